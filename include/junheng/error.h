@@ -1,0 +1,67 @@
+/*
+ * junheng - error reporting shared by every module.
+ *
+ * Fallible functions return a jh_status (JH_OK == 0) and take an optional
+ * caller-owned jh_error as their last argument.  The error carries the place
+ * of bad input (file, line and column, or a spreadsheet cell such as
+ * "Sheet1!F12") and a one-line message that says what is wrong first.
+ */
+#ifndef JUNHENG_ERROR_H
+#define JUNHENG_ERROR_H
+
+#include <stddef.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Status codes.  Appended only, never renumbered. */
+typedef enum jh_status {
+    JH_OK = 0,          /**< success */
+    JH_ERR_NOMEM = 1,   /**< out of memory */
+    JH_ERR_IO = 2,      /**< a file could not be read or written */
+    JH_ERR_ENCODING = 3,/**< input bytes are not valid in the encoding */
+    JH_ERR_PARSE = 4,   /**< malformed file (broken quoting, bad syntax) */
+    JH_ERR_DATA = 5,    /**< well-formed file with invalid content */
+    JH_ERR_STATS = 6,   /**< a statistic is undefined (zero mean, no weight) */
+    JH_ERR_OUTPUT = 7,  /**< an output could not be produced */
+    JH_ERR_INTERNAL = 8,/**< an invariant failed: a bug in junheng */
+    JH_ERR_ARG = 9,     /**< invalid argument from the caller */
+    JH_ERR_NOTFOUND = 10 /**< a named thing (sheet, standard) does not exist */
+} jh_status;
+
+/** Where and what went wrong.  Every field may be empty or zero. */
+typedef struct jh_error {
+    char file[512];   /**< file the problem is in ("" when none) */
+    long line;        /**< 1-based line (CSV) or row (sheet); 0 if unknown */
+    long column;      /**< 1-based column; 0 if unknown */
+    char cell[64];    /**< spreadsheet cell such as "Sheet1!F12", or "" */
+    char message[512];/**< one line, lower-case start, no full stop */
+} jh_error;
+
+/** Return a static, never-NULL description of a status code. */
+const char *jh_strerror(jh_status status);
+
+/** Clear every field of an error (tolerates NULL). */
+void jh_error_clear(jh_error *err);
+
+/**
+ * Fill @p err (when not NULL) with a location and a printf-style message and
+ * return @p status, so that callers can write `return jh_error_set(...)`.
+ * @p file may be NULL; @p line and @p column may be 0.
+ */
+jh_status jh_error_set(jh_error *err, jh_status status, const char *file,
+                       long line, long column, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/**
+ * Format an error as "<file>:<line>:<col>: <message>" (or with the cell
+ * instead of line and column) into @p buf.  Returns @p buf.
+ */
+char *jh_error_format(const jh_error *err, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,44 @@
+/*
+ * junheng - all-or-nothing output folders.
+ *
+ * jh_outdir_open() creates a hidden staging folder inside the target folder;
+ * exporters write there; jh_outdir_commit() renames each file into place
+ * (same file system, so each rename is atomic) and removes the staging
+ * folder; jh_outdir_abort() removes everything staged.  Existing reports are
+ * replaced only by complete new ones.
+ */
+#ifndef JUNHENG_OUTDIR_H
+#define JUNHENG_OUTDIR_H
+
+#include <stddef.h>
+
+#include "junheng/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** A staging folder. */
+typedef struct jh_outdir {
+    char *target;  /**< folder the user asked for */
+    char *staging; /**< hidden folder inside it */
+} jh_outdir;
+
+/** Create @p target if needed and a staging folder inside it. */
+jh_status jh_outdir_open(jh_outdir **out, const char *target, jh_error *err);
+
+/** Path of @p name (may contain one "sub/" folder) in the staging folder;
+ * malloc'd, the caller frees it.  Creates the sub-folder if needed. */
+char *jh_outdir_path(jh_outdir *dir, const char *name);
+
+/** Move every staged file into the target and free @p dir. */
+jh_status jh_outdir_commit(jh_outdir *dir, jh_error *err);
+
+/** Remove every staged file and free @p dir (tolerates NULL). */
+void jh_outdir_abort(jh_outdir *dir);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

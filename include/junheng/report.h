@@ -1,0 +1,92 @@
+/*
+ * junheng - exporters: text summary, JSON, workbook, charts.
+ *
+ * Exporters read an analysis and never change it.  Files are written into a
+ * staging folder (jh_outdir) and moved into place only when every output is
+ * complete, so a failed or interrupted run leaves earlier reports intact.
+ */
+#ifndef JUNHENG_REPORT_H
+#define JUNHENG_REPORT_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "junheng/analysis.h"
+#include "junheng/diag.h"
+#include "junheng/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** Language of labels in workbooks, charts and text. */
+typedef enum jh_lang {
+    JH_LANG_ZH = 0, /**< Chinese, the default */
+    JH_LANG_EN
+} jh_lang;
+
+/** What every exporter needs besides the analysis. */
+typedef struct jh_report_context {
+    const jh_analysis *analysis;
+    const jh_diags *warnings;
+    jh_lang lang;
+    const char *county_name; /**< shown in titles; never NULL */
+    const char *version;     /**< junheng version string */
+    long long created;       /**< document time (Unix seconds), fixed */
+} jh_report_context;
+
+/** Label of a fixed term in the context's language (see labels.c). */
+const char *jh_label(jh_lang lang, const char *key);
+
+/** Indicator name in a language. */
+const char *jh_indicator_name(const jh_indicator *ind, jh_lang lang);
+
+/** Short indicator name in a language. */
+const char *jh_indicator_short(const jh_indicator *ind, jh_lang lang);
+
+/** Level name in a language ("小学" / "Primary"). */
+const char *jh_level_name(jh_level level, jh_lang lang);
+
+/** Exclusion reason in a language. */
+const char *jh_exclusion_name(jh_exclusion_reason reason, jh_lang lang);
+
+/**
+ * Remark for a section as in 表Ⅱ-2: which indicators met the standard and
+ * which reached the partial floor, into @p buf.  Returns @p buf.
+ */
+char *jh_section_remark(const jh_report_context *ctx, size_t section,
+                        char *buf, size_t size);
+
+/** Write the readable summary (per level table, failing schools). */
+jh_status jh_report_text(FILE *out, const jh_report_context *ctx);
+
+/** Write the JSON contract (see README) with full-precision numbers. */
+jh_status jh_report_json(FILE *out, const jh_report_context *ctx,
+                         jh_error *err);
+
+/** Write the workbook (表Ⅲ, 表Ⅱ-1, 表Ⅱ-2, live CV formulas) to @p path. */
+jh_status jh_report_workbook(const char *path, const jh_report_context *ctx,
+                             jh_error *err);
+
+/** Options for chart rendering. */
+typedef struct jh_chart_options {
+    const char *gnuplot;   /**< program to run ("gnuplot") */
+    const char *plots_dir; /**< folder with the .gp templates */
+    bool pdf;              /**< also write PDF */
+} jh_chart_options;
+
+/**
+ * Render every chart into @p dir: per level and indicator a sorted bar
+ * chart ("<level>-<indicator>.png"), per level the CVs against the limit
+ * ("<level>-cv.png"), each also as PDF.  gnuplot is spawned without a shell;
+ * names from the input reach it only through data files.  Returns
+ * JH_ERR_NOTFOUND when gnuplot cannot be run, JH_ERR_OUTPUT when it fails.
+ */
+jh_status jh_report_charts(const char *dir, const jh_report_context *ctx,
+                           const jh_chart_options *opts, jh_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,162 @@
+/*
+ * junheng - the county's schools as read from a table.
+ *
+ * A jh_county holds one jh_school per data row of the input, with every
+ * quantity the standards may need, whole-school and per section.  Blank
+ * values are NAN so that blank and zero stay distinct.
+ */
+#ifndef JUNHENG_SCHOOL_H
+#define JUNHENG_SCHOOL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "junheng/diag.h"
+#include "junheng/error.h"
+#include "junheng/table.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** School types (学校类型). */
+typedef enum jh_school_type {
+    JH_TYPE_PRIMARY = 0,        /**< 小学 */
+    JH_TYPE_JUNIOR,             /**< 初中 / 初级中学 */
+    JH_TYPE_NINE_YEAR,          /**< 九年一贯制学校 */
+    JH_TYPE_COMPLETE_SECONDARY, /**< 完全中学 (junior + senior) */
+    JH_TYPE_TWELVE_YEAR,        /**< 十二年一贯制学校 */
+    JH_TYPE_TEACHING_POINT,     /**< 教学点 */
+    JH_TYPE_SPECIAL,            /**< 特殊教育学校 */
+    JH_TYPE_VOCATIONAL,         /**< 职业学校 */
+    JH_TYPE_COUNT
+} jh_school_type;
+
+/** School sections (学段).  Only primary and junior are evaluated. */
+typedef enum jh_level {
+    JH_LEVEL_PRIMARY = 0, /**< 小学 */
+    JH_LEVEL_JUNIOR = 1,  /**< 初中 */
+    JH_LEVEL_SENIOR = 2   /**< 高中, only for splitting combined schools */
+} jh_level;
+
+/** Number of evaluated levels (primary and junior). */
+#define JH_LEVEL_COUNT 2
+
+/** Urban / town / rural (城乡类型). */
+typedef enum jh_locality {
+    JH_LOCALITY_UNKNOWN = 0,
+    JH_LOCALITY_URBAN, /**< 城区 */
+    JH_LOCALITY_TOWN,  /**< 镇区 */
+    JH_LOCALITY_RURAL  /**< 乡村 */
+} jh_locality;
+
+/** Who runs the school (举办者类型). */
+typedef enum jh_ownership {
+    JH_OWNERSHIP_UNKNOWN = 0,
+    JH_OWNERSHIP_PUBLIC,  /**< 公办 */
+    JH_OWNERSHIP_PRIVATE  /**< 民办 */
+} jh_ownership;
+
+/**
+ * Countable resources of a school: the numerators of the indicators.
+ * "Teacher-like" quantities may be given per section; the others are
+ * whole-school figures that combined schools split by weighted enrollment.
+ */
+typedef enum jh_quantity {
+    JH_Q_DEGREE_TEACHERS = 0, /**< 高于规定学历教师数 (persons) */
+    JH_Q_BACKBONE_TEACHERS,   /**< 县级以上骨干教师数 (persons) */
+    JH_Q_PE_ART_TEACHERS,     /**< 体育艺术专任教师数 (persons) */
+    JH_Q_TEACHING_AREA,       /**< 教学及辅助用房面积 (m²) */
+    JH_Q_SPORTS_AREA,         /**< 体育运动场馆面积 (m²) */
+    JH_Q_EQUIPMENT_VALUE,     /**< 教学仪器设备值 (yuan) */
+    JH_Q_MULTIMEDIA_ROOMS,    /**< 网络多媒体教室数 (rooms) */
+    JH_Q_COMPUTERS,           /**< 计算机台数 (units) */
+    JH_Q_BOOKS,               /**< 图书册数 (volumes) */
+    JH_Q_TEACHERS,            /**< 专任教师数 (persons) */
+    JH_Q_SENIOR_TITLE_TEACHERS, /**< 中级及以上职称教师数 (persons) */
+    JH_Q_COUNT
+} jh_quantity;
+
+/** One school as read from one row. */
+typedef struct jh_school {
+    char *code;        /**< 学校代码, unique, never NULL */
+    char *name;        /**< 学校名称, never NULL */
+    char *county;      /**< 县区, or NULL */
+    char *parent_code; /**< 所属学校代码, or NULL */
+    jh_school_type type;
+    jh_locality locality;
+    jh_ownership ownership;
+    bool include;      /**< 纳入计算; false when the row says no */
+    double students[3]; /**< enrollment by jh_level; NAN if blank */
+    double classes[3];  /**< classes by jh_level; NAN if blank */
+    double whole[JH_Q_COUNT];   /**< whole-school quantity; NAN if blank */
+    double section[JH_Q_COUNT][JH_LEVEL_COUNT]; /**< per section; NAN if blank */
+    size_t row;        /**< index of the row in the source table */
+    long line;         /**< line or sheet row of the source */
+} jh_school;
+
+/** Where each known column was found in the source table. */
+typedef struct jh_column_map {
+    long students[3];
+    long whole[JH_Q_COUNT];
+    long section[JH_Q_COUNT][JH_LEVEL_COUNT];
+} jh_column_map;
+
+/** The schools of one county, as imported. */
+typedef struct jh_county {
+    char *source;   /**< input file name */
+    char *sheet;    /**< sheet name or NULL */
+    char *name;     /**< county name from a 县区 column, or NULL */
+    jh_school *schools;
+    size_t nschools;
+    jh_column_map columns; /**< 0-based column of each field, -1 if absent */
+    bool equipment_in_wan; /**< equipment value header was in 万元 */
+} jh_county;
+
+/** Options for importing schools from a table. */
+typedef struct jh_import_options {
+    size_t header_row; /**< index of the header row in the table (0) */
+} jh_import_options;
+
+/**
+ * Map the columns of @p table by their headers (canonical English keys or
+ * Chinese names, a unit in parentheses allowed; 万元 is converted to yuan)
+ * and read one school per data row.  Blank rows are skipped; unknown columns
+ * are ignored.  Every bad value (not a number, negative, NaN or infinite, an
+ * unknown type, a missing required value, a duplicate code, a short row) is
+ * an error naming the file, line, column and value.
+ *
+ * @param out   receives a new county the caller frees with jh_county_free()
+ * @param warn  receives warnings (may be NULL)
+ * @return JH_OK, JH_ERR_DATA, or JH_ERR_NOMEM
+ */
+jh_status jh_county_from_table(jh_county **out, const jh_table *table,
+                               const jh_import_options *opts, jh_diags *warn,
+                               jh_error *err);
+
+/** Free a county (tolerates NULL). */
+void jh_county_free(jh_county *county);
+
+/** English key of a school type ("nine_year"). */
+const char *jh_school_type_key(jh_school_type type);
+
+/** Chinese name of a school type ("九年一贯制学校"). */
+const char *jh_school_type_zh(jh_school_type type);
+
+/** English key of a level ("primary", "junior", "senior"). */
+const char *jh_level_key(jh_level level);
+
+/** English key of a quantity ("teaching_area"). */
+const char *jh_quantity_key(jh_quantity q);
+
+/** Chinese name of a quantity ("教学及辅助用房面积"). */
+const char *jh_quantity_zh(jh_quantity q);
+
+/** True when the quantity may be given per section (teacher counts). */
+bool jh_quantity_is_sectioned(jh_quantity q);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,66 @@
+/*
+ * junheng - a rectangular table of text cells read from a file.
+ *
+ * Every reader (CSV now, spreadsheets later) produces a jh_table; the school
+ * importer maps its columns.  Each row remembers where it came from so that
+ * a bad value can be reported with its line (CSV) or cell (sheet).
+ */
+#ifndef JUNHENG_TABLE_H
+#define JUNHENG_TABLE_H
+
+#include <stddef.h>
+
+#include "junheng/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/** One row.  Cells are UTF-8, NUL-terminated, never NULL (empty is ""). */
+typedef struct jh_table_row {
+    char **cells;
+    size_t ncells;
+    long line; /**< 1-based line (CSV) or sheet row where the row starts */
+} jh_table_row;
+
+/** A table read from one file (and, for workbooks, one sheet). */
+typedef struct jh_table {
+    char *source;      /**< file name as given by the user */
+    char *sheet;       /**< sheet name, or NULL for text files */
+    jh_table_row *rows;
+    size_t nrows;
+    size_t cap;
+    const char *encoding; /**< encoding the file was read in (static) */
+} jh_table;
+
+/** Create an empty table for @p source (and @p sheet, may be NULL). */
+jh_status jh_table_new(jh_table **out, const char *source, const char *sheet);
+
+/** Free a table and everything in it (tolerates NULL). */
+void jh_table_free(jh_table *table);
+
+/**
+ * Append a row taking ownership of @p cells (an array of @p ncells malloc'd
+ * strings, itself malloc'd).  On failure the cells are freed.
+ */
+jh_status jh_table_append(jh_table *table, char **cells, size_t ncells,
+                          long line);
+
+/** The cell text at (@p row, @p col), or "" when the row is shorter. */
+const char *jh_table_cell(const jh_table *table, size_t row, size_t col);
+
+/**
+ * Fill @p err's location for the cell at (@p row, @p col): file and line and
+ * column, plus "Sheet!A1" when the table comes from a sheet.
+ */
+void jh_table_locate(const jh_table *table, size_t row, size_t col,
+                     jh_error *err);
+
+/** Write the spreadsheet name of a column (1 → "A", 27 → "AA"). */
+char *jh_column_letters(long column, char *buf, size_t size);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

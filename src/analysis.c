@@ -1,0 +1,231 @@
+/* junheng - indicators, weighted CVs (GSL) and verdicts. */
+#include "junheng/analysis.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+jh_status
+jh_wstats_compute(jh_wstats *out, const double *x, const double *w, size_t n,
+                  jh_error *err)
+{
+    double total = 0.0, var;
+
+    out->total_weight = 0.0;
+    out->mean = out->sd = out->cv = NAN;
+    if (n == 0)
+        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
+                            "no values to summarise");
+    for (size_t i = 0; i < n; i++) {
+        if (!isfinite(x[i]) || !isfinite(w[i]) || w[i] < 0 || x[i] < 0)
+            return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
+                                "value %zu (%g, weight %g) is negative or "
+                                "not finite",
+                                i + 1, x[i], w[i]);
+        total += w[i];
+    }
+    out->total_weight = total;
+    if (total <= 0)
+        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
+                            "total weight is 0");
+    /* Population form: Σw(x − mean)² / Σw.  gsl_stats_wvariance would
+     * multiply by (Σw)² / ((Σw)² − Σw²), the reliability-weights bias
+     * correction, which is wrong for enrollment weights. */
+    out->mean = gsl_stats_wmean(w, 1, x, 1, n);
+    var = gsl_stats_wvariance_with_fixed_mean(w, 1, x, 1, n, out->mean);
+    out->sd = sqrt(var);
+    if (!isfinite(out->mean) || !isfinite(out->sd))
+        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
+                            "weighted mean or deviation is not finite");
+    if (out->mean == 0.0)
+        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
+                            "weighted mean is 0, so the difference "
+                            "coefficient is undefined");
+    out->cv = out->sd / out->mean;
+    return JH_OK;
+}
+
+void
+jh_analysis_free(jh_analysis *a)
+{
+    if (a == NULL)
+        return;
+    for (int l = 0; l < JH_LEVEL_COUNT; l++)
+        free(a->levels[l].sections);
+    free(a->results);
+    free(a);
+}
+
+/* Verdict within a limit, with room for rounding in the last bits. */
+static bool
+within(double v, double limit)
+{
+    return v <= limit + 1e-12;
+}
+
+static jh_status
+level_indicator(jh_analysis *a, jh_level_result *lr, size_t k, double *x,
+                double *w, jh_diags *warn, jh_error *err)
+{
+    const jh_model *m = a->model;
+    const jh_standard *std = a->standard;
+    const jh_indicator *ind = &std->indicators[k];
+    jh_indicator_stats *is = &lr->ind[k];
+    double threshold = ind->threshold[lr->level];
+    double expected;
+    jh_wstats ws;
+    jh_status st;
+    char printed[32];
+
+    memset(is, 0, sizeof(*is));
+    is->cv_limit = std->cv_limit[lr->level];
+    for (size_t j = 0; j < lr->nsections; j++) {
+        const jh_section *s = &m->sections[lr->sections[j]];
+        jh_section_result *r = &a->results[lr->sections[j]];
+        double num = jh_section_numerator(s, ind);
+        x[j] = jh_section_value(s, ind);
+        w[j] = s->students;
+        is->total += num;
+        r->value[k] = x[j];
+        r->met[k] = jh_meets(x[j], threshold);
+        r->partial[k] =
+            !r->met[k] && jh_meets(x[j], std->partial_floor * threshold);
+        if (r->met[k])
+            is->met++;
+        else
+            is->below++;
+    }
+    st = jh_wstats_compute(&ws, x, w, lr->nsections, err);
+    is->mean = ws.mean;
+    is->sd = ws.sd;
+    is->cv = ws.cv;
+    if (st == JH_ERR_STATS && ws.total_weight > 0 && ws.mean == 0.0) {
+        is->cv_defined = false;
+        is->cv_pass = false;
+        jh_error_clear(err);
+        if (jh_diags_add(warn, NULL, 0, 0, NULL, NULL,
+                         "%s: the county mean of %s is 0, so its difference "
+                         "coefficient is undefined (counted as not met)",
+                         jh_level_key(lr->level), ind->id) != JH_OK)
+            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                "out of memory");
+    } else if (st != JH_OK) {
+        return jh_error_set(err, JH_ERR_INTERNAL, NULL, 0, 0,
+                            "%s %s: %s", jh_level_key(lr->level), ind->id,
+                            err != NULL ? err->message : "statistics failed");
+    } else {
+        is->cv_defined = true;
+        is->cv_pass = is->cv_limit < 0 || within(is->cv, is->cv_limit);
+        if (is->cv_limit >= 0) {
+            double p = 0.0;
+            jh__fmt_fixed(is->cv, 3, printed, sizeof(printed));
+            if (jh__parse_double(printed, &p))
+                is->cv_print_disagrees =
+                    within(p, is->cv_limit) != is->cv_pass;
+        }
+    }
+    /* Invariant: the weighted mean is the county total per student. */
+    expected = is->total / lr->students * ind->scale;
+    if (fabs(is->mean - expected) > 1e-9 * fmax(fabs(expected), 1e-300))
+        return jh_error_set(err, JH_ERR_INTERNAL, NULL, 0, 0,
+                            "%s %s: weighted mean %.17g differs from county "
+                            "total per student %.17g",
+                            jh_level_key(lr->level), ind->id, is->mean,
+                            expected);
+    gsl_stats_minmax(&is->min, &is->max, x, 1, lr->nsections);
+    /* gsl_sort reorders: x is our own scratch copy. */
+    gsl_sort(x, 1, lr->nsections);
+    is->median = gsl_stats_median_from_sorted_data(x, 1, lr->nsections);
+    return JH_OK;
+}
+
+jh_status
+jh_analysis_run(jh_analysis **out, const jh_model *m, jh_diags *warn,
+                jh_error *err)
+{
+    const jh_standard *std = m->standard;
+    jh_analysis *a;
+    double *x = NULL, *w = NULL;
+    jh_status st = JH_OK;
+    bool any = false;
+
+    if (m->nsections == 0)
+        return jh_error_set(err, JH_ERR_DATA, m->county->source, 0, 0,
+                            "no school is evaluated: all %zu rows were "
+                            "excluded",
+                            m->county->nschools);
+    a = calloc(1, sizeof(*a));
+    if (a == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    a->model = m;
+    a->standard = std;
+    a->results = calloc(m->nsections, sizeof(*a->results));
+    x = malloc(m->nsections * sizeof(*x));
+    w = malloc(m->nsections * sizeof(*w));
+    if (a->results == NULL || x == NULL || w == NULL) {
+        st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    a->pass = true;
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        jh_level_result *lr = &a->levels[l];
+        lr->level = (jh_level)l;
+        lr->sections = malloc(m->nsections * sizeof(*lr->sections));
+        if (lr->sections == NULL) {
+            st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                              "out of memory");
+            goto done;
+        }
+        for (size_t i = 0; i < m->nsections; i++) {
+            if ((int)m->sections[i].level == l) {
+                lr->sections[lr->nsections++] = i;
+                lr->students += m->sections[i].students;
+            }
+        }
+        if (lr->nsections == 0)
+            continue;
+        lr->present = true;
+        any = true;
+        lr->cv_pass = true;
+        for (size_t k = 0; k < std->nindicators; k++) {
+            st = level_indicator(a, lr, k, x, w, warn, err);
+            if (st != JH_OK)
+                goto done;
+            lr->cv_pass = lr->cv_pass && lr->ind[k].cv_pass;
+        }
+        for (size_t j = 0; j < lr->nsections; j++) {
+            jh_section_result *r = &a->results[lr->sections[j]];
+            bool rest_partial = true;
+            for (size_t k = 0; k < std->nindicators; k++) {
+                if (r->met[k])
+                    r->met_count++;
+                else if (!r->partial[k])
+                    rest_partial = false;
+            }
+            r->pass = r->met_count >= std->min_met && rest_partial;
+            if (r->pass)
+                lr->schools_passing++;
+        }
+        lr->schools_pass = lr->schools_passing == lr->nsections;
+        lr->pass = lr->cv_pass && lr->schools_pass;
+        a->pass = a->pass && lr->pass;
+    }
+    if (!any)
+        a->pass = false;
+
+done:
+    free(x);
+    free(w);
+    if (st != JH_OK) {
+        jh_analysis_free(a);
+        return st;
+    }
+    *out = a;
+    return JH_OK;
+}

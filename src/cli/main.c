@@ -1,0 +1,142 @@
+/* junheng - command line entry point: a dispatch table. */
+#include <gsl/gsl_errno.h>
+#include <limits.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+
+typedef struct command {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} command;
+
+static const command commands[] = {
+    {"analyze", jh_cmd_analyze,
+     "evaluate a county's schools under a standard; text, JSON, workbook, "
+     "charts"},
+};
+
+static void
+usage(FILE *out)
+{
+    fprintf(out, "usage: junheng <command> [options]\n"
+                 "       junheng --version | --help\n\n"
+                 "Evaluates whether a county's compulsory-education schools "
+                 "are balanced\n(县域义务教育均衡发展督导评估).\n\n"
+                 "Commands:\n");
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
+        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(out, "\nRun 'junheng <command> --help' for a command's options.\n"
+                 "Exit status: 0 done (whatever the verdict), 1 standard not "
+                 "met with --strict,\n2 usage error, 3 bad input data, 4 "
+                 "output or internal failure.\n");
+}
+
+void
+jh_cli_error(const jh_error *err)
+{
+    char buf[2048];
+    fprintf(stderr, "junheng: %s\n", jh_error_format(err, buf, sizeof(buf)));
+}
+
+void
+jh_cli_fail(const char *fmt, ...)
+{
+    va_list ap;
+    fputs("junheng: ", stderr);
+    va_start(ap, fmt);
+    vfprintf(stderr, fmt, ap);
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+int
+jh_cli_exit_code(jh_status st)
+{
+    switch (st) {
+    case JH_OK:
+        return JH_EXIT_OK;
+    case JH_ERR_ENCODING:
+    case JH_ERR_PARSE:
+    case JH_ERR_DATA:
+    case JH_ERR_STATS:
+    case JH_ERR_NOTFOUND:
+        return JH_EXIT_DATA;
+    case JH_ERR_IO:
+    case JH_ERR_NOMEM:
+    case JH_ERR_OUTPUT:
+    case JH_ERR_INTERNAL:
+    case JH_ERR_ARG:
+        break;
+    }
+    return JH_EXIT_INTERNAL;
+}
+
+static int
+is_dir(const char *p)
+{
+    struct stat sb;
+    return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
+}
+
+const char *
+jh_cli_plots_dir(void)
+{
+    static char found[PATH_MAX];
+    const char *env = getenv("JUNHENG_PLOTS_DIR");
+    char exe[PATH_MAX];
+    ssize_t n;
+
+    if (env != NULL && env[0] != '\0')
+        return env;
+    /* Next to an installed binary: <prefix>/bin/../share/junheng/plots. */
+    n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
+    if (n > 0) {
+        char *slash;
+        exe[n] = '\0';
+        slash = strrchr(exe, '/');
+        if (slash != NULL) {
+            *slash = '\0';
+            snprintf(found, sizeof(found), "%.*s/../share/junheng/plots",
+                     (int)(sizeof(found) - 32), exe);
+            if (is_dir(found))
+                return found;
+        }
+    }
+    if (is_dir(JH_SOURCE_PLOTS_DIR))
+        return JH_SOURCE_PLOTS_DIR;
+    return JH_INSTALL_PLOTS_DIR;
+}
+
+int
+main(int argc, char **argv)
+{
+    /* GSL must report errors through return codes, never abort. */
+    gsl_set_error_handler_off();
+
+    if (argc < 2) {
+        usage(stderr);
+        return JH_EXIT_USAGE;
+    }
+    if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+        printf("junheng %s\n", JH_VERSION);
+        return JH_EXIT_OK;
+    }
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0 ||
+        strcmp(argv[1], "help") == 0) {
+        usage(stdout);
+        return JH_EXIT_OK;
+    }
+    for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++) {
+        if (strcmp(argv[1], commands[i].name) == 0)
+            return commands[i].run(argc - 1, argv + 1);
+    }
+    jh_cli_fail("unknown command '%s' (see 'junheng --help')", argv[1]);
+    return JH_EXIT_USAGE;
+}

@@ -1,0 +1,195 @@
+/* junheng - delimited text files through libcsv. */
+#include "junheng/csv.h"
+
+#include <csv.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+typedef struct reader {
+    jh_table *table;
+    char **cells;        /* cells of the row being built */
+    size_t ncells, cap;
+    long line;           /* line being fed to the parser */
+    long row_line;       /* line where the current record started */
+    jh_status status;    /* first failure inside a callback */
+    long bad_line;
+    size_t bad_column;
+} reader;
+
+static void
+on_field(void *s, size_t len, void *data)
+{
+    reader *r = data;
+    char *cell;
+
+    if (r->status != JH_OK)
+        return;
+    if (len > JH_CSV_MAX_CELL) {
+        r->status = JH_ERR_DATA;
+        r->bad_line = r->row_line != 0 ? r->row_line : r->line;
+        r->bad_column = r->ncells + 1;
+        return;
+    }
+    if (r->ncells == r->cap) {
+        size_t ncap = r->cap == 0 ? 32 : r->cap * 2;
+        char **nc = realloc(r->cells, ncap * sizeof(*nc));
+        if (nc == NULL) {
+            r->status = JH_ERR_NOMEM;
+            return;
+        }
+        r->cells = nc;
+        r->cap = ncap;
+    }
+    cell = malloc(len + 1);
+    if (cell == NULL) {
+        r->status = JH_ERR_NOMEM;
+        return;
+    }
+    if (len > 0)
+        memcpy(cell, s, len);
+    cell[len] = '\0';
+    r->cells[r->ncells++] = cell;
+    if (r->row_line == 0)
+        r->row_line = r->line;
+}
+
+static void
+on_row(int c, void *data)
+{
+    reader *r = data;
+    char **cells;
+
+    (void)c;
+    if (r->status != JH_OK)
+        return;
+    /* Hand the cells to the table with an exact-size array. */
+    cells = r->cells;
+    if (r->ncells == 0) {
+        r->row_line = 0;
+        return;
+    }
+    r->status = jh_table_append(r->table, cells, r->ncells,
+                                r->row_line != 0 ? r->row_line : r->line);
+    r->cells = NULL;
+    r->ncells = r->cap = 0;
+    r->row_line = 0;
+}
+
+static int
+space_only(unsigned char c)
+{
+    return c == ' ';
+}
+
+static char
+guess_delimiter(const char *text)
+{
+    const char *end = strchr(text, '\n');
+    size_t n = end != NULL ? (size_t)(end - text) : strlen(text);
+
+    if (memchr(text, '\t', n) != NULL && memchr(text, ',', n) == NULL)
+        return '\t';
+    return ',';
+}
+
+jh_status
+jh_csv_parse(jh_table **out, const char *data, size_t len,
+             const char *source, const jh_csv_options *opts, jh_error *err)
+{
+    jh_csv_options defaults = {0};
+    struct csv_parser p;
+    reader r = {0};
+    char *text = NULL;
+    size_t tlen = 0, pos = 0;
+    jh_encoding used = JH_ENC_UTF8;
+    jh_status st;
+    char delim;
+
+    if (opts == NULL)
+        opts = &defaults;
+    st = jh_encoding_to_utf8(&text, &tlen, &used, data, len, opts->encoding,
+                             source, err);
+    if (st != JH_OK)
+        return st;
+    st = jh_table_new(&r.table, source, NULL);
+    if (st != JH_OK) {
+        free(text);
+        return jh_error_set(err, st, source, 0, 0, "out of memory");
+    }
+    r.table->encoding = jh_encoding_name(used);
+    delim = opts->delimiter != 0 ? opts->delimiter : guess_delimiter(text);
+
+    if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
+        free(text);
+        jh_table_free(r.table);
+        return jh_error_set(err, JH_ERR_NOMEM, source, 0, 0,
+                            "out of memory");
+    }
+    csv_set_delim(&p, (unsigned char)delim);
+    if (delim == '\t')
+        csv_set_space_func(&p, space_only);
+
+    /* Feed one line at a time so that every record knows its line. */
+    r.line = 0;
+    while (pos < tlen && r.status == JH_OK) {
+        const char *nl = memchr(text + pos, '\n', tlen - pos);
+        size_t chunk = nl != NULL ? (size_t)(nl - (text + pos)) + 1
+                                  : tlen - pos;
+        r.line++;
+        if (csv_parse(&p, text + pos, chunk, on_field, on_row, &r) != chunk) {
+            st = jh_error_set(err, JH_ERR_PARSE, source, r.line, 0,
+                              "broken quoting: %s (a stray or unclosed "
+                              "double quote)",
+                              csv_strerror(csv_error(&p)));
+            goto fail;
+        }
+        pos += chunk;
+    }
+    if (r.status == JH_OK && csv_fini(&p, on_field, on_row, &r) != 0) {
+        st = jh_error_set(err, JH_ERR_PARSE, source,
+                          r.row_line != 0 ? r.row_line : r.line, 0,
+                          "broken quoting: a quoted field is not closed "
+                          "before the end of the file");
+        goto fail;
+    }
+    if (r.status == JH_ERR_DATA) {
+        st = jh_error_set(err, JH_ERR_DATA, source, r.bad_line,
+                          (long)r.bad_column,
+                          "cell is longer than %zu bytes", JH_CSV_MAX_CELL);
+        goto fail;
+    }
+    if (r.status != JH_OK) {
+        st = jh_error_set(err, r.status, source, r.line, 0, "out of memory");
+        goto fail;
+    }
+    csv_free(&p);
+    free(text);
+    *out = r.table;
+    return JH_OK;
+
+fail:
+    csv_free(&p);
+    for (size_t i = 0; i < r.ncells; i++)
+        free(r.cells[i]);
+    free(r.cells);
+    free(text);
+    jh_table_free(r.table);
+    return st;
+}
+
+jh_status
+jh_csv_read_file(jh_table **out, const char *path, const jh_csv_options *opts,
+                 jh_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    jh_status st = jh__read_file(path, JH_CSV_MAX_FILE, &data, &len, err);
+
+    if (st != JH_OK)
+        return st;
+    st = jh_csv_parse(out, data, len, path, opts, err);
+    free(data);
+    return st;
+}

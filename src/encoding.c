@@ -1,0 +1,195 @@
+/* junheng - converting text files to UTF-8 with iconv. */
+#include "junheng/encoding.h"
+
+#include <errno.h>
+#include <iconv.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util.h"
+
+jh_status
+jh_encoding_parse(const char *name, jh_encoding *out)
+{
+    static const struct {
+        const char *name;
+        jh_encoding enc;
+    } names[] = {
+        {"auto", JH_ENC_AUTO},        {"utf-8", JH_ENC_UTF8},
+        {"utf8", JH_ENC_UTF8},        {"utf-8-sig", JH_ENC_UTF8},
+        {"gbk", JH_ENC_GB18030},      {"gb2312", JH_ENC_GB18030},
+        {"gb18030", JH_ENC_GB18030},  {"cp936", JH_ENC_GB18030},
+        {"utf-16le", JH_ENC_UTF16LE}, {"utf-16", JH_ENC_UTF16LE},
+        {"utf16", JH_ENC_UTF16LE},
+    };
+
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+        if (strcasecmp(name, names[i].name) == 0) {
+            *out = names[i].enc;
+            return JH_OK;
+        }
+    }
+    return JH_ERR_ARG;
+}
+
+const char *
+jh_encoding_name(jh_encoding enc)
+{
+    switch (enc) {
+    case JH_ENC_UTF8:
+        return "UTF-8";
+    case JH_ENC_GB18030:
+        return "GB18030";
+    case JH_ENC_UTF16LE:
+        return "UTF-16LE";
+    case JH_ENC_AUTO:
+        break;
+    }
+    return "auto";
+}
+
+static long
+line_of(const char *data, size_t offset)
+{
+    long line = 1;
+
+    for (size_t i = 0; i < offset; i++) {
+        if (data[i] == '\n')
+            line++;
+    }
+    return line;
+}
+
+/*
+ * Convert with iconv from @p from to UTF-8.  On an invalid or incomplete
+ * sequence returns JH_ERR_ENCODING and stores the byte offset in *bad.
+ */
+static jh_status
+convert(const char *from, const char *data, size_t len, char **out,
+        size_t *out_len, size_t *bad)
+{
+    iconv_t cd = iconv_open("UTF-8", from);
+    size_t cap = len * 2 + 16, used = 0;
+    char *buf;
+    char *in = (char *)data;
+    size_t inleft = len;
+
+    if (cd == (iconv_t)-1)
+        return JH_ERR_INTERNAL;
+    buf = malloc(cap);
+    if (buf == NULL) {
+        iconv_close(cd);
+        return JH_ERR_NOMEM;
+    }
+    while (inleft > 0) {
+        char *o = buf + used;
+        size_t oleft = cap - used - 1;
+        size_t r = iconv(cd, &in, &inleft, &o, &oleft);
+        used = (size_t)(o - buf);
+        if (r != (size_t)-1)
+            break;
+        if (errno == E2BIG) {
+            char *nb = realloc(buf, cap * 2);
+            if (nb == NULL) {
+                free(buf);
+                iconv_close(cd);
+                return JH_ERR_NOMEM;
+            }
+            buf = nb;
+            cap *= 2;
+            continue;
+        }
+        *bad = (size_t)(in - data);
+        free(buf);
+        iconv_close(cd);
+        return JH_ERR_ENCODING;
+    }
+    iconv_close(cd);
+    buf[used] = '\0';
+    *out = buf;
+    *out_len = used;
+    return JH_OK;
+}
+
+jh_status
+jh_encoding_to_utf8(char **out, size_t *out_len, jh_encoding *detected,
+                    const char *data, size_t len, jh_encoding enc,
+                    const char *file, jh_error *err)
+{
+    const unsigned char *u = (const unsigned char *)data;
+    size_t bad = 0, n = 0;
+    char *buf = NULL;
+    jh_status st;
+    const char *name;
+
+    if (enc == JH_ENC_AUTO) {
+        if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
+            enc = JH_ENC_UTF16LE;
+        else if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
+            enc = JH_ENC_UTF8;
+    }
+    if (enc == JH_ENC_UTF16LE && len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+        data += 2;
+        len -= 2;
+    }
+    if (enc == JH_ENC_UTF8 && len >= 3 && u[0] == 0xEF && u[1] == 0xBB &&
+        u[2] == 0xBF) {
+        data += 3;
+        len -= 3;
+    }
+
+    if (enc == JH_ENC_AUTO) {
+        /* Strict UTF-8 first: GB18030 would "decode" UTF-8 into garbage. */
+        st = convert("UTF-8", data, len, &buf, &n, &bad);
+        if (st == JH_OK) {
+            enc = JH_ENC_UTF8;
+        } else if (st == JH_ERR_ENCODING) {
+            st = convert("GB18030", data, len, &buf, &n, &bad);
+            if (st == JH_ERR_ENCODING)
+                return jh_error_set(
+                    err, JH_ERR_ENCODING, file, line_of(data, bad), 0,
+                    "text is neither UTF-8 nor GBK/GB18030: invalid byte "
+                    "0x%02X at offset %zu (use --encoding to say which)",
+                    (unsigned char)data[bad], bad);
+            enc = JH_ENC_GB18030;
+        }
+    } else {
+        name = enc == JH_ENC_GB18030   ? "GB18030"
+               : enc == JH_ENC_UTF16LE ? "UTF-16LE"
+                                       : "UTF-8";
+        st = convert(name, data, len, &buf, &n, &bad);
+        if (st == JH_ERR_ENCODING)
+            return jh_error_set(
+                err, JH_ERR_ENCODING, file,
+                enc == JH_ENC_UTF16LE ? 0 : line_of(data, bad), 0,
+                "text is not valid %s: invalid byte 0x%02X at offset %zu",
+                name, (unsigned char)data[bad], bad);
+    }
+    if (st == JH_ERR_NOMEM)
+        return jh_error_set(err, st, file, 0, 0, "out of memory");
+    if (st != JH_OK)
+        return jh_error_set(err, st, file, 0, 0,
+                            "iconv cannot convert this encoding");
+    /* A NUL byte would silently cut every string short. */
+    if (memchr(buf, '\0', n) != NULL) {
+        size_t at = (size_t)((char *)memchr(buf, '\0', n) - buf);
+        long line = line_of(buf, at);
+        free(buf);
+        return jh_error_set(err, JH_ERR_ENCODING, file, line, 0,
+                            "text contains a NUL byte (a binary file, or "
+                            "UTF-16 without a byte-order mark?)");
+    }
+    /* A BOM inside UTF-16 or a forced encoding shows up as U+FEFF. */
+    if (n >= 3 && (unsigned char)buf[0] == 0xEF &&
+        (unsigned char)buf[1] == 0xBB && (unsigned char)buf[2] == 0xBF) {
+        memmove(buf, buf + 3, n - 2);
+        n -= 3;
+    }
+    *out = buf;
+    if (out_len != NULL)
+        *out_len = n;
+    if (detected != NULL)
+        *detected = enc;
+    return JH_OK;
+}

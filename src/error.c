@@ -1,0 +1,85 @@
+/* junheng - error reporting. */
+#include "junheng/error.h"
+
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+const char *
+jh_strerror(jh_status status)
+{
+    switch (status) {
+    case JH_OK:
+        return "success";
+    case JH_ERR_NOMEM:
+        return "out of memory";
+    case JH_ERR_IO:
+        return "input/output error";
+    case JH_ERR_ENCODING:
+        return "invalid text encoding";
+    case JH_ERR_PARSE:
+        return "malformed file";
+    case JH_ERR_DATA:
+        return "invalid data";
+    case JH_ERR_STATS:
+        return "statistic undefined";
+    case JH_ERR_OUTPUT:
+        return "output failed";
+    case JH_ERR_INTERNAL:
+        return "internal error";
+    case JH_ERR_ARG:
+        return "invalid argument";
+    case JH_ERR_NOTFOUND:
+        return "not found";
+    }
+    return "unknown error";
+}
+
+void
+jh_error_clear(jh_error *err)
+{
+    if (err != NULL)
+        memset(err, 0, sizeof(*err));
+}
+
+jh_status
+jh_error_set(jh_error *err, jh_status status, const char *file, long line,
+             long column, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (err == NULL)
+        return status;
+    jh_error_clear(err);
+    if (file != NULL)
+        snprintf(err->file, sizeof(err->file), "%s", file);
+    err->line = line;
+    err->column = column;
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof(err->message), fmt, ap);
+    va_end(ap);
+    return status;
+}
+
+char *
+jh_error_format(const jh_error *err, char *buf, size_t size)
+{
+    if (size == 0)
+        return buf;
+    if (err == NULL) {
+        buf[0] = '\0';
+        return buf;
+    }
+    if (err->file[0] != '\0' && err->cell[0] != '\0')
+        snprintf(buf, size, "%s: %s: %s", err->file, err->cell, err->message);
+    else if (err->file[0] != '\0' && err->line > 0 && err->column > 0)
+        snprintf(buf, size, "%s:%ld:%ld: %s", err->file, err->line,
+                 err->column, err->message);
+    else if (err->file[0] != '\0' && err->line > 0)
+        snprintf(buf, size, "%s:%ld: %s", err->file, err->line, err->message);
+    else if (err->file[0] != '\0')
+        snprintf(buf, size, "%s: %s", err->file, err->message);
+    else
+        snprintf(buf, size, "%s", err->message);
+    return buf;
+}

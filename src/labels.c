@@ -1,0 +1,161 @@
+/*
+ * junheng - every fixed user-facing term, in Chinese and English.
+ *
+ * One table, so that workbooks, charts and text use the same words.
+ * Indicator names live in the standard (jh_indicator.name_zh / name_en).
+ */
+#include <string.h>
+
+#include "junheng/report.h"
+
+typedef struct label {
+    const char *key;
+    const char *zh;
+    const char *en;
+} label;
+
+static const label labels[] = {
+    /* verdicts */
+    {"pass", "达标", "Pass"},
+    {"fail", "未达标", "Fail"},
+    {"yes", "是", "Yes"},
+    {"no", "否", "No"},
+    {"undefined", "无法计算", "undefined"},
+    {"county_pass", "达到优质均衡资源配置要求", "meets the resource standard"},
+    {"county_fail", "未达到优质均衡资源配置要求",
+     "does not meet the resource standard"},
+    /* table titles */
+    {"title_summary", "县域义务教育学校资源配置情况汇总",
+     "Resource allocation summary"},
+    {"title_t3", "表Ⅲ 资源配置指标校际差异系数",
+     "Table III: inter-school difference coefficients"},
+    {"title_t21", "表Ⅱ-1 资源配置指标达标学校数",
+     "Table II-1: schools meeting each indicator"},
+    {"title_t22", "表Ⅱ-2 学校资源配置指标情况",
+     "Table II-2: resource indicators by school"},
+    {"title_working", "差异系数计算过程", "Difference coefficient workings"},
+    {"title_excluded", "未纳入计算的学校", "Schools not included"},
+    {"title_warnings", "数据提示", "Data warnings"},
+    {"sheet_summary", "汇总", "Summary"},
+    {"sheet_schools", "学校", "Schools"},
+    {"sheet_working", "计算过程", "Workings"},
+    {"sheet_excluded", "排除与提示", "Excluded and warnings"},
+    /* column headers */
+    {"seq", "序号", "No."},
+    {"code", "学校代码", "Code"},
+    {"school", "学校名称", "School"},
+    {"type", "学校类型", "Type"},
+    {"ownership", "举办者类型", "Ownership"},
+    {"students", "在校生数", "Students"},
+    {"grades", "年级数", "Grades"},
+    {"classes", "班级数", "Classes"},
+    {"level", "学段", "Level"},
+    {"indicator", "指标", "Indicator"},
+    {"unit", "单位", "Unit"},
+    {"threshold", "标准值", "Threshold"},
+    {"mean", "县域均值", "County mean"},
+    {"cv", "差异系数", "CV"},
+    {"cv_limit", "差异系数标准", "CV limit"},
+    {"verdict", "是否达标", "Meets"},
+    {"met_count", "达标指标数", "Indicators met"},
+    {"remark", "备注", "Remark"},
+    {"min", "最小值", "Min"},
+    {"max", "最大值", "Max"},
+    {"median", "中位数", "Median"},
+    {"below", "未达标学校数", "Schools below"},
+    {"schools_met", "达标学校数", "Schools meeting"},
+    {"share_met", "达标比例", "Share meeting"},
+    {"schools_total", "学校数", "Schools"},
+    {"schools_pass", "学校全部达标", "All schools pass"},
+    {"cv_all_pass", "差异系数全部达标", "All CVs within limit"},
+    {"reason", "原因", "Reason"},
+    {"location", "位置", "Location"},
+    {"message", "内容", "Message"},
+    {"numerator", "分子", "Numerator"},
+    {"value", "指标值", "Value"},
+    {"deviation_term", "差异情况", "Weighted sq. deviation"},
+    {"total", "合计", "Total"},
+    {"weighted_mean", "加权平均数", "Weighted mean"},
+    {"sd", "标准差", "Standard deviation"},
+    {"physical_share", "校舍设备分摊比例", "Physical share"},
+    {"county", "县区", "County"},
+    {"standard", "评估标准", "Standard"},
+    {"overall", "总体结论", "Overall"},
+    {"warning_cv_print", "三位小数显示值与判定不一致",
+     "printed value disagrees with the verdict"},
+    {"remark_met", "达标指标", "met"},
+    {"remark_partial", "达到85%", "at 85%"},
+    {"remark_missed", "未达标", "missed"},
+    {"formula_note",
+     "差异系数 = 标准差 ÷ 加权平均数；标准差 = √(Σ差异情况 ÷ Σ在校生数)；"
+     "差异情况 = 在校生数 ×（指标值 − 加权平均数）²",
+     "CV = SD / weighted mean; SD = sqrt(sum of terms / total students); "
+     "term = students * (value - weighted mean)^2"},
+    /* school types */
+    {"type_primary", "小学", "Primary"},
+    {"type_junior", "初中", "Junior"},
+    {"type_nine_year", "九年一贯制学校", "Nine-year"},
+    {"type_complete_secondary", "完全中学", "Complete secondary"},
+    {"type_twelve_year", "十二年一贯制学校", "Twelve-year"},
+    {"type_teaching_point", "教学点", "Teaching point"},
+    {"type_special", "特殊教育学校", "Special education"},
+    {"type_vocational", "职业学校", "Vocational"},
+    {"ownership_public", "公办", "Public"},
+    {"ownership_private", "民办", "Private"},
+    {"ownership_unknown", "", ""},
+    /* charts */
+    {"chart_threshold", "标准值", "Threshold"},
+    {"chart_mean", "县域均值", "County mean"},
+    {"chart_met", "达标", "Meets"},
+    {"chart_below", "未达标", "Below"},
+    {"chart_cv", "差异系数", "CV"},
+    {"chart_cv_limit", "标准", "Limit"},
+    {"chart_cv_title", "资源配置指标校际差异系数", "Difference coefficients"},
+};
+
+const char *
+jh_label(jh_lang lang, const char *key)
+{
+    for (size_t i = 0; i < sizeof(labels) / sizeof(labels[0]); i++) {
+        if (strcmp(labels[i].key, key) == 0)
+            return lang == JH_LANG_EN ? labels[i].en : labels[i].zh;
+    }
+    return key;
+}
+
+const char *
+jh_indicator_name(const jh_indicator *ind, jh_lang lang)
+{
+    return lang == JH_LANG_EN ? ind->name_en : ind->name_zh;
+}
+
+const char *
+jh_indicator_short(const jh_indicator *ind, jh_lang lang)
+{
+    return lang == JH_LANG_EN ? ind->short_en : ind->short_zh;
+}
+
+const char *
+jh_level_name(jh_level level, jh_lang lang)
+{
+    static const char *const zh[] = {"小学", "初中", "高中"};
+    static const char *const en[] = {"Primary", "Junior", "Senior"};
+    if ((unsigned)level > 2)
+        return "?";
+    return lang == JH_LANG_EN ? en[level] : zh[level];
+}
+
+const char *
+jh_exclusion_name(jh_exclusion_reason reason, jh_lang lang)
+{
+    static const char *const zh[JH_EXCL_COUNT] = {
+        "特殊教育学校", "职业学校", "不足50人的教学点", "标注为不纳入计算",
+        "无小学或初中在校生"};
+    static const char *const en[JH_EXCL_COUNT] = {
+        "special-education school", "vocational school",
+        "teaching point under 50 pupils", "marked as not included",
+        "no primary or junior pupils"};
+    if (reason >= JH_EXCL_COUNT)
+        return "?";
+    return lang == JH_LANG_EN ? en[reason] : zh[reason];
+}

@@ -1,0 +1,344 @@
+/* junheng - splitting schools into evaluated sections. */
+#include "junheng/model.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static const char *const exclusion_keys[JH_EXCL_COUNT] = {
+    "special", "vocational", "small_teaching_point", "include_no",
+    "no_students"};
+
+const char *
+jh_exclusion_key(jh_exclusion_reason reason)
+{
+    return reason < JH_EXCL_COUNT ? exclusion_keys[reason] : "unknown";
+}
+
+double
+jh_section_numerator(const jh_section *s, const jh_indicator *ind)
+{
+    double q = s->quantity[ind->quantity];
+    return ind->split ? q * s->physical_share : q;
+}
+
+double
+jh_section_value(const jh_section *s, const jh_indicator *ind)
+{
+    return jh_section_numerator(s, ind) / s->students * ind->scale;
+}
+
+void
+jh_model_free(jh_model *m)
+{
+    if (m == NULL)
+        return;
+    free(m->sections);
+    free(m->excluded);
+    free(m);
+}
+
+/* Levels a school type teaches: bit 0 primary, 1 junior, 2 senior. */
+static unsigned
+type_levels(jh_school_type type)
+{
+    switch (type) {
+    case JH_TYPE_PRIMARY:
+    case JH_TYPE_TEACHING_POINT:
+        return 1u;
+    case JH_TYPE_JUNIOR:
+        return 2u;
+    case JH_TYPE_NINE_YEAR:
+        return 3u;
+    case JH_TYPE_COMPLETE_SECONDARY:
+        return 6u;
+    case JH_TYPE_TWELVE_YEAR:
+        return 7u;
+    default:
+        return 0u;
+    }
+}
+
+static const char *const level_zh[3] = {"小学", "初中", "高中"};
+
+/* Point @p err at the cell of column @p col (0-based, -1 none) of @p s. */
+static void
+locate(const jh_county *c, const jh_school *s, long col, jh_error *err)
+{
+    char letters[16];
+
+    if (err == NULL)
+        return;
+    jh_error_clear(err);
+    snprintf(err->file, sizeof(err->file), "%s", c->source);
+    err->line = s->line;
+    err->column = col >= 0 ? col + 1 : 0;
+    if (c->sheet != NULL && col >= 0)
+        snprintf(err->cell, sizeof(err->cell), "%s!%s%ld", c->sheet,
+                 jh_column_letters(col + 1, letters, sizeof(letters)),
+                 s->line);
+}
+
+/* Report bad data at a cell of school @p s; returns JH_ERR_DATA. */
+static jh_status
+school_error(jh_error *err, const jh_county *c, const jh_school *s, long col,
+             const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+static jh_status
+school_error(jh_error *err, const jh_county *c, const jh_school *s, long col,
+             const char *fmt, ...)
+{
+    va_list ap;
+
+    if (err == NULL)
+        return JH_ERR_DATA;
+    locate(c, s, col, err);
+    va_start(ap, fmt);
+    vsnprintf(err->message, sizeof(err->message), fmt, ap);
+    va_end(ap);
+    return JH_ERR_DATA;
+}
+
+/* Physical weight of one pupil of @p level in a school of @p type. */
+static double
+level_weight(const jh_standard *std, jh_school_type type, int level)
+{
+    if (level == JH_LEVEL_PRIMARY)
+        return 1.0;
+    if (type == JH_TYPE_NINE_YEAR)
+        return std->weight_junior_nine;
+    if (type == JH_TYPE_TWELVE_YEAR)
+        return level == JH_LEVEL_JUNIOR ? std->weight_junior_twelve
+                                        : std->weight_senior_twelve;
+    if (type == JH_TYPE_COMPLETE_SECONDARY)
+        return level == JH_LEVEL_JUNIOR ? 1.0 : std->weight_senior_complete;
+    return 1.0;
+}
+
+static jh_status
+check_columns(const jh_county *c, const jh_standard *std,
+              const bool *needed, jh_error *err)
+{
+    for (int q = 0; q < JH_Q_COUNT; q++) {
+        bool any = c->columns.whole[q] >= 0;
+        if (!needed[q])
+            continue;
+        for (int l = 0; l < JH_LEVEL_COUNT; l++)
+            any = any || c->columns.section[q][l] >= 0;
+        if (!any) {
+            const char *ind = "";
+            for (size_t i = 0; i < std->nindicators; i++) {
+                if ((int)std->indicators[i].quantity == q)
+                    ind = std->indicators[i].name_zh;
+            }
+            return jh_error_set(err, JH_ERR_DATA, c->source, 0, 0,
+                                "required column %s (%s) is missing; %s "
+                                "needs it",
+                                jh_quantity_zh((jh_quantity)q),
+                                jh_quantity_key((jh_quantity)q), ind);
+        }
+    }
+    return JH_OK;
+}
+
+typedef struct builder {
+    jh_model *m;
+    size_t cap_sections, cap_excluded;
+} builder;
+
+static jh_status
+add_exclusion(builder *b, size_t school, jh_exclusion_reason reason)
+{
+    jh_model *m = b->m;
+    if (m->nexcluded == b->cap_excluded) {
+        size_t ncap = b->cap_excluded == 0 ? 16 : b->cap_excluded * 2;
+        jh_exclusion *e = realloc(m->excluded, ncap * sizeof(*e));
+        if (e == NULL)
+            return JH_ERR_NOMEM;
+        m->excluded = e;
+        b->cap_excluded = ncap;
+    }
+    m->excluded[m->nexcluded].school = school;
+    m->excluded[m->nexcluded].reason = reason;
+    m->nexcluded++;
+    return JH_OK;
+}
+
+static jh_section *
+add_section(builder *b)
+{
+    jh_model *m = b->m;
+    if (m->nsections == b->cap_sections) {
+        size_t ncap = b->cap_sections == 0 ? 64 : b->cap_sections * 2;
+        jh_section *s = realloc(m->sections, ncap * sizeof(*s));
+        if (s == NULL)
+            return NULL;
+        m->sections = s;
+        b->cap_sections = ncap;
+    }
+    memset(&m->sections[m->nsections], 0, sizeof(jh_section));
+    return &m->sections[m->nsections++];
+}
+
+/* Build the sections of one included school; errors name the cell. */
+static jh_status
+build_school(builder *b, const jh_county *c, size_t idx,
+             const jh_standard *std, const bool *needed, jh_diags *warn,
+             jh_error *err)
+{
+    const jh_school *s = &c->schools[idx];
+    unsigned levels = type_levels(s->type);
+    double students[3] = {0, 0, 0}, wsum = 0.0, total = 0.0;
+    int nlevels = 0, nevaluated = 0;
+    char split_names[512] = "";
+
+    for (int l = 0; l < 3; l++) {
+        double v = s->students[l];
+        if (levels & (1u << l)) {
+            if (isnan(v)) {
+                return school_error(
+                    err, c, s, c->columns.students[l],
+                    "%s (%s, %s) has no %s在校生数 (students_%s)", s->name,
+                    s->code, jh_school_type_zh(s->type), level_zh[l],
+                    jh_level_key((jh_level)l));
+            }
+            students[l] = v;
+            nlevels++;
+        } else if (!isnan(v) && v > 0) {
+            return school_error(err, c, s, c->columns.students[l],
+                                "%s (%s) is a %s but has %.0f %s pupils; is "
+                                "its school type right?",
+                                s->name, s->code,
+                                jh_school_type_zh(s->type), v, level_zh[l]);
+        }
+        wsum += level_weight(std, s->type, l) * students[l];
+        total += students[l];
+    }
+    if (s->type == JH_TYPE_TEACHING_POINT &&
+        students[JH_LEVEL_PRIMARY] < std->teaching_point_min)
+        return add_exclusion(b, idx, JH_EXCL_SMALL_TEACHING_POINT);
+    if (students[0] <= 0 && students[1] <= 0) {
+        if (jh_diags_add(warn, c->source, s->line, 0, NULL, s->code,
+                         "%s (%s) has no primary or junior pupils and is "
+                         "left out",
+                         s->name, s->code) != JH_OK)
+            return JH_ERR_NOMEM;
+        return add_exclusion(b, idx, JH_EXCL_NO_STUDENTS);
+    }
+
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        jh_section *sec;
+        if (!(levels & (1u << l)) || students[l] <= 0)
+            continue;
+        nevaluated++;
+        sec = add_section(b);
+        if (sec == NULL)
+            return JH_ERR_NOMEM;
+        sec->school = idx;
+        sec->level = (jh_level)l;
+        sec->students = students[l];
+        sec->physical_share =
+            level_weight(std, s->type, l) * students[l] / wsum;
+        sec->teacher_share = students[l] / total;
+        for (int q = 0; q < JH_Q_COUNT; q++) {
+            double v;
+            sec->quantity[q] = NAN;
+            if (jh_quantity_is_sectioned((jh_quantity)q)) {
+                v = s->section[q][l];
+                if (isnan(v) && !isnan(s->whole[q])) {
+                    if (nlevels == 1) {
+                        v = s->whole[q];
+                    } else {
+                        v = s->whole[q] * sec->teacher_share;
+                        if (needed[q]) {
+                            sec->teachers_split = true;
+                            if (strstr(split_names,
+                                       jh_quantity_zh((jh_quantity)q)) ==
+                                NULL) {
+                                size_t n = strlen(split_names);
+                                snprintf(split_names + n,
+                                         sizeof(split_names) - n, "%s%s",
+                                         n > 0 ? "、" : "",
+                                         jh_quantity_zh((jh_quantity)q));
+                            }
+                        }
+                    }
+                }
+                if (isnan(v) && needed[q]) {
+                    long col = c->columns.section[q][l] >= 0
+                                   ? c->columns.section[q][l]
+                                   : c->columns.whole[q];
+                    return school_error(
+                        err, c, s, col,
+                        "%s (%s) has no %s for its %s section (blank is not "
+                        "zero: enter 0 if there are none)",
+                        s->name, s->code, jh_quantity_zh((jh_quantity)q),
+                        level_zh[l]);
+                }
+            } else {
+                v = s->whole[q];
+                if (isnan(v) && needed[q]) {
+                    return school_error(
+                        err, c, s, c->columns.whole[q],
+                        "%s (%s) has no %s (blank is not zero: enter 0 if "
+                        "there is none)",
+                        s->name, s->code, jh_quantity_zh((jh_quantity)q));
+                }
+            }
+            sec->quantity[q] = v;
+        }
+    }
+    if (split_names[0] != '\0' && nevaluated > 0) {
+        if (jh_diags_add(warn, c->source, s->line, 0, NULL, s->code,
+                         "%s (%s): %s given only for the whole school; split "
+                         "between sections by student share",
+                         s->name, s->code, split_names) != JH_OK)
+            return JH_ERR_NOMEM;
+    }
+    return JH_OK;
+}
+
+jh_status
+jh_model_build(jh_model **out, const jh_county *c, const jh_standard *std,
+               jh_diags *warn, jh_error *err)
+{
+    builder b = {0};
+    bool needed[JH_Q_COUNT] = {false};
+    jh_status st;
+
+    for (size_t i = 0; i < std->nindicators; i++)
+        needed[std->indicators[i].quantity] = true;
+    st = check_columns(c, std, needed, err);
+    if (st != JH_OK)
+        return st;
+    b.m = calloc(1, sizeof(*b.m));
+    if (b.m == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, c->source, 0, 0,
+                            "out of memory");
+    b.m->county = c;
+    b.m->standard = std;
+
+    for (size_t i = 0; i < c->nschools && st == JH_OK; i++) {
+        const jh_school *s = &c->schools[i];
+        if (s->type == JH_TYPE_SPECIAL)
+            st = add_exclusion(&b, i, JH_EXCL_SPECIAL);
+        else if (s->type == JH_TYPE_VOCATIONAL)
+            st = add_exclusion(&b, i, JH_EXCL_VOCATIONAL);
+        else if (!s->include)
+            st = add_exclusion(&b, i, JH_EXCL_INCLUDE_NO);
+        else
+            st = build_school(&b, c, i, std, needed, warn, err);
+    }
+    if (st == JH_ERR_NOMEM)
+        jh_error_set(err, st, c->source, 0, 0, "out of memory");
+    if (st != JH_OK) {
+        jh_model_free(b.m);
+        return st;
+    }
+    *out = b.m;
+    return JH_OK;
+}

@@ -1,0 +1,181 @@
+/* junheng - the JSON contract, written with jansson. */
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "junheng/report.h"
+
+/* A number, or null when undefined (JSON has no NaN). */
+static json_t *
+num(double v)
+{
+    return isfinite(v) ? json_real(v) : json_null();
+}
+
+/* Counts that are whole numbers print as integers. */
+static json_t *
+count(double v)
+{
+    if (isfinite(v) && v == floor(v) && fabs(v) < 9e15)
+        return json_integer((json_int_t)v);
+    return num(v);
+}
+
+static json_t *
+json_level(const jh_report_context *ctx, const jh_level_result *lr)
+{
+    const jh_standard *std = ctx->analysis->standard;
+    json_t *o = json_object(), *inds = json_array();
+
+    for (size_t k = 0; k < std->nindicators; k++) {
+        const jh_indicator *ind = &std->indicators[k];
+        const jh_indicator_stats *is = &lr->ind[k];
+        json_t *i = json_object();
+        json_object_set_new(i, "id", json_string(ind->id));
+        json_object_set_new(i, "name", json_string(ind->name_zh));
+        json_object_set_new(i, "name_en", json_string(ind->name_en));
+        json_object_set_new(i, "unit", json_string(ind->unit_en));
+        json_object_set_new(i, "threshold", num(ind->threshold[lr->level]));
+        json_object_set_new(i, "total", num(is->total));
+        json_object_set_new(i, "mean", num(is->mean));
+        json_object_set_new(i, "sd", num(is->sd));
+        json_object_set_new(i, "cv", is->cv_defined ? num(is->cv)
+                                                    : json_null());
+        json_object_set_new(i, "cv_limit", num(is->cv_limit));
+        json_object_set_new(i, "cv_pass", json_boolean(is->cv_pass));
+        json_object_set_new(i, "cv_print_disagrees",
+                            json_boolean(is->cv_print_disagrees));
+        json_object_set_new(i, "min", num(is->min));
+        json_object_set_new(i, "max", num(is->max));
+        json_object_set_new(i, "median", num(is->median));
+        json_object_set_new(i, "below_threshold",
+                            json_integer((json_int_t)is->below));
+        json_array_append_new(inds, i);
+    }
+    json_object_set_new(o, "level", json_string(jh_level_key(lr->level)));
+    json_object_set_new(o, "schools", json_integer((json_int_t)lr->nsections));
+    json_object_set_new(o, "students", count(lr->students));
+    json_object_set_new(o, "indicators", inds);
+    json_object_set_new(o, "cv_pass", json_boolean(lr->cv_pass));
+    json_object_set_new(o, "schools_passing",
+                        json_integer((json_int_t)lr->schools_passing));
+    json_object_set_new(o, "schools_pass", json_boolean(lr->schools_pass));
+    json_object_set_new(o, "pass", json_boolean(lr->pass));
+    return o;
+}
+
+static json_t *
+json_section(const jh_report_context *ctx, size_t si)
+{
+    const jh_analysis *a = ctx->analysis;
+    const jh_standard *std = a->standard;
+    const jh_section *sec = &a->model->sections[si];
+    const jh_school *s = &a->model->county->schools[sec->school];
+    const jh_section_result *r = &a->results[si];
+    json_t *o = json_object(), *values = json_object(),
+           *failed = json_array(), *partial = json_array();
+
+    for (size_t k = 0; k < std->nindicators; k++) {
+        json_object_set_new(values, std->indicators[k].id, num(r->value[k]));
+        if (!r->met[k])
+            json_array_append_new(failed, json_string(std->indicators[k].id));
+        if (r->partial[k])
+            json_array_append_new(partial,
+                                  json_string(std->indicators[k].id));
+    }
+    json_object_set_new(o, "code", json_string(s->code));
+    json_object_set_new(o, "name", json_string(s->name));
+    json_object_set_new(o, "type", json_string(jh_school_type_key(s->type)));
+    json_object_set_new(o, "level", json_string(jh_level_key(sec->level)));
+    json_object_set_new(o, "students", count(sec->students));
+    json_object_set_new(o, "physical_share", num(sec->physical_share));
+    json_object_set_new(o, "teachers_split",
+                        json_boolean(sec->teachers_split));
+    json_object_set_new(o, "values", values);
+    json_object_set_new(o, "met", json_integer((json_int_t)r->met_count));
+    json_object_set_new(o, "pass", json_boolean(r->pass));
+    json_object_set_new(o, "failed", failed);
+    json_object_set_new(o, "partial", partial);
+    json_object_set_new(o, "line", json_integer(s->line));
+    return o;
+}
+
+static json_t *
+json_warning(const jh_diag *d)
+{
+    json_t *o = json_object();
+    char buf[1024];
+
+    json_object_set_new(o, "file", d->file ? json_string(d->file)
+                                           : json_null());
+    json_object_set_new(o, "line", json_integer(d->line));
+    json_object_set_new(o, "column", json_integer(d->column));
+    if (d->cell != NULL)
+        json_object_set_new(o, "cell", json_string(d->cell));
+    json_object_set_new(o, "code", d->code ? json_string(d->code)
+                                           : json_null());
+    json_object_set_new(o, "message", json_string(d->message));
+    json_object_set_new(o, "text",
+                        json_string(jh_diag_format(d, buf, sizeof(buf))));
+    return o;
+}
+
+jh_status
+jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
+{
+    const jh_analysis *a = ctx->analysis;
+    const jh_model *m = a->model;
+    const jh_standard *std = a->standard;
+    json_t *root = json_object(), *levels = json_array(),
+           *schools = json_array(), *excluded = json_array(),
+           *warnings = json_array(), *st = json_object();
+    int rc;
+
+    json_object_set_new(root, "junheng", json_string(ctx->version));
+    json_object_set_new(root, "county", json_string(ctx->county_name));
+    json_object_set_new(root, "source", json_string(m->county->source));
+    json_object_set_new(root, "standard", json_string(std->id));
+    json_object_set_new(st, "id", json_string(std->id));
+    json_object_set_new(st, "name", json_string(std->name_zh));
+    json_object_set_new(st, "source", json_string(std->source));
+    json_object_set_new(st, "weighting",
+                        json_string("enrollment-weighted, population form "
+                                    "(divided by total enrollment)"));
+    json_object_set_new(st, "split",
+                        json_string("nine-year 1:1.1, complete secondary "
+                                    "1:1.2, twelve-year 1:1.1:1.32"));
+    json_object_set_new(root, "standard_detail", st);
+    json_object_set_new(root, "pass", json_boolean(a->pass));
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        if (a->levels[l].present)
+            json_array_append_new(levels, json_level(ctx, &a->levels[l]));
+    }
+    json_object_set_new(root, "levels", levels);
+    for (size_t i = 0; i < m->nsections; i++)
+        json_array_append_new(schools, json_section(ctx, i));
+    json_object_set_new(root, "schools", schools);
+    for (size_t i = 0; i < m->nexcluded; i++) {
+        const jh_school *s = &m->county->schools[m->excluded[i].school];
+        json_t *o = json_object();
+        json_object_set_new(o, "code", json_string(s->code));
+        json_object_set_new(o, "name", json_string(s->name));
+        json_object_set_new(o, "reason",
+                            json_string(jh_exclusion_key(
+                                m->excluded[i].reason)));
+        json_object_set_new(o, "line", json_integer(s->line));
+        json_array_append_new(excluded, o);
+    }
+    json_object_set_new(root, "excluded", excluded);
+    for (size_t i = 0; ctx->warnings != NULL && i < ctx->warnings->count;
+         i++)
+        json_array_append_new(warnings,
+                              json_warning(&ctx->warnings->items[i]));
+    json_object_set_new(root, "warnings", warnings);
+
+    rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+    json_decref(root);
+    if (rc != 0 || fputc('\n', out) == EOF)
+        return jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
+                            "cannot write JSON output");
+    return JH_OK;
+}

@@ -1,0 +1,36 @@
+/* junheng - small helpers shared inside the library (not public API). */
+#ifndef JUNHENG_UTIL_H
+#define JUNHENG_UTIL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "junheng/error.h"
+
+/** strdup that tolerates NULL (returns NULL). */
+char *jh__strdup(const char *s);
+
+/** malloc'd printf. */
+char *jh__asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/**
+ * Parse a decimal number in the C locale, whatever the process locale is.
+ * Leading and trailing ASCII blanks are allowed; anything else (letters,
+ * hex, "nan", "inf", an empty string) fails.  Returns false on failure.
+ */
+bool jh__parse_double(const char *text, double *out);
+
+/** Trim ASCII whitespace and U+3000 (ideographic space) in place. */
+char *jh__trim(char *s);
+
+/** True when @p s is empty or only blanks. */
+bool jh__is_blank(const char *s);
+
+/** Read a whole file into a malloc'd buffer (NUL-terminated). */
+jh_status jh__read_file(const char *path, size_t max, char **out,
+                        size_t *len, jh_error *err);
+
+/** Format a double with %.*f in the C locale into @p buf. */
+char *jh__fmt_fixed(double v, int decimals, char *buf, size_t size);
+
+#endif
