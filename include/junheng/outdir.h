@@ -27,11 +27,14 @@ typedef struct jh_outdir {
 /** Create @p target if needed and a staging folder inside it. */
 jh_status jh_outdir_open(jh_outdir **out, const char *target, jh_error *err);
 
-/** Path of @p name (may contain one "sub/" folder) in the staging folder;
- * malloc'd, the caller frees it.  Creates the sub-folder if needed. */
+/** Path of @p name (may contain "sub/" folders) in the staging folder;
+ * malloc'd, the caller frees it; NULL on failure.  Creates the folders.
+ * Exporters may write any file under the staging folder: commit moves all
+ * of them except names starting with "." (scratch files), which it removes. */
 char *jh_outdir_path(jh_outdir *dir, const char *name);
 
-/** Move every staged file into the target and free @p dir. */
+/** Move every staged file into the target, remove the staging folder and
+ * free @p dir. */
 jh_status jh_outdir_commit(jh_outdir *dir, jh_error *err);
 
 /** Remove every staged file and free @p dir (tolerates NULL). */

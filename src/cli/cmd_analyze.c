@@ -216,9 +216,11 @@ write_outputs(const analyze_args *a, const jh_report_context *ctx)
     if (st == JH_OK && a->charts) {
         jh_chart_options copts = {a->gnuplot, jh_cli_plots_dir(), true};
         path = jh_outdir_path(dir, "charts/.keep");
-        if (path != NULL) {
-            char *slash = strrchr(path, '/');
-            *slash = '\0';
+        if (path == NULL) {
+            st = jh_error_set(&err, JH_ERR_IO, a->out, 0, 0,
+                              "cannot create the charts folder");
+        } else {
+            *strrchr(path, '/') = '\0';
             st = jh_report_charts(path, ctx, &copts, &err);
             free(path);
         }
