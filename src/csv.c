@@ -13,6 +13,7 @@ typedef struct reader {
     size_t ncells, cap;
     long line;           /* line being fed to the parser */
     long row_line;       /* line where the current record started */
+    long start;          /* first non-blank line fed since the last row */
     jh_status status;    /* first failure inside a callback */
     long bad_line;
     size_t bad_column;
@@ -52,7 +53,7 @@ on_field(void *s, size_t len, void *data)
     cell[len] = '\0';
     r->cells[r->ncells++] = cell;
     if (r->row_line == 0)
-        r->row_line = r->line;
+        r->row_line = r->start != 0 ? r->start : r->line;
 }
 
 static void
@@ -68,6 +69,7 @@ on_row(int c, void *data)
     cells = r->cells;
     if (r->ncells == 0) {
         r->row_line = 0;
+        r->start = 0;
         return;
     }
     r->status = jh_table_append(r->table, cells, r->ncells,
@@ -75,6 +77,7 @@ on_row(int c, void *data)
     r->cells = NULL;
     r->ncells = r->cap = 0;
     r->row_line = 0;
+    r->start = 0;
 }
 
 static int
@@ -138,6 +141,11 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
         size_t chunk = nl != NULL ? (size_t)(nl - (text + pos)) + 1
                                   : tlen - pos;
         r.line++;
+        /* A record starts on the first non-blank line after the last one;
+         * its fields may only be complete lines later. */
+        if (r.start == 0 && chunk > 0 && text[pos] != '\n' &&
+            !(text[pos] == '\r' && chunk == 2))
+            r.start = r.line;
         if (csv_parse(&p, text + pos, chunk, on_field, on_row, &r) != chunk) {
             st = jh_error_set(err, JH_ERR_PARSE, source, r.line, 0,
                               "broken quoting: %s (a stray or unclosed "
@@ -149,7 +157,7 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
     }
     if (r.status == JH_OK && csv_fini(&p, on_field, on_row, &r) != 0) {
         st = jh_error_set(err, JH_ERR_PARSE, source,
-                          r.row_line != 0 ? r.row_line : r.line, 0,
+                          r.start != 0 ? r.start : r.line, 0,
                           "broken quoting: a quoted field is not closed "
                           "before the end of the file");
         goto fail;

@@ -676,6 +676,7 @@ jh_county_from_table(jh_county **out, const jh_table *t,
         double whole_classes = NAN;
 
         school_init(s);
+        c->nschools++; /* counted now so that a failure frees it */
         s->row = i;
         s->line = row->line;
         for (size_t j = 0; j < ncols && j < row->ncells; j++) {
@@ -816,7 +817,6 @@ jh_county_from_table(jh_county **out, const jh_table *t,
             else if (s->type == JH_TYPE_JUNIOR)
                 s->classes[JH_LEVEL_JUNIOR] = whole_classes;
         }
-        c->nschools++;
         if (s->code == NULL || s->name == NULL) {
             st = cell_error(err, t, i, (size_t)(s->code == NULL ? col_code
                                                                 : col_name),

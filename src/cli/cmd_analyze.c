@@ -271,7 +271,9 @@ jh_cmd_analyze(int argc, char **argv)
         st = jh_analysis_run(&analysis, model, &warnings, &err);
     if (st != JH_OK) {
         jh_cli_error(&err);
-        rc = jh_cli_exit_code(st);
+        /* Reading the input failed: that is bad input, not our output. */
+        rc = st == JH_ERR_NOMEM || st == JH_ERR_INTERNAL ? JH_EXIT_INTERNAL
+                                                         : JH_EXIT_DATA;
         goto done;
     }
     print_warnings(&warnings);

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# End-to-end tests of `junheng analyze`, run by CTest:
+#   test_analyze.sh JUNHENG_BINARY SOURCE_DIR PYTHON
+# Every figure of the demo county is checked against tests/cli/reference.py,
+# an independent implementation of the rules in plain Python.
+set -u
+bin=$1 src=$2 py=${3:-/usr/bin/python3}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+
+ok() { pass=$((pass + 1)); echo "ok: $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+check() { # check NAME COMMAND...
+    local name=$1; shift
+    if "$@"; then ok "$name"; else bad "$name"; fi
+}
+# expect_exit NAME CODE COMMAND...: run, keep stdout/stderr in $tmp/out,err
+expect_exit() {
+    local name=$1 code=$2; shift 2
+    "$@" >"$tmp/out" 2>"$tmp/err"
+    local rc=$?
+    if [ "$rc" -eq "$code" ]; then ok "$name (exit $rc)"
+    else bad "$name: exit $rc, expected $code; stderr: $(head -c 300 "$tmp/err")"; fi
+}
+
+demo=$src/datasets/qingxi-county.csv
+demo_gbk=$src/datasets/qingxi-county-gbk.csv
+
+# 1. The demo's JSON agrees with the independent reference, figure by figure.
+"$py" "$src/tests/cli/reference.py" "$demo" >"$tmp/ref.json"
+expect_exit "demo json" 0 "$bin" analyze "$demo" --format json
+cp "$tmp/out" "$tmp/demo.json"
+check "demo json matches the reference" \
+    "$py" "$src/tests/cli/compare_json.py" "$tmp/ref.json" "$tmp/demo.json"
+expect_exit "demo gbk json" 0 "$bin" analyze "$demo_gbk" -f json
+check "GBK file gives the same figures" \
+    "$py" "$src/tests/cli/compare_json.py" "$tmp/ref.json" "$tmp/out"
+"$py" "$src/tests/cli/reference.py" "$src/tests/data/hand3.csv" >"$tmp/ref3.json"
+expect_exit "hand3 json" 0 "$bin" analyze "$src/tests/data/hand3.csv" -f json
+check "hand3 matches the reference" \
+    "$py" "$src/tests/cli/compare_json.py" "$tmp/ref3.json" "$tmp/out"
+
+# 2. Hand-checked figures from the demo's README and the contract fields.
+check "demo: primary sports-area CV 0.552 fails, junior CVs pass" "$py" - "$tmp/demo.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["standard"] == "quality-2017" and d["pass"] is False
+p, j = d["levels"]
+assert (p["level"], j["level"]) == ("primary", "junior")
+assert (p["schools"], j["schools"]) == (28, 15)
+assert (p["students"], j["students"]) == (17868, 12340)
+sports = [i for i in p["indicators"] if i["id"] == "sports_area_per_student"][0]
+assert round(sports["cv"], 3) == 0.552 and sports["cv_pass"] is False
+assert sports["cv_limit"] == 0.5
+assert all(i["cv_pass"] for i in j["indicators"])
+assert p["cv_pass"] is False and j["cv_pass"] is True
+failing = sorted(s["code"] for s in d["schools"] if not s["pass"])
+assert failing == ["3623010002", "3623010012", "3623010022", "3623010033",
+                   "3623010037"], failing
+reasons = {e["code"]: e["reason"] for e in d["excluded"]}
+assert reasons["3623010043"] == "special" and reasons["3623010027"] == "include_no"
+assert len(d["excluded"]) == 6
+w = [x for x in d["warnings"] if x["code"] == "3623010038"]
+assert len(w) == 1 and "student share" in w[0]["message"]
+for key in ("id", "name", "threshold", "mean", "cv", "cv_limit", "cv_pass",
+            "min", "max", "below_threshold"):
+    assert key in p["indicators"][0], key
+for key in ("code", "name", "level", "students", "values", "met", "pass", "failed"):
+    assert key in d["schools"][0], key
+PY
+
+# 3. Text output: the verdict, the failing schools, both languages.
+expect_exit "demo text" 0 "$bin" analyze "$demo"
+check "text names the failing schools" grep -q "3623010012 桃源镇溪口小学" "$tmp/out"
+check "text gives the verdict" grep -q "未达到优质均衡资源配置要求" "$tmp/out"
+check "text warns on stderr" grep -q "warning: .*qingxi-county.csv:39" "$tmp/err"
+expect_exit "demo text en" 0 "$bin" analyze "$demo" --lang en
+check "english text" grep -q "does not meet the resource standard" "$tmp/out"
+
+# 4. Exit codes.
+expect_exit "--strict on a failing county" 1 "$bin" analyze "$demo" --strict
+expect_exit "--strict on a passing county" 0 "$bin" analyze "$src/tests/data/hand3.csv" --strict
+expect_exit "no file" 2 "$bin" analyze
+expect_exit "unknown option" 2 "$bin" analyze "$demo" --bogus
+expect_exit "bad format" 2 "$bin" analyze "$demo" --format xml
+expect_exit "bad encoding" 2 "$bin" analyze "$demo" --encoding latin9
+expect_exit "unknown command" 2 "$bin" frobnicate
+expect_exit "--help" 0 "$bin" analyze --help
+check "--help shows usage" grep -q "usage: junheng analyze" "$tmp/out"
+expect_exit "top --help" 0 "$bin" --help
+check "top --help lists analyze" grep -q "analyze" "$tmp/out"
+expect_exit "--version" 0 "$bin" --version
+check "--version prints a version" grep -Eq "^junheng [0-9]+\.[0-9]+" "$tmp/out"
+
+# 5. Bad input: a clear message with file:line:col, exit 3, no output.
+head -1 "$src/tests/data/hand3.csv" >"$tmp/bad.csv"
+sed -n 2p "$src/tests/data/hand3.csv" >>"$tmp/bad.csv"
+sed -n 3p "$src/tests/data/hand3.csv" | sed 's/,1000,/,abc,/' >>"$tmp/bad.csv"
+expect_exit "bad number" 3 "$bin" analyze "$tmp/bad.csv" --out "$tmp/badout"
+check "message names file, line and column" \
+    grep -q "bad.csv:3:10: .*'abc' is not a number" "$tmp/err"
+check "no output folder for bad input" test ! -e "$tmp/badout"
+expect_exit "missing file" 3 "$bin" analyze "$tmp/nonexistent.csv"
+check "missing file message" grep -q "nonexistent.csv: cannot open" "$tmp/err"
+printf 'code,name,type,students_primary\n"1,broken\n' >"$tmp/quote.csv"
+expect_exit "broken quote" 3 "$bin" analyze "$tmp/quote.csv"
+check "broken quote names the line" grep -q "quote.csv:2: broken quoting" "$tmp/err"
+
+# 6. Reports folder: JSON there equals stdout's JSON; nothing staged is left.
+expect_exit "reports" 0 "$bin" analyze "$demo" --out "$tmp/rep" --no-charts -f json
+check "report.json written" cmp -s "$tmp/out" "$tmp/rep/report.json"
+check "no staging folder left" test -z "$(find "$tmp/rep" -name '.junheng-staging-*')"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

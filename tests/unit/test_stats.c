@@ -1,0 +1,177 @@
+/* junheng tests - the weighted CV against hand-computed cases. */
+#include "helpers.h"
+
+#include <gsl/gsl_errno.h>
+#include <gsl/gsl_statistics_double.h>
+
+/*
+ * tests/data/hand3.md: three schools with 100, 200 and 700 pupils and
+ * 6.0, 5.0 and 4.5 m² per pupil.  Weighted mean (600+1000+3150)/1000 =
+ * 4.75; variance (100·1.5625 + 200·0.0625 + 700·0.0625)/1000 = 0.2125;
+ * CV = sqrt(0.2125)/4.75 = 0.0970478...  The unweighted CV is
+ * sqrt(14)/31 = 0.120699 and GSL's gsl_stats_wsd (bias-corrected weights,
+ * factor 1000²/(1000² − 540000) = 50/23) gives 0.143089: three different
+ * figures, and only the first is the official one.
+ */
+static void
+hand3_three_cvs_differ(void **state)
+{
+    const double x[] = {6.0, 5.0, 4.5}, w[] = {100, 200, 700};
+    jh_wstats s;
+    double unweighted, biased;
+
+    (void)state;
+    assert_int_equal(jh_wstats_compute(&s, x, w, 3, NULL), JH_OK);
+    assert_close(s.total_weight, 1000.0, 0);
+    assert_close(s.mean, 4.75, 1e-15);
+    assert_close(s.sd * s.sd, 0.2125, 1e-14);
+    assert_close(s.cv, sqrt(0.2125) / 4.75, 1e-15);
+    assert_close(s.cv, 0.0970478, 1e-7);
+
+    unweighted = gsl_stats_sd_m(x, 1, 3, gsl_stats_mean(x, 1, 3)) *
+                 sqrt(2.0 / 3.0) / gsl_stats_mean(x, 1, 3);
+    assert_close(unweighted, sqrt(14.0) / 31.0, 1e-12);
+    biased = gsl_stats_wsd(w, 1, x, 1, 3) / s.mean;
+    assert_close(biased, 0.143089, 1e-6);
+    assert_true(fabs(s.cv - unweighted) > 0.02);
+    assert_true(fabs(s.cv - biased) > 0.04);
+}
+
+/* The same figures through CSV import, model and analysis. */
+static void
+hand3_through_the_pipeline(void **state)
+{
+    fixture f;
+    const jh_level_result *lr;
+    size_t k = ind("teaching_area_per_student");
+
+    (void)state;
+    fixture_run(&f, HEADER
+                "1,甲小学,小学,100,0,0,5,1,1,600,800,250000,3\n"
+                "2,乙小学,小学,200,0,0,10,2,2,1000,1600,460000,5\n"
+                "3,丙小学,小学,700,0,0,35,7,7,3150,5600,1470000,17\n");
+    assert_int_equal(f.status, JH_OK);
+    lr = &f.analysis->levels[JH_LEVEL_PRIMARY];
+    assert_true(lr->present);
+    assert_false(f.analysis->levels[JH_LEVEL_JUNIOR].present);
+    assert_int_equal(lr->nsections, 3);
+    assert_close(lr->students, 1000, 0);
+    assert_close(lr->ind[k].mean, 4.75, 1e-12);
+    assert_close(lr->ind[k].cv, sqrt(0.2125) / 4.75, 1e-12);
+    assert_close(lr->ind[k].total, 4750, 1e-9);
+    assert_close(lr->ind[k].min, 4.5, 1e-12);
+    assert_close(lr->ind[k].max, 6.0, 1e-12);
+    assert_close(lr->ind[k].median, 5.0, 1e-12);
+    /* 4.5 is exactly the primary threshold: it meets it. */
+    assert_int_equal(lr->ind[k].below, 0);
+    /* Equal values everywhere: CV exactly 0, which passes. */
+    assert_close(lr->ind[ind("backbone_teachers_per100")].cv, 0.0, 1e-15);
+    fixture_free(&f);
+}
+
+static void
+undefined_statistics_are_errors(void **state)
+{
+    const double x0[] = {0, 0}, w[] = {10, 20}, w0[] = {0, 0};
+    const double x[] = {1, 2}, bad[] = {1, NAN};
+    jh_wstats s;
+    jh_error e;
+
+    (void)state;
+    assert_int_equal(jh_wstats_compute(&s, x0, w, 2, &e), JH_ERR_STATS);
+    assert_true(isnan(s.cv));
+    assert_non_null(strstr(e.message, "mean is 0"));
+    assert_int_equal(jh_wstats_compute(&s, x, w0, 2, NULL), JH_ERR_STATS);
+    assert_int_equal(jh_wstats_compute(&s, x, w, 0, NULL), JH_ERR_STATS);
+    assert_int_equal(jh_wstats_compute(&s, bad, w, 2, NULL), JH_ERR_STATS);
+    /* A single school: no spread, CV 0. */
+    assert_int_equal(jh_wstats_compute(&s, x, w, 1, NULL), JH_OK);
+    assert_close(s.cv, 0.0, 0);
+}
+
+/* 9 teachers for 1000 pupils is 0.9 per 100, which in doubles is
+ * 0.8999999999999999: it must still meet the 0.9 threshold. */
+static void
+threshold_equality_meets(void **state)
+{
+    double v = 9.0 / 1000 * 100;
+
+    (void)state;
+    assert_true(v < 0.9);
+    assert_true(jh_meets(v, 0.9));
+    assert_true(jh_meets(0.9, 0.9));
+    assert_false(jh_meets(0.8999, 0.9));
+    assert_true(jh_meets(2000.0, 2000.0));
+    assert_false(jh_meets(1999.99, 2000.0));
+}
+
+/* A county where every school has no multimedia room: the CV is
+ * undefined (never 0), the indicator fails, a warning says why. */
+static void
+zero_mean_gives_undefined_cv(void **state)
+{
+    fixture f;
+    size_t k = ind("multimedia_rooms_per100");
+    const jh_indicator_stats *is;
+
+    (void)state;
+    fixture_run(&f, HEADER "1,甲,小学,100,0,0,5,1,1,600,800,250000,0\n"
+                           "2,乙,小学,200,0,0,10,2,2,1000,1600,460000,0\n");
+    assert_int_equal(f.status, JH_OK);
+    is = &f.analysis->levels[0].ind[k];
+    assert_false(is->cv_defined);
+    assert_false(is->cv_pass);
+    assert_true(isnan(is->cv));
+    assert_false(f.analysis->levels[0].cv_pass);
+    assert_false(f.analysis->pass);
+    assert_true(f.warnings.count >= 1);
+    assert_non_null(strstr(f.warnings.items[0].message, "undefined"));
+    fixture_free(&f);
+}
+
+/*
+ * A CV that prints as the limit but exceeds it.  Two schools with equal
+ * pupils and values a and b have CV |a − b| / (a + b); a = 1, b = 3.002
+ * gives 2.002 / 4.002 = 0.50025, printed "0.500" yet over 0.50.
+ */
+static void
+cv_print_disagreement_is_flagged(void **state)
+{
+    fixture f;
+    size_t k = ind("equipment_value_per_student");
+    const jh_indicator_stats *is;
+
+    (void)state;
+    fixture_run(&f, HEADER "1,甲,小学,100,0,0,5,1,1,600,800,100000,3\n"
+                           "2,乙,小学,100,0,0,5,1,1,600,800,300200,3\n");
+    assert_int_equal(f.status, JH_OK);
+    is = &f.analysis->levels[0].ind[k];
+    assert_close(is->cv, 2.002 / 4.002, 1e-12);
+    assert_false(is->cv_pass);
+    assert_true(is->cv_print_disagrees);
+    /* 0.49975 prints "0.500" and passes: no disagreement. */
+    fixture_free(&f);
+    fixture_run(&f, HEADER "1,甲,小学,100,0,0,5,1,1,600,800,100000,3\n"
+                           "2,乙,小学,100,0,0,5,1,1,600,800,299800,3\n");
+    assert_int_equal(f.status, JH_OK);
+    is = &f.analysis->levels[0].ind[k];
+    assert_close(is->cv, 1.998 / 3.998, 1e-12);
+    assert_true(is->cv_pass);
+    assert_false(is->cv_print_disagrees);
+    fixture_free(&f);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(hand3_three_cvs_differ),
+        cmocka_unit_test(hand3_through_the_pipeline),
+        cmocka_unit_test(undefined_statistics_are_errors),
+        cmocka_unit_test(threshold_equality_meets),
+        cmocka_unit_test(zero_mean_gives_undefined_cv),
+        cmocka_unit_test(cv_print_disagreement_is_flagged),
+    };
+    gsl_set_error_handler_off();
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
