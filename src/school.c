@@ -784,6 +784,15 @@ jh_county_from_table(jh_county **out, const jh_table *t,
                     free(text);
                     goto fail;
                 }
+                if (v > ((f->kind == F_STUDENTS || f->kind == F_CLASSES)
+                             ? JH_MAX_ENROLLMENT
+                             : JH_MAX_QUANTITY)) {
+                    st = cell_error(err, t, i, j, JH_ERR_DATA,
+                                    "%s: '%s' is implausibly large",
+                                    f->header, text);
+                    free(text);
+                    goto fail;
+                }
                 if ((f->kind == F_STUDENTS || f->kind == F_CLASSES) &&
                     v != floor(v)) {
                     st = cell_error(err, t, i, j, JH_ERR_DATA,

@@ -77,6 +77,12 @@ typedef enum jh_quantity {
     JH_Q_COUNT
 } jh_quantity;
 
+/** Largest enrollment or class count accepted for one school section. */
+#define JH_MAX_ENROLLMENT 1e6
+
+/** Largest value accepted for any other quantity (yuan, m², persons). */
+#define JH_MAX_QUANTITY 1e13
+
 /** One school as read from one row. */
 typedef struct jh_school {
     char *code;        /**< 学校代码, unique, never NULL */

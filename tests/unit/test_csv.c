@@ -165,9 +165,15 @@ bad_values_name_line_and_column(void **state)
         {"1,甲,小学,100.5,0,0,5,1,1,600,800,250000,3", 4, "whole"},
         {",甲,小学,100,0,0,5,1,1,600,800,250000,3", 1, "code"},
         {"1,甲,小学,100,0,0,5,1,1,600,800,250000,3,9", 14, "fields"},
+        /* found by fuzz_csv: 1.9e97 pupils broke the mean invariant */
+        {"1,甲,小学,19000000000000000000000000000000000000000000000000000"
+         "000000000000000000000000000000000000000000080,0,0,5,1,1,600,800,"
+         "250000,3",
+         4, "implausibly large"},
+        {"1,甲,小学,100,0,0,5,1,1,1e14,800,250000,3", 10, "implausibly"},
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
-        char text[512];
+        char text[1024];
         fixture f;
         snprintf(text, sizeof(text), HEADER "%s\n", cases[i].row);
         fixture_run(&f, text);
