@@ -9,7 +9,10 @@
 
 typedef struct reader {
     jh_table *table;
-    char **cells;        /* cells of the row being built */
+    char *buf;           /* the current row's field bytes, back to back */
+    size_t used, bufcap;
+    size_t *offs, *lens; /* each field's offset and length in buf */
+    const char **ptrs;   /* scratch for jh_table_append_copy */
     size_t ncells, cap;
     long line;           /* line being fed to the parser */
     long row_line;       /* line where the current record started */
@@ -23,7 +26,6 @@ static void
 on_field(void *s, size_t len, void *data)
 {
     reader *r = data;
-    char *cell;
 
     if (r->status != JH_OK)
         return;
@@ -35,23 +37,40 @@ on_field(void *s, size_t len, void *data)
     }
     if (r->ncells == r->cap) {
         size_t ncap = r->cap == 0 ? 32 : r->cap * 2;
-        char **nc = realloc(r->cells, ncap * sizeof(*nc));
-        if (nc == NULL) {
+        size_t *no = realloc(r->offs, ncap * sizeof(*no));
+        size_t *nl = no != NULL ? realloc(r->lens, ncap * sizeof(*nl)) : NULL;
+        const char **np =
+            nl != NULL ? realloc(r->ptrs, ncap * sizeof(*np)) : NULL;
+        if (no != NULL)
+            r->offs = no;
+        if (nl != NULL)
+            r->lens = nl;
+        if (np == NULL) {
             r->status = JH_ERR_NOMEM;
             return;
         }
-        r->cells = nc;
+        r->ptrs = np;
         r->cap = ncap;
     }
-    cell = malloc(len + 1);
-    if (cell == NULL) {
-        r->status = JH_ERR_NOMEM;
-        return;
+    if (r->bufcap - r->used < len) {
+        size_t ncap = r->bufcap == 0 ? 4096 : r->bufcap;
+        char *nb;
+        while (ncap - r->used < len)
+            ncap *= 2;
+        nb = realloc(r->buf, ncap);
+        if (nb == NULL) {
+            r->status = JH_ERR_NOMEM;
+            return;
+        }
+        r->buf = nb;
+        r->bufcap = ncap;
     }
     if (len > 0)
-        memcpy(cell, s, len);
-    cell[len] = '\0';
-    r->cells[r->ncells++] = cell;
+        memcpy(r->buf + r->used, s, len);
+    r->offs[r->ncells] = r->used;
+    r->lens[r->ncells] = len;
+    r->used += len;
+    r->ncells++;
     if (r->row_line == 0)
         r->row_line = r->start != 0 ? r->start : r->line;
 }
@@ -60,24 +79,30 @@ static void
 on_row(int c, void *data)
 {
     reader *r = data;
-    char **cells;
 
     (void)c;
     if (r->status != JH_OK)
         return;
-    /* Hand the cells to the table with an exact-size array. */
-    cells = r->cells;
-    if (r->ncells == 0) {
-        r->row_line = 0;
-        r->start = 0;
-        return;
+    if (r->ncells > 0) {
+        for (size_t i = 0; i < r->ncells; i++)
+            r->ptrs[i] = r->buf + r->offs[i];
+        r->status = jh_table_append_copy(
+            r->table, r->ptrs, r->lens, r->ncells,
+            r->row_line != 0 ? r->row_line : r->line);
     }
-    r->status = jh_table_append(r->table, cells, r->ncells,
-                                r->row_line != 0 ? r->row_line : r->line);
-    r->cells = NULL;
-    r->ncells = r->cap = 0;
+    r->ncells = 0;
+    r->used = 0;
     r->row_line = 0;
     r->start = 0;
+}
+
+static void
+reader_release(reader *r)
+{
+    free(r->buf);
+    free(r->offs);
+    free(r->lens);
+    free(r->ptrs);
 }
 
 static int
@@ -173,15 +198,14 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
         goto fail;
     }
     csv_free(&p);
+    reader_release(&r);
     free(text);
     *out = r.table;
     return JH_OK;
 
 fail:
     csv_free(&p);
-    for (size_t i = 0; i < r.ncells; i++)
-        free(r.cells[i]);
-    free(r.cells);
+    reader_release(&r);
     free(text);
     jh_table_free(r.table);
     return st;

@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +44,39 @@ mkdir_p(const char *path, jh_error *err)
     return st;
 }
 
+static void remove_tree(const char *path);
+
+/*
+ * Remove staging folders left by runs that were killed: their names carry
+ * the process id, and a process that no longer exists will not finish.
+ */
+static void
+remove_stale_staging(const char *target)
+{
+    DIR *d = opendir(target);
+    struct dirent *e;
+
+    if (d == NULL)
+        return;
+    while ((e = readdir(d)) != NULL) {
+        static const char prefix[] = ".junheng-staging-";
+        char *end = NULL;
+        long pid;
+        if (strncmp(e->d_name, prefix, sizeof(prefix) - 1) != 0)
+            continue;
+        pid = strtol(e->d_name + sizeof(prefix) - 1, &end, 10);
+        if (end == NULL || *end != '-' || pid <= 0)
+            continue;
+        if (kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
+            char *path = jh__asprintf("%s/%s", target, e->d_name);
+            if (path != NULL)
+                remove_tree(path);
+            free(path);
+        }
+    }
+    closedir(d);
+}
+
 jh_status
 jh_outdir_open(jh_outdir **out, const char *target, jh_error *err)
 {
@@ -56,7 +90,9 @@ jh_outdir_open(jh_outdir **out, const char *target, jh_error *err)
         return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0,
                             "out of memory");
     d->target = jh__strdup(target);
-    d->staging = jh__asprintf("%s/.junheng-staging-XXXXXX", target);
+    remove_stale_staging(target);
+    d->staging = jh__asprintf("%s/.junheng-staging-%ld-XXXXXX", target,
+                              (long)getpid());
     if (d->target == NULL || d->staging == NULL) {
         st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
     } else if (mkdtemp(d->staging) == NULL) {

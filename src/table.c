@@ -39,30 +39,71 @@ jh_table_free(jh_table *t)
 {
     if (t == NULL)
         return;
-    for (size_t i = 0; i < t->nrows; i++)
-        free_cells(t->rows[i].cells, t->rows[i].ncells);
+    for (size_t i = 0; i < t->nrows; i++) {
+        if (t->rows[i].packed)
+            free(t->rows[i].cells);
+        else
+            free_cells(t->rows[i].cells, t->rows[i].ncells);
+    }
     free(t->rows);
     free(t->source);
     free(t->sheet);
     free(t);
 }
 
-jh_status
-jh_table_append(jh_table *t, char **cells, size_t ncells, long line)
+static jh_status
+grow(jh_table *t)
 {
     if (t->nrows == t->cap) {
         size_t ncap = t->cap == 0 ? 64 : t->cap * 2;
         jh_table_row *rows = realloc(t->rows, ncap * sizeof(*rows));
-        if (rows == NULL) {
-            free_cells(cells, ncells);
+        if (rows == NULL)
             return JH_ERR_NOMEM;
-        }
         t->rows = rows;
         t->cap = ncap;
+    }
+    return JH_OK;
+}
+
+jh_status
+jh_table_append(jh_table *t, char **cells, size_t ncells, long line)
+{
+    if (grow(t) != JH_OK) {
+        free_cells(cells, ncells);
+        return JH_ERR_NOMEM;
     }
     t->rows[t->nrows].cells = cells;
     t->rows[t->nrows].ncells = ncells;
     t->rows[t->nrows].line = line;
+    t->rows[t->nrows].packed = false;
+    t->nrows++;
+    return JH_OK;
+}
+
+jh_status
+jh_table_append_copy(jh_table *t, const char *const *cells,
+                     const size_t *lens, size_t ncells, long line)
+{
+    size_t bytes = ncells * sizeof(char *);
+    char **block;
+    char *p;
+
+    for (size_t i = 0; i < ncells; i++)
+        bytes += lens[i] + 1;
+    if (grow(t) != JH_OK || (block = malloc(bytes)) == NULL)
+        return JH_ERR_NOMEM;
+    p = (char *)(block + ncells);
+    for (size_t i = 0; i < ncells; i++) {
+        block[i] = p;
+        if (lens[i] > 0)
+            memcpy(p, cells[i], lens[i]);
+        p[lens[i]] = '\0';
+        p += lens[i] + 1;
+    }
+    t->rows[t->nrows].cells = block;
+    t->rows[t->nrows].ncells = ncells;
+    t->rows[t->nrows].line = line;
+    t->rows[t->nrows].packed = true;
     t->nrows++;
     return JH_OK;
 }

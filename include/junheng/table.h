@@ -8,6 +8,7 @@
 #ifndef JUNHENG_TABLE_H
 #define JUNHENG_TABLE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "junheng/error.h"
@@ -21,6 +22,7 @@ typedef struct jh_table_row {
     char **cells;
     size_t ncells;
     long line; /**< 1-based line (CSV) or sheet row where the row starts */
+    bool packed; /**< cells and strings live in one allocation (cells) */
 } jh_table_row;
 
 /** A table read from one file (and, for workbooks, one sheet). */
@@ -45,6 +47,14 @@ void jh_table_free(jh_table *table);
  */
 jh_status jh_table_append(jh_table *table, char **cells, size_t ncells,
                           long line);
+
+/**
+ * Append a row copying @p ncells strings of lengths @p lens (not counting a
+ * NUL; the strings need not be NUL-terminated) into one allocation.  The
+ * fast path for readers that parse large files.
+ */
+jh_status jh_table_append_copy(jh_table *table, const char *const *cells,
+                               const size_t *lens, size_t ncells, long line);
 
 /** The cell text at (@p row, @p col), or "" when the row is shorter. */
 const char *jh_table_cell(const jh_table *table, size_t row, size_t col);

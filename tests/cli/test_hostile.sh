@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Hostile input for `junheng analyze`, run by CTest:
+#   test_hostile.sh JUNHENG_BINARY SOURCE_DIR PYTHON
+# Each case must give either a correct result or a clear message naming the
+# file and line (and column), the documented exit code, and no output files.
+set -u
+bin=$1 src=$2 py=${3:-/usr/bin/python3}
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+ok() { pass=$((pass + 1)); echo "ok: $1"; }
+bad() { fail=$((fail + 1)); echo "FAIL: $1"; }
+
+H="code,name,type,students_primary,students_junior,students_senior,degree_teachers,backbone_teachers,pe_art_teachers,teaching_area,sports_area,equipment_value,multimedia_rooms"
+ROW2="2,乙小学,小学,200,0,0,10,2,2,1000,1600,460000,5"
+
+# rejects NAME FILE PATTERN: exit 3, stderr matches PATTERN, no output.
+rejects() {
+    local name=$1 file=$2 pattern=$3 out="$tmp/out-$RANDOM"
+    "$bin" analyze "$file" --out "$out" >"$tmp/stdout" 2>"$tmp/stderr"
+    local rc=$?
+    if [ $rc -ne 3 ]; then bad "$name: exit $rc, expected 3 ($(head -c 200 "$tmp/stderr"))"
+    elif ! grep -Eq -- "$pattern" "$tmp/stderr"; then bad "$name: message '$(cat "$tmp/stderr")' lacks /$pattern/"
+    elif [ -e "$out" ]; then bad "$name: output folder was created"
+    elif [ -s "$tmp/stdout" ]; then bad "$name: printed a partial report"
+    else ok "$name"; fi
+}
+# accepts NAME FILE [PYTHON-CHECK]: exit 0 and the JSON passes the check.
+accepts() {
+    local name=$1 file=$2 check=${3:-True}
+    if ! "$bin" analyze "$file" -f json >"$tmp/json" 2>"$tmp/stderr"; then
+        bad "$name: exit $?, $(head -c 200 "$tmp/stderr")"; return
+    fi
+    if "$py" -c "import json,sys; d=json.load(open('$tmp/json')); sys.exit(0 if ($check) else 1)"; then
+        ok "$name"
+    else bad "$name: check failed: $check"; fi
+}
+
+csv() { local f="$tmp/$1"; shift; printf '%s\n' "$@" >"$f"; echo "$f"; }
+
+# Encodings and line endings.
+printf '%s\n1,\x80\x80,小学\n' "$H" >"$tmp/enc.csv"
+rejects "bytes valid in no encoding" "$tmp/enc.csv" "enc.csv:2: text is neither UTF-8 nor GBK"
+f=$(csv lf.csv "$H" "1,甲小学,小学,100,0,0,5,1,1,600,800,250000,3" "$ROW2")
+printf '%s\r\n1,甲小学,小学,100,0,0,5,1,1,600,800,250000,3\n%s\r\n' "$H" "$ROW2" >"$tmp/mixed.csv"
+"$bin" analyze "$f" -f json | grep -v '"source"\|"county"' >"$tmp/a.json"
+"$bin" analyze "$tmp/mixed.csv" -f json | grep -v '"source"\|"county"' >"$tmp/b.json"
+if cmp -s "$tmp/a.json" "$tmp/b.json"; then ok "mixed CRLF/LF line endings"; else bad "mixed line endings change the result"; fi
+
+# Quoting and sizes.
+rejects "stray quote" "$(csv q.csv "$H" '1,甲"小学,小学,100,0,0,5,1,1,600,800,250000,3')" "q.csv:2: broken quoting"
+rejects "unclosed quote" "$(csv q2.csv "$H" "$ROW2" '"3,丙小学,小学,100,0,0,5,1,1,600,800,250000,3')" "q2.csv:3: broken quoting"
+"$py" -c "
+import sys
+sys.stdout.write('$H\n1,' + 'x' * (10 * 1024 * 1024) + ',小学,100,0,0,5,1,1,600,800,250000,3\n')" >"$tmp/big.csv"
+rejects "10 MB cell" "$tmp/big.csv" "big.csv:2:2: cell is longer than"
+rejects "binary file" "$(printf 'PK\x03\x04\x00\x00garbage' >"$tmp/bin.csv"; echo "$tmp/bin.csv")" "bin.csv:1: text contains a NUL byte"
+
+# Bad values, each named by line and column.
+for v in nan NaN inf -inf Infinity 1e999 -5 abc 0x10; do
+    rejects "value '$v'" "$(csv v.csv "$H" "$ROW2" "1,甲小学,小学,100,0,0,5,1,1,$v,800,250000,3")" "v.csv:3:10: "
+done
+rejects "empty required value" "$(csv e.csv "$H" "1,甲小学,小学,100,0,0,5,1,1,,800,250000,3")" "e.csv:2:10: .*blank is not zero"
+rejects "duplicate codes" "$(csv d.csv "$H" "$ROW2" "$ROW2")" "d.csv:3:1: duplicate school code '2'"
+rejects "every school excluded" "$(csv x.csv "$H" "1,特校,特殊教育学校,100,0,0,5,1,1,600,800,250000,3")" "no school is evaluated"
+rejects "header only" "$(csv h.csv "$H")" "no schools"
+rejects "empty file" "$(: >"$tmp/empty.csv"; echo "$tmp/empty.csv")" "empty.csv: "
+rejects "no code column" "$(csv n.csv "name,type" "甲,小学")" "required column 学校代码"
+
+# Zero enrollment, one school, zero mean: correct results.
+accepts "zero enrollment is excluded with a reason" \
+    "$(csv z.csv "$H" "1,甲小学,小学,0,0,0,5,1,1,600,800,250000,3" "$ROW2")" \
+    "d['excluded'][0]['reason'] == 'no_students' and d['levels'][0]['schools'] == 1"
+accepts "a level with one school has CV 0" "$(csv one.csv "$H" "$ROW2")" \
+    "all(i['cv'] == 0 for i in d['levels'][0]['indicators'])"
+accepts "weighted mean 0 gives an undefined CV, never 0" \
+    "$(csv zm.csv "$H" "1,甲小学,小学,100,0,0,5,1,1,600,800,250000,0" "2,乙小学,小学,200,0,0,10,2,2,1000,1600,460000,0")" \
+    "d['levels'][0]['indicators'][6]['cv'] is None and not d['levels'][0]['indicators'][6]['cv_pass'] and not d['pass'] and any('undefined' in w['message'] for w in d['warnings'])"
+
+# Names that try to escape: nothing is written outside the output folder.
+mkdir -p "$tmp/jail/work"
+f=$(csv names.csv "$H" "1,../../../escape,小学,100,0,0,5,1,1,600,800,250000,3" '2,"a/b\c:*?<>|",小学,200,0,0,10,2,2,1000,1600,460000,5')
+(cd "$tmp/jail/work" && "$bin" analyze "$f" --out rep --no-charts >/dev/null 2>&1)
+n=$(find "$tmp/jail" -newer "$f" -not -path "$tmp/jail/work/rep*" -not -name work | wc -l)
+if [ "$n" -eq 0 ] && [ -s "$tmp/jail/work/rep/report.json" ]; then ok "path separators in names stay in the output folder"
+else bad "names with path separators wrote $n file(s) outside the output folder"; fi
+
+# Output problems: exit 4, nothing half-written.
+: >"$tmp/afile"
+"$bin" analyze "$f" --out "$tmp/afile" >/dev/null 2>"$tmp/stderr"
+rc=$?
+if [ $rc -eq 4 ] && grep -q "afile" "$tmp/stderr"; then ok "output path is a file (exit 4)"; else bad "output path is a file: exit $rc"; fi
+
+# A killed run leaves the previous reports intact; its leftovers are swept.
+"$bin" analyze "$f" --out "$tmp/keep" --no-charts -f json >/dev/null 2>&1
+cp "$tmp/keep/report.json" "$tmp/keep.json"
+mkdir -p "$tmp/keep/.junheng-staging-999999999-abcdef"
+: >"$tmp/keep/.junheng-staging-999999999-abcdef/report.json"
+"$bin" analyze "$f" --out "$tmp/keep" --no-charts >/dev/null 2>&1
+if cmp -s "$tmp/keep.json" "$tmp/keep/report.json" && [ -z "$(find "$tmp/keep" -name '.junheng-staging-*')" ]; then
+    ok "stale staging folder of a dead run is removed, reports intact"
+else bad "stale staging folder left or report changed"; fi
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]
