@@ -26,7 +26,10 @@ from fractions import Fraction as F
 
 SEED = 20170601
 
+COUNTY = "青溪县"
+
 HEADER = [
+    ("县区", "county"),
     ("学校代码", "code"),
     ("学校名称", "name"),
     ("学校类型", "type"),
@@ -330,7 +333,8 @@ def render(rows):
     w = csv.writer(buf, lineterminator="\n")
     w.writerow([h for h, _ in HEADER])
     for r in rows:
-        w.writerow([fmt(r[key]) for _, key in HEADER])
+        w.writerow([COUNTY if key == "county" else fmt(r[key])
+                    for _, key in HEADER])
     return buf.getvalue()
 
 
