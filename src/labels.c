@@ -24,6 +24,16 @@ static const label labels[] = {
     {"county_pass", "达到优质均衡资源配置要求", "meets the resource standard"},
     {"county_fail", "未达到优质均衡资源配置要求",
      "does not meet the resource standard"},
+    {"unit_schools", "所学校", "schools"},
+    {"unit_students", "名学生", "students"},
+    {"schools_met_rule", "达标学校（6项达标且余项≥85%）",
+     "Schools passing (6 met, last at 85%)"},
+    {"method_note",
+     "差异系数按在校生数加权（总体标准差，除以在校生总数）；九年一贯制学校"
+     "1:1.1、完全中学1:1.2、十二年一贯制学校1:1.1:1.32分摊校舍与设备",
+     "CV weighted by enrollment (population SD, divided by total "
+     "enrollment); combined schools split 1:1.1 (nine-year), 1:1.2 "
+     "(complete secondary), 1:1.1:1.32 (twelve-year)"},
     /* table titles */
     {"title_summary", "县域义务教育学校资源配置情况汇总",
      "Resource allocation summary"},
@@ -91,6 +101,43 @@ static const label labels[] = {
      "差异情况 = 在校生数 ×（指标值 − 加权平均数）²",
      "CV = SD / weighted mean; SD = sqrt(sum of terms / total students); "
      "term = students * (value - weighted mean)^2"},
+    /* workbook */
+    {"sheet_t22", "表Ⅱ-2", "Table II-2"},
+    {"title_verdict", "评估结论", "Verdict"},
+    {"weighting_label", "加权方法", "Weighting"},
+    {"weighting_rule",
+     "按在校生数加权，总体形式（平方和除以在校生总数，不作小样本修正）",
+     "enrollment-weighted, population form, divided by total enrollment"},
+    {"split_label", "合并学校拆分", "Combined schools"},
+    {"split_rule",
+     "校舍、场地、设备和多媒体教室按折算在校生数分摊：九年一贯制学校 "
+     "小学:初中 = 1:{jn}；完全中学 初中:高中 = 1:{sc}；十二年一贯制学校 "
+     "小学:初中:高中 = 1:{jt}:{st}",
+     "buildings, grounds, equipment and multimedia rooms split by weighted "
+     "enrollment: nine-year 1:{jn} (primary:junior), complete secondary "
+     "1:{sc} (junior:senior), twelve-year 1:{jt}:{st} "
+     "(primary:junior:senior)"},
+    {"school_rule_label", "学校达标规则", "Per-school rule"},
+    {"school_rule",
+     "{total}项指标中至少{met}项达到标准值，其余指标达到标准值的{floor}%",
+     "at least {met} of the {total} indicators meet their threshold and the "
+     "others reach {floor}% of it"},
+    {"schools_rule_pass", "学校综合达标", "Schools passing the per-school rule"},
+    {"undefined_note", "县域均值为0，差异系数无法计算，按未达标处理",
+     "county mean is 0: the CV is undefined and counts as not met"},
+    {"legend",
+     "红色底纹：指标未达到标准值；黄色底纹：未达到标准值但达到标准值的{floor}%",
+     "red: indicator below its threshold; amber: below the threshold but at "
+     "least {floor}% of it"},
+    {"value_note",
+     "指标值 = 分子 ÷ 在校生数 × 折算系数（每百名学生指标为100，生均指标为1）；"
+     "合并学校的校舍设备类分子已按分摊比例拆分；加权平均数 = Σ分子 × 折算系数 "
+     "÷ Σ在校生数",
+     "value = numerator / students * scale (100 for per-100-students "
+     "indicators, 1 for per-student ones); physical numerators of combined "
+     "schools are already split by the physical share; weighted mean = "
+     "sum of numerators * scale / total students"},
+    {"none", "无", "none"},
     /* school types */
     {"type_primary", "小学", "Primary"},
     {"type_junior", "初中", "Junior"},
@@ -109,8 +156,12 @@ static const label labels[] = {
     {"chart_met", "达标", "Meets"},
     {"chart_below", "未达标", "Below"},
     {"chart_cv", "差异系数", "CV"},
-    {"chart_cv_limit", "标准", "Limit"},
+    {"chart_cv_limit", "标准值", "Limit"},
     {"chart_cv_title", "资源配置指标校际差异系数", "Difference coefficients"},
+    {"chart_cv_over", "超过标准值", "Above the limit"},
+    {"chart_limit", "限值", "limit"},
+    {"chart_per100", "/百名学生", " per 100 students"},
+    {"chart_per_student", "/生", " per student"},
 };
 
 const char *

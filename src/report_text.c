@@ -51,6 +51,60 @@ verdict(const jh_report_context *ctx, bool pass)
     return jh_label(ctx->lang, pass ? "pass" : "fail");
 }
 
+/* Terminal columns taken by a UTF-8 string: East Asian wide characters
+ * (CJK, full-width forms) take two. */
+static int
+display_width(const char *s)
+{
+    int w = 0;
+
+    while (*s != '\0') {
+        unsigned char c = (unsigned char)*s;
+        unsigned cp;
+        int n;
+        if (c < 0x80) {
+            cp = c;
+            n = 1;
+        } else if ((c & 0xE0) == 0xC0) {
+            cp = c & 0x1Fu;
+            n = 2;
+        } else if ((c & 0xF0) == 0xE0) {
+            cp = c & 0x0Fu;
+            n = 3;
+        } else {
+            cp = c & 0x07u;
+            n = 4;
+        }
+        for (int i = 1; i < n && s[i] != '\0'; i++)
+            cp = (cp << 6) | ((unsigned char)s[i] & 0x3Fu);
+        for (int i = 0; i < n && *s != '\0'; i++)
+            s++;
+        w += (cp >= 0x1100 && cp <= 0x115F) ||
+                     (cp >= 0x2E80 && cp <= 0xA4CF) ||
+                     (cp >= 0xAC00 && cp <= 0xD7A3) ||
+                     (cp >= 0xF900 && cp <= 0xFAFF) ||
+                     (cp >= 0xFE30 && cp <= 0xFE4F) ||
+                     (cp >= 0xFF00 && cp <= 0xFF60) ||
+                     (cp >= 0xFFE0 && cp <= 0xFFE6)
+                 ? 2
+                 : 1;
+    }
+    return w;
+}
+
+/* Print @p s left-aligned (right-aligned when @p right) in @p width
+ * terminal columns. */
+static void
+cell(FILE *out, const char *s, int width, bool right)
+{
+    int pad = width - display_width(s);
+
+    if (right)
+        fprintf(out, "%*s%s", pad > 0 ? pad : 0, "", s);
+    else
+        fprintf(out, "%s%*s", s, pad > 0 ? pad : 0, "");
+}
+
 jh_status
 jh_report_text(FILE *out, const jh_report_context *ctx)
 {
@@ -59,40 +113,67 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
     const jh_standard *std = a->standard;
     const jh_county *c = m->county;
     jh_lang lang = ctx->lang;
-    char b1[32], b2[32], b3[32], b4[32];
+    bool en = lang == JH_LANG_EN;
+    static const char *const heads[] = {"mean",   "threshold", "cv",
+                                        "cv_limit", "verdict", "below"};
+    static const int widths[] = {10, 10, 9, 13, 9, 14};
+    char b[64];
 
-    fprintf(out, "%s: %s\n", jh_label(lang, "county"), ctx->county_name);
-    fprintf(out, "%s: %s (%s, %s)\n", jh_label(lang, "standard"),
-            lang == JH_LANG_EN ? std->name_en : std->name_zh, std->id,
+    fprintf(out, "%s%s%s\n", ctx->county_name, en ? " - " : " — ",
+            en ? std->name_en : std->name_zh);
+    fprintf(out, "%s: %s (%s)\n", jh_label(lang, "standard"), std->id,
             std->source);
+    fprintf(out, "%s\n", jh_label(lang, "method_note"));
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         const jh_level_result *lr = &a->levels[l];
         if (!lr->present)
             continue;
-        fprintf(out, "\n%s: %zu %s, %.0f %s\n",
-                jh_level_name(lr->level, lang), lr->nsections,
-                lang == JH_LANG_EN ? "schools" : "所学校", lr->students,
-                lang == JH_LANG_EN ? "students" : "名学生");
-        fprintf(out, "  %-32s %10s %10s %7s %6s  %s\n", "indicator", "mean",
-                "threshold", "CV", "limit", "CV ok  below");
+        fprintf(out, "\n%s: %zu %s, %.0f %s\n", jh_level_name(lr->level, lang),
+                lr->nsections, jh_label(lang, "unit_schools"), lr->students,
+                jh_label(lang, "unit_students"));
+        fputs("  ", out);
+        cell(out, jh_label(lang, "indicator"), 30, false);
+        for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]); h++) {
+            fputc(' ', out);
+            cell(out, jh_label(lang, heads[h]), widths[h], true);
+        }
+        fputc('\n', out);
         for (size_t k = 0; k < std->nindicators; k++) {
             const jh_indicator *ind = &std->indicators[k];
             const jh_indicator_stats *is = &lr->ind[k];
-            fprintf(out, "  %-32s %10s %10s %7s %6s  %-5s  %zu%s\n", ind->id,
-                    jh__fmt_fixed(is->mean, 2, b1, sizeof(b1)),
-                    jh__fmt_fixed(ind->threshold[l], 2, b2, sizeof(b2)),
-                    is->cv_defined ? jh__fmt_fixed(is->cv, 3, b3, sizeof(b3))
-                                   : "-",
-                    jh__fmt_fixed(is->cv_limit, 2, b4, sizeof(b4)),
-                    is->cv_pass ? "yes" : "NO", is->below,
-                    is->cv_print_disagrees
-                        ? "  (CV prints as its limit but exceeds it)"
-                        : "");
+            char name[128];
+            snprintf(name, sizeof(name), "%s (%s)",
+                     jh_indicator_short(ind, lang),
+                     en ? ind->unit_en : ind->unit_zh);
+            fputs("  ", out);
+            cell(out, name, 30, false);
+            fputc(' ', out);
+            cell(out, jh__fmt_fixed(is->mean, 2, b, sizeof(b)), widths[0],
+                 true);
+            fputc(' ', out);
+            cell(out, jh__fmt_fixed(ind->threshold[l], 2, b, sizeof(b)),
+                 widths[1], true);
+            fputc(' ', out);
+            cell(out,
+                 is->cv_defined ? jh__fmt_fixed(is->cv, 3, b, sizeof(b))
+                                : jh_label(lang, "undefined"),
+                 widths[2], true);
+            fputc(' ', out);
+            cell(out, jh__fmt_fixed(is->cv_limit, 2, b, sizeof(b)),
+                 widths[3], true);
+            fputc(' ', out);
+            cell(out, verdict(ctx, is->cv_pass), widths[4], true);
+            snprintf(b, sizeof(b), "%zu", is->below);
+            fputc(' ', out);
+            cell(out, b, widths[5], true);
+            if (is->cv_print_disagrees)
+                fprintf(out, "  (%s)", jh_label(lang, "warning_cv_print"));
+            fputc('\n', out);
         }
-        fprintf(out, "  %s %zu/%zu; %s: %s\n",
-                lang == JH_LANG_EN ? "schools passing:" : "达标学校",
-                lr->schools_passing, lr->nsections,
-                jh_level_name(lr->level, lang), verdict(ctx, lr->pass));
+        fprintf(out, "  %s %zu/%zu; %s%s %s\n",
+                jh_label(lang, "schools_met_rule"), lr->schools_passing,
+                lr->nsections, jh_level_name(lr->level, lang),
+                en ? ":" : "：", verdict(ctx, lr->pass));
         for (size_t j = 0; j < lr->nsections; j++) {
             size_t si = lr->sections[j];
             const jh_section_result *r = &a->results[si];
