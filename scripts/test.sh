@@ -4,7 +4,7 @@
 # suite (cmocka unit tests and end-to-end runs of the binary) with CTest.
 set -eu
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh "$@"
+scripts/install-deps.sh --with-libreoffice
 cmake -S . -B build/test -DCMAKE_BUILD_TYPE=Debug -DJH_WERROR=ON \
       -DJH_SANITIZE=ON >/dev/null
 cmake --build build/test -j"$(nproc)"

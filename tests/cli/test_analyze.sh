@@ -4,7 +4,7 @@
 # Every figure of the demo county is checked against tests/cli/reference.py,
 # an independent implementation of the rules in plain Python.
 set -u
-bin=$1 src=$2 py=${3:-/usr/bin/python3}
+bin=$(realpath "$1") src=$(realpath "$2") py=${3:-/usr/bin/python3}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0

@@ -4,7 +4,7 @@
 # Each case must give either a correct result or a clear message naming the
 # file and line (and column), the documented exit code, and no output files.
 set -u
-bin=$1 src=$2 py=${3:-/usr/bin/python3}
+bin=$(realpath "$1") src=$(realpath "$2") py=${3:-/usr/bin/python3}
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
@@ -54,7 +54,8 @@ rejects "unclosed quote" "$(csv q2.csv "$H" "$ROW2" '"3,丙小学,小学,100,0,0
 import sys
 sys.stdout.write('$H\n1,' + 'x' * (10 * 1024 * 1024) + ',小学,100,0,0,5,1,1,600,800,250000,3\n')" >"$tmp/big.csv"
 rejects "10 MB cell" "$tmp/big.csv" "big.csv:2:2: cell is longer than"
-rejects "binary file" "$(printf 'PK\x03\x04\x00\x00garbage' >"$tmp/bin.csv"; echo "$tmp/bin.csv")" "bin.csv:1: text contains a NUL byte"
+rejects "binary file" "$(printf 'code,name\x00\x01\x02\n' >"$tmp/bin.csv"; echo "$tmp/bin.csv")" "bin.csv:1: text contains a NUL byte"
+rejects "a zip that is no workbook" "$(printf 'PK\x03\x04\x00\x00garbage' >"$tmp/zip.csv"; echo "$tmp/zip.csv")" "zip.csv: .*(damaged|truncated)"
 
 # Bad values, each named by line and column.
 for v in nan NaN inf -inf Infinity 1e999 -5 abc 0x10; do
