@@ -122,7 +122,8 @@ static const label labels[] = {
      "{total}项指标中至少{met}项达到标准值，其余指标达到标准值的{floor}%",
      "at least {met} of the {total} indicators meet their threshold and the "
      "others reach {floor}% of it"},
-    {"schools_rule_pass", "学校综合达标", "Schools passing the per-school rule"},
+    {"schools_rule_pass", "学校综合达标",
+     "Schools passing the per-school rule"},
     {"undefined_note", "县域均值为0，差异系数无法计算，按未达标处理",
      "county mean is 0: the CV is undefined and counts as not met"},
     {"legend",
@@ -160,8 +161,6 @@ static const label labels[] = {
     {"chart_cv_title", "资源配置指标校际差异系数", "Difference coefficients"},
     {"chart_cv_over", "超过标准值", "Above the limit"},
     {"chart_limit", "限值", "limit"},
-    {"chart_per100", "/百名学生", " per 100 students"},
-    {"chart_per_student", "/生", " per student"},
 };
 
 const char *

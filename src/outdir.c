@@ -4,6 +4,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <ftw.h>
+#include <stdbool.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -144,55 +145,133 @@ remove_tree(const char *path)
     nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
 }
 
-/*
- * Move every file under @p from (a folder of the staging tree) to the same
- * place under @p to.  Names starting with "." are scratch files of the
- * exporters and are not moved.
- */
-static jh_status
-move_tree(const char *from, const char *to, jh_error *err)
+/* True when @p path is a folder with nothing in it. */
+static bool
+is_empty_dir(const char *path)
 {
-    DIR *d = opendir(from);
+    DIR *d = opendir(path);
     struct dirent *e;
-    jh_status st = JH_OK;
+    bool empty = true;
 
     if (d == NULL)
-        return jh_error_set(err, JH_ERR_IO, from, 0, 0, "cannot list: %s",
-                            strerror(errno));
-    /* Sorted order is not needed: each rename stands alone. */
-    while (st == JH_OK && (e = readdir(d)) != NULL) {
-        char *src, *dst;
-        struct stat sb;
-        if (e->d_name[0] == '.')
-            continue;
-        src = jh__asprintf("%s/%s", from, e->d_name);
-        dst = jh__asprintf("%s/%s", to, e->d_name);
-        if (src == NULL || dst == NULL) {
-            st = jh_error_set(err, JH_ERR_NOMEM, to, 0, 0, "out of memory");
-        } else if (lstat(src, &sb) != 0) {
-            st = jh_error_set(err, JH_ERR_IO, src, 0, 0, "%s",
-                              strerror(errno));
-        } else if (S_ISDIR(sb.st_mode)) {
-            st = mkdir_p(dst, err);
-            if (st == JH_OK)
-                st = move_tree(src, dst, err);
-        } else if (rename(src, dst) != 0) {
-            st = jh_error_set(err, JH_ERR_IO, dst, 0, 0,
-                              "cannot move the finished file into place: %s",
-                              strerror(errno));
+        return false;
+    while ((e = readdir(d)) != NULL) {
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
+            empty = false;
+            break;
         }
-        free(src);
-        free(dst);
     }
     closedir(d);
+    return empty;
+}
+
+/*
+ * Put one staged entry in place.  A file replaces the target file; a
+ * folder replaces the target folder as a whole (the old one is renamed
+ * aside, the new one renamed in, the old one removed), so that charts of
+ * an earlier run never sit next to a new report.
+ */
+static jh_status
+place(const char *src, const char *dst, const char *target, jh_error *err)
+{
+    struct stat sb;
+    char *aside = NULL;
+    jh_status st = JH_OK;
+
+    if (lstat(src, &sb) != 0)
+        return jh_error_set(err, JH_ERR_IO, src, 0, 0, "%s", strerror(errno));
+    if (S_ISDIR(sb.st_mode) && lstat(dst, &sb) == 0) {
+        aside = jh__asprintf("%s/.junheng-old-%ld", target, (long)getpid());
+        if (aside == NULL)
+            return jh_error_set(err, JH_ERR_NOMEM, dst, 0, 0,
+                                "out of memory");
+        remove_tree(aside);
+        if (rename(dst, aside) != 0) {
+            st = jh_error_set(err, JH_ERR_IO, dst, 0, 0,
+                              "cannot replace the folder: %s",
+                              strerror(errno));
+            free(aside);
+            return st;
+        }
+    }
+    if (rename(src, dst) != 0)
+        st = jh_error_set(err, JH_ERR_IO, dst, 0, 0,
+                          "cannot move the finished output into place: %s",
+                          strerror(errno));
+    if (aside != NULL) {
+        if (st == JH_OK)
+            remove_tree(aside);
+        else
+            rename(aside, dst); /* put the old folder back */
+        free(aside);
+    }
     return st;
 }
 
-jh_status
-jh_outdir_commit(jh_outdir *dir, jh_error *err)
+/* True when @p name was staged (and is not an empty folder). */
+static bool
+staged(const jh_outdir *dir, const char *name)
 {
-    jh_status st = move_tree(dir->staging, dir->target, err);
+    char *path = jh__asprintf("%s/%s", dir->staging, name);
+    struct stat sb;
+    bool yes = path != NULL && lstat(path, &sb) == 0 && !is_empty_dir(path);
 
+    free(path);
+    return yes;
+}
+
+jh_status
+jh_outdir_commit(jh_outdir *dir, const char *const *owned, jh_error *err)
+{
+    DIR *d;
+    struct dirent *e;
+    jh_status st = JH_OK;
+    size_t nowned = 0;
+    bool *absent = NULL;
+
+    /* What an earlier run wrote and this one did not (charts skipped, a
+     * level gone) must not stay next to the new report: note it now,
+     * remove it once the new outputs are in place. */
+    while (owned != NULL && owned[nowned] != NULL)
+        nowned++;
+    if (nowned > 0) {
+        absent = calloc(nowned, sizeof(*absent));
+        if (absent == NULL)
+            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
+                              "out of memory");
+        for (size_t i = 0; absent != NULL && i < nowned; i++)
+            absent[i] = !staged(dir, owned[i]);
+    }
+    d = st == JH_OK ? opendir(dir->staging) : NULL;
+    if (st == JH_OK && d == NULL)
+        st = jh_error_set(err, JH_ERR_IO, dir->staging, 0, 0,
+                          "cannot list: %s", strerror(errno));
+    while (st == JH_OK && (e = readdir(d)) != NULL) {
+        char *src, *dst;
+        if (e->d_name[0] == '.')
+            continue;
+        src = jh__asprintf("%s/%s", dir->staging, e->d_name);
+        dst = jh__asprintf("%s/%s", dir->target, e->d_name);
+        if (src == NULL || dst == NULL)
+            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
+                              "out of memory");
+        else if (!is_empty_dir(src))
+            st = place(src, dst, dir->target, err);
+        free(src);
+        free(dst);
+    }
+    if (d != NULL)
+        closedir(d);
+    for (size_t i = 0; st == JH_OK && i < nowned; i++) {
+        char *dst;
+        if (!absent[i])
+            continue;
+        dst = jh__asprintf("%s/%s", dir->target, owned[i]);
+        if (dst != NULL)
+            remove_tree(dst);
+        free(dst);
+    }
+    free(absent);
     remove_tree(dir->staging);
     free(dir->staging);
     free(dir->target);

@@ -33,9 +33,16 @@ jh_status jh_outdir_open(jh_outdir **out, const char *target, jh_error *err);
  * of them except names starting with "." (scratch files), which it removes. */
 char *jh_outdir_path(jh_outdir *dir, const char *name);
 
-/** Move every staged file into the target, remove the staging folder and
- * free @p dir. */
-jh_status jh_outdir_commit(jh_outdir *dir, jh_error *err);
+/**
+ * Move everything staged into the target and free @p dir.  A staged file
+ * replaces the target's; a staged folder replaces the target's folder as a
+ * whole.  @p owned (NULL-terminated, may be NULL) names the outputs this
+ * kind of run owns: one that was not staged (or is an empty folder) is
+ * removed from the target, so no output of an earlier run is left beside
+ * the new ones.
+ */
+jh_status jh_outdir_commit(jh_outdir *dir, const char *const *owned,
+                           jh_error *err);
 
 /** Remove every staged file and free @p dir (tolerates NULL). */
 void jh_outdir_abort(jh_outdir *dir);

@@ -73,6 +73,12 @@ typedef struct jh_chart_options {
     const char *gnuplot;   /**< program to run ("gnuplot") */
     const char *plots_dir; /**< folder with the .gp templates */
     bool pdf;              /**< also write PDF */
+    /** Environment handed to gnuplot (LC_NUMERIC is forced to C); NULL
+     * for an empty one.  The library never reads the process environment
+     * itself: the caller passes it. */
+    char *const *envp;
+    /** Seconds gnuplot may take before it is killed; 0 for 300. */
+    int timeout_seconds;
 } jh_chart_options;
 
 /**
@@ -84,6 +90,22 @@ typedef struct jh_chart_options {
  */
 jh_status jh_report_charts(const char *dir, const jh_report_context *ctx,
                            const jh_chart_options *opts, jh_error *err);
+
+struct lxw_workbook;
+
+/**
+ * Add a sheet of supplementary diagnostics (补充分析 / Diagnostics) to an
+ * open libxlsxwriter workbook @p wb: per level and indicator the Gini,
+ * Theil and McLoone indices, weighted median, P5, P95, federal range
+ * ratio and the within/between-locality split of CV²; per level and
+ * school its share of the squared deviation and the CV without it
+ * (see diagnostics.h).  Labelled as not part of the verdict.  The caller
+ * still owns and closes @p wb.  Errors: JH_ERR_NOMEM, JH_ERR_OUTPUT (a
+ * sheet of that name exists, or a write failed).
+ */
+jh_status jh_report_diagnostics_sheet(struct lxw_workbook *wb,
+                                      const jh_report_context *ctx,
+                                      jh_error *err);
 
 #ifdef __cplusplus
 }

@@ -102,5 +102,14 @@ if cmp -s "$tmp/keep.json" "$tmp/keep/report.json" && [ -z "$(find "$tmp/keep" -
     ok "stale staging folder of a dead run is removed, reports intact"
 else bad "stale staging folder left or report changed"; fi
 
+# Outputs of an earlier run that this run does not produce are removed:
+# no stale charts beside a new report.
+"$bin" analyze "$f" --out "$tmp/stale" >/dev/null 2>&1
+n1=$(ls "$tmp/stale/charts" 2>/dev/null | wc -l)
+"$bin" analyze "$f" --out "$tmp/stale" --no-charts >/dev/null 2>&1
+if [ "$n1" -gt 0 ] && [ ! -e "$tmp/stale/charts" ] && [ -s "$tmp/stale/report.xlsx" ]; then
+    ok "charts of an earlier run are removed when none are made"
+else bad "stale charts: $n1 before, $(ls "$tmp/stale" | tr '\n' ' ') after"; fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,213 @@
+#!/usr/bin/env bash
+# End-to-end tests of the charts (src/report_charts.c, plots/*.gp).
+#
+# usage: tests/cli/test_charts.sh BINARY SOURCE_DIR
+#
+# 1. the demo county gives every chart as PNG and PDF, nothing else, no
+#    scratch file left, the same bytes on a second run;
+# 2. school and county names that are gnuplot code (backquotes, system(),
+#    "!", "@" macros, enhanced-text markup, paths, quotes) are drawn as text
+#    and never run, and nothing is written outside the output folder;
+# 3. a gnuplot that does not exist: one warning, everything else written;
+# 4. degenerate data (a level with one school, an indicator whose county
+#    mean is 0) still renders every chart;
+# 5. a gnuplot that fails: exit 4 and no report at all.
+# Exits 77 (skipped) when gnuplot is not installed.
+set -u
+
+if [ $# -ne 2 ]; then
+    echo "usage: $0 BINARY SOURCE_DIR" >&2
+    exit 2
+fi
+if ! command -v gnuplot >/dev/null; then
+    echo "skipped: gnuplot is not installed"
+    exit 77
+fi
+BIN=$(cd "$(dirname "$1")" && pwd)/$(basename "$1")
+SRC=$(cd "$2" && pwd)
+DEMO=$SRC/datasets/qingxi-county.csv
+export JUNHENG_PLOTS_DIR=$SRC/plots
+export SOURCE_DATE_EPOCH=1577836800
+
+passed=0
+failed=0
+TMP=$(mktemp -d "${TMPDIR:-/tmp}/junheng-charts.XXXXXX")
+trap 'rm -rf "$TMP"' EXIT
+
+ok() {
+    passed=$((passed + 1))
+    echo "ok - $1"
+}
+
+not_ok() {
+    failed=$((failed + 1))
+    echo "not ok - $1"
+}
+
+# check DESCRIPTION COMMAND...: pass when the command succeeds.
+check() {
+    local what=$1
+    shift
+    if "$@"; then ok "$what"; else not_ok "$what"; fi
+}
+
+is_png() {
+    [ -s "$1" ] && [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = \
+        "89504e470d0a1a0a" ]
+}
+
+is_pdf() {
+    [ -s "$1" ] && [ "$(head -c 5 "$1")" = "%PDF-" ]
+}
+
+INDICATORS="degree_teachers_per100 backbone_teachers_per100
+pe_art_teachers_per100 teaching_area_per_student sports_area_per_student
+equipment_value_per_student multimedia_rooms_per100"
+
+# all_charts DIR LEVEL...: every chart of the levels is a PNG and a PDF.
+all_charts() {
+    local dir=$1 level ind name
+    shift
+    for level in "$@"; do
+        for ind in $INDICATORS cv; do
+            name=$dir/$level-$ind
+            if ! is_png "$name.png" || ! is_pdf "$name.pdf"; then
+                echo "# missing or broken: $name.png/.pdf" >&2
+                return 1
+            fi
+        done
+    done
+}
+
+# only_charts DIR COUNT: exactly COUNT files, all *.png or *.pdf, and no
+# name starting with "." (scratch folders, temporary outputs).
+only_charts() {
+    local n others hidden
+    n=$(find "$1" -type f | wc -l)
+    others=$(find "$1" -type f ! -name '*.png' ! -name '*.pdf' | wc -l)
+    hidden=$(find "$1" -mindepth 1 -name '.*' | wc -l)
+    [ "$n" -eq "$2" ] && [ "$others" -eq 0 ] && [ "$hidden" -eq 0 ] || {
+        echo "# $1: $n files (want $2), $others not charts," \
+            "$hidden hidden" >&2
+        find "$1" -mindepth 1 >&2
+        return 1
+    }
+}
+
+# pdf_has FILE TEXT: the PDF draws TEXT (skipped without pdftotext).
+pdf_has() {
+    command -v pdftotext >/dev/null || return 0
+    pdftotext "$1" - 2>/dev/null | grep -qF -- "$2"
+}
+
+# --- 1. the demo county ---------------------------------------------------
+out=$TMP/demo
+"$BIN" analyze "$DEMO" --out "$out" >/dev/null 2>"$TMP/demo.err"
+check "demo: analyze exits 0" [ $? -eq 0 ]
+check "demo: 14 indicator charts and 2 CV charts, PNG and PDF" \
+    all_charts "$out/charts" primary junior
+check "demo: no other file and no scratch file in the charts folder" \
+    only_charts "$out/charts" 32
+check "demo: nothing hidden left anywhere in the output folder" \
+    [ -z "$(find "$out" -mindepth 1 -name '.*')" ]
+check "demo: the CV chart draws its Chinese title and the failing CV" \
+    eval 'pdf_has "$out/charts/primary-cv.pdf" "资源配置指标校际差异系数" &&
+          pdf_has "$out/charts/primary-cv.pdf" "0.552"'
+check "demo: the bar chart draws the threshold and the county mean" \
+    eval 'pdf_has "$out/charts/primary-sports_area_per_student.pdf" \
+              "标准值 7.50" &&
+          pdf_has "$out/charts/primary-sports_area_per_student.pdf" \
+              "县域均值 12.08"'
+"$BIN" analyze "$DEMO" --out "$TMP/demo2" >/dev/null 2>&1
+same=yes
+for f in "$out"/charts/*; do
+    cmp -s "$f" "$TMP/demo2/charts/${f##*/}" || {
+        echo "# differs between runs: ${f##*/}" >&2
+        same=no
+    }
+done
+check "demo: a second run gives the same bytes" [ "$same" = yes ]
+"$BIN" analyze "$DEMO" --lang en --out "$TMP/demo-en" >/dev/null 2>&1
+check "demo: English charts" \
+    eval 'all_charts "$TMP/demo-en/charts" primary junior &&
+          pdf_has "$TMP/demo-en/charts/primary-cv.pdf" \
+              "Difference coefficients"'
+
+# --- 2. hostile names -----------------------------------------------------
+work=$TMP/hostile
+mkdir -p "$work"
+# The county name is the file name (there is no 县区 column).
+county='`touch PWNED`"q"'"'"'s'"'"'@ARG1$(touch PWNED4)%s\n'
+cat >"$work/$county.csv" <<'EOF'
+code,name,type,students_primary,students_junior,students_senior,degree_teachers,backbone_teachers,pe_art_teachers,teaching_area,sports_area,equipment_value,multimedia_rooms
+1000000001,a`touch PWNED`b @ARG1 \n\0042,小学,100,0,0,5,1,1,600,800,250000,3
+1000000002,"system(""touch PWNED2"") {/Symbol a}_x^2 %s%n",小学,200,0,0,10,2,2,1000,1600,460000,5
+1000000003,"""; !touch PWNED3 ../../evil 'q' #x",小学,700,0,0,35,6,7,3150,5600,1470000,17
+EOF
+before=$(cd "$work" && find . | sort)
+(cd "$work" && "$BIN" analyze "$county.csv" --out out >/dev/null \
+    2>"$TMP/hostile.err")
+check "hostile: analyze exits 0" [ $? -eq 0 ]
+check "hostile: every primary chart renders" \
+    all_charts "$work/out/charts" primary
+check "hostile: only the charts in the charts folder" \
+    only_charts "$work/out/charts" 16
+check "hostile: no command ran (no PWNED file anywhere)" \
+    [ -z "$(find "$TMP" "$SRC" -name 'PWNED*' 2>/dev/null)" -a \
+      ! -e "$PWD/PWNED" -a ! -e "$HOME/PWNED" ]
+after=$(cd "$work" && find . ! -path './out' ! -path './out/*' | sort)
+check "hostile: nothing written outside the output folder" \
+    [ "$before" = "$after" -a ! -e "$TMP/evil" -a ! -e "$work/evil" ]
+check "hostile: the county name is drawn literally in the title" \
+    pdf_has "$work/out/charts/primary-cv.pdf" \
+    '`touch PWNED`"q"'"'"'s'"'"'@ARG1$(touch PWNED4)'
+
+# gnuplot opens a pipe for an output named "|cmd": the output folder may
+# not be taken for one.
+mkdir -p "$TMP/pipe"
+(cd "$TMP/pipe" && "$BIN" analyze "$work/$county.csv" \
+    --out '|touch PWNED5;x' >/dev/null 2>&1)
+rc=$?
+check "hostile: an output folder named '|cmd' is a folder, not a pipe" \
+    eval '[ $rc -eq 0 ] &&
+          all_charts "$TMP/pipe/|touch PWNED5;x/charts" primary &&
+          [ -z "$(find "$TMP" -name PWNED5)" ]'
+
+# --- 3. gnuplot missing ---------------------------------------------------
+out=$TMP/nognuplot
+"$BIN" analyze "$DEMO" --out "$out" --gnuplot /nonexistent/gnuplot \
+    >/dev/null 2>"$TMP/nognuplot.err"
+check "no gnuplot: analyze exits 0" [ $? -eq 0 ]
+check "no gnuplot: exactly one warning line mentions gnuplot" \
+    eval '[ "$(grep -c gnuplot "$TMP/nognuplot.err")" -eq 1 ] &&
+          grep gnuplot "$TMP/nognuplot.err" | grep -q "warning"'
+check "no gnuplot: the report is still written" \
+    eval '[ -s "$out/report.xlsx" ] || [ -s "$out/report.json" ]'
+check "no gnuplot: no chart and no scratch file" \
+    [ -z "$(find "$out" -mindepth 1 -path "$out/charts/*")" -a \
+      -z "$(find "$out" -mindepth 1 -name '.*')" ]
+
+# --- 4. degenerate data ---------------------------------------------------
+cat >"$TMP/tiny.csv" <<'EOF'
+code,name,type,students_primary,students_junior,students_senior,degree_teachers,backbone_teachers,pe_art_teachers,teaching_area,sports_area,equipment_value,multimedia_rooms
+1000000001,甲小学,小学,100,0,0,5,0,1,600,800,250000,3
+1000000002,乙小学,小学,200,0,0,10,0,2,1000,1600,460000,5
+1000000003,丙初中,初中,0,700,0,35,0,7,3150,5600,1470000,17
+EOF
+"$BIN" analyze "$TMP/tiny.csv" --out "$TMP/tiny" >/dev/null 2>&1
+rc=$?
+check "degenerate: one junior school and a zero mean still render" \
+    eval '[ $rc -eq 0 ] && all_charts "$TMP/tiny/charts" primary junior'
+
+# --- 5. gnuplot fails -----------------------------------------------------
+out=$TMP/failing
+"$BIN" analyze "$DEMO" --out "$out" --gnuplot false >/dev/null \
+    2>"$TMP/failing.err"
+check "failing gnuplot: analyze exits 4" [ $? -eq 4 ]
+check "failing gnuplot: the error names gnuplot" \
+    grep -q "gnuplot failed" "$TMP/failing.err"
+check "failing gnuplot: nothing is written" \
+    [ -z "$(find "$out" -mindepth 1 2>/dev/null)" ]
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
