@@ -27,8 +27,8 @@ typedef struct jh_indicator {
     char name_en[96];  /**< e.g. "Teaching and auxiliary area per student" */
     char short_zh[48]; /**< short label for charts and headers */
     char short_en[48];
-    char unit_zh[24];  /**< unit of the value, e.g. "平方米" */
-    char unit_en[24];
+    char unit_zh[24];  /**< unit of the value, e.g. "平方米/生" */
+    char unit_en[32];  /**< e.g. "m2/student", "per 100 students" */
     jh_quantity quantity; /**< numerator */
     double scale;         /**< 1 per student, 100 per 100 students */
     bool split;           /**< split by weighted enrollment in combined schools */

@@ -7,6 +7,8 @@
 #include <unistd.h>
 
 #include "cli.h"
+
+extern char **environ;
 #include "junheng/analysis.h"
 #include "junheng/import.h"
 #include "junheng/model.h"
@@ -186,6 +188,8 @@ print_warnings(const jh_diags *w)
 static int
 write_outputs(const analyze_args *a, const jh_report_context *ctx)
 {
+    static const char *const owned[] = {"report.xlsx", "report.json",
+                                        "charts", NULL};
     jh_outdir *dir = NULL;
     jh_error err;
     jh_status st;
@@ -214,7 +218,11 @@ write_outputs(const analyze_args *a, const jh_report_context *ctx)
         free(path);
     }
     if (st == JH_OK && a->charts) {
-        jh_chart_options copts = {a->gnuplot, jh_cli_plots_dir(), true};
+        jh_chart_options copts = {.gnuplot = a->gnuplot,
+                                  .plots_dir = jh_cli_plots_dir(),
+                                  .pdf = true,
+                                  .envp = environ,
+                                  .timeout_seconds = 300};
         path = jh_outdir_path(dir, "charts/.keep");
         if (path == NULL) {
             st = jh_error_set(&err, JH_ERR_IO, a->out, 0, 0,
@@ -236,7 +244,7 @@ write_outputs(const analyze_args *a, const jh_report_context *ctx)
         jh_outdir_abort(dir);
         return JH_EXIT_INTERNAL;
     }
-    st = jh_outdir_commit(dir, &err);
+    st = jh_outdir_commit(dir, owned, &err);
     if (st != JH_OK) {
         jh_cli_error(&err);
         return JH_EXIT_INTERNAL;
