@@ -84,7 +84,8 @@ level_indicator(jh_analysis *a, jh_level_result *lr, size_t k, double *x,
     char printed[32];
 
     memset(is, 0, sizeof(*is));
-    is->cv_limit = std->cv_limit[lr->level];
+    is->cv_limit = std->cv_rule == JH_CV_EACH ? std->cv_limit[lr->level] : NAN;
+    is->has_threshold = jh_indicator_has_threshold(ind, lr->level);
     for (size_t j = 0; j < lr->nsections; j++) {
         const jh_section *s = &m->sections[lr->sections[j]];
         jh_section_result *r = &a->results[lr->sections[j]];
@@ -93,6 +94,8 @@ level_indicator(jh_analysis *a, jh_level_result *lr, size_t k, double *x,
         w[j] = s->students;
         is->total += num;
         r->value[k] = x[j];
+        if (!is->has_threshold)
+            continue;
         r->met[k] = jh_meets(x[j], threshold);
         r->partial[k] =
             !r->met[k] && jh_meets(x[j], std->partial_floor * threshold);
@@ -121,8 +124,8 @@ level_indicator(jh_analysis *a, jh_level_result *lr, size_t k, double *x,
                             err != NULL ? err->message : "statistics failed");
     } else {
         is->cv_defined = true;
-        is->cv_pass = is->cv_limit < 0 || within(is->cv, is->cv_limit);
-        if (is->cv_limit >= 0) {
+        is->cv_pass = isnan(is->cv_limit) || within(is->cv, is->cv_limit);
+        if (!isnan(is->cv_limit)) {
             double p = 0.0;
             jh__fmt_fixed(is->cv, 3, printed, sizeof(printed));
             if (jh__parse_double(printed, &p))
@@ -143,6 +146,36 @@ level_indicator(jh_analysis *a, jh_level_result *lr, size_t k, double *x,
     gsl_sort(x, 1, lr->nsections);
     is->median = gsl_stats_median_from_sorted_data(x, 1, lr->nsections);
     return JH_OK;
+}
+
+/*
+ * The composite (2012 standard): the arithmetic mean of the indicators'
+ * CVs, judged against the level's composite limit; an undefined CV makes
+ * it undefined and failing.  Under JH_CV_COMPOSITE it decides cv_pass.
+ */
+static void
+judge_composite(const jh_standard *std, jh_level_result *lr)
+{
+    char printed[32];
+    double p = 0.0;
+
+    lr->composite_cv /= (double)std->nindicators;
+    lr->composite_limit = std->cv_rule == JH_CV_COMPOSITE
+                              ? std->composite_limit[lr->level]
+                              : NAN;
+    lr->composite_pass = !isnan(lr->composite_cv) &&
+                         (isnan(lr->composite_limit) ||
+                          within(lr->composite_cv, lr->composite_limit));
+    if (!isnan(lr->composite_limit) && !isnan(lr->composite_cv)) {
+        jh__fmt_fixed(lr->composite_cv, 3, printed, sizeof(printed));
+        if (jh__parse_double(printed, &p))
+            lr->composite_print_disagrees =
+                within(p, lr->composite_limit) != lr->composite_pass;
+    }
+    if (std->cv_rule == JH_CV_COMPOSITE)
+        lr->cv_pass = lr->composite_pass;
+    else if (std->cv_rule == JH_CV_NONE)
+        lr->cv_pass = true;
 }
 
 jh_status
@@ -193,12 +226,15 @@ jh_analysis_run(jh_analysis **out, const jh_model *m, jh_diags *warn,
         lr->present = true;
         any = true;
         lr->cv_pass = true;
+        lr->composite_cv = 0.0;
         for (size_t k = 0; k < std->nindicators; k++) {
             st = level_indicator(a, lr, k, x, w, warn, err);
             if (st != JH_OK)
                 goto done;
             lr->cv_pass = lr->cv_pass && lr->ind[k].cv_pass;
+            lr->composite_cv += lr->ind[k].cv_defined ? lr->ind[k].cv : NAN;
         }
+        judge_composite(std, lr);
         for (size_t j = 0; j < lr->nsections; j++) {
             jh_section_result *r = &a->results[lr->sections[j]];
             bool rest_partial = true;
@@ -208,7 +244,9 @@ jh_analysis_run(jh_analysis **out, const jh_model *m, jh_diags *warn,
                 else if (!r->partial[k])
                     rest_partial = false;
             }
-            r->pass = r->met_count >= std->min_met && rest_partial;
+            /* min_met 0: the standard has no per-school rule (2012). */
+            r->pass = std->min_met == 0 ||
+                      (r->met_count >= std->min_met && rest_partial);
             if (r->pass)
                 lr->schools_passing++;
         }

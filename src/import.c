@@ -1,12 +1,19 @@
 /* junheng - choosing the reader for a school file. */
 #include "junheng/import.h"
 
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
 #include "junheng/csv.h"
 #include "junheng/table.h"
+#include "junheng/xls.h"
+#include "junheng/xlsx.h"
+#include "util.h"
+
+typedef enum file_kind { KIND_TEXT, KIND_XLSX, KIND_XLS } file_kind;
 
 static bool
 has_extension(const char *path, const char *ext)
@@ -15,27 +22,299 @@ has_extension(const char *path, const char *ext)
     return n > e && strcasecmp(path + n - e, ext) == 0;
 }
 
+/*
+ * The reader for @p path, by its first bytes: a zip archive is an .xlsx
+ * workbook, an OLE2 compound file an .xls one, anything else text.  A
+ * file named .xls or .xlsx that is text (a tab-separated export named
+ * .xls, as some systems write) is read as text with a warning.  An
+ * unreadable file is left to the reader, which reports it.
+ */
+static file_kind
+detect_kind(const char *path, jh_diags *warn, bool *mismatch)
+{
+    static const unsigned char ole2[8] = {0xD0, 0xCF, 0x11, 0xE0,
+                                          0xA1, 0xB1, 0x1A, 0xE1};
+    unsigned char head[8] = {0};
+    size_t n = 0;
+    FILE *f = fopen(path, "rb");
+    bool named_book = has_extension(path, ".xlsx") ||
+                      has_extension(path, ".xlsm") ||
+                      has_extension(path, ".xls");
+
+    *mismatch = false;
+    if (f != NULL) {
+        n = fread(head, 1, sizeof(head), f);
+        fclose(f);
+    }
+    if (n >= 4 && memcmp(head, "PK\3\4", 4) == 0)
+        return KIND_XLSX;
+    if (n == sizeof(ole2) && memcmp(head, ole2, sizeof(ole2)) == 0)
+        return KIND_XLS;
+    if (f == NULL || !named_book)
+        return KIND_TEXT;
+    /* Named like a workbook but neither zip nor OLE2.  A short zip-like
+     * start is a damaged workbook: let the .xlsx reader say so. */
+    if (n >= 2 && head[0] == 'P' && head[1] == 'K')
+        return KIND_XLSX;
+    *mismatch = true;
+    (void)jh_diags_add(warn, path, 0, 0, NULL, NULL,
+                       "the file is named like a workbook but is not one "
+                       "(neither zip nor OLE2): reading it as text");
+    return KIND_TEXT;
+}
+
+/* An open workbook of either kind. */
+typedef struct book {
+    jh_xlsx *xlsx;
+    jh_xls *xls;
+} book;
+
+static size_t
+book_count(const book *b)
+{
+    return b->xlsx != NULL ? jh_xlsx_sheet_count(b->xlsx)
+                           : jh_xls_sheet_count(b->xls);
+}
+
+static const char *
+book_name(const book *b, size_t i)
+{
+    return b->xlsx != NULL ? jh_xlsx_sheet_name(b->xlsx, i)
+                           : jh_xls_sheet_name(b->xls, i);
+}
+
+static bool
+book_hidden(const book *b, size_t i)
+{
+    return b->xlsx != NULL && jh_xlsx_sheet_hidden(b->xlsx, i);
+}
+
+static jh_status
+book_read(book *b, size_t i, jh_table **out, jh_error *err)
+{
+    return b->xlsx != NULL ? jh_xlsx_read_sheet(b->xlsx, i, out, err)
+                           : jh_xls_read_sheet(b->xls, i, out, err);
+}
+
+/* "'学校数据', '说明'" into @p buf, shortened with "..." when long. */
+static void
+list_sheets(const book *b, char *buf, size_t size)
+{
+    size_t n = 0;
+
+    buf[0] = '\0';
+    for (size_t i = 0; i < book_count(b) && n + 1 < size; i++) {
+        int w = snprintf(buf + n, size - n, "%s'%s'", i > 0 ? ", " : "",
+                         book_name(b, i));
+        if (w < 0 || (size_t)w >= size - n) {
+            if (size > 4)
+                memcpy(buf + size - 4, "...", 4);
+            return;
+        }
+        n += (size_t)w;
+    }
+}
+
+/* Parse "3" as a 1-based sheet number; 0 when it is not one. */
+static size_t
+sheet_number(const char *s)
+{
+    size_t v = 0;
+
+    if (*s == '\0' || strlen(s) > 6)
+        return 0;
+    for (; *s != '\0'; s++) {
+        if (*s < '0' || *s > '9')
+            return 0;
+        v = v * 10 + (size_t)(*s - '0');
+    }
+    return v;
+}
+
+/*
+ * Read the sheet the user asked for, or the first visible sheet with the
+ * required columns in its first rows (falling back to the first visible
+ * sheet, whose missing columns the importer will then name).
+ */
+static jh_status
+pick_sheet(book *b, const char *path, const char *want, jh_table **out,
+           jh_error *err)
+{
+    char names[400];
+    size_t first_visible = (size_t)-1;
+    jh_status st;
+
+    if (want != NULL) {
+        size_t num = sheet_number(want);
+        for (size_t i = 0; i < book_count(b); i++) {
+            if (strcmp(book_name(b, i), want) == 0)
+                return book_read(b, i, out, err);
+        }
+        if (num >= 1 && num <= book_count(b))
+            return book_read(b, num - 1, out, err);
+        list_sheets(b, names, sizeof(names));
+        return jh_error_set(err, JH_ERR_NOTFOUND, path, 0, 0,
+                            "the workbook has no sheet '%s' (its sheets: "
+                            "%s)",
+                            want, names);
+    }
+    for (size_t i = 0; i < book_count(b); i++) {
+        jh_table *t = NULL;
+        size_t row, nrows;
+
+        if (book_hidden(b, i))
+            continue;
+        if (first_visible == (size_t)-1)
+            first_visible = i;
+        st = book_read(b, i, &t, err);
+        if (st != JH_OK)
+            return st;
+        if (jh_school_find_header(t, &row, &nrows) == JH_OK) {
+            *out = t;
+            return JH_OK;
+        }
+        jh_table_free(t);
+    }
+    if (first_visible == (size_t)-1)
+        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
+                            "every sheet of the workbook is hidden");
+    return book_read(b, first_visible, out, err);
+}
+
+/* Read one workbook sheet; the kind says which reader. */
+static jh_status
+read_workbook(jh_table **out, const char *path, file_kind kind,
+              const jh_file_options *opts, jh_error *err)
+{
+    book b = {NULL, NULL};
+    jh_status st;
+
+    if (kind == KIND_XLSX)
+        st = jh_xlsx_open(&b.xlsx, path, NULL, err);
+    else
+        st = jh_xls_open(&b.xls, path, err);
+    if (st != JH_OK)
+        return st;
+    st = pick_sheet(&b, path, opts->sheet, out, err);
+    jh_xlsx_free(b.xlsx);
+    jh_xls_free(b.xls);
+    return st;
+}
+
 jh_status
-jh_import_county(jh_county **out, const char *path,
-                 const jh_file_options *opts, jh_diags *warn, jh_error *err)
+jh_import_table(jh_table **out, const char *path, const jh_file_options *opts,
+                jh_diags *warn, jh_error *err)
 {
     jh_file_options defaults = {0};
     jh_csv_options csv = {0};
-    jh_table *table = NULL;
-    jh_status st;
+    bool mismatch = false;
+    file_kind kind;
 
     if (opts == NULL)
         opts = &defaults;
-    if (has_extension(path, ".xlsx") || has_extension(path, ".xls") ||
-        has_extension(path, ".xlsm"))
-        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
-                            "Excel workbooks are not read yet: save the "
-                            "sheet as CSV");
+    kind = detect_kind(path, warn, &mismatch);
+    if (kind != KIND_TEXT)
+        return read_workbook(out, path, kind, opts, err);
+    if (opts->sheet != NULL &&
+        jh_diags_add(warn, path, 0, 0, NULL, NULL,
+                     "a text file has no sheets: sheet '%s' ignored",
+                     opts->sheet) != JH_OK)
+        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
     csv.encoding = opts->encoding;
-    st = jh_csv_read_file(&table, path, &csv, err);
+    return jh_csv_read_file(out, path, &csv, err);
+}
+
+/*
+ * FreeXL gives no formula results: in an .xls file a formula cell reads as
+ * blank.  When enrollment or building columns, which every evaluated school
+ * fills, have blank cells, say so once, naming the first.
+ */
+static jh_status
+xls_formula_hint(const jh_county *c, jh_diags *warn)
+{
+    static const jh_quantity physical[] = {JH_Q_TEACHING_AREA, JH_Q_SPORTS_AREA,
+                                           JH_Q_EQUIPMENT_VALUE,
+                                           JH_Q_MULTIMEDIA_ROOMS};
+    size_t blanks = 0;
+    const jh_school *first = NULL;
+    long first_col = -1;
+
+    for (size_t i = 0; i < c->nschools; i++) {
+        const jh_school *s = &c->schools[i];
+        for (int l = 0; l < 3; l++) {
+            if (c->columns.students[l] >= 0 && isnan(s->students[l])) {
+                blanks++;
+                if (first == NULL) {
+                    first = s;
+                    first_col = c->columns.students[l];
+                }
+            }
+        }
+        for (size_t k = 0; k < sizeof(physical) / sizeof(physical[0]); k++) {
+            long col = c->columns.whole[physical[k]];
+            if (col >= 0 && isnan(s->whole[physical[k]])) {
+                blanks++;
+                if (first == NULL) {
+                    first = s;
+                    first_col = col;
+                }
+            }
+        }
+    }
+    if (blanks == 0)
+        return JH_OK;
+    {
+        char letters[16], cell[320];
+        snprintf(cell, sizeof(cell), "%s!%s%ld",
+                 c->sheet != NULL ? c->sheet : "",
+                 jh_column_letters(first_col + 1, letters, sizeof(letters)),
+                 first->line);
+        return jh_diags_add(warn, c->source, first->line, first_col + 1, cell,
+                            first->code,
+                            "%zu enrollment or building cells are blank; an "
+                            ".xls file gives no formula results (they read "
+                            "as blank): if these cells hold formulas, save "
+                            "the workbook as .xlsx",
+                            blanks);
+    }
+}
+
+jh_status
+jh_import_file(jh_county **county, jh_table **table, const char *path,
+               const jh_file_options *fopts, const jh_import_options *iopts,
+               jh_diags *warn, jh_error *err)
+{
+    jh_import_options io = {0};
+    jh_table *t = NULL;
+    bool mismatch = false;
+    jh_status st;
+
+    if (iopts != NULL)
+        io = *iopts;
+    io.find_header = true;
+    st = jh_import_table(&t, path, fopts, warn, err);
     if (st != JH_OK)
         return st;
-    st = jh_county_from_table(out, table, NULL, warn, err);
-    jh_table_free(table);
+    st = jh_county_from_table(county, t, &io, warn, err);
+    if (st == JH_OK && t->sheet != NULL &&
+        detect_kind(path, NULL, &mismatch) == KIND_XLS) {
+        st = xls_formula_hint(*county, warn);
+        if (st != JH_OK) {
+            jh_county_free(*county);
+            *county = NULL;
+            st = jh_error_set(err, st, path, 0, 0, "out of memory");
+        }
+    }
+    if (st == JH_OK && table != NULL)
+        *table = t;
+    else
+        jh_table_free(t);
     return st;
+}
+
+jh_status
+jh_import_county(jh_county **out, const char *path, const jh_file_options *opts,
+                 jh_diags *warn, jh_error *err)
+{
+    return jh_import_file(out, NULL, path, opts, NULL, warn, err);
 }

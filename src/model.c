@@ -191,6 +191,7 @@ build_school(builder *b, const jh_county *c, size_t idx,
              jh_error *err)
 {
     const jh_school *s = &c->schools[idx];
+    jh_school adjusted;
     unsigned levels = type_levels(s->type);
     double students[3] = {0, 0, 0}, wsum = 0.0, total = 0.0;
     int nlevels = 0, nevaluated = 0;
@@ -228,6 +229,26 @@ build_school(builder *b, const jh_county *c, size_t idx,
                          s->name, s->code) != JH_OK)
             return JH_ERR_NOMEM;
         return add_exclusion(b, idx, JH_EXCL_NO_STUDENTS);
+    }
+
+    /* Indoor sports rooms are counted inside the teaching area; the
+     * option moves them to the sports area, whole school, before the split
+     * (§1.1 of the rules).  A blank indoor area is none. */
+    if (std->subtract_indoor_sports) {
+        double indoor = s->whole[JH_Q_INDOOR_SPORTS_AREA];
+        double teaching = s->whole[JH_Q_TEACHING_AREA];
+        if (!isnan(indoor) && indoor > 0) {
+            if (!isnan(teaching) && indoor > teaching)
+                return school_error(
+                    err, c, s, c->columns.whole[JH_Q_INDOOR_SPORTS_AREA],
+                    "%s (%s): 其中室内体育用房 (%g m2) is more than the "
+                    "教学及辅助用房面积 (%g m2) that includes it",
+                    s->name, s->code, indoor, teaching);
+            adjusted = *s;
+            adjusted.whole[JH_Q_TEACHING_AREA] = teaching - indoor;
+            adjusted.whole[JH_Q_SPORTS_AREA] += indoor;
+            s = &adjusted;
+        }
     }
 
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
@@ -315,6 +336,14 @@ jh_model_build(jh_model **out, const jh_county *c, const jh_standard *std,
     st = check_columns(c, std, needed, err);
     if (st != JH_OK)
         return st;
+    if (std->subtract_indoor_sports &&
+        c->columns.whole[JH_Q_INDOOR_SPORTS_AREA] < 0 &&
+        jh_diags_add(warn, c->source, 0, 0, NULL, NULL,
+                     "indoor sports rooms are to be moved to the sports "
+                     "area, but there is no 其中室内体育用房 "
+                     "(indoor_sports_area) column: nothing moved") != JH_OK)
+        return jh_error_set(err, JH_ERR_NOMEM, c->source, 0, 0,
+                            "out of memory");
     b.m = calloc(1, sizeof(*b.m));
     if (b.m == NULL)
         return jh_error_set(err, JH_ERR_NOMEM, c->source, 0, 0,

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "junheng/report.h"
+#include "report_diagnostics.h"
 
 /* A number, or null when undefined (JSON has no NaN). */
 static json_t *
@@ -171,6 +172,25 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
         json_array_append_new(warnings,
                               json_warning(&ctx->warnings->items[i]));
     json_object_set_new(root, "warnings", warnings);
+    /* Supplementary diagnostics: a key of their own, every other key as
+     * before. */
+    {
+        jh_diagnostics *diag = NULL;
+        jh_status dst = jh_diagnostics_run(&diag, a, err);
+        json_t *dj;
+        if (dst != JH_OK) {
+            json_decref(root);
+            return dst;
+        }
+        dj = jh__diagnostics_json(ctx, diag);
+        jh_diagnostics_free(diag);
+        if (dj == NULL) {
+            json_decref(root);
+            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                "out of memory");
+        }
+        json_object_set_new(root, "diagnostics", dj);
+    }
 
     rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     json_decref(root);

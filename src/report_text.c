@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "junheng/report.h"
+#include "report_diagnostics.h"
 #include "util.h"
 
 char *
@@ -194,6 +195,14 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
             const jh_school *s = &c->schools[m->excluded[i].school];
             fprintf(out, "  %s %s: %s\n", s->code, s->name,
                     jh_exclusion_name(m->excluded[i].reason, lang));
+        }
+    }
+    /* Supplementary: where each failing CV comes from. */
+    {
+        jh_diagnostics *diag = NULL;
+        if (jh_diagnostics_run(&diag, a, NULL) == JH_OK) {
+            jh__diagnostics_text(out, ctx, diag);
+            jh_diagnostics_free(diag);
         }
     }
     fprintf(out, "\n%s: %s\n", jh_label(lang, "overall"),

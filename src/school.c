@@ -85,6 +85,10 @@ static const struct {
      "中级及以上专业技术职务教师数",
      {"中级及以上职称教师数", NULL},
      true},
+    {"indoor_sports_area",
+     "其中室内体育用房",
+     {"室内体育用房面积", "室内体育用房", "室内体育用房面积数", NULL},
+     false},
 };
 
 static const char *const level_keys[3] = {"primary", "junior", "senior"};
@@ -249,6 +253,21 @@ identify(const char *header, field *f)
     snprintf(f->header, sizeof(f->header), "%s", header);
     split_unit(header, name, sizeof(name), unit, sizeof(unit));
     jh__trim(name);
+    /* "其中：室内体育用房" is a part of the column before it ("of which"):
+     * the words after 其中 name it. */
+    if (strncmp(name, "其中", strlen("其中")) == 0 &&
+        strcmp(name, quantity_names[JH_Q_INDOOR_SPORTS_AREA].zh) != 0) {
+        static const char *const seps[] = {"：", ":", "，", ",", "、"};
+        char *rest = name + strlen("其中");
+        for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
+            if (strncmp(rest, seps[i], strlen(seps[i])) == 0) {
+                rest += strlen(seps[i]);
+                break;
+            }
+        }
+        memmove(name, rest, strlen(rest) + 1);
+        jh__trim(name);
+    }
     snprintf(key, sizeof(key), "%s", name);
     normalize_key(key);
     if (strncmp(unit, "万", 3) == 0 || strcasecmp(unit, "wan_yuan") == 0 ||
@@ -328,6 +347,214 @@ identify(const char *header, field *f)
             }
         }
     }
+}
+
+/* ---- header rows ------------------------------------------------------ */
+
+/* Words under a column label that stand for the whole school. */
+static bool
+is_total_word(const char *s)
+{
+    static const char *const words[] = {"合计", "小计", "总计", "全校",
+                                        "计",   "总数", "合计数", "total"};
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        if (strcasecmp(s, words[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+/*
+ * Join two header parts into one header: their names one after the other,
+ * then the unit of either in parentheses ("小学" and "在校生数(人)" give
+ * "小学在校生数(人)").  The result goes through identify() like any header.
+ */
+static void
+join_header(const char *first, const char *second, char *out, size_t size)
+{
+    char n1[256], u1[64], n2[256], u2[64];
+    const char *unit;
+
+    split_unit(first, n1, sizeof(n1), u1, sizeof(u1));
+    split_unit(second, n2, sizeof(n2), u2, sizeof(u2));
+    jh__trim(n1);
+    jh__trim(n2);
+    unit = u1[0] != '\0' ? u1 : u2;
+    if (unit[0] != '\0')
+        snprintf(out, size, "%s%s(%s)", n1, n2, unit);
+    else
+        snprintf(out, size, "%s%s", n1, n2);
+}
+
+/* Copy the trimmed text of a cell into @p buf. */
+static void
+cell_text(const jh_table *t, size_t row, size_t col, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", jh_table_cell(t, row, col));
+    jh__trim(buf);
+}
+
+/* Where the label of a merged span stands while columns are walked. */
+typedef struct span_state {
+    char label[256]; /* label of the span the column is under, or "" */
+    bool sub;        /* the previous column had a second-row name */
+} span_state;
+
+/*
+ * Identify column @p col of the header at table rows @p row (and row + 1
+ * when @p nrows is 2).  For two rows, a merged label stands only in the
+ * first cell of its span: it carries on to the right over columns that have
+ * a second-row name and an empty first row.  A column is, in this order: its
+ * second-row name alone (学校代码 under 学校基本情况), its first-row name when
+ * the second row is empty (a label merged over both rows), the label alone
+ * when the second row says 合计, the section before the label (小学 under
+ * 在校生数 → 小学在校生数), or the label before the name.  Columns must be
+ * visited left to right with the same @p span.
+ */
+static void
+identify_column(const jh_table *t, size_t row, size_t nrows, size_t col,
+                span_state *span, field *f)
+{
+    char top[256], bottom[256], joined[600];
+
+    cell_text(t, row, col, top, sizeof(top));
+    if (nrows < 2) {
+        identify(top, f);
+        return;
+    }
+    cell_text(t, row + 1, col, bottom, sizeof(bottom));
+    if (top[0] != '\0')
+        snprintf(span->label, sizeof(span->label), "%s", top);
+    else if (bottom[0] == '\0' || !span->sub)
+        span->label[0] = '\0';
+    span->sub = bottom[0] != '\0';
+    if (bottom[0] == '\0') {
+        identify(top, f);
+        return;
+    }
+    identify(bottom, f);
+    if (f->kind != F_NONE || span->label[0] == '\0')
+        return;
+    if (is_total_word(bottom)) {
+        identify(span->label, f);
+        return;
+    }
+    join_header(bottom, span->label, joined, sizeof(joined));
+    identify(joined, f);
+    if (f->kind != F_NONE)
+        return;
+    join_header(span->label, bottom, joined, sizeof(joined));
+    identify(joined, f);
+}
+
+/* Number of columns of a header of @p nrows rows at @p row. */
+static size_t
+header_width(const jh_table *t, size_t row, size_t nrows)
+{
+    size_t n = 0;
+    for (size_t r = row; r < row + nrows && r < t->nrows; r++) {
+        if (t->rows[r].ncells > n)
+            n = t->rows[r].ncells;
+    }
+    return n;
+}
+
+/* How well a row (or pair of rows) works as the header. */
+typedef struct header_score {
+    size_t mapped;   /* columns identified */
+    int required;    /* how many of code, name, type were found */
+    bool duplicate;  /* two columns mean the same */
+} header_score;
+
+/* A small number for each distinct meaning of a column. */
+static size_t
+field_slot(const field *f)
+{
+    return (size_t)f->kind * 64u + (size_t)(f->arg + 1) * 4u +
+           (size_t)f->arg2;
+}
+
+static header_score
+score_header(const jh_table *t, size_t row, size_t nrows)
+{
+    header_score sc = {0, 0, false};
+    bool code = false, name = false, type = false;
+    bool seen[(F_SECTION + 1) * 64] = {false};
+    span_state span = {"", false};
+    size_t ncols = header_width(t, row, nrows);
+    field f;
+
+    for (size_t j = 0; j < ncols; j++) {
+        identify_column(t, row, nrows, j, &span, &f);
+        if (f.kind == F_NONE)
+            continue;
+        if (seen[field_slot(&f)])
+            sc.duplicate = true;
+        seen[field_slot(&f)] = true;
+        sc.mapped++;
+        code = code || f.kind == F_CODE;
+        name = name || f.kind == F_NAME;
+        type = type || f.kind == F_TYPE;
+    }
+    sc.required = (int)code + (int)name + (int)type;
+    return sc;
+}
+
+/*
+ * Look for the header in the first JH_HEADER_SCAN_ROWS rows (see
+ * jh_school_find_header()).  Returns true when found.  Otherwise *row is
+ * the row that came closest (most required columns), with *nrows 1, so that
+ * the caller can say what that row lacks.
+ */
+static bool
+find_header(const jh_table *t, size_t *row, size_t *nrows)
+{
+    size_t limit = t->nrows < JH_HEADER_SCAN_ROWS ? t->nrows
+                                                  : JH_HEADER_SCAN_ROWS;
+    int best = -1;
+
+    *row = 0;
+    *nrows = 1;
+    for (size_t r = 0; r < limit; r++) {
+        header_score one = score_header(t, r, 1), two = {0, 0, true};
+
+        if (r + 1 < t->nrows)
+            two = score_header(t, r, 2);
+        if (two.duplicate)
+            two.required = 0;
+        if (one.required == 3) {
+            *row = r;
+            *nrows = two.required == 3 && two.mapped > one.mapped ? 2 : 1;
+            return true;
+        }
+        if (two.required == 3) {
+            /* A title row over a one-row header also reads as two rows:
+             * prefer the plain header below when it maps as much. */
+            header_score next = score_header(t, r + 1, 1);
+            if (next.required == 3 && next.mapped >= two.mapped)
+                continue;
+            *row = r;
+            *nrows = 2;
+            return true;
+        }
+        if (one.required > best) {
+            best = one.required;
+            *row = r;
+        }
+    }
+    return false;
+}
+
+jh_status
+jh_school_find_header(const jh_table *t, size_t *row, size_t *nrows)
+{
+    size_t r, n;
+
+    if (!find_header(t, &r, &n))
+        return JH_ERR_NOTFOUND;
+    *row = r;
+    *nrows = n;
+    return JH_OK;
 }
 
 /* ---- values ----------------------------------------------------------- */
@@ -424,6 +651,225 @@ is_total_row(const char *name)
     return false;
 }
 
+/* ---- numbers written as text ------------------------------------------ */
+
+/* What a unit measures, for matching a unit in a cell with its column. */
+typedef enum unit_kind {
+    U_NONE = 0,
+    U_PERSONS,
+    U_CLASSES,
+    U_AREA,
+    U_MONEY,
+    U_ROOMS,
+    U_UNITS, /* 台, 个: any count of things */
+    U_BOOKS
+} unit_kind;
+
+/* Units people type after a number; scale 10000 for 万元. */
+static const struct {
+    const char *text;
+    unit_kind kind;
+    double scale;
+} cell_units[] = {
+    {"平方米", U_AREA, 1},    {"平米", U_AREA, 1},  {"㎡", U_AREA, 1},
+    {"m²", U_AREA, 1},        {"m2", U_AREA, 1},    {"人", U_PERSONS, 1},
+    {"名", U_PERSONS, 1},     {"个班", U_CLASSES, 1}, {"班", U_CLASSES, 1},
+    {"间", U_ROOMS, 1},       {"个", U_UNITS, 1},   {"台", U_UNITS, 1},
+    {"册", U_BOOKS, 1},       {"本", U_BOOKS, 1},   {"万元", U_MONEY, 1e4},
+    {"万", U_MONEY, 1e4},     {"元", U_MONEY, 1},
+};
+
+/* The kind of unit a column is counted in. */
+static unit_kind
+field_unit(const field *f)
+{
+    if (f->kind == F_STUDENTS)
+        return U_PERSONS;
+    if (f->kind == F_CLASSES)
+        return U_CLASSES;
+    switch ((jh_quantity)f->arg) {
+    case JH_Q_TEACHING_AREA:
+    case JH_Q_SPORTS_AREA:
+    case JH_Q_INDOOR_SPORTS_AREA:
+        return U_AREA;
+    case JH_Q_EQUIPMENT_VALUE:
+        return U_MONEY;
+    case JH_Q_MULTIMEDIA_ROOMS:
+        return U_ROOMS;
+    case JH_Q_COMPUTERS:
+        return U_UNITS;
+    case JH_Q_BOOKS:
+        return U_BOOKS;
+    default:
+        return U_PERSONS;
+    }
+}
+
+/* Full-width forms (U+FF0B..U+FF19) that stand for ASCII in numbers. */
+static char
+fullwidth_ascii(const unsigned char *p)
+{
+    if (p[0] != 0xEF || p[1] != 0xBC)
+        return 0;
+    if (p[2] >= 0x90 && p[2] <= 0x99)
+        return (char)('0' + (p[2] - 0x90)); /* ０-９ */
+    switch (p[2]) {
+    case 0x8B:
+        return '+'; /* ＋ */
+    case 0x8C:
+        return ','; /* ， */
+    case 0x8D:
+        return '-'; /* － */
+    case 0x8E:
+        return '.'; /* ． */
+    default:
+        return 0;
+    }
+}
+
+/* True for "1,234" and "12,345,678.5": commas only between groups of 3. */
+static bool
+valid_grouping(const char *s)
+{
+    size_t digits = 0;
+    bool comma = false;
+
+    if (*s == '+' || *s == '-')
+        s++;
+    for (; *s != '\0' && *s != '.'; s++) {
+        if (*s == ',') {
+            if (digits == 0 || (comma && digits != 3) || (!comma && digits > 3))
+                return false;
+            comma = true;
+            digits = 0;
+        } else if (*s >= '0' && *s <= '9') {
+            digits++;
+        } else {
+            return false;
+        }
+    }
+    if (comma && digits != 3)
+        return false;
+    return strchr(s, ',') == NULL;
+}
+
+/*
+ * Rewrite a number written as text into plain ASCII decimal notation:
+ * full-width digits and signs become ASCII, thousands separators go, and a
+ * trailing unit from cell_units is cut off (*unit receives its index, or -1).
+ * Returns false when @p text is no number in these forms; @p out is then
+ * unspecified.  The result still has to pass jh__parse_double().
+ */
+static bool
+normalize_number(const char *text, char *out, size_t size, int *unit)
+{
+    char buf[256], *num_end;
+    size_t n = 0;
+
+    *unit = -1;
+    for (const unsigned char *p = (const unsigned char *)text; *p != '\0';) {
+        char a = fullwidth_ascii(p);
+        if (n + 4 >= sizeof(buf))
+            return false;
+        if (a != 0) {
+            buf[n++] = a;
+            p += 3;
+        } else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+            buf[n++] = ' '; /* ideographic space */
+            p += 3;
+        } else {
+            buf[n++] = (char)*p++;
+        }
+    }
+    buf[n] = '\0';
+    jh__trim(buf);
+
+    /* The number is the longest prefix of digits, signs, points, commas
+     * and an exponent; whatever follows must be a known unit. */
+    num_end = buf;
+    while (*num_end != '\0' && strchr("0123456789+-.,", *num_end) != NULL)
+        num_end++;
+    if ((*num_end == 'e' || *num_end == 'E') && num_end > buf) {
+        char *q = num_end + 1;
+        if (*q == '+' || *q == '-')
+            q++;
+        if (*q >= '0' && *q <= '9') {
+            while (*q >= '0' && *q <= '9')
+                q++;
+            num_end = q;
+        }
+    }
+    if (num_end == buf)
+        return false;
+    if (*num_end != '\0') {
+        char suffix[256];
+        snprintf(suffix, sizeof(suffix), "%s", num_end);
+        jh__trim(suffix);
+        for (size_t i = 0; i < sizeof(cell_units) / sizeof(cell_units[0]);
+             i++) {
+            if (strcasecmp(suffix, cell_units[i].text) == 0) {
+                *unit = (int)i;
+                break;
+            }
+        }
+        if (*unit < 0)
+            return false;
+        *num_end = '\0';
+        jh__trim(buf);
+    }
+    if (strchr(buf, ',') != NULL) {
+        size_t k = 0;
+        if (!valid_grouping(buf))
+            return false;
+        for (size_t i = 0; buf[i] != '\0'; i++) {
+            if (buf[i] != ',')
+                buf[k++] = buf[i];
+        }
+        buf[k] = '\0';
+    }
+    if (strlen(buf) >= size)
+        return false;
+    memcpy(out, buf, strlen(buf) + 1);
+    return true;
+}
+
+bool
+jh_is_error_value(const char *text)
+{
+    static const char *const errors[] = {
+        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
+        "#N/A",   "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!",
+        "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#N/A!"};
+    for (size_t i = 0; i < sizeof(errors) / sizeof(errors[0]); i++) {
+        if (strcasecmp(text, errors[i]) == 0)
+            return true;
+    }
+    /* LibreOffice writes "Err:502" and friends into exported text. */
+    return strncmp(text, "Err:", 4) == 0 && strlen(text) == 7 &&
+           strspn(text + 4, "0123456789") == 3;
+}
+
+unsigned
+jh_school_type_levels(jh_school_type type)
+{
+    switch (type) {
+    case JH_TYPE_PRIMARY:
+    case JH_TYPE_TEACHING_POINT:
+        return 1u << JH_LEVEL_PRIMARY;
+    case JH_TYPE_JUNIOR:
+        return 1u << JH_LEVEL_JUNIOR;
+    case JH_TYPE_NINE_YEAR:
+        return 1u << JH_LEVEL_PRIMARY | 1u << JH_LEVEL_JUNIOR;
+    case JH_TYPE_COMPLETE_SECONDARY:
+        return 1u << JH_LEVEL_JUNIOR | 1u << JH_LEVEL_SENIOR;
+    case JH_TYPE_TWELVE_YEAR:
+        return 1u << JH_LEVEL_PRIMARY | 1u << JH_LEVEL_JUNIOR |
+               1u << JH_LEVEL_SENIOR;
+    default:
+        return 0u;
+    }
+}
+
 /* ---- the importer ----------------------------------------------------- */
 
 void
@@ -444,25 +890,81 @@ jh_county_free(jh_county *c)
     free(c);
 }
 
-static jh_status
-cell_error(jh_error *err, const jh_table *t, size_t row, size_t col,
-           jh_status st, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
+/* Where the problems of one import go. */
+typedef struct importer {
+    const jh_table *t;
+    jh_diags *warn;   /* warnings, may be NULL */
+    jh_diags *errors; /* collect mode when not NULL */
+    jh_error *err;    /* the error when not collecting */
+    bool nomem;
+} importer;
 
-static jh_status
-cell_error(jh_error *err, const jh_table *t, size_t row, size_t col,
-           jh_status st, const char *fmt, ...)
+#define NO_COLUMN ((size_t)-1)
+
+/*
+ * Report bad data at (@p row, @p col) of the table (@p col NO_COLUMN for the
+ * whole row).  Collecting, the error is appended to im->errors and true is
+ * returned: reading goes on.  Otherwise it fills im->err and returns false:
+ * the caller stops with JH_ERR_DATA (JH_ERR_NOMEM when im->nomem is set).
+ */
+static bool
+data_error(importer *im, size_t row, size_t col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static bool
+data_error(importer *im, size_t row, size_t col, const char *fmt, ...)
 {
+    jh_error e;
     va_list ap;
 
-    if (err == NULL)
-        return st;
-    jh_error_clear(err);
-    jh_table_locate(t, row, col, err);
+    jh_error_clear(&e);
+    jh_table_locate(im->t, row, col == NO_COLUMN ? 0 : col, &e);
+    if (col == NO_COLUMN) {
+        e.column = 0;
+        e.cell[0] = '\0';
+    }
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof(err->message), fmt, ap);
+    vsnprintf(e.message, sizeof(e.message), fmt, ap);
     va_end(ap);
-    return st;
+    if (im->errors == NULL) {
+        if (im->err != NULL)
+            *im->err = e;
+        return false;
+    }
+    if (jh_diags_add(im->errors, e.file, e.line, e.column,
+                     e.cell[0] != '\0' ? e.cell : NULL, NULL, "%s",
+                     e.message) != JH_OK) {
+        im->nomem = true;
+        return false;
+    }
+    return true;
+}
+
+/* Add a warning about cell (@p row, @p col); false when out of memory. */
+static bool
+cell_warning(importer *im, size_t row, size_t col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static bool
+cell_warning(importer *im, size_t row, size_t col, const char *fmt, ...)
+{
+    jh_error e;
+    va_list ap;
+
+    if (im->warn == NULL)
+        return true;
+    jh_error_clear(&e);
+    jh_table_locate(im->t, row, col, &e);
+    va_start(ap, fmt);
+    vsnprintf(e.message, sizeof(e.message), fmt, ap);
+    va_end(ap);
+    if (jh_diags_add(im->warn, e.file, e.line, e.column,
+                     e.cell[0] != '\0' ? e.cell : NULL, NULL, "%s",
+                     e.message) != JH_OK) {
+        im->nomem = true;
+        return false;
+    }
+    return true;
 }
 
 static void
@@ -481,6 +983,16 @@ school_init(jh_school *s)
     }
 }
 
+static void
+school_release(jh_school *s)
+{
+    free(s->code);
+    free(s->name);
+    free(s->county);
+    free(s->parent_code);
+    s->code = s->name = s->county = s->parent_code = NULL;
+}
+
 static int
 cmp_code(const void *a, const void *b)
 {
@@ -491,9 +1003,9 @@ cmp_code(const void *a, const void *b)
     return (*x)->line < (*y)->line ? -1 : (*x)->line > (*y)->line;
 }
 
+/* Every school code must be unique: report each repeat (or the first). */
 static jh_status
-check_duplicates(const jh_county *c, const jh_table *t, size_t col_code,
-                 jh_error *err)
+check_duplicates(importer *im, const jh_county *c, size_t col_code)
 {
     const jh_school **v;
     jh_status st = JH_OK;
@@ -502,22 +1014,425 @@ check_duplicates(const jh_county *c, const jh_table *t, size_t col_code,
         return JH_OK;
     v = malloc(c->nschools * sizeof(*v));
     if (v == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, t->source, 0, 0,
-                            "out of memory");
+        return JH_ERR_NOMEM;
     for (size_t i = 0; i < c->nschools; i++)
         v[i] = &c->schools[i];
     qsort(v, c->nschools, sizeof(*v), cmp_code);
-    for (size_t i = 1; i < c->nschools; i++) {
-        if (strcmp(v[i]->code, v[i - 1]->code) == 0) {
-            st = cell_error(err, t, v[i]->row, col_code, JH_ERR_DATA,
-                            "duplicate school code '%s' (first seen on "
-                            "line %ld)",
-                            v[i]->code, v[i - 1]->line);
+    for (size_t i = 1, first = 0; i < c->nschools; i++) {
+        if (strcmp(v[i]->code, v[first]->code) != 0) {
+            first = i;
+            continue;
+        }
+        if (!data_error(im, v[i]->row, col_code,
+                        "duplicate school code '%s' (first seen on line "
+                        "%ld)",
+                        v[i]->code, v[first]->line)) {
+            st = im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
             break;
         }
     }
     free(v);
     return st;
+}
+
+/*
+ * Read the number in cell (@p row, @p col) for field @p f into *out.
+ * Plain decimal text is read as is; text numbers are normalised with a
+ * warning (see normalize_number()).  Returns false after reporting a bad
+ * value through data_error(); *go then says whether reading may go on.
+ */
+static bool
+read_number(importer *im, size_t row, size_t col, const field *f,
+            const char *text, double *out, bool *go)
+{
+    char norm[256];
+    int unit = -1;
+    double v = 0.0;
+
+    *go = true;
+    if (!jh__parse_double(text, &v)) {
+        if (!normalize_number(text, norm, sizeof(norm), &unit) ||
+            !jh__parse_double(norm, &v)) {
+            *go = data_error(im, row, col, "%s: '%s' is not a number",
+                             f->header, text);
+            return false;
+        }
+        if (unit >= 0) {
+            unit_kind want = field_unit(f), got = cell_units[unit].kind;
+            bool fits = got == want ||
+                        (got == U_UNITS && (want == U_ROOMS ||
+                                            want == U_CLASSES ||
+                                            want == U_BOOKS));
+            if (!fits) {
+                *go = data_error(im, row, col,
+                                 "%s: '%s': the unit %s does not fit this "
+                                 "column",
+                                 f->header, text, cell_units[unit].text);
+                return false;
+            }
+            if (got == U_MONEY && cell_units[unit].scale != f->multiplier) {
+                *go = data_error(
+                    im, row, col,
+                    "%s: '%s' is in %s but the column is in %s: write the "
+                    "value in the column's unit",
+                    f->header, text, cell_units[unit].text,
+                    f->multiplier > 1.0 ? "万元" : "元");
+                return false;
+            }
+            *go = cell_warning(im, row, col,
+                               "%s: '%s' read as %s (the unit in the cell "
+                               "is only a label: the header's unit applies)",
+                               f->header, text, norm);
+        } else {
+            *go = cell_warning(im, row, col, "%s: '%s' read as %s",
+                               f->header, text, norm);
+        }
+        if (!*go)
+            return false;
+    }
+    if (v < 0) {
+        *go = data_error(im, row, col, "%s: '%s' is negative", f->header,
+                         text);
+        return false;
+    }
+    if (v > ((f->kind == F_STUDENTS || f->kind == F_CLASSES)
+                 ? JH_MAX_ENROLLMENT
+                 : JH_MAX_QUANTITY)) {
+        *go = data_error(im, row, col, "%s: '%s' is implausibly large",
+                         f->header, text);
+        return false;
+    }
+    if ((f->kind == F_STUDENTS || f->kind == F_CLASSES) && v != floor(v)) {
+        *go = data_error(im, row, col, "%s: '%s' is not a whole number",
+                         f->header, text);
+        return false;
+    }
+    *out = v * f->multiplier;
+    return true;
+}
+
+/* Result of reading one cell into a school. */
+typedef enum cell_result { CELL_OK, CELL_BAD, CELL_STOP } cell_result;
+
+/*
+ * Read the text of one mapped cell into school @p s.  Returns CELL_BAD
+ * after reporting a bad value when reading may go on (collect mode),
+ * CELL_STOP when it must stop (or memory ran out: im->nomem).
+ */
+static cell_result
+read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
+          jh_school *s, double *whole_classes, bool *type_ok)
+{
+    double v = 0.0;
+    bool go = true;
+
+    if (jh_is_error_value(text))
+        return data_error(im, row, col,
+                          "%s: the cell holds the spreadsheet error %s (a "
+                          "formula failed): enter the value itself",
+                          f->header, text)
+                   ? CELL_BAD
+                   : CELL_STOP;
+    switch (f->kind) {
+    case F_CODE:
+    case F_NAME:
+        if (text[0] == '\0')
+            return data_error(im, row, col, "missing school %s",
+                              f->kind == F_CODE ? "code" : "name")
+                       ? CELL_BAD
+                       : CELL_STOP;
+        if (f->kind == F_CODE) {
+            free(s->code);
+            s->code = jh__strdup(text);
+        } else {
+            free(s->name);
+            s->name = jh__strdup(text);
+        }
+        if ((f->kind == F_CODE ? s->code : s->name) == NULL) {
+            im->nomem = true;
+            return CELL_STOP;
+        }
+        return CELL_OK;
+    case F_TYPE:
+        if (text[0] == '\0')
+            return data_error(im, row, col,
+                              "missing school type (expected 小学, 初中, "
+                              "九年一贯制学校, 完全中学, 十二年一贯制学校, "
+                              "教学点, 特殊教育学校 or 职业学校)")
+                       ? CELL_BAD
+                       : CELL_STOP;
+        if (!parse_type(text, &s->type))
+            return data_error(im, row, col,
+                              "unknown school type '%s' (expected 小学, "
+                              "初中, 九年一贯制学校, 完全中学, "
+                              "十二年一贯制学校, 教学点, 特殊教育学校 or "
+                              "职业学校)",
+                              text)
+                       ? CELL_BAD
+                       : CELL_STOP;
+        *type_ok = true;
+        return CELL_OK;
+    case F_COUNTY:
+    case F_PARENT:
+        if (text[0] != '\0') {
+            char **dst = f->kind == F_COUNTY ? &s->county : &s->parent_code;
+            free(*dst);
+            *dst = jh__strdup(text);
+            if (*dst == NULL) {
+                im->nomem = true;
+                return CELL_STOP;
+            }
+        }
+        return CELL_OK;
+    case F_LOCALITY:
+        if (text[0] != '\0' && !parse_locality(text, &s->locality))
+            return data_error(im, row, col,
+                              "unknown locality '%s' (expected 城区, 镇区 "
+                              "or 乡村)",
+                              text)
+                       ? CELL_BAD
+                       : CELL_STOP;
+        return CELL_OK;
+    case F_OWNERSHIP:
+        if (text[0] != '\0' && !parse_ownership(text, &s->ownership))
+            return data_error(im, row, col,
+                              "unknown ownership '%s' (expected 公办 or "
+                              "民办)",
+                              text)
+                       ? CELL_BAD
+                       : CELL_STOP;
+        return CELL_OK;
+    case F_INCLUDE:
+        if (text[0] != '\0' && !parse_yes_no(text, &s->include))
+            return data_error(im, row, col, "'%s' in %s is neither 是 nor 否",
+                              text, f->header)
+                       ? CELL_BAD
+                       : CELL_STOP;
+        return CELL_OK;
+    case F_STUDENTS:
+    case F_CLASSES:
+    case F_WHOLE:
+    case F_SECTION:
+        if (text[0] == '\0')
+            return CELL_OK; /* blank stays NAN: blank is not zero */
+        if (!read_number(im, row, col, f, text, &v, &go))
+            return go ? CELL_BAD : CELL_STOP;
+        if (f->kind == F_STUDENTS)
+            s->students[f->arg] = v;
+        else if (f->kind == F_CLASSES && f->arg >= 0)
+            s->classes[f->arg] = v;
+        else if (f->kind == F_CLASSES)
+            *whole_classes = v;
+        else if (f->kind == F_WHOLE)
+            s->whole[f->arg] = v;
+        else
+            s->section[f->arg][f->arg2] = v;
+        return CELL_OK;
+    case F_NONE:
+        break;
+    }
+    return CELL_OK;
+}
+
+static void
+column_map_init(jh_column_map *m)
+{
+    for (int l = 0; l < 3; l++) {
+        m->students[l] = -1;
+        m->classes[l] = -1;
+    }
+    for (int q = 0; q < JH_Q_COUNT; q++) {
+        m->whole[q] = -1;
+        for (int l = 0; l < JH_LEVEL_COUNT; l++)
+            m->section[q][l] = -1;
+    }
+    m->code = m->name = m->type = m->parent_code = m->include = -1;
+}
+
+/*
+ * Map the header of @p nh rows at @p hr into @p fields (@p ncols of them)
+ * and c->columns.  A column that means the same as an earlier one is an
+ * error (ignored when collecting).  Returns JH_OK, JH_ERR_DATA or
+ * JH_ERR_NOMEM.
+ */
+static jh_status
+map_columns(importer *im, jh_county *c, size_t hr, size_t nh, field *fields,
+            size_t ncols)
+{
+    const jh_table *t = im->t;
+    span_state span = {"", false};
+
+    column_map_init(&c->columns);
+    for (size_t j = 0; j < ncols; j++) {
+        field *f = &fields[j];
+
+        identify_column(t, hr, nh, j, &span, f);
+        if (f->kind == F_NONE)
+            continue;
+        for (size_t k = 0; k < j; k++) {
+            if (fields[k].kind == f->kind && fields[k].arg == f->arg &&
+                fields[k].arg2 == f->arg2) {
+                if (!data_error(im, hr + nh - 1, j,
+                                "column '%s' means the same as column '%s'",
+                                f->header, fields[k].header))
+                    return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
+                f->kind = F_NONE;
+                break;
+            }
+        }
+        switch (f->kind) {
+        case F_CODE:
+            c->columns.code = (long)j;
+            break;
+        case F_NAME:
+            c->columns.name = (long)j;
+            break;
+        case F_TYPE:
+            c->columns.type = (long)j;
+            break;
+        case F_PARENT:
+            c->columns.parent_code = (long)j;
+            break;
+        case F_INCLUDE:
+            c->columns.include = (long)j;
+            break;
+        case F_STUDENTS:
+            c->columns.students[f->arg] = (long)j;
+            break;
+        case F_CLASSES:
+            if (f->arg >= 0)
+                c->columns.classes[f->arg] = (long)j;
+            break;
+        case F_WHOLE:
+            c->columns.whole[f->arg] = (long)j;
+            if (f->arg == JH_Q_EQUIPMENT_VALUE && f->multiplier > 1.0)
+                c->equipment_in_wan = true;
+            break;
+        case F_SECTION:
+            c->columns.section[f->arg][f->arg2] = (long)j;
+            if (f->arg == JH_Q_EQUIPMENT_VALUE && f->multiplier > 1.0)
+                c->equipment_in_wan = true;
+            break;
+        default:
+            break;
+        }
+    }
+    return JH_OK;
+}
+
+/* True when every cell of the row is blank. */
+static bool
+row_is_blank(const jh_table_row *row)
+{
+    for (size_t j = 0; j < row->ncells; j++) {
+        if (!jh__is_blank(row->cells[j]))
+            return false;
+    }
+    return true;
+}
+
+/*
+ * Read data row @p i into a new school at the end of c->schools.  Returns
+ * JH_OK (also when the row was skipped or, collecting, left out for bad
+ * data), JH_ERR_DATA or JH_ERR_NOMEM.
+ */
+static jh_status
+read_row(importer *im, jh_county *c, size_t i, const field *fields,
+         size_t ncols)
+{
+    const jh_table *t = im->t;
+    const jh_table_row *row = &t->rows[i];
+    jh_school *s = &c->schools[c->nschools];
+    double whole_classes = NAN;
+    bool type_ok = false, row_ok = true;
+    char code[256], name[256];
+
+    if (row_is_blank(row))
+        return JH_OK;
+    for (size_t j = ncols; j < row->ncells; j++) {
+        if (!jh__is_blank(row->cells[j])) {
+            if (!data_error(im, i, j,
+                            "row has %zu fields but the header has %zu",
+                            row->ncells, ncols))
+                return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
+            break;
+        }
+    }
+    if (t->sheet == NULL && row->ncells < ncols) {
+        if (!data_error(im, i, NO_COLUMN,
+                        "short row: %zu fields where the header has %zu",
+                        row->ncells, ncols))
+            return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
+    }
+    cell_text(t, i, (size_t)c->columns.name, name, sizeof(name));
+    cell_text(t, i, (size_t)c->columns.code, code, sizeof(code));
+    if (code[0] == '\0' && is_total_row(name)) {
+        if (jh_diags_add(im->warn, t->source, row->line, 0, NULL, NULL,
+                         "row '%s' looks like a total row and is skipped",
+                         name) != JH_OK)
+            return JH_ERR_NOMEM;
+        return JH_OK;
+    }
+
+    school_init(s);
+    s->row = i;
+    s->line = row->line;
+    for (size_t j = 0; j < ncols && j < row->ncells; j++) {
+        char *text;
+        cell_result r;
+
+        if (fields[j].kind == F_NONE)
+            continue;
+        text = jh__strdup(row->cells[j]);
+        if (text == NULL) {
+            school_release(s);
+            return JH_ERR_NOMEM;
+        }
+        jh__trim(text);
+        r = read_cell(im, i, j, &fields[j], text, s, &whole_classes,
+                      &type_ok);
+        free(text);
+        if (r == CELL_STOP) {
+            school_release(s);
+            return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
+        }
+        if (r == CELL_BAD && (fields[j].kind == F_CODE ||
+                              fields[j].kind == F_NAME ||
+                              fields[j].kind == F_TYPE))
+            row_ok = false;
+    }
+    /* A whole-school class count belongs to a single-level school. */
+    if (!isnan(whole_classes)) {
+        if (s->type == JH_TYPE_PRIMARY || s->type == JH_TYPE_TEACHING_POINT)
+            s->classes[JH_LEVEL_PRIMARY] = whole_classes;
+        else if (s->type == JH_TYPE_JUNIOR)
+            s->classes[JH_LEVEL_JUNIOR] = whole_classes;
+    }
+    if (row_ok && (s->code == NULL || s->name == NULL)) {
+        /* The cell is missing from a short sheet row. */
+        bool no_code = s->code == NULL;
+        row_ok = false;
+        if (!data_error(im, i, (size_t)(no_code ? c->columns.code
+                                                : c->columns.name),
+                        "missing school %s", no_code ? "code" : "name")) {
+            school_release(s);
+            return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
+        }
+    }
+    if (row_ok && !type_ok) {
+        row_ok = false;
+        if (!data_error(im, i, (size_t)c->columns.type,
+                        "missing school type")) {
+            school_release(s);
+            return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
+        }
+    }
+    if (!row_ok) {
+        school_release(s); /* collecting: the row is left out */
+        return JH_OK;
+    }
+    c->nschools++;
+    return JH_OK;
 }
 
 jh_status
@@ -526,18 +1441,28 @@ jh_county_from_table(jh_county **out, const jh_table *t,
                      jh_error *err)
 {
     jh_import_options defaults = {0};
+    importer im = {t, warn, NULL, err, false};
     jh_county *c = NULL;
     field *fields = NULL;
-    size_t hr, ncols, first_county_col = (size_t)-1;
-    long col_code = -1, col_name = -1, col_type = -1;
+    size_t hr, nh, ncols;
+    size_t nerrors = 0;
     jh_status st = JH_OK;
+
     if (opts == NULL)
         opts = &defaults;
+    im.errors = opts->errors;
+    if (im.errors != NULL)
+        nerrors = im.errors->count;
     hr = opts->header_row;
+    nh = opts->header_rows == 2 ? 2 : 1;
+    if (opts->find_header)
+        (void)find_header(t, &hr, &nh);
     if (hr >= t->nrows)
         return jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
                             "no header row: the file is empty");
-    ncols = t->rows[hr].ncells;
+    if (hr + nh > t->nrows)
+        nh = 1;
+    ncols = header_width(t, hr, nh);
     fields = calloc(ncols + 1, sizeof(*fields));
     c = calloc(1, sizeof(*c));
     if (fields == NULL || c == NULL)
@@ -546,72 +1471,29 @@ jh_county_from_table(jh_county **out, const jh_table *t,
     c->sheet = jh__strdup(t->sheet);
     if (c->source == NULL || (t->sheet != NULL && c->sheet == NULL))
         goto nomem;
-    for (int l = 0; l < 3; l++)
-        c->columns.students[l] = -1;
-    for (int q = 0; q < JH_Q_COUNT; q++) {
-        c->columns.whole[q] = -1;
-        for (int l = 0; l < JH_LEVEL_COUNT; l++)
-            c->columns.section[q][l] = -1;
-    }
+    c->header_row = hr;
+    c->header_rows = nh;
 
-    /* Map the header row; a column named twice is an error. */
-    for (size_t j = 0; j < ncols; j++) {
-        char buf[256];
-        snprintf(buf, sizeof(buf), "%s", t->rows[hr].cells[j]);
-        jh__trim(buf);
-        identify(buf, &fields[j]);
-        if (fields[j].kind == F_NONE)
-            continue;
-        for (size_t k = 0; k < j; k++) {
-            if (fields[k].kind == fields[j].kind &&
-                fields[k].arg == fields[j].arg &&
-                fields[k].arg2 == fields[j].arg2) {
-                st = cell_error(err, t, hr, j, JH_ERR_DATA,
-                                "column '%s' means the same as column '%s'",
-                                fields[j].header, fields[k].header);
-                goto fail;
-            }
-        }
-        switch (fields[j].kind) {
-        case F_CODE:
-            col_code = (long)j;
-            break;
-        case F_NAME:
-            col_name = (long)j;
-            break;
-        case F_TYPE:
-            col_type = (long)j;
-            break;
-        case F_COUNTY:
-            first_county_col = j;
-            break;
-        case F_STUDENTS:
-            c->columns.students[fields[j].arg] = (long)j;
-            break;
-        case F_WHOLE:
-            c->columns.whole[fields[j].arg] = (long)j;
-            if (fields[j].arg == JH_Q_EQUIPMENT_VALUE &&
-                fields[j].multiplier > 1.0)
-                c->equipment_in_wan = true;
-            break;
-        case F_SECTION:
-            c->columns.section[fields[j].arg][fields[j].arg2] = (long)j;
-            break;
-        default:
-            break;
-        }
-    }
-    if (col_code < 0 || col_name < 0 || col_type < 0) {
-        const char *missing = col_code < 0   ? "学校代码 (code)"
-                              : col_name < 0 ? "学校名称 (name)"
-                                             : "学校类型 (type)";
-        st = jh_error_set(err, JH_ERR_DATA, t->source, t->rows[hr].line, 0,
-                          "required column %s is missing from the header",
-                          missing);
+    st = map_columns(&im, c, hr, nh, fields, ncols);
+    if (st != JH_OK)
+        goto fail;
+    if (c->columns.code < 0 || c->columns.name < 0 || c->columns.type < 0) {
+        const char *missing = c->columns.code < 0   ? "学校代码 (code)"
+                              : c->columns.name < 0 ? "学校名称 (name)"
+                                                    : "学校类型 (type)";
+        st = jh_error_set(err, JH_ERR_DATA, t->source,
+                          t->rows[hr + nh - 1].line, 0,
+                          "required column %s is missing from the header%s",
+                          missing,
+                          opts->find_header
+                              ? " (no row among the first 20 names 学校代码, "
+                                "学校名称 and 学校类型)"
+                              : "");
         goto fail;
     }
     if (c->columns.students[0] < 0 && c->columns.students[1] < 0) {
-        st = jh_error_set(err, JH_ERR_DATA, t->source, t->rows[hr].line, 0,
+        st = jh_error_set(err, JH_ERR_DATA, t->source,
+                          t->rows[hr + nh - 1].line, 0,
                           "no enrollment column: the header needs "
                           "小学在校生数 (students_primary) or 初中在校生数 "
                           "(students_junior)");
@@ -621,234 +1503,31 @@ jh_county_from_table(jh_county **out, const jh_table *t,
     c->schools = calloc(t->nrows - hr, sizeof(*c->schools));
     if (c->schools == NULL && t->nrows > hr + 1)
         goto nomem;
-
-    for (size_t i = hr + 1; i < t->nrows; i++) {
-        const jh_table_row *row = &t->rows[i];
-        jh_school *s = &c->schools[c->nschools];
-        bool blank = true;
-
-        for (size_t j = 0; j < row->ncells; j++) {
-            if (!jh__is_blank(row->cells[j])) {
-                blank = false;
-                break;
-            }
-        }
-        if (blank)
-            continue;
-        if (row->ncells > ncols) {
-            for (size_t j = ncols; j < row->ncells; j++) {
-                if (!jh__is_blank(row->cells[j])) {
-                    st = cell_error(err, t, i, j, JH_ERR_DATA,
-                                    "row has %zu fields but the header has "
-                                    "%zu",
-                                    row->ncells, ncols);
-                    goto fail;
-                }
-            }
-        }
-        if (t->sheet == NULL && row->ncells < ncols) {
-            st = cell_error(err, t, i, row->ncells, JH_ERR_DATA,
-                            "short row: %zu fields where the header has %zu",
-                            row->ncells, ncols);
-            if (err != NULL)
-                err->column = 0;
+    for (size_t i = hr + nh; i < t->nrows; i++) {
+        st = read_row(&im, c, i, fields, ncols);
+        if (st == JH_ERR_NOMEM)
+            goto nomem;
+        if (st != JH_OK)
             goto fail;
-        }
-        {
-            char name[256];
-            snprintf(name, sizeof(name), "%s",
-                     jh_table_cell(t, i, (size_t)col_name));
-            jh__trim(name);
-            char code[256];
-            snprintf(code, sizeof(code), "%s",
-                     jh_table_cell(t, i, (size_t)col_code));
-            jh__trim(code);
-            if (code[0] == '\0' && is_total_row(name)) {
-                if (jh_diags_add(warn, t->source, row->line, 0, NULL, NULL,
-                                 "row '%s' looks like a total row and is "
-                                 "skipped",
-                                 name) != JH_OK)
-                    goto nomem;
-                continue;
-            }
-        }
-
-        double whole_classes = NAN;
-
-        school_init(s);
-        c->nschools++; /* counted now so that a failure frees it */
-        s->row = i;
-        s->line = row->line;
-        for (size_t j = 0; j < ncols && j < row->ncells; j++) {
-            const field *f = &fields[j];
-            char *text;
-            double v = 0.0;
-
-            if (f->kind == F_NONE)
-                continue;
-            text = jh__strdup(row->cells[j]);
-            if (text == NULL)
-                goto nomem;
-            jh__trim(text);
-            switch (f->kind) {
-            case F_CODE:
-                if (text[0] == '\0') {
-                    free(text);
-                    st = cell_error(err, t, i, j, JH_ERR_DATA,
-                                    "missing school code");
-                    goto fail;
-                }
-                s->code = text;
-                text = NULL;
-                break;
-            case F_NAME:
-                if (text[0] == '\0') {
-                    free(text);
-                    st = cell_error(err, t, i, j, JH_ERR_DATA,
-                                    "missing school name");
-                    goto fail;
-                }
-                s->name = text;
-                text = NULL;
-                break;
-            case F_TYPE:
-                if (!parse_type(text, &s->type)) {
-                    st = cell_error(
-                        err, t, i, j, JH_ERR_DATA,
-                        "unknown school type '%s' (expected 小学, 初中, "
-                        "九年一贯制学校, 完全中学, 十二年一贯制学校, 教学点, "
-                        "特殊教育学校 or 职业学校)",
-                        text);
-                    free(text);
-                    goto fail;
-                }
-                break;
-            case F_COUNTY:
-                if (text[0] != '\0') {
-                    s->county = text;
-                    text = NULL;
-                }
-                break;
-            case F_PARENT:
-                if (text[0] != '\0') {
-                    s->parent_code = text;
-                    text = NULL;
-                }
-                break;
-            case F_LOCALITY:
-                if (text[0] != '\0' && !parse_locality(text, &s->locality)) {
-                    st = cell_error(err, t, i, j, JH_ERR_DATA,
-                                    "unknown locality '%s' (expected 城区, "
-                                    "镇区 or 乡村)",
-                                    text);
-                    free(text);
-                    goto fail;
-                }
-                break;
-            case F_OWNERSHIP:
-                if (text[0] != '\0' &&
-                    !parse_ownership(text, &s->ownership)) {
-                    st = cell_error(err, t, i, j, JH_ERR_DATA,
-                                    "unknown ownership '%s' (expected 公办 "
-                                    "or 民办)",
-                                    text);
-                    free(text);
-                    goto fail;
-                }
-                break;
-            case F_INCLUDE:
-                if (text[0] != '\0' && !parse_yes_no(text, &s->include)) {
-                    st = cell_error(err, t, i, j, JH_ERR_DATA,
-                                    "'%s' in %s is neither 是 nor 否", text,
-                                    f->header);
-                    free(text);
-                    goto fail;
-                }
-                break;
-            case F_STUDENTS:
-            case F_CLASSES:
-            case F_WHOLE:
-            case F_SECTION:
-                if (text[0] == '\0')
-                    break; /* blank stays NAN: blank is not zero */
-                if (!jh__parse_double(text, &v)) {
-                    st = cell_error(err, t, i, j, JH_ERR_DATA,
-                                    "%s: '%s' is not a number", f->header,
-                                    text);
-                    free(text);
-                    goto fail;
-                }
-                if (v < 0) {
-                    st = cell_error(err, t, i, j, JH_ERR_DATA,
-                                    "%s: '%s' is negative", f->header, text);
-                    free(text);
-                    goto fail;
-                }
-                if (v > ((f->kind == F_STUDENTS || f->kind == F_CLASSES)
-                             ? JH_MAX_ENROLLMENT
-                             : JH_MAX_QUANTITY)) {
-                    st = cell_error(err, t, i, j, JH_ERR_DATA,
-                                    "%s: '%s' is implausibly large",
-                                    f->header, text);
-                    free(text);
-                    goto fail;
-                }
-                if ((f->kind == F_STUDENTS || f->kind == F_CLASSES) &&
-                    v != floor(v)) {
-                    st = cell_error(err, t, i, j, JH_ERR_DATA,
-                                    "%s: '%s' is not a whole number",
-                                    f->header, text);
-                    free(text);
-                    goto fail;
-                }
-                v *= f->multiplier;
-                if (f->kind == F_STUDENTS)
-                    s->students[f->arg] = v;
-                else if (f->kind == F_CLASSES && f->arg >= 0)
-                    s->classes[f->arg] = v;
-                else if (f->kind == F_CLASSES)
-                    whole_classes = v;
-                else if (f->kind == F_WHOLE)
-                    s->whole[f->arg] = v;
-                else
-                    s->section[f->arg][f->arg2] = v;
-                break;
-            case F_NONE:
-                break;
-            }
-            free(text);
-        }
-        /* A whole-school class count belongs to a single-level school. */
-        if (!isnan(whole_classes)) {
-            if (s->type == JH_TYPE_PRIMARY ||
-                s->type == JH_TYPE_TEACHING_POINT)
-                s->classes[JH_LEVEL_PRIMARY] = whole_classes;
-            else if (s->type == JH_TYPE_JUNIOR)
-                s->classes[JH_LEVEL_JUNIOR] = whole_classes;
-        }
-        if (s->code == NULL || s->name == NULL) {
-            st = cell_error(err, t, i, (size_t)(s->code == NULL ? col_code
-                                                                : col_name),
-                            JH_ERR_DATA, "missing school %s",
-                            s->code == NULL ? "code" : "name");
-            goto fail;
-        }
     }
-    if (c->nschools == 0) {
+    if (c->nschools == 0 &&
+        (im.errors == NULL || im.errors->count == nerrors)) {
         st = jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
                           "no schools: the table has a header but no data "
                           "rows");
         goto fail;
     }
-    st = check_duplicates(c, t, (size_t)col_code, err);
+    st = check_duplicates(&im, c, (size_t)c->columns.code);
+    if (st == JH_ERR_NOMEM)
+        goto nomem;
     if (st != JH_OK)
         goto fail;
-    if (first_county_col != (size_t)-1) {
-        for (size_t i = 0; i < c->nschools; i++) {
-            if (c->schools[i].county != NULL) {
-                c->name = jh__strdup(c->schools[i].county);
-                break;
-            }
+    for (size_t i = 0; i < c->nschools; i++) {
+        if (c->schools[i].county != NULL) {
+            c->name = jh__strdup(c->schools[i].county);
+            if (c->name == NULL)
+                goto nomem;
+            break;
         }
     }
     free(fields);

@@ -1,69 +1,85 @@
-/* junheng - built-in standards and threshold comparison. */
+/*
+ * junheng - standards as data.
+ *
+ * The built-in standards are the INI files in standards/, compiled in by
+ * cmake/embed_standards.cmake and parsed on first use; a user's file is
+ * parsed the same way, optionally starting from a built-in one
+ * (`base = quality-2017`).  Parsing is libinih's; every value is checked
+ * here and reported with its file and line.
+ */
 #include "junheng/standard.h"
 
+#include <ini.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
-/*
- * 县域义务教育优质均衡发展督导评估办法 (教督〔2017〕6号), 资源配置 indicators
- * 1-7 with their primary / junior thresholds; CV limits 0.50 / 0.45; a
- * school passes with 6 of 7 met and the last at 85% or more (§1.1-1.4 of
- * the evaluation rules).
- */
-static const jh_standard quality_2017 = {
-    .id = "quality-2017",
-    .name_zh = "县域义务教育优质均衡发展督导评估办法（2017）",
-    .name_en = "County quality-balance evaluation of compulsory education "
-               "(2017)",
-    .source = "教督〔2017〕6号",
-    .nindicators = 7,
-    .indicators =
-        {
-            {"degree_teachers_per100", "每百名学生拥有高于规定学历教师数",
-             "Teachers above the required degree per 100 students",
-             "高学历教师", "Degree teachers", "人", "persons",
-             JH_Q_DEGREE_TEACHERS, 100.0, false, {4.2, 5.3}},
-            {"backbone_teachers_per100", "每百名学生拥有县级以上骨干教师数",
-             "County-level or higher backbone teachers per 100 students",
-             "骨干教师", "Backbone teachers", "人", "persons",
-             JH_Q_BACKBONE_TEACHERS, 100.0, false, {1.0, 1.0}},
-            {"pe_art_teachers_per100",
-             "每百名学生拥有体育、艺术（美术、音乐）专任教师数",
-             "PE and art (fine art, music) teachers per 100 students",
-             "体育艺术教师", "PE/art teachers", "人", "persons",
-             JH_Q_PE_ART_TEACHERS, 100.0, false, {0.9, 0.9}},
-            {"teaching_area_per_student", "生均教学及辅助用房面积",
-             "Teaching and auxiliary floor area per student", "生均教学用房",
-             "Teaching area", "平方米", "m2", JH_Q_TEACHING_AREA, 1.0, true,
-             {4.5, 5.8}},
-            {"sports_area_per_student", "生均体育运动场馆面积",
-             "Sports ground and gymnasium area per student", "生均体育场馆",
-             "Sports area", "平方米", "m2", JH_Q_SPORTS_AREA, 1.0, true,
-             {7.5, 10.2}},
-            {"equipment_value_per_student", "生均教学仪器设备值",
-             "Teaching equipment value per student", "生均仪器设备",
-             "Equipment value", "元", "yuan", JH_Q_EQUIPMENT_VALUE, 1.0, true,
-             {2000.0, 2500.0}},
-            {"multimedia_rooms_per100", "每百名学生拥有网络多媒体教室数",
-             "Networked multimedia classrooms per 100 students",
-             "多媒体教室", "Multimedia rooms", "间", "rooms",
-             JH_Q_MULTIMEDIA_ROOMS, 100.0, true, {2.3, 2.4}},
-        },
-    .cv_limit = {0.50, 0.45},
-    .min_met = 6,
-    .partial_floor = 0.85,
-    .weight_junior_nine = 1.1,
-    .weight_senior_complete = 1.2,
-    .weight_junior_twelve = 1.1,
-    .weight_senior_twelve = 1.32,
-    .teaching_point_min = 50.0,
-};
+#include "util.h"
+
+/* Generated: { id, INI text } pairs ending with { NULL, NULL }. */
+extern const struct jh__embedded_standard {
+    const char *id;
+    const char *text;
+} jh__embedded_standards[];
+
+#define MAX_BUILTIN 8
+
+static jh_standard builtin[MAX_BUILTIN];
+static bool builtin_ok[MAX_BUILTIN];
+static pthread_once_t builtin_once = PTHREAD_ONCE_INIT;
+
+static void
+load_builtins(void)
+{
+    for (size_t i = 0; i < MAX_BUILTIN && jh__embedded_standards[i].id; i++) {
+        const char *t = jh__embedded_standards[i].text;
+        builtin_ok[i] = jh_standard_parse(&builtin[i], t, strlen(t),
+                                          jh__embedded_standards[i].id,
+                                          NULL) == JH_OK;
+        builtin[i].file[0] = '\0';
+    }
+}
+
+size_t
+jh_standard_builtin_count(void)
+{
+    size_t n = 0;
+    while (n < MAX_BUILTIN && jh__embedded_standards[n].id != NULL)
+        n++;
+    return n;
+}
+
+const char *
+jh_standard_builtin_id(size_t i)
+{
+    return i < jh_standard_builtin_count() ? jh__embedded_standards[i].id
+                                           : NULL;
+}
+
+const char *
+jh_standard_builtin_text(const char *id)
+{
+    for (size_t i = 0; i < jh_standard_builtin_count(); i++) {
+        if (strcmp(jh__embedded_standards[i].id, id) == 0)
+            return jh__embedded_standards[i].text;
+    }
+    return NULL;
+}
 
 const jh_standard *
 jh_standard_builtin(const char *id)
 {
-    if (id == NULL || strcmp(id, quality_2017.id) == 0)
-        return &quality_2017;
+    if (id == NULL)
+        id = "quality-2017";
+    pthread_once(&builtin_once, load_builtins);
+    for (size_t i = 0; i < jh_standard_builtin_count(); i++) {
+        if (strcmp(jh__embedded_standards[i].id, id) == 0)
+            return builtin_ok[i] ? &builtin[i] : NULL;
+    }
     return NULL;
 }
 
@@ -81,4 +97,698 @@ bool
 jh_meets(double value, double threshold)
 {
     return value >= threshold - 1e-9 * fabs(threshold);
+}
+
+bool
+jh_indicator_has_threshold(const jh_indicator *ind, int level)
+{
+    return level >= 0 && level < JH_LEVEL_COUNT &&
+           !isnan(ind->threshold[level]);
+}
+
+int
+jh_standard_provision_find(const jh_standard *std, const char *id)
+{
+    for (size_t i = 0; i < std->nprovisions; i++) {
+        if (strcmp(std->provisions[i].id, id) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+bool
+jh_standard_provision_on(const jh_standard *std, const char *id)
+{
+    int i = jh_standard_provision_find(std, id);
+    return i >= 0 && std->provisions[i].enabled;
+}
+
+/* Provisions that the model reads as plain flags. */
+static void
+sync_flags(jh_standard *std)
+{
+    std->subtract_indoor_sports =
+        jh_standard_provision_on(std, "subtract_indoor_sports");
+}
+
+jh_status
+jh_standard_set_provision(jh_standard *std, const char *id, bool enabled,
+                          jh_error *err)
+{
+    int i = jh_standard_provision_find(std, id);
+    char list[512] = "";
+
+    if (i < 0) {
+        for (size_t k = 0; k < std->nprovisions; k++) {
+            size_t n = strlen(list);
+            snprintf(list + n, sizeof(list) - n, "%s%s", k > 0 ? ", " : "",
+                     std->provisions[k].id);
+        }
+        return jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
+                            "standard '%s' has no provision '%s' (it has: "
+                            "%s)",
+                            std->id, id, list[0] != '\0' ? list : "none");
+    }
+    std->provisions[i].enabled = enabled;
+    sync_flags(std);
+    return JH_OK;
+}
+
+/* ---- parsing ----------------------------------------------------------- */
+
+typedef struct parser {
+    jh_standard *std;
+    const char *name;   /* file name for messages */
+    const char *text;   /* remaining input */
+    const char *end;
+    long line;          /* line being handed to inih */
+    bool any_key;       /* a key was set (base must come first) */
+    long error_line;    /* line of the first bad value */
+    jh_status status;
+    jh_error *err;
+    /* which indicators were given explicitly, for validation */
+} parser;
+
+/* inih reads through this, so that we know the line of every key. */
+static char *
+reader(char *buf, int size, void *stream)
+{
+    parser *p = stream;
+    size_t n = 0;
+
+    if (p->text >= p->end || size <= 1)
+        return NULL;
+    while (p->text < p->end && n + 1 < (size_t)size) {
+        char c = *p->text++;
+        buf[n++] = c;
+        if (c == '\n')
+            break;
+    }
+    buf[n] = '\0';
+    p->line++;
+    return buf;
+}
+
+static int
+fail(parser *p, jh_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static int
+fail(parser *p, jh_status st, const char *fmt, ...)
+{
+    va_list ap;
+
+    if (p->status != JH_OK)
+        return 0;
+    p->status = st;
+    p->error_line = p->line;
+    if (p->err != NULL) {
+        jh_error_clear(p->err);
+        snprintf(p->err->file, sizeof(p->err->file), "%s", p->name);
+        p->err->line = p->line;
+        va_start(ap, fmt);
+        vsnprintf(p->err->message, sizeof(p->err->message), fmt, ap);
+        va_end(ap);
+    }
+    return 0;
+}
+
+static int
+set_text(parser *p, char *dst, size_t size, const char *key,
+         const char *value)
+{
+    if (strlen(value) >= size)
+        return fail(p, JH_ERR_DATA, "%s: value is longer than %zu bytes",
+                    key, size - 1);
+    memcpy(dst, value, strlen(value) + 1);
+    return 1;
+}
+
+static int
+set_number(parser *p, double *dst, const char *key, const char *value,
+           bool allow_none)
+{
+    double v;
+
+    if (allow_none && (strcasecmp(value, "none") == 0 || value[0] == '\0')) {
+        *dst = NAN;
+        return 1;
+    }
+    if (!jh__parse_double(value, &v) || v < 0)
+        return fail(p, JH_ERR_DATA, "%s: '%s' is not a non-negative number",
+                    key, value);
+    *dst = v;
+    return 1;
+}
+
+static int
+set_bool(parser *p, bool *dst, const char *key, const char *value,
+         const char *yes, const char *no)
+{
+    if (strcasecmp(value, yes) == 0 || strcasecmp(value, "yes") == 0 ||
+        strcasecmp(value, "true") == 0) {
+        *dst = true;
+        return 1;
+    }
+    if (strcasecmp(value, no) == 0 || strcasecmp(value, "no") == 0 ||
+        strcasecmp(value, "false") == 0) {
+        *dst = false;
+        return 1;
+    }
+    return fail(p, JH_ERR_DATA, "%s: '%s' is neither %s nor %s", key, value,
+                yes, no);
+}
+
+/* Level suffix of a key ("threshold_primary" → 0), or -1. */
+static int
+level_of(const char *key, const char *stem)
+{
+    size_t n = strlen(stem);
+
+    if (strncmp(key, stem, n) != 0)
+        return -1;
+    if (strcmp(key + n, "_primary") == 0)
+        return JH_LEVEL_PRIMARY;
+    if (strcmp(key + n, "_junior") == 0)
+        return JH_LEVEL_JUNIOR;
+    return -1;
+}
+
+static int
+standard_key(parser *p, const char *key, const char *value)
+{
+    jh_standard *s = p->std;
+    int l;
+
+    if (strcmp(key, "base") == 0) {
+        const jh_standard *b;
+        if (p->any_key)
+            return fail(p, JH_ERR_DATA,
+                        "base must be the first key of the file");
+        b = jh_standard_builtin(value);
+        if (b == NULL)
+            return fail(p, JH_ERR_DATA,
+                        "base: no built-in standard '%s' (see 'junheng "
+                        "standards')",
+                        value);
+        *s = *b;
+        snprintf(s->base, sizeof(s->base), "%s", value);
+        p->any_key = true;
+        return 1;
+    }
+    p->any_key = true;
+    if (strcmp(key, "id") == 0)
+        return set_text(p, s->id, sizeof(s->id), key, value);
+    if (strcmp(key, "version") == 0)
+        return set_text(p, s->version, sizeof(s->version), key, value);
+    if (strcmp(key, "name_zh") == 0)
+        return set_text(p, s->name_zh, sizeof(s->name_zh), key, value);
+    if (strcmp(key, "name_en") == 0)
+        return set_text(p, s->name_en, sizeof(s->name_en), key, value);
+    if (strcmp(key, "source") == 0)
+        return set_text(p, s->source, sizeof(s->source), key, value);
+    if (strcmp(key, "cv_rule") == 0) {
+        if (strcmp(value, "each") == 0)
+            s->cv_rule = JH_CV_EACH;
+        else if (strcmp(value, "composite") == 0)
+            s->cv_rule = JH_CV_COMPOSITE;
+        else if (strcmp(value, "none") == 0)
+            s->cv_rule = JH_CV_NONE;
+        else
+            return fail(p, JH_ERR_DATA,
+                        "cv_rule: '%s' is not each, composite or none",
+                        value);
+        return 1;
+    }
+    if ((l = level_of(key, "cv_limit")) >= 0)
+        return set_number(p, &s->cv_limit[l], key, value, true);
+    if ((l = level_of(key, "composite_limit")) >= 0)
+        return set_number(p, &s->composite_limit[l], key, value, true);
+    if (strcmp(key, "min_met") == 0) {
+        double v;
+        if (!set_number(p, &v, key, value, false))
+            return 0;
+        if (v != floor(v) || v > JH_MAX_INDICATORS)
+            return fail(p, JH_ERR_DATA, "min_met: '%s' is not a count",
+                        value);
+        s->min_met = (size_t)v;
+        return 1;
+    }
+    if (strcmp(key, "partial_floor") == 0) {
+        if (!set_number(p, &s->partial_floor, key, value, false))
+            return 0;
+        if (s->partial_floor > 1)
+            return fail(p, JH_ERR_DATA,
+                        "partial_floor: '%s' is more than 1 (write 0.85 "
+                        "for 85%%)",
+                        value);
+        return 1;
+    }
+    return fail(p, JH_ERR_DATA, "unknown key '%s' in [standard]", key);
+}
+
+static int
+weights_key(parser *p, const char *key, const char *value)
+{
+    static const struct {
+        const char *key;
+        size_t offset;
+    } keys[] = {
+        {"nine_year_junior", offsetof(jh_standard, weight_junior_nine)},
+        {"complete_secondary_senior",
+         offsetof(jh_standard, weight_senior_complete)},
+        {"twelve_year_junior", offsetof(jh_standard, weight_junior_twelve)},
+        {"twelve_year_senior", offsetof(jh_standard, weight_senior_twelve)},
+    };
+    for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+        if (strcmp(key, keys[i].key) == 0) {
+            double *dst = (double *)((char *)p->std + keys[i].offset);
+            if (!set_number(p, dst, key, value, false))
+                return 0;
+            if (*dst <= 0)
+                return fail(p, JH_ERR_DATA, "%s: a weight must be positive",
+                            key);
+            return 1;
+        }
+    }
+    return fail(p, JH_ERR_DATA, "unknown key '%s' in [weights]", key);
+}
+
+static int
+scope_key(parser *p, const char *key, const char *value)
+{
+    jh_standard *s = p->std;
+
+    if (strcmp(key, "special") == 0)
+        return set_bool(p, &s->include_special, key, value, "include",
+                        "exclude");
+    if (strcmp(key, "vocational") == 0)
+        return set_bool(p, &s->include_vocational, key, value, "include",
+                        "exclude");
+    if (strcmp(key, "private") == 0)
+        return set_bool(p, &s->include_private, key, value, "include",
+                        "exclude");
+    if (strcmp(key, "province_run") == 0)
+        return set_bool(p, &s->include_province_run, key, value, "include",
+                        "exclude");
+    if (strcmp(key, "teaching_point_min") == 0)
+        return set_number(p, &s->teaching_point_min, key, value, false);
+    if (strcmp(key, "teaching_points") == 0) {
+        if (strcmp(value, "min") == 0)
+            s->teaching_points = JH_TP_MIN;
+        else if (strcmp(value, "exclude") == 0)
+            s->teaching_points = JH_TP_EXCLUDE;
+        else if (strcmp(value, "include") == 0)
+            s->teaching_points = JH_TP_INCLUDE;
+        else
+            return fail(p, JH_ERR_DATA,
+                        "teaching_points: '%s' is not min, exclude or "
+                        "include",
+                        value);
+        return 1;
+    }
+    return fail(p, JH_ERR_DATA, "unknown key '%s' in [scope]", key);
+}
+
+/* The indicator named in a section header, created when new. */
+static jh_indicator *
+indicator_for(parser *p, const char *id)
+{
+    jh_standard *s = p->std;
+    int k = jh_standard_find(s, id);
+    jh_indicator *ind;
+
+    if (k >= 0)
+        return &s->indicators[k];
+    if (s->nindicators == JH_MAX_INDICATORS) {
+        fail(p, JH_ERR_DATA, "more than %d indicators", JH_MAX_INDICATORS);
+        return NULL;
+    }
+    if (strlen(id) >= sizeof(ind->id) || id[0] == '\0') {
+        fail(p, JH_ERR_DATA, "indicator id '%s' is empty or too long", id);
+        return NULL;
+    }
+    ind = &s->indicators[s->nindicators++];
+    memset(ind, 0, sizeof(*ind));
+    snprintf(ind->id, sizeof(ind->id), "%s", id);
+    ind->quantity = JH_Q_COUNT; /* unset */
+    ind->scale = 1.0;
+    ind->threshold[0] = ind->threshold[1] = NAN;
+    return ind;
+}
+
+static int
+indicator_key(parser *p, const char *id, const char *key, const char *value)
+{
+    jh_indicator *ind;
+    int l;
+
+    if (strcmp(key, "remove") == 0) {
+        int k = jh_standard_find(p->std, id);
+        bool rm = false;
+        if (!set_bool(p, &rm, key, value, "yes", "no"))
+            return 0;
+        if (rm && k >= 0) {
+            jh_standard *s = p->std;
+            memmove(&s->indicators[k], &s->indicators[k + 1],
+                    (s->nindicators - (size_t)k - 1) * sizeof(jh_indicator));
+            s->nindicators--;
+        }
+        return 1;
+    }
+    ind = indicator_for(p, id);
+    if (ind == NULL)
+        return 0;
+    if (strcmp(key, "name_zh") == 0)
+        return set_text(p, ind->name_zh, sizeof(ind->name_zh), key, value);
+    if (strcmp(key, "name_en") == 0)
+        return set_text(p, ind->name_en, sizeof(ind->name_en), key, value);
+    if (strcmp(key, "short_zh") == 0)
+        return set_text(p, ind->short_zh, sizeof(ind->short_zh), key, value);
+    if (strcmp(key, "short_en") == 0)
+        return set_text(p, ind->short_en, sizeof(ind->short_en), key, value);
+    if (strcmp(key, "unit_zh") == 0)
+        return set_text(p, ind->unit_zh, sizeof(ind->unit_zh), key, value);
+    if (strcmp(key, "unit_en") == 0)
+        return set_text(p, ind->unit_en, sizeof(ind->unit_en), key, value);
+    if (strcmp(key, "split") == 0)
+        return set_bool(p, &ind->split, key, value, "yes", "no");
+    if (strcmp(key, "per") == 0) {
+        if (strcmp(value, "1") == 0)
+            ind->scale = 1.0;
+        else if (strcmp(value, "100") == 0)
+            ind->scale = 100.0;
+        else
+            return fail(p, JH_ERR_DATA, "per: '%s' is neither 1 nor 100",
+                        value);
+        return 1;
+    }
+    if (strcmp(key, "quantity") == 0) {
+        for (int q = 0; q < JH_Q_COUNT; q++) {
+            if (strcmp(value, jh_quantity_key((jh_quantity)q)) == 0) {
+                ind->quantity = (jh_quantity)q;
+                return 1;
+            }
+        }
+        return fail(p, JH_ERR_DATA, "quantity: unknown column key '%s'",
+                    value);
+    }
+    if ((l = level_of(key, "threshold")) >= 0)
+        return set_number(p, &ind->threshold[l], key, value, true);
+    return fail(p, JH_ERR_DATA, "unknown key '%s' in [indicator %s]", key,
+                id);
+}
+
+static int
+provision_key(parser *p, const char *id, const char *key, const char *value)
+{
+    jh_standard *s = p->std;
+    int k = jh_standard_provision_find(s, id);
+    jh_provision *pv;
+
+    if (k < 0) {
+        if (s->nprovisions == JH_MAX_PROVISIONS)
+            return fail(p, JH_ERR_DATA, "more than %d provisions",
+                        JH_MAX_PROVISIONS);
+        if (strlen(id) >= sizeof(pv->id) || id[0] == '\0')
+            return fail(p, JH_ERR_DATA,
+                        "provision id '%s' is empty or too long", id);
+        pv = &s->provisions[s->nprovisions++];
+        memset(pv, 0, sizeof(*pv));
+        snprintf(pv->id, sizeof(pv->id), "%s", id);
+    } else {
+        pv = &s->provisions[k];
+    }
+    if (strcmp(key, "name_zh") == 0)
+        return set_text(p, pv->name_zh, sizeof(pv->name_zh), key, value);
+    if (strcmp(key, "name_en") == 0)
+        return set_text(p, pv->name_en, sizeof(pv->name_en), key, value);
+    if (strcmp(key, "enabled") == 0)
+        return set_bool(p, &pv->enabled, key, value, "yes", "no");
+    return fail(p, JH_ERR_DATA, "unknown key '%s' in [provision %s]", key,
+                id);
+}
+
+static int
+handler(void *user, const char *section, const char *key, const char *value)
+{
+    parser *p = user;
+
+    if (p->status != JH_OK)
+        return 0;
+    if (section[0] == '\0')
+        return fail(p, JH_ERR_DATA,
+                    "'%s' comes before any [section] (or its section "
+                    "header is broken)",
+                    key);
+    if (strcmp(section, "standard") == 0)
+        return standard_key(p, key, value);
+    p->any_key = true;
+    if (strcmp(section, "weights") == 0)
+        return weights_key(p, key, value);
+    if (strcmp(section, "scope") == 0)
+        return scope_key(p, key, value);
+    if (strncmp(section, "indicator ", 10) == 0)
+        return indicator_key(p, section + 10, key, value);
+    if (strncmp(section, "provision ", 10) == 0)
+        return provision_key(p, section + 10, key, value);
+    return fail(p, JH_ERR_DATA,
+                "unknown section [%s] (expected [standard], [weights], "
+                "[scope], [indicator ID] or [provision ID])",
+                section);
+}
+
+/* Whole-standard checks once every key is read; errors name the file
+ * (line 0), the problem is no single line. */
+static jh_status
+validate(parser *p)
+{
+    jh_standard *s = p->std;
+
+    p->line = 0;
+    if (s->id[0] == '\0')
+        fail(p, JH_ERR_DATA, "[standard] needs an id (or a base)");
+    else if (s->nindicators == 0)
+        fail(p, JH_ERR_DATA, "the standard defines no indicator");
+    else if (s->min_met > s->nindicators)
+        fail(p, JH_ERR_DATA,
+             "min_met is %zu but there are only %zu indicators", s->min_met,
+             s->nindicators);
+    for (size_t i = 0; p->status == JH_OK && i < s->nindicators; i++) {
+        const jh_indicator *ind = &s->indicators[i];
+        if (ind->quantity >= JH_Q_COUNT)
+            fail(p, JH_ERR_DATA,
+                 "[indicator %s] needs a quantity (the column it counts)",
+                 ind->id);
+        else if (ind->name_zh[0] == '\0' || ind->name_en[0] == '\0')
+            fail(p, JH_ERR_DATA, "[indicator %s] needs name_zh and name_en",
+                 ind->id);
+        for (int l = 0; s->min_met > 0 && l < JH_LEVEL_COUNT; l++) {
+            if (!jh_indicator_has_threshold(ind, l))
+                fail(p, JH_ERR_DATA,
+                     "[indicator %s] needs threshold_%s: the per-school "
+                     "rule (min_met = %zu) uses it",
+                     ind->id, l == 0 ? "primary" : "junior", s->min_met);
+        }
+    }
+    for (int l = 0; p->status == JH_OK && l < JH_LEVEL_COUNT; l++) {
+        const char *level = l == 0 ? "primary" : "junior";
+        if (s->cv_rule == JH_CV_EACH && isnan(s->cv_limit[l]))
+            fail(p, JH_ERR_DATA, "cv_rule = each needs cv_limit_%s", level);
+        if (s->cv_rule == JH_CV_COMPOSITE && isnan(s->composite_limit[l]))
+            fail(p, JH_ERR_DATA,
+                 "cv_rule = composite needs composite_limit_%s", level);
+    }
+    return p->status;
+}
+
+jh_status
+jh_standard_parse(jh_standard *out, const char *text, size_t len,
+                  const char *name, jh_error *err)
+{
+    parser p = {0};
+    jh_standard s;
+    int rc;
+
+    memset(&s, 0, sizeof(s));
+    /* Defaults of a standard written from scratch. */
+    s.cv_limit[0] = s.cv_limit[1] = NAN;
+    s.composite_limit[0] = s.composite_limit[1] = NAN;
+    s.weight_junior_nine = s.weight_junior_twelve = 1.1;
+    s.weight_senior_complete = 1.2;
+    s.weight_senior_twelve = 1.32;
+    s.include_private = s.include_province_run = true;
+    s.teaching_point_min = 50;
+    p.std = &s;
+    p.name = name != NULL ? name : "standard";
+    p.text = text;
+    p.end = text + len;
+    p.err = err;
+    rc = ini_parse_stream(reader, &p, handler, &p);
+    if (p.status != JH_OK && !(rc > 0 && rc < p.error_line))
+        return p.status;
+    if (rc != 0) {
+        /* A syntax error inih found (rc is its line), not a bad value. */
+        jh_error_set(err, JH_ERR_PARSE, p.name, rc > 0 ? rc : 0, 0,
+                     "malformed line: expected [section], key = value or "
+                     "a ; comment");
+        return JH_ERR_PARSE;
+    }
+    if (validate(&p) != JH_OK)
+        return p.status;
+    sync_flags(&s);
+    snprintf(s.file, sizeof(s.file), "%s", p.name);
+    *out = s;
+    return JH_OK;
+}
+
+jh_status
+jh_standard_resolve(jh_standard *out, const char *arg, jh_error *err)
+{
+    const jh_standard *b = jh_standard_builtin(arg);
+    char *text = NULL;
+    size_t len = 0;
+    jh_status st;
+
+    if (b != NULL) {
+        *out = *b;
+        return JH_OK;
+    }
+    if (strchr(arg, '/') == NULL && strchr(arg, '.') == NULL)
+        return jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
+                            "no built-in standard '%s' (see 'junheng "
+                            "standards'), and it is not a file name",
+                            arg);
+    st = jh__read_file(arg, 1 << 20, &text, &len, err);
+    if (st != JH_OK)
+        return st;
+    st = jh_standard_parse(out, text, len, arg, err);
+    free(text);
+    return st;
+}
+
+/* ---- writing back -------------------------------------------------------- */
+
+/* Append printf output to a growing buffer; false when out of memory. */
+static bool
+append(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+static bool
+append(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
+{
+    va_list ap;
+    int n;
+
+    for (;;) {
+        va_start(ap, fmt);
+        n = vsnprintf(*buf + *len, *cap - *len, fmt, ap);
+        va_end(ap);
+        if (n < 0)
+            return false;
+        if ((size_t)n < *cap - *len) {
+            *len += (size_t)n;
+            return true;
+        }
+        char *nb = realloc(*buf, *cap * 2 + (size_t)n);
+        if (nb == NULL)
+            return false;
+        *buf = nb;
+        *cap = *cap * 2 + (size_t)n;
+    }
+}
+
+/* A number as a standards file writes it: shortest round-trip form. */
+static const char *
+num(double v, char *b, size_t size)
+{
+    if (isnan(v))
+        return "none";
+    for (int prec = 1; prec <= 17; prec++) {
+        double back = 0;
+        jh__fmt_general(v, prec, b, size);
+        if (jh__parse_double(b, &back) && back == v)
+            break;
+    }
+    return b;
+}
+
+char *
+jh_standard_to_ini(const jh_standard *s)
+{
+    static const char *const tp[] = {"min", "exclude", "include"};
+    static const char *const rule[] = {"each", "composite", "none"};
+    size_t len = 0, cap = 4096;
+    char *buf = malloc(cap);
+    char a[40], b[40], c[40], d[40];
+    bool ok;
+
+    if (buf == NULL)
+        return NULL;
+    buf[0] = '\0';
+    ok = append(&buf, &len, &cap, "; effective standard %s%s%s%s\n",
+                s->file[0] != '\0' ? "read from " : "(built in)", s->file,
+                s->base[0] != '\0' ? ", starting from " : "", s->base);
+    ok = ok && append(&buf, &len, &cap,
+                      "[standard]\nid = %s\nversion = %s\nname_zh = %s\n"
+                      "name_en = %s\nsource = %s\ncv_rule = %s\n",
+                      s->id, s->version, s->name_zh, s->name_en, s->source,
+                      rule[s->cv_rule]);
+    ok = ok && append(&buf, &len, &cap,
+                      "cv_limit_primary = %s\ncv_limit_junior = %s\n"
+                      "composite_limit_primary = %s\n"
+                      "composite_limit_junior = %s\n",
+                      num(s->cv_limit[0], a, sizeof(a)),
+                      num(s->cv_limit[1], b, sizeof(b)),
+                      num(s->composite_limit[0], c, sizeof(c)),
+                      num(s->composite_limit[1], d, sizeof(d)));
+    ok = ok && append(&buf, &len, &cap,
+                      "min_met = %zu\npartial_floor = %s\n", s->min_met,
+                      num(s->partial_floor, a, sizeof(a)));
+    ok = ok && append(&buf, &len, &cap,
+                      "\n[weights]\nnine_year_junior = %s\n"
+                      "complete_secondary_senior = %s\n"
+                      "twelve_year_junior = %s\ntwelve_year_senior = %s\n",
+                      num(s->weight_junior_nine, a, sizeof(a)),
+                      num(s->weight_senior_complete, b, sizeof(b)),
+                      num(s->weight_junior_twelve, c, sizeof(c)),
+                      num(s->weight_senior_twelve, d, sizeof(d)));
+    ok = ok && append(&buf, &len, &cap,
+                      "\n[scope]\nspecial = %s\nvocational = %s\n"
+                      "teaching_points = %s\nteaching_point_min = %s\n"
+                      "private = %s\nprovince_run = %s\n",
+                      s->include_special ? "include" : "exclude",
+                      s->include_vocational ? "include" : "exclude",
+                      tp[s->teaching_points],
+                      num(s->teaching_point_min, a, sizeof(a)),
+                      s->include_private ? "include" : "exclude",
+                      s->include_province_run ? "include" : "exclude");
+    for (size_t i = 0; ok && i < s->nindicators; i++) {
+        const jh_indicator *ind = &s->indicators[i];
+        ok = append(&buf, &len, &cap,
+                    "\n[indicator %s]\nname_zh = %s\nname_en = %s\n"
+                    "short_zh = %s\nshort_en = %s\nunit_zh = %s\n"
+                    "unit_en = %s\nquantity = %s\nper = %s\nsplit = %s\n"
+                    "threshold_primary = %s\nthreshold_junior = %s\n",
+                    ind->id, ind->name_zh, ind->name_en, ind->short_zh,
+                    ind->short_en, ind->unit_zh, ind->unit_en,
+                    jh_quantity_key(ind->quantity),
+                    ind->scale == 100.0 ? "100" : "1",
+                    ind->split ? "yes" : "no",
+                    num(ind->threshold[0], a, sizeof(a)),
+                    num(ind->threshold[1], b, sizeof(b)));
+    }
+    for (size_t i = 0; ok && i < s->nprovisions; i++) {
+        const jh_provision *pv = &s->provisions[i];
+        ok = append(&buf, &len, &cap,
+                    "\n[provision %s]\nname_zh = %s\nname_en = %s\n"
+                    "enabled = %s\n",
+                    pv->id, pv->name_zh, pv->name_en,
+                    pv->enabled ? "yes" : "no");
+    }
+    if (!ok) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
 }

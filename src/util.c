@@ -178,3 +178,12 @@ jh__fmt_fixed(double v, int decimals, char *buf, size_t size)
     uselocale(old);
     return buf;
 }
+
+char *
+jh__fmt_general(double v, int precision, char *buf, size_t size)
+{
+    locale_t old = uselocale(c_locale());
+    snprintf(buf, size, "%.*g", precision, v);
+    uselocale(old);
+    return buf;
+}

@@ -30,6 +30,9 @@ bool jh__is_blank(const char *s);
 jh_status jh__read_file(const char *path, size_t max, char **out,
                         size_t *len, jh_error *err);
 
+/** Format a double with %.*g in the C locale into @p buf. */
+char *jh__fmt_general(double v, int precision, char *buf, size_t size);
+
 /** Format a double with %.*f in the C locale into @p buf. */
 char *jh__fmt_fixed(double v, int decimals, char *buf, size_t size);
 

@@ -49,24 +49,29 @@ typedef struct jh_indicator_stats {
     double sd;         /**< weighted population SD */
     double cv;         /**< CV, NAN when undefined */
     bool cv_defined;   /**< false when the mean is 0 */
-    double cv_limit;   /**< limit for this level, <0 when none */
-    bool cv_pass;      /**< cv ≤ limit (false when undefined) */
+    double cv_limit;   /**< limit for this level, NAN when not judged */
+    /** cv ≤ limit; false when undefined; true when CVs are not judged
+     * singly (cv_limit NAN) and the CV is defined */
+    bool cv_pass;
     /** The CV printed to 3 decimals tells another story than the verdict
      * at full precision (0.5004 prints "0.500" and fails). */
     bool cv_print_disagrees;
     double min, max;   /**< of the section values */
     double median;     /**< unweighted median of the section values */
-    size_t below;      /**< sections below the threshold */
+    size_t below;      /**< sections below the threshold (0 without one) */
     size_t met;        /**< sections meeting the threshold */
+    bool has_threshold; /**< the level has a threshold for it */
 } jh_indicator_stats;
 
 /** Verdict of one section. */
 typedef struct jh_section_result {
     double value[JH_MAX_INDICATORS];
-    bool met[JH_MAX_INDICATORS];     /**< value meets the threshold */
+    bool met[JH_MAX_INDICATORS];     /**< value meets the threshold (false
+                                          when there is none) */
     bool partial[JH_MAX_INDICATORS]; /**< not met, but ≥ floor × threshold */
     size_t met_count;
-    bool pass;         /**< the per-school rule holds */
+    bool pass;         /**< the per-school rule holds (true when the
+                            standard has none: min_met 0) */
 } jh_section_result;
 
 /** Figures of one level. */
@@ -78,7 +83,13 @@ typedef struct jh_level_result {
     double students;
     jh_indicator_stats ind[JH_MAX_INDICATORS];
     size_t schools_passing;
-    bool cv_pass;      /**< every indicator's CV within its limit */
+    /** Mean of the indicators' CVs (NAN when one is undefined), judged
+     * against composite_limit under JH_CV_COMPOSITE (2012 standard). */
+    double composite_cv;
+    double composite_limit; /**< NAN when the composite is not judged */
+    bool composite_pass;
+    bool composite_print_disagrees;
+    bool cv_pass;      /**< the standard's CV rule holds for the level */
     bool schools_pass; /**< every section passes */
     bool pass;
 } jh_level_result;

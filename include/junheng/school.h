@@ -74,6 +74,10 @@ typedef enum jh_quantity {
     JH_Q_BOOKS,               /**< 图书册数 (volumes) */
     JH_Q_TEACHERS,            /**< 专任教师数 (persons) */
     JH_Q_SENIOR_TITLE_TEACHERS, /**< 中级及以上职称教师数 (persons) */
+    /** 其中室内体育用房 (m²): indoor sports rooms, counted inside the
+     * teaching area by the statistics; moved to the sports area when the
+     * standard says so (jh_standard.subtract_indoor_sports). */
+    JH_Q_INDOOR_SPORTS_AREA,
     JH_Q_COUNT
 } jh_quantity;
 
@@ -106,6 +110,10 @@ typedef struct jh_column_map {
     long students[3];
     long whole[JH_Q_COUNT];
     long section[JH_Q_COUNT][JH_LEVEL_COUNT];
+    long code, name, type;  /**< the required columns */
+    long parent_code;       /**< 所属学校代码 */
+    long include;           /**< 纳入计算 */
+    long classes[3];        /**< class counts by jh_level */
 } jh_column_map;
 
 /** The schools of one county, as imported. */
@@ -117,20 +125,66 @@ typedef struct jh_county {
     size_t nschools;
     jh_column_map columns; /**< 0-based column of each field, -1 if absent */
     bool equipment_in_wan; /**< equipment value header was in 万元 */
+    size_t header_row;     /**< table index of the (first) header row */
+    size_t header_rows;    /**< 1 or 2 */
 } jh_county;
 
-/** Options for importing schools from a table. */
+/** Rows searched for the header by jh_school_find_header(). */
+#define JH_HEADER_SCAN_ROWS 20
+
+/** Options for importing schools from a table.  Zero-initialise. */
 typedef struct jh_import_options {
-    size_t header_row; /**< index of the header row in the table (0) */
+    size_t header_row;  /**< index of the (first) header row (0) */
+    size_t header_rows; /**< rows in the header: 1 (also when 0) or 2 */
+    /** Ignore header_row and header_rows and look for the header with
+     * jh_school_find_header() instead. */
+    bool find_header;
+    /**
+     * When not NULL, every data error found in a row (bad or missing
+     * value, unknown type, duplicate code, a spreadsheet error cell) is
+     * appended here and reading goes on; see jh_county_from_table().
+     */
+    jh_diags *errors;
 } jh_import_options;
+
+/**
+ * Find the header of a school table: the first of the first
+ * JH_HEADER_SCAN_ROWS rows that names the required columns (code, name,
+ * type), title rows above it being skipped.  A second header row is used
+ * when it maps more columns, in either shape of merged header: a group label
+ * over full column names (学校基本情况 over 学校代码 | 学校名称) or a column
+ * name over its sections (在校生数 over 小学 | 初中 | 高中, read as
+ * 小学在校生数 ...).  A label is written only in the first cell of its span,
+ * as merged cells are stored.
+ *
+ * @param row    receives the index of the first header row
+ * @param nrows  receives 1 or 2
+ * @return JH_OK, or JH_ERR_NOTFOUND when no row maps the required columns
+ */
+jh_status jh_school_find_header(const jh_table *table, size_t *row,
+                                size_t *nrows);
 
 /**
  * Map the columns of @p table by their headers (canonical English keys or
  * Chinese names, a unit in parentheses allowed; 万元 is converted to yuan)
  * and read one school per data row.  Blank rows are skipped; unknown columns
  * are ignored.  Every bad value (not a number, negative, NaN or infinite, an
- * unknown type, a missing required value, a duplicate code, a short row) is
- * an error naming the file, line, column and value.
+ * unknown type, a missing required value, a duplicate code, a short row, a
+ * spreadsheet error such as #DIV/0!) is an error naming the file, line,
+ * column (or cell) and value.
+ *
+ * Numbers written as text are normalised with a warning naming the cell:
+ * thousands separators ("1,234"), full-width digits and punctuation
+ * ("１２３", "４．５") and a trailing unit ("4.5㎡", "120人").  A unit in a
+ * cell is only a label: the column header's unit decides the scale, and a
+ * cell unit that contradicts it (万元 in a 元 column, 元 in a 万元 column,
+ * 人 in an area column) is an error rather than a guess.
+ *
+ * With opts->errors set, data errors in rows are appended to that list and
+ * reading goes on: the function then returns JH_OK with every row that could
+ * be read (rows without a code, name or known type are left out, bad values
+ * stay blank), and the caller must look at opts->errors->count.  Problems
+ * with the header itself are still returned as errors.
  *
  * @param out   receives a new county the caller frees with jh_county_free()
  * @param warn  receives warnings (may be NULL)
@@ -160,6 +214,19 @@ const char *jh_quantity_zh(jh_quantity q);
 
 /** True when the quantity may be given per section (teacher counts). */
 bool jh_quantity_is_sectioned(jh_quantity q);
+
+/**
+ * Levels a school type teaches, as a bit set: bit JH_LEVEL_PRIMARY,
+ * JH_LEVEL_JUNIOR and JH_LEVEL_SENIOR (0 for special and vocational
+ * schools, which are never split).
+ */
+unsigned jh_school_type_levels(jh_school_type type);
+
+/**
+ * True when @p text is a spreadsheet error value such as "#DIV/0!",
+ * "#N/A" or "#VALUE!" (what a failed formula leaves in a cell).
+ */
+bool jh_is_error_value(const char *text);
 
 #ifdef __cplusplus
 }

@@ -20,6 +20,32 @@ extern "C" {
 /** Most indicators a standard may define. */
 #define JH_MAX_INDICATORS 16
 
+/** Most named provisions a standard may define. */
+#define JH_MAX_PROVISIONS 16
+
+/** How difference coefficients are judged. */
+typedef enum jh_cv_rule {
+    JH_CV_EACH = 0,  /**< every indicator's CV within its limit (2017) */
+    JH_CV_COMPOSITE, /**< the mean of the CVs within a limit (2012) */
+    JH_CV_NONE       /**< CVs are reported, not judged */
+} jh_cv_rule;
+
+/** Whether teaching points (教学点) are evaluated. */
+typedef enum jh_teaching_points {
+    JH_TP_MIN = 0,   /**< those with teaching_point_min pupils or more */
+    JH_TP_EXCLUDE,   /**< none */
+    JH_TP_INCLUDE    /**< all */
+} jh_teaching_points;
+
+/** A named rule that can be switched on and off (the 2019 relaxations,
+ * moving indoor sports rooms). */
+typedef struct jh_provision {
+    char id[48];       /**< "relax_2019_rooms_pre2016" */
+    char name_zh[192];
+    char name_en[192];
+    bool enabled;
+} jh_provision;
+
 /** One resource indicator: quantity per student (scale 1) or per 100. */
 typedef struct jh_indicator {
     char id[48];       /**< snake_case id, e.g. "teaching_area_per_student" */
@@ -56,10 +82,83 @@ typedef struct jh_standard {
     double weight_senior_twelve;  /**< twelve-year senior: 1.32 */
     /** Scope. */
     double teaching_point_min;    /**< teaching points below this excluded */
+    /**
+     * Move indoor sports rooms (其中室内体育用房, which statistics count in
+     * the teaching and auxiliary area) from the teaching area to the sports
+     * area of each school before the split, as many counties do (§1.1 of
+     * the rules).  A blank indoor area then counts as 0.
+     */
+    bool subtract_indoor_sports;
+
+    char version[32];   /**< "2017" */
+    char file[512];     /**< file it was read from, "" when built in */
+    char base[48];      /**< built-in standard a file starts from, or "" */
+    jh_cv_rule cv_rule;
+    /** Limit of the mean of the CVs per level (JH_CV_COMPOSITE). */
+    double composite_limit[JH_LEVEL_COUNT];
+    /** Scope: which schools are evaluated. */
+    bool include_special;       /**< special-education schools */
+    bool include_vocational;    /**< vocational schools */
+    jh_teaching_points teaching_points;
+    bool include_private;       /**< 民办 */
+    bool include_province_run;  /**< 省属 */
+    size_t nprovisions;
+    jh_provision provisions[JH_MAX_PROVISIONS];
 } jh_standard;
 
-/** The built-in standard with the given id ("quality-2017"), or NULL. */
+/**
+ * The built-in standard with the given id ("quality-2017", "basic-2012";
+ * NULL for the default, quality-2017), or NULL when there is none.  Built-in
+ * standards are the files in standards/, compiled in.
+ */
 const jh_standard *jh_standard_builtin(const char *id);
+
+/** Number of built-in standards; their ids by jh_standard_builtin_id(). */
+size_t jh_standard_builtin_count(void);
+
+/** Id of the @p i-th built-in standard, or NULL. */
+const char *jh_standard_builtin_id(size_t i);
+
+/** The standards-file text a built-in standard was compiled from. */
+const char *jh_standard_builtin_text(const char *id);
+
+/**
+ * Parse a standards file (INI, read with libinih) of @p len bytes named
+ * @p name (for messages) into @p out.  `base = ID` as the first key of
+ * [standard] starts from a built-in standard and overrides it.  Errors
+ * (JH_ERR_PARSE, JH_ERR_DATA) name the file and line.
+ */
+jh_status jh_standard_parse(jh_standard *out, const char *text, size_t len,
+                            const char *name, jh_error *err);
+
+/**
+ * Resolve what a user gave as --standard: a built-in id, or the path of a
+ * standards file.  Fills @p out.
+ */
+jh_status jh_standard_resolve(jh_standard *out, const char *arg,
+                              jh_error *err);
+
+/** Index of provision @p id in @p std, or -1. */
+int jh_standard_provision_find(const jh_standard *std, const char *id);
+
+/** True when provision @p id exists in @p std and is switched on. */
+bool jh_standard_provision_on(const jh_standard *std, const char *id);
+
+/**
+ * Switch provision @p id on or off.  JH_ERR_NOTFOUND (with a message that
+ * lists the provisions) when the standard has no such provision.
+ */
+jh_status jh_standard_set_provision(jh_standard *std, const char *id,
+                                    bool enabled, jh_error *err);
+
+/**
+ * The effective standard written back as a standards file (every value,
+ * overrides applied), malloc'd; NULL when out of memory.
+ */
+char *jh_standard_to_ini(const jh_standard *std);
+
+/** True when the indicator has a threshold for @p level. */
+bool jh_indicator_has_threshold(const jh_indicator *ind, int level);
 
 /** Index of the indicator with id @p id in @p std, or -1. */
 int jh_standard_find(const jh_standard *std, const char *id);

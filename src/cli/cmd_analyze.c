@@ -25,10 +25,10 @@ help(FILE *out)
 {
     fputs(
         "usage: junheng analyze FILE [options]\n\n"
-        "Evaluate the schools in FILE (CSV in UTF-8 or GBK) under the 2017\n"
-        "quality-balance standard: each school's seven resource indicators,\n"
-        "the enrollment-weighted difference coefficient (差异系数) of each,\n"
-        "and the verdict for primary and junior schools.\n\n"
+        "Evaluate the schools in FILE (CSV in UTF-8 or GBK, .xlsx or .xls)\n"
+        "under the 2017 quality-balance standard: each school's seven\n"
+        "resource indicators, the enrollment-weighted difference coefficient\n"
+        "(差异系数) of each, and the verdict for primary and junior schools.\n\n"
         "Options:\n"
         "  -o, --out DIR        write report.xlsx, report.json and charts/ "
         "into DIR\n"
@@ -38,6 +38,13 @@ help(FILE *out)
         "      --no-charts      do not run gnuplot\n"
         "  -e, --encoding ENC   auto (default), utf-8, gbk, gb18030, "
         "utf-16le\n"
+        "  -s, --sheet NAME|N   workbook sheet (default: the first with the\n"
+        "                       required columns)\n"
+        "      --subtract-indoor-sports\n"
+        "                       move 其中室内体育用房 from the teaching area\n"
+        "                       to the sports area of each school\n"
+        "      --no-subtract-indoor-sports\n"
+        "                       keep them in the teaching area (default)\n"
         "      --strict         exit 1 when the standard is not met\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
         "  -h, --help           show this help\n\n"
@@ -56,12 +63,21 @@ typedef struct analyze_args {
     bool strict;
     jh_lang lang;
     jh_encoding encoding;
+    const char *sheet;
+    bool subtract_indoor;
+    bool subtract_indoor_set;
 } analyze_args;
 
 static int
 parse_args(analyze_args *a, int argc, char **argv)
 {
-    enum { OPT_NO_CHARTS = 256, OPT_STRICT, OPT_GNUPLOT };
+    enum {
+        OPT_NO_CHARTS = 256,
+        OPT_STRICT,
+        OPT_GNUPLOT,
+        OPT_SUB_INDOOR,
+        OPT_NO_SUB_INDOOR
+    };
     static const struct option longopts[] = {
         {"out", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
@@ -70,6 +86,9 @@ parse_args(analyze_args *a, int argc, char **argv)
         {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"gnuplot", required_argument, NULL, OPT_GNUPLOT},
+        {"sheet", required_argument, NULL, 's'},
+        {"subtract-indoor-sports", no_argument, NULL, OPT_SUB_INDOOR},
+        {"no-subtract-indoor-sports", no_argument, NULL, OPT_NO_SUB_INDOOR},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     int c;
@@ -79,7 +98,7 @@ parse_args(analyze_args *a, int argc, char **argv)
     a->gnuplot = "gnuplot";
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:f:l:e:h", longopts, NULL)) !=
+    while ((c = getopt_long(argc, argv, ":o:f:l:e:s:h", longopts, NULL)) !=
            -1) {
         switch (c) {
         case 'o':
@@ -119,6 +138,14 @@ parse_args(analyze_args *a, int argc, char **argv)
             break;
         case OPT_GNUPLOT:
             a->gnuplot = optarg;
+            break;
+        case 's':
+            a->sheet = optarg;
+            break;
+        case OPT_SUB_INDOOR:
+        case OPT_NO_SUB_INDOOR:
+            a->subtract_indoor = c == OPT_SUB_INDOOR;
+            a->subtract_indoor_set = true;
             break;
         case 'h':
             help(stdout);
@@ -262,6 +289,7 @@ jh_cmd_analyze(int argc, char **argv)
     jh_model *model = NULL;
     jh_analysis *analysis = NULL;
     jh_report_context ctx;
+    jh_standard std;
     jh_error err;
     jh_status st;
     char *name = NULL;
@@ -270,14 +298,21 @@ jh_cmd_analyze(int argc, char **argv)
     if (rc != JH_EXIT_OK)
         return rc < 0 ? JH_EXIT_OK : rc;
     jh_error_clear(&err);
+    /* Options that change the rules apply to a copy of the standard. */
+    std = *jh_standard_builtin(NULL);
+    if (a.subtract_indoor_set)
+        std.subtract_indoor_sports = a.subtract_indoor;
     fopts.encoding = a.encoding;
+    fopts.sheet = a.sheet;
     st = jh_import_county(&county, a.file, &fopts, &warnings, &err);
     if (st == JH_OK)
-        st = jh_model_build(&model, county, jh_standard_builtin(NULL),
-                            &warnings, &err);
+        st = jh_model_build(&model, county, &std, &warnings, &err);
     if (st == JH_OK)
         st = jh_analysis_run(&analysis, model, &warnings, &err);
     if (st != JH_OK) {
+        /* Warnings often explain the error (a text number read, a formula
+         * cell of an .xls read as blank). */
+        print_warnings(&warnings);
         jh_cli_error(&err);
         /* Reading the input failed: that is bad input, not our output. */
         rc = st == JH_ERR_NOMEM || st == JH_ERR_INTERNAL ? JH_EXIT_INTERNAL

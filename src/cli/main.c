@@ -1,4 +1,5 @@
 /* junheng - command line entry point: a dispatch table. */
+#include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <limits.h>
 #include <stdarg.h>
@@ -20,6 +21,19 @@ static const command commands[] = {
     {"analyze", jh_cmd_analyze,
      "evaluate a county's schools under a standard; text, JSON, workbook, "
      "charts"},
+    {"check", jh_cmd_check,
+     "list every problem in a data file (with its cell) without analyzing"},
+    {"standards", jh_cmd_standards,
+     "list the built-in standards, or print one (or a province's file) in "
+     "full"},
+    {"template", jh_cmd_template,
+     "write the input workbook (.xlsx) that counties fill in"},
+    {"plan", jh_cmd_plan,
+     "what each school must add to pass, the CV fixes, costs and the "
+     "projection"},
+    {"verify", jh_cmd_verify,
+     "check a county's submitted means, CVs and school values against its "
+     "data"},
 };
 
 static void
@@ -112,6 +126,22 @@ jh_cli_plots_dir(void)
     if (is_dir(JH_SOURCE_PLOTS_DIR))
         return JH_SOURCE_PLOTS_DIR;
     return JH_INSTALL_PLOTS_DIR;
+}
+
+long long
+jh_cli_document_epoch(void)
+{
+    const char *env = getenv("SOURCE_DATE_EPOCH");
+    char *end = NULL;
+    long long v;
+
+    if (env == NULL || env[0] == '\0')
+        return 1577836800LL; /* 2020-01-01 00:00 UTC */
+    errno = 0;
+    v = strtoll(env, &end, 10);
+    if (errno != 0 || *end != '\0' || v < 0)
+        return 1577836800LL;
+    return v;
 }
 
 int

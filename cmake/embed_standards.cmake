@@ -1,0 +1,21 @@
+# Write a C file that embeds the standards files as byte arrays, so that the
+# built-in standards are the very files in standards/ (no number is written
+# twice).  Usage: cmake -DOUT=file.c -DDIR=standards -P embed_standards.cmake
+file(GLOB FILES "${DIR}/*.ini")
+list(SORT FILES)
+set(body "/* Generated from the standards folder by cmake/embed_standards.cmake. */\n")
+string(APPEND body "#include <stddef.h>\n\n")
+set(table "")
+set(n 0)
+foreach(f IN LISTS FILES)
+  get_filename_component(id "${f}" NAME_WE)
+  file(READ "${f}" hex HEX)
+  string(REGEX REPLACE "([0-9a-f][0-9a-f])" "0x\\1," hex "${hex}")
+  string(APPEND body "static const unsigned char std_${n}[] = {${hex} 0x00};\n")
+  string(APPEND table "    {\"${id}\", (const char *)std_${n}},\n")
+  math(EXPR n "${n} + 1")
+endforeach()
+string(APPEND body "\nextern const struct jh__embedded_standard {\n    const char *id;\n    const char *text;\n} jh__embedded_standards[];\n")
+string(APPEND body "const struct jh__embedded_standard jh__embedded_standards[] = {\n${table}    {NULL, NULL}};\n")
+file(WRITE "${OUT}.tmp" "${body}")
+file(COPY_FILE "${OUT}.tmp" "${OUT}" ONLY_IF_DIFFERENT)

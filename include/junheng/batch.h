@@ -1,0 +1,209 @@
+/*
+ * junheng - many counties at once.
+ *
+ * A batch reads one or more school files, groups their rows by county (a
+ * 县区 column, else the file's name) and year (an optional 年份 column),
+ * and analyzes every group on its own with the ordinary pipeline
+ * (jh_county_from_table, jh_model_build, jh_analysis_run), in parallel when
+ * asked.  A school code must be unique within a county-year, not across
+ * counties.  Groups are then ranked within each year and level.
+ *
+ * The library never prints: progress is reported through a callback.
+ */
+#ifndef JUNHENG_BATCH_H
+#define JUNHENG_BATCH_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "junheng/analysis.h"
+#include "junheng/diag.h"
+#include "junheng/encoding.h"
+#include "junheng/error.h"
+#include "junheng/model.h"
+#include "junheng/school.h"
+#include "junheng/standard.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/**
+ * Progress callback: @p done of @p total items finished.  Called from
+ * worker threads, but never two calls at once (the batch serialises them),
+ * and @p done only grows.
+ */
+typedef void (*jh_batch_progress_fn)(void *data, size_t done, size_t total);
+
+/** Options of jh_batch_run().  Initialise with JH_BATCH_OPTIONS_INIT. */
+typedef struct jh_batch_options {
+    /** Standard to evaluate under; NULL for the built-in default.  Borrowed:
+     * it must outlive the batch. */
+    const jh_standard *standard;
+    unsigned jobs;           /**< worker threads (0 or 1: one) */
+    jh_encoding encoding;    /**< text files: JH_ENC_AUTO or forced */
+    const char *sheet;       /**< workbooks: sheet name or number, or NULL */
+    jh_batch_progress_fn progress; /**< after each group; may be NULL */
+    void *progress_data;     /**< passed to @c progress */
+} jh_batch_options;
+
+#define JH_BATCH_OPTIONS_INIT {NULL, 1, JH_ENC_AUTO, NULL, NULL, NULL}
+
+/** The figures of one level of one county-year. */
+typedef struct jh_batch_level {
+    bool present;            /**< the level has evaluated sections */
+    size_t schools;          /**< evaluated sections */
+    double students;         /**< their enrollment */
+    size_t schools_failing;  /**< sections failing the per-school rule */
+    bool cv_pass;            /**< every CV within its limit */
+    bool schools_pass;       /**< every section passes */
+    bool pass;               /**< both */
+    size_t cv_failing;       /**< CVs over the limit or undefined */
+    /** Largest CV; INFINITY when one is undefined. */
+    double cv_max;
+    /** Arithmetic mean of the CVs (information only; INFINITY when one is
+     * undefined). */
+    double cv_mean;
+    /** 1-based rank among the groups of the same year and level (see
+     * jh_batch_run() for the rule); 0 when the level is absent. */
+    size_t rank;
+    size_t ranked;           /**< how many groups share that ranking */
+    jh_indicator_stats ind[JH_MAX_INDICATORS]; /**< per indicator */
+} jh_batch_level;
+
+/** One county-year: where its rows are and what its analysis gave. */
+typedef struct jh_batch_group {
+    size_t county;           /**< index into jh_batch.counties */
+    int year;                /**< the year, 0 when the input has none */
+    size_t file;             /**< index into jh_batch.files */
+    long first_line;         /**< line (or sheet row) of its first row */
+    size_t nrows;            /**< data rows */
+    size_t nexcluded;        /**< schools left out of the evaluation */
+    jh_batch_level levels[JH_LEVEL_COUNT];
+    bool pass;               /**< every present level passes */
+    jh_diags warnings;       /**< warnings of its import and analysis */
+} jh_batch_group;
+
+/** Seconds spent in each stage of jh_batch_run() (wall clock). */
+typedef struct jh_batch_timing {
+    double read;    /**< reading and parsing the files into tables */
+    double group;   /**< finding the header and grouping the rows */
+    double analyze; /**< import, model and analysis of every group */
+} jh_batch_timing;
+
+struct jh_batch_impl;
+
+/** The result of a batch. */
+typedef struct jh_batch {
+    const jh_standard *standard; /**< borrowed */
+    char **files;            /**< the input files, as given */
+    size_t nfiles;
+    /** Distinct county names, in order of first appearance. */
+    char **counties;
+    /**
+     * Per county, a name that is safe as one folder name inside an output
+     * folder: '/', '\\', control characters, characters Windows forbids
+     * and a leading '.' replaced by '_', at most 120 bytes, never "charts",
+     * "summary.json" or "summary.xlsx", and unique (case-insensitively)
+     * with "-2", "-3"... appended.
+     */
+    char **folders;
+    size_t ncounties;
+    /** Groups: counties in order of first appearance, years ascending. */
+    jh_batch_group *groups;
+    size_t ngroups;
+    bool has_years;          /**< some input has a year column */
+    jh_diags warnings;       /**< warnings about files and grouping */
+    jh_batch_timing timing;
+    struct jh_batch_impl *impl; /**< the tables, kept for jh_batch_open() */
+} jh_batch;
+
+/**
+ * Read @p npaths files, group their rows by county and year, and analyze
+ * every group.
+ *
+ * Grouping: a 县区 (county) column names each row's county; without one,
+ * or when it is blank in every row, the file's name without folders and
+ * extension is the county.  A 年份 (year, 年度) column, when present,
+ * splits a county by year; a year is written as 2023, 2023年 or 2023.0.
+ * In a workbook a blank county or year cell takes the value of the row
+ * above (merged cells), with one warning per file; in a text file it is an
+ * error naming the cell, except in a row without a school code (a total
+ * or note row), which goes with the row above and is read as analyze
+ * reads it.  The same county-year in two files is an error.
+ *
+ * Ranking, within each year and level: fewer CVs over their limit
+ * (an undefined CV counts as over) ranks first; then the smaller largest
+ * CV; then the smaller mean of the CVs.  Groups equal on all three share
+ * a rank (1, 2, 2, 4).
+ *
+ * Errors stop the batch: the first bad file (in the given order), else the
+ * first bad group (in group order), whatever the number of jobs, with the
+ * file, line and column of the problem.
+ *
+ * @param out  receives the batch (free with jh_batch_free())
+ * @return JH_OK, a reader's or importer's error (JH_ERR_DATA, JH_ERR_PARSE,
+ *         JH_ERR_ENCODING, JH_ERR_IO, JH_ERR_NOTFOUND), JH_ERR_ARG (no
+ *         files), JH_ERR_NOMEM or JH_ERR_INTERNAL
+ */
+jh_status jh_batch_run(jh_batch **out, const char *const *paths,
+                       size_t npaths, const jh_batch_options *opts,
+                       jh_error *err);
+
+/** Free a batch (tolerates NULL). */
+void jh_batch_free(jh_batch *batch);
+
+/** The county and year of group @p group in one string: "青溪县" or
+ * "青溪县 2023", into @p buf; returns @p buf. */
+char *jh_batch_group_label(const jh_batch *batch, size_t group, char *buf,
+                           size_t size);
+
+/** A group analyzed again in full, for the per-county exporters. */
+typedef struct jh_batch_unit {
+    jh_county *county;
+    jh_model *model;
+    jh_analysis *analysis;
+    jh_diags warnings;
+} jh_batch_unit;
+
+/**
+ * Import, model and analyze group @p group again and keep everything (the
+ * batch itself keeps only the figures, to stay small).  Safe to call from
+ * several threads at once for different or the same groups.
+ *
+ * @param out  receives the unit (free with jh_batch_unit_free())
+ */
+jh_status jh_batch_open(jh_batch_unit **out, const jh_batch *batch,
+                        size_t group, jh_error *err);
+
+/** Free a unit (tolerates NULL). */
+void jh_batch_unit_free(jh_batch_unit *unit);
+
+/** A task of jh_batch_parallel(): work on item @p index. */
+typedef jh_status (*jh_batch_task_fn)(void *data, size_t index,
+                                      jh_error *err);
+
+/**
+ * Run @p task for every index in [0, @p n) on up to @p jobs threads.
+ * Items are started in increasing order; once one fails, items after it
+ * are skipped and items before it still run, so the error returned is the
+ * one of the lowest failing index whatever the number of threads (the
+ * same error a single thread would give).  @p progress (may be NULL) is
+ * called after each item, serialised.
+ *
+ * @param failed  receives the failing index, or @p n on success (may be
+ *                NULL)
+ * @return JH_OK, or the status of the lowest failing item (its error in
+ *         @p err); JH_ERR_NOMEM or JH_ERR_INTERNAL when threads cannot be
+ *         started
+ */
+jh_status jh_batch_parallel(size_t n, unsigned jobs, jh_batch_task_fn task,
+                            void *data, jh_batch_progress_fn progress,
+                            void *progress_data, size_t *failed,
+                            jh_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

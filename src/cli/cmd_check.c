@@ -1,0 +1,363 @@
+/* junheng check - list every problem in a data file, without analyzing. */
+#include <getopt.h>
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "junheng/check.h"
+#include "junheng/import.h"
+#include "junheng/report.h"
+#include "junheng/standard.h"
+
+static void
+help(FILE *out)
+{
+    fputs("usage: junheng check FILE [options]\n\n"
+          "Check a school data file (CSV in UTF-8 or GBK, .xlsx or .xls)\n"
+          "without analyzing it: every error with its cell (bad or missing\n"
+          "values, duplicate codes, unknown school types, spreadsheet error\n"
+          "cells), warnings about implausible values, and what an analysis\n"
+          "would count and leave out.\n\n"
+          "Options:\n"
+          "  -s, --sheet NAME|N            workbook sheet (default: the first\n"
+          "                                with the required columns)\n"
+          "  -e, --encoding ENC            auto (default), utf-8, gbk, "
+          "gb18030,\n"
+          "                                utf-16le (text files)\n"
+          "      --subtract-indoor-sports  check as analyze would with this "
+          "option\n"
+          "      --no-subtract-indoor-sports\n"
+          "  -f, --format FMT              text (default) or json\n"
+          "  -l, --lang LANG               zh (default) or en, for headings\n"
+          "  -h, --help                    show this help\n\n"
+          "Exit status: 0 no errors (warnings allowed), 2 usage error, 3 the\n"
+          "file has errors or cannot be read, 4 internal failure.\n",
+          out);
+}
+
+typedef struct check_args {
+    const char *file;
+    const char *sheet;
+    jh_encoding encoding;
+    bool json;
+    bool subtract;
+    jh_lang lang;
+} check_args;
+
+static int
+parse_args(check_args *a, int argc, char **argv)
+{
+    enum { OPT_SUB = 256, OPT_NO_SUB };
+    static const struct option longopts[] = {
+        {"sheet", required_argument, NULL, 's'},
+        {"encoding", required_argument, NULL, 'e'},
+        {"format", required_argument, NULL, 'f'},
+        {"lang", required_argument, NULL, 'l'},
+        {"subtract-indoor-sports", no_argument, NULL, OPT_SUB},
+        {"no-subtract-indoor-sports", no_argument, NULL, OPT_NO_SUB},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    int c;
+
+    memset(a, 0, sizeof(*a));
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":s:e:f:l:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 's':
+            a->sheet = optarg;
+            break;
+        case 'e':
+            if (jh_encoding_parse(optarg, &a->encoding) != JH_OK) {
+                jh_cli_fail("unknown encoding '%s' (auto, utf-8, gbk, "
+                            "gb18030, utf-16le)",
+                            optarg);
+                return JH_EXIT_USAGE;
+            }
+            break;
+        case 'f':
+            if (strcmp(optarg, "json") == 0)
+                a->json = true;
+            else if (strcmp(optarg, "text") != 0) {
+                jh_cli_fail("unknown format '%s' (text or json)", optarg);
+                return JH_EXIT_USAGE;
+            }
+            break;
+        case 'l':
+            if (strcmp(optarg, "en") == 0)
+                a->lang = JH_LANG_EN;
+            else if (strcmp(optarg, "zh") == 0)
+                a->lang = JH_LANG_ZH;
+            else {
+                jh_cli_fail("unknown language '%s' (zh or en)", optarg);
+                return JH_EXIT_USAGE;
+            }
+            break;
+        case OPT_SUB:
+            a->subtract = true;
+            break;
+        case OPT_NO_SUB:
+            a->subtract = false;
+            break;
+        case 'h':
+            help(stdout);
+            return -1;
+        case ':':
+            jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
+            return JH_EXIT_USAGE;
+        default:
+            jh_cli_fail("unknown option '%s' (see 'junheng check --help')",
+                        argv[optind - 1]);
+            return JH_EXIT_USAGE;
+        }
+    }
+    if (optind != argc - 1) {
+        jh_cli_fail(optind >= argc ? "no input file given (see 'junheng "
+                                     "check --help')"
+                                   : "only one file is checked at a time");
+        return JH_EXIT_USAGE;
+    }
+    a->file = argv[optind];
+    return JH_EXIT_OK;
+}
+
+/* Headings, Chinese and English. */
+typedef struct words {
+    const char *read, *sheet, *header, *errors, *warnings, *counted, *units,
+        *pupils, *left_out, *by_type, *with_errors, *ok, *not_ok;
+} words;
+
+static const words zh_words = {"读入",
+                               "工作表",
+                               "表头在第",
+                               "错误",
+                               "警告",
+                               "参与计算",
+                               "个学段单位",
+                               "名学生",
+                               "不参与计算",
+                               "按学校类型",
+                               "有错误、未计入汇总的学校",
+                               "没有错误，可以运行 junheng analyze",
+                               "有错误：改正后再运行 junheng analyze"};
+
+static const words en_words = {"read",
+                               "sheet",
+                               "header at row",
+                               "errors",
+                               "warnings",
+                               "would be evaluated",
+                               "units",
+                               "pupils",
+                               "left out",
+                               "schools by type",
+                               "schools with errors, not in the summary",
+                               "no errors: ready for junheng analyze",
+                               "errors: fix them before junheng analyze"};
+
+static void
+print_list(const char *kind, const char *heading, const jh_diags *list)
+{
+    char buf[2048];
+
+    if (list->count == 0)
+        return;
+    printf("%s (%zu):\n", heading, list->count);
+    for (size_t i = 0; i < list->count; i++)
+        printf("  %s: %s\n", kind,
+               jh_diag_format(&list->items[i], buf, sizeof(buf)));
+}
+
+static const char *
+type_name(jh_school_type t, jh_lang lang)
+{
+    return lang == JH_LANG_EN ? jh_school_type_key(t) : jh_school_type_zh(t);
+}
+
+static void
+print_text(const jh_check_result *r, jh_lang lang)
+{
+    const words *w = lang == JH_LANG_EN ? &en_words : &zh_words;
+    bool first;
+
+    printf("%s: %s %zu", r->source, w->read, r->schools);
+    printf(lang == JH_LANG_EN ? " schools" : " 所学校");
+    if (r->sheet != NULL)
+        printf(" (%s '%s', %s %ld%s)", w->sheet, r->sheet, w->header,
+               r->header_line, lang == JH_LANG_EN ? "" : " 行");
+    else
+        printf(" (%s %ld%s)", w->header, r->header_line,
+               lang == JH_LANG_EN ? "" : " 行");
+    printf("\n\n");
+    print_list("error", w->errors, &r->errors);
+    print_list("warning", w->warnings, &r->warnings);
+    if (r->errors.count > 0 || r->warnings.count > 0)
+        printf("\n");
+
+    printf("%s:", w->by_type);
+    first = true;
+    for (int t = 0; t < JH_TYPE_COUNT; t++) {
+        if (r->by_type[t] == 0)
+            continue;
+        printf("%s %s %zu", first ? "" : ",",
+               type_name((jh_school_type)t, lang), r->by_type[t]);
+        first = false;
+    }
+    printf("\n%s:\n", w->counted);
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        printf("  %s: %zu %s, %.0f %s", jh_level_name((jh_level)l, lang),
+               r->sections[l], w->units, r->students[l], w->pupils);
+        first = true;
+        for (int t = 0; t < JH_TYPE_COUNT; t++) {
+            if (r->sections_by_type[l][t] == 0)
+                continue;
+            printf("%s%s %zu", first ? " (" : ", ",
+                   type_name((jh_school_type)t, lang),
+                   r->sections_by_type[l][t]);
+            first = false;
+        }
+        printf("%s\n", first ? "" : ")");
+    }
+    if (r->nexcluded > 0) {
+        printf("%s (%zu):\n", w->left_out, r->nexcluded);
+        for (size_t i = 0; i < r->nexcluded; i++) {
+            const jh_check_exclusion *x = &r->excluded[i];
+            printf("  %s %s (%s, %.0f %s): %s\n", x->code, x->name,
+                   type_name(x->type, lang), x->students, w->pupils,
+                   jh_exclusion_name(x->reason, lang));
+        }
+    }
+    if (r->with_errors > 0)
+        printf("%s: %zu\n", w->with_errors, r->with_errors);
+    printf("\n%s\n", r->errors.count == 0 ? w->ok : w->not_ok);
+}
+
+static json_t *
+diags_json(const jh_diags *list)
+{
+    json_t *a = json_array();
+    for (size_t i = 0; a != NULL && i < list->count; i++) {
+        const jh_diag *d = &list->items[i];
+        json_t *o = json_object();
+        if (o == NULL)
+            break;
+        json_object_set_new(o, "file",
+                            d->file ? json_string(d->file) : json_null());
+        json_object_set_new(o, "line", json_integer(d->line));
+        json_object_set_new(o, "column", json_integer(d->column));
+        json_object_set_new(o, "cell",
+                            d->cell ? json_string(d->cell) : json_null());
+        json_object_set_new(o, "code",
+                            d->code ? json_string(d->code) : json_null());
+        json_object_set_new(o, "message", json_string(d->message));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static int
+print_json(const jh_check_result *r)
+{
+    json_t *root = json_object(), *types = json_object(),
+           *levels = json_array(), *excl = json_array();
+    int rc;
+
+    if (root == NULL || types == NULL || levels == NULL || excl == NULL) {
+        json_decref(root);
+        json_decref(types);
+        json_decref(levels);
+        json_decref(excl);
+        return -1;
+    }
+    json_object_set_new(root, "file", json_string(r->source));
+    json_object_set_new(root, "sheet",
+                        r->sheet ? json_string(r->sheet) : json_null());
+    json_object_set_new(root, "header_line", json_integer(r->header_line));
+    json_object_set_new(root, "header_rows",
+                        json_integer((json_int_t)r->header_rows));
+    json_object_set_new(root, "ok", json_boolean(r->errors.count == 0));
+    json_object_set_new(root, "schools", json_integer((json_int_t)r->schools));
+    json_object_set_new(root, "with_errors",
+                        json_integer((json_int_t)r->with_errors));
+    json_object_set_new(root, "errors", diags_json(&r->errors));
+    json_object_set_new(root, "warnings", diags_json(&r->warnings));
+    for (int t = 0; t < JH_TYPE_COUNT; t++)
+        json_object_set_new(types, jh_school_type_key((jh_school_type)t),
+                            json_integer((json_int_t)r->by_type[t]));
+    json_object_set_new(root, "by_type", types);
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        json_t *o = json_object(), *bt = json_object();
+        json_object_set_new(o, "level", json_string(jh_level_key((jh_level)l)));
+        json_object_set_new(o, "units",
+                            json_integer((json_int_t)r->sections[l]));
+        json_object_set_new(o, "students", json_real(r->students[l]));
+        for (int t = 0; t < JH_TYPE_COUNT; t++) {
+            if (r->sections_by_type[l][t] > 0)
+                json_object_set_new(
+                    bt, jh_school_type_key((jh_school_type)t),
+                    json_integer((json_int_t)r->sections_by_type[l][t]));
+        }
+        json_object_set_new(o, "by_type", bt);
+        json_array_append_new(levels, o);
+    }
+    json_object_set_new(root, "levels", levels);
+    for (size_t i = 0; i < r->nexcluded; i++) {
+        const jh_check_exclusion *x = &r->excluded[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "code", json_string(x->code));
+        json_object_set_new(o, "name", json_string(x->name));
+        json_object_set_new(o, "type",
+                            json_string(jh_school_type_key(x->type)));
+        json_object_set_new(o, "reason",
+                            json_string(jh_exclusion_key(x->reason)));
+        json_object_set_new(o, "students", json_real(x->students));
+        json_array_append_new(excl, o);
+    }
+    json_object_set_new(root, "excluded", excl);
+    rc = json_dumpf(root, stdout, JSON_INDENT(2));
+    fputc('\n', stdout);
+    json_decref(root);
+    return rc;
+}
+
+int
+jh_cmd_check(int argc, char **argv)
+{
+    check_args a;
+    jh_file_options fopts = {0};
+    jh_standard std;
+    jh_check_result *r = NULL;
+    jh_error err;
+    jh_status st;
+    int rc = parse_args(&a, argc, argv);
+
+    if (rc != JH_EXIT_OK)
+        return rc < 0 ? JH_EXIT_OK : rc;
+    std = *jh_standard_builtin(NULL);
+    std.subtract_indoor_sports = a.subtract;
+    fopts.encoding = a.encoding;
+    fopts.sheet = a.sheet;
+    jh_error_clear(&err);
+    st = jh_check_file(&r, a.file, &fopts, &std, &err);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        return jh_cli_exit_code(st);
+    }
+    if (a.json) {
+        if (print_json(r) != 0)
+            rc = JH_EXIT_INTERNAL;
+    } else {
+        print_text(r, a.lang);
+    }
+    if (fflush(stdout) != 0) {
+        jh_cli_fail("cannot write to standard output");
+        rc = JH_EXIT_INTERNAL;
+    }
+    if (rc == JH_EXIT_OK && r->errors.count > 0)
+        rc = JH_EXIT_DATA;
+    jh_check_result_free(r);
+    return rc;
+}

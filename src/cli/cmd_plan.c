@@ -1,0 +1,313 @@
+/* junheng plan - what a county must add to pass, and what it costs. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "junheng/encoding.h"
+#include "junheng/outdir.h"
+#include "junheng/plan.h"
+#include "junheng/report.h"
+#include "junheng/report_plan.h"
+
+static void
+help(FILE *out)
+{
+    fputs(
+        "usage: junheng plan FILE [options]\n\n"
+        "Plan the rectification of the county in FILE under the 2017\n"
+        "quality-balance standard:\n"
+        "  - for every school section that misses an indicator, the\n"
+        "    shortfall in teachers, m2, yuan or rooms, and what the rule\n"
+        "    '6 of 7 met, the seventh at 85%' strictly requires;\n"
+        "  - for every CV over its limit, the least total addition: the\n"
+        "    lowest schools raised to a common level t;\n"
+        "  - what each school adds and costs, and the figures recomputed\n"
+        "    after the plan.\n\n"
+        "Options:\n"
+        "  -o, --out DIR        write plan.xlsx and plan.json into DIR\n"
+        "  -f, --format FMT     stdout format: text (default) or json\n"
+        "  -l, --lang LANG      zh (default) or en\n"
+        "  -c, --cost KEY=YUAN  unit cost in yuan (repeatable); keys:\n"
+        "                       degree_teachers, backbone_teachers,\n"
+        "                       pe_art_teachers, teaching_area, sports_area,\n"
+        "                       equipment_value (default 1), "
+        "multimedia_rooms\n"
+        "      --costs FILE     unit costs from a CSV: key,yuan_per_unit\n"
+        "                       (--cost options override it)\n"
+        "      --fix-all        raise every missed indicator to its\n"
+        "                       threshold, not only what the rule requires\n"
+        "  -e, --encoding ENC   auto (default), utf-8, gbk, gb18030, "
+        "utf-16le\n"
+        "  -s, --sheet NAME|N   workbook sheet of the school data\n"
+        "      --subtract-indoor-sports, --no-subtract-indoor-sports\n"
+        "                       as for analyze\n"
+        "      --strict         exit 1 when the projection still fails\n"
+        "  -h, --help           show this help\n\n"
+        "Exit status: 0 done, 1 projection fails with --strict, 2 usage\n"
+        "error, 3 bad input data, 4 output or internal failure.\n",
+        out);
+}
+
+typedef struct plan_args {
+    jh_cli_input in;
+    const char *out;
+    const char *costs_file;
+    char **cost_specs;
+    size_t ncost_specs;
+    bool json;
+    bool fix_all;
+    bool strict;
+    jh_lang lang;
+} plan_args;
+
+static int
+parse_args(plan_args *a, int argc, char **argv)
+{
+    enum {
+        OPT_COSTS = 256,
+        OPT_FIX_ALL,
+        OPT_STRICT,
+        OPT_SUB_INDOOR,
+        OPT_NO_SUB_INDOOR
+    };
+    static const struct option longopts[] = {
+        {"out", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"lang", required_argument, NULL, 'l'},
+        {"cost", required_argument, NULL, 'c'},
+        {"costs", required_argument, NULL, OPT_COSTS},
+        {"fix-all", no_argument, NULL, OPT_FIX_ALL},
+        {"encoding", required_argument, NULL, 'e'},
+        {"sheet", required_argument, NULL, 's'},
+        {"subtract-indoor-sports", no_argument, NULL, OPT_SUB_INDOOR},
+        {"no-subtract-indoor-sports", no_argument, NULL, OPT_NO_SUB_INDOOR},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    jh_encoding enc = JH_ENC_AUTO;
+    int c;
+
+    a->in.subtract_indoor = -1;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:f:l:c:e:s:h", longopts, NULL)) !=
+           -1) {
+        switch (c) {
+        case 'o':
+            a->out = optarg;
+            break;
+        case 'f':
+            if (strcmp(optarg, "json") == 0)
+                a->json = true;
+            else if (strcmp(optarg, "text") != 0) {
+                jh_cli_fail("unknown format '%s' (text or json)", optarg);
+                return JH_EXIT_USAGE;
+            }
+            break;
+        case 'l':
+            if (strcmp(optarg, "en") == 0)
+                a->lang = JH_LANG_EN;
+            else if (strcmp(optarg, "zh") == 0)
+                a->lang = JH_LANG_ZH;
+            else {
+                jh_cli_fail("unknown language '%s' (zh or en)", optarg);
+                return JH_EXIT_USAGE;
+            }
+            break;
+        case 'c': {
+            char **grown =
+                realloc(a->cost_specs, (a->ncost_specs + 1) * sizeof(*grown));
+            if (grown == NULL) {
+                jh_cli_fail("out of memory");
+                return JH_EXIT_INTERNAL;
+            }
+            a->cost_specs = grown;
+            a->cost_specs[a->ncost_specs++] = optarg;
+            break;
+        }
+        case OPT_COSTS:
+            a->costs_file = optarg;
+            break;
+        case OPT_FIX_ALL:
+            a->fix_all = true;
+            break;
+        case 'e':
+            if (jh_encoding_parse(optarg, &enc) != JH_OK) {
+                jh_cli_fail("unknown encoding '%s' (auto, utf-8, gbk, "
+                            "gb18030, utf-16le)",
+                            optarg);
+                return JH_EXIT_USAGE;
+            }
+            a->in.encoding = (int)enc;
+            break;
+        case 's':
+            a->in.sheet = optarg;
+            break;
+        case OPT_SUB_INDOOR:
+            a->in.subtract_indoor = 1;
+            break;
+        case OPT_NO_SUB_INDOOR:
+            a->in.subtract_indoor = 0;
+            break;
+        case OPT_STRICT:
+            a->strict = true;
+            break;
+        case 'h':
+            help(stdout);
+            return -1;
+        case ':':
+            jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
+            return JH_EXIT_USAGE;
+        default:
+            jh_cli_fail("unknown option '%s' (see 'junheng plan --help')",
+                        argv[optind - 1]);
+            return JH_EXIT_USAGE;
+        }
+    }
+    if (optind != argc - 1) {
+        jh_cli_fail(optind >= argc ? "no input file given (see 'junheng plan "
+                                     "--help')"
+                                   : "only one input file is planned at a "
+                                     "time");
+        return JH_EXIT_USAGE;
+    }
+    a->in.file = argv[optind];
+    return JH_EXIT_OK;
+}
+
+/* The unit costs: the costs file, then every --cost on top of it. */
+static int
+load_costs(const plan_args *a, jh_plan_costs *costs)
+{
+    jh_error err;
+
+    jh_error_clear(&err);
+    jh_plan_costs_init(costs);
+    if (a->costs_file != NULL) {
+        jh_status st = jh_plan_costs_read(costs, a->costs_file, &err);
+        if (st != JH_OK) {
+            jh_cli_error(&err);
+            return st == JH_ERR_NOMEM ? JH_EXIT_INTERNAL : JH_EXIT_DATA;
+        }
+    }
+    for (size_t i = 0; i < a->ncost_specs; i++) {
+        if (jh_plan_costs_set(costs, a->cost_specs[i], &err) != JH_OK) {
+            jh_cli_fail("--cost: %s", err.message);
+            return JH_EXIT_USAGE;
+        }
+    }
+    return JH_EXIT_OK;
+}
+
+static int
+write_outputs(const plan_args *a, const jh_report_context *ctx,
+              const jh_plan *plan)
+{
+    /* The outputs of this command: earlier ones are replaced, the other
+     * commands' outputs in the same folder are left alone. */
+    static const char *const owned[] = {"plan.xlsx", "plan.json", NULL};
+    jh_outdir *dir = NULL;
+    jh_error err;
+    jh_status st;
+    char *path;
+    FILE *f;
+
+    jh_error_clear(&err);
+    st = jh_outdir_open(&dir, a->out, &err);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_INTERNAL;
+    }
+    path = jh_outdir_path(dir, "plan.xlsx");
+    st = path != NULL
+             ? jh_report_plan_workbook(path, ctx, plan, &err)
+             : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    free(path);
+    if (st == JH_OK) {
+        path = jh_outdir_path(dir, "plan.json");
+        f = path != NULL ? fopen(path, "w") : NULL;
+        if (f == NULL) {
+            st = jh_error_set(&err, JH_ERR_IO, path, 0, 0, "cannot create: %s",
+                              strerror(errno));
+        } else {
+            st = jh_report_plan_json(f, ctx, plan, &err);
+            if (fclose(f) != 0 && st == JH_OK)
+                st = jh_error_set(&err, JH_ERR_IO, path, 0, 0,
+                                  "cannot write: %s", strerror(errno));
+        }
+        free(path);
+    }
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        jh_outdir_abort(dir);
+        return JH_EXIT_INTERNAL;
+    }
+    st = jh_outdir_commit(dir, owned, &err);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_INTERNAL;
+    }
+    return JH_EXIT_OK;
+}
+
+int
+jh_cmd_plan(int argc, char **argv)
+{
+    plan_args a;
+    jh_plan_costs costs;
+    jh_plan_options popts;
+    jh_plan *plan = NULL;
+    jh_report_context ctx;
+    jh_error err;
+    jh_status st;
+    int rc;
+
+    memset(&a, 0, sizeof(a));
+    rc = parse_args(&a, argc, argv);
+    if (rc != JH_EXIT_OK) {
+        free(a.cost_specs);
+        return rc < 0 ? JH_EXIT_OK : rc;
+    }
+    rc = load_costs(&a, &costs);
+    if (rc == JH_EXIT_OK)
+        rc = jh_cli_input_load(&a.in);
+    if (rc != JH_EXIT_OK)
+        goto done;
+    jh_error_clear(&err);
+    popts.costs = &costs;
+    popts.fix_all = a.fix_all;
+    st = jh_plan_run(&plan, a.in.analysis, &popts, &err);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        rc = jh_cli_exit_code(st);
+        goto done;
+    }
+    ctx = (jh_report_context){a.in.analysis, &a.in.warnings,
+                              a.lang,        a.in.county_name,
+                              JH_VERSION,    jh_cli_document_epoch()};
+    if (a.out != NULL) {
+        rc = write_outputs(&a, &ctx, plan);
+        if (rc != JH_EXIT_OK)
+            goto done;
+    }
+    st = a.json ? jh_report_plan_json(stdout, &ctx, plan, &err)
+                : jh_report_plan_text(stdout, &ctx, plan);
+    if (st != JH_OK || fflush(stdout) != 0) {
+        jh_cli_fail("cannot write to standard output");
+        rc = JH_EXIT_INTERNAL;
+        goto done;
+    }
+    if (!plan->pass)
+        jh_cli_fail("warning: the projection after the plan still fails "
+                    "(see the projection section)");
+    rc = a.strict && !plan->pass ? JH_EXIT_FAILED : JH_EXIT_OK;
+
+done:
+    jh_plan_free(plan);
+    jh_cli_input_release(&a.in);
+    free(a.cost_specs);
+    return rc;
+}

@@ -1,0 +1,104 @@
+/* junheng template - write the input workbook counties fill in. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdbool.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "junheng/template.h"
+
+static void
+help(FILE *out)
+{
+    fputs(
+        "usage: junheng template [--out FILE.xlsx] [--lang zh|en] [--force]\n\n"
+        "Write the workbook a county fills in for junheng: one sheet of\n"
+        "school data with the headers junheng reads (units in the headers,\n"
+        "teachers per section so that combined schools can be filled), one\n"
+        "example row per school type (replace them), drop-downs for school\n"
+        "type, locality, ownership and 纳入计算, number checks and input\n"
+        "hints on every count and area, and a sheet of instructions (说明).\n"
+        "The file analyzes as it is.  SOURCE_DATE_EPOCH sets its date, so\n"
+        "the same options give the same bytes.\n\n"
+        "Options:\n"
+        "  -o, --out FILE     where to write (default junheng-template.xlsx)\n"
+        "  -l, --lang LANG    zh (default): Chinese headers; en: English keys\n"
+        "      --force        overwrite FILE if it exists\n"
+        "  -h, --help         show this help\n\n"
+        "Exit status: 0 written, 2 usage error (or FILE exists), 4 the file\n"
+        "could not be written.\n",
+        out);
+}
+
+int
+jh_cmd_template(int argc, char **argv)
+{
+    enum { OPT_FORCE = 256 };
+    static const struct option longopts[] = {
+        {"out", required_argument, NULL, 'o'},
+        {"lang", required_argument, NULL, 'l'},
+        {"force", no_argument, NULL, OPT_FORCE},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    jh_template_options opts = {JH_LANG_ZH, 0};
+    const char *out = "junheng-template.xlsx";
+    bool force = false;
+    struct stat sb;
+    jh_error err;
+    int c;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:l:h", longopts, NULL)) != -1) {
+        switch (c) {
+        case 'o':
+            out = optarg;
+            break;
+        case 'l':
+            if (strcmp(optarg, "en") == 0)
+                opts.lang = JH_LANG_EN;
+            else if (strcmp(optarg, "zh") == 0)
+                opts.lang = JH_LANG_ZH;
+            else {
+                jh_cli_fail("unknown language '%s' (zh or en)", optarg);
+                return JH_EXIT_USAGE;
+            }
+            break;
+        case OPT_FORCE:
+            force = true;
+            break;
+        case 'h':
+            help(stdout);
+            return JH_EXIT_OK;
+        case ':':
+            jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
+            return JH_EXIT_USAGE;
+        default:
+            jh_cli_fail("unknown option '%s' (see 'junheng template --help')",
+                        argv[optind - 1]);
+            return JH_EXIT_USAGE;
+        }
+    }
+    if (optind != argc) {
+        jh_cli_fail("unexpected argument '%s' (see 'junheng template "
+                    "--help')",
+                    argv[optind]);
+        return JH_EXIT_USAGE;
+    }
+    /* A filled-in template must never be lost to a second run. */
+    if (!force && stat(out, &sb) == 0) {
+        jh_cli_fail("%s: already exists (use --force to overwrite it)", out);
+        return JH_EXIT_USAGE;
+    }
+    opts.created = jh_cli_document_epoch();
+    jh_error_clear(&err);
+    if (jh_template_write(out, &opts, &err) != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_INTERNAL;
+    }
+    fprintf(stderr, "junheng: wrote %s\n", out);
+    return JH_EXIT_OK;
+}

@@ -1,0 +1,297 @@
+/* junheng verify - check a county's submitted figures against its data. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+#include "junheng/encoding.h"
+#include "junheng/import.h"
+#include "junheng/outdir.h"
+#include "junheng/report.h"
+#include "junheng/report_verify.h"
+#include "junheng/verify.h"
+
+static void
+help(FILE *out)
+{
+    fputs("usage: junheng verify FILE --claims CLAIMS [options]\n\n"
+          "Recompute every figure from the school data in FILE and check the\n"
+          "figures the county submitted in CLAIMS: county means and CVs\n"
+          "(表Ⅲ) and per-school values (表Ⅱ-2), as CSV or a workbook sheet\n"
+          "(layouts in docs/claims.md).  A claim holds when it is within half\n"
+          "a unit of its last written digit (0.552 is checked to +-0.0005).\n"
+          "Each claim that differs is listed with the recomputed figure, the\n"
+          "difference and the likely cause where one reproduces it\n"
+          "(unweighted CV, sample SD, unsplit combined school, 万元 read as\n"
+          "元, a school left out or added).\n\n"
+          "Options:\n"
+          "  -c, --claims FILE    the submitted figures (repeatable)\n"
+          "      --claims-sheet NAME|N\n"
+          "                       sheet of a claims workbook (default: the\n"
+          "                       first sheet)\n"
+          "  -o, --out DIR        write verify.xlsx and verify.json into DIR\n"
+          "  -f, --format FMT     stdout format: text (default) or json\n"
+          "  -l, --lang LANG      zh (default) or en\n"
+          "  -e, --encoding ENC   encoding of text files: auto (default), "
+          "utf-8,\n"
+          "                       gbk, gb18030, utf-16le\n"
+          "  -s, --sheet NAME|N   workbook sheet of the school data\n"
+          "      --subtract-indoor-sports, --no-subtract-indoor-sports\n"
+          "                       as for analyze\n"
+          "  -h, --help           show this help\n\n"
+          "Exit status (as diff): 0 every claim holds, 1 some claim differs,\n"
+          "2 usage error, 3 unreadable input, 4 output or internal failure.\n",
+          out);
+}
+
+typedef struct verify_args {
+    jh_cli_input in;
+    const char **claims;
+    size_t nclaims;
+    const char *claims_sheet;
+    const char *out;
+    bool json;
+    jh_lang lang;
+} verify_args;
+
+static int
+parse_args(verify_args *a, int argc, char **argv)
+{
+    enum { OPT_CLAIMS_SHEET = 256, OPT_SUB_INDOOR, OPT_NO_SUB_INDOOR };
+    static const struct option longopts[] = {
+        {"claims", required_argument, NULL, 'c'},
+        {"claims-sheet", required_argument, NULL, OPT_CLAIMS_SHEET},
+        {"out", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"lang", required_argument, NULL, 'l'},
+        {"encoding", required_argument, NULL, 'e'},
+        {"sheet", required_argument, NULL, 's'},
+        {"subtract-indoor-sports", no_argument, NULL, OPT_SUB_INDOOR},
+        {"no-subtract-indoor-sports", no_argument, NULL, OPT_NO_SUB_INDOOR},
+        {"help", no_argument, NULL, 'h'},
+        {NULL, 0, NULL, 0}};
+    jh_encoding enc = JH_ENC_AUTO;
+    int c;
+
+    a->in.subtract_indoor = -1;
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":c:o:f:l:e:s:h", longopts, NULL)) !=
+           -1) {
+        switch (c) {
+        case 'c': {
+            const char **grown =
+                realloc(a->claims, (a->nclaims + 1) * sizeof(*grown));
+            if (grown == NULL) {
+                jh_cli_fail("out of memory");
+                return JH_EXIT_INTERNAL;
+            }
+            a->claims = grown;
+            a->claims[a->nclaims++] = optarg;
+            break;
+        }
+        case OPT_CLAIMS_SHEET:
+            a->claims_sheet = optarg;
+            break;
+        case 'o':
+            a->out = optarg;
+            break;
+        case 'f':
+            if (strcmp(optarg, "json") == 0)
+                a->json = true;
+            else if (strcmp(optarg, "text") != 0) {
+                jh_cli_fail("unknown format '%s' (text or json)", optarg);
+                return JH_EXIT_USAGE;
+            }
+            break;
+        case 'l':
+            if (strcmp(optarg, "en") == 0)
+                a->lang = JH_LANG_EN;
+            else if (strcmp(optarg, "zh") == 0)
+                a->lang = JH_LANG_ZH;
+            else {
+                jh_cli_fail("unknown language '%s' (zh or en)", optarg);
+                return JH_EXIT_USAGE;
+            }
+            break;
+        case 'e':
+            if (jh_encoding_parse(optarg, &enc) != JH_OK) {
+                jh_cli_fail("unknown encoding '%s' (auto, utf-8, gbk, "
+                            "gb18030, utf-16le)",
+                            optarg);
+                return JH_EXIT_USAGE;
+            }
+            a->in.encoding = (int)enc;
+            break;
+        case 's':
+            a->in.sheet = optarg;
+            break;
+        case OPT_SUB_INDOOR:
+            a->in.subtract_indoor = 1;
+            break;
+        case OPT_NO_SUB_INDOOR:
+            a->in.subtract_indoor = 0;
+            break;
+        case 'h':
+            help(stdout);
+            return -1;
+        case ':':
+            jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
+            return JH_EXIT_USAGE;
+        default:
+            jh_cli_fail("unknown option '%s' (see 'junheng verify --help')",
+                        argv[optind - 1]);
+            return JH_EXIT_USAGE;
+        }
+    }
+    if (optind != argc - 1) {
+        jh_cli_fail(optind >= argc ? "no school data file given (see "
+                                     "'junheng verify --help')"
+                                   : "only one school data file is verified "
+                                     "at a time");
+        return JH_EXIT_USAGE;
+    }
+    if (a->nclaims == 0) {
+        jh_cli_fail("no claims given: use --claims FILE (see 'junheng "
+                    "verify --help')");
+        return JH_EXIT_USAGE;
+    }
+    a->in.file = argv[optind];
+    return JH_EXIT_OK;
+}
+
+/* Read every claims file; prints the error and returns an exit code. */
+static int
+read_claims(const verify_args *a, jh_claims *claims)
+{
+    jh_file_options fopts = {0};
+    jh_diags warn = JH_DIAGS_INIT;
+    jh_error err;
+
+    fopts.encoding = (jh_encoding)a->in.encoding;
+    fopts.sheet = a->claims_sheet;
+    for (size_t i = 0; i < a->nclaims; i++) {
+        jh_table *t = NULL;
+        jh_status st;
+        jh_error_clear(&err);
+        st = jh_import_table(&t, a->claims[i], &fopts, &warn, &err);
+        if (st == JH_OK)
+            st = jh_claims_add_table(claims, t, &a->in.std, &err);
+        jh_table_free(t);
+        if (st != JH_OK) {
+            jh_diags_release(&warn);
+            jh_cli_error(&err);
+            return st == JH_ERR_NOMEM ? JH_EXIT_INTERNAL : JH_EXIT_DATA;
+        }
+    }
+    jh_diags_release(&warn);
+    return JH_EXIT_OK;
+}
+
+static int
+write_outputs(const verify_args *a, const jh_report_context *ctx,
+              const jh_verify_result *res)
+{
+    /* The outputs of this command: earlier ones are replaced, the other
+     * commands' outputs in the same folder are left alone. */
+    static const char *const owned[] = {"verify.xlsx", "verify.json", NULL};
+    jh_outdir *dir = NULL;
+    jh_error err;
+    jh_status st;
+    char *path;
+    FILE *f;
+
+    jh_error_clear(&err);
+    st = jh_outdir_open(&dir, a->out, &err);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_INTERNAL;
+    }
+    path = jh_outdir_path(dir, "verify.xlsx");
+    st = path != NULL
+             ? jh_report_verify_workbook(path, ctx, res, &err)
+             : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    free(path);
+    if (st == JH_OK) {
+        path = jh_outdir_path(dir, "verify.json");
+        f = path != NULL ? fopen(path, "w") : NULL;
+        if (f == NULL) {
+            st = jh_error_set(&err, JH_ERR_IO, path, 0, 0, "cannot create: %s",
+                              strerror(errno));
+        } else {
+            st = jh_report_verify_json(f, ctx, res, &err);
+            if (fclose(f) != 0 && st == JH_OK)
+                st = jh_error_set(&err, JH_ERR_IO, path, 0, 0,
+                                  "cannot write: %s", strerror(errno));
+        }
+        free(path);
+    }
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        jh_outdir_abort(dir);
+        return JH_EXIT_INTERNAL;
+    }
+    st = jh_outdir_commit(dir, owned, &err);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_INTERNAL;
+    }
+    return JH_EXIT_OK;
+}
+
+int
+jh_cmd_verify(int argc, char **argv)
+{
+    verify_args a;
+    jh_claims claims = {NULL, 0, 0};
+    jh_verify_result *res = NULL;
+    jh_report_context ctx;
+    jh_error err;
+    jh_status st;
+    int rc;
+
+    memset(&a, 0, sizeof(a));
+    rc = parse_args(&a, argc, argv);
+    if (rc != JH_EXIT_OK) {
+        free(a.claims);
+        return rc < 0 ? JH_EXIT_OK : rc;
+    }
+    rc = jh_cli_input_load(&a.in);
+    if (rc == JH_EXIT_OK)
+        rc = read_claims(&a, &claims);
+    if (rc != JH_EXIT_OK)
+        goto done;
+    jh_error_clear(&err);
+    st = jh_verify_run(&res, a.in.analysis, &claims, &err);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        rc = jh_cli_exit_code(st);
+        goto done;
+    }
+    ctx = (jh_report_context){a.in.analysis, &a.in.warnings,
+                              a.lang,        a.in.county_name,
+                              JH_VERSION,    jh_cli_document_epoch()};
+    if (a.out != NULL) {
+        rc = write_outputs(&a, &ctx, res);
+        if (rc != JH_EXIT_OK)
+            goto done;
+    }
+    st = a.json ? jh_report_verify_json(stdout, &ctx, res, &err)
+                : jh_report_verify_text(stdout, &ctx, res);
+    if (st != JH_OK || fflush(stdout) != 0) {
+        jh_cli_fail("cannot write to standard output");
+        rc = JH_EXIT_INTERNAL;
+        goto done;
+    }
+    /* As diff: 1 when anything differs. */
+    rc = res->nfindings > 0 ? JH_EXIT_FAILED : JH_EXIT_OK;
+
+done:
+    jh_verify_free(res);
+    jh_claims_release(&claims);
+    jh_cli_input_release(&a.in);
+    free(a.claims);
+    return rc;
+}

@@ -1,0 +1,35 @@
+/* junheng - the supplementary diagnostics in analyze's JSON and text
+ * (library-internal; the workbook hook is public in report.h). */
+#ifndef JUNHENG_REPORT_DIAGNOSTICS_H
+#define JUNHENG_REPORT_DIAGNOSTICS_H
+
+#include <jansson.h>
+#include <stdio.h>
+
+#include "junheng/diagnostics.h"
+#include "junheng/report.h"
+
+/**
+ * The top-level "diagnostics" object of analyze's JSON (keys in
+ * docs/diagnostics.md), or NULL when out of memory.  The caller owns the
+ * reference.
+ */
+json_t *jh__diagnostics_json(const jh_report_context *ctx,
+                             const jh_diagnostics *d);
+
+/**
+ * The short supplementary text section: for every CV over its limit, the
+ * three sections with the largest share of its squared deviation, their
+ * CV without them, and the locality split.  Prints nothing when every CV
+ * is within its limit.
+ */
+void jh__diagnostics_text(FILE *out, const jh_report_context *ctx,
+                          const jh_diagnostics *d);
+
+/** Up to @p max sections of level @p l with the largest contribution to
+ * indicator @p k, into @p top (indices into the level's sections);
+ * returns how many. */
+size_t jh__diagnostics_top(const jh_diagnostics *d, int l, size_t k,
+                           size_t *top, size_t max);
+
+#endif

@@ -1,0 +1,746 @@
+/* junheng - writing the input template with libxlsxwriter. */
+#include "junheng/template.h"
+
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "junheng/school.h"
+#include "util.h"
+
+/* ---- the columns ------------------------------------------------------- */
+
+typedef enum col_kind {
+    K_TEXT,    /* free text, with an input hint */
+    K_LIST,    /* drop-down from the hidden list sheet */
+    K_INTEGER, /* whole number ≥ 0 (pupils, classes: the importer says so) */
+    K_DECIMAL  /* number ≥ 0 */
+} col_kind;
+
+/* Which list a drop-down column uses (a column of the hidden sheet). */
+enum { L_TYPE, L_LOCALITY, L_OWNERSHIP, L_INCLUDE, L_COUNT };
+
+typedef struct tcol {
+    const char *zh, *en; /* header without level and unit; NULL: quantity */
+    int quantity;        /* jh_quantity for composed headers, else -1 */
+    int level;           /* level prefix (小学…, _primary), or -1 */
+    const char *unit_zh, *unit_en;
+    col_kind kind;
+    int list; /* for K_LIST */
+    double width;
+    const char *hint_zh, *hint_en;
+} tcol;
+
+/* The data sheet, left to right.  Number columns come in the order of the
+ * example values below. */
+static const tcol columns[] = {
+    {"学校代码", "code", -1, -1, NULL, NULL, K_TEXT, 0, 13,
+     "学校标识码，每校唯一。按文本填写，保留开头的0。",
+     "School code, unique. Kept as text (leading zeros stay)."},
+    {"学校名称", "name", -1, -1, NULL, NULL, K_TEXT, 0, 26,
+     "学校全称。教学点也单独成行。",
+     "Full name; teaching points get rows too."},
+    {"学校类型", "type", -1, -1, NULL, NULL, K_LIST, L_TYPE, 16,
+     "从下拉列表选择。特殊教育学校和职业学校只登记，不参与计算。",
+     "Pick from the list. Special and vocational schools are listed but not "
+     "evaluated."},
+    {"城乡类型", "locality", -1, -1, NULL, NULL, K_LIST, L_LOCALITY, 10,
+     "城区、镇区或乡村。", "urban, town or rural."},
+    {"举办者类型", "ownership", -1, -1, NULL, NULL, K_LIST, L_OWNERSHIP, 10,
+     "公办或民办。", "public or private."},
+    {"在校生数", "students", -1, JH_LEVEL_PRIMARY, "人", "persons", K_INTEGER,
+     0, 11, "小学在校生人数，没有填0。", "Primary pupils; 0 when none."},
+    {"在校生数", "students", -1, JH_LEVEL_JUNIOR, "人", "persons", K_INTEGER, 0,
+     11, "初中在校生人数，没有填0。", "Junior pupils; 0 when none."},
+    {"在校生数", "students", -1, JH_LEVEL_SENIOR, "人", "persons", K_INTEGER, 0,
+     11,
+     "高中在校生人数（完全中学、十二年一贯制学校），用于分摊校舍设备；没有填0"
+     "。",
+     "Senior pupils (complete secondary, twelve-year); used for the split; 0 "
+     "when none."},
+    {"班级数", "classes", -1, JH_LEVEL_PRIMARY, "个", "classes", K_INTEGER, 0,
+     9, "小学班级数。", "Primary classes."},
+    {"班级数", "classes", -1, JH_LEVEL_JUNIOR, "个", "classes", K_INTEGER, 0, 9,
+     "初中班级数。", "Junior classes."},
+    {NULL, NULL, JH_Q_DEGREE_TEACHERS, JH_LEVEL_PRIMARY, "人", "persons",
+     K_DECIMAL, 0, 12, "小学部专任教师中专科及以上学历人数。",
+     "Primary full-time teachers with a college degree or higher."},
+    {NULL, NULL, JH_Q_DEGREE_TEACHERS, JH_LEVEL_JUNIOR, "人", "persons",
+     K_DECIMAL, 0, 12, "初中部专任教师中本科及以上学历人数。",
+     "Junior full-time teachers with a bachelor's degree or higher."},
+    {NULL, NULL, JH_Q_BACKBONE_TEACHERS, JH_LEVEL_PRIMARY, "人", "persons",
+     K_DECIMAL, 0, 12, "小学部县级及以上骨干教师人数。",
+     "Primary county-level or higher backbone teachers."},
+    {NULL, NULL, JH_Q_BACKBONE_TEACHERS, JH_LEVEL_JUNIOR, "人", "persons",
+     K_DECIMAL, 0, 12, "初中部县级及以上骨干教师人数。",
+     "Junior county-level or higher backbone teachers."},
+    {NULL, NULL, JH_Q_PE_ART_TEACHERS, JH_LEVEL_PRIMARY, "人", "persons",
+     K_DECIMAL, 0, 12, "小学部体育、音乐、美术专任教师人数。",
+     "Primary full-time PE, music and art teachers."},
+    {NULL, NULL, JH_Q_PE_ART_TEACHERS, JH_LEVEL_JUNIOR, "人", "persons",
+     K_DECIMAL, 0, 12, "初中部体育、音乐、美术专任教师人数。",
+     "Junior full-time PE, music and art teachers."},
+    {NULL, NULL, JH_Q_TEACHING_AREA, -1, "平方米", "m2", K_DECIMAL, 0, 14,
+     "全校教学及辅助用房面积（含室内体育用房）。",
+     "Whole school; includes indoor sports rooms."},
+    {NULL, NULL, JH_Q_INDOOR_SPORTS_AREA, -1, "平方米", "m2", K_DECIMAL, 0, 13,
+     "上一列中室内体育用房的面积；没有填0。",
+     "Indoor sports rooms within the teaching area; 0 when none."},
+    {NULL, NULL, JH_Q_SPORTS_AREA, -1, "平方米", "m2", K_DECIMAL, 0, 14,
+     "全校体育场地及场馆面积。", "Whole school: grounds and gymnasiums."},
+    {NULL, NULL, JH_Q_EQUIPMENT_VALUE, -1, "万元", "10k yuan", K_DECIMAL, 0, 13,
+     "全校教学仪器设备资产值，单位万元（如 125.50）。",
+     "Whole school, in 10,000 yuan (e.g. 125.50)."},
+    {NULL, NULL, JH_Q_MULTIMEDIA_ROOMS, -1, "间", "rooms", K_DECIMAL, 0, 12,
+     "全校网络多媒体教室间数。", "Whole school: networked multimedia rooms."},
+    {"所属学校代码", "parent_code", -1, -1, NULL, NULL, K_TEXT, 0, 13,
+     "教学点填所属学校的学校代码；其他学校留空。",
+     "Teaching points: the code of their school; others leave it blank."},
+    {"纳入计算", "include", -1, -1, NULL, NULL, K_LIST, L_INCLUDE, 9,
+     "是：参与计算；否：登记但不参与计算。",
+     "yes: evaluated; no: listed but left out."},
+    {"县区", "county", -1, -1, NULL, NULL, K_TEXT, 0, 10,
+     "县（市、区）名称，用于报告标题。", "County name, for report titles."},
+};
+
+#define NCOLS (sizeof(columns) / sizeof(columns[0]))
+#define FIRST_NUMBER 5 /* columns[5] is the first number column */
+#define NNUMBERS 16    /* number columns, FIRST_NUMBER .. FIRST_NUMBER+15 */
+
+/* ---- the examples ------------------------------------------------------ */
+
+/* One realistic school per type; every value analyzes.  Numbers in the
+ * order of the number columns; NAN leaves the cell blank. */
+typedef struct example {
+    const char *code;
+    const char *name_zh, *name_en;
+    jh_school_type type;
+    int locality; /* 0 城区, 1 镇区, 2 乡村 */
+    bool private_school;
+    const char *parent;
+    double v[NNUMBERS];
+} example;
+
+#define B NAN
+static const example examples[] = {
+    {"3601020001",
+     "城关第一小学（示例）",
+     "City First Primary (example)",
+     JH_TYPE_PRIMARY,
+     0,
+     false,
+     NULL,
+     {1200, 0, 0, 27, B, 66, B, 18, B, 14, B, 7200, 600, 12000, 300.00, 32}},
+    {"3601020002",
+     "城关中学（示例）",
+     "City Junior Middle (example)",
+     JH_TYPE_JUNIOR,
+     0,
+     false,
+     NULL,
+     {0, 900, 0, B, 20, B, 54, B, 14, B, 11, 6300, 800, 11700, 288.00, 24}},
+    {"3601020003",
+     "石门九年一贯制学校（示例）",
+     "Shimen Nine-year School (example)",
+     JH_TYPE_NINE_YEAR,
+     1,
+     false,
+     NULL,
+     {600, 400, 0, 14, 9, 33, 25, 8, 6, 7, 5, 6500, 400, 11000, 280.00, 26}},
+    {"3601020004",
+     "县第一中学（示例）",
+     "County No. 1 High (example)",
+     JH_TYPE_COMPLETE_SECONDARY,
+     0,
+     false,
+     NULL,
+     {0, 1200, 1500, B, 24, B, 78, B, 20, B, 15, 18000, 1500, 33000, 900.00,
+      80}},
+    {"3601020005",
+     "外国语学校（示例）",
+     "Foreign Language School (example)",
+     JH_TYPE_TWELVE_YEAR,
+     0,
+     true,
+     NULL,
+     {500, 400, 300, 12, 9, 28, 24, 6, 5, 6, 5, 9000, 500, 16000, 400.00, 35}},
+    {"3601020006",
+     "石门镇枫树教学点（示例）",
+     "Fengshu Teaching Point (example)",
+     JH_TYPE_TEACHING_POINT,
+     2,
+     false,
+     "3601020003",
+     {56, 0, 0, 4, B, 3, B, 1, B, 1, B, 420, 0, 900, 14.00, 2}},
+    {"3601020007",
+     "特殊教育学校（示例）",
+     "Special Education School (example)",
+     JH_TYPE_SPECIAL,
+     0,
+     false,
+     NULL,
+     {60, 30, 0, 9, 3, 12, 6, 2, 1, 2, 1, 2000, 300, 3000, 60.00, 10}},
+    {"3601020008",
+     "职业中等专业学校（示例）",
+     "Vocational School (example)",
+     JH_TYPE_VOCATIONAL,
+     0,
+     false,
+     NULL,
+     {0, 0, 1200, B, B, B, B, B, B, B, B, 9000, 600, 15000, 500.00, 40}},
+};
+#undef B
+
+static const char *const locality_zh[3] = {"城区", "镇区", "乡村"};
+static const char *const locality_en[3] = {"urban", "town", "rural"};
+static const char *const level_zh[3] = {"小学", "初中", "高中"};
+
+/* ---- writing ----------------------------------------------------------- */
+
+/* Everything the writers share. */
+typedef struct tpl {
+    lxw_workbook *wb;
+    jh_lang lang;
+    lxw_format *head, *text, *wrap, *title, *bold_wrap;
+} tpl;
+
+/* The header of column @p c in the template's language. */
+static void
+header_of(const tcol *c, jh_lang lang, char *buf, size_t size)
+{
+    const char *base;
+    const char *unit = lang == JH_LANG_EN ? c->unit_en : c->unit_zh;
+    char name[128];
+
+    if (lang == JH_LANG_EN) {
+        base =
+            c->en != NULL ? c->en : jh_quantity_key((jh_quantity)c->quantity);
+        if (c->level >= 0)
+            snprintf(name, sizeof(name), "%s_%s", base,
+                     jh_level_key((jh_level)c->level));
+        else
+            snprintf(name, sizeof(name), "%s", base);
+        if (unit != NULL)
+            snprintf(buf, size, "%s (%s)", name, unit);
+        else
+            snprintf(buf, size, "%s", name);
+        return;
+    }
+    base = c->zh != NULL ? c->zh : jh_quantity_zh((jh_quantity)c->quantity);
+    snprintf(name, sizeof(name), "%s%s",
+             c->level >= 0 ? level_zh[c->level] : "", base);
+    if (unit != NULL)
+        snprintf(buf, size, "%s(%s)", name, unit);
+    else
+        snprintf(buf, size, "%s", name);
+}
+
+/* The entries of list @p list in the template's language; returns count. */
+static size_t
+list_entries(int list, jh_lang lang, const char **out)
+{
+    bool en = lang == JH_LANG_EN;
+    switch (list) {
+    case L_TYPE:
+        for (int t = 0; t < JH_TYPE_COUNT; t++)
+            out[t] = en ? jh_school_type_key((jh_school_type)t)
+                        : jh_school_type_zh((jh_school_type)t);
+        return JH_TYPE_COUNT;
+    case L_LOCALITY:
+        for (int i = 0; i < 3; i++)
+            out[i] = en ? locality_en[i] : locality_zh[i];
+        return 3;
+    case L_OWNERSHIP:
+        out[0] = en ? "public" : "公办";
+        out[1] = en ? "private" : "民办";
+        return 2;
+    case L_INCLUDE:
+        out[0] = en ? "yes" : "是";
+        out[1] = en ? "no" : "否";
+        return 2;
+    default:
+        return 0;
+    }
+}
+
+/* Write the hidden sheet of drop-down lists (one list per column). */
+static lxw_error
+write_lists(tpl *p)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(p->wb, "lists");
+    lxw_error e = LXW_NO_ERROR;
+
+    if (ws == NULL)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    for (int l = 0; l < L_COUNT && e == LXW_NO_ERROR; l++) {
+        const char *items[JH_TYPE_COUNT];
+        size_t n = list_entries(l, p->lang, items);
+        for (size_t i = 0; i < n && e == LXW_NO_ERROR; i++)
+            e = worksheet_write_string(ws, (lxw_row_t)i, (lxw_col_t)l, items[i],
+                                       NULL);
+    }
+    worksheet_hide(ws);
+    return e;
+}
+
+/* Attach the validation and input hint of column @p j. */
+static lxw_error
+validate_column(tpl *p, lxw_worksheet *ws, size_t j)
+{
+    const tcol *c = &columns[j];
+    lxw_data_validation dv;
+    char title[64], formula[64];
+    char letters[4] = {0};
+    const char *items[JH_TYPE_COUNT];
+    size_t n;
+
+    memset(&dv, 0, sizeof(dv));
+    header_of(c, p->lang, title, sizeof(title));
+    /* Excel limits the title to 32 characters: the header without unit. */
+    {
+        char *paren = strchr(title, '(');
+        if (paren != NULL && paren != title)
+            *paren = '\0';
+        jh__trim(title);
+    }
+    dv.input_title = title;
+    dv.input_message =
+        (char *)(p->lang == JH_LANG_EN ? c->hint_en : c->hint_zh);
+    switch (c->kind) {
+    case K_TEXT:
+        dv.validate = LXW_VALIDATION_TYPE_ANY;
+        break;
+    case K_LIST:
+        n = list_entries(c->list, p->lang, items);
+        letters[0] = (char)('A' + c->list);
+        snprintf(formula, sizeof(formula), "=lists!$%s$1:$%s$%zu", letters,
+                 letters, n);
+        dv.validate = LXW_VALIDATION_TYPE_LIST_FORMULA;
+        dv.value_formula = formula;
+        dv.error_title =
+            (char *)(p->lang == JH_LANG_EN ? "Not in the list" : "不在列表中");
+        dv.error_message =
+            (char *)(p->lang == JH_LANG_EN ? "Pick a value from the list."
+                                           : "请从下拉列表中选择。");
+        break;
+    case K_INTEGER:
+    case K_DECIMAL:
+        dv.validate = c->kind == K_INTEGER ? LXW_VALIDATION_TYPE_INTEGER
+                                           : LXW_VALIDATION_TYPE_DECIMAL;
+        dv.criteria = LXW_VALIDATION_CRITERIA_GREATER_THAN_OR_EQUAL_TO;
+        dv.value_number = 0;
+        dv.error_title =
+            (char *)(p->lang == JH_LANG_EN ? "Not a number" : "不是有效数字");
+        dv.error_message =
+            (char *)(c->kind == K_INTEGER
+                         ? (p->lang == JH_LANG_EN
+                                ? "Enter a whole number, 0 or more."
+                                : "请填写大于或等于0的整数。")
+                         : (p->lang == JH_LANG_EN
+                                ? "Enter a number, 0 or more, without units."
+                                : "请填写大于或等于0的数字，不要带单位。"));
+        break;
+    }
+    return worksheet_data_validation_range(ws, 1, (lxw_col_t)j,
+                                           JH_TEMPLATE_ROWS, (lxw_col_t)j, &dv);
+}
+
+/* The text of column @p j for example @p x (NULL when it is a number). */
+static const char *
+example_text(const tpl *p, const example *x, size_t j, bool *blank)
+{
+    bool en = p->lang == JH_LANG_EN;
+
+    *blank = false;
+    switch (j) {
+    case 0:
+        return x->code;
+    case 1:
+        return en ? x->name_en : x->name_zh;
+    case 2:
+        return en ? jh_school_type_key(x->type) : jh_school_type_zh(x->type);
+    case 3:
+        return en ? locality_en[x->locality] : locality_zh[x->locality];
+    case 4:
+        return x->private_school ? (en ? "private" : "民办")
+                                 : (en ? "public" : "公办");
+    default:
+        break;
+    }
+    if (j == NCOLS - 3) {
+        *blank = x->parent == NULL;
+        return x->parent != NULL ? x->parent : "";
+    }
+    if (j == NCOLS - 2)
+        return en ? "yes" : "是";
+    if (j == NCOLS - 1)
+        return en ? "Example County" : "示例县";
+    return NULL;
+}
+
+/* The data sheet: header, example rows, validations, frozen panes. */
+static lxw_error
+write_data(tpl *p)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(
+        p->wb, p->lang == JH_LANG_EN ? "schools" : "学校数据");
+    lxw_error e = LXW_NO_ERROR;
+
+    if (ws == NULL)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    e = worksheet_set_row(ws, 0, 48, NULL);
+    for (size_t j = 0; j < NCOLS && e == LXW_NO_ERROR; j++) {
+        char header[256];
+        header_of(&columns[j], p->lang, header, sizeof(header));
+        e = worksheet_set_column(
+            ws, (lxw_col_t)j, (lxw_col_t)j, columns[j].width,
+            columns[j].kind == K_TEXT || columns[j].kind == K_LIST ? p->text
+                                                                   : NULL);
+        if (e == LXW_NO_ERROR)
+            e = worksheet_write_string(ws, 0, (lxw_col_t)j, header, p->head);
+        if (e == LXW_NO_ERROR)
+            e = validate_column(p, ws, j);
+    }
+    for (size_t i = 0; i < sizeof(examples) / sizeof(examples[0]); i++) {
+        const example *x = &examples[i];
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        for (size_t j = 0; j < NCOLS && e == LXW_NO_ERROR; j++) {
+            bool blank = false;
+            const char *s = example_text(p, x, j, &blank);
+            if (s != NULL) {
+                if (!blank)
+                    e = worksheet_write_string(ws, row, (lxw_col_t)j, s,
+                                               p->text);
+                continue;
+            }
+            if (!isnan(x->v[j - FIRST_NUMBER]))
+                e = worksheet_write_number(ws, row, (lxw_col_t)j,
+                                           x->v[j - FIRST_NUMBER], NULL);
+        }
+    }
+    worksheet_freeze_panes(ws, 1, 2);
+    worksheet_set_landscape(ws);
+    worksheet_repeat_rows(ws, 0, 0);
+    worksheet_activate(ws);
+    return e;
+}
+
+/* What each column means, for the instructions sheet. */
+static const char *const column_notes_zh[NCOLS] = {
+    "必填。学校标识码，每校唯一，按文本填写。",
+    "必填。学校全称。",
+    "必填。小学、初中、九年一贯制学校、完全中学、十二年一贯制学校、教学点、"
+    "特殊教育学校或职业学校。",
+    "城区、镇区或乡村。",
+    "公办或民办。民办学校是否参与计算按本省规定，用“纳入计算”控制。",
+    "小学在校生数。所有学校都填，没有填0。",
+    "初中在校生数。所有学校都填，没有填0。",
+    "高中在校生数，完全中学和十二年一贯制学校用于分摊校舍设备。没有填0。",
+    "小学班级数（选填）。",
+    "初中班级数（选填）。",
+    "小学部专任教师中高于规定学历（专科及以上）的人数。有小学部的学校填写。",
+    "初中部专任教师中高于规定学历（本科及以上）的人数。有初中部的学校填写。",
+    "小学部县级及以上骨干教师人数。",
+    "初中部县级及以上骨干教师人数。",
+    "小学部体育、艺术（音乐、美术）专任教师人数。",
+    "初中部体育、艺术（音乐、美术）专任教师人数。",
+    "全校教学及辅助用房面积（平方米），统计口径含室内体育用房。",
+    "其中室内体育用房面积（平方米）。按本县规定可从教学用房中扣除、计入体育"
+    "场馆面积（junheng analyze --subtract-indoor-sports）。没有填0。",
+    "全校体育运动场馆面积（平方米）。",
+    "全校教学仪器设备值，单位万元。",
+    "全校网络多媒体教室间数。",
+    "教学点填所属学校的学校代码，其他学校留空。",
+    "是（或空白）：参与计算；否：登记但不参与计算。",
+    "县（市、区）名称（选填），用于报告标题。",
+};
+
+static const char *const column_notes_en[NCOLS] = {
+    "Required. School code, unique, kept as text.",
+    "Required. Full school name.",
+    "Required. primary, junior, nine_year, complete_secondary, twelve_year, "
+    "teaching_point, special or vocational.",
+    "urban, town or rural.",
+    "public or private. Whether private schools count depends on the "
+    "province: use include.",
+    "Primary pupils. Every school fills it; 0 when none.",
+    "Junior pupils. Every school fills it; 0 when none.",
+    "Senior pupils of complete secondary and twelve-year schools, used to "
+    "split buildings and equipment. 0 when none.",
+    "Primary classes (optional).",
+    "Junior classes (optional).",
+    "Primary-section full-time teachers above the required degree (college "
+    "or higher).",
+    "Junior-section full-time teachers above the required degree "
+    "(bachelor's or higher).",
+    "Primary-section county-level or higher backbone teachers.",
+    "Junior-section county-level or higher backbone teachers.",
+    "Primary-section full-time PE, music and art teachers.",
+    "Junior-section full-time PE, music and art teachers.",
+    "Whole-school teaching and auxiliary floor area (m2), indoor sports rooms "
+    "included.",
+    "Of which indoor sports rooms (m2); moved to the sports area with "
+    "junheng analyze --subtract-indoor-sports. 0 when none.",
+    "Whole-school sports grounds and gymnasiums (m2).",
+    "Whole-school teaching equipment value, in 10,000 yuan.",
+    "Whole-school networked multimedia classrooms.",
+    "Teaching points: the code of the school they belong to; others blank.",
+    "yes (or blank): evaluated; no: listed but left out.",
+    "County name (optional), for report titles.",
+};
+
+static const char *const guide_zh[] = {
+    "#县域义务教育学校基础数据填报说明（junheng 模板）",
+    "",
+    "#一、填哪些学校",
+    "全县每所学校填一行：小学、初中、九年一贯制学校、完全中学、十二年一贯制学校"
+    "和教学点，特殊教育学校和职业学校也登记一行（只登记，不参与指标计算）。",
+    "教学点单独成行，“所属学校代码”填其所属学校的代码。在校生不足50人的教学点"
+    "不参与计算，但仍要填写。",
+    "民办学校照常填写，举办者类型选“民办”。本省规定不参与计算的学校，"
+    "“纳入计算”选“否”。",
+    "不要填写合计、小计行，不要合并单元格。",
+    "",
+    "#二、合并学校（九年一贯制、完全中学、十二年一贯制）怎么填",
+    "每所学校只填一行。在校生数按学段分别填入小学、初中、高中三列。",
+    "教师数按学段分别填写：小学部的填在“小学…”列，初中部的填在“初中…”列，"
+    "高中部教师不填。单一学段的学校只填本学段的列，另一学段留空。",
+    "校舍面积、体育场馆面积、仪器设备值和多媒体教室数填全校合计数，junheng 按"
+    "折算在校生数自动分摊：九年一贯制学校 小学:初中 = 1:1.1；完全中学 初中:高中"
+    " = 1:1.2；十二年一贯制学校 1:1.1:1.32。",
+    "",
+    "#三、数值",
+    "只填数字，不带单位和文字；单位以列名括号中的为准（设备值为万元）。",
+    "空白不等于0：没有的填0。必填项空白时 junheng 会报错并指出单元格。",
+    "可以保留公式（.xlsx 会保存计算结果），但不能有 #DIV/0! 等错误值。",
+    "",
+    "#四、示例行",
+    "第2至9行是每类学校各一行的示例，名称中带“示例”，数据可以直接试算。正式"
+    "填报前请删除示例行或改写为本县学校。",
+    "",
+    "#五、检查和计算",
+    "填好后先运行 junheng check 文件名.xlsx，按提示改正所有错误，再运行 "
+    "junheng analyze 文件名.xlsx。",
+    "",
+    "#六、各列说明",
+};
+
+static const char *const guide_en[] = {
+    "#How to fill in the school data (junheng template)",
+    "",
+    "#1. Which schools",
+    "One row per school of the county: primary, junior, nine-year, complete "
+    "secondary and twelve-year schools and teaching points. Special-education "
+    "and vocational schools get a row too (listed, never evaluated).",
+    "Teaching points have their own rows, with the code of the school they "
+    "belong to in parent_code. Teaching points under 50 pupils are not "
+    "evaluated but are still listed.",
+    "Private schools are filled like the others (ownership: private). Schools "
+    "your province leaves out get include = no.",
+    "No total rows, no merged cells.",
+    "",
+    "#2. Combined schools (nine-year, complete secondary, twelve-year)",
+    "One row per school. Pupils go into the primary, junior and senior "
+    "columns.",
+    "Teachers are filled per section: the primary section in the *_primary "
+    "columns, the junior section in the *_junior columns; senior teachers are "
+    "not entered. Single-level schools fill their own section only.",
+    "Building, sports ground, equipment and multimedia figures are "
+    "whole-school; junheng splits them by weighted enrollment: nine-year "
+    "primary:junior = 1:1.1, complete secondary junior:senior = 1:1.2, "
+    "twelve-year 1:1.1:1.32.",
+    "",
+    "#3. Numbers",
+    "Numbers only, without units; the unit is the one in the header "
+    "(equipment in 10,000 yuan).",
+    "Blank is not zero: enter 0 when there is none. A blank required value "
+    "is an error naming its cell.",
+    "Formulas may stay (an .xlsx keeps their results) but not error values "
+    "such as #DIV/0!.",
+    "",
+    "#4. Example rows",
+    "Rows 2 to 9 are one example per school type, marked (example); they "
+    "analyze as they are. Delete them or overwrite them with your schools.",
+    "",
+    "#5. Check, then analyze",
+    "Run junheng check FILE.xlsx, fix every error, then junheng analyze "
+    "FILE.xlsx.",
+    "",
+    "#6. The columns",
+};
+
+/* Widths of the instruction sheet's columns, in character units. */
+#define GUIDE_COL_A 30.0
+#define GUIDE_COL_B 80.0
+
+/*
+ * Lines @p s takes in a wrapped cell @p width characters wide: Chinese
+ * characters count two units, ASCII one.  Spreadsheets do not size rows to
+ * wrapped text written by libxlsxwriter, so the sheet sets the heights.
+ */
+static unsigned
+text_lines(const char *s, double width)
+{
+    double units = 0;
+    unsigned lines;
+
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        if (*p < 0x80)
+            units += 1;
+        else if ((*p & 0xC0) != 0x80)
+            units += 2; /* the lead byte of a wide character */
+    }
+    lines = (unsigned)ceil(units / (width - 2));
+    return lines > 0 ? lines : 1;
+}
+
+/* Set the height of @p row for @p lines lines of 11-point text. */
+static lxw_error
+guide_row_height(lxw_worksheet *ws, lxw_row_t row, unsigned lines)
+{
+    return lines > 1 ? worksheet_set_row(ws, row, 15.0 * lines, NULL)
+                     : LXW_NO_ERROR;
+}
+
+/* The instructions sheet: the guide, then one row per column. */
+static lxw_error
+write_guide(tpl *p)
+{
+    bool en = p->lang == JH_LANG_EN;
+    lxw_worksheet *ws =
+        workbook_add_worksheet(p->wb, en ? "instructions" : "说明");
+    const char *const *lines = en ? guide_en : guide_zh;
+    size_t nlines = en ? sizeof(guide_en) / sizeof(guide_en[0])
+                       : sizeof(guide_zh) / sizeof(guide_zh[0]);
+    lxw_error e;
+    lxw_row_t row = 0;
+
+    if (ws == NULL)
+        return LXW_ERROR_MEMORY_MALLOC_FAILED;
+    worksheet_set_landscape(ws);
+    worksheet_fit_to_pages(ws, 1, 0); /* print as wide as one page */
+    e = worksheet_set_column(ws, 0, 0, GUIDE_COL_A, p->bold_wrap);
+    if (e == LXW_NO_ERROR)
+        e = worksheet_set_column(ws, 1, 1, GUIDE_COL_B, p->wrap);
+    for (size_t i = 0; i < nlines && e == LXW_NO_ERROR; i++, row++) {
+        const char *s = lines[i];
+        if (s[0] == '\0')
+            continue;
+        /* Headings in the first column, paragraphs in the wide second one
+         * (unmerged, so that spreadsheets fit the row height to them). */
+        if (s[0] == '#') {
+            e = worksheet_write_string(ws, row, 0, s + 1,
+                                       i == 0 ? p->title : p->bold_wrap);
+        } else {
+            e = worksheet_write_string(ws, row, 1, s, p->wrap);
+            if (e == LXW_NO_ERROR)
+                e = guide_row_height(ws, row, text_lines(s, GUIDE_COL_B));
+        }
+    }
+    for (size_t j = 0; j < NCOLS && e == LXW_NO_ERROR; j++, row++) {
+        char header[256];
+        const char *note = en ? column_notes_en[j] : column_notes_zh[j];
+        unsigned la, lb;
+
+        header_of(&columns[j], p->lang, header, sizeof(header));
+        la = text_lines(header, GUIDE_COL_A);
+        lb = text_lines(note, GUIDE_COL_B);
+        e = worksheet_write_string(ws, row, 0, header, p->bold_wrap);
+        if (e == LXW_NO_ERROR)
+            e = worksheet_write_string(ws, row, 1, note, p->wrap);
+        if (e == LXW_NO_ERROR)
+            e = guide_row_height(ws, row, la > lb ? la : lb);
+    }
+    return e;
+}
+
+static void
+make_formats(tpl *p)
+{
+    p->head = workbook_add_format(p->wb);
+    format_set_bold(p->head);
+    format_set_text_wrap(p->head);
+    format_set_align(p->head, LXW_ALIGN_CENTER);
+    format_set_align(p->head, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_bg_color(p->head, 0xDDEBF7);
+    format_set_border(p->head, LXW_BORDER_THIN);
+    p->text = workbook_add_format(p->wb);
+    format_set_num_format(p->text, "@");
+    p->wrap = workbook_add_format(p->wb);
+    format_set_text_wrap(p->wrap);
+    format_set_align(p->wrap, LXW_ALIGN_VERTICAL_TOP);
+    p->bold_wrap = workbook_add_format(p->wb);
+    format_set_bold(p->bold_wrap);
+    format_set_text_wrap(p->bold_wrap);
+    format_set_align(p->bold_wrap, LXW_ALIGN_VERTICAL_TOP);
+    p->title = workbook_add_format(p->wb);
+    format_set_bold(p->title);
+    format_set_font_size(p->title, 14);
+}
+
+jh_status
+jh_template_write(const char *path, const jh_template_options *opts,
+                  jh_error *err)
+{
+    jh_template_options defaults = {JH_LANG_ZH, 0};
+    lxw_doc_properties props;
+    lxw_error e;
+    tpl p;
+    char *tmp;
+
+    if (opts == NULL)
+        opts = &defaults;
+    tmp = jh__asprintf("%s.part", path);
+    if (tmp == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+    memset(&p, 0, sizeof(p));
+    p.lang = opts->lang;
+    p.wb = workbook_new(tmp);
+    if (p.wb == NULL) {
+        free(tmp);
+        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
+                            "cannot create the workbook");
+    }
+    memset(&props, 0, sizeof(props));
+    props.title =
+        (char *)(p.lang == JH_LANG_EN ? "School data for junheng"
+                                      : "县域义务教育学校基础数据填报模板");
+    props.author = (char *)"junheng";
+    props.created = (time_t)opts->created;
+    e = workbook_set_properties(p.wb, &props);
+    make_formats(&p);
+    if (e == LXW_NO_ERROR)
+        e = write_data(&p);
+    if (e == LXW_NO_ERROR)
+        e = write_guide(&p);
+    if (e == LXW_NO_ERROR)
+        e = write_lists(&p);
+    if (e != LXW_NO_ERROR) {
+        /* Close anyway to free it, then drop the partial file. */
+        (void)workbook_close(p.wb);
+        remove(tmp);
+        free(tmp);
+        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
+                            "cannot build the template: %s", lxw_strerror(e));
+    }
+    e = workbook_close(p.wb);
+    if (e != LXW_NO_ERROR) {
+        remove(tmp);
+        free(tmp);
+        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
+                            "cannot write the template: %s", lxw_strerror(e));
+    }
+    if (rename(tmp, path) != 0) {
+        int saved = errno;
+        remove(tmp);
+        free(tmp);
+        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
+                            "cannot move the template into place: %s",
+                            strerror(saved));
+    }
+    free(tmp);
+    return JH_OK;
+}

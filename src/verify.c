@@ -1,0 +1,1067 @@
+/* junheng - reading a county's claims and checking them against the data
+ * (see verify.h for the rules and the causes that are tried). */
+#include "junheng/verify.h"
+
+#include <ctype.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "junheng/model.h"
+#include "util.h"
+#include "whatif.h"
+
+/* ---- numbers and names ------------------------------------------------ */
+
+bool
+jh_claim_parse_number(const char *text, double *value, int *decimals,
+                      double *tolerance)
+{
+    char buf[96];
+    size_t n = 0, len;
+    const char *p;
+    bool pct = false, digits = false;
+    int frac = 0;
+    long exp = 0;
+    double v;
+
+    for (p = text; *p != '\0'; p++) {
+        if (*p == ',')
+            continue;
+        if (n + 1 >= sizeof(buf))
+            return false;
+        buf[n++] = *p;
+    }
+    buf[n] = '\0';
+    jh__trim(buf);
+    len = strlen(buf);
+    if (len >= 1 && buf[len - 1] == '%') {
+        buf[--len] = '\0';
+        pct = true;
+    } else if (len >= 3 && strcmp(buf + len - 3, "\xEF\xBC\x85") == 0) {
+        len -= 3;
+        buf[len] = '\0';
+        pct = true;
+    }
+    jh__trim(buf);
+    p = buf;
+    if (*p == '+' || *p == '-')
+        p++;
+    while (isdigit((unsigned char)*p)) {
+        p++;
+        digits = true;
+    }
+    if (*p == '.') {
+        p++;
+        while (isdigit((unsigned char)*p)) {
+            p++;
+            frac++;
+            digits = true;
+        }
+    }
+    if (!digits)
+        return false;
+    if (*p == 'e' || *p == 'E') {
+        char *end = NULL;
+        p++;
+        if (!(isdigit((unsigned char)*p) ||
+              ((*p == '+' || *p == '-') && isdigit((unsigned char)p[1]))))
+            return false;
+        exp = strtol(p, &end, 10);
+        if (exp > 300 || exp < -300)
+            return false;
+        p = end;
+    }
+    if (*p != '\0' || !jh__parse_double(buf, &v))
+        return false;
+    if (pct)
+        v /= 100.0;
+    *value = v;
+    *decimals = frac - (int)exp + (pct ? 2 : 0);
+    *tolerance = 0.5 * pow(10.0, -*decimals);
+    return true;
+}
+
+/* Normalise a name for matching into @p out: trimmed, a trailing unit in
+ * parentheses removed, ASCII lower-cased, spaces and hyphens as '_'. */
+static char *
+norm(const char *in, char *out, size_t size)
+{
+    char *paren;
+
+    snprintf(out, size, "%s", in);
+    jh__trim(out);
+    paren = strstr(out, "\xEF\xBC\x88"); /* （ */
+    if (paren == NULL || (strchr(out, '(') != NULL && strchr(out, '(') < paren))
+        paren = strchr(out, '(');
+    if (paren != NULL && paren != out)
+        *paren = '\0';
+    /* A unit on a line of its own, as wrapped headers have it. */
+    paren = strchr(out, '\n');
+    if (paren != NULL && paren != out)
+        *paren = '\0';
+    jh__trim(out);
+    for (char *p = out; *p != '\0'; p++) {
+        if (*p == ' ' || *p == '-')
+            *p = '_';
+        else
+            *p = (char)tolower((unsigned char)*p);
+    }
+    return out;
+}
+
+static bool
+same(const char *normalised, const char *name)
+{
+    char b[256];
+    return name[0] != '\0' && strcmp(normalised, norm(name, b, sizeof(b))) == 0;
+}
+
+/* Level named @p text (already normalised), or -1. */
+static int
+level_of(const char *t)
+{
+    static const char *const primary[] = {"primary", "小学", "primary_school",
+                                          "小学阶段"};
+    static const char *const junior[] = {"junior", "初中", "junior_secondary",
+                                         "初级中学", "初中阶段"};
+    for (size_t i = 0; i < sizeof(primary) / sizeof(primary[0]); i++) {
+        if (strcmp(t, primary[i]) == 0)
+            return JH_LEVEL_PRIMARY;
+    }
+    for (size_t i = 0; i < sizeof(junior) / sizeof(junior[0]); i++) {
+        if (strcmp(t, junior[i]) == 0)
+            return JH_LEVEL_JUNIOR;
+    }
+    return -1;
+}
+
+/* Indicator named @p t (already normalised), or -1. */
+static int
+indicator_of(const jh_standard *std, const char *t)
+{
+    if (t[0] == '\0')
+        return -1;
+    for (size_t k = 0; k < std->nindicators; k++) {
+        const jh_indicator *ind = &std->indicators[k];
+        if (same(t, ind->id) || same(t, ind->name_zh) ||
+            same(t, ind->name_en) || same(t, ind->short_zh) ||
+            same(t, ind->short_en) || same(t, jh_quantity_key(ind->quantity)) ||
+            same(t, jh_quantity_zh(ind->quantity)))
+            return (int)k;
+    }
+    return -1;
+}
+
+/* ---- reading claims ---------------------------------------------------- */
+
+typedef enum role {
+    R_NONE = 0,
+    R_CODE,
+    R_NAME,
+    R_LEVEL,
+    R_INDICATOR,
+    R_MEAN, /* value roles from here */
+    R_CV,
+    R_VALUE,
+    R_IND_VALUE,  /* wide 表Ⅱ-2: indicator k */
+    R_LEVEL_MEAN, /* wide 表Ⅲ: level l */
+    R_LEVEL_CV
+} role;
+
+typedef struct colmap {
+    role r;
+    size_t k;
+    int level;
+} colmap;
+
+static bool
+in_list(const char *t, const char *const *list, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strcmp(t, list[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+#define IN(t, list) in_list(t, list, sizeof(list) / sizeof(list[0]))
+
+/* The role of a header cell. */
+static colmap
+map_header(const char *text, const jh_standard *std)
+{
+    static const char *const code[] = {"code", "学校代码", "学校标识码",
+                                       "学校编码", "school_code"};
+    static const char *const name[] = {"name", "学校名称", "学校", "school"};
+    static const char *const level[] = {"level", "学段"};
+    static const char *const indicator[] = {"indicator", "指标", "指标名称",
+                                            "indicator_id"};
+    static const char *const mean[] = {
+        "mean",   "county_mean", "weighted_mean", "均值",
+        "平均值", "县域均值",    "加权平均数",    "县域平均值"};
+    static const char *const cv[] = {"cv", "差异系数", "校际差异系数"};
+    static const char *const value[] = {"value", "指标值", "数值", "值"};
+    static const char *const level_zh[] = {"小学", "初中"};
+    colmap c = {R_NONE, 0, -1};
+    char t[256];
+    int k;
+
+    norm(text, t, sizeof(t));
+    if (t[0] == '\0')
+        return c;
+    if (IN(t, code))
+        c.r = R_CODE;
+    else if (IN(t, name))
+        c.r = R_NAME;
+    else if (IN(t, level))
+        c.r = R_LEVEL;
+    else if (IN(t, indicator))
+        c.r = R_INDICATOR;
+    else if (IN(t, mean))
+        c.r = R_MEAN;
+    else if (IN(t, cv))
+        c.r = R_CV;
+    else if (IN(t, value))
+        c.r = R_VALUE;
+    if (c.r != R_NONE)
+        return c;
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        char b[64];
+        const char *key = jh_level_key((jh_level)l);
+        static const char *const mean_zh[] = {"均值", "平均值", "县域均值"};
+        snprintf(b, sizeof(b), "%s_mean", key);
+        if (strcmp(t, b) == 0) {
+            c.r = R_LEVEL_MEAN;
+            c.level = l;
+            return c;
+        }
+        snprintf(b, sizeof(b), "%s_cv", key);
+        if (strcmp(t, b) == 0) {
+            c.r = R_LEVEL_CV;
+            c.level = l;
+            return c;
+        }
+        for (size_t i = 0; i < 3; i++) {
+            snprintf(b, sizeof(b), "%s%s", level_zh[l], mean_zh[i]);
+            if (strcmp(t, b) == 0) {
+                c.r = R_LEVEL_MEAN;
+                c.level = l;
+                return c;
+            }
+        }
+        snprintf(b, sizeof(b), "%s差异系数", level_zh[l]);
+        if (strcmp(t, b) == 0) {
+            c.r = R_LEVEL_CV;
+            c.level = l;
+            return c;
+        }
+    }
+    k = indicator_of(std, t);
+    if (k >= 0) {
+        c.r = R_IND_VALUE;
+        c.k = (size_t)k;
+    }
+    return c;
+}
+
+static bool
+row_blank(const jh_table *t, size_t r)
+{
+    for (size_t c = 0; c < t->rows[r].ncells; c++) {
+        if (!jh__is_blank(t->rows[r].cells[c]))
+            return false;
+    }
+    return true;
+}
+
+/* Map row @p r as a header: it needs a column with figures, a column
+ * that says what they are about, and no cell that is a number. */
+static bool
+try_header(const jh_table *t, size_t r, const jh_standard *std, colmap *map)
+{
+    bool value = false, key = false;
+
+    for (size_t c = 0; c < t->rows[r].ncells; c++) {
+        const char *cell = t->rows[r].cells[c];
+        double v, tol;
+        int d;
+        map[c] = map_header(cell, std);
+        if (jh_claim_parse_number(cell, &v, &d, &tol))
+            return false;
+        if (map[c].r >= R_MEAN)
+            value = true;
+        if (map[c].r == R_CODE || map[c].r == R_LEVEL ||
+            map[c].r == R_INDICATOR)
+            key = true;
+    }
+    return value && key;
+}
+
+/* Cells that say "no figure" (junheng writes 无法计算 for an undefined
+ * CV). */
+static bool
+no_figure(const char *t)
+{
+    static const char *const words[] = {
+        "", "-", "—", "–", "/", "无法计算", "undefined", "n/a", "na"};
+    return IN(t, words);
+}
+
+static jh_status
+claims_append(jh_claims *cl, const jh_claim *c)
+{
+    if (cl->count == cl->cap) {
+        size_t ncap = cl->cap == 0 ? 32 : cl->cap * 2;
+        jh_claim *items = realloc(cl->items, ncap * sizeof(*items));
+        if (items == NULL)
+            return JH_ERR_NOMEM;
+        cl->items = items;
+        cl->cap = ncap;
+    }
+    cl->items[cl->count++] = *c;
+    return JH_OK;
+}
+
+void
+jh_claims_release(jh_claims *cl)
+{
+    if (cl == NULL)
+        return;
+    for (size_t i = 0; i < cl->count; i++) {
+        free(cl->items[i].code);
+        free(cl->items[i].text);
+        free(cl->items[i].source);
+    }
+    free(cl->items);
+    cl->items = NULL;
+    cl->count = cl->cap = 0;
+}
+
+/* The one level named in @p text (小学 / 初中 / primary / junior), or -1
+ * when it names none or both. */
+static int
+level_mentioned(const char *text)
+{
+    char b[512];
+    bool p, j;
+
+    /* Not norm(): titles say "（小学）", which it would cut. */
+    snprintf(b, sizeof(b), "%s", text);
+    for (char *q = b; *q != '\0'; q++)
+        *q = (char)tolower((unsigned char)*q);
+    p = strstr(b, "小学") != NULL || strstr(b, "primary") != NULL;
+    j = strstr(b, "初中") != NULL || strstr(b, "junior") != NULL;
+    return p == j ? -1 : p ? JH_LEVEL_PRIMARY : JH_LEVEL_JUNIOR;
+}
+
+/* The claims of data row @p r under the header @p map. */
+static jh_status
+row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
+           size_t ncols, int default_level, const jh_standard *std,
+           size_t *added, jh_error *err)
+{
+    const char *code = NULL;
+    int level = default_level, indicator = -1;
+    char b[256];
+
+    for (size_t c = 0; c < ncols && c < t->rows[r].ncells; c++) {
+        const char *cell = t->rows[r].cells[c];
+        if (jh__is_blank(cell))
+            continue;
+        if (map[c].r == R_CODE) {
+            code = cell;
+        } else if (map[c].r == R_LEVEL) {
+            level = level_of(norm(cell, b, sizeof(b)));
+            if (level < 0)
+                return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                                       "unknown level '%s' (primary, "
+                                       "junior, 小学 or 初中)",
+                                       cell);
+        } else if (map[c].r == R_INDICATOR) {
+            indicator = indicator_of(std, norm(cell, b, sizeof(b)));
+            if (indicator < 0)
+                return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                                       "unknown indicator '%s'", cell);
+        }
+    }
+    for (size_t c = 0; c < ncols && c < t->rows[r].ncells; c++) {
+        const char *cell = t->rows[r].cells[c];
+        jh_claim claim;
+        int k = indicator, l = level;
+        char trimmed[256];
+
+        if (map[c].r < R_MEAN)
+            continue;
+        norm(cell, trimmed, sizeof(trimmed));
+        if (no_figure(trimmed))
+            continue;
+        memset(&claim, 0, sizeof(claim));
+        if (!jh_claim_parse_number(cell, &claim.value, &claim.decimals,
+                                   &claim.tolerance))
+            return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                                   "claimed figure '%s' is not a number", cell);
+        switch (map[c].r) {
+        case R_MEAN:
+        case R_CV:
+            claim.field = map[c].r == R_MEAN ? JH_CLAIM_MEAN : JH_CLAIM_CV;
+            break;
+        case R_LEVEL_MEAN:
+        case R_LEVEL_CV:
+            claim.field =
+                map[c].r == R_LEVEL_MEAN ? JH_CLAIM_MEAN : JH_CLAIM_CV;
+            l = map[c].level;
+            break;
+        case R_IND_VALUE:
+            k = (int)map[c].k;
+            claim.field = JH_CLAIM_VALUE;
+            break;
+        default:
+            claim.field = JH_CLAIM_VALUE;
+            break;
+        }
+        if (k < 0)
+            return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                                   "claimed figure '%s' has no indicator "
+                                   "(add an indicator column)",
+                                   cell);
+        if (claim.field == JH_CLAIM_VALUE && code == NULL)
+            return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                                   "school value '%s' has no school code "
+                                   "(add a code column)",
+                                   cell);
+        if (claim.field != JH_CLAIM_VALUE && l < 0)
+            return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                                   "county %s '%s' has no level (add a "
+                                   "level column)",
+                                   claim.field == JH_CLAIM_MEAN ? "mean" : "CV",
+                                   cell);
+        claim.indicator = (size_t)k;
+        claim.level_given = l >= 0;
+        claim.level = l >= 0 ? (jh_level)l : JH_LEVEL_PRIMARY;
+        claim.line = t->rows[r].line;
+        claim.column = (long)c + 1;
+        if (t->sheet != NULL) {
+            char letters[16];
+            snprintf(claim.cell, sizeof(claim.cell), "%s!%s%ld", t->sheet,
+                     jh_column_letters(claim.column, letters, sizeof(letters)),
+                     claim.line);
+        }
+        snprintf(trimmed, sizeof(trimmed), "%s", cell);
+        claim.text = jh__strdup(jh__trim(trimmed));
+        claim.source = jh__strdup(t->source);
+        claim.code = claim.field == JH_CLAIM_VALUE ? jh__strdup(code) : NULL;
+        if (claim.code != NULL)
+            jh__trim(claim.code);
+        if (claim.text == NULL || claim.source == NULL ||
+            (claim.field == JH_CLAIM_VALUE && claim.code == NULL) ||
+            claims_append(cl, &claim) != JH_OK) {
+            free(claim.text);
+            free(claim.source);
+            free(claim.code);
+            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        }
+        (*added)++;
+    }
+    return JH_OK;
+}
+
+jh_status
+jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
+                    jh_error *err)
+{
+    colmap *map = NULL, *probe = NULL;
+    size_t ncols = 0, cap = 0, added = 0;
+    bool header = false;
+    /* The level of rows without a level column: named by the sheet
+     * ("表Ⅱ-2 小学") or by a title above the header ("……（小学）"). */
+    int sheet_level = t->sheet != NULL ? level_mentioned(t->sheet) : -1;
+    int title_level = -1, block_level = -1;
+    jh_status st = JH_OK;
+
+    for (size_t r = 0; r < t->nrows && st == JH_OK; r++) {
+        size_t n = t->rows[r].ncells;
+        colmap *m1, *m2;
+        /* Sheet readers leave empty rows out: a gap in the row numbers is
+         * a blank row.  (Not in text files, where a quoted cell may span
+         * lines.) */
+        bool gap = t->sheet != NULL && r > 0 &&
+                   t->rows[r].line > t->rows[r - 1].line + 1;
+        if (gap) {
+            header = false;
+            title_level = -1;
+        }
+        if (row_blank(t, r)) {
+            header = false;
+            title_level = -1;
+            continue;
+        }
+        if (n > cap) {
+            m1 = realloc(map, n * sizeof(*m1));
+            if (m1 != NULL)
+                map = m1;
+            m2 = realloc(probe, n * sizeof(*m2));
+            if (m2 != NULL)
+                probe = m2;
+            if (m1 == NULL || m2 == NULL) {
+                st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                  "out of memory");
+                break;
+            }
+            cap = n;
+        }
+        /* A header starts a new block, also right after another block. */
+        if (try_header(t, r, std, probe)) {
+            memcpy(map, probe, n * sizeof(*map));
+            ncols = n;
+            header = true;
+            block_level = title_level >= 0 ? title_level : sheet_level;
+            continue;
+        }
+        if (!header) {
+            /* A title above the header. */
+            for (size_t c = 0; c < n && title_level < 0; c++)
+                title_level = level_mentioned(t->rows[r].cells[c]);
+            continue;
+        }
+        st = row_claims(cl, t, r, map, ncols, block_level, std, &added, err);
+    }
+    free(probe);
+    free(map);
+    if (st == JH_OK && added == 0)
+        st = jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
+                          "no claims found: expected a header such as "
+                          "level,indicator,mean,cv or code,level,indicator,"
+                          "value (see docs/claims.md)");
+    return st;
+}
+
+/* ---- keys -------------------------------------------------------------- */
+
+const char *
+jh_verify_cause_key(jh_verify_cause cause)
+{
+    static const char *const keys[JH_CAUSE_COUNT] = {
+        "unweighted",   "sample_sd",       "bias_corrected_wsd",
+        "split_equal",  "unsplit",         "wan_x10000",
+        "wan_div10000", "school_left_out", "school_added"};
+    return (unsigned)cause < JH_CAUSE_COUNT ? keys[cause] : "unknown";
+}
+
+const char *
+jh_verify_kind_key(jh_finding_kind kind)
+{
+    switch (kind) {
+    case JH_FINDING_DIFFERS:
+        return "differs";
+    case JH_FINDING_UNKNOWN_SCHOOL:
+        return "unknown_school";
+    case JH_FINDING_EXCLUDED_SCHOOL:
+        return "excluded_school";
+    case JH_FINDING_NO_SECTION:
+        return "no_section";
+    case JH_FINDING_MISSING_SCHOOL:
+        return "missing_school";
+    case JH_FINDING_NO_LEVEL:
+        return "no_level";
+    case JH_FINDING_UNDEFINED:
+        return "undefined";
+    }
+    return "unknown";
+}
+
+const char *
+jh_claim_field_key(jh_claim_field field)
+{
+    switch (field) {
+    case JH_CLAIM_MEAN:
+        return "mean";
+    case JH_CLAIM_CV:
+        return "cv";
+    case JH_CLAIM_VALUE:
+        return "value";
+    }
+    return "unknown";
+}
+
+/* ---- alternative computations ------------------------------------------ */
+
+/* An analysis computed some other way, with what it owns. */
+typedef struct alt {
+    jh_county *county; /* owned copy, or NULL */
+    jh_standard *std;  /* owned copy, or NULL */
+    jh_model *model;   /* owned; built by jh_model_build when own_model */
+    bool own_model;    /* false: sections array owned, the rest shared */
+    jh_analysis *analysis;
+    bool tried;
+} alt;
+
+static void
+alt_release(alt *x)
+{
+    jh_analysis_free(x->analysis);
+    if (x->own_model) {
+        jh_model_free(x->model);
+    } else if (x->model != NULL) {
+        free(x->model->sections);
+        free(x->model);
+    }
+    jh__county_copy_free(x->county);
+    free(x->std);
+    memset(x, 0, sizeof(*x));
+}
+
+/* Combined schools split by plain enrollment (every weight 1). */
+static void
+alt_split_equal(alt *x, const jh_analysis *a)
+{
+    jh_diags scratch = JH_DIAGS_INIT;
+
+    x->tried = true;
+    x->std = malloc(sizeof(*x->std));
+    if (x->std == NULL)
+        return;
+    *x->std = *a->standard;
+    x->std->weight_junior_nine = x->std->weight_senior_complete = 1.0;
+    x->std->weight_junior_twelve = x->std->weight_senior_twelve = 1.0;
+    x->own_model = true;
+    if (jh_model_build(&x->model, a->model->county, x->std, &scratch, NULL) ==
+        JH_OK)
+        jh_analysis_run(&x->analysis, x->model, &scratch, NULL);
+    jh_diags_release(&scratch);
+}
+
+/* Combined schools' whole physical quantities given to each section. */
+static void
+alt_unsplit(alt *x, const jh_analysis *a)
+{
+    const jh_model *m = a->model;
+    jh_diags scratch = JH_DIAGS_INIT;
+
+    x->tried = true;
+    x->model = malloc(sizeof(*x->model));
+    if (x->model == NULL)
+        return;
+    *x->model = *m;
+    x->model->sections = malloc(m->nsections * sizeof(jh_section));
+    if (x->model->sections == NULL) {
+        free(x->model);
+        x->model = NULL;
+        return;
+    }
+    memcpy(x->model->sections, m->sections, m->nsections * sizeof(jh_section));
+    for (size_t i = 0; i < m->nsections; i++)
+        x->model->sections[i].physical_share = 1.0;
+    jh_analysis_run(&x->analysis, x->model, &scratch, NULL);
+    jh_diags_release(&scratch);
+}
+
+/* The county with excluded school @p school counted as a primary
+ * section (a small teaching point) or as it is (纳入计算 = 否). */
+static void
+alt_added(alt *x, const jh_analysis *a, size_t school)
+{
+    jh_diags scratch = JH_DIAGS_INIT;
+    jh_school *s;
+
+    x->tried = true;
+    x->county = jh__county_copy(a->model->county);
+    if (x->county == NULL)
+        return;
+    s = &x->county->schools[school];
+    s->include = true;
+    if (s->type == JH_TYPE_TEACHING_POINT)
+        s->type = JH_TYPE_PRIMARY;
+    x->own_model = true;
+    if (jh_model_build(&x->model, x->county, a->standard, &scratch, NULL) ==
+        JH_OK)
+        jh_analysis_run(&x->analysis, x->model, &scratch, NULL);
+    jh_diags_release(&scratch);
+}
+
+typedef struct verifier {
+    const jh_analysis *a;
+    const jh_claims *claims;
+    jh_verify_result *res;
+    size_t cap;
+    alt split_equal, unsplit;
+    alt *added; /* per excluded school of the model */
+    double *x, *w, *xs, *ws;
+} verifier;
+
+static bool
+holds(const jh_claim *c, double x)
+{
+    return isfinite(x) &&
+           fabs(c->value - x) <=
+               c->tolerance + 1e-9 * fmax(fabs(x), fabs(c->value)) + 1e-12;
+}
+
+static jh_verify_finding *
+new_finding(verifier *v, jh_finding_kind kind, size_t claim, jh_error *err)
+{
+    jh_verify_result *r = v->res;
+    jh_verify_finding *f;
+
+    if (r->nfindings == v->cap) {
+        size_t ncap = v->cap == 0 ? 16 : v->cap * 2;
+        jh_verify_finding *grown = realloc(r->findings, ncap * sizeof(*grown));
+        if (grown == NULL) {
+            jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+            return NULL;
+        }
+        r->findings = grown;
+        v->cap = ncap;
+    }
+    f = &r->findings[r->nfindings++];
+    memset(f, 0, sizeof(*f));
+    f->kind = kind;
+    f->claim = claim;
+    f->section = f->school = f->cause_section = f->cause_school = JH_NONE;
+    f->recomputed = f->difference = NAN;
+    for (int i = 0; i < JH_CAUSE_COUNT; i++)
+        f->cause_value[i] = NAN;
+    return f;
+}
+
+/* Record alternative @p value for @p cause; mark it when it reproduces
+ * the claim. */
+static bool
+try_cause(jh_verify_finding *f, const jh_claim *c, jh_verify_cause cause,
+          double value)
+{
+    if (!isfinite(value))
+        return false;
+    f->cause_value[cause] = value;
+    if (holds(c, value)) {
+        f->causes |= 1u << cause;
+        return true;
+    }
+    return false;
+}
+
+/* A level figure of @p an (mean or CV), NAN when absent or undefined. */
+static double
+level_figure(const jh_analysis *an, const jh_claim *c)
+{
+    const jh_level_result *lr;
+
+    if (an == NULL)
+        return NAN;
+    lr = &an->levels[c->level];
+    if (!lr->present)
+        return NAN;
+    if (c->field == JH_CLAIM_MEAN)
+        return lr->ind[c->indicator].mean;
+    return lr->ind[c->indicator].cv_defined ? lr->ind[c->indicator].cv : NAN;
+}
+
+static bool
+is_money(const jh_analysis *a, size_t k)
+{
+    return a->standard->indicators[k].quantity == JH_Q_EQUIPMENT_VALUE;
+}
+
+/* Try every cause for a differing 表Ⅲ claim. */
+static void
+level_causes(verifier *v, jh_verify_finding *f, const jh_claim *c)
+{
+    const jh_analysis *a = v->a;
+    const jh_level_result *lr = &a->levels[c->level];
+    size_t n = lr->nsections, k = c->indicator;
+    double plain = 0.0, ss = 0.0;
+    jh_wstats s;
+
+    for (size_t j = 0; j < n; j++) {
+        v->x[j] = a->results[lr->sections[j]].value[k];
+        v->w[j] = a->model->sections[lr->sections[j]].students;
+        plain += v->x[j];
+    }
+    plain /= (double)n;
+    for (size_t j = 0; j < n; j++)
+        ss += (v->x[j] - plain) * (v->x[j] - plain);
+    if (c->field == JH_CLAIM_MEAN) {
+        try_cause(f, c, JH_CAUSE_UNWEIGHTED, plain);
+        if (is_money(a, k)) {
+            try_cause(f, c, JH_CAUSE_WAN_X10000, f->recomputed * 10000.0);
+            try_cause(f, c, JH_CAUSE_WAN_DIV10000, f->recomputed / 10000.0);
+        }
+    } else if (plain > 0) {
+        try_cause(f, c, JH_CAUSE_UNWEIGHTED, sqrt(ss / (double)n) / plain);
+        if (n >= 2)
+            try_cause(f, c, JH_CAUSE_SAMPLE_SD,
+                      sqrt(ss / (double)(n - 1)) / plain);
+        if (n >= 2 && lr->ind[k].mean > 0)
+            try_cause(f, c, JH_CAUSE_BIAS_CORRECTED_WSD,
+                      gsl_stats_wsd(v->w, 1, v->x, 1, n) / lr->ind[k].mean);
+    }
+    if (!v->split_equal.tried)
+        alt_split_equal(&v->split_equal, a);
+    try_cause(f, c, JH_CAUSE_SPLIT_EQUAL,
+              level_figure(v->split_equal.analysis, c));
+    if (!v->unsplit.tried)
+        alt_unsplit(&v->unsplit, a);
+    try_cause(f, c, JH_CAUSE_UNSPLIT, level_figure(v->unsplit.analysis, c));
+    /* One section left out. */
+    for (size_t j = 0; j < n && n >= 2; j++) {
+        size_t m = 0;
+        double fig;
+        for (size_t i = 0; i < n; i++) {
+            if (i != j) {
+                v->xs[m] = v->x[i];
+                v->ws[m] = v->w[i];
+                m++;
+            }
+        }
+        if (jh_wstats_compute(&s, v->xs, v->ws, m, NULL) != JH_OK)
+            continue;
+        fig = c->field == JH_CLAIM_MEAN ? s.mean : s.cv;
+        if (holds(c, fig)) {
+            f->cause_value[JH_CAUSE_SCHOOL_LEFT_OUT] = fig;
+            f->causes |= 1u << JH_CAUSE_SCHOOL_LEFT_OUT;
+            f->cause_section = lr->sections[j];
+            break;
+        }
+    }
+    /* One excluded school counted. */
+    for (size_t e = 0; e < a->model->nexcluded; e++) {
+        const jh_exclusion *ex = &a->model->excluded[e];
+        double fig;
+        if (ex->reason != JH_EXCL_SMALL_TEACHING_POINT &&
+            ex->reason != JH_EXCL_INCLUDE_NO)
+            continue;
+        if (!v->added[e].tried)
+            alt_added(&v->added[e], a, ex->school);
+        fig = level_figure(v->added[e].analysis, c);
+        if (holds(c, fig)) {
+            f->cause_value[JH_CAUSE_SCHOOL_ADDED] = fig;
+            f->causes |= 1u << JH_CAUSE_SCHOOL_ADDED;
+            f->cause_school = ex->school;
+            break;
+        }
+    }
+}
+
+/* A section's value in @p an, NAN when absent. */
+static double
+section_figure(const jh_analysis *an, size_t si, size_t k)
+{
+    if (an == NULL || si >= an->model->nsections)
+        return NAN;
+    return an->results[si].value[k];
+}
+
+static jh_status
+check_level_claim(verifier *v, size_t ci, jh_error *err)
+{
+    const jh_claim *c = &v->claims->items[ci];
+    const jh_level_result *lr = &v->a->levels[c->level];
+    const jh_indicator_stats *is = &lr->ind[c->indicator];
+    jh_verify_finding *f;
+    double fig;
+
+    if (!lr->present) {
+        f = new_finding(v, JH_FINDING_NO_LEVEL, ci, err);
+        if (f == NULL)
+            return JH_ERR_NOMEM;
+        f->level = c->level;
+        return JH_OK;
+    }
+    if (c->field == JH_CLAIM_CV && !is->cv_defined) {
+        f = new_finding(v, JH_FINDING_UNDEFINED, ci, err);
+        if (f == NULL)
+            return JH_ERR_NOMEM;
+        f->level = c->level;
+        return JH_OK;
+    }
+    fig = c->field == JH_CLAIM_MEAN ? is->mean : is->cv;
+    if (holds(c, fig)) {
+        v->res->nagree++;
+        return JH_OK;
+    }
+    f = new_finding(v, JH_FINDING_DIFFERS, ci, err);
+    if (f == NULL)
+        return JH_ERR_NOMEM;
+    f->level = c->level;
+    f->recomputed = fig;
+    f->difference = c->value - fig;
+    level_causes(v, f, c);
+    return JH_OK;
+}
+
+static jh_status
+check_school_claim(verifier *v, size_t ci, bool *claimed, bool *level_claims,
+                   jh_error *err)
+{
+    const jh_claim *c = &v->claims->items[ci];
+    const jh_model *m = v->a->model;
+    const jh_county *county = m->county;
+    size_t school = JH_NONE, si = JH_NONE, nsec = 0, first = JH_NONE;
+    jh_verify_finding *f;
+    double fig;
+
+    for (size_t i = 0; i < county->nschools; i++) {
+        if (strcmp(county->schools[i].code, c->code) == 0) {
+            school = i;
+            break;
+        }
+    }
+    if (school == JH_NONE) {
+        f = new_finding(v, JH_FINDING_UNKNOWN_SCHOOL, ci, err);
+        if (f == NULL)
+            return JH_ERR_NOMEM;
+        f->level = c->level;
+        return JH_OK;
+    }
+    for (size_t i = 0; i < m->nsections; i++) {
+        if (m->sections[i].school != school)
+            continue;
+        nsec++;
+        if (first == JH_NONE)
+            first = i;
+        if (c->level_given && m->sections[i].level == c->level)
+            si = i;
+    }
+    if (nsec == 0) {
+        f = new_finding(v, JH_FINDING_EXCLUDED_SCHOOL, ci, err);
+        if (f == NULL)
+            return JH_ERR_NOMEM;
+        f->school = school;
+        f->level = c->level;
+        return JH_OK;
+    }
+    if (!c->level_given) {
+        if (nsec > 1) {
+            jh_error_set(err, JH_ERR_DATA, c->source, c->line, c->column,
+                         "%s (%s) has primary and junior sections: give the "
+                         "level of its value",
+                         county->schools[school].name, c->code);
+            if (err != NULL && c->cell[0] != '\0')
+                snprintf(err->cell, sizeof(err->cell), "%s", c->cell);
+            return JH_ERR_DATA;
+        }
+        si = first;
+    }
+    if (si == JH_NONE) {
+        f = new_finding(v, JH_FINDING_NO_SECTION, ci, err);
+        if (f == NULL)
+            return JH_ERR_NOMEM;
+        f->school = school;
+        f->level = c->level;
+        return JH_OK;
+    }
+    claimed[si] = true;
+    level_claims[m->sections[si].level] = true;
+    fig = v->a->results[si].value[c->indicator];
+    if (holds(c, fig)) {
+        v->res->nagree++;
+        return JH_OK;
+    }
+    f = new_finding(v, JH_FINDING_DIFFERS, ci, err);
+    if (f == NULL)
+        return JH_ERR_NOMEM;
+    f->section = si;
+    f->school = school;
+    f->level = m->sections[si].level;
+    f->recomputed = fig;
+    f->difference = c->value - fig;
+    if (!v->split_equal.tried)
+        alt_split_equal(&v->split_equal, v->a);
+    try_cause(f, c, JH_CAUSE_SPLIT_EQUAL,
+              section_figure(v->split_equal.analysis, si, c->indicator));
+    if (!v->unsplit.tried)
+        alt_unsplit(&v->unsplit, v->a);
+    try_cause(f, c, JH_CAUSE_UNSPLIT,
+              section_figure(v->unsplit.analysis, si, c->indicator));
+    if (is_money(v->a, c->indicator)) {
+        try_cause(f, c, JH_CAUSE_WAN_X10000, fig * 10000.0);
+        try_cause(f, c, JH_CAUSE_WAN_DIV10000, fig / 10000.0);
+    }
+    return JH_OK;
+}
+
+void
+jh_verify_free(jh_verify_result *r)
+{
+    if (r == NULL)
+        return;
+    free(r->findings);
+    free(r);
+}
+
+jh_status
+jh_verify_run(jh_verify_result **out, const jh_analysis *a,
+              const jh_claims *claims, jh_error *err)
+{
+    const jh_model *m = a->model;
+    size_t n = m->nsections + 1;
+    verifier v;
+    bool *claimed = calloc(n, sizeof(bool));
+    bool level_claims[JH_LEVEL_COUNT] = {false};
+    jh_status st = JH_OK;
+
+    memset(&v, 0, sizeof(v));
+    v.a = a;
+    v.claims = claims;
+    v.res = calloc(1, sizeof(*v.res));
+    v.added = calloc(m->nexcluded + 1, sizeof(*v.added));
+    v.x = malloc(n * sizeof(double));
+    v.w = malloc(n * sizeof(double));
+    v.xs = malloc(n * sizeof(double));
+    v.ws = malloc(n * sizeof(double));
+    if (claimed == NULL || v.res == NULL || v.added == NULL || v.x == NULL ||
+        v.w == NULL || v.xs == NULL || v.ws == NULL) {
+        st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        goto done;
+    }
+    v.res->analysis = a;
+    v.res->claims = claims;
+    for (size_t i = 0; i < claims->count && st == JH_OK; i++) {
+        const jh_claim *c = &claims->items[i];
+        if (c->indicator >= a->standard->nindicators) {
+            st = jh_error_set(err, JH_ERR_ARG, c->source, c->line, c->column,
+                              "claim %zu names indicator %zu of %zu", i + 1,
+                              c->indicator + 1, a->standard->nindicators);
+            break;
+        }
+        v.res->nchecked++;
+        if (c->field == JH_CLAIM_VALUE)
+            st = check_school_claim(&v, i, claimed, level_claims, err);
+        else
+            st = check_level_claim(&v, i, err);
+    }
+    /* Sections of a level with per-school claims that have none. */
+    for (size_t i = 0; i < m->nsections && st == JH_OK; i++) {
+        jh_verify_finding *f;
+        if (claimed[i] || !level_claims[m->sections[i].level])
+            continue;
+        f = new_finding(&v, JH_FINDING_MISSING_SCHOOL, JH_NONE, err);
+        if (f == NULL) {
+            st = JH_ERR_NOMEM;
+            break;
+        }
+        f->section = i;
+        f->school = m->sections[i].school;
+        f->level = m->sections[i].level;
+    }
+
+done:
+    alt_release(&v.split_equal);
+    alt_release(&v.unsplit);
+    for (size_t e = 0; v.added != NULL && e < m->nexcluded; e++)
+        alt_release(&v.added[e]);
+    free(v.added);
+    free(v.x);
+    free(v.w);
+    free(v.xs);
+    free(v.ws);
+    free(claimed);
+    if (st != JH_OK) {
+        jh_verify_free(v.res);
+        return st;
+    }
+    *out = v.res;
+    return JH_OK;
+}
