@@ -1,7 +1,7 @@
 # junheng - one indicator of one level: every school's value, sorted.
 #
 # Run by junheng (src/report_charts.c) as
-#     gnuplot -d -c bars.gp SCRATCH COUNT PDF
+#     gnuplot -d -c bars.gp SCRATCH COUNT PDF [FIRST]
 # For N = 1..COUNT it reads
 #     SCRATCH/bars-N-meta.tsv  one line: count, threshold, has_threshold,
 #                              county mean, widest school name (display
@@ -25,6 +25,9 @@ if (ARGC < 3) {
 scratch = ARG1
 count = int(ARG2)
 pdf = int(ARG3)
+# Optional: the first chart to render (charts FIRST..COUNT), so that
+# junheng can split the charts between processes.
+first = ARGC >= 4 ? int(ARG4) : 1
 
 set encoding utf8
 set datafile separator "\t"
@@ -39,7 +42,7 @@ c_grid = 0xd9d9d9
 c_none = 0xff000000     # fully transparent: no threshold in the standard
 v_color(met) = met > 0 ? 0x333333 : c_below   # value printed on a bar
 
-do for [i = 1:count] {
+do for [i = first:count] {
     meta = sprintf("%s/bars-%d-meta.tsv", scratch, i)
     data = sprintf("%s/bars-%d.tsv", scratch, i)
     stats meta using (n = int(column(1)), thr = column(2), \

@@ -1,7 +1,7 @@
 # junheng - the difference coefficients (差异系数) of one level.
 #
 # Run by junheng (src/report_charts.c) as
-#     gnuplot -d -c cv.gp SCRATCH COUNT PDF
+#     gnuplot -d -c cv.gp SCRATCH COUNT PDF [FIRST]
 # For N = 1..COUNT it reads
 #     SCRATCH/cv-N-meta.tsv  one line: count, limit, has_limit, title,
 #                            caption, y label, key texts (within the
@@ -24,6 +24,9 @@ if (ARGC < 3) {
 scratch = ARG1
 count = int(ARG2)
 pdf = int(ARG3)
+# Optional: the first chart to render (charts FIRST..COUNT), so that
+# junheng can split the charts between processes.
+first = ARGC >= 4 ? int(ARG4) : 1
 
 set encoding utf8
 set datafile separator "\t"
@@ -36,7 +39,7 @@ c_limit = 0xe8a33d      # limit line
 c_grid = 0xd9d9d9
 c_none = 0xff000000     # fully transparent: no single-CV limit in the standard
 
-do for [i = 1:count] {
+do for [i = first:count] {
     meta = sprintf("%s/cv-%d-meta.tsv", scratch, i)
     data = sprintf("%s/cv-%d.tsv", scratch, i)
     stats meta using (n = int(column(1)), limit = column(2), \

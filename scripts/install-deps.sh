@@ -4,7 +4,7 @@
 set -eu
 packages=(
     build-essential cmake pkg-config
-    libgsl-dev libxlsxwriter-dev libcsv-dev libjansson-dev
+    libgsl-dev libxlsxwriter-dev libcsv-dev libjansson-dev libinih-dev
     libzip-dev libexpat1-dev libfreexl-dev
     gnuplot-nox fonts-noto-cjk
     libcmocka-dev python3 python3-openpyxl

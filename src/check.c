@@ -132,10 +132,12 @@ check_columns(checker *ch, bool *missing)
 }
 
 /*
- * The errors the model would stop at, all of them: pupils of a level the
- * type does not teach, blank enrollment, blank values an evaluated section
- * needs, indoor sports rooms larger than the teaching area.  Mirrors
- * build_school() in model.c; the final model run catches any difference.
+ * Every value of school @p i that the model needs and lacks, all at once
+ * (the model stops at the first): blank enrollment of a level its type
+ * teaches, pupils of a level it does not teach, blank values an evaluated
+ * section needs, indoor sports rooms larger than the teaching area.  Only
+ * called for schools the model refuses (see check_with_model()), so scope
+ * rules stay in model.c.
  */
 static void
 check_school_values(checker *ch, size_t i, const bool *missing)
@@ -145,11 +147,7 @@ check_school_values(checker *ch, size_t i, const bool *missing)
     unsigned levels = jh_school_type_levels(s->type);
     double students[3] = {0, 0, 0};
     bool evaluated[JH_LEVEL_COUNT] = {false}, any = false;
-    size_t before = ch->r->errors.count;
 
-    if (s->type == JH_TYPE_SPECIAL || s->type == JH_TYPE_VOCATIONAL ||
-        !s->include)
-        return;
     for (int l = 0; l < 3; l++) {
         long col = c->columns.students[l];
         double v = s->students[l];
@@ -171,7 +169,7 @@ check_school_values(checker *ch, size_t i, const bool *missing)
     }
     if (s->type == JH_TYPE_TEACHING_POINT &&
         students[JH_LEVEL_PRIMARY] < ch->std->teaching_point_min)
-        goto done;
+        return; /* a small teaching point: left out */
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         evaluated[l] = (levels & (1u << l)) && students[l] > 0;
         any = any || evaluated[l];
@@ -209,9 +207,48 @@ check_school_values(checker *ch, size_t i, const bool *missing)
                    "教学及辅助用房面积 (%g m2) that includes it",
                    s->name, s->code, indoor, teaching);
     }
-done:
-    if (ch->r->errors.count > before)
-        ch->bad[i] = true;
+}
+
+/* Add a failure of the model or analysis as an error, with its place. */
+static void
+add_error(checker *ch, const jh_error *e)
+{
+    if (jh_diags_add(&ch->r->errors, e->file[0] != '\0' ? e->file : NULL,
+                     e->line, e->column, e->cell[0] != '\0' ? e->cell : NULL,
+                     NULL, "%s", e->message) != JH_OK)
+        ch->nomem = true;
+}
+
+/*
+ * Run the model on school @p i alone.  When it refuses the school, list
+ * every missing value with check_school_values(); should that find nothing
+ * (the model knows a rule this file does not mirror), report the model's
+ * own error, so that a clean check always means the school builds.
+ */
+static void
+check_with_model(checker *ch, size_t i, const bool *missing)
+{
+    jh_county one = *ch->c;
+    jh_model *m = NULL;
+    jh_error e;
+    jh_status st;
+    size_t before = ch->r->errors.count;
+
+    one.schools = &ch->c->schools[i];
+    one.nschools = 1;
+    jh_error_clear(&e);
+    st = jh_model_build(&m, &one, ch->std, NULL, &e);
+    jh_model_free(m);
+    if (st == JH_OK)
+        return;
+    if (st == JH_ERR_NOMEM) {
+        ch->nomem = true;
+        return;
+    }
+    check_school_values(ch, i, missing);
+    if (ch->r->errors.count == before && !ch->bad[i])
+        add_error(ch, &e);
+    ch->bad[i] = true;
 }
 
 /* Index of the school with code @p code, or -1. */
@@ -359,16 +396,6 @@ summarise(checker *ch, const jh_model *m, const size_t *orig)
     return JH_OK;
 }
 
-/* Add a failure of the model or analysis as an error, with its place. */
-static void
-add_error(checker *ch, const jh_error *e)
-{
-    if (jh_diags_add(&ch->r->errors, e->file[0] != '\0' ? e->file : NULL,
-                     e->line, e->column, e->cell[0] != '\0' ? e->cell : NULL,
-                     NULL, "%s", e->message) != JH_OK)
-        ch->nomem = true;
-}
-
 /*
  * Run the model on the schools without errors (for the summary), and the
  * analysis when the file has no errors at all, so that a clean check means
@@ -394,10 +421,8 @@ run_model(checker *ch)
     }
     view.nschools = 0;
     for (size_t i = 0; i < c->nschools; i++) {
-        if (ch->bad[i]) {
-            ch->r->with_errors++;
+        if (ch->bad[i])
             continue;
-        }
         orig[view.nschools] = i;
         view.schools[view.nschools++] = c->schools[i];
     }
@@ -429,7 +454,7 @@ run_checks(jh_check_result *r, const jh_county *c, const jh_table *t,
            const jh_standard *std)
 {
     checker ch = {r, c, t, std, {false}, NULL, false};
-    bool missing[JH_Q_COUNT];
+    bool missing[JH_Q_COUNT], any_missing = false;
     jh_status st;
 
     for (size_t i = 0; i < std->nindicators; i++)
@@ -442,18 +467,17 @@ run_checks(jh_check_result *r, const jh_county *c, const jh_table *t,
         r->by_type[c->schools[i].type]++;
     mark_bad_rows(&ch);
     check_columns(&ch, missing);
-    for (size_t i = 0; i < c->nschools && !ch.nomem; i++)
-        check_school_values(&ch, i, missing);
+    for (int q = 0; q < JH_Q_COUNT; q++)
+        any_missing = any_missing || missing[q];
+    /* A missing column stops the model for every school: it is reported
+     * once, and the per-school checks would only repeat it. */
+    for (size_t i = 0; i < c->nschools && !ch.nomem && !any_missing; i++)
+        check_with_model(&ch, i, missing);
     for (size_t i = 0; i < c->nschools && !ch.nomem; i++)
         check_plausible(&ch, i);
     st = ch.nomem ? JH_ERR_NOMEM : JH_OK;
-    for (int q = 0; q < JH_Q_COUNT && st == JH_OK; q++) {
-        if (missing[q])
-            goto out; /* the model would stop at the missing column */
-    }
-    if (st == JH_OK)
+    if (st == JH_OK && !any_missing)
         st = run_model(&ch);
-out:
     free(ch.bad);
     if (st == JH_OK && ch.nomem)
         st = JH_ERR_NOMEM;
@@ -477,6 +501,59 @@ result_new(const jh_table *t)
     return r;
 }
 
+/* Order of findings: file-wide ones first, then by line and column, then
+ * as found (the sort keys carry the original position). */
+typedef struct keyed {
+    jh_diag d;
+    size_t pos;
+} keyed;
+
+static int
+cmp_keyed(const void *a, const void *b)
+{
+    const keyed *x = a, *y = b;
+    if (x->d.line != y->d.line)
+        return x->d.line < y->d.line ? -1 : 1;
+    if (x->d.column != y->d.column)
+        return x->d.column < y->d.column ? -1 : 1;
+    return x->pos < y->pos ? -1 : x->pos > y->pos;
+}
+
+/* Sort a list of findings by place; false when out of memory. */
+static bool
+sort_findings(jh_diags *list)
+{
+    keyed *k;
+
+    if (list->count < 2)
+        return true;
+    k = malloc(list->count * sizeof(*k));
+    if (k == NULL)
+        return false;
+    for (size_t i = 0; i < list->count; i++) {
+        k[i].d = list->items[i];
+        k[i].pos = i;
+    }
+    qsort(k, list->count, sizeof(*k), cmp_keyed);
+    for (size_t i = 0; i < list->count; i++)
+        list->items[i] = k[i].d;
+    free(k);
+    return true;
+}
+
+/* Rows with errors: the distinct lines the errors are on. */
+static size_t
+rows_with_errors(const jh_diags *errors)
+{
+    size_t n = 0;
+    for (size_t i = 0; i < errors->count; i++) {
+        long line = errors->items[i].line;
+        if (line > 0 && (i == 0 || errors->items[i - 1].line != line))
+            n++;
+    }
+    return n;
+}
+
 /* Import (collecting errors) and check; @p r holds reading warnings. */
 static jh_status
 check_county(jh_check_result *r, const jh_county *c, const jh_table *t,
@@ -487,8 +564,12 @@ check_county(jh_check_result *r, const jh_county *c, const jh_table *t,
     r->header_rows = c->header_rows;
     r->header_line = t->rows[c->header_row + c->header_rows - 1].line;
     st = run_checks(r, c, t, std);
+    if (st == JH_OK &&
+        !(sort_findings(&r->errors) && sort_findings(&r->warnings)))
+        st = JH_ERR_NOMEM;
     if (st != JH_OK)
         return jh_error_set(err, st, t->source, 0, 0, "out of memory");
+    r->with_errors = rows_with_errors(&r->errors);
     return JH_OK;
 }
 

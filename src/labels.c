@@ -25,6 +25,9 @@ static const label labels[] = {
     {"county_fail", "未达到优质均衡资源配置要求",
      "does not meet the resource standard"},
     {"unit_schools", "所学校", "schools"},
+    {"composite_cv", "综合差异系数（各指标差异系数的平均数）",
+     "Composite CV (mean of the indicators' CVs)"},
+    {"provision_on", "启用条款", "Provision on"},
     {"unit_students", "名学生", "students"},
     {"schools_met_rule", "达标学校（6项达标且余项≥85%）",
      "Schools passing (6 met, last at 85%)"},
@@ -150,6 +153,7 @@ static const label labels[] = {
     {"type_vocational", "职业学校", "Vocational"},
     {"ownership_public", "公办", "Public"},
     {"ownership_private", "民办", "Private"},
+    {"ownership_province", "省属", "Province-run"},
     {"ownership_unknown", "", ""},
     /* charts */
     {"chart_threshold", "标准值", "Threshold"},
@@ -161,6 +165,38 @@ static const label labels[] = {
     {"chart_cv_title", "资源配置指标校际差异系数", "Difference coefficients"},
     {"chart_cv_over", "超过标准值", "Above the limit"},
     {"chart_limit", "限值", "limit"},
+    /* batch: many counties (src/report_batch*.c, junheng batch) */
+    {"batch_title", "县域义务教育学校资源配置 多县区汇总",
+     "Resource allocation: counties compared"},
+    {"batch_sheet_summary", "县区汇总", "Counties"},
+    {"batch_sheet_failing", "未达标县区及原因", "Failing counties and why"},
+    {"batch_sheet_warnings", "数据提示", "Warnings"},
+    {"batch_counties", "县区数", "Counties"},
+    {"batch_groups", "县区×年份", "County-years"},
+    {"batch_year", "年份", "Year"},
+    {"batch_schools", "学校数", "Schools"},
+    {"batch_schools_failing", "未达标学校数", "Schools failing"},
+    {"batch_cv_failing", "超限差异系数个数", "CVs over limit"},
+    {"batch_cv_max", "最大差异系数", "Largest CV"},
+    {"batch_cv_mean", "差异系数均值", "Mean of CVs"},
+    {"batch_cv_over", "超过标准值的差异系数", "CVs over the limit"},
+    {"batch_rank", "排名", "Rank"},
+    {"batch_rank_rule",
+     "排名规则：同一年份、同一学段内，超过标准值的差异系数个数少者在前"
+     "（无法计算的计为超过）；个数相同时最大差异系数小者在前；再相同时"
+     "差异系数均值小者在前；三者均相同者名次并列",
+     "Ranking, within a year and level: fewer CVs over the limit first "
+     "(an undefined CV counts as over); then the smaller largest CV; then "
+     "the smaller mean of the CVs; counties equal on all three share a "
+     "rank"},
+    {"batch_dist_title", "各县区资源配置指标校际差异系数分布",
+     "Difference coefficients of every county"},
+    {"batch_dist_caption", "箱体为四分位数，须为最小值至最大值；每点为一个县区",
+     "Box: quartiles; whiskers: minimum to maximum; each dot is a county"},
+    {"batch_dist_over", "超过标准值的县区", "Counties over the limit"},
+    {"batch_dist_within", "未超过标准值的县区", "Counties within the limit"},
+    {"batch_over_short", "超限", "over"},
+    {"batch_trend_title", "差异系数变化趋势", "Difference coefficients over the years"},
 };
 
 const char *
@@ -199,12 +235,15 @@ const char *
 jh_exclusion_name(jh_exclusion_reason reason, jh_lang lang)
 {
     static const char *const zh[JH_EXCL_COUNT] = {
-        "特殊教育学校", "职业学校", "不足50人的教学点", "标注为不纳入计算",
-        "无小学或初中在校生"};
+        "特殊教育学校",       "职业学校",     "人数不足的教学点",
+        "标注为不纳入计算",   "无小学或初中在校生", "民办学校（标准不计入）",
+        "省属学校（标准不计入）", "教学点（标准不计入）"};
     static const char *const en[JH_EXCL_COUNT] = {
         "special-education school", "vocational school",
-        "teaching point under 50 pupils", "marked as not included",
-        "no primary or junior pupils"};
+        "teaching point under the minimum", "marked as not included",
+        "no primary or junior pupils", "private school (out of scope)",
+        "province-run school (out of scope)",
+        "teaching point (out of scope)"};
     if (reason >= JH_EXCL_COUNT)
         return "?";
     return lang == JH_LANG_EN ? en[reason] : zh[reason];

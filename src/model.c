@@ -10,8 +10,9 @@
 #include "util.h"
 
 static const char *const exclusion_keys[JH_EXCL_COUNT] = {
-    "special", "vocational", "small_teaching_point", "include_no",
-    "no_students"};
+    "special",     "vocational",   "small_teaching_point",
+    "include_no",  "no_students",  "private",
+    "province_run", "teaching_point"};
 
 const char *
 jh_exclusion_key(jh_exclusion_reason reason)
@@ -193,6 +194,15 @@ build_school(builder *b, const jh_county *c, size_t idx,
     const jh_school *s = &c->schools[idx];
     jh_school adjusted;
     unsigned levels = type_levels(s->type);
+
+    /* A special or vocational school the scope includes is evaluated in
+     * the levels where it has pupils. */
+    if (s->type == JH_TYPE_SPECIAL || s->type == JH_TYPE_VOCATIONAL) {
+        for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+            if (!isnan(s->students[l]) && s->students[l] > 0)
+                levels |= 1u << l;
+        }
+    }
     double students[3] = {0, 0, 0}, wsum = 0.0, total = 0.0;
     int nlevels = 0, nevaluated = 0;
     char split_names[512] = "";
@@ -220,6 +230,7 @@ build_school(builder *b, const jh_county *c, size_t idx,
         total += students[l];
     }
     if (s->type == JH_TYPE_TEACHING_POINT &&
+        std->teaching_points == JH_TP_MIN &&
         students[JH_LEVEL_PRIMARY] < std->teaching_point_min)
         return add_exclusion(b, idx, JH_EXCL_SMALL_TEACHING_POINT);
     if (students[0] <= 0 && students[1] <= 0) {
@@ -353,10 +364,20 @@ jh_model_build(jh_model **out, const jh_county *c, const jh_standard *std,
 
     for (size_t i = 0; i < c->nschools && st == JH_OK; i++) {
         const jh_school *s = &c->schools[i];
-        if (s->type == JH_TYPE_SPECIAL)
+        /* Scope (the standard's [scope]), then the row's own flag. */
+        if (s->type == JH_TYPE_SPECIAL && !std->include_special)
             st = add_exclusion(&b, i, JH_EXCL_SPECIAL);
-        else if (s->type == JH_TYPE_VOCATIONAL)
+        else if (s->type == JH_TYPE_VOCATIONAL && !std->include_vocational)
             st = add_exclusion(&b, i, JH_EXCL_VOCATIONAL);
+        else if (s->type == JH_TYPE_TEACHING_POINT &&
+                 std->teaching_points == JH_TP_EXCLUDE)
+            st = add_exclusion(&b, i, JH_EXCL_TEACHING_POINT);
+        else if (s->ownership == JH_OWNERSHIP_PRIVATE &&
+                 !std->include_private)
+            st = add_exclusion(&b, i, JH_EXCL_PRIVATE);
+        else if (s->ownership == JH_OWNERSHIP_PROVINCE &&
+                 !std->include_province_run)
+            st = add_exclusion(&b, i, JH_EXCL_PROVINCE_RUN);
         else if (!s->include)
             st = add_exclusion(&b, i, JH_EXCL_INCLUDE_NO);
         else

@@ -16,30 +16,23 @@
  *
  * gnuplot's data reader is not plain TSV: a double quote ends a string
  * field and a backslash starts an escape (parse_esc: \\, \n, \t, \", octal
- * \ooo and \0ooo).  put_text() below writes a quote as the four-digit octal
- * escape \0042 (which never swallows a following digit) and a backslash as
- * \\, so that strcol() and xticlabels() give back exactly the original text.
+ * \ooo and \0ooo).  jh__gp_put_text() (src/gnuplot.c) writes a quote as
+ * the four-digit octal escape \0042 (which never swallows a following
+ * digit) and a backslash as \\, so that strcol() and xticlabels() give
+ * back exactly the original text.
  *
- * One gnuplot process per template renders all charts of that template
- * (the two run side by side).  Outputs go to temporary names in a scratch
+ * Three gnuplot processes run side by side: the bar charts split in two
+ * halves and the CV charts (see render()).  Outputs go to temporary names in a scratch
  * folder "<dir>/.data-XXXXXX", are checked (exit status, size > 0) and only
  * then renamed to their final names; the scratch folder is always removed.
  */
 #include <errno.h>
-#include <signal.h>
-#include <fcntl.h>
-#include <ftw.h>
 #include <math.h>
-#include <spawn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <sys/types.h>
-#include <sys/wait.h>
-#include <time.h>
-#include <unistd.h>
 
+#include "gnuplot.h"
 #include "junheng/report.h"
 #include "util.h"
 
@@ -84,106 +77,6 @@ typedef struct bar {
 /* Text for the data files                                             */
 /* ------------------------------------------------------------------ */
 
-/*
- * Length in bytes (1-4, never past the end) and display width of the UTF-8
- * character at @p s: a character from U+2E80 up (CJK, full-width forms)
- * counts as two columns, anything else as one.
- */
-static size_t
-char_width(const char *s, size_t *len)
-{
-    unsigned char c = (unsigned char)s[0];
-    unsigned long cp = c;
-    size_t n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
-
-    for (size_t k = 1; k < n; k++) {
-        if (s[k] == '\0') {
-            n = k;
-            break;
-        }
-    }
-    if (n == 3)
-        cp = ((c & 0x0fUL) << 12) | (((unsigned char)s[1] & 0x3fUL) << 6) |
-             ((unsigned char)s[2] & 0x3fUL);
-    else if (n == 4)
-        cp = 0x10000;
-    *len = n;
-    return cp >= 0x2e80 ? 2 : 1;
-}
-
-/* Display columns of @p s (see char_width). */
-static size_t
-text_cols(const char *s)
-{
-    size_t cols = 0, len;
-
-    for (size_t i = 0; s[i] != '\0'; i += len)
-        cols += char_width(s + i, &len);
-    return cols;
-}
-
-/*
- * Copy @p s into @p out (of @p size bytes), cut after @p max_cols display
- * columns at a character boundary with "…" appended when cut.  Always
- * NUL-terminates; returns @p out.
- */
-static char *
-clip(char *out, size_t size, const char *s, size_t max_cols)
-{
-    static const char ellipsis[] = "\xe2\x80\xa6";
-    size_t cols = 0, i = 0, n = 0, len, w;
-
-    if (size < sizeof(ellipsis)) {
-        if (size > 0)
-            out[0] = '\0';
-        return out;
-    }
-    while (s[i] != '\0') {
-        w = char_width(s + i, &len);
-        if (cols + w > max_cols || n + len + sizeof(ellipsis) > size) {
-            memcpy(out + n, ellipsis, sizeof(ellipsis));
-            return out;
-        }
-        memcpy(out + n, s + i, len);
-        n += len;
-        i += len;
-        cols += w;
-    }
-    out[n] = '\0';
-    return out;
-}
-
-/*
- * Write @p s as one string field of a gnuplot data file: a double quote
- * becomes \0042, a backslash \\, and tabs, line breaks and other control
- * characters become spaces (they would split fields or lines).
- */
-static void
-put_text(FILE *f, const char *s)
-{
-    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
-        if (*p == '"')
-            fputs("\\0042", f);
-        else if (*p == '\\')
-            fputs("\\\\", f);
-        else if (*p < 0x20 || *p == 0x7f)
-            fputc(' ', f);
-        else
-            fputc(*p, f);
-    }
-}
-
-/* Write a number field in the C locale; NAN and infinities as 0. */
-static void
-put_num(FILE *f, double v)
-{
-    char buf[64];
-
-    if (!isfinite(v))
-        v = 0.0;
-    fputs(jh__fmt_fixed(v, 6, buf, sizeof(buf)), f);
-}
-
 /* The separator between the parts of a title or a caption. */
 static const char *
 colon(jh_lang lang)
@@ -198,7 +91,7 @@ make_title(char *buf, size_t size, const jh_report_context *ctx, jh_level level,
 {
     char county[COUNTY_COLS * 2 + 8];
 
-    clip(county, sizeof(county), ctx->county_name, COUNTY_COLS);
+    jh__gp_clip(county, sizeof(county), ctx->county_name, COUNTY_COLS);
     snprintf(buf, size, "%s%s%s \xc2\xb7 %s", county,
              county[0] != '\0' ? " \xc2\xb7 " : "",
              jh_level_name(level, ctx->lang), what);
@@ -327,17 +220,17 @@ write_bars(charts *c, size_t n, const jh_level_result *lr, size_t k,
     for (size_t j = 0; j < lr->nsections; j++) {
         const jh_school *s =
             &m->county->schools[m->sections[bars[j].section].school];
-        size_t w = text_cols(clip(part, sizeof(part), s->name, NAME_COLS));
+        size_t w = jh__gp_text_cols(jh__gp_clip(part, sizeof(part), s->name, NAME_COLS));
         name_cols = w > name_cols ? w : name_cols;
     }
     fprintf(f, "%zu\t", lr->nsections);
-    put_num(f, has_thr ? thr : 0.0);
+    jh__gp_put_num(f, has_thr ? thr : 0.0);
     fprintf(f, "\t%d\t", has_thr ? 1 : 0);
-    put_num(f, is->mean);
+    jh__gp_put_num(f, is->mean);
     fprintf(f, "\t%zu\t", name_cols);
     make_title(text, sizeof(text), ctx, lr->level,
                jh_indicator_name(ind, lang));
-    put_text(f, clip(part, sizeof(part), text, TEXT_COLS));
+    jh__gp_put_text(f, jh__gp_clip(part, sizeof(part), text, TEXT_COLS));
     fputc('\t', f);
     make_standard(part, sizeof(part), ctx);
     snprintf(
@@ -352,21 +245,21 @@ write_bars(charts *c, size_t n, const jh_level_result *lr, size_t k,
         is->cv_limit >= 0.0 ? jh_label(lang, is->cv_pass ? "pass" : "fail")
                             : "",
         jh_label(lang, "below"), colon(lang), is->below, lr->nsections);
-    put_text(f, text);
+    jh__gp_put_text(f, text);
     fputc('\t', f);
-    put_text(f, lang == JH_LANG_EN ? ind->unit_en : ind->unit_zh);
+    jh__gp_put_text(f, lang == JH_LANG_EN ? ind->unit_en : ind->unit_zh);
     fputc('\t', f);
     snprintf(text, sizeof(text), "%s %s", jh_label(lang, "chart_threshold"),
              jh__fmt_fixed(thr, 2, num1, sizeof(num1)));
-    put_text(f, has_thr ? text : "");
+    jh__gp_put_text(f, has_thr ? text : "");
     fputc('\t', f);
     snprintf(text, sizeof(text), "%s %s", jh_label(lang, "chart_mean"),
              jh__fmt_fixed(is->mean, 2, num1, sizeof(num1)));
-    put_text(f, text);
+    jh__gp_put_text(f, text);
     fputc('\t', f);
-    put_text(f, jh_label(lang, "chart_met"));
+    jh__gp_put_text(f, jh_label(lang, "chart_met"));
     fputc('\t', f);
-    put_text(f, jh_label(lang, "chart_below"));
+    jh__gp_put_text(f, jh_label(lang, "chart_below"));
     fputc('\n', f);
     st = close_data(f, c, err);
 
@@ -378,11 +271,11 @@ write_bars(charts *c, size_t n, const jh_level_result *lr, size_t k,
         const jh_school *s =
             &m->county->schools[m->sections[bars[j].section].school];
         fprintf(f, "%zu\t", j + 1);
-        put_num(f, bars[j].value);
+        jh__gp_put_num(f, bars[j].value);
         fprintf(f, "\t%d\t", !has_thr || r->met[k] ? 1 : 0);
-        put_text(f, clip(part, sizeof(part), s->name, NAME_COLS));
+        jh__gp_put_text(f, jh__gp_clip(part, sizeof(part), s->name, NAME_COLS));
         fputc('\t', f);
-        put_text(f, jh__fmt_fixed(bars[j].value, 2, num1, sizeof(num1)));
+        jh__gp_put_text(f, jh__fmt_fixed(bars[j].value, 2, num1, sizeof(num1)));
         fputc('\n', f);
     }
     if (f != NULL)
@@ -416,11 +309,11 @@ write_cv(charts *c, size_t n, const jh_level_result *lr, jh_error *err)
     if (st != JH_OK)
         return st;
     fprintf(f, "%zu\t", std->nindicators);
-    put_num(f, has_limit ? limit : 0.0);
+    jh__gp_put_num(f, has_limit ? limit : 0.0);
     fprintf(f, "\t%d\t", has_limit ? 1 : 0);
     make_title(text, sizeof(text), ctx, lr->level,
                jh_label(lang, "chart_cv_title"));
-    put_text(f, clip(part, sizeof(part), text, TEXT_COLS));
+    jh__gp_put_text(f, jh__gp_clip(part, sizeof(part), text, TEXT_COLS));
     fputc('\t', f);
     make_standard(part, sizeof(part), ctx);
     snprintf(text, sizeof(text), "%s   |   %s%s%s%s%s", part,
@@ -428,17 +321,17 @@ write_cv(charts *c, size_t n, const jh_level_result *lr, jh_error *err)
              jh_label(lang, lr->cv_pass ? "yes" : "no"),
              disagrees ? "   |   * " : "",
              disagrees ? jh_label(lang, "warning_cv_print") : "");
-    put_text(f, text);
+    jh__gp_put_text(f, text);
     fputc('\t', f);
-    put_text(f, jh_label(lang, "chart_cv"));
+    jh__gp_put_text(f, jh_label(lang, "chart_cv"));
     fputc('\t', f);
-    put_text(f, jh_label(lang, "chart_met"));
+    jh__gp_put_text(f, jh_label(lang, "chart_met"));
     fputc('\t', f);
-    put_text(f, jh_label(lang, "chart_cv_over"));
+    jh__gp_put_text(f, jh_label(lang, "chart_cv_over"));
     fputc('\t', f);
     snprintf(text, sizeof(text), "%s %s", jh_label(lang, "chart_cv_limit"),
              jh__fmt_fixed(limit, 2, num, sizeof(num)));
-    put_text(f, has_limit ? text : "");
+    jh__gp_put_text(f, has_limit ? text : "");
     fputc('\n', f);
     st = close_data(f, c, err);
 
@@ -449,18 +342,18 @@ write_cv(charts *c, size_t n, const jh_level_result *lr, jh_error *err)
         const jh_indicator_stats *is = &lr->ind[k];
         bool ok = is->cv_defined && (!has_limit || is->cv_pass);
         fprintf(f, "%zu\t", k + 1);
-        put_num(f, is->cv_defined ? is->cv : 0.0);
+        jh__gp_put_num(f, is->cv_defined ? is->cv : 0.0);
         fprintf(f, "\t%d\t", ok ? 1 : 0);
-        put_text(f, clip(part, sizeof(part),
+        jh__gp_put_text(f, jh__gp_clip(part, sizeof(part),
                          jh_indicator_short(&std->indicators[k], lang),
                          NAME_COLS));
         fputc('\t', f);
         if (is->cv_defined) {
-            put_text(f, jh__fmt_fixed(is->cv, 3, num, sizeof(num)));
+            jh__gp_put_text(f, jh__fmt_fixed(is->cv, 3, num, sizeof(num)));
             if (is->cv_print_disagrees)
                 fputc('*', f);
         } else {
-            put_text(f, jh_label(lang, "undefined"));
+            jh__gp_put_text(f, jh_label(lang, "undefined"));
         }
         fputc('\n', f);
     }
@@ -521,248 +414,23 @@ write_data(charts *c, jh_error *err)
 /* ------------------------------------------------------------------ */
 
 /*
- * The environment for gnuplot: ours, with numbers in the C locale.  LC_ALL
- * would override LC_NUMERIC, so when it is set its value becomes LANG and
- * every LC_* variable is dropped (the same locale for everything else).
- * Returns a malloc'd array whose strings are either borrowed from environ
- * or the two static ones below; free only the array.  NULL when out of
- * memory.
+ * Render every chart.  PNG encoding dominates, so the bar charts are
+ * split between two processes and the CV charts get a third: on two cores
+ * a county's charts take about half the time of one process.
  */
-static char **
-child_env(char *const *environ, char **lang_buf)
-{
-    static char numeric[] = "LC_NUMERIC=C";
-    const char *all = NULL;
-    size_t n = 0, k = 0;
-    char **env;
-
-    *lang_buf = NULL;
-    for (char *const *e = environ; e != NULL && *e != NULL; e++, n++) {
-        if (strncmp(*e, "LC_ALL=", 7) == 0 && (*e)[7] != '\0')
-            all = *e + 7;
-    }
-    env = calloc(n + 3, sizeof(*env));
-    if (env == NULL)
-        return NULL;
-    if (all != NULL) {
-        *lang_buf = jh__asprintf("LANG=%s", all);
-        if (*lang_buf == NULL) {
-            free(env);
-            return NULL;
-        }
-        env[k++] = *lang_buf;
-    }
-    for (char *const *e = environ; e != NULL && *e != NULL; e++) {
-        if (strncmp(*e, "LC_NUMERIC=", 11) == 0 ||
-            strncmp(*e, "LC_ALL=", 7) == 0 ||
-            (all != NULL &&
-             (strncmp(*e, "LC_", 3) == 0 || strncmp(*e, "LANG=", 5) == 0)))
-            continue;
-        env[k++] = *e;
-    }
-    env[k++] = numeric;
-    env[k] = NULL;
-    return env;
-}
-
-/*
- * Start `gnuplot -d -c <plots_dir>/<kind>.gp <scratch> <count> <pdf>` with
- * stdin and stdout on /dev/null and stderr into "<scratch>/<kind>.log".
- * Returns JH_ERR_NOTFOUND when the program cannot be run at all.
- */
-static jh_status
-spawn(pid_t *pid, const charts *c, int kind, char **envp, jh_error *err)
-{
-    posix_spawn_file_actions_t fa;
-    char count[32], *tmpl, *log, *plots;
-    char *argv[8];
-    jh_status st = JH_OK;
-    int rc;
-
-    plots = c->opts->plots_dir[0] == '/'
-                ? jh__strdup(c->opts->plots_dir)
-                : jh__asprintf("./%s", c->opts->plots_dir);
-    tmpl =
-        plots != NULL ? jh__asprintf("%s/%s.gp", plots, kind_name[kind]) : NULL;
-    log = jh__asprintf("%s/%s.log", c->scratch, kind_name[kind]);
-    free(plots);
-    if (tmpl == NULL || log == NULL) {
-        free(tmpl);
-        free(log);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    }
-    if (access(tmpl, R_OK) != 0) {
-        st =
-            jh_error_set(err, JH_ERR_OUTPUT, tmpl, 0, 0,
-                         "cannot read the chart template: %s", strerror(errno));
-        free(tmpl);
-        free(log);
-        return st;
-    }
-    snprintf(count, sizeof(count), "%zu", c->per_kind[kind]);
-    argv[0] = (char *)c->opts->gnuplot;
-    argv[1] = (char *)"-d";
-    argv[2] = (char *)"-c";
-    argv[3] = tmpl;
-    argv[4] = c->scratch;
-    argv[5] = count;
-    argv[6] = (char *)(c->opts->pdf ? "1" : "0");
-    argv[7] = NULL;
-
-    rc = posix_spawn_file_actions_init(&fa);
-    if (rc == 0)
-        rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    if (rc == 0)
-        rc = posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    if (rc == 0)
-        rc = posix_spawn_file_actions_addopen(
-            &fa, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (rc == 0)
-        rc = posix_spawnp(pid, c->opts->gnuplot, &fa, NULL, argv, envp);
-    posix_spawn_file_actions_destroy(&fa);
-    if (rc == ENOENT || rc == ENOTDIR || rc == ELOOP)
-        st = jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
-                          "gnuplot not found ('%s'): install gnuplot-nox",
-                          c->opts->gnuplot);
-    else if (rc == EACCES || rc == ENOEXEC || rc == EISDIR)
-        st = jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
-                          "gnuplot cannot be run ('%s'): %s", c->opts->gnuplot,
-                          strerror(rc));
-    else if (rc != 0)
-        st = jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                          "cannot start gnuplot ('%s'): %s", c->opts->gnuplot,
-                          strerror(rc));
-    free(tmpl);
-    free(log);
-    return st;
-}
-
-/*
- * The line of "<scratch>/<kind>.log" that says what went wrong, into
- * @p buf: gnuplot echoes the failing command first and then writes
- * '"file" line N: message', so the first line with " line " followed by a
- * number and a colon is taken, else the first non-blank line ("" when
- * none).
- */
-static char *
-log_line(const charts *c, int kind, char *buf, size_t size)
-{
-    char *path = jh__asprintf("%s/%s.log", c->scratch, kind_name[kind]);
-    FILE *f = path != NULL ? fopen(path, "r") : NULL;
-    char line[400];
-    bool found = false;
-
-    buf[0] = '\0';
-    while (f != NULL && !found && fgets(line, (int)sizeof(line), f) != NULL) {
-        const char *at = strstr(line, " line ");
-        size_t digits = at != NULL ? strspn(at + 6, "0123456789") : 0;
-        line[strcspn(line, "\r\n")] = '\0';
-        found = digits > 0 && at[6 + digits] == ':';
-        if (found || (buf[0] == '\0' && !jh__is_blank(line)))
-            snprintf(buf, size, "%s", line);
-    }
-    if (f != NULL)
-        fclose(f);
-    free(path);
-    jh__trim(buf);
-    return buf;
-}
-
-/* Seconds gnuplot may run. */
-static int
-timeout_of(const charts *c)
-{
-    return c->opts->timeout_seconds > 0 ? c->opts->timeout_seconds : 300;
-}
-
-/* Wait for @p pid and turn anything but a clean exit into JH_ERR_OUTPUT
- * naming the template and the first line gnuplot wrote to stderr. */
-static jh_status
-reap(pid_t pid, const charts *c, int kind, const struct timespec *deadline,
-     jh_error *err)
-{
-    char line[400];
-    int status = 0;
-    pid_t r;
-
-    /* Poll so that a template that hangs is killed at the deadline. */
-    for (;;) {
-        struct timespec now, nap = {0, 20 * 1000 * 1000};
-        r = waitpid(pid, &status, WNOHANG);
-        if (r != 0 && !(r < 0 && errno == EINTR))
-            break;
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        if (now.tv_sec > deadline->tv_sec ||
-            (now.tv_sec == deadline->tv_sec &&
-             now.tv_nsec >= deadline->tv_nsec)) {
-            kill(pid, SIGKILL);
-            while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
-                ;
-            return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                                "gnuplot did not finish %s.gp within %d "
-                                "seconds and was stopped",
-                                kind_name[kind], timeout_of(c));
-        }
-        nanosleep(&nap, NULL);
-    }
-    if (r < 0)
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "cannot wait for gnuplot: %s", strerror(errno));
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-        return JH_OK;
-    log_line(c, kind, line, sizeof(line));
-    if (WIFSIGNALED(status))
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "gnuplot was killed by signal %d rendering "
-                            "%s.gp%s%s",
-                            WTERMSIG(status), kind_name[kind],
-                            line[0] != '\0' ? ": " : "", line);
-    return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                        "gnuplot failed with status %d rendering %s.gp%s%s",
-                        WIFEXITED(status) ? WEXITSTATUS(status) : -1,
-                        kind_name[kind], line[0] != '\0' ? ": " : "", line);
-}
-
-/* Run one gnuplot process per template with charts, side by side. */
 static jh_status
 render(charts *c, jh_error *err)
 {
-    pid_t pids[KIND_COUNT] = {0};
-    bool started[KIND_COUNT] = {false};
-    char *lang = NULL;
-    char **envp = child_env(c->opts->envp, &lang);
-    jh_status st = JH_OK;
+    size_t bars = c->per_kind[KIND_BARS], cvs = c->per_kind[KIND_CV];
+    size_t half = (bars + cvs + 1) / 2;
+    jh__gp_job jobs[3];
 
-    struct timespec deadline;
-
-    if (envp == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    clock_gettime(CLOCK_MONOTONIC, &deadline);
-    deadline.tv_sec += timeout_of(c);
-    for (int k = 0; st == JH_OK && k < KIND_COUNT; k++) {
-        if (c->per_kind[k] == 0)
-            continue;
-        st = spawn(&pids[k], c, k, envp, err);
-        started[k] = st == JH_OK;
-    }
-    /* Reap every started process, even after a failure, and keep the
-     * first error. */
-    for (int k = 0; k < KIND_COUNT; k++) {
-        jh_error e2;
-        jh_status s2;
-        if (!started[k])
-            continue;
-        jh_error_clear(&e2);
-        s2 = reap(pids[k], c, k, &deadline, &e2);
-        if (s2 != JH_OK && st == JH_OK) {
-            st = s2;
-            if (err != NULL)
-                *err = e2;
-        }
-    }
-    free(envp);
-    free(lang);
-    return st;
+    if (half > bars)
+        half = bars;
+    jobs[0] = (jh__gp_job){kind_name[KIND_BARS], 1, half};
+    jobs[1] = (jh__gp_job){kind_name[KIND_BARS], half + 1, bars};
+    jobs[2] = (jh__gp_job){kind_name[KIND_CV], 1, cvs};
+    return jh__gp_run(c->opts, c->scratch, jobs, 3, err);
 }
 
 /* ------------------------------------------------------------------ */
@@ -777,54 +445,6 @@ temp_path(const charts *c, const chart *ch, const char *ext)
                         ch->number, ext);
 }
 
-/*
- * cairo writes the time of rendering into a PDF's /CreationDate; replace
- * its 14 digits with the report's fixed time so that the same input gives
- * the same bytes.  The length does not change, so the cross-reference
- * table stays valid.  Does nothing when the field is not found.
- */
-static jh_status
-stamp_pdf(const char *path, long long created, jh_error *err)
-{
-    static const char key[] = "/CreationDate (D:";
-    char *data = NULL, *hit = NULL, digits[32];
-    size_t len = 0;
-    time_t t = (time_t)created;
-    struct tm tm;
-    FILE *f;
-    jh_status st = jh__read_file(path, (size_t)64 << 20, &data, &len, err);
-
-    if (st != JH_OK)
-        return st;
-    for (size_t i = 0; i + sizeof(key) - 1 + 14 <= len; i++) {
-        if (memcmp(data + i, key, sizeof(key) - 1) == 0) {
-            hit = data + i + sizeof(key) - 1;
-            break;
-        }
-    }
-    if (hit == NULL || gmtime_r(&t, &tm) == NULL ||
-        strftime(digits, sizeof(digits), "%Y%m%d%H%M%S", &tm) != 14) {
-        free(data);
-        return JH_OK;
-    }
-    for (int i = 0; i < 14; i++) {
-        if (hit[i] < '0' || hit[i] > '9') {
-            free(data);
-            return JH_OK;
-        }
-    }
-    f = fopen(path, "r+b");
-    if (f == NULL || fseek(f, (long)(hit - data), SEEK_SET) != 0 ||
-        fwrite(digits, 1, 14, f) != 14)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
-                          strerror(errno));
-    if (f != NULL && fclose(f) != 0 && st == JH_OK)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
-                          strerror(errno));
-    free(data);
-    return st;
-}
-
 /* Check that every expected output is a non-empty file, then rename them
  * all to "<dir>/<final>.<ext>". */
 static jh_status
@@ -837,19 +457,13 @@ move_outputs(charts *c, jh_error *err)
     for (size_t i = 0; st == JH_OK && i < c->count; i++) {
         for (size_t e = 0; st == JH_OK && e < next; e++) {
             char *p = temp_path(c, &c->list[i], exts[e]);
-            struct stat sb;
             if (p == NULL)
                 st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
                                   "out of memory");
-            else if (stat(p, &sb) != 0 || !S_ISREG(sb.st_mode) ||
-                     sb.st_size <= 0)
-                st = jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                                  "gnuplot wrote no %s for chart '%s' "
-                                  "(%s.gp)",
-                                  exts[e], c->list[i].final,
-                                  kind_name[c->list[i].kind]);
-            else if (e == 1)
-                st = stamp_pdf(p, c->ctx->created, err);
+            else
+                st = jh__gp_check(p, c->list[i].final,
+                                  kind_name[c->list[i].kind], e == 1,
+                                  c->ctx->created, err);
             free(p);
         }
     }
@@ -872,16 +486,6 @@ move_outputs(charts *c, jh_error *err)
     return st;
 }
 
-static int
-remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    remove(path);
-    return 0;
-}
-
 jh_status
 jh_report_charts(const char *dir, const jh_report_context *ctx,
                  const jh_chart_options *opts, jh_error *err)
@@ -898,28 +502,15 @@ jh_report_charts(const char *dir, const jh_report_context *ctx,
     memset(&c, 0, sizeof(c));
     c.ctx = ctx;
     c.opts = opts;
-    /* gnuplot takes a file name starting with '<' or '|' for a command:
-     * make every path it sees start with '/' or "./". */
-    c.dir = dir[0] == '/' ? jh__strdup(dir) : jh__asprintf("./%s", dir);
-    c.scratch = c.dir != NULL ? jh__asprintf("%s/.data-XXXXXX", c.dir) : NULL;
-    if (c.scratch == NULL) {
-        free(c.dir);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    }
-    if (mkdtemp(c.scratch) == NULL) {
-        st = jh_error_set(err, JH_ERR_IO, dir, 0, 0,
-                          "cannot create a scratch folder for charts: %s",
-                          strerror(errno));
-        free(c.scratch);
-        free(c.dir);
+    st = jh__gp_scratch(&c.dir, &c.scratch, dir, err);
+    if (st != JH_OK)
         return st;
-    }
     st = write_data(&c, err);
     if (st == JH_OK)
         st = render(&c, err);
     if (st == JH_OK)
         st = move_outputs(&c, err);
-    nftw(c.scratch, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+    jh__gp_remove_tree(c.scratch);
     for (size_t i = 0; i < c.count; i++)
         free(c.list[i].final);
     free(c.list);

@@ -57,6 +57,9 @@ json_level(const jh_report_context *ctx, const jh_level_result *lr)
     json_object_set_new(o, "schools", json_integer((json_int_t)lr->nsections));
     json_object_set_new(o, "students", count(lr->students));
     json_object_set_new(o, "indicators", inds);
+    json_object_set_new(o, "composite_cv", num(lr->composite_cv));
+    json_object_set_new(o, "composite_limit", num(lr->composite_limit));
+    json_object_set_new(o, "composite_pass", json_boolean(lr->composite_pass));
     json_object_set_new(o, "cv_pass", json_boolean(lr->cv_pass));
     json_object_set_new(o, "schools_passing",
                         json_integer((json_int_t)lr->schools_passing));
@@ -78,7 +81,8 @@ json_section(const jh_report_context *ctx, size_t si)
 
     for (size_t k = 0; k < std->nindicators; k++) {
         json_object_set_new(values, std->indicators[k].id, num(r->value[k]));
-        if (!r->met[k])
+        if (!r->met[k] &&
+            jh_indicator_has_threshold(&std->indicators[k], sec->level))
             json_array_append_new(failed, json_string(std->indicators[k].id));
         if (r->partial[k])
             json_array_append_new(partial,
@@ -138,13 +142,59 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
     json_object_set_new(root, "standard", json_string(std->id));
     json_object_set_new(st, "id", json_string(std->id));
     json_object_set_new(st, "name", json_string(std->name_zh));
+    json_object_set_new(st, "name_en", json_string(std->name_en));
+    json_object_set_new(st, "version", json_string(std->version));
     json_object_set_new(st, "source", json_string(std->source));
+    json_object_set_new(st, "file", std->file[0] != '\0'
+                                        ? json_string(std->file)
+                                        : json_null());
+    json_object_set_new(st, "base", std->base[0] != '\0'
+                                        ? json_string(std->base)
+                                        : json_null());
+    json_object_set_new(st, "cv_rule",
+                        json_string(std->cv_rule == JH_CV_EACH ? "each"
+                                    : std->cv_rule == JH_CV_COMPOSITE
+                                        ? "composite"
+                                        : "none"));
+    json_object_set_new(st, "min_met", json_integer((json_int_t)std->min_met));
+    json_object_set_new(st, "partial_floor", num(std->partial_floor));
     json_object_set_new(st, "weighting",
                         json_string("enrollment-weighted, population form "
                                     "(divided by total enrollment)"));
-    json_object_set_new(st, "split",
-                        json_string("nine-year 1:1.1, complete secondary "
-                                    "1:1.2, twelve-year 1:1.1:1.32"));
+    {
+        json_t *w = json_object(), *sc = json_object(), *pv = json_array();
+        json_object_set_new(w, "nine_year_junior",
+                            num(std->weight_junior_nine));
+        json_object_set_new(w, "complete_secondary_senior",
+                            num(std->weight_senior_complete));
+        json_object_set_new(w, "twelve_year_junior",
+                            num(std->weight_junior_twelve));
+        json_object_set_new(w, "twelve_year_senior",
+                            num(std->weight_senior_twelve));
+        json_object_set_new(st, "split_weights", w);
+        json_object_set_new(sc, "special", json_boolean(std->include_special));
+        json_object_set_new(sc, "vocational",
+                            json_boolean(std->include_vocational));
+        json_object_set_new(sc, "teaching_points",
+                            json_string(std->teaching_points == JH_TP_MIN
+                                            ? "min"
+                                        : std->teaching_points ==
+                                                JH_TP_EXCLUDE
+                                            ? "exclude"
+                                            : "include"));
+        json_object_set_new(sc, "teaching_point_min",
+                            num(std->teaching_point_min));
+        json_object_set_new(sc, "private", json_boolean(std->include_private));
+        json_object_set_new(sc, "province_run",
+                            json_boolean(std->include_province_run));
+        json_object_set_new(st, "scope", sc);
+        for (size_t i = 0; i < std->nprovisions; i++) {
+            if (std->provisions[i].enabled)
+                json_array_append_new(pv,
+                                      json_string(std->provisions[i].id));
+        }
+        json_object_set_new(st, "provisions_on", pv);
+    }
     json_object_set_new(root, "standard_detail", st);
     json_object_set_new(root, "pass", json_boolean(a->pass));
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {

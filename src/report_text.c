@@ -122,8 +122,14 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
 
     fprintf(out, "%s%s%s\n", ctx->county_name, en ? " - " : " — ",
             en ? std->name_en : std->name_zh);
-    fprintf(out, "%s: %s (%s)\n", jh_label(lang, "standard"), std->id,
-            std->source);
+    fprintf(out, "%s: %s (%s)%s%s\n", jh_label(lang, "standard"), std->id,
+            std->source, std->file[0] != '\0' ? ", " : "", std->file);
+    for (size_t i = 0; i < std->nprovisions; i++) {
+        const jh_provision *pv = &std->provisions[i];
+        if (pv->enabled)
+            fprintf(out, "%s: %s (%s)\n", jh_label(lang, "provision_on"),
+                    en ? pv->name_en : pv->name_zh, pv->id);
+    }
     fprintf(out, "%s\n", jh_label(lang, "method_note"));
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         const jh_level_result *lr = &a->levels[l];
@@ -149,10 +155,13 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
             fputs("  ", out);
             cell(out, name, 30, false);
             fputc(' ', out);
-            cell(out, jh__fmt_fixed(is->mean, 2, b, sizeof(b)), widths[0],
+            cell(out, jh__fmt_fixed(is->mean, ind->decimals, b, sizeof(b)),
+                 widths[0],
                  true);
             fputc(' ', out);
-            cell(out, jh__fmt_fixed(ind->threshold[l], 2, b, sizeof(b)),
+            cell(out,
+                 jh__fmt_fixed(ind->threshold[l], ind->decimals, b,
+                               sizeof(b)),
                  widths[1], true);
             fputc(' ', out);
             cell(out,
@@ -163,7 +172,9 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
             cell(out, jh__fmt_fixed(is->cv_limit, 2, b, sizeof(b)),
                  widths[3], true);
             fputc(' ', out);
-            cell(out, verdict(ctx, is->cv_pass), widths[4], true);
+            cell(out,
+                 isnan(is->cv_limit) ? "-" : verdict(ctx, is->cv_pass),
+                 widths[4], true);
             snprintf(b, sizeof(b), "%zu", is->below);
             fputc(' ', out);
             cell(out, b, widths[5], true);
@@ -171,9 +182,21 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
                 fprintf(out, "  (%s)", jh_label(lang, "warning_cv_print"));
             fputc('\n', out);
         }
-        fprintf(out, "  %s %zu/%zu; %s%s %s\n",
-                jh_label(lang, "schools_met_rule"), lr->schools_passing,
-                lr->nsections, jh_level_name(lr->level, lang),
+        if (!isnan(lr->composite_limit))
+            fprintf(out, "  %s %s (%s %s) %s%s\n",
+                    jh_label(lang, "composite_cv"),
+                    jh__fmt_fixed(lr->composite_cv, 3, b, sizeof(b)),
+                    jh_label(lang, "cv_limit"),
+                    jh__fmt_fixed(lr->composite_limit, 2, b + 32, 32),
+                    verdict(ctx, lr->composite_pass),
+                    lr->composite_print_disagrees
+                        ? jh_label(lang, "warning_cv_print")
+                        : "");
+        if (std->min_met > 0)
+            fprintf(out, "  %s %zu/%zu\n",
+                    jh_label(lang, "schools_met_rule"), lr->schools_passing,
+                    lr->nsections);
+        fprintf(out, "  %s%s %s\n", jh_level_name(lr->level, lang),
                 en ? ":" : "：", verdict(ctx, lr->pass));
         for (size_t j = 0; j < lr->nsections; j++) {
             size_t si = lr->sections[j];

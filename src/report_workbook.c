@@ -467,6 +467,8 @@ wb_ownership_name(const wb_writer *w, jh_ownership o)
         return wb_l(w, "ownership_public");
     case JH_OWNERSHIP_PRIVATE:
         return wb_l(w, "ownership_private");
+    case JH_OWNERSHIP_PROVINCE:
+        return wb_l(w, "ownership_province");
     default:
         return wb_l(w, "ownership_unknown");
     }

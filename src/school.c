@@ -616,6 +616,12 @@ parse_ownership(const char *text, jh_ownership *out)
         *out = JH_OWNERSHIP_PRIVATE;
         return true;
     }
+    if (strcasecmp(text, "province") == 0 ||
+        strcasecmp(text, "province_run") == 0 || strcmp(text, "省属") == 0 ||
+        strcmp(text, "省直") == 0 || strcmp(text, "省直属") == 0) {
+        *out = JH_OWNERSHIP_PROVINCE;
+        return true;
+    }
     return false;
 }
 
@@ -834,7 +840,7 @@ normalize_number(const char *text, char *out, size_t size, int *unit)
 }
 
 bool
-jh_is_error_value(const char *text)
+jh_school_is_error_value(const char *text)
 {
     static const char *const errors[] = {
         "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
@@ -1126,7 +1132,7 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
     double v = 0.0;
     bool go = true;
 
-    if (jh_is_error_value(text))
+    if (jh_school_is_error_value(text))
         return data_error(im, row, col,
                           "%s: the cell holds the spreadsheet error %s (a "
                           "formula failed): enter the value itself",

@@ -434,6 +434,7 @@ indicator_for(parser *p, const char *id)
     ind->quantity = JH_Q_COUNT; /* unset */
     ind->scale = 1.0;
     ind->threshold[0] = ind->threshold[1] = NAN;
+    ind->decimals = 2;
     return ind;
 }
 
@@ -495,6 +496,16 @@ indicator_key(parser *p, const char *id, const char *key, const char *value)
     }
     if ((l = level_of(key, "threshold")) >= 0)
         return set_number(p, &ind->threshold[l], key, value, true);
+    if (strcmp(key, "decimals") == 0) {
+        double v;
+        if (!set_number(p, &v, key, value, false))
+            return 0;
+        if (v != floor(v) || v > 6)
+            return fail(p, JH_ERR_DATA, "decimals: '%s' is not 0 to 6",
+                        value);
+        ind->decimals = (int)v;
+        return 1;
+    }
     return fail(p, JH_ERR_DATA, "unknown key '%s' in [indicator %s]", key,
                 id);
 }
@@ -769,12 +780,13 @@ jh_standard_to_ini(const jh_standard *s)
                     "\n[indicator %s]\nname_zh = %s\nname_en = %s\n"
                     "short_zh = %s\nshort_en = %s\nunit_zh = %s\n"
                     "unit_en = %s\nquantity = %s\nper = %s\nsplit = %s\n"
+                    "decimals = %d\n"
                     "threshold_primary = %s\nthreshold_junior = %s\n",
                     ind->id, ind->name_zh, ind->name_en, ind->short_zh,
                     ind->short_en, ind->unit_zh, ind->unit_en,
                     jh_quantity_key(ind->quantity),
                     ind->scale == 100.0 ? "100" : "1",
-                    ind->split ? "yes" : "no",
+                    ind->split ? "yes" : "no", ind->decimals,
                     num(ind->threshold[0], a, sizeof(a)),
                     num(ind->threshold[1], b, sizeof(b)));
     }

@@ -1193,8 +1193,7 @@ jh_xlsx_read_sheet(jh_xlsx *x, size_t index, jh_table **out, jh_error *err)
         /* Name the sheet as the user knows it, not only its entry. */
         char msg[sizeof(err->message) + 320];
         size_t n;
-        snprintf(msg, sizeof(msg), "sheet '%.300s': %s", c.sheet,
-                 err->message);
+        snprintf(msg, sizeof(msg), "sheet '%.300s': %s", c.sheet, err->message);
         n = strlen(msg);
         if (n >= sizeof(err->message))
             n = sizeof(err->message) - 1; /* cut, as snprintf would */

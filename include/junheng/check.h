@@ -58,7 +58,7 @@ typedef struct jh_check_result {
     size_t header_rows; /**< 1 or 2 */
     size_t schools;     /**< data rows read as schools */
     size_t by_type[JH_TYPE_COUNT]; /**< schools read, by type */
-    /** Schools not summarised below because their rows have errors. */
+    /** Rows with errors (schools in them are not summarised below). */
     size_t with_errors;
     size_t sections[JH_LEVEL_COUNT]; /**< units an analysis would count */
     double students[JH_LEVEL_COUNT]; /**< their pupils */

@@ -28,6 +28,9 @@ typedef enum jh_exclusion_reason {
     JH_EXCL_SMALL_TEACHING_POINT, /**< teaching point under the minimum */
     JH_EXCL_INCLUDE_NO,           /**< the row says 纳入计算 = no */
     JH_EXCL_NO_STUDENTS,          /**< no pupils in any evaluated level */
+    JH_EXCL_PRIVATE,              /**< private, and the scope excludes it */
+    JH_EXCL_PROVINCE_RUN,         /**< province-run, excluded by the scope */
+    JH_EXCL_TEACHING_POINT,       /**< teaching points excluded by scope */
     JH_EXCL_COUNT
 } jh_exclusion_reason;
 

@@ -54,7 +54,8 @@ typedef enum jh_locality {
 typedef enum jh_ownership {
     JH_OWNERSHIP_UNKNOWN = 0,
     JH_OWNERSHIP_PUBLIC,  /**< 公办 */
-    JH_OWNERSHIP_PRIVATE  /**< 民办 */
+    JH_OWNERSHIP_PRIVATE, /**< 民办 */
+    JH_OWNERSHIP_PROVINCE /**< 省属: run by the province, not the county */
 } jh_ownership;
 
 /**
@@ -226,7 +227,7 @@ unsigned jh_school_type_levels(jh_school_type type);
  * True when @p text is a spreadsheet error value such as "#DIV/0!",
  * "#N/A" or "#VALUE!" (what a failed formula leaves in a cell).
  */
-bool jh_is_error_value(const char *text);
+bool jh_school_is_error_value(const char *text);
 
 #ifdef __cplusplus
 }

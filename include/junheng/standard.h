@@ -58,7 +58,9 @@ typedef struct jh_indicator {
     jh_quantity quantity; /**< numerator */
     double scale;         /**< 1 per student, 100 per 100 students */
     bool split;           /**< split by weighted enrollment in combined schools */
-    double threshold[JH_LEVEL_COUNT]; /**< value that meets the standard */
+    double threshold[JH_LEVEL_COUNT]; /**< value that meets the standard;
+                                           NAN when there is none */
+    int decimals;         /**< decimals official tables print values with */
 } jh_indicator;
 
 /** A complete standard. */

@@ -7,7 +7,11 @@
 #include "junheng/error.h"
 #include "junheng/model.h"
 #include "junheng/school.h"
+#include "junheng/report.h"
 #include "junheng/standard.h"
+
+#include <getopt.h>
+#include <stdbool.h>
 
 /** Exit codes, the same for every subcommand (see README). */
 enum {
@@ -36,12 +40,27 @@ int jh_cmd_plan(int argc, char **argv);
 /** Run `junheng verify`; argv[0] is "verify". */
 int jh_cmd_verify(int argc, char **argv);
 
-/** Options shared by plan and verify for reading the school file. */
+/** Run `junheng batch`; argv[0] is "batch". */
+int jh_cmd_batch(int argc, char **argv);
+
+/** Run `junheng trend`; argv[0] is "trend". */
+int jh_cmd_trend(int argc, char **argv);
+
+/** Most --provision / --no-provision options on one command line. */
+#define JH_CLI_MAX_PROVISIONS 16
+
+/** Options shared by every command that reads a school file. */
 typedef struct jh_cli_input {
     const char *file;         /**< the school file */
     const char *sheet;        /**< --sheet, or NULL */
     int encoding;             /**< jh_encoding from --encoding */
+    const char *standard;     /**< --standard ID|FILE, or NULL (default) */
     int subtract_indoor;      /**< -1 standard's default, 0 no, 1 yes */
+    size_t nprovisions;       /**< --provision / --no-provision, in order */
+    struct {
+        const char *id;
+        bool on;
+    } provisions[JH_CLI_MAX_PROVISIONS];
     /* Filled by jh_cli_input_load(): */
     jh_standard std;          /**< the standard with the options applied */
     jh_diags warnings;
@@ -50,6 +69,62 @@ typedef struct jh_cli_input {
     jh_analysis *analysis;
     char *county_name;        /**< 县区 column or file name; never NULL */
 } jh_cli_input;
+
+/** Codes of the long options in JH_CLI_INPUT_OPTIONS (no short form). */
+enum {
+    JH_OPT_STANDARD = 1000,
+    JH_OPT_PROVISION,
+    JH_OPT_NO_PROVISION,
+    JH_OPT_SUB_INDOOR,
+    JH_OPT_NO_SUB_INDOOR
+};
+
+/** getopt_long entries of the options jh_cli_input_option() handles;
+ * their short forms are "e:s:". */
+#define JH_CLI_INPUT_OPTIONS                                                 \
+    {"encoding", required_argument, NULL, 'e'},                              \
+        {"sheet", required_argument, NULL, 's'},                             \
+        {"standard", required_argument, NULL, JH_OPT_STANDARD},              \
+        {"provision", required_argument, NULL, JH_OPT_PROVISION},            \
+        {"no-provision", required_argument, NULL, JH_OPT_NO_PROVISION},      \
+        {"subtract-indoor-sports", no_argument, NULL, JH_OPT_SUB_INDOOR},    \
+    {                                                                        \
+        "no-subtract-indoor-sports", no_argument, NULL, JH_OPT_NO_SUB_INDOOR \
+    }
+
+/** Help text of those options, for the commands' --help. */
+#define JH_CLI_INPUT_HELP                                                    \
+    "  -e, --encoding ENC   text files: auto (default), utf-8, gbk, "       \
+    "gb18030, utf-16le\n"                                                    \
+    "  -s, --sheet NAME|N   workbooks: the sheet (default: the first with "  \
+    "the\n                       required columns)\n"                        \
+    "      --standard ID|FILE\n"                                             \
+    "                       quality-2017 (default), basic-2012, or a "       \
+    "standards\n                       file (see 'junheng standards')\n"     \
+    "      --provision ID   switch a provision of the standard on (may "     \
+    "repeat)\n"                                                              \
+    "      --no-provision ID\n"                                              \
+    "                       switch it off\n"                                 \
+    "      --subtract-indoor-sports, --no-subtract-indoor-sports\n"         \
+    "                       the provision subtract_indoor_sports: move "     \
+    "其中室内体育用房\n                       from the teaching to the "      \
+    "sports area\n"
+
+/** Defaults of a jh_cli_input before option parsing. */
+void jh_cli_input_init(jh_cli_input *in);
+
+/**
+ * Take option @p c (from JH_CLI_INPUT_OPTIONS) with argument @p arg.
+ * Returns 1 when it was one of them, 0 when it is not, or -JH_EXIT_USAGE
+ * after printing the problem.
+ */
+int jh_cli_input_option(jh_cli_input *in, int c, const char *arg);
+
+/** Parse --lang; prints the problem and returns false when unknown. */
+bool jh_cli_parse_lang(const char *arg, jh_lang *out);
+
+/** Parse --format text|json; prints the problem and returns false. */
+bool jh_cli_parse_format(const char *arg, bool *json);
 
 /**
  * Read, model and analyze in->file under the built-in standard with the

@@ -1,9 +1,11 @@
-/* junheng command line - reading the school file for plan and verify. */
+/* junheng command line - the options and loading shared by every command
+ * that reads a school file (analyze, plan, verify). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
+#include "junheng/encoding.h"
 #include "junheng/import.h"
 
 /* The county's name: a 县区 column, else the file name without folders
@@ -31,12 +33,121 @@ print_warnings(const jh_diags *w)
                 jh_diag_format(&w->items[i], buf, sizeof(buf)));
 }
 
+void
+jh_cli_input_init(jh_cli_input *in)
+{
+    memset(in, 0, sizeof(*in));
+    in->subtract_indoor = -1;
+}
+
+int
+jh_cli_input_option(jh_cli_input *in, int c, const char *arg)
+{
+    jh_encoding enc;
+
+    switch (c) {
+    case 'e':
+        if (jh_encoding_parse(arg, &enc) != JH_OK) {
+            jh_cli_fail("unknown encoding '%s' (auto, utf-8, gbk, gb18030, "
+                        "utf-16le)",
+                        arg);
+            return -JH_EXIT_USAGE;
+        }
+        in->encoding = (int)enc;
+        return 1;
+    case 's':
+        in->sheet = arg;
+        return 1;
+    case JH_OPT_STANDARD:
+        in->standard = arg;
+        return 1;
+    case JH_OPT_PROVISION:
+    case JH_OPT_NO_PROVISION:
+        if (in->nprovisions == JH_CLI_MAX_PROVISIONS) {
+            jh_cli_fail("more than %d --provision options",
+                        JH_CLI_MAX_PROVISIONS);
+            return -JH_EXIT_USAGE;
+        }
+        in->provisions[in->nprovisions].id = arg;
+        in->provisions[in->nprovisions].on = c == JH_OPT_PROVISION;
+        in->nprovisions++;
+        return 1;
+    case JH_OPT_SUB_INDOOR:
+    case JH_OPT_NO_SUB_INDOOR:
+        in->subtract_indoor = c == JH_OPT_SUB_INDOOR;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+bool
+jh_cli_parse_lang(const char *arg, jh_lang *out)
+{
+    if (strcmp(arg, "zh") == 0)
+        *out = JH_LANG_ZH;
+    else if (strcmp(arg, "en") == 0)
+        *out = JH_LANG_EN;
+    else {
+        jh_cli_fail("unknown language '%s' (zh or en)", arg);
+        return false;
+    }
+    return true;
+}
+
+bool
+jh_cli_parse_format(const char *arg, bool *json)
+{
+    if (strcmp(arg, "json") == 0)
+        *json = true;
+    else if (strcmp(arg, "text") == 0)
+        *json = false;
+    else {
+        jh_cli_fail("unknown format '%s' (text or json)", arg);
+        return false;
+    }
+    return true;
+}
+
+/* The standard the options ask for: --standard, then the provisions in
+ * command-line order.  Prints the problem; returns an exit code. */
+static int
+resolve_standard(jh_cli_input *in)
+{
+    jh_error err;
+
+    jh_error_clear(&err);
+    if (in->standard == NULL) {
+        in->std = *jh_standard_builtin(NULL);
+    } else if (jh_standard_resolve(&in->std, in->standard, &err) != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_DATA;
+    }
+    if (in->subtract_indoor >= 0 &&
+        jh_standard_set_provision(&in->std, "subtract_indoor_sports",
+                                  in->subtract_indoor != 0,
+                                  &err) != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_USAGE;
+    }
+    for (size_t i = 0; i < in->nprovisions; i++) {
+        if (jh_standard_set_provision(&in->std, in->provisions[i].id,
+                                      in->provisions[i].on,
+                                      &err) != JH_OK) {
+            jh_cli_error(&err);
+            return JH_EXIT_USAGE;
+        }
+    }
+    return JH_EXIT_OK;
+}
+
 int
 jh_cli_input_load(jh_cli_input *in)
 {
     jh_file_options fopts = {0};
     jh_error err;
     jh_status st;
+    int rc;
 
     in->warnings = (jh_diags)JH_DIAGS_INIT;
     in->county = NULL;
@@ -44,10 +155,9 @@ jh_cli_input_load(jh_cli_input *in)
     in->analysis = NULL;
     in->county_name = NULL;
     jh_error_clear(&err);
-    /* Options that change the rules apply to a copy of the standard. */
-    in->std = *jh_standard_builtin(NULL);
-    if (in->subtract_indoor >= 0)
-        in->std.subtract_indoor_sports = in->subtract_indoor != 0;
+    rc = resolve_standard(in);
+    if (rc != JH_EXIT_OK)
+        return rc;
     fopts.encoding = (jh_encoding)in->encoding;
     fopts.sheet = in->sheet;
     st = jh_import_county(&in->county, in->file, &fopts, &in->warnings, &err);

@@ -16,9 +16,6 @@ extern char **environ;
 #include "junheng/report.h"
 #include "junheng/standard.h"
 
-/* Document date when SOURCE_DATE_EPOCH is not set: 2020-01-01 00:00 UTC,
- * fixed so that the same input always gives the same bytes. */
-#define JH_DEFAULT_EPOCH 1577836800LL
 
 static void
 help(FILE *out)
@@ -26,9 +23,10 @@ help(FILE *out)
     fputs(
         "usage: junheng analyze FILE [options]\n\n"
         "Evaluate the schools in FILE (CSV in UTF-8 or GBK, .xlsx or .xls)\n"
-        "under the 2017 quality-balance standard: each school's seven\n"
-        "resource indicators, the enrollment-weighted difference coefficient\n"
-        "(差异系数) of each, and the verdict for primary and junior schools.\n\n"
+        "under a standard (default: the 2017 quality-balance standard): each\n"
+        "school's resource indicators, the enrollment-weighted difference\n"
+        "coefficient (差异系数) of each, and the verdict for primary and\n"
+        "junior schools.\n\n"
         "Options:\n"
         "  -o, --out DIR        write report.xlsx, report.json and charts/ "
         "into DIR\n"
@@ -36,15 +34,7 @@ help(FILE *out)
         "  -l, --lang LANG      zh (default) or en, for workbook, charts and "
         "text\n"
         "      --no-charts      do not run gnuplot\n"
-        "  -e, --encoding ENC   auto (default), utf-8, gbk, gb18030, "
-        "utf-16le\n"
-        "  -s, --sheet NAME|N   workbook sheet (default: the first with the\n"
-        "                       required columns)\n"
-        "      --subtract-indoor-sports\n"
-        "                       move 其中室内体育用房 from the teaching area\n"
-        "                       to the sports area of each school\n"
-        "      --no-subtract-indoor-sports\n"
-        "                       keep them in the teaching area (default)\n"
+        JH_CLI_INPUT_HELP
         "      --strict         exit 1 when the standard is not met\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
         "  -h, --help           show this help\n\n"
@@ -55,80 +45,55 @@ help(FILE *out)
 }
 
 typedef struct analyze_args {
-    const char *file;
+    jh_cli_input in; /* the school file and the standard */
     const char *out;
     const char *gnuplot;
     bool json;
     bool charts;
     bool strict;
     jh_lang lang;
-    jh_encoding encoding;
-    const char *sheet;
-    bool subtract_indoor;
-    bool subtract_indoor_set;
 } analyze_args;
 
 static int
 parse_args(analyze_args *a, int argc, char **argv)
 {
-    enum {
-        OPT_NO_CHARTS = 256,
-        OPT_STRICT,
-        OPT_GNUPLOT,
-        OPT_SUB_INDOOR,
-        OPT_NO_SUB_INDOOR
-    };
+    enum { OPT_NO_CHARTS = 256, OPT_STRICT, OPT_GNUPLOT };
     static const struct option longopts[] = {
         {"out", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
         {"lang", required_argument, NULL, 'l'},
-        {"encoding", required_argument, NULL, 'e'},
         {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"gnuplot", required_argument, NULL, OPT_GNUPLOT},
-        {"sheet", required_argument, NULL, 's'},
-        {"subtract-indoor-sports", no_argument, NULL, OPT_SUB_INDOOR},
-        {"no-subtract-indoor-sports", no_argument, NULL, OPT_NO_SUB_INDOOR},
         {"help", no_argument, NULL, 'h'},
+        JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
-    int c;
+    int c, r;
 
     memset(a, 0, sizeof(*a));
+    jh_cli_input_init(&a->in);
     a->charts = true;
     a->gnuplot = "gnuplot";
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:f:l:e:s:h", longopts, NULL)) !=
            -1) {
+        r = jh_cli_input_option(&a->in, c, optarg);
+        if (r < 0)
+            return -r;
+        if (r > 0)
+            continue;
         switch (c) {
         case 'o':
             a->out = optarg;
             break;
         case 'f':
-            if (strcmp(optarg, "json") == 0)
-                a->json = true;
-            else if (strcmp(optarg, "text") != 0) {
-                jh_cli_fail("unknown format '%s' (text or json)", optarg);
+            if (!jh_cli_parse_format(optarg, &a->json))
                 return JH_EXIT_USAGE;
-            }
             break;
         case 'l':
-            if (strcmp(optarg, "en") == 0)
-                a->lang = JH_LANG_EN;
-            else if (strcmp(optarg, "zh") == 0)
-                a->lang = JH_LANG_ZH;
-            else {
-                jh_cli_fail("unknown language '%s' (zh or en)", optarg);
+            if (!jh_cli_parse_lang(optarg, &a->lang))
                 return JH_EXIT_USAGE;
-            }
-            break;
-        case 'e':
-            if (jh_encoding_parse(optarg, &a->encoding) != JH_OK) {
-                jh_cli_fail("unknown encoding '%s' (auto, utf-8, gbk, "
-                            "gb18030, utf-16le)",
-                            optarg);
-                return JH_EXIT_USAGE;
-            }
             break;
         case OPT_NO_CHARTS:
             a->charts = false;
@@ -138,14 +103,6 @@ parse_args(analyze_args *a, int argc, char **argv)
             break;
         case OPT_GNUPLOT:
             a->gnuplot = optarg;
-            break;
-        case 's':
-            a->sheet = optarg;
-            break;
-        case OPT_SUB_INDOOR:
-        case OPT_NO_SUB_INDOOR:
-            a->subtract_indoor = c == OPT_SUB_INDOOR;
-            a->subtract_indoor_set = true;
             break;
         case 'h':
             help(stdout);
@@ -166,49 +123,8 @@ parse_args(analyze_args *a, int argc, char **argv)
                                      "time");
         return JH_EXIT_USAGE;
     }
-    a->file = argv[optind];
+    a->in.file = argv[optind];
     return JH_EXIT_OK;
-}
-
-static long long
-document_epoch(void)
-{
-    const char *env = getenv("SOURCE_DATE_EPOCH");
-    char *end = NULL;
-    long long v;
-
-    if (env == NULL || env[0] == '\0')
-        return JH_DEFAULT_EPOCH;
-    errno = 0;
-    v = strtoll(env, &end, 10);
-    if (errno != 0 || *end != '\0' || v < 0)
-        return JH_DEFAULT_EPOCH;
-    return v;
-}
-
-/* The county's name: a 县区 column, else the file name without folders
- * and extension. */
-static char *
-county_name(const jh_county *c, const char *path)
-{
-    const char *base = strrchr(path, '/');
-    const char *dot;
-
-    if (c->name != NULL)
-        return strdup(c->name);
-    base = base != NULL ? base + 1 : path;
-    dot = strrchr(base, '.');
-    return strndup(base, dot != NULL && dot != base ? (size_t)(dot - base)
-                                                    : strlen(base));
-}
-
-static void
-print_warnings(const jh_diags *w)
-{
-    char buf[2048];
-    for (size_t i = 0; i < w->count; i++)
-        fprintf(stderr, "junheng: warning: %s\n",
-                jh_diag_format(&w->items[i], buf, sizeof(buf)));
 }
 
 /* Write every file output into a staging folder, then move it in place. */
@@ -283,52 +199,25 @@ int
 jh_cmd_analyze(int argc, char **argv)
 {
     analyze_args a;
-    jh_file_options fopts = {0};
-    jh_diags warnings = JH_DIAGS_INIT;
-    jh_county *county = NULL;
-    jh_model *model = NULL;
-    jh_analysis *analysis = NULL;
     jh_report_context ctx;
-    jh_standard std;
     jh_error err;
     jh_status st;
-    char *name = NULL;
     int rc = parse_args(&a, argc, argv);
 
     if (rc != JH_EXIT_OK)
         return rc < 0 ? JH_EXIT_OK : rc;
-    jh_error_clear(&err);
-    /* Options that change the rules apply to a copy of the standard. */
-    std = *jh_standard_builtin(NULL);
-    if (a.subtract_indoor_set)
-        std.subtract_indoor_sports = a.subtract_indoor;
-    fopts.encoding = a.encoding;
-    fopts.sheet = a.sheet;
-    st = jh_import_county(&county, a.file, &fopts, &warnings, &err);
-    if (st == JH_OK)
-        st = jh_model_build(&model, county, &std, &warnings, &err);
-    if (st == JH_OK)
-        st = jh_analysis_run(&analysis, model, &warnings, &err);
-    if (st != JH_OK) {
-        /* Warnings often explain the error (a text number read, a formula
-         * cell of an .xls read as blank). */
-        print_warnings(&warnings);
-        jh_cli_error(&err);
-        /* Reading the input failed: that is bad input, not our output. */
-        rc = st == JH_ERR_NOMEM || st == JH_ERR_INTERNAL ? JH_EXIT_INTERNAL
-                                                         : JH_EXIT_DATA;
+    rc = jh_cli_input_load(&a.in);
+    if (rc != JH_EXIT_OK)
         goto done;
-    }
-    print_warnings(&warnings);
-    name = county_name(county, a.file);
-    ctx = (jh_report_context){analysis, &warnings, a.lang,
-                              name != NULL ? name : "", JH_VERSION,
-                              document_epoch()};
+    ctx = (jh_report_context){a.in.analysis,    &a.in.warnings, a.lang,
+                              a.in.county_name, JH_VERSION,
+                              jh_cli_document_epoch()};
     if (a.out != NULL) {
         rc = write_outputs(&a, &ctx);
         if (rc != JH_EXIT_OK)
             goto done;
     }
+    jh_error_clear(&err);
     st = a.json ? jh_report_json(stdout, &ctx, &err)
                 : jh_report_text(stdout, &ctx);
     if (st != JH_OK || fflush(stdout) != 0) {
@@ -336,13 +225,9 @@ jh_cmd_analyze(int argc, char **argv)
         rc = JH_EXIT_INTERNAL;
         goto done;
     }
-    rc = a.strict && !analysis->pass ? JH_EXIT_FAILED : JH_EXIT_OK;
+    rc = a.strict && !a.in.analysis->pass ? JH_EXIT_FAILED : JH_EXIT_OK;
 
 done:
-    free(name);
-    jh_analysis_free(analysis);
-    jh_model_free(model);
-    jh_county_free(county);
-    jh_diags_release(&warnings);
+    jh_cli_input_release(&a.in);
     return rc;
 }

@@ -140,7 +140,7 @@ static const words zh_words = {"读入",
                                "名学生",
                                "不参与计算",
                                "按学校类型",
-                               "有错误、未计入汇总的学校",
+                               "有错误的行（未计入汇总）",
                                "没有错误，可以运行 junheng analyze",
                                "有错误：改正后再运行 junheng analyze"};
 
@@ -154,7 +154,7 @@ static const words en_words = {"read",
                                "pupils",
                                "left out",
                                "schools by type",
-                               "schools with errors, not in the summary",
+                               "rows with errors, not in the summary",
                                "no errors: ready for junheng analyze",
                                "errors: fix them before junheng analyze"};
 

@@ -39,11 +39,7 @@ help(FILE *out)
         "                       (--cost options override it)\n"
         "      --fix-all        raise every missed indicator to its\n"
         "                       threshold, not only what the rule requires\n"
-        "  -e, --encoding ENC   auto (default), utf-8, gbk, gb18030, "
-        "utf-16le\n"
-        "  -s, --sheet NAME|N   workbook sheet of the school data\n"
-        "      --subtract-indoor-sports, --no-subtract-indoor-sports\n"
-        "                       as for analyze\n"
+        JH_CLI_INPUT_HELP
         "      --strict         exit 1 when the projection still fails\n"
         "  -h, --help           show this help\n\n"
         "Exit status: 0 done, 1 projection fails with --strict, 2 usage\n"
@@ -69,9 +65,7 @@ parse_args(plan_args *a, int argc, char **argv)
     enum {
         OPT_COSTS = 256,
         OPT_FIX_ALL,
-        OPT_STRICT,
-        OPT_SUB_INDOOR,
-        OPT_NO_SUB_INDOOR
+        OPT_STRICT
     };
     static const struct option longopts[] = {
         {"out", required_argument, NULL, 'o'},
@@ -80,42 +74,33 @@ parse_args(plan_args *a, int argc, char **argv)
         {"cost", required_argument, NULL, 'c'},
         {"costs", required_argument, NULL, OPT_COSTS},
         {"fix-all", no_argument, NULL, OPT_FIX_ALL},
-        {"encoding", required_argument, NULL, 'e'},
-        {"sheet", required_argument, NULL, 's'},
-        {"subtract-indoor-sports", no_argument, NULL, OPT_SUB_INDOOR},
-        {"no-subtract-indoor-sports", no_argument, NULL, OPT_NO_SUB_INDOOR},
         {"strict", no_argument, NULL, OPT_STRICT},
         {"help", no_argument, NULL, 'h'},
+        JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
-    jh_encoding enc = JH_ENC_AUTO;
-    int c;
+    int c, r;
 
-    a->in.subtract_indoor = -1;
+    jh_cli_input_init(&a->in);
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:f:l:c:e:s:h", longopts, NULL)) !=
            -1) {
+        r = jh_cli_input_option(&a->in, c, optarg);
+        if (r < 0)
+            return -r;
+        if (r > 0)
+            continue;
         switch (c) {
         case 'o':
             a->out = optarg;
             break;
         case 'f':
-            if (strcmp(optarg, "json") == 0)
-                a->json = true;
-            else if (strcmp(optarg, "text") != 0) {
-                jh_cli_fail("unknown format '%s' (text or json)", optarg);
+            if (!jh_cli_parse_format(optarg, &a->json))
                 return JH_EXIT_USAGE;
-            }
             break;
         case 'l':
-            if (strcmp(optarg, "en") == 0)
-                a->lang = JH_LANG_EN;
-            else if (strcmp(optarg, "zh") == 0)
-                a->lang = JH_LANG_ZH;
-            else {
-                jh_cli_fail("unknown language '%s' (zh or en)", optarg);
+            if (!jh_cli_parse_lang(optarg, &a->lang))
                 return JH_EXIT_USAGE;
-            }
             break;
         case 'c': {
             char **grown =
@@ -133,24 +118,6 @@ parse_args(plan_args *a, int argc, char **argv)
             break;
         case OPT_FIX_ALL:
             a->fix_all = true;
-            break;
-        case 'e':
-            if (jh_encoding_parse(optarg, &enc) != JH_OK) {
-                jh_cli_fail("unknown encoding '%s' (auto, utf-8, gbk, "
-                            "gb18030, utf-16le)",
-                            optarg);
-                return JH_EXIT_USAGE;
-            }
-            a->in.encoding = (int)enc;
-            break;
-        case 's':
-            a->in.sheet = optarg;
-            break;
-        case OPT_SUB_INDOOR:
-            a->in.subtract_indoor = 1;
-            break;
-        case OPT_NO_SUB_INDOOR:
-            a->in.subtract_indoor = 0;
             break;
         case OPT_STRICT:
             a->strict = true;

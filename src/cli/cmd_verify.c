@@ -34,12 +34,7 @@ help(FILE *out)
           "  -o, --out DIR        write verify.xlsx and verify.json into DIR\n"
           "  -f, --format FMT     stdout format: text (default) or json\n"
           "  -l, --lang LANG      zh (default) or en\n"
-          "  -e, --encoding ENC   encoding of text files: auto (default), "
-          "utf-8,\n"
-          "                       gbk, gb18030, utf-16le\n"
-          "  -s, --sheet NAME|N   workbook sheet of the school data\n"
-          "      --subtract-indoor-sports, --no-subtract-indoor-sports\n"
-          "                       as for analyze\n"
+          JH_CLI_INPUT_HELP
           "  -h, --help           show this help\n\n"
           "Exit status (as diff): 0 every claim holds, 1 some claim differs,\n"
           "2 usage error, 3 unreadable input, 4 output or internal failure.\n",
@@ -59,27 +54,28 @@ typedef struct verify_args {
 static int
 parse_args(verify_args *a, int argc, char **argv)
 {
-    enum { OPT_CLAIMS_SHEET = 256, OPT_SUB_INDOOR, OPT_NO_SUB_INDOOR };
+    enum { OPT_CLAIMS_SHEET = 256 };
     static const struct option longopts[] = {
         {"claims", required_argument, NULL, 'c'},
         {"claims-sheet", required_argument, NULL, OPT_CLAIMS_SHEET},
         {"out", required_argument, NULL, 'o'},
         {"format", required_argument, NULL, 'f'},
         {"lang", required_argument, NULL, 'l'},
-        {"encoding", required_argument, NULL, 'e'},
-        {"sheet", required_argument, NULL, 's'},
-        {"subtract-indoor-sports", no_argument, NULL, OPT_SUB_INDOOR},
-        {"no-subtract-indoor-sports", no_argument, NULL, OPT_NO_SUB_INDOOR},
         {"help", no_argument, NULL, 'h'},
+        JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
-    jh_encoding enc = JH_ENC_AUTO;
-    int c;
+    int c, r;
 
-    a->in.subtract_indoor = -1;
+    jh_cli_input_init(&a->in);
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":c:o:f:l:e:s:h", longopts, NULL)) !=
            -1) {
+        r = jh_cli_input_option(&a->in, c, optarg);
+        if (r < 0)
+            return -r;
+        if (r > 0)
+            continue;
         switch (c) {
         case 'c': {
             const char **grown =
@@ -99,40 +95,12 @@ parse_args(verify_args *a, int argc, char **argv)
             a->out = optarg;
             break;
         case 'f':
-            if (strcmp(optarg, "json") == 0)
-                a->json = true;
-            else if (strcmp(optarg, "text") != 0) {
-                jh_cli_fail("unknown format '%s' (text or json)", optarg);
+            if (!jh_cli_parse_format(optarg, &a->json))
                 return JH_EXIT_USAGE;
-            }
             break;
         case 'l':
-            if (strcmp(optarg, "en") == 0)
-                a->lang = JH_LANG_EN;
-            else if (strcmp(optarg, "zh") == 0)
-                a->lang = JH_LANG_ZH;
-            else {
-                jh_cli_fail("unknown language '%s' (zh or en)", optarg);
+            if (!jh_cli_parse_lang(optarg, &a->lang))
                 return JH_EXIT_USAGE;
-            }
-            break;
-        case 'e':
-            if (jh_encoding_parse(optarg, &enc) != JH_OK) {
-                jh_cli_fail("unknown encoding '%s' (auto, utf-8, gbk, "
-                            "gb18030, utf-16le)",
-                            optarg);
-                return JH_EXIT_USAGE;
-            }
-            a->in.encoding = (int)enc;
-            break;
-        case 's':
-            a->in.sheet = optarg;
-            break;
-        case OPT_SUB_INDOOR:
-            a->in.subtract_indoor = 1;
-            break;
-        case OPT_NO_SUB_INDOOR:
-            a->in.subtract_indoor = 0;
             break;
         case 'h':
             help(stdout);

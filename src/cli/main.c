@@ -34,6 +34,11 @@ static const command commands[] = {
     {"verify", jh_cmd_verify,
      "check a county's submitted means, CVs and school values against its "
      "data"},
+    {"batch", jh_cmd_batch,
+     "evaluate many counties (and years) at once: summary, ranking, "
+     "per-county reports"},
+    {"trend", jh_cmd_trend,
+     "one county's difference coefficients across the years"},
 };
 
 static void

@@ -84,4 +84,10 @@ ind(const char *id)
     "degree_teachers,backbone_teachers,pe_art_teachers,teaching_area,"       \
     "sports_area,equipment_value,multimedia_rooms\n"
 
+/* The same with an ownership (举办者类型) column at the end. */
+#define HEADER_OWN                                                           \
+    "code,name,type,students_primary,students_junior,students_senior,"       \
+    "degree_teachers,backbone_teachers,pe_art_teachers,teaching_area,"       \
+    "sports_area,equipment_value,multimedia_rooms,ownership\n"
+
 #endif

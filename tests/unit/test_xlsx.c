@@ -1,5 +1,8 @@
 /* junheng tests - the .xlsx reader, on tiny workbooks built here with
  * libzip from XML strings. */
+/* memmem, mkdtemp, strndup */
+#define _GNU_SOURCE
+
 #include "helpers.h"
 
 #include <unistd.h>

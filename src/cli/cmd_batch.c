@@ -1,0 +1,1105 @@
+/* junheng batch and junheng trend - many counties at once. */
+#include <dirent.h>
+#include <errno.h>
+#include <getopt.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "cli.h"
+#include "junheng/batch.h"
+#include "junheng/outdir.h"
+#include "junheng/report.h"
+#include "junheng/report_batch.h"
+#include "junheng/standard.h"
+
+extern char **environ;
+
+/* Group warnings printed on stderr before the rest are only counted (they
+ * are all in summary.json and summary.xlsx). */
+#define MAX_PRINTED_WARNINGS 10
+
+/* malloc'd printf; NULL when out of memory. */
+static char *
+cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+static char *
+cli_printf(const char *fmt, ...)
+{
+    va_list ap;
+    char *out = NULL;
+    int n;
+
+    va_start(ap, fmt);
+    n = vasprintf(&out, fmt, ap);
+    va_end(ap);
+    return n < 0 ? NULL : out;
+}
+
+/* "<dir>/<name>", malloc'd. */
+static char *
+cli_join(const char *dir, const char *name)
+{
+    return cli_printf("%s/%s", dir, name);
+}
+
+/* @p v with @p decimals decimals (the CLI never changes LC_NUMERIC, so
+ * this is the C locale). */
+static char *
+cli_fixed(double v, int decimals, char *buf, size_t size)
+{
+    snprintf(buf, size, "%.*f", decimals, v);
+    return buf;
+}
+
+static void
+batch_help(FILE *out)
+{
+    fputs(
+        "usage: junheng batch INPUT... [options]\n\n"
+        "Evaluate many counties at once.  INPUT is a school file (CSV, .xlsx\n"
+        "or .xls) or a folder of them (read without descending).  Rows are\n"
+        "grouped by their 县区 (county) column, else each file is one county\n"
+        "named after the file; a 年份 (year) column splits a county by year.\n"
+        "A school code must be unique within a county-year.\n\n"
+        "Options:\n"
+        "  -o, --out DIR        write summary.xlsx, summary.json and charts/\n"
+        "                       into DIR, all or nothing\n"
+        "      --per-county     also DIR/<county>/report.xlsx, report.json and\n"
+        "                       charts/ (DIR/<county>/<year>/... with years, and\n"
+        "                       DIR/<county>/trend-<level>.png across years)\n"
+        "  -j, --jobs N         threads (default: the number of cores)\n"
+        "  -f, --format FMT     stdout: text (default) or json (summary.json)\n"
+        "  -l, --lang LANG      zh (default) or en\n"
+        "      --no-charts      do not run gnuplot\n"
+        "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
+        "      --strict         exit 1 when any county-year fails\n" JH_CLI_INPUT_HELP
+        "  -h, --help           show this help\n\n"
+        "Ranking, within a year and level: fewer CVs over the limit first;\n"
+        "then the smaller largest CV; then the smaller mean of the CVs.\n"
+        "Progress goes to stderr when it is a terminal.\n\n"
+        "Exit status: 0 done (whatever the verdicts), 1 a county fails with\n"
+        "--strict, 2 usage error, 3 bad input data (nothing is written), 4\n"
+        "output or internal failure.\n",
+        out);
+}
+
+static void
+trend_help(FILE *out)
+{
+    fputs("usage: junheng trend INPUT... [options]\n\n"
+          "One county's difference coefficients across the years of its\n"
+          "年份 (year) column: a table, and with --out DIR the charts\n"
+          "DIR/trend-<level>.png and .pdf.  INPUT as for 'junheng batch'.\n\n"
+          "Options:\n"
+          "  -c, --county NAME    the county (needed when the input holds "
+          "several)\n"
+          "  -o, --out DIR        write the charts into DIR\n"
+          "  -f, --format FMT     stdout: text (default) or json\n"
+          "  -l, --lang LANG      zh (default) or en\n"
+          "      --no-charts      do not run gnuplot\n"
+          "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
+          "  -j, --jobs N         threads (default: the number of cores)\n"
+          "" JH_CLI_INPUT_HELP "  -h, --help           show this help\n",
+          out);
+}
+
+typedef struct batch_args {
+    char **inputs; /* files, folders expanded; malloc'd */
+    size_t ninputs;
+    const char *out;
+    const char *county; /* trend */
+    const char *gnuplot;
+    bool per_county;
+    bool json;
+    bool charts;
+    bool strict;
+    bool profile;
+    unsigned jobs;
+    jh_lang lang;
+    jh_cli_input in; /* encoding, sheet, standard options */
+} batch_args;
+
+static void
+args_release(batch_args *a)
+{
+    for (size_t i = 0; i < a->ninputs; i++)
+        free(a->inputs[i]);
+    free(a->inputs);
+    a->inputs = NULL;
+    a->ninputs = 0;
+}
+
+static int
+push_input(batch_args *a, const char *path)
+{
+    char **grown = realloc(a->inputs, (a->ninputs + 1) * sizeof(*grown));
+
+    if (grown == NULL)
+        return JH_EXIT_INTERNAL;
+    a->inputs = grown;
+    a->inputs[a->ninputs] = strdup(path);
+    if (a->inputs[a->ninputs] == NULL)
+        return JH_EXIT_INTERNAL;
+    a->ninputs++;
+    return JH_EXIT_OK;
+}
+
+static int
+cmp_str(const void *pa, const void *pb)
+{
+    return strcmp(*(char *const *)pa, *(char *const *)pb);
+}
+
+static bool
+school_file_name(const char *name)
+{
+    static const char *const exts[] = {".csv", ".tsv", ".txt", ".xlsx",
+                                       ".xlsm", ".xls", NULL};
+    size_t n = strlen(name);
+
+    if (name[0] == '.' || name[0] == '~')
+        return false; /* hidden files and Excel's lock files */
+    for (size_t i = 0; exts[i] != NULL; i++) {
+        size_t e = strlen(exts[i]);
+        if (n > e && strcasecmp(name + n - e, exts[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* Add @p path, or the school files of the folder @p path in name order. */
+static int
+add_input(batch_args *a, const char *path)
+{
+    struct stat sb;
+    DIR *d;
+    struct dirent *e;
+    char **names = NULL;
+    size_t n = 0, before = a->ninputs;
+    int rc = JH_EXIT_OK;
+
+    if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
+        return push_input(a, path); /* the reader reports a missing file */
+    d = opendir(path);
+    if (d == NULL) {
+        jh_cli_fail("%s: cannot read the folder: %s", path, strerror(errno));
+        return JH_EXIT_DATA;
+    }
+    while ((e = readdir(d)) != NULL) {
+        char **grown;
+        char *full;
+        if (!school_file_name(e->d_name))
+            continue;
+        grown = realloc(names, (n + 1) * sizeof(*names));
+        if (grown == NULL) {
+            rc = JH_EXIT_INTERNAL;
+            break;
+        }
+        names = grown;
+        full = malloc(strlen(path) + strlen(e->d_name) + 2);
+        if (full == NULL) {
+            rc = JH_EXIT_INTERNAL;
+            break;
+        }
+        snprintf(full, strlen(path) + strlen(e->d_name) + 2, "%s%s%s", path,
+                 path[strlen(path) - 1] == '/' ? "" : "/", e->d_name);
+        if (stat(full, &sb) == 0 && S_ISREG(sb.st_mode))
+            names[n++] = full;
+        else
+            free(full);
+    }
+    closedir(d);
+    qsort(names, n, sizeof(*names), cmp_str);
+    for (size_t i = 0; i < n; i++) {
+        if (rc == JH_EXIT_OK)
+            rc = push_input(a, names[i]);
+        free(names[i]);
+    }
+    free(names);
+    if (rc == JH_EXIT_OK && a->ninputs == before) {
+        jh_cli_fail("%s: the folder holds no school file (.csv, .tsv, .txt, "
+                    ".xlsx, .xlsm, .xls)",
+                    path);
+        return JH_EXIT_DATA;
+    }
+    if (rc == JH_EXIT_INTERNAL)
+        jh_cli_fail("out of memory");
+    return rc;
+}
+
+static unsigned
+default_jobs(void)
+{
+    long n = sysconf(_SC_NPROCESSORS_ONLN);
+    return n > 0 && n < 256 ? (unsigned)n : 1;
+}
+
+/* Parse the command line of batch (@p trend false) or trend.  Returns
+ * JH_EXIT_OK, -1 after --help, or an exit code. */
+static int
+parse_args(batch_args *a, int argc, char **argv, bool trend)
+{
+    enum {
+        OPT_NO_CHARTS = 256,
+        OPT_STRICT,
+        OPT_GNUPLOT,
+        OPT_PER_COUNTY,
+        OPT_PROFILE
+    };
+    static const struct option longopts[] = {
+        {"out", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"lang", required_argument, NULL, 'l'},
+        {"jobs", required_argument, NULL, 'j'},
+        {"county", required_argument, NULL, 'c'},
+        {"per-county", no_argument, NULL, OPT_PER_COUNTY},
+        {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"gnuplot", required_argument, NULL, OPT_GNUPLOT},
+        {"profile", no_argument, NULL, OPT_PROFILE},
+        {"help", no_argument, NULL, 'h'},
+        JH_CLI_INPUT_OPTIONS,
+        {NULL, 0, NULL, 0}};
+    int c;
+
+    memset(a, 0, sizeof(*a));
+    jh_cli_input_init(&a->in);
+    a->charts = true;
+    a->gnuplot = "gnuplot";
+    a->jobs = default_jobs();
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":o:f:l:j:c:e:s:h", longopts,
+                            NULL)) != -1) {
+        int r = jh_cli_input_option(&a->in, c, optarg);
+        char *end = NULL;
+        long v;
+
+        if (r < 0)
+            return -r;
+        if (r > 0)
+            continue;
+        switch (c) {
+        case 'o':
+            a->out = optarg;
+            break;
+        case 'f':
+            if (!jh_cli_parse_format(optarg, &a->json))
+                return JH_EXIT_USAGE;
+            break;
+        case 'l':
+            if (!jh_cli_parse_lang(optarg, &a->lang))
+                return JH_EXIT_USAGE;
+            break;
+        case 'j':
+            errno = 0;
+            v = strtol(optarg, &end, 10);
+            if (errno != 0 || end == optarg || *end != '\0' || v < 1 ||
+                v > 256) {
+                jh_cli_fail("--jobs needs a number from 1 to 256, not '%s'",
+                            optarg);
+                return JH_EXIT_USAGE;
+            }
+            a->jobs = (unsigned)v;
+            break;
+        case 'c':
+            if (!trend) {
+                jh_cli_fail("--county is an option of 'junheng trend'");
+                return JH_EXIT_USAGE;
+            }
+            a->county = optarg;
+            break;
+        case OPT_PER_COUNTY:
+            a->per_county = true;
+            break;
+        case OPT_NO_CHARTS:
+            a->charts = false;
+            break;
+        case OPT_STRICT:
+            a->strict = true;
+            break;
+        case OPT_GNUPLOT:
+            a->gnuplot = optarg;
+            break;
+        case OPT_PROFILE:
+            a->profile = true;
+            break;
+        case 'h':
+            if (trend)
+                trend_help(stdout);
+            else
+                batch_help(stdout);
+            return -1;
+        case ':':
+            jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
+            return JH_EXIT_USAGE;
+        default:
+            jh_cli_fail("unknown option '%s' (see 'junheng %s --help')",
+                        argv[optind - 1], trend ? "trend" : "batch");
+            return JH_EXIT_USAGE;
+        }
+    }
+    if (a->per_county && a->out == NULL) {
+        jh_cli_fail("--per-county needs --out DIR");
+        return JH_EXIT_USAGE;
+    }
+    if (optind >= argc) {
+        jh_cli_fail("no input given (see 'junheng %s --help')",
+                    trend ? "trend" : "batch");
+        return JH_EXIT_USAGE;
+    }
+    for (int i = optind; i < argc; i++) {
+        int rc = add_input(a, argv[i]);
+        if (rc != JH_EXIT_OK)
+            return rc;
+    }
+    return JH_EXIT_OK;
+}
+
+/* The standard the options ask for: --standard, then the provisions in
+ * command-line order (as analyze, plan and verify read them). */
+static int
+resolve_standard(jh_cli_input *in)
+{
+    jh_error err;
+
+    jh_error_clear(&err);
+    if (in->standard == NULL) {
+        in->std = *jh_standard_builtin(NULL);
+    } else if (jh_standard_resolve(&in->std, in->standard, &err) != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_DATA;
+    }
+    if (in->subtract_indoor >= 0 &&
+        jh_standard_set_provision(&in->std, "subtract_indoor_sports",
+                                  in->subtract_indoor != 0,
+                                  &err) != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_USAGE;
+    }
+    for (size_t i = 0; i < in->nprovisions; i++) {
+        if (jh_standard_set_provision(&in->std, in->provisions[i].id,
+                                      in->provisions[i].on,
+                                      &err) != JH_OK) {
+            jh_cli_error(&err);
+            return JH_EXIT_USAGE;
+        }
+    }
+    return JH_EXIT_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Progress on a terminal                                                  */
+
+typedef struct progress {
+    bool on;         /* stderr is a terminal */
+    const char *what;
+    struct timespec start;
+    double last;     /* when the line was last drawn */
+} progress;
+
+static double
+seconds_since(const struct timespec *t0)
+{
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (double)(now.tv_sec - t0->tv_sec) +
+           (double)(now.tv_nsec - t0->tv_nsec) * 1e-9;
+}
+
+static void
+progress_start(progress *p, const char *what)
+{
+    p->what = what;
+    p->last = -1.0;
+    clock_gettime(CLOCK_MONOTONIC, &p->start);
+}
+
+/* "\rjunheng: counties 120/2850  0:03 elapsed, about 1:10 left", redrawn
+ * at most ten times a second, and once more at the end. */
+static void
+progress_cb(void *data, size_t done, size_t total)
+{
+    progress *p = data;
+    double t = seconds_since(&p->start);
+    double left;
+
+    if (!p->on || (done < total && t - p->last < 0.1))
+        return;
+    p->last = t;
+    left = done > 0 ? t / (double)done * (double)(total - done) : 0.0;
+    fprintf(stderr, "\rjunheng: %s %zu/%zu  %d:%02d elapsed", p->what, done,
+            total, (int)t / 60, (int)t % 60);
+    if (done < total && done > 0)
+        fprintf(stderr, ", about %d:%02d left  ", (int)left / 60,
+                (int)left % 60);
+    else
+        fputs("                ", stderr);
+    if (done == total)
+        fputc('\n', stderr);
+    fflush(stderr);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Outputs                                                                 */
+
+static void
+print_warnings(const jh_batch *b)
+{
+    char buf[2048];
+    size_t printed = 0, total = b->warnings.count;
+
+    for (size_t i = 0; i < b->warnings.count; i++)
+        fprintf(stderr, "junheng: warning: %s\n",
+                jh_diag_format(&b->warnings.items[i], buf, sizeof(buf)));
+    for (size_t g = 0; g < b->ngroups; g++) {
+        const jh_diags *w = &b->groups[g].warnings;
+        total += w->count;
+        for (size_t i = 0; i < w->count && printed < MAX_PRINTED_WARNINGS;
+             i++, printed++)
+            fprintf(stderr, "junheng: warning: %s\n",
+                    jh_diag_format(&w->items[i], buf, sizeof(buf)));
+    }
+    if (total > b->warnings.count + printed)
+        fprintf(stderr,
+                "junheng: warning: ... and %zu more warnings, all listed in "
+                "summary.json and summary.xlsx\n",
+                total - b->warnings.count - printed);
+}
+
+/* Write a malloc'd text to a new file in the staging folder. */
+static jh_status
+write_text(jh_outdir *dir, const char *name, const char *text, size_t len,
+           jh_error *err)
+{
+    char *path = jh_outdir_path(dir, name);
+    FILE *f = path != NULL ? fopen(path, "w") : NULL;
+    jh_status st = JH_OK;
+
+    if (f == NULL)
+        st = jh_error_set(err, JH_ERR_IO, path != NULL ? path : name, 0, 0,
+                          "cannot create: %s", strerror(errno));
+    else if (fwrite(text, 1, len, f) != len)
+        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
+                          strerror(errno));
+    if (f != NULL && fclose(f) != 0 && st == JH_OK)
+        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
+                          strerror(errno));
+    free(path);
+    return st;
+}
+
+/* The folder for @p name inside the staging folder (created). */
+static char *
+staged_folder(jh_outdir *dir, const char *name)
+{
+    char *keep = jh_outdir_path(dir, name);
+    char *slash;
+
+    if (keep == NULL)
+        return NULL;
+    slash = strrchr(keep, '/');
+    if (slash != NULL)
+        *slash = '\0';
+    return keep;
+}
+
+typedef struct export_ctx {
+    const jh_batch *b;
+    const batch_args *a;
+    jh_outdir *dir;
+    jh_chart_options copts;
+    bool charts;
+    jh_batch_report_context bctx;
+    size_t *first; /* per county: its first group */
+    size_t *count; /* per county: its number of groups */
+} export_ctx;
+
+/* One county-year's report.xlsx, report.json and charts into @p sub. */
+static jh_status
+export_group(export_ctx *x, size_t gi, const char *sub, jh_error *err)
+{
+    const jh_batch *b = x->b;
+    jh_batch_unit *u = NULL;
+    jh_report_context ctx;
+    char *name, *path;
+    FILE *f;
+    jh_status st = jh_batch_open(&u, b, gi, err);
+
+    if (st != JH_OK)
+        return st;
+    ctx = (jh_report_context){u->analysis, &u->warnings, x->a->lang,
+                              b->counties[b->groups[gi].county], JH_VERSION,
+                              x->bctx.created};
+    name = cli_join(sub, "report.xlsx");
+    path = name != NULL ? jh_outdir_path(x->dir, name) : NULL;
+    st = path != NULL ? jh_report_workbook(path, &ctx, err)
+                      : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                     "out of memory");
+    free(path);
+    free(name);
+    if (st == JH_OK) {
+        name = cli_join(sub, "report.json");
+        path = name != NULL ? jh_outdir_path(x->dir, name) : NULL;
+        f = path != NULL ? fopen(path, "w") : NULL;
+        if (f == NULL)
+            st = jh_error_set(err, JH_ERR_IO, path != NULL ? path : sub, 0, 0,
+                              "cannot create: %s", strerror(errno));
+        else
+            st = jh_report_json(f, &ctx, err);
+        if (f != NULL && fclose(f) != 0 && st == JH_OK)
+            st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
+                              strerror(errno));
+        free(path);
+        free(name);
+    }
+    if (st == JH_OK && x->charts) {
+        name = cli_join(sub, "charts/.keep");
+        path = name != NULL ? staged_folder(x->dir, name) : NULL;
+        st = path != NULL ? jh_report_charts(path, &ctx, &x->copts, err)
+                          : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                         "out of memory");
+        free(path);
+        free(name);
+    }
+    jh_batch_unit_free(u);
+    return st;
+}
+
+/* Every report of county @p ci: a task of jh_batch_parallel(). */
+static jh_status
+export_county(void *data, size_t ci, jh_error *err)
+{
+    export_ctx *x = data;
+    const jh_batch *b = x->b;
+    const char *folder = b->folders[ci];
+    jh_status st = JH_OK;
+    size_t years = 0;
+
+    for (size_t k = 0; st == JH_OK && k < x->count[ci]; k++) {
+        size_t gi = x->first[ci] + k;
+        int year = b->groups[gi].year;
+        char *sub = year != 0 ? cli_printf("%s/%d", folder, year)
+                              : cli_printf("%s", folder);
+        if (year != 0)
+            years++;
+        st = sub != NULL ? export_group(x, gi, sub, err)
+                         : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                        "out of memory");
+        free(sub);
+    }
+    if (st == JH_OK && x->charts && years >= 2) {
+        char *name = cli_printf("%s/.keep", folder);
+        char *path = name != NULL ? staged_folder(x->dir, name) : NULL;
+        st = path != NULL
+                 ? jh_report_trend_charts(path, &x->bctx, ci, &x->copts, err)
+                 : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                "out of memory");
+        free(path);
+        free(name);
+    }
+    return st;
+}
+
+/*
+ * Folders an earlier batch wrote into @p out (the "folder" keys of its
+ * summary.json), so that a county gone from the input does not leave its
+ * old reports behind.  Only plain names of existing folders are taken.
+ */
+static char **
+previous_folders(const char *out, size_t *n)
+{
+    char *path = cli_printf("%s/summary.json", out);
+    json_t *root = path != NULL ? json_load_file(path, 0, NULL) : NULL;
+    json_t *results = json_object_get(root, "results");
+    char **names = NULL;
+    size_t i;
+    json_t *r;
+
+    *n = 0;
+    free(path);
+    json_array_foreach(results, i, r)
+    {
+        const char *f = json_string_value(json_object_get(r, "folder"));
+        char *full;
+        struct stat sb;
+        char **grown;
+        bool dup = false;
+        if (f == NULL || f[0] == '\0' || f[0] == '.' ||
+            strchr(f, '/') != NULL || strcmp(f, "charts") == 0)
+            continue;
+        for (size_t k = 0; k < *n; k++)
+            dup = dup || strcmp(names[k], f) == 0;
+        full = dup ? NULL : cli_printf("%s/%s", out, f);
+        if (full == NULL || lstat(full, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
+            free(full);
+            continue;
+        }
+        free(full);
+        grown = realloc(names, (*n + 2) * sizeof(*names));
+        if (grown == NULL)
+            break;
+        names = grown;
+        names[*n] = strdup(f);
+        if (names[*n] != NULL)
+            (*n)++;
+    }
+    json_decref(root);
+    return names;
+}
+
+typedef struct timings {
+    double json, workbook, charts, per_county, commit;
+} timings;
+
+/* Write every output into a staging folder, then move it into place.
+ * *json_text receives summary.json's text for stdout. */
+static int
+write_outputs(const batch_args *a, const jh_batch *b,
+              const jh_batch_report_context *bctx, const char *json_text,
+              size_t json_len, timings *tm)
+{
+    jh_outdir *dir = NULL;
+    jh_error err;
+    jh_status st;
+    char *path;
+    char **prev = NULL, **owned = NULL;
+    size_t nprev = 0;
+    struct timespec t0;
+    export_ctx x;
+    progress pr = {isatty(2) != 0, NULL, {0, 0}, 0.0};
+
+    jh_error_clear(&err);
+    memset(&x, 0, sizeof(x));
+    st = jh_outdir_open(&dir, a->out, &err);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_INTERNAL;
+    }
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    st = write_text(dir, "summary.json", json_text, json_len, &err);
+    tm->json += seconds_since(&t0);
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (st == JH_OK) {
+        path = jh_outdir_path(dir, "summary.xlsx");
+        st = path != NULL ? jh_report_batch_workbook(path, bctx, &err)
+                          : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
+                                         "out of memory");
+        free(path);
+    }
+    tm->workbook = seconds_since(&t0);
+
+    x.b = b;
+    x.a = a;
+    x.dir = dir;
+    x.bctx = *bctx;
+    x.charts = a->charts;
+    x.copts = (jh_chart_options){.gnuplot = a->gnuplot,
+                                 .plots_dir = jh_cli_plots_dir(),
+                                 .pdf = true,
+                                 .envp = environ,
+                                 .timeout_seconds = 300};
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (st == JH_OK && x.charts) {
+        path = staged_folder(dir, "charts/.keep");
+        st = path != NULL ? jh_report_batch_charts(path, bctx, &x.copts, &err)
+                          : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
+                                         "out of memory");
+        free(path);
+        if (st == JH_ERR_NOTFOUND) {
+            jh_cli_fail("warning: %s; charts skipped, everything else "
+                        "written",
+                        err.message);
+            x.charts = false;
+            st = JH_OK;
+        }
+    }
+    tm->charts = seconds_since(&t0);
+
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (st == JH_OK && a->per_county) {
+        x.first = calloc(b->ncounties + 1, sizeof(*x.first));
+        x.count = calloc(b->ncounties + 1, sizeof(*x.count));
+        if (x.first == NULL || x.count == NULL) {
+            st = jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
+                              "out of memory");
+        } else {
+            /* Groups are sorted by county: each county's are together. */
+            for (size_t g = b->ngroups; g-- > 0;) {
+                x.first[b->groups[g].county] = g;
+                x.count[b->groups[g].county]++;
+            }
+            progress_start(&pr, "reports");
+            st = jh_batch_parallel(b->ncounties, a->jobs, export_county, &x,
+                                   progress_cb, &pr, NULL, &err);
+        }
+        free(x.first);
+        free(x.count);
+    }
+    tm->per_county = seconds_since(&t0);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        jh_outdir_abort(dir);
+        return jh_cli_exit_code(st);
+    }
+    /* What this kind of run owns: its files, charts/, and the county
+     * folders of the run before (those of this run are replaced whole). */
+    prev = previous_folders(a->out, &nprev);
+    owned = calloc(nprev + 4, sizeof(*owned));
+    if (owned == NULL) {
+        jh_cli_fail("out of memory");
+        jh_outdir_abort(dir);
+        for (size_t i = 0; i < nprev; i++)
+            free(prev[i]);
+        free(prev);
+        return JH_EXIT_INTERNAL;
+    }
+    owned[0] = "summary.xlsx";
+    owned[1] = "summary.json";
+    owned[2] = "charts";
+    for (size_t i = 0; i < nprev; i++)
+        owned[3 + i] = prev[i];
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    st = jh_outdir_commit(dir, (const char *const *)owned, &err);
+    tm->commit = seconds_since(&t0);
+    for (size_t i = 0; i < nprev; i++)
+        free(prev[i]);
+    free(prev);
+    free(owned);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_INTERNAL;
+    }
+    return JH_EXIT_OK;
+}
+
+/* Read every input fully, as a baseline for --profile: the time the disk
+ * and page cache take, which no parser can beat. */
+static double
+plain_read_seconds(const batch_args *a, size_t *bytes)
+{
+    struct timespec t0;
+    char *buf = malloc(1 << 20);
+
+    *bytes = 0;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    for (size_t i = 0; buf != NULL && i < a->ninputs; i++) {
+        FILE *f = fopen(a->inputs[i], "rb");
+        size_t n;
+        while (f != NULL && (n = fread(buf, 1, 1 << 20, f)) > 0)
+            *bytes += n;
+        if (f != NULL)
+            fclose(f);
+    }
+    free(buf);
+    return seconds_since(&t0);
+}
+
+/* Run the batch of @p a; prints the error and returns an exit code. */
+static int
+run_batch(const batch_args *a, jh_batch **out)
+{
+    jh_batch_options bo = JH_BATCH_OPTIONS_INIT;
+    progress pr = {isatty(2) != 0, NULL, {0, 0}, 0.0};
+    jh_error err;
+    jh_status st;
+
+    jh_error_clear(&err);
+    bo.standard = &a->in.std;
+    bo.jobs = a->jobs;
+    bo.encoding = (jh_encoding)a->in.encoding;
+    bo.sheet = a->in.sheet;
+    bo.progress = progress_cb;
+    bo.progress_data = &pr;
+    progress_start(&pr, "counties");
+    st = jh_batch_run(out, (const char *const *)a->inputs, a->ninputs, &bo,
+                      &err);
+    if (st != JH_OK) {
+        if (pr.on && pr.last >= 0.0)
+            fputc('\n', stderr);
+        jh_cli_error(&err);
+        return jh_cli_exit_code(st);
+    }
+    return JH_EXIT_OK;
+}
+
+int
+jh_cmd_batch(int argc, char **argv)
+{
+    batch_args a;
+    jh_batch *b = NULL;
+    jh_batch_report_context bctx;
+    char *json_text = NULL;
+    size_t json_len = 0;
+    timings tm = {0, 0, 0, 0, 0};
+    struct timespec t0;
+    double raw = 0.0;
+    size_t raw_bytes = 0;
+    int rc = parse_args(&a, argc, argv, false);
+
+    if (rc != JH_EXIT_OK) {
+        args_release(&a);
+        return rc < 0 ? JH_EXIT_OK : rc;
+    }
+    rc = resolve_standard(&a.in);
+    if (rc != JH_EXIT_OK)
+        goto done;
+    if (a.profile)
+        raw = plain_read_seconds(&a, &raw_bytes);
+    rc = run_batch(&a, &b);
+    if (rc != JH_EXIT_OK)
+        goto done;
+    print_warnings(b);
+    bctx = (jh_batch_report_context){b, a.lang, JH_VERSION,
+                                     jh_cli_document_epoch(), a.per_county};
+    if (a.json || a.out != NULL) {
+        FILE *mem = open_memstream(&json_text, &json_len);
+        jh_error err;
+        jh_status st;
+        jh_error_clear(&err);
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        st = mem != NULL ? jh_report_batch_json(mem, &bctx, &err) : JH_ERR_NOMEM;
+        if (mem != NULL && fclose(mem) != 0 && st == JH_OK)
+            st = JH_ERR_NOMEM;
+        tm.json = seconds_since(&t0);
+        if (st != JH_OK) {
+            jh_cli_fail("cannot make summary.json: %s", jh_strerror(st));
+            rc = JH_EXIT_INTERNAL;
+            goto done;
+        }
+    }
+    if (a.out != NULL) {
+        rc = write_outputs(&a, b, &bctx, json_text, json_len, &tm);
+        if (rc != JH_EXIT_OK)
+            goto done;
+    }
+    if (a.json)
+        fwrite(json_text, 1, json_len, stdout);
+    else
+        jh_report_batch_text(stdout, &bctx);
+    if (fflush(stdout) != 0 || ferror(stdout)) {
+        jh_cli_fail("cannot write to standard output");
+        rc = JH_EXIT_INTERNAL;
+        goto done;
+    }
+    if (a.profile)
+        fprintf(stderr,
+                "junheng: profile: plain read %.3f s (%zu bytes), read and "
+                "parse %.3f s, header and grouping %.3f s, import, model and "
+                "analysis %.3f s (%zu groups, %u jobs), summary.json %.3f s, "
+                "summary.xlsx %.3f s, charts %.3f s, per-county reports "
+                "%.3f s, commit %.3f s\n",
+                raw, raw_bytes, b->timing.read, b->timing.group,
+                b->timing.analyze, b->ngroups, a.jobs, tm.json, tm.workbook,
+                tm.charts, tm.per_county, tm.commit);
+    rc = JH_EXIT_OK;
+    if (a.strict) {
+        for (size_t g = 0; g < b->ngroups; g++) {
+            if (!b->groups[g].pass)
+                rc = JH_EXIT_FAILED;
+        }
+    }
+
+done:
+    free(json_text);
+    jh_batch_free(b);
+    args_release(&a);
+    return rc;
+}
+
+/* ---------------------------------------------------------------------- */
+/* junheng trend                                                           */
+
+static void
+trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
+{
+    const jh_standard *std = b->standard;
+    char num[64];
+
+    fprintf(out, "%s · %s\n", b->counties[ci], jh_label(lang, "batch_trend_title"));
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        bool any = false;
+        for (size_t g = 0; g < b->ngroups; g++)
+            any = any || (b->groups[g].county == ci &&
+                          b->groups[g].levels[l].present);
+        if (!any)
+            continue;
+        fprintf(out, "\n%s (%s %s)\n%-10s", jh_level_name((jh_level)l, lang),
+                jh_label(lang, "cv_limit"),
+                cli_fixed(std->cv_limit[l], 2, num, sizeof(num)),
+                jh_label(lang, "batch_year"));
+        for (size_t k = 0; k < std->nindicators; k++)
+            fprintf(out, "  %-12.12s", std->indicators[k].id);
+        fputc('\n', out);
+        for (size_t g = 0; g < b->ngroups; g++) {
+            const jh_batch_level *lv = &b->groups[g].levels[l];
+            if (b->groups[g].county != ci || !lv->present)
+                continue;
+            snprintf(num, sizeof(num), "%d", b->groups[g].year);
+            fprintf(out, "%-10s", b->groups[g].year != 0 ? num : "-");
+            for (size_t k = 0; k < std->nindicators; k++) {
+                const jh_indicator_stats *is = &lv->ind[k];
+                fprintf(out, "  %-11s%s",
+                        is->cv_defined
+                            ? cli_fixed(is->cv, 3, num, sizeof(num))
+                            : jh_label(lang, "undefined"),
+                        is->cv_pass ? " " : "*");
+            }
+            fputc('\n', out);
+        }
+    }
+    fprintf(out, "\n* %s\n", jh_label(lang, "chart_cv_over"));
+}
+
+static void
+trend_json(FILE *out, const jh_batch *b, size_t ci)
+{
+    const jh_standard *std = b->standard;
+    json_t *root = json_object(), *years = json_array(),
+           *levels = json_array();
+
+    json_object_set_new(root, "county", json_string(b->counties[ci]));
+    json_object_set_new(root, "standard", json_string(std->id));
+    for (size_t g = 0; g < b->ngroups; g++) {
+        if (b->groups[g].county == ci)
+            json_array_append_new(years, b->groups[g].year != 0
+                                             ? json_integer(b->groups[g].year)
+                                             : json_null());
+    }
+    json_object_set_new(root, "years", years);
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        json_t *lo = json_object(), *inds = json_array();
+        bool any = false;
+        for (size_t k = 0; k < std->nindicators; k++) {
+            json_t *io = json_object(), *cvs = json_array(),
+                   *pass = json_array();
+            for (size_t g = 0; g < b->ngroups; g++) {
+                const jh_batch_level *lv = &b->groups[g].levels[l];
+                if (b->groups[g].county != ci)
+                    continue;
+                any = any || lv->present;
+                json_array_append_new(
+                    cvs, lv->present && lv->ind[k].cv_defined
+                             ? json_real(lv->ind[k].cv)
+                             : json_null());
+                json_array_append_new(pass,
+                                      json_boolean(lv->present &&
+                                                   lv->ind[k].cv_pass));
+            }
+            json_object_set_new(io, "id", json_string(std->indicators[k].id));
+            json_object_set_new(io, "cv", cvs);
+            json_object_set_new(io, "cv_pass", pass);
+            json_array_append_new(inds, io);
+        }
+        json_object_set_new(lo, "level", json_string(jh_level_key((jh_level)l)));
+        json_object_set_new(lo, "cv_limit", json_real(std->cv_limit[l]));
+        json_object_set_new(lo, "indicators", inds);
+        if (any)
+            json_array_append_new(levels, lo);
+        else
+            json_decref(lo);
+    }
+    json_object_set_new(root, "levels", levels);
+    json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
+    fputc('\n', out);
+    json_decref(root);
+}
+
+int
+jh_cmd_trend(int argc, char **argv)
+{
+    batch_args a;
+    jh_batch *b = NULL;
+    size_t ci = 0;
+    int rc = parse_args(&a, argc, argv, true);
+
+    if (rc != JH_EXIT_OK) {
+        args_release(&a);
+        return rc < 0 ? JH_EXIT_OK : rc;
+    }
+    rc = resolve_standard(&a.in);
+    if (rc == JH_EXIT_OK)
+        rc = run_batch(&a, &b);
+    if (rc != JH_EXIT_OK)
+        goto done;
+    if (a.county != NULL) {
+        for (ci = 0; ci < b->ncounties; ci++) {
+            if (strcmp(b->counties[ci], a.county) == 0)
+                break;
+        }
+        if (ci == b->ncounties) {
+            jh_cli_fail("no county '%s' in the input (it has %zu)", a.county,
+                        b->ncounties);
+            rc = JH_EXIT_DATA;
+            goto done;
+        }
+    } else if (b->ncounties != 1) {
+        jh_cli_fail("the input holds %zu counties: choose one with --county "
+                    "NAME",
+                    b->ncounties);
+        rc = JH_EXIT_USAGE;
+        goto done;
+    }
+    if (a.out != NULL) {
+        jh_batch_report_context bctx = {b, a.lang, JH_VERSION,
+                                        jh_cli_document_epoch(), false};
+        jh_chart_options copts = {.gnuplot = a.gnuplot,
+                                  .plots_dir = jh_cli_plots_dir(),
+                                  .pdf = true,
+                                  .envp = environ,
+                                  .timeout_seconds = 300};
+        static const char *const owned[] = {"trend-primary.png",
+                                            "trend-primary.pdf",
+                                            "trend-junior.png",
+                                            "trend-junior.pdf", NULL};
+        jh_outdir *dir = NULL;
+        jh_error err;
+        jh_status st;
+        char *path;
+
+        jh_error_clear(&err);
+        st = jh_outdir_open(&dir, a.out, &err);
+        if (st == JH_OK && a.charts) {
+            path = staged_folder(dir, ".keep");
+            st = path != NULL
+                     ? jh_report_trend_charts(path, &bctx, ci, &copts, &err)
+                     : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
+                                    "out of memory");
+            free(path);
+            if (st == JH_ERR_NOTFOUND) {
+                jh_cli_fail("warning: %s; charts skipped", err.message);
+                st = JH_OK;
+            }
+        }
+        if (st == JH_OK)
+            st = jh_outdir_commit(dir, owned, &err);
+        else
+            jh_outdir_abort(dir);
+        if (st != JH_OK) {
+            jh_cli_error(&err);
+            rc = JH_EXIT_INTERNAL;
+            goto done;
+        }
+    }
+    if (a.json)
+        trend_json(stdout, b, ci);
+    else
+        trend_text(stdout, b, ci, a.lang);
+    if (fflush(stdout) != 0) {
+        jh_cli_fail("cannot write to standard output");
+        rc = JH_EXIT_INTERNAL;
+    }
+
+done:
+    jh_batch_free(b);
+    args_release(&a);
+    return rc;
+}

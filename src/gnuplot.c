@@ -1,0 +1,492 @@
+/*
+ * junheng - running gnuplot safely: data-file text, scratch folders,
+ * spawning without a shell, deadlines, checking outputs.
+ *
+ * gnuplot's data reader is not plain TSV: a double quote ends a string
+ * field and a backslash starts an escape (parse_esc: \\, \n, \t, \", octal
+ * \ooo and \0ooo).  jh__gp_put_text() writes a quote as the four-digit
+ * octal escape \0042 (which never swallows a following digit) and a
+ * backslash as \\, so that strcol() and xticlabels() give back exactly the
+ * original text.
+ */
+#include "gnuplot.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <math.h>
+#include <signal.h>
+#include <spawn.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "util.h"
+
+/* ------------------------------------------------------------------ */
+/* Text for the data files                                             */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Length in bytes (1-4, never past the end) and display width of the UTF-8
+ * character at @p s: a character from U+2E80 up (CJK, full-width forms)
+ * counts as two columns, anything else as one.
+ */
+static size_t
+char_width(const char *s, size_t *len)
+{
+    unsigned char c = (unsigned char)s[0];
+    unsigned long cp = c;
+    size_t n = c < 0x80 ? 1 : c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : c >= 0xc0 ? 2 : 1;
+
+    for (size_t k = 1; k < n; k++) {
+        if (s[k] == '\0') {
+            n = k;
+            break;
+        }
+    }
+    if (n == 3)
+        cp = ((c & 0x0fUL) << 12) | (((unsigned char)s[1] & 0x3fUL) << 6) |
+             ((unsigned char)s[2] & 0x3fUL);
+    else if (n == 4)
+        cp = 0x10000;
+    *len = n;
+    return cp >= 0x2e80 ? 2 : 1;
+}
+
+size_t
+jh__gp_text_cols(const char *s)
+{
+    size_t cols = 0, len;
+
+    for (size_t i = 0; s[i] != '\0'; i += len)
+        cols += char_width(s + i, &len);
+    return cols;
+}
+
+char *
+jh__gp_clip(char *out, size_t size, const char *s, size_t max_cols)
+{
+    static const char ellipsis[] = "\xe2\x80\xa6";
+    size_t cols = 0, i = 0, n = 0, len, w;
+
+    if (size < sizeof(ellipsis)) {
+        if (size > 0)
+            out[0] = '\0';
+        return out;
+    }
+    while (s[i] != '\0') {
+        w = char_width(s + i, &len);
+        if (cols + w > max_cols || n + len + sizeof(ellipsis) > size) {
+            memcpy(out + n, ellipsis, sizeof(ellipsis));
+            return out;
+        }
+        memcpy(out + n, s + i, len);
+        n += len;
+        i += len;
+        cols += w;
+    }
+    out[n] = '\0';
+    return out;
+}
+
+void
+jh__gp_put_text(FILE *f, const char *s)
+{
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        if (*p == '"')
+            fputs("\\0042", f);
+        else if (*p == '\\')
+            fputs("\\\\", f);
+        else if (*p < 0x20 || *p == 0x7f)
+            fputc(' ', f);
+        else
+            fputc(*p, f);
+    }
+}
+
+void
+jh__gp_put_num(FILE *f, double v)
+{
+    char buf[64];
+
+    if (!isfinite(v))
+        v = 0.0;
+    fputs(jh__fmt_fixed(v, 6, buf, sizeof(buf)), f);
+}
+
+/* ------------------------------------------------------------------ */
+/* Folders                                                             */
+/* ------------------------------------------------------------------ */
+
+static int
+remove_entry(const char *path, const struct stat *sb, int flag, struct FTW *ftw)
+{
+    (void)sb;
+    (void)flag;
+    (void)ftw;
+    remove(path);
+    return 0;
+}
+
+void
+jh__gp_remove_tree(const char *path)
+{
+    nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
+}
+
+jh_status
+jh__gp_scratch(char **dir_out, char **scratch_out, const char *dir,
+               jh_error *err)
+{
+    /* gnuplot takes a file name starting with '<' or '|' for a command:
+     * make every path it sees start with '/' or "./". */
+    char *d = dir[0] == '/' ? jh__strdup(dir) : jh__asprintf("./%s", dir);
+    char *s = d != NULL ? jh__asprintf("%s/.data-XXXXXX", d) : NULL;
+    jh_status st;
+
+    *dir_out = *scratch_out = NULL;
+    if (s == NULL) {
+        free(d);
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (mkdtemp(s) == NULL) {
+        st = jh_error_set(err, JH_ERR_IO, dir, 0, 0,
+                          "cannot create a scratch folder for charts: %s",
+                          strerror(errno));
+        free(s);
+        free(d);
+        return st;
+    }
+    *dir_out = d;
+    *scratch_out = s;
+    return JH_OK;
+}
+
+/* ------------------------------------------------------------------ */
+/* Running gnuplot                                                     */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The environment for gnuplot: ours, with numbers in the C locale.  LC_ALL
+ * would override LC_NUMERIC, so when it is set its value becomes LANG and
+ * every LC_* variable is dropped (the same locale for everything else).
+ * Returns a malloc'd array whose strings are either borrowed from environ
+ * or the two static ones below; free only the array.  NULL when out of
+ * memory.
+ */
+static char **
+child_env(char *const *environ, char **lang_buf)
+{
+    static char numeric[] = "LC_NUMERIC=C";
+    const char *all = NULL;
+    size_t n = 0, k = 0;
+    char **env;
+
+    *lang_buf = NULL;
+    for (char *const *e = environ; e != NULL && *e != NULL; e++, n++) {
+        if (strncmp(*e, "LC_ALL=", 7) == 0 && (*e)[7] != '\0')
+            all = *e + 7;
+    }
+    env = calloc(n + 3, sizeof(*env));
+    if (env == NULL)
+        return NULL;
+    if (all != NULL) {
+        *lang_buf = jh__asprintf("LANG=%s", all);
+        if (*lang_buf == NULL) {
+            free(env);
+            return NULL;
+        }
+        env[k++] = *lang_buf;
+    }
+    for (char *const *e = environ; e != NULL && *e != NULL; e++) {
+        if (strncmp(*e, "LC_NUMERIC=", 11) == 0 ||
+            strncmp(*e, "LC_ALL=", 7) == 0 ||
+            (all != NULL &&
+             (strncmp(*e, "LC_", 3) == 0 || strncmp(*e, "LANG=", 5) == 0)))
+            continue;
+        env[k++] = *e;
+    }
+    env[k++] = numeric;
+    env[k] = NULL;
+    return env;
+}
+
+/* "<scratch>/<tmpl>-<first>.log", where a process writes its stderr. */
+static char *
+log_path(const char *scratch, const jh__gp_job *job)
+{
+    return jh__asprintf("%s/%s-%zu.log", scratch, job->tmpl, job->first);
+}
+
+/*
+ * Start one job.  Returns JH_ERR_NOTFOUND when the program cannot be run
+ * at all.
+ */
+static jh_status
+spawn(pid_t *pid, const jh_chart_options *opts, const char *scratch,
+      const jh__gp_job *job, char **envp, jh_error *err)
+{
+    posix_spawn_file_actions_t fa;
+    char first[32], last[32], *tmpl, *log, *plots;
+    char *argv[9];
+    jh_status st = JH_OK;
+    int rc;
+
+    plots = opts->plots_dir[0] == '/' ? jh__strdup(opts->plots_dir)
+                                      : jh__asprintf("./%s", opts->plots_dir);
+    tmpl = plots != NULL ? jh__asprintf("%s/%s.gp", plots, job->tmpl) : NULL;
+    log = log_path(scratch, job);
+    free(plots);
+    if (tmpl == NULL || log == NULL) {
+        free(tmpl);
+        free(log);
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    if (access(tmpl, R_OK) != 0) {
+        st =
+            jh_error_set(err, JH_ERR_OUTPUT, tmpl, 0, 0,
+                         "cannot read the chart template: %s", strerror(errno));
+        free(tmpl);
+        free(log);
+        return st;
+    }
+    snprintf(first, sizeof(first), "%zu", job->first);
+    snprintf(last, sizeof(last), "%zu", job->last);
+    argv[0] = (char *)opts->gnuplot;
+    argv[1] = (char *)"-d";
+    argv[2] = (char *)"-c";
+    argv[3] = tmpl;
+    argv[4] = (char *)scratch;
+    argv[5] = last;
+    argv[6] = (char *)(opts->pdf ? "1" : "0");
+    argv[7] = first;
+    argv[8] = NULL;
+
+    rc = posix_spawn_file_actions_init(&fa);
+    if (rc == 0)
+        rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
+    if (rc == 0)
+        rc = posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
+    if (rc == 0)
+        rc = posix_spawn_file_actions_addopen(
+            &fa, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
+    if (rc == 0)
+        rc = posix_spawnp(pid, opts->gnuplot, &fa, NULL, argv, envp);
+    posix_spawn_file_actions_destroy(&fa);
+    if (rc == ENOENT || rc == ENOTDIR || rc == ELOOP)
+        st = jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
+                          "gnuplot not found ('%s'): install gnuplot-nox",
+                          opts->gnuplot);
+    else if (rc == EACCES || rc == ENOEXEC || rc == EISDIR)
+        st = jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
+                          "gnuplot cannot be run ('%s'): %s", opts->gnuplot,
+                          strerror(rc));
+    else if (rc != 0)
+        st = jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                          "cannot start gnuplot ('%s'): %s", opts->gnuplot,
+                          strerror(rc));
+    free(tmpl);
+    free(log);
+    return st;
+}
+
+/*
+ * The line of a job's log that says what went wrong, into @p buf: gnuplot
+ * echoes the failing command first and then writes '"file" line N:
+ * message', so the first line with " line " followed by a number and a
+ * colon is taken, else the first non-blank line ("" when none).
+ */
+static char *
+log_line(const char *scratch, const jh__gp_job *job, char *buf, size_t size)
+{
+    char *path = log_path(scratch, job);
+    FILE *f = path != NULL ? fopen(path, "r") : NULL;
+    char line[400];
+    bool found = false;
+
+    buf[0] = '\0';
+    while (f != NULL && !found && fgets(line, (int)sizeof(line), f) != NULL) {
+        const char *at = strstr(line, " line ");
+        size_t digits = at != NULL ? strspn(at + 6, "0123456789") : 0;
+        line[strcspn(line, "\r\n")] = '\0';
+        found = digits > 0 && at[6 + digits] == ':';
+        if (found || (buf[0] == '\0' && !jh__is_blank(line)))
+            snprintf(buf, size, "%s", line);
+    }
+    if (f != NULL)
+        fclose(f);
+    free(path);
+    jh__trim(buf);
+    return buf;
+}
+
+static int
+timeout_of(const jh_chart_options *opts)
+{
+    return opts->timeout_seconds > 0 ? opts->timeout_seconds : 300;
+}
+
+/* Wait for @p pid and turn anything but a clean exit into JH_ERR_OUTPUT
+ * naming the template and the first line gnuplot wrote to stderr. */
+static jh_status
+reap(pid_t pid, const jh_chart_options *opts, const char *scratch,
+     const jh__gp_job *job, const struct timespec *deadline, jh_error *err)
+{
+    char line[400];
+    int status = 0;
+    pid_t r;
+
+    /* Poll so that a template that hangs is killed at the deadline. */
+    for (;;) {
+        struct timespec now, nap = {0, 5 * 1000 * 1000};
+        r = waitpid(pid, &status, WNOHANG);
+        if (r != 0 && !(r < 0 && errno == EINTR))
+            break;
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (now.tv_sec > deadline->tv_sec ||
+            (now.tv_sec == deadline->tv_sec &&
+             now.tv_nsec >= deadline->tv_nsec)) {
+            kill(pid, SIGKILL);
+            while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+                ;
+            return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                                "gnuplot did not finish %s.gp within %d "
+                                "seconds and was stopped",
+                                job->tmpl, timeout_of(opts));
+        }
+        nanosleep(&nap, NULL);
+    }
+    if (r < 0)
+        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                            "cannot wait for gnuplot: %s", strerror(errno));
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
+        return JH_OK;
+    log_line(scratch, job, line, sizeof(line));
+    if (WIFSIGNALED(status))
+        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                            "gnuplot was killed by signal %d rendering "
+                            "%s.gp%s%s",
+                            WTERMSIG(status), job->tmpl,
+                            line[0] != '\0' ? ": " : "", line);
+    return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                        "gnuplot failed with status %d rendering %s.gp%s%s",
+                        WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+                        job->tmpl, line[0] != '\0' ? ": " : "", line);
+}
+
+#define GP_MAX_JOBS 8
+
+jh_status
+jh__gp_run(const jh_chart_options *opts, const char *scratch,
+           const jh__gp_job *jobs, size_t njobs, jh_error *err)
+{
+    pid_t pids[GP_MAX_JOBS] = {0};
+    bool started[GP_MAX_JOBS] = {false};
+    char *lang = NULL;
+    char **envp;
+    jh_status st = JH_OK;
+    struct timespec deadline;
+
+    if (njobs > GP_MAX_JOBS)
+        return jh_error_set(err, JH_ERR_INTERNAL, NULL, 0, 0,
+                            "too many gnuplot processes at once (%zu)", njobs);
+    envp = child_env(opts->envp, &lang);
+    if (envp == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    clock_gettime(CLOCK_MONOTONIC, &deadline);
+    deadline.tv_sec += timeout_of(opts);
+    for (size_t k = 0; st == JH_OK && k < njobs; k++) {
+        if (jobs[k].last < jobs[k].first)
+            continue;
+        st = spawn(&pids[k], opts, scratch, &jobs[k], envp, err);
+        started[k] = st == JH_OK;
+    }
+    /* Reap every started process, even after a failure, and keep the
+     * first error. */
+    for (size_t k = 0; k < njobs; k++) {
+        jh_error e2;
+        jh_status s2;
+        if (!started[k])
+            continue;
+        jh_error_clear(&e2);
+        s2 = reap(pids[k], opts, scratch, &jobs[k], &deadline, &e2);
+        if (s2 != JH_OK && st == JH_OK) {
+            st = s2;
+            if (err != NULL)
+                *err = e2;
+        }
+    }
+    free(envp);
+    free(lang);
+    return st;
+}
+
+/* ------------------------------------------------------------------ */
+/* Checking the outputs                                                */
+/* ------------------------------------------------------------------ */
+
+/*
+ * cairo writes the time of rendering into a PDF's /CreationDate; replace
+ * its 14 digits with the report's fixed time so that the same input gives
+ * the same bytes.  The length does not change, so the cross-reference
+ * table stays valid.  Does nothing when the field is not found.
+ */
+static jh_status
+stamp_pdf(const char *path, long long created, jh_error *err)
+{
+    static const char key[] = "/CreationDate (D:";
+    char *data = NULL, *hit = NULL, digits[32];
+    size_t len = 0;
+    time_t t = (time_t)created;
+    struct tm tm;
+    FILE *f;
+    jh_status st = jh__read_file(path, (size_t)64 << 20, &data, &len, err);
+
+    if (st != JH_OK)
+        return st;
+    for (size_t i = 0; i + sizeof(key) - 1 + 14 <= len; i++) {
+        if (memcmp(data + i, key, sizeof(key) - 1) == 0) {
+            hit = data + i + sizeof(key) - 1;
+            break;
+        }
+    }
+    if (hit == NULL || gmtime_r(&t, &tm) == NULL ||
+        strftime(digits, sizeof(digits), "%Y%m%d%H%M%S", &tm) != 14) {
+        free(data);
+        return JH_OK;
+    }
+    for (int i = 0; i < 14; i++) {
+        if (hit[i] < '0' || hit[i] > '9') {
+            free(data);
+            return JH_OK;
+        }
+    }
+    f = fopen(path, "r+b");
+    if (f == NULL || fseek(f, (long)(hit - data), SEEK_SET) != 0 ||
+        fwrite(digits, 1, 14, f) != 14)
+        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
+                          strerror(errno));
+    if (f != NULL && fclose(f) != 0 && st == JH_OK)
+        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
+                          strerror(errno));
+    free(data);
+    return st;
+}
+
+jh_status
+jh__gp_check(const char *path, const char *name, const char *tmpl, bool pdf,
+             long long created, jh_error *err)
+{
+    struct stat sb;
+
+    if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size <= 0)
+        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                            "gnuplot wrote no %s for chart '%s' (%s.gp)",
+                            pdf ? "pdf" : "png", name, tmpl);
+    return pdf ? stamp_pdf(path, created, err) : JH_OK;
+}

@@ -1,0 +1,803 @@
+/*
+ * junheng - summary.json, summary.xlsx and the text table of a batch.
+ *
+ * Names: libxlsxwriter exports unprefixed chart_*, format_*, worksheet_*,
+ * workbook_* symbols, so every helper here is static with a bs_ prefix.
+ */
+#include <errno.h>
+#include <jansson.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <xlsxwriter.h>
+
+#include "junheng/report_batch.h"
+#include "util.h"
+
+const char *
+jh_batch_rank_rule(jh_lang lang)
+{
+    return jh_label(lang, "batch_rank_rule");
+}
+
+/* ---------------------------------------------------------------------- */
+/* JSON                                                                    */
+
+static json_t *
+bs_num(double v)
+{
+    return isfinite(v) ? json_real(v) : json_null();
+}
+
+static json_t *
+bs_count(double v)
+{
+    if (isfinite(v) && v == floor(v) && fabs(v) < 9e15)
+        return json_integer((json_int_t)v);
+    return bs_num(v);
+}
+
+static json_t *
+bs_year(int year)
+{
+    return year != 0 ? json_integer(year) : json_null();
+}
+
+static json_t *
+bs_json_level(const jh_batch *b, const jh_batch_level *lv, jh_level level)
+{
+    const jh_standard *std = b->standard;
+    json_t *o = json_object(), *inds = json_array();
+
+    json_object_set_new(o, "level", json_string(jh_level_key(level)));
+    json_object_set_new(o, "schools", json_integer((json_int_t)lv->schools));
+    json_object_set_new(o, "students", bs_count(lv->students));
+    json_object_set_new(o, "schools_failing",
+                        json_integer((json_int_t)lv->schools_failing));
+    json_object_set_new(o, "schools_pass", json_boolean(lv->schools_pass));
+    json_object_set_new(o, "cv_pass", json_boolean(lv->cv_pass));
+    json_object_set_new(o, "pass", json_boolean(lv->pass));
+    json_object_set_new(o, "cv_failing",
+                        json_integer((json_int_t)lv->cv_failing));
+    json_object_set_new(o, "cv_max", bs_num(lv->cv_max));
+    json_object_set_new(o, "cv_mean", bs_num(lv->cv_mean));
+    json_object_set_new(o, "rank", json_integer((json_int_t)lv->rank));
+    json_object_set_new(o, "ranked", json_integer((json_int_t)lv->ranked));
+    for (size_t k = 0; k < std->nindicators; k++) {
+        const jh_indicator_stats *is = &lv->ind[k];
+        json_t *i = json_object();
+        json_object_set_new(i, "id", json_string(std->indicators[k].id));
+        json_object_set_new(i, "mean", bs_num(is->mean));
+        json_object_set_new(i, "sd", bs_num(is->sd));
+        json_object_set_new(i, "cv", is->cv_defined ? bs_num(is->cv)
+                                                    : json_null());
+        json_object_set_new(i, "cv_limit", bs_num(is->cv_limit));
+        json_object_set_new(i, "cv_pass", json_boolean(is->cv_pass));
+        json_object_set_new(i, "cv_print_disagrees",
+                            json_boolean(is->cv_print_disagrees));
+        json_object_set_new(i, "min", bs_num(is->min));
+        json_object_set_new(i, "max", bs_num(is->max));
+        json_object_set_new(i, "median", bs_num(is->median));
+        json_object_set_new(i, "below_threshold",
+                            json_integer((json_int_t)is->below));
+        json_array_append_new(inds, i);
+    }
+    json_object_set_new(o, "indicators", inds);
+    return o;
+}
+
+static json_t *
+bs_json_warning(const jh_diag *d, const jh_batch *b, const jh_batch_group *g)
+{
+    json_t *o = json_object();
+    char buf[1024];
+
+    json_object_set_new(o, "county", g != NULL
+                                         ? json_string(b->counties[g->county])
+                                         : json_null());
+    json_object_set_new(o, "year", bs_year(g != NULL ? g->year : 0));
+    json_object_set_new(o, "file", d->file ? json_string(d->file)
+                                           : json_null());
+    json_object_set_new(o, "line", json_integer(d->line));
+    json_object_set_new(o, "column", json_integer(d->column));
+    if (d->cell != NULL)
+        json_object_set_new(o, "cell", json_string(d->cell));
+    json_object_set_new(o, "code", d->code ? json_string(d->code)
+                                           : json_null());
+    json_object_set_new(o, "message", json_string(d->message));
+    json_object_set_new(o, "text",
+                        json_string(jh_diag_format(d, buf, sizeof(buf))));
+    return o;
+}
+
+/* Why a level fails: the CVs over their limit, undefined ones, schools. */
+static json_t *
+bs_json_failing(const jh_batch *b, const jh_batch_group *g,
+                const jh_batch_level *lv, jh_level level)
+{
+    const jh_standard *std = b->standard;
+    json_t *o = json_object(), *over = json_array(), *undef = json_array();
+
+    json_object_set_new(o, "county", json_string(b->counties[g->county]));
+    json_object_set_new(o, "year", bs_year(g->year));
+    json_object_set_new(o, "level", json_string(jh_level_key(level)));
+    for (size_t k = 0; k < std->nindicators; k++) {
+        const jh_indicator_stats *is = &lv->ind[k];
+        if (is->cv_pass)
+            continue;
+        if (!is->cv_defined) {
+            json_array_append_new(undef,
+                                  json_string(std->indicators[k].id));
+        } else {
+            json_t *i = json_object();
+            json_object_set_new(i, "id", json_string(std->indicators[k].id));
+            json_object_set_new(i, "cv", bs_num(is->cv));
+            json_object_set_new(i, "cv_limit", bs_num(is->cv_limit));
+            json_array_append_new(over, i);
+        }
+    }
+    json_object_set_new(o, "cv_over", over);
+    json_object_set_new(o, "cv_undefined", undef);
+    json_object_set_new(o, "schools_failing",
+                        json_integer((json_int_t)lv->schools_failing));
+    json_object_set_new(o, "schools", json_integer((json_int_t)lv->schools));
+    return o;
+}
+
+static json_t *
+bs_json_root(const jh_batch_report_context *ctx)
+{
+    const jh_batch *b = ctx->batch;
+    const jh_standard *std = b->standard;
+    json_t *root = json_object(), *inputs = json_array(),
+           *inds = json_array(), *results = json_array(),
+           *failing = json_array(), *warnings = json_array();
+    size_t passing = 0;
+
+    json_object_set_new(root, "junheng", json_string(ctx->version));
+    json_object_set_new(root, "standard", json_string(std->id));
+    json_object_set_new(root, "rank_rule",
+                        json_string(jh_batch_rank_rule(JH_LANG_EN)));
+    for (size_t i = 0; i < b->nfiles; i++)
+        json_array_append_new(inputs, json_string(b->files[i]));
+    json_object_set_new(root, "inputs", inputs);
+    json_object_set_new(root, "has_years", json_boolean(b->has_years));
+    json_object_set_new(root, "counties",
+                        json_integer((json_int_t)b->ncounties));
+    json_object_set_new(root, "groups", json_integer((json_int_t)b->ngroups));
+    for (size_t k = 0; k < std->nindicators; k++) {
+        const jh_indicator *ind = &std->indicators[k];
+        json_t *i = json_object(), *thr = json_object(), *lim = json_object();
+        json_object_set_new(i, "id", json_string(ind->id));
+        json_object_set_new(i, "name", json_string(ind->name_zh));
+        json_object_set_new(i, "name_en", json_string(ind->name_en));
+        json_object_set_new(i, "unit", json_string(ind->unit_en));
+        for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+            json_object_set_new(thr, jh_level_key((jh_level)l),
+                                bs_num(ind->threshold[l]));
+            json_object_set_new(lim, jh_level_key((jh_level)l),
+                                bs_num(std->cv_limit[l]));
+        }
+        json_object_set_new(i, "threshold", thr);
+        json_object_set_new(i, "cv_limit", lim);
+        json_array_append_new(inds, i);
+    }
+    json_object_set_new(root, "indicators", inds);
+
+    for (size_t w = 0; w < b->warnings.count; w++)
+        json_array_append_new(warnings,
+                              bs_json_warning(&b->warnings.items[w], b, NULL));
+    for (size_t gi = 0; gi < b->ngroups; gi++) {
+        const jh_batch_group *g = &b->groups[gi];
+        json_t *o = json_object(), *levels = json_array();
+        if (g->pass)
+            passing++;
+        json_object_set_new(o, "county", json_string(b->counties[g->county]));
+        json_object_set_new(o, "year", bs_year(g->year));
+        if (ctx->per_county)
+            json_object_set_new(o, "folder",
+                                json_string(b->folders[g->county]));
+        json_object_set_new(o, "source", json_string(b->files[g->file]));
+        json_object_set_new(o, "line", json_integer(g->first_line));
+        json_object_set_new(o, "rows", json_integer((json_int_t)g->nrows));
+        json_object_set_new(o, "excluded",
+                            json_integer((json_int_t)g->nexcluded));
+        json_object_set_new(o, "warnings",
+                            json_integer((json_int_t)g->warnings.count));
+        json_object_set_new(o, "pass", json_boolean(g->pass));
+        for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+            const jh_batch_level *lv = &g->levels[l];
+            if (!lv->present)
+                continue;
+            json_array_append_new(levels, bs_json_level(b, lv, (jh_level)l));
+            if (!lv->pass)
+                json_array_append_new(
+                    failing, bs_json_failing(b, g, lv, (jh_level)l));
+        }
+        json_object_set_new(o, "levels", levels);
+        json_array_append_new(results, o);
+        for (size_t w = 0; w < g->warnings.count; w++)
+            json_array_append_new(
+                warnings, bs_json_warning(&g->warnings.items[w], b, g));
+    }
+    json_object_set_new(root, "groups_passing",
+                        json_integer((json_int_t)passing));
+    json_object_set_new(root, "results", results);
+    json_object_set_new(root, "failing", failing);
+    json_object_set_new(root, "warnings", warnings);
+    return root;
+}
+
+jh_status
+jh_report_batch_json(FILE *out, const jh_batch_report_context *ctx,
+                     jh_error *err)
+{
+    json_t *root;
+    char *text;
+    size_t len;
+    int rc;
+
+    if (ctx == NULL || ctx->batch == NULL)
+        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0, "no batch");
+    root = bs_json_root(ctx);
+    if (root == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    /* One string, written at once: json_dumpf() calls fwrite() for every
+     * token, several times slower on a national batch. */
+    text = json_dumps(root, JSON_INDENT(1) | JSON_REAL_PRECISION(17));
+    json_decref(root);
+    if (text == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    len = strlen(text);
+    rc = fwrite(text, 1, len, out) == len ? 0 : -1;
+    free(text);
+    if (rc != 0 || fputc('\n', out) == EOF)
+        return jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
+                            "cannot write JSON output");
+    return JH_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Text                                                                    */
+
+/* Pad @p s with spaces to @p cols display columns (CJK counts two). */
+static void
+bs_pad(FILE *out, const char *s, size_t cols)
+{
+    size_t w = 0;
+
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        if (*p < 0x80)
+            w += 1;
+        else if ((*p & 0xE0) == 0xE0)
+            w += 2;
+    }
+    fputs(s, out);
+    for (; w < cols; w++)
+        fputc(' ', out);
+}
+
+jh_status
+jh_report_batch_text(FILE *out, const jh_batch_report_context *ctx)
+{
+    const jh_batch *b = ctx->batch;
+    const jh_standard *std = b->standard;
+    jh_lang lang = ctx->lang;
+    size_t failing = 0, passing = 0;
+    char num[64];
+
+    fprintf(out, "%s\n%s: %s (%s)\n", jh_label(lang, "batch_title"),
+            jh_label(lang, "standard"),
+            lang == JH_LANG_EN ? std->name_en : std->name_zh, std->id);
+    fprintf(out, "%s: %zu   %s: %zu\n\n", jh_label(lang, "batch_counties"),
+            b->ncounties, jh_label(lang, "batch_groups"), b->ngroups);
+    bs_pad(out, jh_label(lang, "county"), 22);
+    if (b->has_years)
+        bs_pad(out, jh_label(lang, "batch_year"), 6);
+    bs_pad(out, jh_label(lang, "level"), 9);
+    bs_pad(out, jh_label(lang, "batch_schools"), 8);
+    bs_pad(out, jh_label(lang, "batch_cv_max"), 14);
+    bs_pad(out, jh_label(lang, "batch_cv_failing"), 18);
+    bs_pad(out, jh_label(lang, "batch_schools_failing"), 16);
+    bs_pad(out, jh_label(lang, "batch_rank"), 12);
+    fprintf(out, "%s\n", jh_label(lang, "verdict"));
+    for (size_t gi = 0; gi < b->ngroups; gi++) {
+        const jh_batch_group *g = &b->groups[gi];
+        for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+            const jh_batch_level *lv = &g->levels[l];
+            char rank[48];
+            if (!lv->present)
+                continue;
+            bs_pad(out, b->counties[g->county], 22);
+            if (b->has_years) {
+                snprintf(num, sizeof(num), "%d", g->year);
+                bs_pad(out, g->year != 0 ? num : "-", 6);
+            }
+            bs_pad(out, jh_level_name((jh_level)l, lang), 9);
+            snprintf(num, sizeof(num), "%zu", lv->schools);
+            bs_pad(out, num, 8);
+            bs_pad(out,
+                   isfinite(lv->cv_max)
+                       ? jh__fmt_fixed(lv->cv_max, 3, num, sizeof(num))
+                       : jh_label(lang, "undefined"),
+                   14);
+            snprintf(num, sizeof(num), "%zu/%zu", lv->cv_failing,
+                     std->nindicators);
+            bs_pad(out, num, 18);
+            snprintf(num, sizeof(num), "%zu", lv->schools_failing);
+            bs_pad(out, num, 16);
+            snprintf(rank, sizeof(rank), "%zu/%zu", lv->rank, lv->ranked);
+            bs_pad(out, rank, 12);
+            fprintf(out, "%s\n", jh_label(lang, lv->pass ? "pass" : "fail"));
+            if (lv->pass)
+                passing++;
+            else
+                failing++;
+        }
+    }
+    fprintf(out, "\n%s: %zu   %s: %zu\n%s\n", jh_label(lang, "pass"), passing,
+            jh_label(lang, "fail"), failing, jh_batch_rank_rule(lang));
+    return ferror(out) ? JH_ERR_IO : JH_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Workbook                                                                */
+
+#define BS_RED_FILL 0xFFC7CE
+#define BS_RED_FONT 0x9C0006
+#define BS_HEADER_FILL 0xF2F2F2
+
+typedef struct bs_formats {
+    lxw_format *title, *info, *header, *text, *center, *num2, *num3,
+        *num3_bad, *bad_text, *pass, *fail;
+} bs_formats;
+
+typedef struct bs_writer {
+    const jh_batch_report_context *ctx;
+    jh_lang lang;
+    lxw_workbook *wb;
+    bs_formats f;
+    lxw_error error;
+} bs_writer;
+
+static void
+bs_check(bs_writer *w, lxw_error e)
+{
+    if (w->error == LXW_NO_ERROR && e != LXW_NO_ERROR)
+        w->error = e;
+}
+
+static const char *
+bs_l(const bs_writer *w, const char *key)
+{
+    return jh_label(w->lang, key);
+}
+
+static lxw_format *
+bs_fmt(bs_writer *w, bool bold, bool border, uint32_t fill, uint32_t font,
+       const char *num, uint8_t align)
+{
+    lxw_format *f = workbook_add_format(w->wb);
+
+    if (f == NULL)
+        return NULL;
+    format_set_font_name(f, "SimSun");
+    format_set_font_size(f, 10);
+    if (bold)
+        format_set_bold(f);
+    if (border)
+        format_set_border(f, LXW_BORDER_THIN);
+    if (fill != 0)
+        format_set_bg_color(f, (lxw_color_t)fill);
+    if (font != 0)
+        format_set_font_color(f, (lxw_color_t)font);
+    if (num != NULL)
+        format_set_num_format(f, num);
+    if (align != 0)
+        format_set_align(f, align);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    return f;
+}
+
+static void
+bs_formats_make(bs_writer *w)
+{
+    bs_formats *f = &w->f;
+
+    f->title = bs_fmt(w, true, false, 0, 0, NULL, 0);
+    if (f->title != NULL)
+        format_set_font_size(f->title, 14);
+    f->info = bs_fmt(w, false, false, 0, 0, NULL, 0);
+    f->header = bs_fmt(w, true, true, BS_HEADER_FILL, 0, NULL,
+                       LXW_ALIGN_CENTER);
+    if (f->header != NULL)
+        format_set_text_wrap(f->header);
+    f->text = bs_fmt(w, false, true, 0, 0, NULL, 0);
+    f->center = bs_fmt(w, false, true, 0, 0, NULL, LXW_ALIGN_CENTER);
+    f->num2 = bs_fmt(w, false, true, 0, 0, "0.00", 0);
+    f->num3 = bs_fmt(w, false, true, 0, 0, "0.000", 0);
+    f->num3_bad = bs_fmt(w, false, true, BS_RED_FILL, BS_RED_FONT, "0.000", 0);
+    f->bad_text = bs_fmt(w, false, true, BS_RED_FILL, BS_RED_FONT, NULL, 0);
+    f->pass = bs_fmt(w, false, true, 0, 0, NULL, LXW_ALIGN_CENTER);
+    f->fail = bs_fmt(w, true, true, BS_RED_FILL, BS_RED_FONT, NULL,
+                     LXW_ALIGN_CENTER);
+}
+
+/* A number cell, or the "undefined" text when not finite. */
+static void
+bs_number(bs_writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+          double v, lxw_format *f)
+{
+    if (isfinite(v))
+        bs_check(w, worksheet_write_number(ws, r, c, v, f));
+    else
+        bs_check(w, worksheet_write_string(ws, r, c, bs_l(w, "undefined"),
+                                           w->f.bad_text));
+}
+
+/* The summary sheet: one row per county, year and level. */
+static void
+bs_summary_sheet(bs_writer *w)
+{
+    const jh_batch *b = w->ctx->batch;
+    const jh_standard *std = b->standard;
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb,
+                                               bs_l(w, "batch_sheet_summary"));
+    lxw_col_t c = 0, first_ind, after;
+    lxw_row_t r = 0, head;
+    char text[512];
+
+    if (ws == NULL) {
+        bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    bs_check(w, worksheet_write_string(ws, r++, 0, bs_l(w, "batch_title"),
+                                       w->f.title));
+    snprintf(text, sizeof(text), "%s: %s (%s, %s)", bs_l(w, "standard"),
+             w->lang == JH_LANG_EN ? std->name_en : std->name_zh, std->id,
+             std->source);
+    bs_check(w, worksheet_write_string(ws, r++, 0, text, w->f.info));
+    snprintf(text, sizeof(text), "%s: %zu   %s: %zu", bs_l(w, "batch_counties"),
+             b->ncounties, bs_l(w, "batch_groups"), b->ngroups);
+    bs_check(w, worksheet_write_string(ws, r++, 0, text, w->f.info));
+    bs_check(w, worksheet_write_string(ws, r++, 0,
+                                       jh_batch_rank_rule(w->lang),
+                                       w->f.info));
+    r++;
+    head = r;
+    /* Two header rows: the indicator over its mean and CV. */
+    bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c, bs_l(w, "county"),
+                                      w->f.header));
+    worksheet_set_column(ws, c, c, 16, NULL);
+    c++;
+    if (b->has_years) {
+        bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c,
+                                          bs_l(w, "batch_year"),
+                                          w->f.header));
+        c++;
+    }
+    bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c, bs_l(w, "level"),
+                                      w->f.header));
+    c++;
+    bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c,
+                                      bs_l(w, "batch_schools"), w->f.header));
+    c++;
+    bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c, bs_l(w, "students"),
+                                      w->f.header));
+    c++;
+    first_ind = c;
+    for (size_t k = 0; k < std->nindicators; k++) {
+        bs_check(w, worksheet_merge_range(
+                        ws, r, c, r, c + 1,
+                        jh_indicator_short(&std->indicators[k], w->lang),
+                        w->f.header));
+        bs_check(w, worksheet_write_string(ws, r + 1, c, bs_l(w, "mean"),
+                                           w->f.header));
+        bs_check(w, worksheet_write_string(ws, r + 1, c + 1, bs_l(w, "cv"),
+                                           w->f.header));
+        c += 2;
+    }
+    worksheet_set_column(ws, first_ind, c - 1, 10, NULL);
+    after = c;
+    {
+        static const char *const keys[] = {
+            "batch_cv_failing", "batch_cv_max", "batch_cv_mean",
+            "batch_schools_failing", "cv_all_pass", "schools_pass",
+            "verdict", "batch_rank"};
+        for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++, c++)
+            bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c,
+                                              bs_l(w, keys[i]), w->f.header));
+    }
+    worksheet_set_column(ws, after, c - 1, 11, NULL);
+    worksheet_set_row(ws, r, 30, NULL);
+    r += 2;
+    worksheet_freeze_panes(ws, r, (lxw_col_t)(b->has_years ? 3 : 2));
+
+    for (size_t gi = 0; gi < b->ngroups; gi++) {
+        const jh_batch_group *g = &b->groups[gi];
+        for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+            const jh_batch_level *lv = &g->levels[l];
+            if (!lv->present)
+                continue;
+            c = 0;
+            bs_check(w, worksheet_write_string(ws, r, c++,
+                                               b->counties[g->county],
+                                               w->f.text));
+            if (b->has_years) {
+                if (g->year != 0)
+                    bs_check(w, worksheet_write_number(ws, r, c, g->year,
+                                                       w->f.center));
+                else
+                    bs_check(w, worksheet_write_blank(ws, r, c, w->f.center));
+                c++;
+            }
+            bs_check(w, worksheet_write_string(
+                            ws, r, c++, jh_level_name((jh_level)l, w->lang),
+                            w->f.center));
+            bs_check(w, worksheet_write_number(ws, r, c++,
+                                               (double)lv->schools,
+                                               w->f.center));
+            bs_check(w, worksheet_write_number(ws, r, c++, lv->students,
+                                               w->f.center));
+            for (size_t k = 0; k < std->nindicators; k++) {
+                const jh_indicator_stats *is = &lv->ind[k];
+                bs_number(w, ws, r, c++, is->mean, w->f.num2);
+                bs_number(w, ws, r, c++, is->cv_defined ? is->cv : NAN,
+                          is->cv_pass ? w->f.num3 : w->f.num3_bad);
+            }
+            bs_check(w, worksheet_write_number(ws, r, c++,
+                                               (double)lv->cv_failing,
+                                               w->f.center));
+            bs_number(w, ws, r, c++, lv->cv_max, w->f.num3);
+            bs_number(w, ws, r, c++, lv->cv_mean, w->f.num3);
+            bs_check(w, worksheet_write_number(ws, r, c++,
+                                               (double)lv->schools_failing,
+                                               w->f.center));
+            bs_check(w, worksheet_write_string(
+                            ws, r, c++, bs_l(w, lv->cv_pass ? "yes" : "no"),
+                            lv->cv_pass ? w->f.pass : w->f.fail));
+            bs_check(w, worksheet_write_string(
+                            ws, r, c++,
+                            bs_l(w, lv->schools_pass ? "yes" : "no"),
+                            lv->schools_pass ? w->f.pass : w->f.fail));
+            bs_check(w, worksheet_write_string(
+                            ws, r, c++, bs_l(w, lv->pass ? "pass" : "fail"),
+                            lv->pass ? w->f.pass : w->f.fail));
+            bs_check(w, worksheet_write_number(ws, r, c++, (double)lv->rank,
+                                               w->f.center));
+            r++;
+        }
+    }
+    if (r > head + 2)
+        worksheet_autofilter(ws, head + 1, 0, r - 1, c - 1);
+}
+
+/* The failing county-years and why. */
+static void
+bs_failing_sheet(bs_writer *w)
+{
+    const jh_batch *b = w->ctx->batch;
+    const jh_standard *std = b->standard;
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb,
+                                               bs_l(w, "batch_sheet_failing"));
+    lxw_row_t r = 0;
+    lxw_col_t c = 0;
+    char *why = NULL;
+    size_t cap = 0;
+    char num[64], num2[64];
+
+    if (ws == NULL) {
+        bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    bs_check(w, worksheet_write_string(ws, r++, 0,
+                                       bs_l(w, "batch_sheet_failing"),
+                                       w->f.title));
+    r++;
+    bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "county"),
+                                       w->f.header));
+    if (b->has_years)
+        bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "batch_year"),
+                                           w->f.header));
+    bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "level"),
+                                       w->f.header));
+    bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "batch_cv_over"),
+                                       w->f.header));
+    bs_check(w, worksheet_write_string(ws, r, c++,
+                                       bs_l(w, "batch_schools_failing"),
+                                       w->f.header));
+    bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "batch_schools"),
+                                       w->f.header));
+    worksheet_set_column(ws, 0, 0, 16, NULL);
+    worksheet_set_column(ws, c - 3, c - 3, 70, NULL);
+    worksheet_set_column(ws, c - 2, c - 1, 12, NULL);
+    r++;
+    worksheet_freeze_panes(ws, r, 0);
+    for (size_t gi = 0; gi < b->ngroups; gi++) {
+        const jh_batch_group *g = &b->groups[gi];
+        for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+            const jh_batch_level *lv = &g->levels[l];
+            size_t used = 0;
+            if (!lv->present || lv->pass)
+                continue;
+            /* "生均体育运动场馆面积 0.552 > 0.50；..." */
+            for (size_t k = 0; k < std->nindicators; k++) {
+                const jh_indicator_stats *is = &lv->ind[k];
+                const char *name =
+                    jh_indicator_short(&std->indicators[k], w->lang);
+                char part[256];
+                int n;
+                if (is->cv_pass)
+                    continue;
+                if (is->cv_defined)
+                    n = snprintf(part, sizeof(part), "%s%s %s > %s",
+                                 used > 0 ? (w->lang == JH_LANG_EN ? "; "
+                                                                   : "；")
+                                          : "",
+                                 name, jh__fmt_fixed(is->cv, 3, num,
+                                                     sizeof(num)),
+                                 jh__fmt_fixed(is->cv_limit, 2, num2,
+                                               sizeof(num2)));
+                else
+                    n = snprintf(part, sizeof(part), "%s%s %s",
+                                 used > 0 ? (w->lang == JH_LANG_EN ? "; "
+                                                                   : "；")
+                                          : "",
+                                 name, bs_l(w, "undefined"));
+                if (n < 0)
+                    continue;
+                if (used + (size_t)n + 1 > cap) {
+                    size_t ncap = (used + (size_t)n + 1) * 2;
+                    char *nw = realloc(why, ncap);
+                    if (nw == NULL) {
+                        bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+                        free(why);
+                        return;
+                    }
+                    why = nw;
+                    cap = ncap;
+                }
+                memcpy(why + used, part, (size_t)n + 1);
+                used += (size_t)n;
+            }
+            c = 0;
+            bs_check(w, worksheet_write_string(ws, r, c++,
+                                               b->counties[g->county],
+                                               w->f.text));
+            if (b->has_years) {
+                if (g->year != 0)
+                    bs_check(w, worksheet_write_number(ws, r, c, g->year,
+                                                       w->f.center));
+                else
+                    bs_check(w, worksheet_write_blank(ws, r, c, w->f.center));
+                c++;
+            }
+            bs_check(w, worksheet_write_string(
+                            ws, r, c++, jh_level_name((jh_level)l, w->lang),
+                            w->f.center));
+            bs_check(w, worksheet_write_string(ws, r, c++,
+                                               used > 0 ? why : "-",
+                                               w->f.text));
+            bs_check(w, worksheet_write_number(ws, r, c++,
+                                               (double)lv->schools_failing,
+                                               lv->schools_failing > 0
+                                                   ? w->f.fail
+                                                   : w->f.center));
+            bs_check(w, worksheet_write_number(ws, r, c++,
+                                               (double)lv->schools,
+                                               w->f.center));
+            r++;
+        }
+    }
+    free(why);
+}
+
+static void
+bs_warning_row(bs_writer *w, lxw_worksheet *ws, lxw_row_t r,
+               const char *county, const jh_diag *d)
+{
+    char loc[600];
+
+    if (d->cell != NULL)
+        snprintf(loc, sizeof(loc), "%s %s", d->file != NULL ? d->file : "",
+                 d->cell);
+    else
+        snprintf(loc, sizeof(loc), "%s:%ld", d->file != NULL ? d->file : "",
+                 d->line);
+    bs_check(w, worksheet_write_string(ws, r, 0, county, w->f.text));
+    bs_check(w, worksheet_write_string(ws, r, 1, loc, w->f.text));
+    bs_check(w, worksheet_write_string(ws, r, 2, d->message, w->f.text));
+}
+
+static void
+bs_warnings_sheet(bs_writer *w)
+{
+    const jh_batch *b = w->ctx->batch;
+    lxw_worksheet *ws = workbook_add_worksheet(
+        w->wb, bs_l(w, "batch_sheet_warnings"));
+    lxw_row_t r = 0;
+    char label[200];
+
+    if (ws == NULL) {
+        bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    bs_check(w, worksheet_write_string(ws, r, 0, bs_l(w, "county"),
+                                       w->f.header));
+    bs_check(w, worksheet_write_string(ws, r, 1, bs_l(w, "location"),
+                                       w->f.header));
+    bs_check(w, worksheet_write_string(ws, r, 2, bs_l(w, "message"),
+                                       w->f.header));
+    worksheet_set_column(ws, 0, 0, 18, NULL);
+    worksheet_set_column(ws, 1, 1, 36, NULL);
+    worksheet_set_column(ws, 2, 2, 100, NULL);
+    r++;
+    for (size_t i = 0; i < b->warnings.count; i++)
+        bs_warning_row(w, ws, r++, "", &b->warnings.items[i]);
+    for (size_t gi = 0; gi < b->ngroups; gi++) {
+        const jh_batch_group *g = &b->groups[gi];
+        if (g->warnings.count == 0)
+            continue;
+        jh_batch_group_label(b, gi, label, sizeof(label));
+        for (size_t i = 0; i < g->warnings.count; i++)
+            bs_warning_row(w, ws, r++, label, &g->warnings.items[i]);
+    }
+}
+
+jh_status
+jh_report_batch_workbook(const char *path, const jh_batch_report_context *ctx,
+                         jh_error *err)
+{
+    bs_writer w;
+    lxw_doc_properties props;
+    lxw_error close_error;
+    FILE *probe;
+    char comments[128];
+
+    if (path == NULL || ctx == NULL || ctx->batch == NULL)
+        return jh_error_set(err, JH_ERR_ARG, path, 0, 0,
+                            "cannot write workbook: no batch");
+    memset(&w, 0, sizeof(w));
+    w.ctx = ctx;
+    w.lang = ctx->lang;
+    w.error = LXW_NO_ERROR;
+    /* libxlsxwriter opens the file only when closing, and then prints its
+     * own message: find out first. */
+    probe = fopen(path, "wb");
+    if (probe == NULL)
+        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
+                            "cannot write workbook: %s", strerror(errno));
+    fclose(probe);
+    w.wb = workbook_new(path);
+    if (w.wb == NULL) {
+        remove(path);
+        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
+                            "cannot write workbook: %s",
+                            lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+    }
+    memset(&props, 0, sizeof(props));
+    snprintf(comments, sizeof(comments), "junheng %s",
+             ctx->version != NULL ? ctx->version : "");
+    props.title = (char *)jh_label(w.lang, "batch_title");
+    props.author = (char *)"junheng";
+    props.comments = comments;
+    /* 0 would make libxlsxwriter use the current time. */
+    props.created = ctx->created > 0 ? (time_t)ctx->created : (time_t)1;
+    bs_check(&w, workbook_set_properties(w.wb, &props));
+    bs_formats_make(&w);
+    bs_summary_sheet(&w);
+    bs_failing_sheet(&w);
+    bs_warnings_sheet(&w);
+    close_error = workbook_close(w.wb);
+    if (w.error == LXW_NO_ERROR)
+        w.error = close_error;
+    if (w.error != LXW_NO_ERROR) {
+        remove(path);
+        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
+                            "cannot write workbook: %s",
+                            lxw_strerror(w.error));
+    }
+    return JH_OK;
+}
