@@ -79,8 +79,12 @@ UNIT = re.compile(r"^(.*?)\s*[(（]\s*([^()（）]*?)\s*[)）]\s*$")
 
 
 def load(path):
-    df = pd.read_csv(path, dtype=str, keep_default_na=False,
-                     encoding="utf-8-sig")
+    # Let pandas infer the numeric columns (its fast C path); only the
+    # names and codes are read as text.
+    df = pd.read_csv(path, encoding="utf-8-sig",
+                     dtype={"县区": str, "学校代码": str, "学校名称": str,
+                            "学校类型": str, "纳入计算": str,
+                            "所属学校代码": str})
     rename, scale = {}, {}
     for col in df.columns:
         name, unit = col.strip(), None
@@ -101,7 +105,7 @@ def load(path):
                c.split("_primary")[0].split("_junior")[0] in
                TEACHERS + PHYSICAL]
     for c in numeric:
-        df[c] = pd.to_numeric(df[c].replace("", np.nan)) * scale.get(c, 1.0)
+        df[c] = pd.to_numeric(df[c]) * scale.get(c, 1.0)
     df["year"] = pd.to_numeric(df["year"]).astype(int)
     df["type"] = df["type"].str.strip().map(TYPES)
     return df
@@ -114,7 +118,8 @@ def sections(df):
     t = df["type"]
     keep = ~t.isin(["special", "vocational"])
     keep &= ~((t == "teaching_point") & (a < 50))
-    keep &= df.get("include", pd.Series("", index=df.index)).str.strip() != "否"
+    include = df.get("include", pd.Series("", index=df.index))
+    keep &= include.fillna("").str.strip() != "否"
     keep &= (a > 0) | (b > 0)
     single = t.isin(["primary", "junior", "teaching_point"])
     parts = []

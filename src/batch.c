@@ -12,8 +12,8 @@
 
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,6 +21,7 @@
 #include <strings.h>
 #include <time.h>
 
+#include "junheng/csv.h"
 #include "junheng/import.h"
 #include "util.h"
 
@@ -30,9 +31,9 @@
 typedef struct pool {
     pthread_mutex_t lock;
     size_t n, next, done;
-    size_t failed;            /* lowest failing index, n when none */
-    jh_status status;         /* its status */
-    jh_error error;           /* its error */
+    size_t failed;    /* lowest failing index, n when none */
+    jh_status status; /* its status */
+    jh_error error;   /* its error */
     jh_batch_task_fn task;
     void *data;
     jh_batch_progress_fn progress;
@@ -201,7 +202,7 @@ strmap_reserve(strmap *m, char *const *names, size_t count)
 
 typedef struct source {
     jh_table *table;
-    size_t hr, nh;  /* header row and number of header rows */
+    size_t hr, nh; /* header row and number of header rows */
 } source;
 
 /* Groups of one county: its years and their group indices. */
@@ -217,9 +218,9 @@ typedef struct group_rows {
 } group_rows;
 
 struct jh_batch_impl {
-    source *sources;       /* one per file */
-    group_rows *rows;      /* one per group */
-    county_years *years;   /* one per county */
+    source *sources;     /* one per file */
+    group_rows *rows;    /* one per group */
+    county_years *years; /* one per county */
     size_t cap_groups, cap_counties;
     strmap counties;
 };
@@ -346,10 +347,10 @@ find_column(const jh_table *t, size_t hr, size_t nh, const char *const *names)
  * those the school importer knows (src/school.c). */
 static const char *const county_headers[] = {
     "county", "县区", "县（市、区）", "县(市、区)", "县", "区县", NULL};
-static const char *const year_headers[] = {"year", "年份", "年度",
+static const char *const year_headers[] = {"year",     "年份", "年度",
                                            "统计年份", "学年", NULL};
-static const char *const code_headers[] = {
-    "code", "学校代码", "学校标识码", "学校编码", "代码", NULL};
+static const char *const code_headers[] = {"code",     "学校代码", "学校标识码",
+                                           "学校编码", "代码",     NULL};
 
 /*
  * Parse a year cell: four digits from 1900 to 2999, optionally followed by
@@ -405,9 +406,9 @@ cell_at(const jh_table_row *row, long col)
 }
 
 /* Report bad data at cell (@p row, @p col) of @p t; returns JH_ERR_DATA. */
-static jh_status
-cell_error(jh_error *err, const jh_table *t, size_t row, size_t col,
-           const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+static jh_status cell_error(jh_error *err, const jh_table *t, size_t row,
+                            size_t col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 
 static jh_status
 cell_error(jh_error *err, const jh_table *t, size_t row, size_t col,
@@ -595,8 +596,7 @@ group_file(jh_batch *b, size_t f, jh_error *err)
     if (!by_column) {
         char *stem = file_stem(b->files[f]);
         if (stem == NULL)
-            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                "out of memory");
+            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
         st = county_index(b, stem, strlen(stem), &stem_county);
         free(stem);
         if (st != JH_OK)
@@ -702,14 +702,13 @@ jh_batch_group_label(const jh_batch *b, size_t group, char *buf, size_t size)
     return buf;
 }
 
-/* Sort groups by county (first appearance) and year. */
-static const jh_batch_group *sort_base;
-
+/* Sort groups by county (first appearance) and year (qsort_r). */
 static int
-cmp_group_index(const void *pa, const void *pb)
+cmp_group_index(const void *pa, const void *pb, void *base)
 {
-    const jh_batch_group *a = &sort_base[*(const size_t *)pa];
-    const jh_batch_group *b = &sort_base[*(const size_t *)pb];
+    const jh_batch_group *groups = base;
+    const jh_batch_group *a = &groups[*(const size_t *)pa];
+    const jh_batch_group *b = &groups[*(const size_t *)pb];
 
     if (a->county != b->county)
         return a->county < b->county ? -1 : 1;
@@ -718,8 +717,7 @@ cmp_group_index(const void *pa, const void *pb)
     return 0;
 }
 
-/* Groups in their final order (by county, then year).  Runs before any
- * thread is started: the comparison reads a file-scope pointer. */
+/* Groups in their final order (by county, then year). */
 static jh_status
 order_groups(jh_batch *b)
 {
@@ -737,9 +735,7 @@ order_groups(jh_batch *b)
     }
     for (size_t i = 0; i < n; i++)
         perm[i] = i;
-    sort_base = b->groups;
-    qsort(perm, n, sizeof(*perm), cmp_group_index);
-    sort_base = NULL;
+    qsort_r(perm, n, sizeof(*perm), cmp_group_index, b->groups);
     for (size_t i = 0; i < n; i++) {
         groups[i] = b->groups[perm[i]];
         rows[i] = im->rows[perm[i]];
@@ -782,8 +778,8 @@ sanitize(const char *name)
         if (o + len > FOLDER_MAX)
             break;
         if (len == 1) {
-            bool bad = c < 0x20 || c == 0x7f || strchr("/\\:*?\"<>|", c) ||
-                       c >= 0x80;
+            bool bad =
+                c < 0x20 || c == 0x7f || strchr("/\\:*?\"<>|", c) || c >= 0x80;
             out[o++] = bad ? '_' : (char)c;
         } else {
             memcpy(out + o, name + i, len);
@@ -853,9 +849,8 @@ make_folders(jh_batch *b)
                 name = NULL;
                 break;
             }
-            if (!reserved(name) &&
-                strmap_find(&seen, lower, lc, strlen(lc), &slot) ==
-                    (size_t)-1) {
+            if (!reserved(name) && strmap_find(&seen, lower, lc, strlen(lc),
+                                               &slot) == (size_t)-1) {
                 lower[i] = lc;
                 seen.slots[slot] = i + 1;
                 seen.count++;
@@ -942,8 +937,7 @@ name_group(jh_status st, const jh_batch *b, size_t gi, jh_error *err)
 }
 
 jh_status
-jh_batch_open(jh_batch_unit **out, const jh_batch *b, size_t gi,
-              jh_error *err)
+jh_batch_open(jh_batch_unit **out, const jh_batch *b, size_t gi, jh_error *err)
 {
     jh_batch_unit *u;
     jh_status st;
@@ -1013,8 +1007,7 @@ summarise(jh_batch_level *out, const jh_level_result *lr,
             sum += is->cv;
         }
     }
-    out->cv_mean = std->nindicators > 0 ? sum / (double)std->nindicators
-                                        : 0.0;
+    out->cv_mean = std->nindicators > 0 ? sum / (double)std->nindicators : 0.0;
 }
 
 static jh_status
@@ -1072,15 +1065,14 @@ cmp_rank(const void *pa, const void *pb)
 static bool
 same_rank(const rank_key *a, const rank_key *b)
 {
-    return a->year == b->year && a->failing == b->failing &&
-           a->max == b->max && a->mean == b->mean;
+    return a->year == b->year && a->failing == b->failing && a->max == b->max &&
+           a->mean == b->mean;
 }
 
 static jh_status
 rank_groups(jh_batch *b)
 {
-    rank_key *keys = malloc((b->ngroups > 0 ? b->ngroups : 1) *
-                            sizeof(*keys));
+    rank_key *keys = malloc((b->ngroups > 0 ? b->ngroups : 1) * sizeof(*keys));
 
     if (keys == NULL)
         return JH_ERR_NOMEM;
@@ -1126,8 +1118,179 @@ now_seconds(void)
 typedef struct read_ctx {
     jh_batch *b;
     const jh_batch_options *opts;
-    jh_diags *warn; /* per file */
+    jh_diags *warn;  /* per file */
+    unsigned chunks; /* threads each file may use to parse itself */
 } read_ctx;
+
+/* ---------------------------------------------------------------------- */
+/* Parsing one large text file on several threads                          */
+
+/* Files smaller than this are parsed on one thread. */
+#define CHUNKED_MIN_BYTES ((size_t)4 << 20)
+
+/* True when @p len bytes at @p s are valid UTF-8 (an optional BOM too). */
+static bool
+valid_utf8(const unsigned char *s, size_t len)
+{
+    size_t i = 0;
+
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n;
+        unsigned long cp;
+        if (c < 0x80) {
+            if (c == 0)
+                return false;
+            i++;
+            continue;
+        }
+        if (c >= 0xc2 && c <= 0xdf)
+            n = 1, cp = c & 0x1fUL;
+        else if (c >= 0xe0 && c <= 0xef)
+            n = 2, cp = c & 0x0fUL;
+        else if (c >= 0xf0 && c <= 0xf4)
+            n = 3, cp = c & 0x07UL;
+        else
+            return false;
+        for (size_t k = 1; k <= n; k++) {
+            if (i + k >= len || (s[i + k] & 0xc0) != 0x80)
+                return false;
+            cp = (cp << 6) | (s[i + k] & 0x3fUL);
+        }
+        /* Overlong forms, surrogates and values past U+10FFFF. */
+        if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+            cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        i += n + 1;
+    }
+    return true;
+}
+
+typedef struct chunk {
+    const char *data;
+    size_t len;
+    long offset; /* lines before the chunk */
+    jh_table *table;
+} chunk;
+
+typedef struct chunk_ctx {
+    chunk *chunks;
+    const char *path;
+    jh_csv_options copts;
+} chunk_ctx;
+
+static jh_status
+chunk_task(void *data, size_t i, jh_error *err)
+{
+    chunk_ctx *cc = data;
+    chunk *c = &cc->chunks[i];
+    jh_status st =
+        jh_csv_parse(&c->table, c->data, c->len, cc->path, &cc->copts, err);
+
+    if (st != JH_OK && err != NULL && err->line > 0)
+        err->line += c->offset; /* lines of the whole file */
+    return st;
+}
+
+/*
+ * Parse the text file @p path on up to @p nchunks threads, each taking a
+ * run of whole lines, when that gives the same table as one parser: the
+ * file is valid UTF-8 (or --encoding utf-8) and has no double quote, so
+ * that no field spans lines; the delimiter is decided from the first line
+ * as the CSV reader does.  *done is false when the file does not qualify
+ * (the caller then reads it the ordinary way).
+ */
+static jh_status
+read_chunked(jh_table **out, const char *path, jh_encoding enc,
+             unsigned nchunks, bool *done, jh_error *err)
+{
+    char *data = NULL;
+    size_t len = 0, total = 0, start = 0;
+    chunk chunks[64];
+    chunk_ctx cc;
+    long lines = 0;
+    size_t n = 0;
+    jh_table *t = NULL;
+    jh_status st;
+
+    *done = false;
+    if (nchunks < 2 || (enc != JH_ENC_AUTO && enc != JH_ENC_UTF8))
+        return JH_OK;
+    if (nchunks > 64)
+        nchunks = 64;
+    st = jh__read_file(path, JH_CSV_MAX_FILE, &data, &len, NULL);
+    if (st != JH_OK || len < CHUNKED_MIN_BYTES ||
+        memcmp(data, "PK\3\4", 4) == 0 || memchr(data, '"', len) != NULL ||
+        (enc == JH_ENC_AUTO && !valid_utf8((const unsigned char *)data, len))) {
+        free(data);
+        return JH_OK; /* the ordinary reader reports any problem */
+    }
+    memset(&cc, 0, sizeof(cc));
+    cc.path = path;
+    cc.copts.encoding = JH_ENC_UTF8;
+    {
+        const char *nl = memchr(data, '\n', len);
+        size_t first = nl != NULL ? (size_t)(nl - data) : len;
+        cc.copts.delimiter = memchr(data, '\t', first) != NULL &&
+                                     memchr(data, ',', first) == NULL
+                                 ? '\t'
+                                 : ',';
+    }
+    while (start < len && n < nchunks) {
+        size_t end =
+            n + 1 == nchunks ? len : start + (len - start) / (nchunks - n);
+        const char *nl;
+        if (end < len) {
+            nl = memchr(data + end, '\n', len - end);
+            end = nl != NULL ? (size_t)(nl - data) + 1 : len;
+        }
+        chunks[n] = (chunk){data + start, end - start, lines, NULL};
+        for (const char *p = data + start;
+             (nl = memchr(p, '\n', (size_t)(data + end - p))) != NULL;
+             p = nl + 1)
+            lines++;
+        start = end;
+        n++;
+    }
+    cc.chunks = chunks;
+    st = jh_batch_parallel(n, nchunks, chunk_task, &cc, NULL, NULL, NULL, err);
+    if (st == JH_OK)
+        st = jh_table_new(&t, path, NULL) == JH_OK
+                 ? JH_OK
+                 : jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+    for (size_t i = 0; st == JH_OK && i < n; i++)
+        total += chunks[i].table->nrows;
+    if (st == JH_OK) {
+        t->rows = malloc((total > 0 ? total : 1) * sizeof(*t->rows));
+        if (t->rows == NULL)
+            st = jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        jh_table *c = chunks[i].table;
+        if (c == NULL)
+            continue;
+        if (st == JH_OK) {
+            /* The rows move to the whole table: the chunk keeps none. */
+            for (size_t r = 0; r < c->nrows; r++) {
+                t->rows[t->nrows] = c->rows[r];
+                t->rows[t->nrows].line += chunks[i].offset;
+                t->nrows++;
+            }
+            t->cap = total;
+            t->encoding = c->encoding;
+            c->nrows = 0;
+        }
+        jh_table_free(c);
+    }
+    free(data);
+    if (st != JH_OK) {
+        jh_table_free(t);
+        return st;
+    }
+    *out = t;
+    *done = true;
+    return JH_OK;
+}
 
 static jh_status
 read_task(void *data, size_t f, jh_error *err)
@@ -1140,7 +1303,18 @@ read_task(void *data, size_t f, jh_error *err)
 
     fo.encoding = rc->opts->encoding;
     fo.sheet = rc->opts->sheet;
-    st = jh_import_table(&src->table, b->files[f], &fo, &rc->warn[f], err);
+    if (fo.sheet == NULL) {
+        bool done = false;
+        st = read_chunked(&src->table, b->files[f], fo.encoding, rc->chunks,
+                          &done, err);
+        if (st != JH_OK)
+            return st;
+        if (!done)
+            st = jh_import_table(&src->table, b->files[f], &fo, &rc->warn[f],
+                                 err);
+    } else {
+        st = jh_import_table(&src->table, b->files[f], &fo, &rc->warn[f], err);
+    }
     if (st != JH_OK)
         return st;
     if (jh_school_find_header(src->table, &src->hr, &src->nh) != JH_OK) {
@@ -1204,13 +1378,16 @@ jh_batch_run(jh_batch **out, const char *const *paths, size_t npaths,
     t0 = now_seconds();
     rc.b = b;
     rc.opts = opts;
-    st = jh_batch_parallel(npaths, opts->jobs, read_task, &rc, NULL, NULL,
-                           NULL, err);
+    /* Threads left over when there are fewer files than jobs parse the
+     * files themselves in pieces. */
+    rc.chunks = opts->jobs > npaths ? opts->jobs / (unsigned)npaths : 1;
+    st = jh_batch_parallel(npaths, opts->jobs, read_task, &rc, NULL, NULL, NULL,
+                           err);
     for (size_t i = 0; i < npaths; i++) {
         for (size_t k = 0; st == JH_OK && k < rc.warn[i].count; k++) {
             const jh_diag *d = &rc.warn[i].items[k];
-            if (jh_diags_add(&b->warnings, d->file, d->line, d->column,
-                             d->cell, d->code, "%s", d->message) != JH_OK)
+            if (jh_diags_add(&b->warnings, d->file, d->line, d->column, d->cell,
+                             d->code, "%s", d->message) != JH_OK)
                 st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
                                   "out of memory");
         }

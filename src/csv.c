@@ -156,6 +156,9 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
                             "out of memory");
     }
     csv_set_delim(&p, (unsigned char)delim);
+    /* libcsv grows a field by blk_size bytes at a time (128 by default):
+     * a long cell would cost quadratic copying before we can refuse it. */
+    csv_set_blk_size(&p, 64 * 1024);
     if (delim == '\t')
         csv_set_space_func(&p, space_only);
 

@@ -375,8 +375,8 @@ reap(pid_t pid, const jh_chart_options *opts, const char *scratch,
                             line[0] != '\0' ? ": " : "", line);
     return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
                         "gnuplot failed with status %d rendering %s.gp%s%s",
-                        WIFEXITED(status) ? WEXITSTATUS(status) : -1,
-                        job->tmpl, line[0] != '\0' ? ": " : "", line);
+                        WIFEXITED(status) ? WEXITSTATUS(status) : -1, job->tmpl,
+                        line[0] != '\0' ? ": " : "", line);
 }
 
 #define GP_MAX_JOBS 8

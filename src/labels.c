@@ -22,9 +22,18 @@ static const label labels[] = {
     {"no", "否", "No"},
     {"undefined", "无法计算", "undefined"},
     {"county_pass", "达到优质均衡资源配置要求", "meets the resource standard"},
+    {"county_pass_basic", "达到基本均衡差异系数要求",
+     "meets the basic-balance CV limits"},
+    {"county_fail_basic", "未达到基本均衡差异系数要求",
+     "does not meet the basic-balance CV limits"},
     {"county_fail", "未达到优质均衡资源配置要求",
      "does not meet the resource standard"},
     {"unit_schools", "所学校", "schools"},
+    {"standard_file", "标准文件", "Standards file"},
+    {"provisions_label", "启用条款", "Provisions on"},
+    {"scope_label", "计算范围", "Scope"},
+    {"school_rule_none", "本标准不设学校达标规则，只评判差异系数",
+     "This standard has no per-school rule; only the CVs are judged"},
     {"composite_cv", "综合差异系数（各指标差异系数的平均数）",
      "Composite CV (mean of the indicators' CVs)"},
     {"provision_on", "启用条款", "Provision on"},
@@ -247,4 +256,12 @@ jh_exclusion_name(jh_exclusion_reason reason, jh_lang lang)
     if (reason >= JH_EXCL_COUNT)
         return "?";
     return lang == JH_LANG_EN ? en[reason] : zh[reason];
+}
+
+const char *
+jh_county_verdict(jh_lang lang, const jh_standard *std, bool pass)
+{
+    if (std->cv_rule == JH_CV_COMPOSITE && std->min_met == 0)
+        return jh_label(lang, pass ? "county_pass_basic" : "county_fail_basic");
+    return jh_label(lang, pass ? "county_pass" : "county_fail");
 }

@@ -71,15 +71,11 @@ bs_json_level(const jh_batch *b, const jh_batch_level *lv, jh_level level)
         json_object_set_new(i, "id", json_string(std->indicators[k].id));
         json_object_set_new(i, "mean", bs_num(is->mean));
         json_object_set_new(i, "sd", bs_num(is->sd));
-        json_object_set_new(i, "cv", is->cv_defined ? bs_num(is->cv)
-                                                    : json_null());
-        json_object_set_new(i, "cv_limit", bs_num(is->cv_limit));
+        json_object_set_new(i, "cv",
+                            is->cv_defined ? bs_num(is->cv) : json_null());
         json_object_set_new(i, "cv_pass", json_boolean(is->cv_pass));
         json_object_set_new(i, "cv_print_disagrees",
                             json_boolean(is->cv_print_disagrees));
-        json_object_set_new(i, "min", bs_num(is->min));
-        json_object_set_new(i, "max", bs_num(is->max));
-        json_object_set_new(i, "median", bs_num(is->median));
         json_object_set_new(i, "below_threshold",
                             json_integer((json_int_t)is->below));
         json_array_append_new(inds, i);
@@ -94,18 +90,18 @@ bs_json_warning(const jh_diag *d, const jh_batch *b, const jh_batch_group *g)
     json_t *o = json_object();
     char buf[1024];
 
-    json_object_set_new(o, "county", g != NULL
-                                         ? json_string(b->counties[g->county])
-                                         : json_null());
+    json_object_set_new(o, "county",
+                        g != NULL ? json_string(b->counties[g->county])
+                                  : json_null());
     json_object_set_new(o, "year", bs_year(g != NULL ? g->year : 0));
-    json_object_set_new(o, "file", d->file ? json_string(d->file)
-                                           : json_null());
+    json_object_set_new(o, "file",
+                        d->file ? json_string(d->file) : json_null());
     json_object_set_new(o, "line", json_integer(d->line));
     json_object_set_new(o, "column", json_integer(d->column));
     if (d->cell != NULL)
         json_object_set_new(o, "cell", json_string(d->cell));
-    json_object_set_new(o, "code", d->code ? json_string(d->code)
-                                           : json_null());
+    json_object_set_new(o, "code",
+                        d->code ? json_string(d->code) : json_null());
     json_object_set_new(o, "message", json_string(d->message));
     json_object_set_new(o, "text",
                         json_string(jh_diag_format(d, buf, sizeof(buf))));
@@ -128,8 +124,7 @@ bs_json_failing(const jh_batch *b, const jh_batch_group *g,
         if (is->cv_pass)
             continue;
         if (!is->cv_defined) {
-            json_array_append_new(undef,
-                                  json_string(std->indicators[k].id));
+            json_array_append_new(undef, json_string(std->indicators[k].id));
         } else {
             json_t *i = json_object();
             json_object_set_new(i, "id", json_string(std->indicators[k].id));
@@ -151,9 +146,9 @@ bs_json_root(const jh_batch_report_context *ctx)
 {
     const jh_batch *b = ctx->batch;
     const jh_standard *std = b->standard;
-    json_t *root = json_object(), *inputs = json_array(),
-           *inds = json_array(), *results = json_array(),
-           *failing = json_array(), *warnings = json_array();
+    json_t *root = json_object(), *inputs = json_array(), *inds = json_array(),
+           *results = json_array(), *failing = json_array(),
+           *warnings = json_array();
     size_t passing = 0;
 
     json_object_set_new(root, "junheng", json_string(ctx->version));
@@ -213,14 +208,14 @@ bs_json_root(const jh_batch_report_context *ctx)
                 continue;
             json_array_append_new(levels, bs_json_level(b, lv, (jh_level)l));
             if (!lv->pass)
-                json_array_append_new(
-                    failing, bs_json_failing(b, g, lv, (jh_level)l));
+                json_array_append_new(failing,
+                                      bs_json_failing(b, g, lv, (jh_level)l));
         }
         json_object_set_new(o, "levels", levels);
         json_array_append_new(results, o);
         for (size_t w = 0; w < g->warnings.count; w++)
-            json_array_append_new(
-                warnings, bs_json_warning(&g->warnings.items[w], b, g));
+            json_array_append_new(warnings,
+                                  bs_json_warning(&g->warnings.items[w], b, g));
     }
     json_object_set_new(root, "groups_passing",
                         json_integer((json_int_t)passing));
@@ -246,7 +241,9 @@ jh_report_batch_json(FILE *out, const jh_batch_report_context *ctx,
         return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     /* One string, written at once: json_dumpf() calls fwrite() for every
      * token, several times slower on a national batch. */
-    text = json_dumps(root, JSON_INDENT(1) | JSON_REAL_PRECISION(17));
+    /* Compact: a national batch is some 10 MB even so.  Pretty-print it
+     * with any JSON tool when reading it by eye. */
+    text = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(17));
     json_decref(root);
     if (text == NULL)
         return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -350,8 +347,8 @@ jh_report_batch_text(FILE *out, const jh_batch_report_context *ctx)
 #define BS_HEADER_FILL 0xF2F2F2
 
 typedef struct bs_formats {
-    lxw_format *title, *info, *header, *text, *center, *num2, *num3,
-        *num3_bad, *bad_text, *pass, *fail;
+    lxw_format *title, *info, *header, *text, *center, *num2, *num3, *num3_bad,
+        *bad_text, *pass, *fail;
 } bs_formats;
 
 typedef struct bs_writer {
@@ -410,8 +407,8 @@ bs_formats_make(bs_writer *w)
     if (f->title != NULL)
         format_set_font_size(f->title, 14);
     f->info = bs_fmt(w, false, false, 0, 0, NULL, 0);
-    f->header = bs_fmt(w, true, true, BS_HEADER_FILL, 0, NULL,
-                       LXW_ALIGN_CENTER);
+    f->header =
+        bs_fmt(w, true, true, BS_HEADER_FILL, 0, NULL, LXW_ALIGN_CENTER);
     if (f->header != NULL)
         format_set_text_wrap(f->header);
     f->text = bs_fmt(w, false, true, 0, 0, NULL, 0);
@@ -421,14 +418,14 @@ bs_formats_make(bs_writer *w)
     f->num3_bad = bs_fmt(w, false, true, BS_RED_FILL, BS_RED_FONT, "0.000", 0);
     f->bad_text = bs_fmt(w, false, true, BS_RED_FILL, BS_RED_FONT, NULL, 0);
     f->pass = bs_fmt(w, false, true, 0, 0, NULL, LXW_ALIGN_CENTER);
-    f->fail = bs_fmt(w, true, true, BS_RED_FILL, BS_RED_FONT, NULL,
-                     LXW_ALIGN_CENTER);
+    f->fail =
+        bs_fmt(w, true, true, BS_RED_FILL, BS_RED_FONT, NULL, LXW_ALIGN_CENTER);
 }
 
 /* A number cell, or the "undefined" text when not finite. */
 static void
-bs_number(bs_writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
-          double v, lxw_format *f)
+bs_number(bs_writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
+          lxw_format *f)
 {
     if (isfinite(v))
         bs_check(w, worksheet_write_number(ws, r, c, v, f));
@@ -443,8 +440,8 @@ bs_summary_sheet(bs_writer *w)
 {
     const jh_batch *b = w->ctx->batch;
     const jh_standard *std = b->standard;
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb,
-                                               bs_l(w, "batch_sheet_summary"));
+    lxw_worksheet *ws =
+        workbook_add_worksheet(w->wb, bs_l(w, "batch_sheet_summary"));
     lxw_col_t c = 0, first_ind, after;
     lxw_row_t r = 0, head;
     char text[512];
@@ -462,8 +459,7 @@ bs_summary_sheet(bs_writer *w)
     snprintf(text, sizeof(text), "%s: %zu   %s: %zu", bs_l(w, "batch_counties"),
              b->ncounties, bs_l(w, "batch_groups"), b->ngroups);
     bs_check(w, worksheet_write_string(ws, r++, 0, text, w->f.info));
-    bs_check(w, worksheet_write_string(ws, r++, 0,
-                                       jh_batch_rank_rule(w->lang),
+    bs_check(w, worksheet_write_string(ws, r++, 0, jh_batch_rank_rule(w->lang),
                                        w->f.info));
     r++;
     head = r;
@@ -474,8 +470,7 @@ bs_summary_sheet(bs_writer *w)
     c++;
     if (b->has_years) {
         bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c,
-                                          bs_l(w, "batch_year"),
-                                          w->f.header));
+                                          bs_l(w, "batch_year"), w->f.header));
         c++;
     }
     bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c, bs_l(w, "level"),
@@ -503,9 +498,10 @@ bs_summary_sheet(bs_writer *w)
     after = c;
     {
         static const char *const keys[] = {
-            "batch_cv_failing", "batch_cv_max", "batch_cv_mean",
-            "batch_schools_failing", "cv_all_pass", "schools_pass",
-            "verdict", "batch_rank"};
+            "batch_cv_failing", "batch_cv_max",
+            "batch_cv_mean",    "batch_schools_failing",
+            "cv_all_pass",      "schools_pass",
+            "verdict",          "batch_rank"};
         for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++, c++)
             bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c,
                                               bs_l(w, keys[i]), w->f.header));
@@ -522,9 +518,8 @@ bs_summary_sheet(bs_writer *w)
             if (!lv->present)
                 continue;
             c = 0;
-            bs_check(w, worksheet_write_string(ws, r, c++,
-                                               b->counties[g->county],
-                                               w->f.text));
+            bs_check(w, worksheet_write_string(
+                            ws, r, c++, b->counties[g->county], w->f.text));
             if (b->has_years) {
                 if (g->year != 0)
                     bs_check(w, worksheet_write_number(ws, r, c, g->year,
@@ -536,8 +531,7 @@ bs_summary_sheet(bs_writer *w)
             bs_check(w, worksheet_write_string(
                             ws, r, c++, jh_level_name((jh_level)l, w->lang),
                             w->f.center));
-            bs_check(w, worksheet_write_number(ws, r, c++,
-                                               (double)lv->schools,
+            bs_check(w, worksheet_write_number(ws, r, c++, (double)lv->schools,
                                                w->f.center));
             bs_check(w, worksheet_write_number(ws, r, c++, lv->students,
                                                w->f.center));
@@ -547,9 +541,8 @@ bs_summary_sheet(bs_writer *w)
                 bs_number(w, ws, r, c++, is->cv_defined ? is->cv : NAN,
                           is->cv_pass ? w->f.num3 : w->f.num3_bad);
             }
-            bs_check(w, worksheet_write_number(ws, r, c++,
-                                               (double)lv->cv_failing,
-                                               w->f.center));
+            bs_check(w, worksheet_write_number(
+                            ws, r, c++, (double)lv->cv_failing, w->f.center));
             bs_number(w, ws, r, c++, lv->cv_max, w->f.num3);
             bs_number(w, ws, r, c++, lv->cv_mean, w->f.num3);
             bs_check(w, worksheet_write_number(ws, r, c++,
@@ -558,10 +551,10 @@ bs_summary_sheet(bs_writer *w)
             bs_check(w, worksheet_write_string(
                             ws, r, c++, bs_l(w, lv->cv_pass ? "yes" : "no"),
                             lv->cv_pass ? w->f.pass : w->f.fail));
-            bs_check(w, worksheet_write_string(
-                            ws, r, c++,
-                            bs_l(w, lv->schools_pass ? "yes" : "no"),
-                            lv->schools_pass ? w->f.pass : w->f.fail));
+            bs_check(w,
+                     worksheet_write_string(
+                         ws, r, c++, bs_l(w, lv->schools_pass ? "yes" : "no"),
+                         lv->schools_pass ? w->f.pass : w->f.fail));
             bs_check(w, worksheet_write_string(
                             ws, r, c++, bs_l(w, lv->pass ? "pass" : "fail"),
                             lv->pass ? w->f.pass : w->f.fail));
@@ -580,8 +573,8 @@ bs_failing_sheet(bs_writer *w)
 {
     const jh_batch *b = w->ctx->batch;
     const jh_standard *std = b->standard;
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb,
-                                               bs_l(w, "batch_sheet_failing"));
+    lxw_worksheet *ws =
+        workbook_add_worksheet(w->wb, bs_l(w, "batch_sheet_failing"));
     lxw_row_t r = 0;
     lxw_col_t c = 0;
     char *why = NULL;
@@ -592,22 +585,20 @@ bs_failing_sheet(bs_writer *w)
         bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    bs_check(w, worksheet_write_string(ws, r++, 0,
-                                       bs_l(w, "batch_sheet_failing"),
-                                       w->f.title));
+    bs_check(w, worksheet_write_string(
+                    ws, r++, 0, bs_l(w, "batch_sheet_failing"), w->f.title));
     r++;
-    bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "county"),
-                                       w->f.header));
+    bs_check(
+        w, worksheet_write_string(ws, r, c++, bs_l(w, "county"), w->f.header));
     if (b->has_years)
         bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "batch_year"),
                                            w->f.header));
-    bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "level"),
-                                       w->f.header));
+    bs_check(w,
+             worksheet_write_string(ws, r, c++, bs_l(w, "level"), w->f.header));
     bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "batch_cv_over"),
                                        w->f.header));
-    bs_check(w, worksheet_write_string(ws, r, c++,
-                                       bs_l(w, "batch_schools_failing"),
-                                       w->f.header));
+    bs_check(w, worksheet_write_string(
+                    ws, r, c++, bs_l(w, "batch_schools_failing"), w->f.header));
     bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "batch_schools"),
                                        w->f.header));
     worksheet_set_column(ws, 0, 0, 16, NULL);
@@ -632,20 +623,16 @@ bs_failing_sheet(bs_writer *w)
                 if (is->cv_pass)
                     continue;
                 if (is->cv_defined)
-                    n = snprintf(part, sizeof(part), "%s%s %s > %s",
-                                 used > 0 ? (w->lang == JH_LANG_EN ? "; "
-                                                                   : "；")
-                                          : "",
-                                 name, jh__fmt_fixed(is->cv, 3, num,
-                                                     sizeof(num)),
-                                 jh__fmt_fixed(is->cv_limit, 2, num2,
-                                               sizeof(num2)));
+                    n = snprintf(
+                        part, sizeof(part), "%s%s %s > %s",
+                        used > 0 ? (w->lang == JH_LANG_EN ? "; " : "；") : "",
+                        name, jh__fmt_fixed(is->cv, 3, num, sizeof(num)),
+                        jh__fmt_fixed(is->cv_limit, 2, num2, sizeof(num2)));
                 else
-                    n = snprintf(part, sizeof(part), "%s%s %s",
-                                 used > 0 ? (w->lang == JH_LANG_EN ? "; "
-                                                                   : "；")
-                                          : "",
-                                 name, bs_l(w, "undefined"));
+                    n = snprintf(
+                        part, sizeof(part), "%s%s %s",
+                        used > 0 ? (w->lang == JH_LANG_EN ? "; " : "；") : "",
+                        name, bs_l(w, "undefined"));
                 if (n < 0)
                     continue;
                 if (used + (size_t)n + 1 > cap) {
@@ -663,9 +650,8 @@ bs_failing_sheet(bs_writer *w)
                 used += (size_t)n;
             }
             c = 0;
-            bs_check(w, worksheet_write_string(ws, r, c++,
-                                               b->counties[g->county],
-                                               w->f.text));
+            bs_check(w, worksheet_write_string(
+                            ws, r, c++, b->counties[g->county], w->f.text));
             if (b->has_years) {
                 if (g->year != 0)
                     bs_check(w, worksheet_write_number(ws, r, c, g->year,
@@ -677,16 +663,12 @@ bs_failing_sheet(bs_writer *w)
             bs_check(w, worksheet_write_string(
                             ws, r, c++, jh_level_name((jh_level)l, w->lang),
                             w->f.center));
-            bs_check(w, worksheet_write_string(ws, r, c++,
-                                               used > 0 ? why : "-",
+            bs_check(w, worksheet_write_string(ws, r, c++, used > 0 ? why : "-",
                                                w->f.text));
-            bs_check(w, worksheet_write_number(ws, r, c++,
-                                               (double)lv->schools_failing,
-                                               lv->schools_failing > 0
-                                                   ? w->f.fail
-                                                   : w->f.center));
-            bs_check(w, worksheet_write_number(ws, r, c++,
-                                               (double)lv->schools,
+            bs_check(w, worksheet_write_number(
+                            ws, r, c++, (double)lv->schools_failing,
+                            lv->schools_failing > 0 ? w->f.fail : w->f.center));
+            bs_check(w, worksheet_write_number(ws, r, c++, (double)lv->schools,
                                                w->f.center));
             r++;
         }
@@ -695,8 +677,8 @@ bs_failing_sheet(bs_writer *w)
 }
 
 static void
-bs_warning_row(bs_writer *w, lxw_worksheet *ws, lxw_row_t r,
-               const char *county, const jh_diag *d)
+bs_warning_row(bs_writer *w, lxw_worksheet *ws, lxw_row_t r, const char *county,
+               const jh_diag *d)
 {
     char loc[600];
 
@@ -715,8 +697,8 @@ static void
 bs_warnings_sheet(bs_writer *w)
 {
     const jh_batch *b = w->ctx->batch;
-    lxw_worksheet *ws = workbook_add_worksheet(
-        w->wb, bs_l(w, "batch_sheet_warnings"));
+    lxw_worksheet *ws =
+        workbook_add_worksheet(w->wb, bs_l(w, "batch_sheet_warnings"));
     lxw_row_t r = 0;
     char label[200];
 
@@ -724,12 +706,12 @@ bs_warnings_sheet(bs_writer *w)
         bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    bs_check(w, worksheet_write_string(ws, r, 0, bs_l(w, "county"),
-                                       w->f.header));
-    bs_check(w, worksheet_write_string(ws, r, 1, bs_l(w, "location"),
-                                       w->f.header));
-    bs_check(w, worksheet_write_string(ws, r, 2, bs_l(w, "message"),
-                                       w->f.header));
+    bs_check(w,
+             worksheet_write_string(ws, r, 0, bs_l(w, "county"), w->f.header));
+    bs_check(
+        w, worksheet_write_string(ws, r, 1, bs_l(w, "location"), w->f.header));
+    bs_check(w,
+             worksheet_write_string(ws, r, 2, bs_l(w, "message"), w->f.header));
     worksheet_set_column(ws, 0, 0, 18, NULL);
     worksheet_set_column(ws, 1, 1, 36, NULL);
     worksheet_set_column(ws, 2, 2, 100, NULL);
@@ -796,8 +778,7 @@ jh_report_batch_workbook(const char *path, const jh_batch_report_context *ctx,
     if (w.error != LXW_NO_ERROR) {
         remove(path);
         return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s",
-                            lxw_strerror(w.error));
+                            "cannot write workbook: %s", lxw_strerror(w.error));
     }
     return JH_OK;
 }

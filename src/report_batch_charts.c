@@ -110,10 +110,10 @@ bc_finish(bc_set *s, jh_status st, jh_error *err)
     for (size_t pass = 0; pass < 2; pass++) {
         for (size_t i = 0; st == JH_OK && i < s->count; i++) {
             for (size_t e = 0; st == JH_OK && e < next; e++) {
-                char *from = jh__asprintf("%s/%s-%zu.%s", s->scratch,
-                                          s->tmpl, i + 1, exts[e]);
-                char *to = jh__asprintf("%s/%s.%s", s->dir, s->finals[i],
-                                        exts[e]);
+                char *from = jh__asprintf("%s/%s-%zu.%s", s->scratch, s->tmpl,
+                                          i + 1, exts[e]);
+                char *to =
+                    jh__asprintf("%s/%s.%s", s->dir, s->finals[i], exts[e]);
                 if (from == NULL || to == NULL)
                     st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
                                       "out of memory");
@@ -204,8 +204,7 @@ write_dist(bc_set *s, size_t n, int level, bool by_year, int year,
         size_t m = 0;
         for (size_t g = 0; g < b->ngroups; g++) {
             const jh_indicator_stats *is = &b->groups[g].levels[level].ind[k];
-            if (in_chart(&b->groups[g], level, by_year, year) &&
-                is->cv_defined)
+            if (in_chart(&b->groups[g], level, by_year, year) && is->cv_defined)
                 v[m++] = is->cv;
         }
         if (m == 0)
@@ -254,10 +253,10 @@ write_dist(bc_set *s, size_t n, int level, bool by_year, int year,
         } else {
             fputs("0\t0\t0\t0\t0\t", f);
         }
-        jh__gp_put_text(f, jh__gp_clip(part, sizeof(part),
-                                       jh_indicator_short(&std->indicators[k],
-                                                          lang),
-                                       SHORT_COLS));
+        jh__gp_put_text(
+            f, jh__gp_clip(part, sizeof(part),
+                           jh_indicator_short(&std->indicators[k], lang),
+                           SHORT_COLS));
         fputc('\t', f);
         snprintf(text, sizeof(text), "%s %zu/%zu",
                  jh_label(lang, "batch_over_short"), over, all);
@@ -278,8 +277,7 @@ write_dist(bc_set *s, size_t n, int level, bool by_year, int year,
             jh__gp_put_num(f, (double)(k + 1) + 0.3 * jitter(g * 7 + k));
             fputc('\t', f);
             jh__gp_put_num(f, fmin(is->cv, top));
-            fprintf(f, "\t%d\t%d\n", is->cv_pass ? 0 : 1,
-                    is->cv > top ? 1 : 0);
+            fprintf(f, "\t%d\t%d\n", is->cv_pass ? 0 : 1, is->cv > top ? 1 : 0);
         }
     }
     if (f != NULL)
@@ -305,9 +303,8 @@ write_dist(bc_set *s, size_t n, int level, bool by_year, int year,
         snprintf(text, sizeof(text), "%s   |   %s%s%zu   |   %s %s%s",
                  jh_label(lang, "batch_dist_caption"),
                  jh_label(lang, "batch_counties"),
-                 lang == JH_LANG_EN ? ": " : "：", ngroups,
-                 std->id, std->source,
-                 undefined > 0 ? "" : "");
+                 lang == JH_LANG_EN ? ": " : "：", ngroups, std->id,
+                 std->source, undefined > 0 ? "" : "");
         if (undefined > 0) {
             size_t used = strlen(text);
             snprintf(text + used, sizeof(text) - used, "   |   %s%s%zu",
@@ -375,11 +372,10 @@ jh_report_batch_charts(const char *dir, const jh_batch_report_context *ctx,
             if (!any)
                 continue;
             st = bc_add(&s,
-                        by_year ? jh__asprintf("cv-%s-%d",
-                                               jh_level_key((jh_level)l),
-                                               years[y])
-                                : jh__asprintf("cv-%s",
-                                               jh_level_key((jh_level)l)),
+                        by_year
+                            ? jh__asprintf("cv-%s-%d",
+                                           jh_level_key((jh_level)l), years[y])
+                            : jh__asprintf("cv-%s", jh_level_key((jh_level)l)),
                         err);
             if (st == JH_OK)
                 st = write_dist(&s, s.count, l, by_year, years[y], err);
@@ -412,10 +408,10 @@ write_trend(bc_set *s, size_t n, size_t county, int level, jh_error *err)
     jh__gp_put_text(f, jh_label(lang, "batch_year"));
     for (size_t k = 0; k < std->nindicators; k++) {
         fputc('\t', f);
-        jh__gp_put_text(f, jh__gp_clip(part, sizeof(part),
-                                       jh_indicator_short(&std->indicators[k],
-                                                          lang),
-                                       SHORT_COLS));
+        jh__gp_put_text(
+            f, jh__gp_clip(part, sizeof(part),
+                           jh_indicator_short(&std->indicators[k], lang),
+                           SHORT_COLS));
     }
     fputc('\n', f);
     for (size_t g = 0; g < b->ngroups; g++) {
@@ -496,9 +492,9 @@ jh_report_trend_charts(const char *dir, const jh_batch_report_context *ctx,
     for (int l = 0; st == JH_OK && l < JH_LEVEL_COUNT; l++) {
         bool any = false;
         for (size_t g = 0; g < b->ngroups; g++)
-            any = any || (b->groups[g].county == county &&
-                          b->groups[g].year != 0 &&
-                          b->groups[g].levels[l].present);
+            any = any ||
+                  (b->groups[g].county == county && b->groups[g].year != 0 &&
+                   b->groups[g].levels[l].present);
         if (!any)
             continue;
         st = bc_add(&s, jh__asprintf("trend-%s", jh_level_key((jh_level)l)),

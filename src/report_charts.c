@@ -22,9 +22,9 @@
  * back exactly the original text.
  *
  * Three gnuplot processes run side by side: the bar charts split in two
- * halves and the CV charts (see render()).  Outputs go to temporary names in a scratch
- * folder "<dir>/.data-XXXXXX", are checked (exit status, size > 0) and only
- * then renamed to their final names; the scratch folder is always removed.
+ * halves and the CV charts (see render()).  Outputs go to temporary names in a
+ * scratch folder "<dir>/.data-XXXXXX", are checked (exit status, size > 0) and
+ * only then renamed to their final names; the scratch folder is always removed.
  */
 #include <errno.h>
 #include <math.h>
@@ -35,7 +35,6 @@
 #include "gnuplot.h"
 #include "junheng/report.h"
 #include "util.h"
-
 
 /* Longest text drawn on a chart, in display columns (a CJK character is
  * two): a school name under a bar, and the county name in a title. */
@@ -220,7 +219,8 @@ write_bars(charts *c, size_t n, const jh_level_result *lr, size_t k,
     for (size_t j = 0; j < lr->nsections; j++) {
         const jh_school *s =
             &m->county->schools[m->sections[bars[j].section].school];
-        size_t w = jh__gp_text_cols(jh__gp_clip(part, sizeof(part), s->name, NAME_COLS));
+        size_t w = jh__gp_text_cols(
+            jh__gp_clip(part, sizeof(part), s->name, NAME_COLS));
         name_cols = w > name_cols ? w : name_cols;
     }
     fprintf(f, "%zu\t", lr->nsections);
@@ -344,9 +344,10 @@ write_cv(charts *c, size_t n, const jh_level_result *lr, jh_error *err)
         fprintf(f, "%zu\t", k + 1);
         jh__gp_put_num(f, is->cv_defined ? is->cv : 0.0);
         fprintf(f, "\t%d\t", ok ? 1 : 0);
-        jh__gp_put_text(f, jh__gp_clip(part, sizeof(part),
-                         jh_indicator_short(&std->indicators[k], lang),
-                         NAME_COLS));
+        jh__gp_put_text(
+            f, jh__gp_clip(part, sizeof(part),
+                           jh_indicator_short(&std->indicators[k], lang),
+                           NAME_COLS));
         fputc('\t', f);
         if (is->cv_defined) {
             jh__gp_put_text(f, jh__fmt_fixed(is->cv, 3, num, sizeof(num)));

@@ -22,8 +22,39 @@ count(double v)
     return num(v);
 }
 
+/*
+ * Mean and CV of an indicator within each locality (urban, town, rural,
+ * then unknown), next to the county figures; groups without sections are
+ * left out.
+ */
 static json_t *
-json_level(const jh_report_context *ctx, const jh_level_result *lr)
+json_by_locality(const jh_decomposition *dc)
+{
+    static const char *const keys[] = {"unknown", "urban", "town", "rural"};
+    static const int order[] = {JH_LOCALITY_URBAN, JH_LOCALITY_TOWN,
+                                JH_LOCALITY_RURAL, JH_LOCALITY_UNKNOWN};
+    json_t *a = json_array();
+
+    for (size_t i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+        const jh_decomp_group *g = &dc->groups[order[i]];
+        json_t *o;
+        if (g->nsections == 0)
+            continue;
+        o = json_object();
+        json_object_set_new(o, "locality", json_string(keys[order[i]]));
+        json_object_set_new(o, "schools",
+                            json_integer((json_int_t)g->nsections));
+        json_object_set_new(o, "students", count(g->students));
+        json_object_set_new(o, "mean", num(g->mean));
+        json_object_set_new(o, "cv", num(g->cv));
+        json_array_append_new(a, o);
+    }
+    return a;
+}
+
+static json_t *
+json_level(const jh_report_context *ctx, const jh_level_result *lr,
+           const jh_level_diagnostics *ld)
 {
     const jh_standard *std = ctx->analysis->standard;
     json_t *o = json_object(), *inds = json_array();
@@ -51,6 +82,10 @@ json_level(const jh_report_context *ctx, const jh_level_result *lr)
         json_object_set_new(i, "median", num(is->median));
         json_object_set_new(i, "below_threshold",
                             json_integer((json_int_t)is->below));
+        json_object_set_new(i, "by_locality",
+                            ld->present && ld->ind[k].defined
+                                ? json_by_locality(&ld->ind[k].decomposition)
+                                : json_array());
         json_array_append_new(inds, i);
     }
     json_object_set_new(o, "level", json_string(jh_level_key(lr->level)));
@@ -134,6 +169,8 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
     json_t *root = json_object(), *levels = json_array(),
            *schools = json_array(), *excluded = json_array(),
            *warnings = json_array(), *st = json_object();
+    jh_diagnostics *diag = NULL;
+    jh_status dst;
     int rc;
 
     json_object_set_new(root, "junheng", json_string(ctx->version));
@@ -197,9 +234,19 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
     }
     json_object_set_new(root, "standard_detail", st);
     json_object_set_new(root, "pass", json_boolean(a->pass));
+    dst = jh_diagnostics_run(&diag, a, err);
+    if (dst != JH_OK) {
+        json_decref(root);
+        json_decref(levels);
+        json_decref(schools);
+        json_decref(excluded);
+        json_decref(warnings);
+        return dst;
+    }
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         if (a->levels[l].present)
-            json_array_append_new(levels, json_level(ctx, &a->levels[l]));
+            json_array_append_new(
+                levels, json_level(ctx, &a->levels[l], &diag->levels[l]));
     }
     json_object_set_new(root, "levels", levels);
     for (size_t i = 0; i < m->nsections; i++)
@@ -225,22 +272,16 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
     /* Supplementary diagnostics: a key of their own, every other key as
      * before. */
     {
-        jh_diagnostics *diag = NULL;
-        jh_status dst = jh_diagnostics_run(&diag, a, err);
-        json_t *dj;
-        if (dst != JH_OK) {
-            json_decref(root);
-            return dst;
-        }
-        dj = jh__diagnostics_json(ctx, diag);
-        jh_diagnostics_free(diag);
+        json_t *dj = jh__diagnostics_json(ctx, diag);
         if (dj == NULL) {
+            jh_diagnostics_free(diag);
             json_decref(root);
             return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
                                 "out of memory");
         }
         json_object_set_new(root, "diagnostics", dj);
     }
+    jh_diagnostics_free(diag);
 
     rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     json_decref(root);

@@ -229,6 +229,6 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
         }
     }
     fprintf(out, "\n%s: %s\n", jh_label(lang, "overall"),
-            jh_label(lang, a->pass ? "county_pass" : "county_fail"));
+            jh_county_verdict(lang, std, a->pass));
     return ferror(out) ? JH_ERR_IO : JH_OK;
 }

@@ -548,6 +548,41 @@ wb_info_line(wb_writer *w, lxw_worksheet *ws, lxw_row_t row, const char *label,
     return row + 1;
 }
 
+/* The standard's scope in words: what is counted and what is not. */
+static const char *
+wb_scope_text(const wb_writer *w, const jh_standard *std, char *buf,
+              size_t size)
+{
+    bool en = w->lang == JH_LANG_EN;
+    char tp[96], num[32];
+
+    if (std->teaching_points == JH_TP_EXCLUDE)
+        snprintf(tp, sizeof(tp), "%s", en ? "teaching points excluded"
+                                          : "教学点不计入");
+    else if (std->teaching_points == JH_TP_INCLUDE)
+        snprintf(tp, sizeof(tp), "%s", en ? "all teaching points counted"
+                                          : "教学点全部计入");
+    else
+        snprintf(tp, sizeof(tp),
+                 en ? "teaching points with %s or more pupils counted"
+                    : "在校生%s人及以上的教学点计入",
+                 wb_number_text(std->teaching_point_min, num, sizeof(num)));
+    snprintf(buf, size,
+             en ? "private schools %s; province-run schools %s; %s; "
+                  "special-education schools %s; vocational schools %s"
+                : "民办学校%s；省属学校%s；%s；特殊教育学校%s；职业学校%s",
+             std->include_private ? (en ? "counted" : "计入")
+                                  : (en ? "excluded" : "不计入"),
+             std->include_province_run ? (en ? "counted" : "计入")
+                                       : (en ? "excluded" : "不计入"),
+             tp,
+             std->include_special ? (en ? "counted" : "计入")
+                                  : (en ? "excluded" : "不计入"),
+             std->include_vocational ? (en ? "counted" : "计入")
+                                     : (en ? "excluded" : "不计入"));
+    return buf;
+}
+
 static lxw_row_t
 wb_summary_head(wb_writer *w, lxw_worksheet *ws, lxw_col_t last_col)
 {
@@ -567,6 +602,28 @@ wb_summary_head(wb_writer *w, lxw_worksheet *ws, lxw_col_t last_col)
              w->lang == JH_LANG_EN ? std->name_en : std->name_zh, std->id,
              std->source);
     row = wb_info_line(w, ws, row, wb_l(w, "standard"), buf, last_col);
+    if (std->file[0] != '\0')
+        row = wb_info_line(w, ws, row, wb_l(w, "standard_file"), std->file,
+                           last_col);
+    {
+        size_t n = 0;
+        buf[0] = '\0';
+        for (size_t i = 0; i < std->nprovisions; i++) {
+            const jh_provision *pv = &std->provisions[i];
+            if (!pv->enabled)
+                continue;
+            n += (size_t)snprintf(buf + n, n < sizeof(buf) ? sizeof(buf) - n
+                                                           : 0,
+                                  "%s%s (%s)", n > 0 ? "; " : "",
+                                  w->lang == JH_LANG_EN ? pv->name_en
+                                                        : pv->name_zh,
+                                  pv->id);
+        }
+        row = wb_info_line(w, ws, row, wb_l(w, "provisions_label"),
+                           buf[0] != '\0' ? buf : wb_l(w, "none"), last_col);
+    }
+    row = wb_info_line(w, ws, row, wb_l(w, "scope_label"),
+                       wb_scope_text(w, std, buf, sizeof(buf)), last_col);
     row = wb_info_line(w, ws, row, wb_l(w, "weighting_label"),
                        wb_l(w, "weighting_rule"), last_col);
     {
@@ -587,15 +644,55 @@ wb_summary_head(wb_writer *w, lxw_worksheet *ws, lxw_col_t last_col)
         values[0] = n1;
         values[1] = n2;
         values[2] = wb_number_text(std->partial_floor * 100.0, n5, sizeof(n5));
-        wb_expand(wb_l(w, "school_rule"), names, values, 3, buf, sizeof(buf));
+        if (std->min_met == 0)
+            snprintf(buf, sizeof(buf), "%s", wb_l(w, "school_rule_none"));
+        else
+            wb_expand(wb_l(w, "school_rule"), names, values, 3, buf,
+                      sizeof(buf));
         row = wb_info_line(w, ws, row, wb_l(w, "school_rule_label"), buf,
                            last_col);
     }
     wb_str(w, ws, row, 0, wb_l(w, "overall"), w->f.label);
     wb_merge(w, ws, row, 1, row, last_col,
-             wb_l(w, a->pass ? "county_pass" : "county_fail"),
+             jh_county_verdict(w->lang, a->standard, a->pass),
              a->pass ? w->f.info : w->f.fail);
     return row + 2;
+}
+
+/*
+ * The composite CV of a level (2012 standard): a live AVERAGE of the CV
+ * cells just above it, with the analysis's value cached.
+ */
+static lxw_row_t
+wb_composite_row(wb_writer *w, lxw_worksheet *ws, lxw_row_t row,
+                 const jh_level_result *lr)
+{
+    const jh_standard *std = w->ctx->analysis->standard;
+    char first[16], last[16], formula[64];
+    bool defined = !isnan(lr->composite_cv);
+
+    lxw_rowcol_to_cell(first, row - (lxw_row_t)std->nindicators, 4);
+    lxw_rowcol_to_cell(last, row - 1, 4);
+    snprintf(formula, sizeof(formula), "=AVERAGE(%s:%s)", first, last);
+    wb_str(w, ws, row, 0, jh_level_name(lr->level, w->lang), w->f.center);
+    wb_str(w, ws, row, 1, wb_l(w, "composite_cv"), w->f.total);
+    wb_str(w, ws, row, 2, "", w->f.center);
+    wb_str(w, ws, row, 3, "", w->f.center);
+    if (defined)
+        wb_formula(w, ws, row, 4, formula,
+                   lr->composite_print_disagrees ? w->f.num3_flag
+                   : lr->composite_pass          ? w->f.num3
+                                                 : w->f.num3_bad,
+                   lr->composite_cv);
+    else
+        wb_str(w, ws, row, 4, wb_l(w, "undefined"), w->f.bad_text);
+    wb_num(w, ws, row, 5, lr->composite_limit, w->f.num2);
+    wb_str(w, ws, row, 6, wb_verdict(w, lr->composite_pass),
+           wb_verdict_format(w, lr->composite_pass));
+    wb_str(w, ws, row, 7,
+           lr->composite_print_disagrees ? wb_l(w, "warning_cv_print") : "",
+           w->f.flag_text);
+    return row + 1;
 }
 
 /* 表Ⅲ: per level and indicator, threshold, mean, CV (live formula into the
@@ -632,7 +729,10 @@ wb_table3(wb_writer *w, lxw_worksheet *ws, lxw_row_t row)
                    wb_with_unit(w, jh_indicator_name(ind, w->lang),
                                 wb_unit(w, ind), buf, sizeof(buf)),
                    w->f.wrap);
-            wb_num(w, ws, row, 2, ind->threshold[l], w->f.num2);
+            if (jh_indicator_has_threshold(ind, l))
+                wb_num(w, ws, row, 2, ind->threshold[l], w->f.num2);
+            else
+                wb_str(w, ws, row, 2, "-", w->f.center);
             snprintf(formula, sizeof(formula), "=%s",
                      wb_ref(wk->sheet, wk->mean_row, xcol, ref, sizeof(ref)));
             wb_formula(w, ws, row, 3, formula, w->f.num2, is->mean);
@@ -648,12 +748,15 @@ wb_table3(wb_writer *w, lxw_worksheet *ws, lxw_row_t row)
                 wb_str(w, ws, row, 4, wb_l(w, "undefined"), w->f.bad_text);
                 note = wb_l(w, "undefined_note");
             }
-            if (is->cv_limit >= 0)
+            if (!isnan(is->cv_limit)) {
                 wb_num(w, ws, row, 5, is->cv_limit, w->f.num2);
-            else
-                wb_str(w, ws, row, 5, "", w->f.center);
-            wb_str(w, ws, row, 6, wb_verdict(w, is->cv_pass),
-                   wb_verdict_format(w, is->cv_pass));
+                wb_str(w, ws, row, 6, wb_verdict(w, is->cv_pass),
+                       wb_verdict_format(w, is->cv_pass));
+            } else {
+                /* Not judged singly (2012: only the composite is). */
+                wb_str(w, ws, row, 5, "-", w->f.center);
+                wb_str(w, ws, row, 6, "-", w->f.center);
+            }
             if (is->cv_print_disagrees) {
                 note = wb_l(w, "warning_cv_print");
                 note_fmt = w->f.flag_text;
@@ -664,6 +767,8 @@ wb_table3(wb_writer *w, lxw_worksheet *ws, lxw_row_t row)
                                wb_wrap_height(note, wb_summary_width(w, 7))));
             row++;
         }
+        if (!isnan(lr->composite_limit))
+            row = wb_composite_row(w, ws, row, lr);
     }
     return row + 1;
 }
@@ -751,7 +856,7 @@ wb_verdicts(wb_writer *w, lxw_worksheet *ws, lxw_row_t row)
     }
     wb_str(w, ws, row, 0, wb_l(w, "overall"), w->f.total);
     wb_merge(w, ws, row, 1, row, 5,
-             wb_l(w, a->pass ? "county_pass" : "county_fail"), w->f.text);
+             jh_county_verdict(w->lang, a->standard, a->pass), w->f.text);
     wb_str(w, ws, row, 6, wb_verdict(w, a->pass),
            wb_verdict_format(w, a->pass));
     return row + 1;
@@ -768,7 +873,8 @@ wb_summary(wb_writer *w, lxw_worksheet *ws)
     w->summary_breaks[0] = row;
     w->summary_breaks[1] = 0;
     wb_check(w, worksheet_set_h_pagebreaks(ws, w->summary_breaks));
-    row = wb_table21(w, ws, row);
+    if (w->ctx->analysis->standard->min_met > 0)
+        row = wb_table21(w, ws, row);
     wb_verdicts(w, ws, row);
     for (lxw_col_t c = 0; c < WB_SUMMARY_COLS; c++)
         wb_width(w, ws, c, wb_summary_width(w, c));

@@ -89,6 +89,37 @@ static const struct {
      "其中室内体育用房",
      {"室内体育用房面积", "室内体育用房", "室内体育用房面积数", NULL},
      false},
+    {"certified_teachers",
+     "持证专任教师数",
+     {"持证教师数", "持有教师资格证专任教师数", "持证专任教师", NULL},
+     true},
+    {"music_rooms",
+     "音乐专用教室数",
+     {"音乐专用教室", "音乐教室数", "音乐教室", NULL},
+     false},
+    {"art_rooms",
+     "美术专用教室数",
+     {"美术专用教室", "美术教室数", "美术教室", NULL},
+     false},
+    {"music_room_min_area",
+     "最小音乐教室面积",
+     {"音乐教室最小面积", "最小音乐专用教室面积", "音乐专用教室最小面积",
+      NULL},
+     false},
+    {"art_room_min_area",
+     "最小美术教室面积",
+     {"美术教室最小面积", "最小美术专用教室面积", "美术专用教室最小面积",
+      NULL},
+     false},
+    {"training_funds",
+     "教师培训经费",
+     {"培训经费", "教师培训经费支出", NULL},
+     false},
+    {"public_funds",
+     "公用经费预算",
+     {"年度公用经费预算", "公用经费", "公用经费预算数", NULL},
+     false},
+    {"largest_class", "最大班额", {"最大班级人数", "最大班额数", NULL}, true},
 };
 
 static const char *const level_keys[3] = {"primary", "junior", "senior"};
@@ -142,6 +173,8 @@ typedef enum field_kind {
     F_OWNERSHIP,
     F_PARENT,
     F_INCLUDE,
+    F_PRE2016,      /* 专用教室2016年前建成 */
+    F_SIZE_RELAX,   /* 规模放宽适用 */
     F_STUDENTS, /* arg: level */
     F_CLASSES,  /* arg: level, or -1 for the whole school */
     F_WHOLE,    /* arg: quantity */
@@ -168,6 +201,13 @@ static const struct {
     {"ownership", F_OWNERSHIP, {"举办者类型", "办学性质", "举办者", NULL}},
     {"parent_code", F_PARENT, {"所属学校代码", "所属学校", NULL}},
     {"include", F_INCLUDE, {"纳入计算", "是否纳入计算", "是否纳入", NULL}},
+    {"rooms_pre2016",
+     F_PRE2016,
+     {"专用教室2016年前建成", "音乐美术教室2016年前建成", "2016年前建成",
+      "是否2016年前建成"}},
+    {"size_relaxation_eligible",
+     F_SIZE_RELAX,
+     {"规模放宽适用", "适用规模放宽", "规模放宽", "是否适用规模放宽"}},
 };
 
 /*
@@ -701,7 +741,15 @@ field_unit(const field *f)
     case JH_Q_EQUIPMENT_VALUE:
         return U_MONEY;
     case JH_Q_MULTIMEDIA_ROOMS:
+    case JH_Q_MUSIC_ROOMS:
+    case JH_Q_ART_ROOMS:
         return U_ROOMS;
+    case JH_Q_MUSIC_ROOM_MIN_AREA:
+    case JH_Q_ART_ROOM_MIN_AREA:
+        return U_AREA;
+    case JH_Q_TRAINING_FUNDS:
+    case JH_Q_PUBLIC_FUNDS:
+        return U_MONEY;
     case JH_Q_COMPUTERS:
         return U_UNITS;
     case JH_Q_BOOKS:
@@ -1215,6 +1263,21 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
                        ? CELL_BAD
                        : CELL_STOP;
         return CELL_OK;
+    case F_PRE2016:
+    case F_SIZE_RELAX: {
+        bool yes = false;
+        if (text[0] == '\0')
+            return CELL_OK; /* blank: not claimed */
+        if (!parse_yes_no(text, &yes))
+            return data_error(im, row, col, "'%s' in %s is neither 是 nor 否",
+                              text, f->header)
+                       ? CELL_BAD
+                       : CELL_STOP;
+        *(f->kind == F_PRE2016 ? &s->rooms_pre2016
+                               : &s->size_relaxation_eligible) =
+            yes ? JH_FLAG_YES : JH_FLAG_NO;
+        return CELL_OK;
+    }
     case F_STUDENTS:
     case F_CLASSES:
     case F_WHOLE:
@@ -1253,6 +1316,7 @@ column_map_init(jh_column_map *m)
             m->section[q][l] = -1;
     }
     m->code = m->name = m->type = m->parent_code = m->include = -1;
+    m->rooms_pre2016 = m->size_relaxation_eligible = -1;
 }
 
 /*
@@ -1301,6 +1365,12 @@ map_columns(importer *im, jh_county *c, size_t hr, size_t nh, field *fields,
             break;
         case F_INCLUDE:
             c->columns.include = (long)j;
+            break;
+        case F_PRE2016:
+            c->columns.rooms_pre2016 = (long)j;
+            break;
+        case F_SIZE_RELAX:
+            c->columns.size_relaxation_eligible = (long)j;
             break;
         case F_STUDENTS:
             c->columns.students[f->arg] = (long)j;

@@ -40,25 +40,28 @@ typedef struct jh_batch_options {
     /** Standard to evaluate under; NULL for the built-in default.  Borrowed:
      * it must outlive the batch. */
     const jh_standard *standard;
-    unsigned jobs;           /**< worker threads (0 or 1: one) */
-    jh_encoding encoding;    /**< text files: JH_ENC_AUTO or forced */
-    const char *sheet;       /**< workbooks: sheet name or number, or NULL */
+    unsigned jobs;        /**< worker threads (0 or 1: one) */
+    jh_encoding encoding; /**< text files: JH_ENC_AUTO or forced */
+    const char *sheet;    /**< workbooks: sheet name or number, or NULL */
     jh_batch_progress_fn progress; /**< after each group; may be NULL */
-    void *progress_data;     /**< passed to @c progress */
+    void *progress_data;           /**< passed to @c progress */
 } jh_batch_options;
 
-#define JH_BATCH_OPTIONS_INIT {NULL, 1, JH_ENC_AUTO, NULL, NULL, NULL}
+#define JH_BATCH_OPTIONS_INIT                                                  \
+    {                                                                          \
+        NULL, 1, JH_ENC_AUTO, NULL, NULL, NULL                                 \
+    }
 
 /** The figures of one level of one county-year. */
 typedef struct jh_batch_level {
-    bool present;            /**< the level has evaluated sections */
-    size_t schools;          /**< evaluated sections */
-    double students;         /**< their enrollment */
-    size_t schools_failing;  /**< sections failing the per-school rule */
-    bool cv_pass;            /**< every CV within its limit */
-    bool schools_pass;       /**< every section passes */
-    bool pass;               /**< both */
-    size_t cv_failing;       /**< CVs over the limit or undefined */
+    bool present;           /**< the level has evaluated sections */
+    size_t schools;         /**< evaluated sections */
+    double students;        /**< their enrollment */
+    size_t schools_failing; /**< sections failing the per-school rule */
+    bool cv_pass;           /**< every CV within its limit */
+    bool schools_pass;      /**< every section passes */
+    bool pass;              /**< both */
+    size_t cv_failing;      /**< CVs over the limit or undefined */
     /** Largest CV; INFINITY when one is undefined. */
     double cv_max;
     /** Arithmetic mean of the CVs (information only; INFINITY when one is
@@ -67,21 +70,21 @@ typedef struct jh_batch_level {
     /** 1-based rank among the groups of the same year and level (see
      * jh_batch_run() for the rule); 0 when the level is absent. */
     size_t rank;
-    size_t ranked;           /**< how many groups share that ranking */
+    size_t ranked; /**< how many groups share that ranking */
     jh_indicator_stats ind[JH_MAX_INDICATORS]; /**< per indicator */
 } jh_batch_level;
 
 /** One county-year: where its rows are and what its analysis gave. */
 typedef struct jh_batch_group {
-    size_t county;           /**< index into jh_batch.counties */
-    int year;                /**< the year, 0 when the input has none */
-    size_t file;             /**< index into jh_batch.files */
-    long first_line;         /**< line (or sheet row) of its first row */
-    size_t nrows;            /**< data rows */
-    size_t nexcluded;        /**< schools left out of the evaluation */
+    size_t county;    /**< index into jh_batch.counties */
+    int year;         /**< the year, 0 when the input has none */
+    size_t file;      /**< index into jh_batch.files */
+    long first_line;  /**< line (or sheet row) of its first row */
+    size_t nrows;     /**< data rows */
+    size_t nexcluded; /**< schools left out of the evaluation */
     jh_batch_level levels[JH_LEVEL_COUNT];
-    bool pass;               /**< every present level passes */
-    jh_diags warnings;       /**< warnings of its import and analysis */
+    bool pass;         /**< every present level passes */
+    jh_diags warnings; /**< warnings of its import and analysis */
 } jh_batch_group;
 
 /** Seconds spent in each stage of jh_batch_run() (wall clock). */
@@ -96,7 +99,7 @@ struct jh_batch_impl;
 /** The result of a batch. */
 typedef struct jh_batch {
     const jh_standard *standard; /**< borrowed */
-    char **files;            /**< the input files, as given */
+    char **files;                /**< the input files, as given */
     size_t nfiles;
     /** Distinct county names, in order of first appearance. */
     char **counties;
@@ -112,8 +115,8 @@ typedef struct jh_batch {
     /** Groups: counties in order of first appearance, years ascending. */
     jh_batch_group *groups;
     size_t ngroups;
-    bool has_years;          /**< some input has a year column */
-    jh_diags warnings;       /**< warnings about files and grouping */
+    bool has_years;    /**< some input has a year column */
+    jh_diags warnings; /**< warnings about files and grouping */
     jh_batch_timing timing;
     struct jh_batch_impl *impl; /**< the tables, kept for jh_batch_open() */
 } jh_batch;
@@ -146,9 +149,8 @@ typedef struct jh_batch {
  *         JH_ERR_ENCODING, JH_ERR_IO, JH_ERR_NOTFOUND), JH_ERR_ARG (no
  *         files), JH_ERR_NOMEM or JH_ERR_INTERNAL
  */
-jh_status jh_batch_run(jh_batch **out, const char *const *paths,
-                       size_t npaths, const jh_batch_options *opts,
-                       jh_error *err);
+jh_status jh_batch_run(jh_batch **out, const char *const *paths, size_t npaths,
+                       const jh_batch_options *opts, jh_error *err);
 
 /** Free a batch (tolerates NULL). */
 void jh_batch_free(jh_batch *batch);
@@ -180,8 +182,7 @@ jh_status jh_batch_open(jh_batch_unit **out, const jh_batch *batch,
 void jh_batch_unit_free(jh_batch_unit *unit);
 
 /** A task of jh_batch_parallel(): work on item @p index. */
-typedef jh_status (*jh_batch_task_fn)(void *data, size_t index,
-                                      jh_error *err);
+typedef jh_status (*jh_batch_task_fn)(void *data, size_t index, jh_error *err);
 
 /**
  * Run @p task for every index in [0, @p n) on up to @p jobs threads.
@@ -199,8 +200,7 @@ typedef jh_status (*jh_batch_task_fn)(void *data, size_t index,
  */
 jh_status jh_batch_parallel(size_t n, unsigned jobs, jh_batch_task_fn task,
                             void *data, jh_batch_progress_fn progress,
-                            void *progress_data, size_t *failed,
-                            jh_error *err);
+                            void *progress_data, size_t *failed, jh_error *err);
 
 #ifdef __cplusplus
 }

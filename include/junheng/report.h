@@ -38,6 +38,10 @@ typedef struct jh_report_context {
 /** Label of a fixed term in the context's language (see labels.c). */
 const char *jh_label(jh_lang lang, const char *key);
 
+/** The county's verdict in words, in the terms of its standard. */
+const char *jh_county_verdict(jh_lang lang, const jh_standard *std,
+                              bool pass);
+
 /** Indicator name in a language. */
 const char *jh_indicator_name(const jh_indicator *ind, jh_lang lang);
 

@@ -24,8 +24,8 @@ extern "C" {
 typedef struct jh_batch_report_context {
     const jh_batch *batch;
     jh_lang lang;
-    const char *version;  /**< junheng version string */
-    long long created;    /**< document time (Unix seconds), fixed */
+    const char *version; /**< junheng version string */
+    long long created;   /**< document time (Unix seconds), fixed */
     /** Per-county reports are written: name each county's folder. */
     bool per_county;
 } jh_batch_report_context;

@@ -79,8 +79,25 @@ typedef enum jh_quantity {
      * teaching area by the statistics; moved to the sports area when the
      * standard says so (jh_standard.subtract_indoor_sports). */
     JH_Q_INDOOR_SPORTS_AREA,
+    /* Government-guarantee items of the 2017 standard (see guarantee.h). */
+    JH_Q_CERTIFIED_TEACHERS,  /**< 持证专任教师数 (persons), per section */
+    JH_Q_MUSIC_ROOMS,         /**< 音乐专用教室数 (rooms) */
+    JH_Q_ART_ROOMS,           /**< 美术专用教室数 (rooms) */
+    JH_Q_MUSIC_ROOM_MIN_AREA, /**< 最小音乐教室面积 (m², smallest room) */
+    JH_Q_ART_ROOM_MIN_AREA,   /**< 最小美术教室面积 (m², smallest room) */
+    JH_Q_TRAINING_FUNDS,      /**< 教师培训经费 (yuan a year) */
+    JH_Q_PUBLIC_FUNDS,        /**< 公用经费预算 (yuan a year) */
+    JH_Q_LARGEST_CLASS,       /**< 最大班额 (pupils), per section */
     JH_Q_COUNT
 } jh_quantity;
+
+/** A yes/no column that may be blank.  Zero is blank, so that a
+ * zero-initialised school has every flag blank. */
+typedef enum jh_flag {
+    JH_FLAG_BLANK = 0, /**< not given */
+    JH_FLAG_NO,        /**< 否 */
+    JH_FLAG_YES        /**< 是 */
+} jh_flag;
 
 /** Largest enrollment or class count accepted for one school section. */
 #define JH_MAX_ENROLLMENT 1e6
@@ -104,6 +121,13 @@ typedef struct jh_school {
     double section[JH_Q_COUNT][JH_LEVEL_COUNT]; /**< per section; NAN if blank */
     size_t row;        /**< index of the row in the source table */
     long line;         /**< line or sheet row of the source */
+    /** 专用教室2016年前建成 (rooms_pre2016): the music and art rooms were
+     * built before 2016 (国教督办函〔2019〕30号 lets them be smaller). */
+    jh_flag rooms_pre2016;
+    /** 规模放宽适用 (size_relaxation_eligible): the school qualifies for
+     * the 2019 school-size relaxation (planned before 2010, or more than
+     * half migrant children). */
+    jh_flag size_relaxation_eligible;
 } jh_school;
 
 /** Where each known column was found in the source table. */
@@ -115,6 +139,8 @@ typedef struct jh_column_map {
     long parent_code;       /**< 所属学校代码 */
     long include;           /**< 纳入计算 */
     long classes[3];        /**< class counts by jh_level */
+    long rooms_pre2016;     /**< 专用教室2016年前建成 */
+    long size_relaxation_eligible; /**< 规模放宽适用 */
 } jh_column_map;
 
 /** The schools of one county, as imported. */

@@ -27,8 +27,8 @@ extern char **environ;
 #define MAX_PRINTED_WARNINGS 10
 
 /* malloc'd printf; NULL when out of memory. */
-static char *
-cli_printf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+static char *cli_printf(const char *fmt, ...)
+    __attribute__((format(printf, 1, 2)));
 
 static char *
 cli_printf(const char *fmt, ...)
@@ -72,16 +72,18 @@ batch_help(FILE *out)
         "Options:\n"
         "  -o, --out DIR        write summary.xlsx, summary.json and charts/\n"
         "                       into DIR, all or nothing\n"
-        "      --per-county     also DIR/<county>/report.xlsx, report.json and\n"
-        "                       charts/ (DIR/<county>/<year>/... with years, and\n"
+        "      --per-county     also DIR/<county>/report.xlsx, report.json "
+        "and\n"
+        "                       charts/ (DIR/<county>/<year>/... with years, "
+        "and\n"
         "                       DIR/<county>/trend-<level>.png across years)\n"
         "  -j, --jobs N         threads (default: the number of cores)\n"
         "  -f, --format FMT     stdout: text (default) or json (summary.json)\n"
         "  -l, --lang LANG      zh (default) or en\n"
         "      --no-charts      do not run gnuplot\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
-        "      --strict         exit 1 when any county-year fails\n" JH_CLI_INPUT_HELP
-        "  -h, --help           show this help\n\n"
+        "      --strict         exit 1 when any county-year "
+        "fails\n" JH_CLI_INPUT_HELP "  -h, --help           show this help\n\n"
         "Ranking, within a year and level: fewer CVs over the limit first;\n"
         "then the smaller largest CV; then the smaller mean of the CVs.\n"
         "Progress goes to stderr when it is a terminal.\n\n"
@@ -161,7 +163,7 @@ cmp_str(const void *pa, const void *pb)
 static bool
 school_file_name(const char *name)
 {
-    static const char *const exts[] = {".csv", ".tsv", ".txt", ".xlsx",
+    static const char *const exts[] = {".csv",  ".tsv", ".txt", ".xlsx",
                                        ".xlsm", ".xls", NULL};
     size_t n = strlen(name);
 
@@ -277,8 +279,8 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
     a->jobs = default_jobs();
     optind = 1;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:f:l:j:c:e:s:h", longopts,
-                            NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:f:l:j:c:e:s:h", longopts, NULL)) !=
+           -1) {
         int r = jh_cli_input_option(&a->in, c, optarg);
         char *end = NULL;
         long v;
@@ -380,15 +382,13 @@ resolve_standard(jh_cli_input *in)
     }
     if (in->subtract_indoor >= 0 &&
         jh_standard_set_provision(&in->std, "subtract_indoor_sports",
-                                  in->subtract_indoor != 0,
-                                  &err) != JH_OK) {
+                                  in->subtract_indoor != 0, &err) != JH_OK) {
         jh_cli_error(&err);
         return JH_EXIT_USAGE;
     }
     for (size_t i = 0; i < in->nprovisions; i++) {
         if (jh_standard_set_provision(&in->std, in->provisions[i].id,
-                                      in->provisions[i].on,
-                                      &err) != JH_OK) {
+                                      in->provisions[i].on, &err) != JH_OK) {
             jh_cli_error(&err);
             return JH_EXIT_USAGE;
         }
@@ -400,10 +400,10 @@ resolve_standard(jh_cli_input *in)
 /* Progress on a terminal                                                  */
 
 typedef struct progress {
-    bool on;         /* stderr is a terminal */
+    bool on; /* stderr is a terminal */
     const char *what;
     struct timespec start;
-    double last;     /* when the line was last drawn */
+    double last; /* when the line was last drawn */
 } progress;
 
 static double
@@ -536,14 +536,14 @@ export_group(export_ctx *x, size_t gi, const char *sub, jh_error *err)
 
     if (st != JH_OK)
         return st;
-    ctx = (jh_report_context){u->analysis, &u->warnings, x->a->lang,
-                              b->counties[b->groups[gi].county], JH_VERSION,
-                              x->bctx.created};
+    ctx = (jh_report_context){u->analysis, &u->warnings,
+                              x->a->lang,  b->counties[b->groups[gi].county],
+                              JH_VERSION,  x->bctx.created};
     name = cli_join(sub, "report.xlsx");
     path = name != NULL ? jh_outdir_path(x->dir, name) : NULL;
-    st = path != NULL ? jh_report_workbook(path, &ctx, err)
-                      : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                     "out of memory");
+    st = path != NULL
+             ? jh_report_workbook(path, &ctx, err)
+             : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     free(path);
     free(name);
     if (st == JH_OK) {
@@ -564,9 +564,9 @@ export_group(export_ctx *x, size_t gi, const char *sub, jh_error *err)
     if (st == JH_OK && x->charts) {
         name = cli_join(sub, "charts/.keep");
         path = name != NULL ? staged_folder(x->dir, name) : NULL;
-        st = path != NULL ? jh_report_charts(path, &ctx, &x->copts, err)
-                          : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                         "out of memory");
+        st = path != NULL
+                 ? jh_report_charts(path, &ctx, &x->copts, err)
+                 : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
         free(path);
         free(name);
     }
@@ -591,9 +591,9 @@ export_county(void *data, size_t ci, jh_error *err)
                               : cli_printf("%s", folder);
         if (year != 0)
             years++;
-        st = sub != NULL ? export_group(x, gi, sub, err)
-                         : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                        "out of memory");
+        st = sub != NULL
+                 ? export_group(x, gi, sub, err)
+                 : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
         free(sub);
     }
     if (st == JH_OK && x->charts && years >= 2) {
@@ -601,8 +601,7 @@ export_county(void *data, size_t ci, jh_error *err)
         char *path = name != NULL ? staged_folder(x->dir, name) : NULL;
         st = path != NULL
                  ? jh_report_trend_charts(path, &x->bctx, ci, &x->copts, err)
-                 : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                "out of memory");
+                 : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
         free(path);
         free(name);
     }
@@ -660,12 +659,43 @@ typedef struct timings {
     double json, workbook, charts, per_county, commit;
 } timings;
 
-/* Write every output into a staging folder, then move it into place.
- * *json_text receives summary.json's text for stdout. */
+/* summary.json's text and summary.xlsx, made side by side. */
+typedef struct summary_ctx {
+    const jh_batch_report_context *bctx;
+    char *json; /* summary.json's text (for the file and stdout) */
+    size_t json_len;
+    const char *xlsx; /* where summary.xlsx goes, or NULL for none */
+    timings *tm;
+} summary_ctx;
+
+static jh_status
+summary_task(void *data, size_t i, jh_error *err)
+{
+    summary_ctx *sc = data;
+    struct timespec t0;
+    jh_status st;
+
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    if (i == 0) {
+        FILE *mem = open_memstream(&sc->json, &sc->json_len);
+        st = mem != NULL
+                 ? jh_report_batch_json(mem, sc->bctx, err)
+                 : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        if (mem != NULL && fclose(mem) != 0 && st == JH_OK)
+            st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        sc->tm->json = seconds_since(&t0);
+    } else {
+        st = jh_report_batch_workbook(sc->xlsx, sc->bctx, err);
+        sc->tm->workbook = seconds_since(&t0);
+    }
+    return st;
+}
+
+/* Write every output into a staging folder, then move it into place;
+ * sc->json receives summary.json's text for stdout. */
 static int
 write_outputs(const batch_args *a, const jh_batch *b,
-              const jh_batch_report_context *bctx, const char *json_text,
-              size_t json_len, timings *tm)
+              const jh_batch_report_context *bctx, summary_ctx *sc, timings *tm)
 {
     jh_outdir *dir = NULL;
     jh_error err;
@@ -684,18 +714,18 @@ write_outputs(const batch_args *a, const jh_batch *b,
         jh_cli_error(&err);
         return JH_EXIT_INTERNAL;
     }
+    path = jh_outdir_path(dir, "summary.xlsx");
+    sc->xlsx = path;
+    st = path != NULL
+             ? jh_batch_parallel(2, a->jobs, summary_task, sc, NULL, NULL, NULL,
+                                 &err)
+             : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    free(path);
+    sc->xlsx = NULL;
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    st = write_text(dir, "summary.json", json_text, json_len, &err);
+    if (st == JH_OK)
+        st = write_text(dir, "summary.json", sc->json, sc->json_len, &err);
     tm->json += seconds_since(&t0);
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (st == JH_OK) {
-        path = jh_outdir_path(dir, "summary.xlsx");
-        st = path != NULL ? jh_report_batch_workbook(path, bctx, &err)
-                          : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
-                                         "out of memory");
-        free(path);
-    }
-    tm->workbook = seconds_since(&t0);
 
     x.b = b;
     x.a = a;
@@ -729,8 +759,7 @@ write_outputs(const batch_args *a, const jh_batch *b,
         x.first = calloc(b->ncounties + 1, sizeof(*x.first));
         x.count = calloc(b->ncounties + 1, sizeof(*x.count));
         if (x.first == NULL || x.count == NULL) {
-            st = jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
-                              "out of memory");
+            st = jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
         } else {
             /* Groups are sorted by county: each county's are together. */
             for (size_t g = b->ngroups; g-- > 0;) {
@@ -837,10 +866,8 @@ jh_cmd_batch(int argc, char **argv)
     batch_args a;
     jh_batch *b = NULL;
     jh_batch_report_context bctx;
-    char *json_text = NULL;
-    size_t json_len = 0;
+    summary_ctx sc = {NULL, NULL, 0, NULL, NULL};
     timings tm = {0, 0, 0, 0, 0};
-    struct timespec t0;
     double raw = 0.0;
     size_t raw_bytes = 0;
     int rc = parse_args(&a, argc, argv, false);
@@ -860,29 +887,22 @@ jh_cmd_batch(int argc, char **argv)
     print_warnings(b);
     bctx = (jh_batch_report_context){b, a.lang, JH_VERSION,
                                      jh_cli_document_epoch(), a.per_county};
-    if (a.json || a.out != NULL) {
-        FILE *mem = open_memstream(&json_text, &json_len);
+    sc = (summary_ctx){&bctx, NULL, 0, NULL, &tm};
+    if (a.out != NULL) {
+        rc = write_outputs(&a, b, &bctx, &sc, &tm);
+        if (rc != JH_EXIT_OK)
+            goto done;
+    } else if (a.json) {
         jh_error err;
-        jh_status st;
         jh_error_clear(&err);
-        clock_gettime(CLOCK_MONOTONIC, &t0);
-        st = mem != NULL ? jh_report_batch_json(mem, &bctx, &err) : JH_ERR_NOMEM;
-        if (mem != NULL && fclose(mem) != 0 && st == JH_OK)
-            st = JH_ERR_NOMEM;
-        tm.json = seconds_since(&t0);
-        if (st != JH_OK) {
-            jh_cli_fail("cannot make summary.json: %s", jh_strerror(st));
+        if (summary_task(&sc, 0, &err) != JH_OK) {
+            jh_cli_error(&err);
             rc = JH_EXIT_INTERNAL;
             goto done;
         }
     }
-    if (a.out != NULL) {
-        rc = write_outputs(&a, b, &bctx, json_text, json_len, &tm);
-        if (rc != JH_EXIT_OK)
-            goto done;
-    }
     if (a.json)
-        fwrite(json_text, 1, json_len, stdout);
+        fwrite(sc.json, 1, sc.json_len, stdout);
     else
         jh_report_batch_text(stdout, &bctx);
     if (fflush(stdout) != 0 || ferror(stdout)) {
@@ -895,7 +915,8 @@ jh_cmd_batch(int argc, char **argv)
                 "junheng: profile: plain read %.3f s (%zu bytes), read and "
                 "parse %.3f s, header and grouping %.3f s, import, model and "
                 "analysis %.3f s (%zu groups, %u jobs), summary.json %.3f s, "
-                "summary.xlsx %.3f s, charts %.3f s, per-county reports "
+                "summary.xlsx %.3f s (side by side), charts %.3f s, per-county "
+                "reports "
                 "%.3f s, commit %.3f s\n",
                 raw, raw_bytes, b->timing.read, b->timing.group,
                 b->timing.analyze, b->ngroups, a.jobs, tm.json, tm.workbook,
@@ -909,7 +930,7 @@ jh_cmd_batch(int argc, char **argv)
     }
 
 done:
-    free(json_text);
+    free(sc.json);
     jh_batch_free(b);
     args_release(&a);
     return rc;
@@ -924,12 +945,13 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
     const jh_standard *std = b->standard;
     char num[64];
 
-    fprintf(out, "%s · %s\n", b->counties[ci], jh_label(lang, "batch_trend_title"));
+    fprintf(out, "%s · %s\n", b->counties[ci],
+            jh_label(lang, "batch_trend_title"));
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         bool any = false;
         for (size_t g = 0; g < b->ngroups; g++)
-            any = any || (b->groups[g].county == ci &&
-                          b->groups[g].levels[l].present);
+            any = any ||
+                  (b->groups[g].county == ci && b->groups[g].levels[l].present);
         if (!any)
             continue;
         fprintf(out, "\n%s (%s %s)\n%-10s", jh_level_name((jh_level)l, lang),
@@ -948,9 +970,8 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
             for (size_t k = 0; k < std->nindicators; k++) {
                 const jh_indicator_stats *is = &lv->ind[k];
                 fprintf(out, "  %-11s%s",
-                        is->cv_defined
-                            ? cli_fixed(is->cv, 3, num, sizeof(num))
-                            : jh_label(lang, "undefined"),
+                        is->cv_defined ? cli_fixed(is->cv, 3, num, sizeof(num))
+                                       : jh_label(lang, "undefined"),
                         is->cv_pass ? " " : "*");
             }
             fputc('\n', out);
@@ -963,8 +984,7 @@ static void
 trend_json(FILE *out, const jh_batch *b, size_t ci)
 {
     const jh_standard *std = b->standard;
-    json_t *root = json_object(), *years = json_array(),
-           *levels = json_array();
+    json_t *root = json_object(), *years = json_array(), *levels = json_array();
 
     json_object_set_new(root, "county", json_string(b->counties[ci]));
     json_object_set_new(root, "standard", json_string(std->id));
@@ -986,20 +1006,19 @@ trend_json(FILE *out, const jh_batch *b, size_t ci)
                 if (b->groups[g].county != ci)
                     continue;
                 any = any || lv->present;
+                json_array_append_new(cvs, lv->present && lv->ind[k].cv_defined
+                                               ? json_real(lv->ind[k].cv)
+                                               : json_null());
                 json_array_append_new(
-                    cvs, lv->present && lv->ind[k].cv_defined
-                             ? json_real(lv->ind[k].cv)
-                             : json_null());
-                json_array_append_new(pass,
-                                      json_boolean(lv->present &&
-                                                   lv->ind[k].cv_pass));
+                    pass, json_boolean(lv->present && lv->ind[k].cv_pass));
             }
             json_object_set_new(io, "id", json_string(std->indicators[k].id));
             json_object_set_new(io, "cv", cvs);
             json_object_set_new(io, "cv_pass", pass);
             json_array_append_new(inds, io);
         }
-        json_object_set_new(lo, "level", json_string(jh_level_key((jh_level)l)));
+        json_object_set_new(lo, "level",
+                            json_string(jh_level_key((jh_level)l)));
         json_object_set_new(lo, "cv_limit", json_real(std->cv_limit[l]));
         json_object_set_new(lo, "indicators", inds);
         if (any)
@@ -1056,10 +1075,9 @@ jh_cmd_trend(int argc, char **argv)
                                   .pdf = true,
                                   .envp = environ,
                                   .timeout_seconds = 300};
-        static const char *const owned[] = {"trend-primary.png",
-                                            "trend-primary.pdf",
-                                            "trend-junior.png",
-                                            "trend-junior.pdf", NULL};
+        static const char *const owned[] = {
+            "trend-primary.png", "trend-primary.pdf", "trend-junior.png",
+            "trend-junior.pdf", NULL};
         jh_outdir *dir = NULL;
         jh_error err;
         jh_status st;
