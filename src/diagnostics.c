@@ -218,7 +218,7 @@ jh_status
 jh_diagnostics_loo_cv(double *out, const double *x, const double *w, size_t n,
                       jh_error *err)
 {
-    double *xs, *ws, total, mean;
+    double total, mean, m2 = 0.0;
     jh_status st;
 
     for (size_t i = 0; i < n; i++)
@@ -226,29 +226,26 @@ jh_diagnostics_loo_cv(double *out, const double *x, const double *w, size_t n,
     st = check_input(x, w, n, false, &total, &mean, err);
     if (st != JH_OK || n < 2)
         return st;
-    xs = malloc((n - 1) * sizeof(*xs));
-    ws = malloc((n - 1) * sizeof(*ws));
-    if (xs == NULL || ws == NULL) {
-        free(xs);
-        free(ws);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    }
+    /*
+     * O(n), not one full recomputation per school: with M2 = Σ w (x − m)²
+     * around the county mean m, the others' mean is
+     * m' = (P m − w_i x_i) / P' with P' = P − w_i, and their squared
+     * deviations are M2 − w_i (x_i − m)² − P' (m' − m)² (the parallel-axis
+     * rule), all divided by P' as in the official formula.
+     */
+    for (size_t i = 0; i < n; i++)
+        m2 += w[i] * (x[i] - mean) * (x[i] - mean);
     for (size_t i = 0; i < n; i++) {
-        jh_wstats s;
-        size_t m = 0;
-        for (size_t j = 0; j < n; j++) {
-            if (j != i) {
-                xs[m] = x[j];
-                ws[m] = w[j];
-                m++;
-            }
-        }
-        /* A zero remaining mean or weight leaves NAN: not an error here. */
-        if (jh_wstats_compute(&s, xs, ws, m, NULL) == JH_OK)
-            out[i] = s.cv;
+        double rest = total - w[i], m, ss;
+        if (rest <= 0)
+            continue; /* nobody left: NAN, not an error here */
+        m = (total * mean - w[i] * x[i]) / rest;
+        if (m == 0.0)
+            continue; /* zero remaining mean: CV undefined */
+        ss = m2 - w[i] * (x[i] - mean) * (x[i] - mean) -
+             rest * (m - mean) * (m - mean);
+        out[i] = sqrt(fmax(ss, 0.0) / rest) / m;
     }
-    free(xs);
-    free(ws);
     return JH_OK;
 }
 

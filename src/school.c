@@ -894,6 +894,9 @@ jh_school_is_error_value(const char *text)
         "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
         "#N/A",   "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!",
         "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#N/A!"};
+    /* Every cell passes through here: rule out the common case first. */
+    if (text[0] != '#' && text[0] != 'E')
+        return false;
     for (size_t i = 0; i < sizeof(errors) / sizeof(errors[0]); i++) {
         if (strcasecmp(text, errors[i]) == 0)
             return true;
@@ -1421,7 +1424,7 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
     jh_school *s = &c->schools[c->nschools];
     double whole_classes = NAN;
     bool type_ok = false, row_ok = true;
-    char code[256], name[256];
+    char code[256], name[256], cell[256];
 
     if (row_is_blank(row))
         return JH_OK;
@@ -1459,15 +1462,22 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
 
         if (fields[j].kind == F_NONE)
             continue;
-        text = jh__strdup(row->cells[j]);
-        if (text == NULL) {
-            school_release(s);
-            return JH_ERR_NOMEM;
+        /* Most cells are short: trim a copy on the stack, not the heap. */
+        if (strlen(row->cells[j]) < sizeof(cell)) {
+            memcpy(cell, row->cells[j], strlen(row->cells[j]) + 1);
+            text = cell;
+        } else {
+            text = jh__strdup(row->cells[j]);
+            if (text == NULL) {
+                school_release(s);
+                return JH_ERR_NOMEM;
+            }
         }
         jh__trim(text);
         r = read_cell(im, i, j, &fields[j], text, s, &whole_classes,
                       &type_ok);
-        free(text);
+        if (text != cell)
+            free(text);
         if (r == CELL_STOP) {
             school_release(s);
             return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
