@@ -5,6 +5,7 @@
 
 #include "junheng/report.h"
 #include "report_diagnostics.h"
+#include "report_guarantee.h"
 
 /* A number, or null when undefined (JSON has no NaN). */
 static json_t *
@@ -269,6 +270,27 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
         json_array_append_new(warnings,
                               json_warning(&ctx->warnings->items[i]));
     json_object_set_new(root, "warnings", warnings);
+    /* School-level government-guarantee checks (guarantee.h), when the
+     * standard has them. */
+    if (std->guarantee.defined) {
+        jh_guarantee *g = NULL;
+        json_t *gj;
+        dst = jh_guarantee_run(&g, m->county, std, NULL, err);
+        if (dst != JH_OK) {
+            jh_diagnostics_free(diag);
+            json_decref(root);
+            return dst;
+        }
+        gj = jh__guarantee_json(ctx, g);
+        jh_guarantee_free(g);
+        if (gj == NULL) {
+            jh_diagnostics_free(diag);
+            json_decref(root);
+            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                "out of memory");
+        }
+        json_object_set_new(root, "guarantee", gj);
+    }
     /* Supplementary diagnostics: a key of their own, every other key as
      * before. */
     {

@@ -5,6 +5,7 @@
 
 #include "junheng/report.h"
 #include "report_diagnostics.h"
+#include "report_guarantee.h"
 #include "util.h"
 
 char *
@@ -219,6 +220,13 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
             fprintf(out, "  %s %s: %s\n", s->code, s->name,
                     jh_exclusion_name(m->excluded[i].reason, lang));
         }
+    }
+    /* School-level government-guarantee checks (guarantee.h). */
+    if (std->guarantee.defined) {
+        jh_guarantee *g = NULL;
+        if (jh_guarantee_run(&g, c, std, NULL, NULL) == JH_OK)
+            jh__guarantee_text(out, ctx, g);
+        jh_guarantee_free(g);
     }
     /* Supplementary: where each failing CV comes from. */
     {

@@ -30,6 +30,7 @@
 #include <xlsxwriter.h>
 
 #include "junheng/report.h"
+#include "report_guarantee.h"
 #include "util.h"
 
 /* Fills for indicator cells: not met (red), partial (amber), as Excel's
@@ -1324,6 +1325,18 @@ wb_build(wb_writer *w)
             wb_working_sheet(w, working[l], &a->levels[l]);
     }
     wb_excluded_sheet(w, excluded);
+    /* 学校办学条件: the school-level government-guarantee checks, when the
+     * standard has them and the file gives any of their columns. */
+    if (std->guarantee.defined && w->error == LXW_NO_ERROR) {
+        jh_guarantee *g = NULL;
+        if (jh_guarantee_run(&g, a->model->county, std, NULL, NULL) !=
+            JH_OK)
+            wb_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        else if (g->any_column &&
+                 jh__guarantee_sheet(w->wb, w->ctx, g, NULL) != JH_OK)
+            wb_check(w, LXW_ERROR_PARAMETER_VALIDATION);
+        jh_guarantee_free(g);
+    }
     worksheet_activate(summary);
 }
 

@@ -506,11 +506,15 @@ typedef struct header_score {
     bool duplicate;  /* two columns mean the same */
 } header_score;
 
+/* Slots per field kind: arg runs from -1 (classes of the whole school) to
+ * JH_Q_COUNT - 1 and arg2 from 0 to 3. */
+#define FIELD_SLOTS ((size_t)(JH_Q_COUNT + 1) * 4u)
+
 /* A small number for each distinct meaning of a column. */
 static size_t
 field_slot(const field *f)
 {
-    return (size_t)f->kind * 64u + (size_t)(f->arg + 1) * 4u +
+    return (size_t)f->kind * FIELD_SLOTS + (size_t)(f->arg + 1) * 4u +
            (size_t)f->arg2;
 }
 
@@ -519,7 +523,7 @@ score_header(const jh_table *t, size_t row, size_t nrows)
 {
     header_score sc = {0, 0, false};
     bool code = false, name = false, type = false;
-    bool seen[(F_SECTION + 1) * 64] = {false};
+    bool seen[(F_SECTION + 1) * FIELD_SLOTS] = {false};
     span_state span = {"", false};
     size_t ncols = header_width(t, row, nrows);
     field f;

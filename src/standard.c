@@ -540,6 +540,83 @@ provision_key(parser *p, const char *id, const char *key, const char *value)
                 id);
 }
 
+/* Numbers of [guarantee], by key; ratio keys are at most 1. */
+static const struct {
+    const char *key;
+    size_t offset;
+    bool ratio;
+    bool positive;
+} guarantee_keys[] = {
+#define GK(k, ratio, positive)                                               \
+    {#k, offsetof(jh_guarantee_limits, k), ratio, positive}
+    GK(school_size_max, false, true),
+    GK(school_size_max_combined, false, true),
+    GK(school_size_max_relaxed, false, true),
+    GK(school_size_max_combined_relaxed, false, true),
+    {"class_size_max_primary",
+     offsetof(jh_guarantee_limits, class_size_max) +
+         JH_LEVEL_PRIMARY * sizeof(double),
+     false, true},
+    {"class_size_max_junior",
+     offsetof(jh_guarantee_limits, class_size_max) +
+         JH_LEVEL_JUNIOR * sizeof(double),
+     false, true},
+    GK(classes_per_music_room, false, true),
+    GK(classes_per_art_room, false, true),
+    GK(music_room_min_area, false, false),
+    GK(art_room_min_area, false, false),
+    GK(music_room_min_area_pre2016, false, false),
+    GK(art_room_min_area_pre2016, false, false),
+    GK(certified_share, true, false),
+    GK(training_funds_share, true, false),
+    GK(small_school_pupils, false, false),
+#undef GK
+};
+
+static double *
+guarantee_field(jh_standard *s, size_t i)
+{
+    return (double *)((char *)&s->guarantee + guarantee_keys[i].offset);
+}
+
+static double
+guarantee_value(const jh_standard *s, size_t i)
+{
+    double v;
+    memcpy(&v, (const char *)&s->guarantee + guarantee_keys[i].offset,
+           sizeof(v));
+    return v;
+}
+
+/* [guarantee]: limits of the school-level government-guarantee items. */
+static int
+guarantee_key(parser *p, const char *key, const char *value)
+{
+    jh_standard *s = p->std;
+
+    s->guarantee.defined = true;
+    if (strcmp(key, "teaching_points") == 0)
+        return set_bool(p, &s->guarantee.include_teaching_points, key, value,
+                        "include", "exclude");
+    for (size_t i = 0; i < sizeof(guarantee_keys) / sizeof(guarantee_keys[0]);
+         i++) {
+        double *dst;
+        if (strcmp(key, guarantee_keys[i].key) != 0)
+            continue;
+        dst = guarantee_field(s, i);
+        if (!set_number(p, dst, key, value, false))
+            return 0;
+        if (guarantee_keys[i].ratio && *dst > 1)
+            return fail(p, JH_ERR_DATA,
+                        "%s: '%s' is more than 1 (write 0.05 for 5%%)", key,
+                        value);
+        if (guarantee_keys[i].positive && *dst <= 0)
+            return fail(p, JH_ERR_DATA, "%s: must be more than 0", key);
+        return 1;
+    }
+    return fail(p, JH_ERR_DATA, "unknown key '%s' in [guarantee]", key);
+}
+
 static int
 handler(void *user, const char *section, const char *key, const char *value)
 {
@@ -563,9 +640,11 @@ handler(void *user, const char *section, const char *key, const char *value)
         return indicator_key(p, section + 10, key, value);
     if (strncmp(section, "provision ", 10) == 0)
         return provision_key(p, section + 10, key, value);
+    if (strcmp(section, "guarantee") == 0)
+        return guarantee_key(p, key, value);
     return fail(p, JH_ERR_DATA,
                 "unknown section [%s] (expected [standard], [weights], "
-                "[scope], [indicator ID] or [provision ID])",
+                "[scope], [indicator ID], [provision ID] or [guarantee])",
                 section);
 }
 
@@ -602,6 +681,13 @@ validate(parser *p)
                      ind->id, l == 0 ? "primary" : "junior", s->min_met);
         }
     }
+    for (size_t i = 0; p->status == JH_OK && s->guarantee.defined &&
+                       i < sizeof(guarantee_keys) / sizeof(guarantee_keys[0]);
+         i++) {
+        if (isnan(*guarantee_field(s, i)))
+            fail(p, JH_ERR_DATA, "[guarantee] needs %s",
+                 guarantee_keys[i].key);
+    }
     for (int l = 0; p->status == JH_OK && l < JH_LEVEL_COUNT; l++) {
         const char *level = l == 0 ? "primary" : "junior";
         if (s->cv_rule == JH_CV_EACH && isnan(s->cv_limit[l]))
@@ -630,6 +716,9 @@ jh_standard_parse(jh_standard *out, const char *text, size_t len,
     s.weight_senior_twelve = 1.32;
     s.include_private = s.include_province_run = true;
     s.teaching_point_min = 50;
+    for (size_t i = 0; i < sizeof(guarantee_keys) / sizeof(guarantee_keys[0]);
+         i++)
+        *guarantee_field(&s, i) = NAN;
     p.std = &s;
     p.name = name != NULL ? name : "standard";
     p.text = text;
@@ -797,6 +886,15 @@ jh_standard_to_ini(const jh_standard *s)
                     "enabled = %s\n",
                     pv->id, pv->name_zh, pv->name_en,
                     pv->enabled ? "yes" : "no");
+    }
+    if (ok && s->guarantee.defined) {
+        ok = append(&buf, &len, &cap, "\n[guarantee]\nteaching_points = %s\n",
+                    s->guarantee.include_teaching_points ? "include"
+                                                         : "exclude");
+        for (size_t i = 0;
+             ok && i < sizeof(guarantee_keys) / sizeof(guarantee_keys[0]); i++)
+            ok = append(&buf, &len, &cap, "%s = %s\n", guarantee_keys[i].key,
+                        num(guarantee_value(s, i), a, sizeof(a)));
     }
     if (!ok) {
         free(buf);

@@ -63,6 +63,44 @@ typedef struct jh_indicator {
     int decimals;         /**< decimals official tables print values with */
 } jh_indicator;
 
+/**
+ * Limits of the school-level government-guarantee items (政府保障程度) of
+ * the 2017 standard, the [guarantee] section of a standards file (see
+ * guarantee.h).  NAN where a standard sets none.
+ */
+typedef struct jh_guarantee_limits {
+    bool defined;   /**< the standard has a [guarantee] section */
+    /** Most pupils in the compulsory sections of a school (2000), of a
+     * nine- or twelve-year school (2500). */
+    double school_size_max;
+    double school_size_max_combined;
+    /** The same under provision relax_2019_school_size, for schools that
+     * qualify (2400, 3000). */
+    double school_size_max_relaxed;
+    double school_size_max_combined_relaxed;
+    /** Most pupils in a class, by level (45 primary, 50 junior). */
+    double class_size_max[JH_LEVEL_COUNT];
+    /** Classes per music room and per art room (12): a school needs
+     * ceil(classes / classes_per_room) of each. */
+    double classes_per_music_room;
+    double classes_per_art_room;
+    /** Smallest room, m² (96 music, 90 art); under provision
+     * relax_2019_rooms_pre2016, rooms built before 2016: 73 and 67. */
+    double music_room_min_area;
+    double art_room_min_area;
+    double music_room_min_area_pre2016;
+    double art_room_min_area_pre2016;
+    /** Share of full-time teachers holding a certificate (1 = 100%). */
+    double certified_share;
+    /** Training funds as a share of the public-funds budget (0.05). */
+    double training_funds_share;
+    /** Schools below this many pupils get public funds as for this many
+     * (100); used by the county evaluation. */
+    double small_school_pupils;
+    /** Teaching points are checked too (default: only schools). */
+    bool include_teaching_points;
+} jh_guarantee_limits;
+
 /** A complete standard. */
 typedef struct jh_standard {
     char id[48];       /**< "quality-2017" */
@@ -106,6 +144,8 @@ typedef struct jh_standard {
     bool include_province_run;  /**< 省属 */
     size_t nprovisions;
     jh_provision provisions[JH_MAX_PROVISIONS];
+    /** School-level government-guarantee limits ([guarantee]). */
+    jh_guarantee_limits guarantee;
 } jh_standard;
 
 /**

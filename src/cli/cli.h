@@ -120,6 +120,12 @@ void jh_cli_input_init(jh_cli_input *in);
  */
 int jh_cli_input_option(jh_cli_input *in, int c, const char *arg);
 
+/**
+ * Fill in->std from --standard and the provision options, in command-line
+ * order.  Prints the problem; returns an exit code (0 when done).
+ */
+int jh_cli_input_standard(jh_cli_input *in);
+
 /** Parse --lang; prints the problem and returns false when unknown. */
 bool jh_cli_parse_lang(const char *arg, jh_lang *out);
 

@@ -111,8 +111,8 @@ jh_cli_parse_format(const char *arg, bool *json)
 
 /* The standard the options ask for: --standard, then the provisions in
  * command-line order.  Prints the problem; returns an exit code. */
-static int
-resolve_standard(jh_cli_input *in)
+int
+jh_cli_input_standard(jh_cli_input *in)
 {
     jh_error err;
 
@@ -155,7 +155,7 @@ jh_cli_input_load(jh_cli_input *in)
     in->analysis = NULL;
     in->county_name = NULL;
     jh_error_clear(&err);
-    rc = resolve_standard(in);
+    rc = jh_cli_input_standard(in);
     if (rc != JH_EXIT_OK)
         return rc;
     fopts.encoding = (jh_encoding)in->encoding;

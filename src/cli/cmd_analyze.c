@@ -173,6 +173,10 @@ write_outputs(const analyze_args *a, const jh_report_context *ctx)
         } else {
             *strrchr(path, '/') = '\0';
             st = jh_report_charts(path, ctx, &copts, &err);
+            /* The supplementary Lorenz and contribution charts, beside
+             * the others (not run when gnuplot is missing). */
+            if (st == JH_OK)
+                st = jh_report_diagnostics_charts(path, ctx, &copts, &err);
             free(path);
         }
         if (st == JH_ERR_NOTFOUND) {

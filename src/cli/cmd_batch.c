@@ -366,36 +366,6 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
     return JH_EXIT_OK;
 }
 
-/* The standard the options ask for: --standard, then the provisions in
- * command-line order (as analyze, plan and verify read them). */
-static int
-resolve_standard(jh_cli_input *in)
-{
-    jh_error err;
-
-    jh_error_clear(&err);
-    if (in->standard == NULL) {
-        in->std = *jh_standard_builtin(NULL);
-    } else if (jh_standard_resolve(&in->std, in->standard, &err) != JH_OK) {
-        jh_cli_error(&err);
-        return JH_EXIT_DATA;
-    }
-    if (in->subtract_indoor >= 0 &&
-        jh_standard_set_provision(&in->std, "subtract_indoor_sports",
-                                  in->subtract_indoor != 0, &err) != JH_OK) {
-        jh_cli_error(&err);
-        return JH_EXIT_USAGE;
-    }
-    for (size_t i = 0; i < in->nprovisions; i++) {
-        if (jh_standard_set_provision(&in->std, in->provisions[i].id,
-                                      in->provisions[i].on, &err) != JH_OK) {
-            jh_cli_error(&err);
-            return JH_EXIT_USAGE;
-        }
-    }
-    return JH_EXIT_OK;
-}
-
 /* ---------------------------------------------------------------------- */
 /* Progress on a terminal                                                  */
 
@@ -876,7 +846,7 @@ jh_cmd_batch(int argc, char **argv)
         args_release(&a);
         return rc < 0 ? JH_EXIT_OK : rc;
     }
-    rc = resolve_standard(&a.in);
+    rc = jh_cli_input_standard(&a.in);
     if (rc != JH_EXIT_OK)
         goto done;
     if (a.profile)
@@ -1044,7 +1014,7 @@ jh_cmd_trend(int argc, char **argv)
         args_release(&a);
         return rc < 0 ? JH_EXIT_OK : rc;
     }
-    rc = resolve_standard(&a.in);
+    rc = jh_cli_input_standard(&a.in);
     if (rc == JH_EXIT_OK)
         rc = run_batch(&a, &b);
     if (rc != JH_EXIT_OK)

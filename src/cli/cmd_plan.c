@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "cli.h"
+
+extern char **environ;
 #include "junheng/encoding.h"
 #include "junheng/outdir.h"
 #include "junheng/plan.h"
@@ -27,7 +29,8 @@ help(FILE *out)
         "  - what each school adds and costs, and the figures recomputed\n"
         "    after the plan.\n\n"
         "Options:\n"
-        "  -o, --out DIR        write plan.xlsx and plan.json into DIR\n"
+        "  -o, --out DIR        write plan.xlsx, plan.json and plan-charts/\n"
+        "                       into DIR\n"
         "  -f, --format FMT     stdout format: text (default) or json\n"
         "  -l, --lang LANG      zh (default) or en\n"
         "  -c, --cost KEY=YUAN  unit cost in yuan (repeatable); keys:\n"
@@ -41,6 +44,8 @@ help(FILE *out)
         "                       threshold, not only what the rule requires\n"
         JH_CLI_INPUT_HELP
         "      --strict         exit 1 when the projection still fails\n"
+        "      --no-charts      do not run gnuplot\n"
+        "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
         "  -h, --help           show this help\n\n"
         "Exit status: 0 done, 1 projection fails with --strict, 2 usage\n"
         "error, 3 bad input data, 4 output or internal failure.\n",
@@ -56,6 +61,8 @@ typedef struct plan_args {
     bool json;
     bool fix_all;
     bool strict;
+    bool charts;
+    const char *gnuplot;
     jh_lang lang;
 } plan_args;
 
@@ -65,7 +72,9 @@ parse_args(plan_args *a, int argc, char **argv)
     enum {
         OPT_COSTS = 256,
         OPT_FIX_ALL,
-        OPT_STRICT
+        OPT_STRICT,
+        OPT_NO_CHARTS,
+        OPT_GNUPLOT
     };
     static const struct option longopts[] = {
         {"out", required_argument, NULL, 'o'},
@@ -75,12 +84,16 @@ parse_args(plan_args *a, int argc, char **argv)
         {"costs", required_argument, NULL, OPT_COSTS},
         {"fix-all", no_argument, NULL, OPT_FIX_ALL},
         {"strict", no_argument, NULL, OPT_STRICT},
+        {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
+        {"gnuplot", required_argument, NULL, OPT_GNUPLOT},
         {"help", no_argument, NULL, 'h'},
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
     int c, r;
 
     jh_cli_input_init(&a->in);
+    a->charts = true;
+    a->gnuplot = "gnuplot";
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:f:l:c:e:s:h", longopts, NULL)) !=
@@ -121,6 +134,12 @@ parse_args(plan_args *a, int argc, char **argv)
             break;
         case OPT_STRICT:
             a->strict = true;
+            break;
+        case OPT_NO_CHARTS:
+            a->charts = false;
+            break;
+        case OPT_GNUPLOT:
+            a->gnuplot = optarg;
             break;
         case 'h':
             help(stdout);
@@ -175,7 +194,8 @@ write_outputs(const plan_args *a, const jh_report_context *ctx,
 {
     /* The outputs of this command: earlier ones are replaced, the other
      * commands' outputs in the same folder are left alone. */
-    static const char *const owned[] = {"plan.xlsx", "plan.json", NULL};
+    static const char *const owned[] = {"plan.xlsx", "plan.json",
+                                        "plan-charts", NULL};
     jh_outdir *dir = NULL;
     jh_error err;
     jh_status st;
@@ -206,6 +226,28 @@ write_outputs(const plan_args *a, const jh_report_context *ctx,
                                   "cannot write: %s", strerror(errno));
         }
         free(path);
+    }
+    if (st == JH_OK && a->charts) {
+        jh_chart_options copts = {.gnuplot = a->gnuplot,
+                                  .plots_dir = jh_cli_plots_dir(),
+                                  .pdf = true,
+                                  .envp = environ,
+                                  .timeout_seconds = 300};
+        path = jh_outdir_path(dir, "plan-charts/.keep");
+        if (path == NULL) {
+            st = jh_error_set(&err, JH_ERR_IO, a->out, 0, 0,
+                              "cannot create the plan-charts folder");
+        } else {
+            *strrchr(path, '/') = '\0';
+            st = jh_report_plan_charts(path, ctx, plan, &copts, &err);
+            free(path);
+        }
+        if (st == JH_ERR_NOTFOUND) {
+            jh_cli_fail("warning: %s; charts skipped, everything else "
+                        "written",
+                        err.message);
+            st = JH_OK;
+        }
     }
     if (st != JH_OK) {
         jh_cli_error(&err);

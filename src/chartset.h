@@ -1,0 +1,68 @@
+/*
+ * junheng - a set of charts rendered by gnuplot (library-internal).
+ *
+ * The bookkeeping shared by the plan and diagnostics charts
+ * (report_plan_charts.c, report_diag_charts.c): a scratch folder inside
+ * the output folder, the list of charts with the template ("kind") that
+ * draws each and its final base name, the data files, one gnuplot process
+ * per template (jh__gp_run), the outputs checked (jh__gp_check: exit status,
+ * size, PDF date) and renamed into place.  The safety rules are those of
+ * SECURITY.md, "How gnuplot is run": every string goes into the data files
+ * through jh__gp_put_text(), gnuplot gets only paths and numbers.
+ */
+#ifndef JUNHENG_CHARTSET_H
+#define JUNHENG_CHARTSET_H
+
+#include <stdio.h>
+
+#include "gnuplot.h"
+#include "junheng/report.h"
+
+/** Most templates in one set. */
+#define JH__CS_MAX_KINDS 4
+
+typedef struct jh__cs_chart {
+    size_t kind;   /**< index into the set's kinds */
+    size_t number; /**< 1-based within its kind */
+    char *final;   /**< final base name ("primary-lorenz") */
+} jh__cs_chart;
+
+typedef struct jh__chartset {
+    const jh_chart_options *opts;
+    long long created; /**< PDF creation date (Unix seconds) */
+    const char *const *kinds;
+    size_t nkinds;
+    char *dir;     /**< output folder, "/" or "./" prefixed */
+    char *scratch; /**< dir/.data-XXXXXX */
+    jh__cs_chart *list;
+    size_t count;
+    size_t per_kind[JH__CS_MAX_KINDS];
+} jh__chartset;
+
+/** Start a set writing into @p dir with templates @p kinds (base names in
+ * opts->plots_dir).  Creates the scratch folder. */
+jh_status jh__cs_open(jh__chartset *cs, const char *dir,
+                      const char *const *kinds, size_t nkinds,
+                      const jh_chart_options *opts, long long created,
+                      jh_error *err);
+
+/** Add a chart of template @p kind named "<level key>-<part>" (@p part made
+ * file-safe); *number receives its number within the kind. */
+jh_status jh__cs_add(jh__chartset *cs, size_t kind, const char *level_key,
+                     const char *part, size_t *number, jh_error *err);
+
+/** Open the data file "<scratch>/<kind>-<number><suffix>" for writing. */
+jh_status jh__cs_data(FILE **out, const jh__chartset *cs, size_t kind,
+                      size_t number, const char *suffix, jh_error *err);
+
+/** Close a data file, reporting a write error. */
+jh_status jh__cs_close(FILE *f, const jh__chartset *cs, jh_error *err);
+
+/** Run one gnuplot process per template, check every output and rename
+ * them all into place. */
+jh_status jh__cs_render(jh__chartset *cs, jh_error *err);
+
+/** Remove the scratch folder and free the set. */
+void jh__cs_free(jh__chartset *cs);
+
+#endif
