@@ -96,18 +96,29 @@ make_title(char *buf, size_t size, const jh_report_context *ctx, jh_level level,
              jh_level_name(level, ctx->lang), what);
 }
 
-/* "评估标准：quality-2017（教督〔2017〕6号）" */
+/* "评估标准：quality-2017（教督〔2017〕6号）", then the standards file
+ * and the provisions switched on, when there are any, so that a chart on
+ * a board says which rules produced it. */
 static void
 make_standard(char *buf, size_t size, const jh_report_context *ctx)
 {
     const jh_standard *std = ctx->analysis->standard;
+    bool en = ctx->lang == JH_LANG_EN;
+    size_t n;
 
-    if (ctx->lang == JH_LANG_EN)
-        snprintf(buf, size, "%s%s%s (%s)", jh_label(ctx->lang, "standard"),
-                 colon(ctx->lang), std->id, std->source);
-    else
-        snprintf(buf, size, "%s%s%s（%s）", jh_label(ctx->lang, "standard"),
-                 colon(ctx->lang), std->id, std->source);
+    n = (size_t)snprintf(buf, size, en ? "%s%s%s (%s)" : "%s%s%s（%s）",
+                         jh_label(ctx->lang, "standard"), colon(ctx->lang),
+                         std->id, std->source);
+    if (std->file[0] != '\0' && n < size) {
+        const char *base = strrchr(std->file, '/');
+        n += (size_t)snprintf(buf + n, size - n, en ? ", file %s" : "，文件 %s",
+                              base != NULL ? base + 1 : std->file);
+    }
+    for (size_t i = 0; i < std->nprovisions && n < size; i++) {
+        if (std->provisions[i].enabled)
+            n += (size_t)snprintf(buf + n, size - n, en ? ", %s on" : "，启用 %s",
+                                  std->provisions[i].id);
+    }
 }
 
 /* A file name part: the indicator id when it is a plain snake_case word,
@@ -316,11 +327,24 @@ write_cv(charts *c, size_t n, const jh_level_result *lr, jh_error *err)
     jh__gp_put_text(f, jh__gp_clip(part, sizeof(part), text, TEXT_COLS));
     fputc('\t', f);
     make_standard(part, sizeof(part), ctx);
-    snprintf(text, sizeof(text), "%s   |   %s%s%s%s%s", part,
-             jh_label(lang, "cv_all_pass"), colon(lang),
-             jh_label(lang, lr->cv_pass ? "yes" : "no"),
-             disagrees ? "   |   * " : "",
-             disagrees ? jh_label(lang, "warning_cv_print") : "");
+    if (!isnan(lr->composite_limit)) {
+        /* Only the mean of the CVs is judged (2012): say so, no line. */
+        char c1[32], c2[32];
+        snprintf(text, sizeof(text), "%s   |   %s %s%s%s %s%s%s", part,
+                 jh_label(lang, "composite_cv"),
+                 jh__fmt_fixed(lr->composite_cv, 3, c1, sizeof(c1)),
+                 lang == JH_LANG_EN ? ", " : "，",
+                 jh_label(lang, "chart_limit"),
+                 jh__fmt_fixed(lr->composite_limit, 2, c2, sizeof(c2)),
+                 lang == JH_LANG_EN ? ", " : "，",
+                 jh_label(lang, lr->composite_pass ? "pass" : "fail"));
+    } else {
+        snprintf(text, sizeof(text), "%s   |   %s%s%s%s%s", part,
+                 jh_label(lang, "cv_all_pass"), colon(lang),
+                 jh_label(lang, lr->cv_pass ? "yes" : "no"),
+                 disagrees ? "   |   * " : "",
+                 disagrees ? jh_label(lang, "warning_cv_print") : "");
+    }
     jh__gp_put_text(f, text);
     fputc('\t', f);
     jh__gp_put_text(f, jh_label(lang, "chart_cv"));
