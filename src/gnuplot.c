@@ -180,7 +180,7 @@ jh__gp_scratch(char **dir_out, char **scratch_out, const char *dir,
  * memory.
  */
 static char **
-child_env(char *const *environ, char **lang_buf)
+child_env(char *const *base_env, char **lang_buf)
 {
     static char numeric[] = "LC_NUMERIC=C";
     const char *all = NULL;
@@ -188,7 +188,7 @@ child_env(char *const *environ, char **lang_buf)
     char **env;
 
     *lang_buf = NULL;
-    for (char *const *e = environ; e != NULL && *e != NULL; e++, n++) {
+    for (char *const *e = base_env; e != NULL && *e != NULL; e++, n++) {
         if (strncmp(*e, "LC_ALL=", 7) == 0 && (*e)[7] != '\0')
             all = *e + 7;
     }
@@ -203,7 +203,7 @@ child_env(char *const *environ, char **lang_buf)
         }
         env[k++] = *lang_buf;
     }
-    for (char *const *e = environ; e != NULL && *e != NULL; e++) {
+    for (char *const *e = base_env; e != NULL && *e != NULL; e++) {
         if (strncmp(*e, "LC_NUMERIC=", 11) == 0 ||
             strncmp(*e, "LC_ALL=", 7) == 0 ||
             (all != NULL &&

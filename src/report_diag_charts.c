@@ -27,12 +27,6 @@
 enum { KIND_LORENZ = 0, KIND_CONTRIB = 1, KIND_COUNT = 2 };
 static const char *const kinds[KIND_COUNT] = {"lorenz", "contrib"};
 
-static const char *
-colon(jh_lang lang)
-{
-    return lang == JH_LANG_EN ? ": " : "：";
-}
-
 /* "青溪县 · 小学 · <what>" with the county name clipped. */
 static void
 make_title(char *buf, size_t size, const jh_report_context *ctx, jh_level level,

@@ -617,6 +617,77 @@ guarantee_key(parser *p, const char *key, const char *value)
     return fail(p, JH_ERR_DATA, "unknown key '%s' in [guarantee]", key);
 }
 
+/* Numbers of [county], by key.  kind: 0 any non-negative number, 1 a
+ * share (at most 1), 2 a share that may be "none". */
+static const struct {
+    const char *key;
+    size_t offset;
+    int kind;
+} county_keys[] = {
+#define CK(k, kind) {#k, offsetof(jh_county_limits, k), kind}
+#define CKL(k, field, l, kind)                                               \
+    {k, offsetof(jh_county_limits, field) + (l) * sizeof(double), kind}
+    CKL("public_funds_per_pupil_primary", public_funds_per_pupil,
+        JH_LEVEL_PRIMARY, 0),
+    CKL("public_funds_per_pupil_junior", public_funds_per_pupil,
+        JH_LEVEL_JUNIOR, 0),
+    CK(special_funds_per_student_min, 0),
+    CK(salary_ratio_min, 0),
+    CK(training_completion_min, 1),
+    CK(rotation_share_min, 1),
+    CK(rotation_backbone_share_min, 1),
+    CKL("nearby_primary_min", nearby_min, JH_LEVEL_PRIMARY, 1),
+    CKL("nearby_junior_min", nearby_min, JH_LEVEL_JUNIOR, 1),
+    CK(quality_places_share_min, 1),
+    CK(migrant_public_share_min, 1),
+    CK(junior_retention_min, 1),
+    CK(disabled_enrollment_min, 1),
+    CK(monitoring_level_min, 0),
+    CK(monitoring_difference_max, 1),
+    CK(recognition_min, 1),
+    CK(parents_recognition_min, 2),
+#undef CK
+#undef CKL
+};
+
+static double *
+county_field(jh_standard *s, size_t i)
+{
+    return (double *)((char *)&s->county + county_keys[i].offset);
+}
+
+static double
+county_value(const jh_standard *s, size_t i)
+{
+    double v;
+    memcpy(&v, (const char *)&s->county + county_keys[i].offset, sizeof(v));
+    return v;
+}
+
+/* [county]: limits of the county-level items. */
+static int
+county_key(parser *p, const char *key, const char *value)
+{
+    jh_standard *s = p->std;
+
+    s->county.defined = true;
+    for (size_t i = 0; i < sizeof(county_keys) / sizeof(county_keys[0]);
+         i++) {
+        double *dst;
+        if (strcmp(key, county_keys[i].key) != 0)
+            continue;
+        dst = county_field(s, i);
+        if (!set_number(p, dst, key, value, county_keys[i].kind == 2))
+            return 0;
+        if (county_keys[i].kind > 0 && *dst > 1)
+            return fail(p, JH_ERR_DATA,
+                        "%s: '%s' is more than 1 (write 0.95 for 95%%)", key,
+                        value);
+        return 1;
+    }
+    return fail(p, JH_ERR_DATA, "unknown key '%s' in [county]", key);
+}
+
 static int
 handler(void *user, const char *section, const char *key, const char *value)
 {
@@ -642,9 +713,12 @@ handler(void *user, const char *section, const char *key, const char *value)
         return provision_key(p, section + 10, key, value);
     if (strcmp(section, "guarantee") == 0)
         return guarantee_key(p, key, value);
+    if (strcmp(section, "county") == 0)
+        return county_key(p, key, value);
     return fail(p, JH_ERR_DATA,
                 "unknown section [%s] (expected [standard], [weights], "
-                "[scope], [indicator ID], [provision ID] or [guarantee])",
+                "[scope], [indicator ID], [provision ID], [guarantee] or "
+                "[county])",
                 section);
 }
 
@@ -688,6 +762,12 @@ validate(parser *p)
             fail(p, JH_ERR_DATA, "[guarantee] needs %s",
                  guarantee_keys[i].key);
     }
+    for (size_t i = 0; p->status == JH_OK && s->county.defined &&
+                       i < sizeof(county_keys) / sizeof(county_keys[0]);
+         i++) {
+        if (county_keys[i].kind != 2 && isnan(*county_field(s, i)))
+            fail(p, JH_ERR_DATA, "[county] needs %s", county_keys[i].key);
+    }
     for (int l = 0; p->status == JH_OK && l < JH_LEVEL_COUNT; l++) {
         const char *level = l == 0 ? "primary" : "junior";
         if (s->cv_rule == JH_CV_EACH && isnan(s->cv_limit[l]))
@@ -719,6 +799,8 @@ jh_standard_parse(jh_standard *out, const char *text, size_t len,
     for (size_t i = 0; i < sizeof(guarantee_keys) / sizeof(guarantee_keys[0]);
          i++)
         *guarantee_field(&s, i) = NAN;
+    for (size_t i = 0; i < sizeof(county_keys) / sizeof(county_keys[0]); i++)
+        *county_field(&s, i) = NAN;
     p.std = &s;
     p.name = name != NULL ? name : "standard";
     p.text = text;
@@ -804,6 +886,9 @@ num(double v, char *b, size_t size)
 {
     if (isnan(v))
         return "none";
+    /* Whole numbers in full ("2000", not "2e+03"). */
+    if (v == floor(v) && fabs(v) < 1e15)
+        return jh__fmt_fixed(v, 0, b, size);
     for (int prec = 1; prec <= 17; prec++) {
         double back = 0;
         jh__fmt_general(v, prec, b, size);
@@ -895,6 +980,13 @@ jh_standard_to_ini(const jh_standard *s)
              ok && i < sizeof(guarantee_keys) / sizeof(guarantee_keys[0]); i++)
             ok = append(&buf, &len, &cap, "%s = %s\n", guarantee_keys[i].key,
                         num(guarantee_value(s, i), a, sizeof(a)));
+    }
+    if (ok && s->county.defined) {
+        ok = append(&buf, &len, &cap, "\n[county]\n");
+        for (size_t i = 0;
+             ok && i < sizeof(county_keys) / sizeof(county_keys[0]); i++)
+            ok = append(&buf, &len, &cap, "%s = %s\n", county_keys[i].key,
+                        num(county_value(s, i), a, sizeof(a)));
     }
     if (!ok) {
         free(buf);

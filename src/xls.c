@@ -3,6 +3,11 @@
 
 #include <errno.h>
 #include <freexl.h>
+#include <signal.h>
+#include <stdint.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <locale.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,10 +16,11 @@
 #include "util.h"
 
 struct jh_xls {
-    const void *handle; /* FreeXL handle */
+    const void *handle; /* FreeXL handle (in the reading child only) */
     char *path;
     char **names; /* sheet names, UTF-8 */
     size_t nsheets;
+    jh_table **tables; /* every sheet, read by the child (parent only) */
 };
 
 size_t
@@ -36,8 +42,12 @@ jh_xls_free(jh_xls *x)
         return;
     if (x->handle != NULL)
         freexl_close(x->handle);
-    for (size_t i = 0; i < x->nsheets; i++)
+    for (size_t i = 0; i < x->nsheets; i++) {
         free(x->names[i]);
+        if (x->tables != NULL)
+            jh_table_free(x->tables[i]);
+    }
+    free(x->tables);
     free(x->names);
     free(x->path);
     free(x);
@@ -86,8 +96,8 @@ freexl_failure(const char *path, int code, jh_error *err)
                         freexl_reason(code), code);
 }
 
-jh_status
-jh_xls_open(jh_xls **out, const char *path, jh_error *err)
+static jh_status
+direct_open(jh_xls **out, const char *path, jh_error *err)
 {
     jh_xls *x = calloc(1, sizeof(*x));
     unsigned int count = 0, password = 0;
@@ -220,8 +230,8 @@ free_cells(char **cells, size_t n)
     free(cells);
 }
 
-jh_status
-jh_xls_read_sheet(jh_xls *x, size_t index, jh_table **out, jh_error *err)
+static jh_status
+direct_read_sheet(jh_xls *x, size_t index, jh_table **out, jh_error *err)
 {
     jh_table *t = NULL;
     unsigned int rows = 0;
@@ -306,4 +316,272 @@ jh_xls_read_sheet(jh_xls *x, size_t index, jh_table **out, jh_error *err)
 nomem:
     jh_table_free(t);
     return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+}
+
+/* ---------------------------------------------------------------------- */
+/* Reading in a child process                                              */
+/*
+ * FreeXL 1.0.6 reads out of bounds on some damaged files (fuzzing found a
+ * stack-buffer underflow inside its UTF-16 conversion; see
+ * tests/fuzz/regressions/xls/).  So the workbook is read by a child
+ * process: whatever FreeXL does there, the parent gets either the sheets or
+ * one clear error, never a crash.  The child writes records to a pipe:
+ *   'S' name                      a sheet starts
+ *   'R' line ncells, then ncells 'C' text records
+ *   'E' status message            an error (and the end)
+ *   'Z'                           the end
+ * each as a type byte, a 32-bit length and the bytes.
+ */
+
+#define REC_MAX ((size_t)JH_XLS_MAX_CELL + 64)
+
+static bool
+put_record(FILE *f, char type, const void *data, uint32_t len)
+{
+    return fputc(type, f) != EOF && fwrite(&len, sizeof(len), 1, f) == 1 &&
+           (len == 0 || fwrite(data, 1, len, f) == len);
+}
+
+static bool
+put_text(FILE *f, char type, const char *text)
+{
+    return put_record(f, type, text, (uint32_t)strlen(text));
+}
+
+/* The child: read everything with FreeXL and stream it out. */
+static int
+child_read(const char *path, FILE *f)
+{
+    jh_xls *x = NULL;
+    jh_error err;
+    jh_status st;
+
+    jh_error_clear(&err);
+    st = direct_open(&x, path, &err);
+    for (size_t i = 0; st == JH_OK && i < x->nsheets; i++) {
+        jh_table *t = NULL;
+        if (!put_text(f, 'S', x->names[i]))
+            return 1;
+        st = direct_read_sheet(x, i, &t, &err);
+        for (size_t r = 0; st == JH_OK && r < t->nrows; r++) {
+            int64_t head[2] = {t->rows[r].line, (int64_t)t->rows[r].ncells};
+            if (!put_record(f, 'R', head, sizeof(head)))
+                return 1;
+            for (size_t c = 0; c < t->rows[r].ncells; c++) {
+                if (!put_text(f, 'C', t->rows[r].cells[c]))
+                    return 1;
+            }
+        }
+        jh_table_free(t);
+    }
+    if (st != JH_OK) {
+        char buf[sizeof(err) + 16];
+        int32_t code = (int32_t)st;
+        memcpy(buf, &code, sizeof(code));
+        memcpy(buf + sizeof(code), &err, sizeof(err));
+        put_record(f, 'E', buf, (uint32_t)(sizeof(code) + sizeof(err)));
+    } else {
+        put_record(f, 'Z', NULL, 0);
+    }
+    jh_xls_free(x);
+    return fflush(f) == 0 ? 0 : 1;
+}
+
+/* Read one record; false at the end of the stream or on a bad record. */
+static bool
+get_record(FILE *f, char *type, char **data, uint32_t *len)
+{
+    int c = fgetc(f);
+
+    if (c == EOF || fread(len, sizeof(*len), 1, f) != 1 || *len > REC_MAX)
+        return false;
+    *type = (char)c;
+    *data = malloc(*len + 1u);
+    if (*data == NULL)
+        return false;
+    if (*len > 0 && fread(*data, 1, *len, f) != *len) {
+        free(*data);
+        return false;
+    }
+    (*data)[*len] = '\0';
+    return true;
+}
+
+/* The parent: rebuild the sheets from the child's records. */
+static jh_status
+parent_read(jh_xls *x, FILE *f, bool *complete, jh_error *err)
+{
+    jh_table *cur = NULL;
+    char type, *data = NULL;
+    uint32_t len;
+
+    *complete = false;
+    while (get_record(f, &type, &data, &len)) {
+        if (type == 'S') {
+            char **names = realloc(x->names, (x->nsheets + 1) * sizeof(*names));
+            jh_table **tables =
+                names != NULL
+                    ? realloc(x->tables, (x->nsheets + 1) * sizeof(*tables))
+                    : NULL;
+            if (names != NULL)
+                x->names = names;
+            if (tables == NULL)
+                goto nomem;
+            x->tables = tables;
+            x->tables[x->nsheets] = NULL;
+            x->names[x->nsheets] = data;
+            data = NULL;
+            x->nsheets++;
+            if (jh_table_new(&x->tables[x->nsheets - 1], x->path,
+                             x->names[x->nsheets - 1]) != JH_OK)
+                goto nomem;
+            cur = x->tables[x->nsheets - 1];
+            cur->encoding = "UTF-8";
+        } else if (type == 'R' && cur != NULL && len == 2 * sizeof(int64_t)) {
+            int64_t head[2];
+            char **cells;
+            memcpy(head, data, sizeof(head));
+            if (head[1] < 0 || (uint64_t)head[1] > JH_XLS_MAX_CELLS)
+                break;
+            cells = calloc((size_t)head[1] + 1, sizeof(*cells));
+            if (cells == NULL)
+                goto nomem;
+            for (int64_t i = 0; i < head[1]; i++) {
+                free(data);
+                data = NULL;
+                if (!get_record(f, &type, &data, &len) || type != 'C') {
+                    for (int64_t k = 0; k < i; k++)
+                        free(cells[k]);
+                    free(cells);
+                    goto broken;
+                }
+                cells[i] = data;
+                data = NULL;
+            }
+            if (jh_table_append(cur, cells, (size_t)head[1], (long)head[0]) !=
+                JH_OK)
+                goto nomem;
+        } else if (type == 'E' && len >= sizeof(int32_t) + sizeof(jh_error)) {
+            int32_t code;
+            memcpy(&code, data, sizeof(code));
+            if (err != NULL)
+                memcpy(err, data + sizeof(code), sizeof(*err));
+            free(data);
+            *complete = true;
+            return (jh_status)code;
+        } else if (type == 'Z') {
+            free(data);
+            *complete = true;
+            return JH_OK;
+        } else {
+            break;
+        }
+        free(data);
+        data = NULL;
+    }
+broken:
+    free(data);
+    return JH_OK; /* incomplete: the caller reports why */
+nomem:
+    free(data);
+    return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+}
+
+jh_status
+jh_xls_open(jh_xls **out, const char *path, jh_error *err)
+{
+    jh_xls *x;
+    int fds[2];
+    pid_t pid;
+    FILE *f;
+    jh_status st;
+    bool complete = false;
+    int status = 0;
+
+    f = fopen(path, "rb");
+    if (f == NULL)
+        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot open: %s",
+                            strerror(errno));
+    fclose(f);
+    x = calloc(1, sizeof(*x));
+    if (x == NULL || (x->path = jh__strdup(path)) == NULL) {
+        free(x);
+        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+    }
+    if (pipe(fds) != 0) {
+        jh_xls_free(x);
+        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot read: %s",
+                            strerror(errno));
+    }
+    pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        jh_xls_free(x);
+        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot read: %s",
+                            strerror(errno));
+    }
+    if (pid == 0) {
+        FILE *w;
+        close(fds[0]);
+        w = fdopen(fds[1], "wb");
+        _exit(w != NULL ? child_read(path, w) : 1);
+    }
+    close(fds[1]);
+    f = fdopen(fds[0], "rb");
+    if (f == NULL) {
+        close(fds[0]);
+        st = jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+    } else {
+        st = parent_read(x, f, &complete, err);
+        fclose(f); /* a child still writing gets SIGPIPE */
+    }
+    while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    if (st == JH_OK && !complete)
+        st = jh_error_set(
+            err, JH_ERR_PARSE, path, 0, 0,
+            "the .xls file is damaged: the reader (FreeXL) stopped on it%s; "
+            "open it in Excel or WPS and save it as .xlsx",
+            WIFSIGNALED(status) ? " with a crash" : "");
+    if (st != JH_OK) {
+        jh_xls_free(x);
+        return st;
+    }
+    *out = x;
+    return JH_OK;
+}
+
+jh_status
+jh_xls_read_sheet(jh_xls *x, size_t index, jh_table **out, jh_error *err)
+{
+    const jh_table *src;
+    jh_table *t = NULL;
+
+    if (index >= x->nsheets || x->tables == NULL)
+        return jh_error_set(err, JH_ERR_NOTFOUND, x->path, 0, 0,
+                            "the workbook has no sheet %zu", index + 1);
+    src = x->tables[index];
+    if (jh_table_new(&t, src->source, src->sheet) != JH_OK)
+        return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0,
+                            "out of memory");
+    t->encoding = src->encoding;
+    for (size_t r = 0; r < src->nrows; r++) {
+        const jh_table_row *row = &src->rows[r];
+        size_t *lens = malloc((row->ncells + 1) * sizeof(*lens));
+        jh_status st = lens != NULL ? JH_OK : JH_ERR_NOMEM;
+        for (size_t c = 0; lens != NULL && c < row->ncells; c++)
+            lens[c] = strlen(row->cells[c]);
+        if (st == JH_OK)
+            st = jh_table_append_copy(t, (const char *const *)row->cells,
+                                      lens, row->ncells, row->line);
+        free(lens);
+        if (st != JH_OK) {
+            jh_table_free(t);
+            return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0,
+                                "out of memory");
+        }
+    }
+    *out = t;
+    return JH_OK;
 }

@@ -101,6 +101,33 @@ typedef struct jh_guarantee_limits {
     bool include_teaching_points;
 } jh_guarantee_limits;
 
+/**
+ * Limits of the county-level items of the 2017 evaluation (government
+ * guarantee, education quality, social recognition), the [county] section
+ * of a standards file (see evaluate.h).  Shares are 0..1.
+ */
+typedef struct jh_county_limits {
+    bool defined; /**< the standard has a [county] section */
+    /** Public funds per pupil a year (生均公用经费基准定额, yuan), for the
+     * small-school rule (schools under small_school_pupils funded as for
+     * that many). */
+    double public_funds_per_pupil[JH_LEVEL_COUNT];
+    double special_funds_per_student_min; /**< 6000 (some provinces 8000) */
+    double salary_ratio_min;              /**< teachers / civil servants: 1 */
+    double training_completion_min;       /**< 5-year 360-hour: 1 */
+    double rotation_share_min;            /**< 0.10 */
+    double rotation_backbone_share_min;   /**< 0.20 */
+    double nearby_min[JH_LEVEL_COUNT];    /**< 1 primary, 0.95 junior */
+    double quality_places_share_min;      /**< 0.5 */
+    double migrant_public_share_min;      /**< 0.85 */
+    double junior_retention_min;          /**< 0.95 */
+    double disabled_enrollment_min;       /**< 0.95 */
+    double monitoring_level_min;          /**< 3 (level III) */
+    double monitoring_difference_max;     /**< 0.15, to be strictly below */
+    double recognition_min;               /**< 0.85 */
+    double parents_recognition_min;       /**< NAN: reported, not judged */
+} jh_county_limits;
+
 /** A complete standard. */
 typedef struct jh_standard {
     char id[48];       /**< "quality-2017" */
@@ -146,6 +173,8 @@ typedef struct jh_standard {
     jh_provision provisions[JH_MAX_PROVISIONS];
     /** School-level government-guarantee limits ([guarantee]). */
     jh_guarantee_limits guarantee;
+    /** County-level item limits ([county]). */
+    jh_county_limits county;
 } jh_standard;
 
 /**

@@ -4,7 +4,9 @@
 # usage: tests/cli/test_charts.sh BINARY SOURCE_DIR
 #
 # 1. the demo county gives every chart as PNG and PDF, nothing else, no
-#    scratch file left, the same bytes on a second run;
+#    scratch file left, the same bytes on a second run; the supplementary
+#    Lorenz chart of each level and a contribution chart only for the one
+#    CV over its limit (src/report_diag_charts.c);
 # 2. school and county names that are gnuplot code (backquotes, system(),
 #    "!", "@" macros, enhanced-text markup, paths, quotes) are drawn as text
 #    and never run, and nothing is written outside the output folder;
@@ -106,8 +108,31 @@ out=$TMP/demo
 check "demo: analyze exits 0" [ $? -eq 0 ]
 check "demo: 14 indicator charts and 2 CV charts, PNG and PDF" \
     all_charts "$out/charts" primary junior
+# lorenz_charts DIR LEVEL...: the Lorenz chart of each level, PNG and PDF.
+lorenz_charts() {
+    local dir=$1 level
+    shift
+    for level in "$@"; do
+        is_png "$dir/$level-lorenz.png" && is_pdf "$dir/$level-lorenz.pdf" ||
+            return 1
+    done
+}
+check "demo: a supplementary Lorenz chart for each level" \
+    lorenz_charts "$out/charts" primary junior
+check "demo: a contribution chart only for primary sports_area_per_student" \
+    eval '[ "$(cd "$out/charts" && ls | grep contribution | tr "\n" " ")" = \
+"primary-contribution-sports_area_per_student.pdf primary-contribution-sports_area_per_student.png " ] &&
+          is_png "$out/charts/primary-contribution-sports_area_per_student.png" &&
+          is_pdf "$out/charts/primary-contribution-sports_area_per_student.pdf"'
+check "demo: the diagnostics charts say they are supplementary" \
+    eval 'pdf_has "$out/charts/primary-lorenz.pdf" "补充分析" &&
+          pdf_has "$out/charts/primary-lorenz.pdf" "基尼系数 0.283" &&
+          pdf_has "$out/charts/primary-contribution-sports_area_per_student.pdf" \
+              "补充分析" &&
+          pdf_has "$out/charts/primary-contribution-sports_area_per_student.pdf" \
+              "15.5%"'
 check "demo: no other file and no scratch file in the charts folder" \
-    only_charts "$out/charts" 32
+    only_charts "$out/charts" 38
 check "demo: nothing hidden left anywhere in the output folder" \
     [ -z "$(find "$out" -mindepth 1 -name '.*')" ]
 check "demo: the CV chart draws its Chinese title and the failing CV" \
@@ -131,7 +156,9 @@ check "demo: a second run gives the same bytes" [ "$same" = yes ]
 check "demo: English charts" \
     eval 'all_charts "$TMP/demo-en/charts" primary junior &&
           pdf_has "$TMP/demo-en/charts/primary-cv.pdf" \
-              "Difference coefficients"'
+              "Difference coefficients" &&
+          pdf_has "$TMP/demo-en/charts/junior-lorenz.pdf" \
+              "Lorenz curves (supplementary)"'
 
 # --- 2. hostile names -----------------------------------------------------
 work=$TMP/hostile
@@ -151,7 +178,7 @@ check "hostile: analyze exits 0" [ $? -eq 0 ]
 check "hostile: every primary chart renders" \
     all_charts "$work/out/charts" primary
 check "hostile: only the charts in the charts folder" \
-    only_charts "$work/out/charts" 16
+    only_charts "$work/out/charts" 18
 check "hostile: no command ran (no PWNED file anywhere)" \
     [ -z "$(find "$TMP" "$SRC" -name 'PWNED*' 2>/dev/null)" -a \
       ! -e "$PWD/PWNED" -a ! -e "$HOME/PWNED" ]
@@ -197,7 +224,8 @@ EOF
 "$BIN" analyze "$TMP/tiny.csv" --out "$TMP/tiny" >/dev/null 2>&1
 rc=$?
 check "degenerate: one junior school and a zero mean still render" \
-    eval '[ $rc -eq 0 ] && all_charts "$TMP/tiny/charts" primary junior'
+    eval '[ $rc -eq 0 ] && all_charts "$TMP/tiny/charts" primary junior &&
+          lorenz_charts "$TMP/tiny/charts" primary junior'
 
 # --- 5. gnuplot fails -----------------------------------------------------
 out=$TMP/failing

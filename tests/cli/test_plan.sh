@@ -210,5 +210,81 @@ sums = [c.value for row in ws.iter_rows() for c in row
 assert sums, "no SUM formulas in the budget sheet"
 PY
 
+# 5. Charts (src/report_plan_charts.c, plots/plan_*.gp) beside the workbook.
+if command -v gnuplot >/dev/null; then
+    export JUNHENG_PLOTS_DIR=$(cd "$src" && pwd)/plots SOURCE_DATE_EPOCH=1577836800
+    is_png() {
+        [ -s "$1" ] && [ "$(head -c 8 "$1" | od -An -tx1 | tr -d ' \n')" = \
+            "89504e470d0a1a0a" ]
+    }
+    is_pdf() { [ -s "$1" ] && [ "$(head -c 5 "$1")" = "%PDF-" ]; }
+    # The indicators the demo's plan raises (docs/plan.md) or whose CV it
+    # fixes (primary sports area), and one CV chart per level.
+    want="junior-cv junior-degree_teachers_per100
+junior-equipment_value_per_student junior-multimedia_rooms_per100
+primary-backbone_teachers_per100 primary-cv primary-multimedia_rooms_per100
+primary-pe_art_teachers_per100 primary-sports_area_per_student"
+    plan_charts() { # plan_charts DIR: exactly the wanted charts, PNG and PDF
+        local d=$1/plan-charts c got
+        for c in $want; do
+            is_png "$d/$c.png" && is_pdf "$d/$c.pdf" ||
+                { echo "# missing or broken: $d/$c.png/.pdf"; return 1; }
+        done
+        got=$(cd "$d" && ls -A | sort | tr '\n' ' ')
+        [ "$got" = "$(for c in $want; do echo "$c.pdf"; echo "$c.png"; done |
+                       sort | tr '\n' ' ')" ] || { echo "# got: $got"; return 1; }
+    }
+    check "plan charts: every chart as PNG and PDF, nothing else" \
+        plan_charts "$tmp/pout"
+    check "plan charts: nothing hidden left in the output folder" \
+        [ -z "$(find "$tmp/pout" -mindepth 1 -name '.*')" ]
+    check "plan charts: only plan.xlsx, plan.json and plan-charts written" \
+        [ "$(cd "$tmp/pout" && ls -A | tr '\n' ' ')" = \
+          "plan-charts plan.json plan.xlsx " ]
+    if command -v pdftotext >/dev/null; then
+        check "plan charts: the CV before and after in the caption" \
+            eval 'pdftotext "$tmp/pout/plan-charts/primary-sports_area_per_student.pdf" - |
+                  grep -qF "差异系数 0.552 → 0.500"'
+    fi
+    expect_exit "plan --out again" 0 "$bin" plan "$demo" --out "$tmp/pout2"
+    same=yes
+    for f in "$tmp"/pout/plan-charts/*; do
+        cmp -s "$f" "$tmp/pout2/plan-charts/${f##*/}" || same=no
+    done
+    check "plan charts: the same bytes on a second run" [ "$same" = yes ]
+    expect_exit "plan --lang en --out" 0 "$bin" plan "$demo" --lang en \
+        --out "$tmp/pout-en"
+    check "plan charts in English" plan_charts "$tmp/pout-en"
+    # gnuplot missing: one warning, everything else written, and the
+    # charts of an earlier run in the same folder removed.
+    expect_exit "plan without gnuplot" 0 "$bin" plan "$demo" \
+        --out "$tmp/pout2" --gnuplot /nonexistent/gnuplot
+    check "no gnuplot: exactly one warning mentions gnuplot" \
+        eval '[ "$(grep -c gnuplot "$tmp/err")" -eq 1 ] &&
+              grep gnuplot "$tmp/err" | grep -q warning'
+    check "no gnuplot: plan.xlsx and plan.json written, no stale charts" \
+        [ -s "$tmp/pout2/plan.xlsx" -a -s "$tmp/pout2/plan.json" -a \
+          ! -e "$tmp/pout2/plan-charts" ]
+    expect_exit "plan --no-charts" 0 "$bin" plan "$demo" --out "$tmp/pout3" \
+        --no-charts
+    check "--no-charts: no plan-charts folder" [ ! -e "$tmp/pout3/plan-charts" ]
+    # Hostile school names reach gnuplot only as data.
+    mkdir -p "$tmp/hostile"
+    cat >"$tmp/hostile/h.csv" <<'EOF'
+code,name,type,students_primary,students_junior,students_senior,degree_teachers,backbone_teachers,pe_art_teachers,teaching_area,sports_area,equipment_value,multimedia_rooms
+1000000001,a`touch PWNED`b @ARG1 \n\0042,小学,100,0,0,5,0,1,600,800,250000,3
+1000000002,"system(""touch PWNED2"") {/Symbol a}_x^2 %s%n",小学,200,0,0,10,2,2,1000,1600,460000,5
+1000000003,"""; !touch PWNED3 ../../evil 'q' #x",小学,700,0,0,35,6,7,3150,5600,1470000,17
+EOF
+    abs_bin=$(cd "$(dirname "$bin")" && pwd)/$(basename "$bin")
+    (cd "$tmp/hostile" && "$abs_bin" plan h.csv --out out >/dev/null 2>&1)
+    check "hostile names: plan charts drawn, no command run" \
+        eval 'is_png "$tmp/hostile/out/plan-charts/primary-backbone_teachers_per100.png" &&
+              [ -z "$(find "$tmp" "$src" -name "PWNED*")" ] &&
+              [ ! -e "$tmp/evil" ] && [ ! -e "$PWD/PWNED" ]'
+else
+    echo "skipped: plan charts (gnuplot is not installed)"
+fi
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
