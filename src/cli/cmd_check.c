@@ -22,85 +22,52 @@ help(FILE *out)
           "cells), warnings about implausible values, and what an analysis\n"
           "would count and leave out.\n\n"
           "Options:\n"
-          "  -s, --sheet NAME|N            workbook sheet (default: the first\n"
-          "                                with the required columns)\n"
-          "  -e, --encoding ENC            auto (default), utf-8, gbk, "
-          "gb18030,\n"
-          "                                utf-16le (text files)\n"
-          "      --subtract-indoor-sports  check as analyze would with this "
-          "option\n"
-          "      --no-subtract-indoor-sports\n"
-          "  -f, --format FMT              text (default) or json\n"
-          "  -l, --lang LANG               zh (default) or en, for headings\n"
-          "  -h, --help                    show this help\n\n"
+          "  -f, --format FMT     text (default) or json\n"
+          "  -l, --lang LANG      zh (default) or en, for headings\n"
+          JH_CLI_INPUT_HELP
+          "  -h, --help           show this help\n\n"
+          "The standard options check the file as analyze would read it\n"
+          "(its columns, scope and provisions).\n\n"
           "Exit status: 0 no errors (warnings allowed), 2 usage error, 3 the\n"
           "file has errors or cannot be read, 4 internal failure.\n",
           out);
 }
 
 typedef struct check_args {
-    const char *file;
-    const char *sheet;
-    jh_encoding encoding;
+    jh_cli_input in; /* the file and the standard */
     bool json;
-    bool subtract;
     jh_lang lang;
 } check_args;
 
 static int
 parse_args(check_args *a, int argc, char **argv)
 {
-    enum { OPT_SUB = 256, OPT_NO_SUB };
     static const struct option longopts[] = {
-        {"sheet", required_argument, NULL, 's'},
-        {"encoding", required_argument, NULL, 'e'},
         {"format", required_argument, NULL, 'f'},
         {"lang", required_argument, NULL, 'l'},
-        {"subtract-indoor-sports", no_argument, NULL, OPT_SUB},
-        {"no-subtract-indoor-sports", no_argument, NULL, OPT_NO_SUB},
         {"help", no_argument, NULL, 'h'},
+        JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
-    int c;
+    int c, r;
 
     memset(a, 0, sizeof(*a));
+    jh_cli_input_init(&a->in);
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":s:e:f:l:h", longopts, NULL)) != -1) {
+        r = jh_cli_input_option(&a->in, c, optarg);
+        if (r < 0)
+            return -r;
+        if (r > 0)
+            continue;
         switch (c) {
-        case 's':
-            a->sheet = optarg;
-            break;
-        case 'e':
-            if (jh_encoding_parse(optarg, &a->encoding) != JH_OK) {
-                jh_cli_fail("unknown encoding '%s' (auto, utf-8, gbk, "
-                            "gb18030, utf-16le)",
-                            optarg);
-                return JH_EXIT_USAGE;
-            }
-            break;
         case 'f':
-            if (strcmp(optarg, "json") == 0)
-                a->json = true;
-            else if (strcmp(optarg, "text") != 0) {
-                jh_cli_fail("unknown format '%s' (text or json)", optarg);
+            if (!jh_cli_parse_format(optarg, &a->json))
                 return JH_EXIT_USAGE;
-            }
             break;
         case 'l':
-            if (strcmp(optarg, "en") == 0)
-                a->lang = JH_LANG_EN;
-            else if (strcmp(optarg, "zh") == 0)
-                a->lang = JH_LANG_ZH;
-            else {
-                jh_cli_fail("unknown language '%s' (zh or en)", optarg);
+            if (!jh_cli_parse_lang(optarg, &a->lang))
                 return JH_EXIT_USAGE;
-            }
-            break;
-        case OPT_SUB:
-            a->subtract = true;
-            break;
-        case OPT_NO_SUB:
-            a->subtract = false;
             break;
         case 'h':
             help(stdout);
@@ -120,7 +87,7 @@ parse_args(check_args *a, int argc, char **argv)
                                    : "only one file is checked at a time");
         return JH_EXIT_USAGE;
     }
-    a->file = argv[optind];
+    a->in.file = argv[optind];
     return JH_EXIT_OK;
 }
 
@@ -336,12 +303,14 @@ jh_cmd_check(int argc, char **argv)
 
     if (rc != JH_EXIT_OK)
         return rc < 0 ? JH_EXIT_OK : rc;
-    std = *jh_standard_builtin(NULL);
-    std.subtract_indoor_sports = a.subtract;
-    fopts.encoding = a.encoding;
-    fopts.sheet = a.sheet;
+    rc = jh_cli_input_standard(&a.in);
+    if (rc != JH_EXIT_OK)
+        return rc;
+    std = a.in.std;
+    fopts.encoding = (jh_encoding)a.in.encoding;
+    fopts.sheet = a.in.sheet;
     jh_error_clear(&err);
-    st = jh_check_file(&r, a.file, &fopts, &std, &err);
+    st = jh_check_file(&r, a.in.file, &fopts, &std, &err);
     if (st != JH_OK) {
         jh_cli_error(&err);
         return jh_cli_exit_code(st);

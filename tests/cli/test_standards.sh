@@ -72,6 +72,10 @@ d['standard_detail']['provisions_on'] == ['relax_2019_rooms_pre2016']"
 run 2 analyze "$demo" --provision no_such_thing && check "unknown provision is a usage error" \
     grep -q "no provision 'no_such_thing'" "$tmp/err"
 
+# check reads the file as analyze would under the same standard.
+run 0 check "$demo" --standard basic-2012 && check "check applies the standard's scope" \
+    grep -q "青溪外国语学校 .*民办学校（标准不计入）" "$tmp/out"
+
 # Bad standards files: exit 3 with file and line.
 printf '[standard]\nbase = quality-2017\n[indicator sports_area_per_student]\nthreshold_primary = lots\n' >"$tmp/bad.ini"
 run 3 analyze "$demo" --standard "$tmp/bad.ini" --out "$tmp/o" && check "bad value names file and line" \
