@@ -107,6 +107,73 @@ cell(FILE *out, const char *s, int width, bool right)
         fprintf(out, "%s%*s", s, pad > 0 ? pad : 0, "");
 }
 
+/*
+ * Urban / town / rural: each indicator's mean and CV within each locality,
+ * next to the county figures (printed when the schools have more than one
+ * locality).
+ */
+static void
+locality_text(FILE *out, const jh_report_context *ctx,
+              const jh_diagnostics *diag)
+{
+    static const int order[] = {JH_LOCALITY_URBAN, JH_LOCALITY_TOWN,
+                                JH_LOCALITY_RURAL, JH_LOCALITY_UNKNOWN};
+    static const char *const keys[] = {"locality_unknown", "locality_urban",
+                                       "locality_town", "locality_rural"};
+    const jh_analysis *a = ctx->analysis;
+    const jh_standard *std = a->standard;
+    jh_lang lang = ctx->lang;
+    char b1[32], b2[32], cellbuf[64];
+
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        const jh_level_result *lr = &a->levels[l];
+        const jh_level_diagnostics *ld = &diag->levels[l];
+        int groups = 0;
+        if (!lr->present || !ld->present)
+            continue;
+        for (size_t g = 0; g < sizeof(order) / sizeof(order[0]); g++)
+            groups += ld->ind[0].decomposition.groups[order[g]].nsections > 0;
+        if (groups < 2)
+            continue;
+        fprintf(out, "\n%s %s\n  ", jh_level_name(lr->level, lang),
+                jh_label(lang, "locality_title"));
+        cell(out, jh_label(lang, "indicator"), 30, false);
+        fputc(' ', out);
+        cell(out, jh_label(lang, "locality_county"), 16, true);
+        for (size_t g = 0; g < sizeof(order) / sizeof(order[0]); g++) {
+            if (ld->ind[0].decomposition.groups[order[g]].nsections == 0)
+                continue;
+            fputc(' ', out);
+            cell(out, jh_label(lang, keys[order[g]]), 16, true);
+        }
+        fputc('\n', out);
+        for (size_t k = 0; k < std->nindicators; k++) {
+            const jh_indicator *ind = &std->indicators[k];
+            const jh_indicator_stats *is = &lr->ind[k];
+            fputs("  ", out);
+            cell(out, jh_indicator_short(ind, lang), 30, false);
+            snprintf(cellbuf, sizeof(cellbuf), "%s / %s",
+                     jh__fmt_fixed(is->mean, ind->decimals, b1, sizeof(b1)),
+                     jh__fmt_fixed(is->cv, 3, b2, sizeof(b2)));
+            fputc(' ', out);
+            cell(out, cellbuf, 16, true);
+            for (size_t g = 0; g < sizeof(order) / sizeof(order[0]); g++) {
+                const jh_decomp_group *gr =
+                    &ld->ind[k].decomposition.groups[order[g]];
+                if (ld->ind[0].decomposition.groups[order[g]].nsections == 0)
+                    continue;
+                snprintf(cellbuf, sizeof(cellbuf), "%s / %s",
+                         jh__fmt_fixed(gr->mean, ind->decimals, b1,
+                                       sizeof(b1)),
+                         jh__fmt_fixed(gr->cv, 3, b2, sizeof(b2)));
+                fputc(' ', out);
+                cell(out, ld->ind[k].defined ? cellbuf : "-", 16, true);
+            }
+            fputc('\n', out);
+        }
+    }
+}
+
 jh_status
 jh_report_text(FILE *out, const jh_report_context *ctx)
 {
@@ -232,6 +299,7 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
     {
         jh_diagnostics *diag = NULL;
         if (jh_diagnostics_run(&diag, a, NULL) == JH_OK) {
+            locality_text(out, ctx, diag);
             jh__diagnostics_text(out, ctx, diag);
             jh_diagnostics_free(diag);
         }

@@ -70,6 +70,31 @@ for key in ("code", "name", "level", "students", "values", "met", "pass", "faile
     assert key in d["schools"][0], key
 PY
 
+# 2b. Urban/town/rural figures recomputed from the schools' own values.
+check "by_locality: weighted mean and CV within each locality" "$py" - "$tmp/demo.json" "$demo" <<'PY'
+import csv, json, math, sys
+d = json.load(open(sys.argv[1]))
+loc = {}
+names = {"城区": "urban", "镇区": "town", "乡村": "rural"}
+with open(sys.argv[2], encoding="utf-8-sig") as f:
+    for r in csv.DictReader(f):
+        loc[r["学校代码"]] = names.get(r["城乡类型"], "unknown")
+checked = 0
+for lv in d["levels"]:
+    for ind in lv["indicators"]:
+        for g in ind["by_locality"]:
+            xs = [(s["students"], s["values"][ind["id"]]) for s in d["schools"]
+                  if s["level"] == lv["level"] and loc[s["code"]] == g["locality"]]
+            P = sum(p for p, _ in xs)
+            m = sum(p * x for p, x in xs) / P
+            cv = math.sqrt(sum(p * (x - m) ** 2 for p, x in xs) / P) / m
+            assert len(xs) == g["schools"] and P == g["students"], g
+            assert abs(m - g["mean"]) <= 1e-9 * abs(m), (g, m)
+            assert abs(cv - g["cv"]) <= 1e-9 * max(cv, 1e-12), (g, cv)
+            checked += 1
+assert checked == 42, checked  # 2 levels x 7 indicators x 3 localities
+PY
+
 # 3. Text output: the verdict, the failing schools, both languages.
 expect_exit "demo text" 0 "$bin" analyze "$demo"
 check "text names the failing schools" grep -q "3623010012 桃源镇溪口小学" "$tmp/out"
@@ -77,6 +102,7 @@ check "text gives the verdict" grep -q "未达到优质均衡资源配置要求"
 check "text warns on stderr" grep -q "warning: .*qingxi-county.csv:39" "$tmp/err"
 expect_exit "demo text en" 0 "$bin" analyze "$demo" --lang en
 check "english text" grep -q "does not meet the resource standard" "$tmp/out"
+check "text shows the locality table" grep -q "Urban" "$tmp/out"
 
 # 4. Exit codes.
 expect_exit "--strict on a failing county" 1 "$bin" analyze "$demo" --strict
