@@ -1337,6 +1337,11 @@ wb_build(wb_writer *w)
             wb_check(w, LXW_ERROR_PARAMETER_VALIDATION);
         jh_guarantee_free(g);
     }
+    /* 补充分析: contributions, leave-one-out CVs, the urban/town/rural
+     * means and CVs and the inequality indices, labelled supplementary. */
+    if (w->error == LXW_NO_ERROR &&
+        jh_report_diagnostics_sheet(w->wb, w->ctx, NULL) != JH_OK)
+        wb_check(w, LXW_ERROR_PARAMETER_VALIDATION);
     worksheet_activate(summary);
 }
 

@@ -254,23 +254,25 @@ ZH = {"levels": {"primary": "小学", "junior": "初中"},
       "excluded": "排除与提示", "pass": "达标", "fail": "未达标",
       "yes": "是", "no": "否", "total": "合计", "mean": "加权平均数",
       "sd": "标准差", "cv": "差异系数", "undefined": "无法计算",
-      "guarantee": "学校办学条件"}
+      "guarantee": "学校办学条件", "diagnostics": "补充分析"}
 EN = {"levels": {"primary": "Primary", "junior": "Junior"},
       "summary": "Summary", "schools": "Table II-2 %s",
       "working": "Workings-%s", "excluded": "Excluded and warnings",
-      "guarantee": "School conditions"}
+      "guarantee": "School conditions", "diagnostics": "Diagnostics"}
 
 
 def expected_sheets(lang, levels, guarantee=True):
     """The sheets of analyze's workbook; the school-conditions sheet
-    (government-guarantee checks) comes last when the file has any of its
-    columns, as the demo does."""
+    (government-guarantee checks) comes after the excluded rows when the
+    file has any of its columns, as the demo does; the supplementary
+    diagnostics sheet is always last."""
     names = [lang["summary"]]
     names += [lang["schools"] % lang["levels"][l] for l in levels]
     names += [lang["working"] % lang["levels"][l] for l in levels]
     names.append(lang["excluded"])
     if guarantee:
         names.append(lang["guarantee"])
+    names.append(lang["diagnostics"])
     return names
 
 
