@@ -220,6 +220,11 @@ set_text(parser *p, char *dst, size_t size, const char *key,
     if (strlen(value) >= size)
         return fail(p, JH_ERR_DATA, "%s: value is longer than %zu bytes",
                     key, size - 1);
+    /* Written back as "key = ;...", it would read as a comment (found by
+     * fuzz_standard): refuse it here instead. */
+    if (value[0] == ';')
+        return fail(p, JH_ERR_DATA, "%s: a value must not start with ';'",
+                    key);
     memcpy(dst, value, strlen(value) + 1);
     return 1;
 }

@@ -197,6 +197,9 @@ malformed_files_name_the_line(void **state)
          "name_zh = 新\nname_en = new\n",
          0, "needs a quantity"},
         {"[standard]\nbase = quality-2017\nmin_met = 9\n", 0, "min_met"},
+        /* found by fuzz_standard: it would not read back */
+        {"[standard]\nbase = quality-2017\nname_en =;x\n", 3,
+         "must not start with ';'"},
         {"[standard]\nbase = quality-2017\n[indicator new_one]\n"
          "quantity = books\nname_zh = 新\nname_en = new\n",
          0, "needs threshold_primary"},
