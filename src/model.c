@@ -84,6 +84,24 @@ locate(const jh_county *c, const jh_school *s, long col, jh_error *err)
                  s->line);
 }
 
+/* Whether relax_2019_pe_art_parttime applies to school @p s with
+ * @p students compulsory pupils: switched on, a rural school, and its
+ * enrollment within the provision's range. */
+static bool
+relax_pe_art_applies(const jh_standard *std, const jh_school *s,
+                     double students)
+{
+    int i = jh_standard_provision_find(std, "relax_2019_pe_art_parttime");
+    const jh_provision *pv;
+
+    if (i < 0 || !std->provisions[i].enabled ||
+        s->locality != JH_LOCALITY_RURAL)
+        return false;
+    pv = &std->provisions[i];
+    return (isnan(pv->min_students) || students >= pv->min_students) &&
+           (isnan(pv->max_students) || students <= pv->max_students);
+}
+
 /* Report bad data at a cell of school @p s; returns JH_ERR_DATA. */
 static jh_status
 school_error(jh_error *err, const jh_county *c, const jh_school *s, long col,
@@ -193,6 +211,7 @@ build_school(builder *b, const jh_county *c, size_t idx,
 {
     const jh_school *s = &c->schools[idx];
     jh_school adjusted;
+    bool pe_art_extra;
     unsigned levels = type_levels(s->type);
 
     /* A special or vocational school the scope includes is evaluated in
@@ -262,6 +281,20 @@ build_school(builder *b, const jh_county *c, size_t idx,
         }
     }
 
+    /* 2019 relaxation: leased venues within a 10-minute walk count as
+     * sports area for urban schools (国教督办函〔2019〕30号). */
+    if (jh_standard_provision_on(std, "relax_2019_leased_sports") &&
+        s->locality == JH_LOCALITY_URBAN &&
+        !isnan(s->whole[JH_Q_LEASED_SPORTS_AREA]) &&
+        s->whole[JH_Q_LEASED_SPORTS_AREA] > 0) {
+        if (s != &adjusted) {
+            adjusted = *s;
+            s = &adjusted;
+        }
+        adjusted.whole[JH_Q_SPORTS_AREA] += s->whole[JH_Q_LEASED_SPORTS_AREA];
+    }
+    pe_art_extra = relax_pe_art_applies(std, s, students[0] + students[1]);
+
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         jh_section *sec;
         if (!(levels & (1u << l)) || students[l] <= 0)
@@ -322,6 +355,15 @@ build_school(builder *b, const jh_county *c, size_t idx,
                 }
             }
             sec->quantity[q] = v;
+        }
+        /* 2019 relaxation: rotating and part-time teachers count for PE and
+         * art in small rural schools; blank is none. */
+        if (pe_art_extra) {
+            double extra = s->section[JH_Q_PE_ART_PARTTIME][l];
+            if (isnan(extra) && nlevels == 1)
+                extra = s->whole[JH_Q_PE_ART_PARTTIME];
+            if (!isnan(extra))
+                sec->quantity[JH_Q_PE_ART_TEACHERS] += extra;
         }
     }
     if (split_names[0] != '\0' && nevaluated > 0) {

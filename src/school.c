@@ -120,6 +120,14 @@ static const struct {
      {"年度公用经费预算", "公用经费", "公用经费预算数", NULL},
      false},
     {"largest_class", "最大班额", {"最大班级人数", "最大班额数", NULL}, true},
+    {"pe_art_parttime_teachers",
+     "走教兼职体育艺术教师数",
+     {"走教、兼职体育艺术教师数", "兼职体育艺术教师数", NULL},
+     true},
+    {"leased_sports_area",
+     "租借体育场地面积",
+     {"租借体育场馆面积", "租用体育场地面积", NULL},
+     false},
 };
 
 static const char *const level_keys[3] = {"primary", "junior", "senior"};

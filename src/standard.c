@@ -532,6 +532,7 @@ provision_key(parser *p, const char *id, const char *key, const char *value)
         pv = &s->provisions[s->nprovisions++];
         memset(pv, 0, sizeof(*pv));
         snprintf(pv->id, sizeof(pv->id), "%s", id);
+        pv->min_students = pv->max_students = NAN;
     } else {
         pv = &s->provisions[k];
     }
@@ -541,6 +542,10 @@ provision_key(parser *p, const char *id, const char *key, const char *value)
         return set_text(p, pv->name_en, sizeof(pv->name_en), key, value);
     if (strcmp(key, "enabled") == 0)
         return set_bool(p, &pv->enabled, key, value, "yes", "no");
+    if (strcmp(key, "min_students") == 0)
+        return set_number(p, &pv->min_students, key, value, true);
+    if (strcmp(key, "max_students") == 0)
+        return set_number(p, &pv->max_students, key, value, true);
     return fail(p, JH_ERR_DATA, "unknown key '%s' in [provision %s]", key,
                 id);
 }
@@ -976,6 +981,12 @@ jh_standard_to_ini(const jh_standard *s)
                     "enabled = %s\n",
                     pv->id, pv->name_zh, pv->name_en,
                     pv->enabled ? "yes" : "no");
+        if (ok && !isnan(pv->min_students))
+            ok = append(&buf, &len, &cap, "min_students = %s\n",
+                        num(pv->min_students, a, sizeof(a)));
+        if (ok && !isnan(pv->max_students))
+            ok = append(&buf, &len, &cap, "max_students = %s\n",
+                        num(pv->max_students, a, sizeof(a)));
     }
     if (ok && s->guarantee.defined) {
         ok = append(&buf, &len, &cap, "\n[guarantee]\nteaching_points = %s\n",

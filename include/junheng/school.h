@@ -88,6 +88,13 @@ typedef enum jh_quantity {
     JH_Q_TRAINING_FUNDS,      /**< 教师培训经费 (yuan a year) */
     JH_Q_PUBLIC_FUNDS,        /**< 公用经费预算 (yuan a year) */
     JH_Q_LARGEST_CLASS,       /**< 最大班额 (pupils), per section */
+    /** 走教、兼职体育艺术教师数: rotating and part-time PE/art teachers,
+     * counted for PE/art in small rural schools under the 2019
+     * relaxation relax_2019_pe_art_parttime. */
+    JH_Q_PE_ART_PARTTIME,
+    /** 租借体育场地面积 (m²): leased sports venues within a 10-minute walk,
+     * counted for urban schools under relax_2019_leased_sports. */
+    JH_Q_LEASED_SPORTS_AREA,
     JH_Q_COUNT
 } jh_quantity;
 

@@ -44,6 +44,9 @@ typedef struct jh_provision {
     char name_zh[192];
     char name_en[192];
     bool enabled;
+    /** Enrollment range a provision applies to (NAN when it has none),
+     * e.g. rural schools of 50-99 pupils for relax_2019_pe_art_parttime. */
+    double min_students, max_students;
 } jh_provision;
 
 /** One resource indicator: quantity per student (scale 1) or per 100. */

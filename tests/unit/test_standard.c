@@ -264,6 +264,51 @@ provisions_switch(void **state)
     assert_false(jh_standard_provision_on(&s, "relax_2019_rooms_pre2016"));
 }
 
+/*
+ * The 2019 relaxations: rotating and part-time PE/art teachers count in
+ * rural schools of 50-99 pupils; leased venues count as sports area for
+ * urban schools.  A rural school of 80 pupils with 0 PE/art teachers and 1
+ * part-time one: 0 per 100 without the provision, 1.25 with it; the same
+ * school with 120 pupils is out of the range.  An urban school with
+ * 500 m² of grounds and 300 m² leased for 100 pupils: 5 → 8 m² each.
+ */
+static void
+relaxations_2019(void **state)
+{
+    const char *csv =
+        "code,name,type,locality,students_primary,degree_teachers,"
+        "backbone_teachers,pe_art_teachers,teaching_area,sports_area,"
+        "equipment_value,multimedia_rooms,pe_art_parttime_teachers,"
+        "leased_sports_area\n"
+        "1,村小,小学,乡村,80,4,1,0,400,800,200000,2,1,\n"
+        "2,大村小,小学,乡村,120,6,2,0,600,1000,300000,3,1,\n"
+        "3,城小,小学,城区,100,5,1,1,500,500,250000,3,,300\n";
+    jh_standard s = *jh_standard_builtin(NULL);
+    size_t pe = ind("pe_art_teachers_per100"),
+           sa = ind("sports_area_per_student");
+    jh_error e;
+    fixture f;
+
+    (void)state;
+    run_with(&f, csv, &s);
+    assert_int_equal(f.status, JH_OK);
+    assert_close(f.analysis->results[0].value[pe], 0.0, 0);
+    assert_close(f.analysis->results[2].value[sa], 5.0, 1e-12);
+    fixture_free(&f);
+    assert_int_equal(jh_standard_set_provision(
+                         &s, "relax_2019_pe_art_parttime", true, &e),
+                     JH_OK);
+    assert_int_equal(jh_standard_set_provision(&s, "relax_2019_leased_sports",
+                                               true, &e),
+                     JH_OK);
+    run_with(&f, csv, &s);
+    assert_int_equal(f.status, JH_OK);
+    assert_close(f.analysis->results[0].value[pe], 1.25, 1e-12);
+    assert_close(f.analysis->results[1].value[pe], 0.0, 0); /* 120 pupils */
+    assert_close(f.analysis->results[2].value[sa], 8.0, 1e-12);
+    fixture_free(&f);
+}
+
 /* Printing a standard and reading it back gives the same standard. */
 static void
 ini_round_trip(void **state)
@@ -314,6 +359,7 @@ main(void)
         cmocka_unit_test(province_threshold_and_scope),
         cmocka_unit_test(malformed_files_name_the_line),
         cmocka_unit_test(provisions_switch),
+        cmocka_unit_test(relaxations_2019),
         cmocka_unit_test(ini_round_trip),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
