@@ -105,7 +105,7 @@ run 0 analyze "$demo" --no-charts --out "$tmp/rep" && check "workbook sheet" "$p
 import sys
 import openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
-assert wb.sheetnames[-1] == "学校办学条件", wb.sheetnames
+assert wb.sheetnames[-2:] == ["学校办学条件", "补充分析"], wb.sheetnames
 ws = wb["学校办学条件"]
 head = [c.value for c in ws[3]]
 col = {h: i + 1 for i, h in enumerate(head)}
