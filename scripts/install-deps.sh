@@ -8,6 +8,7 @@ packages=(
     libzip-dev libexpat1-dev libfreexl-dev
     gnuplot-nox fonts-noto-cjk
     libcmocka-dev python3 python3-openpyxl python3-pandas time util-linux
+    valgrind clang libclang-rt-14-dev
 )
 missing=()
 # The tests recalculate junheng's workbooks with LibreOffice when asked to;

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Install what is missing, build junheng with warnings as errors and with
-# AddressSanitizer + UndefinedBehaviorSanitizer, and run the whole test
-# suite (cmocka unit tests and end-to-end runs of the binary) with CTest.
+# AddressSanitizer + UndefinedBehaviorSanitizer (+ LeakSanitizer), and run
+# the whole test suite (cmocka unit tests, end-to-end runs of the binary,
+# fuzz corpora) with CTest; then the end-to-end commands under valgrind
+# with an ordinary build, and each libFuzzer target for a few seconds.
 set -eu
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --with-libreoffice
@@ -11,5 +13,10 @@ cmake --build build/test -j"$(nproc)"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
+scripts/valgrind.sh
+# A short fuzzing run of every target (JH_FUZZ_SECONDS, default 10 s each);
+# long runs: scripts/fuzz.sh 3600.
+scripts/fuzz.sh "${JH_FUZZ_SECONDS:-10}"
+# The test suite last, so that its summary closes the output.
 cd build/test
 ctest --output-on-failure -j"$(nproc)"
