@@ -403,6 +403,9 @@ GUARANTEE_FIX = {
     "马鞍乡中心小学": {"training_funds": ""},
 }
 
+# A teaching point funded by its own 18 pupils, not as for 100.
+UNDERFUNDED = ("黄岭乡岩前教学点",)
+
 # Public funds per pupil a year (元), by section; schools under 100 pupils
 # are funded as for 100.
 PUBLIC_FUNDS_PER_PUPIL = {"primary": 650, "junior": 850, "senior": 1000}
@@ -415,12 +418,21 @@ def add_guarantee_columns(rows):
     the public-funds budget and the size-relaxation claim.  Drawn from a
     generator of their own (every earlier figure stays exactly as it was)
     for the schools junheng checks: not teaching points, special-education
-    or vocational schools, nor rows marked 纳入计算 = 否.
+    or vocational schools, nor rows marked 纳入计算 = 否.  Teaching points
+    get only their public funds (for the county evaluation).
     """
     rng = random.Random(SEED + 2019)
     limits = {"primary": 45, "junior": 50}
     for r in rows:
-        if r["type"] in (TP, SP, V) or r["include"] == "否":
+        if r["type"] == TP:
+            # teaching points: only their public funds, as for 100 pupils
+            # (the county evaluation's small-school rule) — except one
+            n = int(r["students_primary"])
+            r["public_funds"] = (PUBLIC_FUNDS_PER_PUPIL["primary"] * n
+                                 if r["name"] in UNDERFUNDED
+                                 else PUBLIC_FUNDS_PER_PUPIL["primary"] * 100)
+            continue
+        if r["type"] in (SP, V) or r["include"] == "否":
             continue
         fix = GUARANTEE_FIX.get(r["name"], {})
         classes = 0

@@ -19,7 +19,7 @@ static const struct {
     const char *key;
     const char *zh;
     const char *en;
-    const char *unit;      /* of the value */
+    const char *unit;       /* of the value */
     const char *short_unit; /* of the shortfall */
     bool maximum;
 } checks[JH_G_COUNT] = {
@@ -399,14 +399,12 @@ check_school(jh_gschool *gs, const jh_county *c, size_t i,
         check_rooms(&v, JH_Q_MUSIC_ROOMS, g->classes_per_music_room);
     gs->item[JH_G_ART_ROOMS] =
         check_rooms(&v, JH_Q_ART_ROOMS, g->classes_per_art_room);
-    gs->item[JH_G_MUSIC_ROOM_AREA] =
-        check_area(&v, JH_Q_MUSIC_ROOMS, JH_Q_MUSIC_ROOM_MIN_AREA,
-                   g->music_room_min_area, g->music_room_min_area_pre2016,
-                   relax_rooms);
-    gs->item[JH_G_ART_ROOM_AREA] =
-        check_area(&v, JH_Q_ART_ROOMS, JH_Q_ART_ROOM_MIN_AREA,
-                   g->art_room_min_area, g->art_room_min_area_pre2016,
-                   relax_rooms);
+    gs->item[JH_G_MUSIC_ROOM_AREA] = check_area(
+        &v, JH_Q_MUSIC_ROOMS, JH_Q_MUSIC_ROOM_MIN_AREA, g->music_room_min_area,
+        g->music_room_min_area_pre2016, relax_rooms);
+    gs->item[JH_G_ART_ROOM_AREA] = check_area(
+        &v, JH_Q_ART_ROOMS, JH_Q_ART_ROOM_MIN_AREA, g->art_room_min_area,
+        g->art_room_min_area_pre2016, relax_rooms);
     gs->item[JH_G_CERTIFIED_TEACHERS] = check_certified(&v, g);
     gs->item[JH_G_TRAINING_FUNDS] = check_training(&v, g);
     for (int k = 0; k < JH_G_COUNT; k++) {
@@ -421,9 +419,8 @@ static bool
 any_guarantee_column(const jh_county *c)
 {
     static const jh_quantity qs[] = {
-        JH_Q_CERTIFIED_TEACHERS,  JH_Q_MUSIC_ROOMS,
-        JH_Q_ART_ROOMS,           JH_Q_MUSIC_ROOM_MIN_AREA,
-        JH_Q_ART_ROOM_MIN_AREA,   JH_Q_TRAINING_FUNDS,
+        JH_Q_CERTIFIED_TEACHERS,  JH_Q_MUSIC_ROOMS,       JH_Q_ART_ROOMS,
+        JH_Q_MUSIC_ROOM_MIN_AREA, JH_Q_ART_ROOM_MIN_AREA, JH_Q_TRAINING_FUNDS,
         JH_Q_PUBLIC_FUNDS,        JH_Q_LARGEST_CLASS};
     for (size_t i = 0; i < sizeof(qs) / sizeof(qs[0]); i++) {
         if (column_of(c, qs[i]) >= 0)
@@ -434,8 +431,8 @@ any_guarantee_column(const jh_county *c)
 }
 
 jh_status
-jh_guarantee_run(jh_guarantee **out, const jh_county *c,
-                 const jh_standard *std, jh_diags *warn, jh_error *err)
+jh_guarantee_run(jh_guarantee **out, const jh_county *c, const jh_standard *std,
+                 jh_diags *warn, jh_error *err)
 {
     jh_guarantee *g;
 
@@ -564,7 +561,8 @@ missing_names(unsigned bits, jh_gcheck check, bool en, char *buf, size_t size)
         if (!(bits & (1u << q)))
             continue;
         if (q == JH_Q_LARGEST_CLASS && check == JH_G_CLASS_SIZE_PRIMARY)
-            snprintf(name, sizeof(name), "小学最大班额 (largest_class_primary)");
+            snprintf(name, sizeof(name),
+                     "小学最大班额 (largest_class_primary)");
         else if (q == JH_Q_LARGEST_CLASS && check == JH_G_CLASS_SIZE_JUNIOR)
             snprintf(name, sizeof(name), "初中最大班额 (largest_class_junior)");
         else
@@ -592,8 +590,9 @@ describe_en(const jh_gresult *r, jh_gcheck check, char *buf, size_t size)
         break;
     case JH_G_CLASS_SIZE_PRIMARY:
     case JH_G_CLASS_SIZE_JUNIOR:
-        snprintf(buf, size, "largest %s class %s pupils, %s over the limit "
-                            "of %s",
+        snprintf(buf, size,
+                 "largest %s class %s pupils, %s over the limit "
+                 "of %s",
                  check == JH_G_CLASS_SIZE_PRIMARY ? "primary" : "junior",
                  fig(r->value, a, sizeof(a)), fig(r->shortfall, b, sizeof(b)),
                  fig(r->limit, c, sizeof(c)));
@@ -616,18 +615,19 @@ describe_en(const jh_gresult *r, jh_gcheck check, char *buf, size_t size)
                  r->relaxed ? " for rooms built before 2016" : "");
         break;
     case JH_G_CERTIFIED_TEACHERS:
-        snprintf(buf, size, "%s teacher%s without a certificate (%s of %s "
-                            "certified)",
+        snprintf(buf, size,
+                 "%s teacher%s without a certificate (%s of %s "
+                 "certified)",
                  fig(r->shortfall, a, sizeof(a)), r->shortfall == 1 ? "" : "s",
                  fig(r->value * r->base, b, sizeof(b)),
                  fig(r->base, c, sizeof(c)));
         break;
     case JH_G_TRAINING_FUNDS:
-        snprintf(buf, size, "%s yuan more training funds (at least %s%% of "
-                            "%s yuan public funds)",
+        snprintf(buf, size,
+                 "%s yuan more training funds (at least %s%% of "
+                 "%s yuan public funds)",
                  fig(ceil(r->shortfall - 1e-9), a, sizeof(a)),
-                 fig(r->limit * 100, b, sizeof(b)),
-                 fig(r->base, c, sizeof(c)));
+                 fig(r->limit * 100, b, sizeof(b)), fig(r->base, c, sizeof(c)));
         break;
     case JH_G_COUNT:
         break;
@@ -665,9 +665,8 @@ describe_zh(const jh_gresult *r, jh_gcheck check, char *buf, size_t size)
     case JH_G_MUSIC_ROOM_AREA:
     case JH_G_ART_ROOM_AREA:
         kind = check == JH_G_MUSIC_ROOM_AREA ? "音乐" : "美术";
-        snprintf(buf, size,
-                 "最小%s专用教室%s平方米，比%s%s平方米少%s平方米", kind,
-                 fig(r->value, a, sizeof(a)),
+        snprintf(buf, size, "最小%s专用教室%s平方米，比%s%s平方米少%s平方米",
+                 kind, fig(r->value, a, sizeof(a)),
                  r->relaxed ? "2016年前建成教室的下限" : "下限",
                  fig(r->limit, b, sizeof(b)), fig(r->shortfall, c, sizeof(c)));
         break;

@@ -96,12 +96,10 @@ json_check(const jh_report_context *ctx, const jh_gresult *r, jh_gcheck k)
     json_object_set_new(o, "shortfall_unit",
                         json_string(jh_gcheck_shortfall_unit(k)));
     if (k == JH_G_CLASS_SIZE_PRIMARY || k == JH_G_CLASS_SIZE_JUNIOR)
-        json_object_set_new(o, "whole_school",
-                            json_boolean(r->whole_school));
-    json_object_set_new(
-        o, "note",
-        json_string(jh_gresult_describe(r, k, ctx->lang == JH_LANG_EN, buf,
-                                        sizeof(buf))));
+        json_object_set_new(o, "whole_school", json_boolean(r->whole_school));
+    json_object_set_new(o, "note",
+                        json_string(jh_gresult_describe(
+                            r, k, ctx->lang == JH_LANG_EN, buf, sizeof(buf))));
     return o;
 }
 
@@ -136,9 +134,9 @@ json_limits(const jh_standard *std)
     json_object_set_new(o, "certified_share", count(g->certified_share));
     json_object_set_new(o, "training_funds_share",
                         num(g->training_funds_share));
-    json_object_set_new(o, "teaching_points",
-                        json_string(g->include_teaching_points ? "include"
-                                                               : "exclude"));
+    json_object_set_new(
+        o, "teaching_points",
+        json_string(g->include_teaching_points ? "include" : "exclude"));
     return o;
 }
 
@@ -188,8 +186,8 @@ jh__guarantee_json(const jh_report_context *ctx, const jh_guarantee *g)
     for (size_t i = 0; i < g->nschools; i++) {
         const jh_gschool *gs = &g->schools[i];
         const jh_school *s = &c->schools[gs->school];
-        json_t *o = json_object(), *chk = json_object(),
-               *failed = json_array(), *missing = json_array();
+        json_t *o = json_object(), *chk = json_object(), *failed = json_array(),
+               *missing = json_array();
         for (int k = 0; k < JH_G_COUNT; k++) {
             const char *key = jh_gcheck_key((jh_gcheck)k);
             json_object_set_new(chk, key,
@@ -242,8 +240,9 @@ jh__guarantee_text(FILE *out, const jh_report_context *ctx,
         fprintf(out, "%s\n", jh_label(lang, "g_no_columns"));
         return;
     }
-    fprintf(out, en ? "%zu schools checked: %zu %s, %zu %s, %zu %s\n"
-                    : "检查%zu所学校：%zu所%s，%zu所%s，%zu所%s\n",
+    fprintf(out,
+            en ? "%zu schools checked: %zu %s, %zu %s, %zu %s\n"
+               : "检查%zu所学校：%zu所%s，%zu所%s，%zu所%s\n",
             g->nschools, g->schools_pass, jh_label(lang, "g_all_pass"),
             g->schools_fail, jh_label(lang, "g_some_fail"),
             g->schools_incomplete, jh_label(lang, "g_incomplete"));
@@ -317,15 +316,29 @@ enum {
     C_COUNT
 };
 
-static const char *const sheet_heads[C_COUNT] = {
-    "seq",          "code",           "school",
-    "type",         "g_h_size",       "g_h_size_limit",
-    "g_h_class_primary", "g_h_class_junior", "g_h_classes",
-    "g_h_music",    "g_h_music_need", "g_h_art",
-    "g_h_art_need", "g_h_music_area", "g_h_art_area",
-    "g_h_teachers", "g_h_certified",  "g_h_cert_share",
-    "g_h_training", "g_h_public",     "g_h_training_share",
-    "verdict",      "remark"};
+static const char *const sheet_heads[C_COUNT] = {"seq",
+                                                 "code",
+                                                 "school",
+                                                 "type",
+                                                 "g_h_size",
+                                                 "g_h_size_limit",
+                                                 "g_h_class_primary",
+                                                 "g_h_class_junior",
+                                                 "g_h_classes",
+                                                 "g_h_music",
+                                                 "g_h_music_need",
+                                                 "g_h_art",
+                                                 "g_h_art_need",
+                                                 "g_h_music_area",
+                                                 "g_h_art_area",
+                                                 "g_h_teachers",
+                                                 "g_h_certified",
+                                                 "g_h_cert_share",
+                                                 "g_h_training",
+                                                 "g_h_public",
+                                                 "g_h_training_share",
+                                                 "verdict",
+                                                 "remark"};
 
 /* Formats of the sheet beyond the shared ones. */
 typedef struct g_formats {
@@ -432,23 +445,20 @@ school_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row, size_t seq,
     jh__cell_str(b, ws, row, C_TYPE, type_name(lang, s->type), f->text);
     g_value(b, ws, row, C_SIZE, &it[JH_G_SCHOOL_SIZE],
             it[JH_G_SCHOOL_SIZE].value, f->num0, gf->num0_bad, gf, lang);
-    jh__cell_num(b, ws, row, C_SIZE_LIMIT, it[JH_G_SCHOOL_SIZE].limit,
-                 f->num0);
+    jh__cell_num(b, ws, row, C_SIZE_LIMIT, it[JH_G_SCHOOL_SIZE].limit, f->num0);
     g_value(b, ws, row, C_CLASS_P, &it[JH_G_CLASS_SIZE_PRIMARY],
-            it[JH_G_CLASS_SIZE_PRIMARY].value, f->num0, gf->num0_bad, gf,
-            lang);
+            it[JH_G_CLASS_SIZE_PRIMARY].value, f->num0, gf->num0_bad, gf, lang);
     g_value(b, ws, row, C_CLASS_J, &it[JH_G_CLASS_SIZE_JUNIOR],
-            it[JH_G_CLASS_SIZE_JUNIOR].value, f->num0, gf->num0_bad, gf,
-            lang);
+            it[JH_G_CLASS_SIZE_JUNIOR].value, f->num0, gf->num0_bad, gf, lang);
 
     /* Classes: from the music check (the art check counts the same). */
     {
         double classes = it[JH_G_MUSIC_ROOMS].base;
-        bool miss = (it[JH_G_MUSIC_ROOMS].missing_columns &
-                     JH_GMISS_CLASSES) != 0;
+        bool miss =
+            (it[JH_G_MUSIC_ROOMS].missing_columns & JH_GMISS_CLASSES) != 0;
         if (miss)
-            jh__cell_str(b, ws, row, C_CLASSES,
-                         jh_label(lang, "g_not_given"), gf->missing);
+            jh__cell_str(b, ws, row, C_CLASSES, jh_label(lang, "g_not_given"),
+                         gf->missing);
         else if (isfinite(classes))
             jh__cell_num(b, ws, row, C_CLASSES, classes, f->num0);
         else {
@@ -466,8 +476,8 @@ school_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row, size_t seq,
         jh_gcheck k = kind == 0 ? JH_G_MUSIC_ROOMS : JH_G_ART_ROOMS;
         jh_quantity q = kind == 0 ? JH_Q_MUSIC_ROOMS : JH_Q_ART_ROOMS;
         lxw_col_t have = kind == 0 ? C_MUSIC : C_ART;
-        double per = kind == 0 ? lim->classes_per_music_room
-                               : lim->classes_per_art_room;
+        double per =
+            kind == 0 ? lim->classes_per_music_room : lim->classes_per_art_room;
         const jh_gresult *r = &it[k];
         g_value(b, ws, row, have, r, s->whole[q], f->num0, gf->num0_bad, gf,
                 lang);
@@ -526,8 +536,8 @@ school_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row, size_t seq,
         if (isfinite(funds))
             jh__cell_num(b, ws, row, C_TRAINING, funds, f->num2);
         else
-            jh__cell_str(b, ws, row, C_TRAINING,
-                         jh_label(lang, "g_not_given"), gf->missing);
+            jh__cell_str(b, ws, row, C_TRAINING, jh_label(lang, "g_not_given"),
+                         gf->missing);
         if (isfinite(budget) && budget > 0)
             jh__cell_num(b, ws, row, C_PUBLIC, budget, f->num2);
         else if (isfinite(budget))
@@ -559,17 +569,14 @@ school_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row, size_t seq,
             continue;
         jh_gresult_describe(&it[k], (jh_gcheck)k, lang == JH_LANG_EN, one,
                             sizeof(one));
-        n += (size_t)snprintf(remark + n, n < sizeof(remark)
-                                               ? sizeof(remark) - n
-                                               : 0,
-                              "%s%s", n > 0 ? (lang == JH_LANG_EN ? "; " : "；")
-                                            : "",
-                              one);
+        n += (size_t)snprintf(
+            remark + n, n < sizeof(remark) ? sizeof(remark) - n : 0, "%s%s",
+            n > 0 ? (lang == JH_LANG_EN ? "; " : "；") : "", one);
     }
     jh__cell_str(b, ws, row, C_REMARK, remark, f->wrap);
     if (n > 60)
-        jh__book_check(b, worksheet_set_row(ws, row,
-                                            15.0 * (double)(1 + n / 90), NULL));
+        jh__book_check(
+            b, worksheet_set_row(ws, row, 15.0 * (double)(1 + n / 90), NULL));
 }
 
 jh_status
@@ -582,9 +589,9 @@ jh__guarantee_sheet(lxw_workbook *wb, const jh_report_context *ctx,
     lxw_worksheet *ws;
     lxw_row_t row = 0, head;
     char buf[2048];
-    static const double widths[C_COUNT] = {5,  12, 20, 10, 9, 8, 8, 8,
-                                           7,  8,  8,  8,  8, 10, 10, 8,
-                                           8,  8,  11, 12, 9, 8, 48};
+    static const double widths[C_COUNT] = {5, 12, 20, 10, 9, 8,  8,  8,
+                                           7, 8,  8,  8,  8, 10, 10, 8,
+                                           8, 8,  11, 12, 9, 8,  48};
 
     memset(&book, 0, sizeof(book));
     book.wb = wb;
@@ -603,25 +610,23 @@ jh__guarantee_sheet(lxw_workbook *wb, const jh_report_context *ctx,
     }
     ws = jh__book_sheet(&book, jh_label(lang, "g_sheet"));
     if (ws == NULL)
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "cannot add the sheet '%s': %s",
-                            jh_label(lang, "g_sheet"),
-                            lxw_strerror(book.first));
+        return jh_error_set(
+            err, JH_ERR_OUTPUT, NULL, 0, 0, "cannot add the sheet '%s': %s",
+            jh_label(lang, "g_sheet"), lxw_strerror(book.first));
 
     snprintf(buf, sizeof(buf), "%s %s", ctx->county_name,
              jh_label(lang, "g_title"));
-    jh__book_check(&book, worksheet_merge_range(ws, row, 0, row,
-                                                C_COUNT - 1, buf,
-                                                book.f.title));
+    jh__book_check(&book, worksheet_merge_range(ws, row, 0, row, C_COUNT - 1,
+                                                buf, book.f.title));
     row++;
     {
         char rules[1024];
         snprintf(buf, sizeof(buf), "%s%s%s", jh_label(lang, "g_rules"),
                  lang == JH_LANG_EN ? ": " : "：",
                  jh__guarantee_rules(g->standard, lang, rules, sizeof(rules)));
-        jh__book_check(&book, worksheet_merge_range(ws, row, 0, row,
-                                                    C_COUNT - 1, buf,
-                                                    book.f.note));
+        jh__book_check(&book,
+                       worksheet_merge_range(ws, row, 0, row, C_COUNT - 1, buf,
+                                             book.f.note));
         jh__book_check(&book, worksheet_set_row(ws, row, 32, NULL));
     }
     row++;
@@ -634,8 +639,7 @@ jh__guarantee_sheet(lxw_workbook *wb, const jh_report_context *ctx,
     for (size_t i = 0; i < g->nschools; i++, row++)
         school_row(&book, ws, row, i + 1, ctx, g, &g->schools[i], &gf);
     if (g->nschools == 0) {
-        jh__cell_str(&book, ws, row, 0, jh_label(lang, "none"),
-                     book.f.text);
+        jh__cell_str(&book, ws, row, 0, jh_label(lang, "none"), book.f.text);
         row++;
     }
 
@@ -644,9 +648,8 @@ jh__guarantee_sheet(lxw_workbook *wb, const jh_report_context *ctx,
     jh__cell_str(&book, ws, row++, 0, jh_label(lang, "g_checked"),
                  book.f.title);
     {
-        static const char *const heads[] = {"g_item", "g_applicable",
-                                            "g_passing", "g_failing",
-                                            "g_not_given"};
+        static const char *const heads[] = {
+            "g_item", "g_applicable", "g_passing", "g_failing", "g_not_given"};
         jh__book_check(&book, worksheet_merge_range(ws, row, 0, row, 2,
                                                     jh_label(lang, heads[0]),
                                                     book.f.header));
@@ -656,13 +659,12 @@ jh__guarantee_sheet(lxw_workbook *wb, const jh_report_context *ctx,
         row++;
         for (int k = 0; k < JH_G_COUNT; k++, row++) {
             const jh_gsummary *sm = &g->items[k];
-            jh__book_check(&book,
-                           worksheet_merge_range(
-                               ws, row, 0, row, 2,
-                               lang == JH_LANG_EN
-                                   ? jh_gcheck_en((jh_gcheck)k)
-                                   : jh_gcheck_zh((jh_gcheck)k),
-                               book.f.text));
+            jh__book_check(
+                &book, worksheet_merge_range(ws, row, 0, row, 2,
+                                             lang == JH_LANG_EN
+                                                 ? jh_gcheck_en((jh_gcheck)k)
+                                                 : jh_gcheck_zh((jh_gcheck)k),
+                                             book.f.text));
             jh__cell_num(&book, ws, row, 3, (double)sm->applicable, gf.center);
             jh__cell_num(&book, ws, row, 4, (double)sm->pass, gf.center);
             jh__cell_num(&book, ws, row, 5, (double)sm->fail,
@@ -695,9 +697,8 @@ jh__guarantee_sheet(lxw_workbook *wb, const jh_report_context *ctx,
     worksheet_freeze_panes(ws, head + 1, C_NAME + 1);
     jh__book_check(&book, worksheet_repeat_rows(ws, head, head));
     if (book.first != LXW_NO_ERROR)
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "cannot write the sheet '%s': %s",
-                            jh_label(lang, "g_sheet"),
-                            lxw_strerror(book.first));
+        return jh_error_set(
+            err, JH_ERR_OUTPUT, NULL, 0, 0, "cannot write the sheet '%s': %s",
+            jh_label(lang, "g_sheet"), lxw_strerror(book.first));
     return JH_OK;
 }

@@ -14,8 +14,7 @@
  * The "guarantee" object of analyze's JSON (keys in README.md), or NULL
  * when out of memory.  The caller owns the reference.
  */
-json_t *jh__guarantee_json(const jh_report_context *ctx,
-                           const jh_guarantee *g);
+json_t *jh__guarantee_json(const jh_report_context *ctx, const jh_guarantee *g);
 
 /**
  * The short text section: schools checked and passing, each check's

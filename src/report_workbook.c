@@ -25,12 +25,14 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <xlsxwriter.h>
 
 #include "junheng/report.h"
 #include "report_guarantee.h"
+#include "report_workbook.h"
 #include "util.h"
 
 /* Fills for indicator cells: not met (red), partial (amber), as Excel's
@@ -1343,6 +1345,39 @@ wb_build(wb_writer *w)
         jh_report_diagnostics_sheet(w->wb, w->ctx, NULL) != JH_OK)
         wb_check(w, LXW_ERROR_PARAMETER_VALIDATION);
     worksheet_activate(summary);
+}
+
+/* The writer of analysis sheets added to a workbook someone else owns; it
+ * lives until that workbook is closed (page breaks are read at close). */
+struct jh__analysis_sheets {
+    wb_writer w;
+};
+
+jh_status
+jh__workbook_add_analysis(jh__analysis_sheets **out, lxw_workbook *wb,
+                          const jh_report_context *ctx, jh_error *err)
+{
+    jh__analysis_sheets *as = calloc(1, sizeof(*as));
+
+    *out = as;
+    if (as == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    as->w.ctx = ctx;
+    as->w.lang = ctx->lang;
+    as->w.error = LXW_NO_ERROR;
+    as->w.wb = wb;
+    wb_build(&as->w);
+    if (as->w.error != LXW_NO_ERROR)
+        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                            "cannot write the analysis sheets: %s",
+                            lxw_strerror(as->w.error));
+    return JH_OK;
+}
+
+void
+jh__workbook_analysis_free(jh__analysis_sheets *as)
+{
+    free(as);
 }
 
 /*

@@ -28,24 +28,24 @@ extern "C" {
 
 /** The school-level checks, in the order outputs list them. */
 typedef enum jh_gcheck {
-    JH_G_SCHOOL_SIZE = 0,     /**< pupils of the compulsory sections */
-    JH_G_CLASS_SIZE_PRIMARY,  /**< largest primary class */
-    JH_G_CLASS_SIZE_JUNIOR,   /**< largest junior class */
-    JH_G_MUSIC_ROOMS,         /**< music rooms ≥ ceil(classes / 12) */
-    JH_G_ART_ROOMS,           /**< art rooms ≥ ceil(classes / 12) */
-    JH_G_MUSIC_ROOM_AREA,     /**< smallest music room ≥ 96 m² */
-    JH_G_ART_ROOM_AREA,       /**< smallest art room ≥ 90 m² */
-    JH_G_CERTIFIED_TEACHERS,  /**< certified share of full-time teachers */
-    JH_G_TRAINING_FUNDS,      /**< training funds share of public funds */
+    JH_G_SCHOOL_SIZE = 0,    /**< pupils of the compulsory sections */
+    JH_G_CLASS_SIZE_PRIMARY, /**< largest primary class */
+    JH_G_CLASS_SIZE_JUNIOR,  /**< largest junior class */
+    JH_G_MUSIC_ROOMS,        /**< music rooms ≥ ceil(classes / 12) */
+    JH_G_ART_ROOMS,          /**< art rooms ≥ ceil(classes / 12) */
+    JH_G_MUSIC_ROOM_AREA,    /**< smallest music room ≥ 96 m² */
+    JH_G_ART_ROOM_AREA,      /**< smallest art room ≥ 90 m² */
+    JH_G_CERTIFIED_TEACHERS, /**< certified share of full-time teachers */
+    JH_G_TRAINING_FUNDS,     /**< training funds share of public funds */
     JH_G_COUNT
 } jh_gcheck;
 
 /** Outcome of one check for one school. */
 typedef enum jh_gstatus {
-    JH_GS_NA = 0,   /**< does not apply (no junior section; no room) */
-    JH_GS_PASS,     /**< within the limit */
-    JH_GS_FAIL,     /**< beyond the limit */
-    JH_GS_MISSING   /**< its columns are absent or blank */
+    JH_GS_NA = 0, /**< does not apply (no junior section; no room) */
+    JH_GS_PASS,   /**< within the limit */
+    JH_GS_FAIL,   /**< beyond the limit */
+    JH_GS_MISSING /**< its columns are absent or blank */
 } jh_gstatus;
 
 /** One check of one school. */
@@ -84,11 +84,11 @@ typedef struct jh_gresult {
 
 /** The checks of one school. */
 typedef struct jh_gschool {
-    size_t school;   /**< index into the county's schools */
+    size_t school; /**< index into the county's schools */
     jh_gresult item[JH_G_COUNT];
-    size_t failed;   /**< checks that fail */
-    size_t missing;  /**< checks not given */
-    bool pass;       /**< every applicable check passes (none missing) */
+    size_t failed;  /**< checks that fail */
+    size_t missing; /**< checks not given */
+    bool pass;      /**< every applicable check passes (none missing) */
 } jh_gschool;
 
 /** Counts of one check over the schools. */
@@ -111,12 +111,12 @@ typedef struct jh_guarantee {
     const jh_standard *standard; /**< borrowed */
     jh_gschool *schools;         /**< in input order */
     size_t nschools;
-    jh_gskip *skipped;           /**< in input order */
+    jh_gskip *skipped; /**< in input order */
     size_t nskipped;
     jh_gsummary items[JH_G_COUNT];
-    size_t schools_pass;         /**< every check passes */
-    size_t schools_fail;         /**< at least one check fails */
-    size_t schools_incomplete;   /**< none fails, some not given */
+    size_t schools_pass;       /**< every check passes */
+    size_t schools_fail;       /**< at least one check fails */
+    size_t schools_incomplete; /**< none fails, some not given */
     /** Provisions applied: relax_2019_school_size, relax_2019_rooms_pre2016. */
     bool relax_size;
     bool relax_rooms;

@@ -46,6 +46,9 @@ int jh_cmd_batch(int argc, char **argv);
 /** Run `junheng trend`; argv[0] is "trend". */
 int jh_cmd_trend(int argc, char **argv);
 
+/** Run `junheng evaluate`; argv[0] is "evaluate". */
+int jh_cmd_evaluate(int argc, char **argv);
+
 /** Most --provision / --no-provision options on one command line. */
 #define JH_CLI_MAX_PROVISIONS 16
 

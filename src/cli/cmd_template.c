@@ -8,13 +8,15 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "junheng/report_evaluate.h"
 #include "junheng/template.h"
 
 static void
 help(FILE *out)
 {
     fputs(
-        "usage: junheng template [--out FILE.xlsx] [--lang zh|en] [--force]\n\n"
+        "usage: junheng template [--county] [--out FILE.xlsx] [--lang zh|en] "
+        "[--force]\n\n"
         "Write the workbook a county fills in for junheng: one sheet of\n"
         "school data with the headers junheng reads (units in the headers,\n"
         "teachers per section so that combined schools can be filled), one\n"
@@ -23,7 +25,11 @@ help(FILE *out)
         "hints on every count and area, and a sheet of instructions (说明).\n"
         "The file analyzes as it is.  SOURCE_DATE_EPOCH sets its date, so\n"
         "the same options give the same bytes.\n\n"
+        "With --county, write instead the county facts workbook for 'junheng\n"
+        "evaluate' (default junheng-county-facts.xlsx): one row per item of\n"
+        "the 2017 evaluation with its limit and how to fill it.\n\n"
         "Options:\n"
+        "      --county       the county facts workbook (docs/evaluate.md)\n"
         "  -o, --out FILE     where to write (default junheng-template.xlsx)\n"
         "  -l, --lang LANG    zh (default): Chinese headers; en: English keys\n"
         "      --force        overwrite FILE if it exists\n"
@@ -36,16 +42,17 @@ help(FILE *out)
 int
 jh_cmd_template(int argc, char **argv)
 {
-    enum { OPT_FORCE = 256 };
+    enum { OPT_FORCE = 256, OPT_COUNTY };
     static const struct option longopts[] = {
         {"out", required_argument, NULL, 'o'},
         {"lang", required_argument, NULL, 'l'},
         {"force", no_argument, NULL, OPT_FORCE},
+        {"county", no_argument, NULL, OPT_COUNTY},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     jh_template_options opts = {JH_LANG_ZH, 0};
-    const char *out = "junheng-template.xlsx";
-    bool force = false;
+    const char *out = NULL;
+    bool force = false, county = false;
     struct stat sb;
     jh_error err;
     int c;
@@ -70,6 +77,9 @@ jh_cmd_template(int argc, char **argv)
         case OPT_FORCE:
             force = true;
             break;
+        case OPT_COUNTY:
+            county = true;
+            break;
         case 'h':
             help(stdout);
             return JH_EXIT_OK;
@@ -88,6 +98,8 @@ jh_cmd_template(int argc, char **argv)
                     argv[optind]);
         return JH_EXIT_USAGE;
     }
+    if (out == NULL)
+        out = county ? "junheng-county-facts.xlsx" : "junheng-template.xlsx";
     /* A filled-in template must never be lost to a second run. */
     if (!force && stat(out, &sb) == 0) {
         jh_cli_fail("%s: already exists (use --force to overwrite it)", out);
@@ -95,7 +107,10 @@ jh_cmd_template(int argc, char **argv)
     }
     opts.created = jh_cli_document_epoch();
     jh_error_clear(&err);
-    if (jh_template_write(out, &opts, &err) != JH_OK) {
+    if (county ? jh_report_facts_template(out, jh_standard_builtin(NULL),
+                                          opts.lang, opts.created,
+                                          &err) != JH_OK
+               : jh_template_write(out, &opts, &err) != JH_OK) {
         jh_cli_error(&err);
         return JH_EXIT_INTERNAL;
     }

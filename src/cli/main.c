@@ -39,6 +39,8 @@ static const command commands[] = {
      "per-county reports"},
     {"trend", jh_cmd_trend,
      "one county's difference coefficients across the years"},
+    {"evaluate", jh_cmd_evaluate,
+     "the whole 2017 county evaluation: four parts, vetoes, 表Ⅰ–表Ⅵ"},
 };
 
 static void

@@ -17,15 +17,14 @@ static void
 grun(gfix *f, const char *csv, const jh_standard *std)
 {
     memset(f, 0, sizeof(*f));
-    assert_int_equal(jh_csv_parse(&f->table, csv, strlen(csv), "g.csv", NULL,
-                                  &f->err),
-                     JH_OK);
+    assert_int_equal(
+        jh_csv_parse(&f->table, csv, strlen(csv), "g.csv", NULL, &f->err),
+        JH_OK);
     if (jh_county_from_table(&f->county, f->table, NULL, &f->warnings,
                              &f->err) != JH_OK)
         fail_msg("import: %s (line %ld)", f->err.message, f->err.line);
     assert_int_equal(
-        jh_guarantee_run(&f->g, f->county, std, &f->warnings, &f->err),
-        JH_OK);
+        jh_guarantee_run(&f->g, f->county, std, &f->warnings, &f->err), JH_OK);
 }
 
 static void
@@ -52,11 +51,11 @@ std_with(bool relax_size, bool relax_rooms)
     jh_standard s = *jh_standard_builtin("quality-2017");
     jh_error e;
 
-    assert_int_equal(jh_standard_set_provision(&s, "relax_2019_school_size",
-                                               relax_size, &e),
-                     JH_OK);
-    assert_int_equal(jh_standard_set_provision(
-                         &s, "relax_2019_rooms_pre2016", relax_rooms, &e),
+    assert_int_equal(
+        jh_standard_set_provision(&s, "relax_2019_school_size", relax_size, &e),
+        JH_OK);
+    assert_int_equal(jh_standard_set_provision(&s, "relax_2019_rooms_pre2016",
+                                               relax_rooms, &e),
                      JH_OK);
     return s;
 }
@@ -152,11 +151,9 @@ room_area_and_the_2019_provision(void **state)
     (void)state;
     grun(&f, csv, &off);
     for (size_t i = 0; i < 3; i++) {
-        assert_int_equal(item(&f, i, JH_G_MUSIC_ROOM_AREA)->status,
-                         JH_GS_FAIL);
+        assert_int_equal(item(&f, i, JH_G_MUSIC_ROOM_AREA)->status, JH_GS_FAIL);
         assert_close(item(&f, i, JH_G_MUSIC_ROOM_AREA)->limit, 96, 0);
-        assert_close(item(&f, i, JH_G_MUSIC_ROOM_AREA)->shortfall, 23,
-                     1e-9);
+        assert_close(item(&f, i, JH_G_MUSIC_ROOM_AREA)->shortfall, 23, 1e-9);
         assert_close(item(&f, i, JH_G_ART_ROOM_AREA)->shortfall, 23, 1e-9);
         assert_false(item(&f, i, JH_G_MUSIC_ROOM_AREA)->relaxed);
     }
@@ -178,8 +175,7 @@ room_area_and_the_2019_provision(void **state)
     assert_false(f.g->schools[0].pass);
     /* built later (否) or not said (blank): the full limits */
     for (size_t i = 1; i < 3; i++) {
-        assert_int_equal(item(&f, i, JH_G_MUSIC_ROOM_AREA)->status,
-                         JH_GS_FAIL);
+        assert_int_equal(item(&f, i, JH_G_MUSIC_ROOM_AREA)->status, JH_GS_FAIL);
         assert_close(item(&f, i, JH_G_MUSIC_ROOM_AREA)->limit, 96, 0);
     }
     /* relaxed, still short: 0.5 and 0.1 m² */
@@ -264,19 +260,16 @@ class_size(void **state)
          "6,己,九年一贯制学校,600,400,,,48\n"
          "7,庚,九年一贯制学校,600,0,44,,\n",
          &s);
-    assert_int_equal(item(&f, 0, JH_G_CLASS_SIZE_PRIMARY)->status,
-                     JH_GS_PASS);
+    assert_int_equal(item(&f, 0, JH_G_CLASS_SIZE_PRIMARY)->status, JH_GS_PASS);
     assert_int_equal(item(&f, 0, JH_G_CLASS_SIZE_JUNIOR)->status, JH_GS_NA);
-    assert_int_equal(item(&f, 1, JH_G_CLASS_SIZE_PRIMARY)->status,
-                     JH_GS_FAIL);
+    assert_int_equal(item(&f, 1, JH_G_CLASS_SIZE_PRIMARY)->status, JH_GS_FAIL);
     assert_close(item(&f, 1, JH_G_CLASS_SIZE_PRIMARY)->shortfall, 1, 0);
     assert_int_equal(item(&f, 2, JH_G_CLASS_SIZE_JUNIOR)->status, JH_GS_PASS);
     /* a single-level school's whole-school figure is its level's */
     assert_int_equal(item(&f, 3, JH_G_CLASS_SIZE_JUNIOR)->status, JH_GS_FAIL);
     assert_close(item(&f, 3, JH_G_CLASS_SIZE_JUNIOR)->value, 51, 0);
     /* 44 in the whole school: both levels within their limits */
-    assert_int_equal(item(&f, 4, JH_G_CLASS_SIZE_PRIMARY)->status,
-                     JH_GS_PASS);
+    assert_int_equal(item(&f, 4, JH_G_CLASS_SIZE_PRIMARY)->status, JH_GS_PASS);
     assert_true(item(&f, 4, JH_G_CLASS_SIZE_PRIMARY)->whole_school);
     assert_int_equal(item(&f, 4, JH_G_CLASS_SIZE_JUNIOR)->status, JH_GS_PASS);
     /* 48: the junior level passes, the primary level must be given */
@@ -308,8 +301,7 @@ certificates_and_training(void **state)
          "3,丙,九年一贯制学校,600,400,,,40,30,40,28,,\n"
          "4,丁,小学,60,,0,0,,,,,0,0\n",
          &s);
-    assert_int_equal(item(&f, 0, JH_G_CERTIFIED_TEACHERS)->status,
-                     JH_GS_FAIL);
+    assert_int_equal(item(&f, 0, JH_G_CERTIFIED_TEACHERS)->status, JH_GS_FAIL);
     assert_close(item(&f, 0, JH_G_CERTIFIED_TEACHERS)->value, 0.99, 1e-12);
     assert_close(item(&f, 0, JH_G_CERTIFIED_TEACHERS)->shortfall, 1, 0);
     assert_string_equal(
@@ -318,23 +310,19 @@ certificates_and_training(void **state)
         "1 teacher without a certificate (99 of 100 certified)");
     assert_int_equal(item(&f, 0, JH_G_TRAINING_FUNDS)->status, JH_GS_PASS);
     assert_close(item(&f, 0, JH_G_TRAINING_FUNDS)->value, 0.05, 1e-12);
-    assert_int_equal(item(&f, 1, JH_G_CERTIFIED_TEACHERS)->status,
-                     JH_GS_PASS);
+    assert_int_equal(item(&f, 1, JH_G_CERTIFIED_TEACHERS)->status, JH_GS_PASS);
     assert_int_equal(item(&f, 1, JH_G_TRAINING_FUNDS)->status, JH_GS_FAIL);
     assert_close(item(&f, 1, JH_G_TRAINING_FUNDS)->shortfall, 1, 1e-9);
     /* per section: 68 of 70 */
-    assert_int_equal(item(&f, 2, JH_G_CERTIFIED_TEACHERS)->status,
-                     JH_GS_FAIL);
+    assert_int_equal(item(&f, 2, JH_G_CERTIFIED_TEACHERS)->status, JH_GS_FAIL);
     assert_close(item(&f, 2, JH_G_CERTIFIED_TEACHERS)->base, 70, 0);
     assert_close(item(&f, 2, JH_G_CERTIFIED_TEACHERS)->shortfall, 2, 0);
     /* blank funds: not given, never a pass */
-    assert_int_equal(item(&f, 2, JH_G_TRAINING_FUNDS)->status,
-                     JH_GS_MISSING);
+    assert_int_equal(item(&f, 2, JH_G_TRAINING_FUNDS)->status, JH_GS_MISSING);
     assert_false(f.g->schools[2].pass);
     /* no teachers: nothing to certify; a budget of 0 is not given */
     assert_int_equal(item(&f, 3, JH_G_CERTIFIED_TEACHERS)->status, JH_GS_NA);
-    assert_int_equal(item(&f, 3, JH_G_TRAINING_FUNDS)->status,
-                     JH_GS_MISSING);
+    assert_int_equal(item(&f, 3, JH_G_TRAINING_FUNDS)->status, JH_GS_MISSING);
     assert_true(item(&f, 3, JH_G_TRAINING_FUNDS)->missing_columns &
                 (1u << JH_Q_PUBLIC_FUNDS));
     gfree(&f);
@@ -366,8 +354,7 @@ absent_columns_are_not_given(void **state)
         "未提供：班级数 (classes_primary, classes_junior)、音乐专用教室数 "
         "(music_rooms)");
     for (int k = 0; k < JH_G_COUNT; k++)
-        assert_int_equal(f.g->items[k].pass,
-                         k == JH_G_SCHOOL_SIZE ? 1 : 0);
+        assert_int_equal(f.g->items[k].pass, k == JH_G_SCHOOL_SIZE ? 1 : 0);
     gfree(&f);
 }
 
@@ -421,8 +408,7 @@ bad_input_named(void **state)
     (void)state;
     assert_int_equal(jh_csv_parse(&t, csv, strlen(csv), "f.csv", NULL, &e),
                      JH_OK);
-    assert_int_equal(jh_county_from_table(&c, t, NULL, NULL, &e),
-                     JH_ERR_DATA);
+    assert_int_equal(jh_county_from_table(&c, t, NULL, NULL, &e), JH_ERR_DATA);
     assert_int_equal(e.line, 2);
     assert_int_equal(e.column, 5);
     assert_non_null(strstr(e.message, "'maybe'"));
@@ -460,8 +446,7 @@ guarantee_round_trip(void **state)
     assert_int_equal(jh_standard_parse(&back, ini, strlen(ini), "x.ini", &e),
                      JH_OK);
     free(ini);
-    assert_memory_equal(&back.guarantee, &b->guarantee,
-                        sizeof(back.guarantee));
+    assert_memory_equal(&back.guarantee, &b->guarantee, sizeof(back.guarantee));
 }
 
 int

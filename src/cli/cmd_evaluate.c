@@ -1,0 +1,290 @@
+/* junheng evaluate - the whole 2017 county evaluation. */
+#include <errno.h>
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "cli.h"
+
+extern char **environ;
+#include "junheng/evaluate.h"
+#include "junheng/import.h"
+#include "junheng/outdir.h"
+#include "junheng/report_evaluate.h"
+
+static void
+help(FILE *out)
+{
+    fputs(
+        "usage: junheng evaluate SCHOOLS --county FACTS [options]\n\n"
+        "Evaluate a county under the 2017 quality-balance standard as a "
+        "whole:\nresource allocation (from SCHOOLS, as 'analyze' does), the "
+        "15 government-\nguarantee items, the 9 education-quality items, "
+        "social recognition and the\none-vote-veto items.  Items computable "
+        "from SCHOOLS are computed (school\nand class size, music and art "
+        "rooms, certification, training funds,\nsmall-school public funds, "
+        "表Ⅰ); the others come from FACTS, a CSV or\nExcel sheet with one row "
+        "per item (item,value,note; see docs/evaluate.md).\nA fact not given "
+        "makes the verdict 'incomplete', never 'pass'.\n\n"
+        "Options:\n"
+        "  -c, --county FACTS   the county's facts file (required)\n"
+        "      --county-sheet S workbooks: the facts sheet (default: the "
+        "first)\n"
+        "  -o, --out DIR        write evaluation.xlsx, evaluation.json and "
+        "the board\n"
+        "                       chart board.png/.pdf into DIR\n"
+        "  -f, --format FMT     stdout format: text (default) or json\n"
+        "  -l, --lang LANG      zh (default) or en\n" JH_CLI_INPUT_HELP
+        "      --no-charts      do not run gnuplot\n"
+        "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
+        "      --strict         exit 1 unless the county passes\n"
+        "  -h, --help           show this help\n\n"
+        "Exit status: 0 done (whatever the verdict), 1 not passed with "
+        "--strict,\n2 usage error, 3 bad input data (schools or facts), 4 "
+        "output or internal\nfailure.\n",
+        out);
+}
+
+typedef struct evaluate_args {
+    jh_cli_input in;
+    const char *facts;
+    const char *facts_sheet;
+    const char *out;
+    const char *gnuplot;
+    bool json;
+    bool strict;
+    bool charts;
+    jh_lang lang;
+} evaluate_args;
+
+static int
+parse_args(evaluate_args *a, int argc, char **argv)
+{
+    enum { OPT_STRICT = 256, OPT_COUNTY_SHEET, OPT_NO_CHARTS, OPT_GNUPLOT };
+    static const struct option longopts[] = {
+        {"county", required_argument, NULL, 'c'},
+        {"county-sheet", required_argument, NULL, OPT_COUNTY_SHEET},
+        {"out", required_argument, NULL, 'o'},
+        {"format", required_argument, NULL, 'f'},
+        {"lang", required_argument, NULL, 'l'},
+        {"strict", no_argument, NULL, OPT_STRICT},
+        {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
+        {"gnuplot", required_argument, NULL, OPT_GNUPLOT},
+        {"help", no_argument, NULL, 'h'},
+        JH_CLI_INPUT_OPTIONS,
+        {NULL, 0, NULL, 0}};
+    int c, r;
+
+    memset(a, 0, sizeof(*a));
+    jh_cli_input_init(&a->in);
+    a->charts = true;
+    a->gnuplot = "gnuplot";
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, ":c:o:f:l:e:s:h", longopts, NULL)) !=
+           -1) {
+        r = jh_cli_input_option(&a->in, c, optarg);
+        if (r < 0)
+            return -r;
+        if (r > 0)
+            continue;
+        switch (c) {
+        case 'c':
+            a->facts = optarg;
+            break;
+        case OPT_COUNTY_SHEET:
+            a->facts_sheet = optarg;
+            break;
+        case 'o':
+            a->out = optarg;
+            break;
+        case 'f':
+            if (!jh_cli_parse_format(optarg, &a->json))
+                return JH_EXIT_USAGE;
+            break;
+        case 'l':
+            if (!jh_cli_parse_lang(optarg, &a->lang))
+                return JH_EXIT_USAGE;
+            break;
+        case OPT_STRICT:
+            a->strict = true;
+            break;
+        case OPT_NO_CHARTS:
+            a->charts = false;
+            break;
+        case OPT_GNUPLOT:
+            a->gnuplot = optarg;
+            break;
+        case 'h':
+            help(stdout);
+            return -1;
+        case ':':
+            jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
+            return JH_EXIT_USAGE;
+        default:
+            jh_cli_fail("unknown option '%s' (see 'junheng evaluate --help')",
+                        argv[optind - 1]);
+            return JH_EXIT_USAGE;
+        }
+    }
+    if (optind != argc - 1) {
+        jh_cli_fail(optind >= argc ? "no school file given (see 'junheng "
+                                     "evaluate --help')"
+                                   : "only one school file is evaluated at "
+                                     "a time");
+        return JH_EXIT_USAGE;
+    }
+    if (a->facts == NULL) {
+        jh_cli_fail("no facts file given: --county FACTS (see 'junheng "
+                    "evaluate --help' and docs/evaluate.md)");
+        return JH_EXIT_USAGE;
+    }
+    a->in.file = argv[optind];
+    return JH_EXIT_OK;
+}
+
+/* Read the facts file; prints the problem and returns an exit code. */
+static int
+read_facts(const evaluate_args *a, jh_facts **out, jh_diags *warn)
+{
+    jh_file_options fopts = {0};
+    jh_table *t = NULL;
+    jh_error err;
+    jh_status st;
+
+    jh_error_clear(&err);
+    fopts.encoding = (jh_encoding)a->in.encoding;
+    fopts.sheet = a->facts_sheet;
+    st = jh_import_table(&t, a->facts, &fopts, warn, &err);
+    if (st == JH_OK)
+        st = jh_facts_from_table(out, t, &err);
+    jh_table_free(t);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        /* as for the school file: an unreadable input is bad input */
+        return st == JH_ERR_NOMEM || st == JH_ERR_INTERNAL ? JH_EXIT_INTERNAL
+                                                           : JH_EXIT_DATA;
+    }
+    return JH_EXIT_OK;
+}
+
+/* Write evaluation.xlsx and evaluation.json, all or nothing. */
+static int
+write_outputs(const evaluate_args *a, const jh_report_context *ctx,
+              const jh_evaluation *ev)
+{
+    static const char *const owned[] = {"evaluation.xlsx", "evaluation.json",
+                                        "board.png", "board.pdf", NULL};
+    jh_outdir *dir = NULL;
+    jh_error err;
+    jh_status st;
+    char *path;
+    FILE *f;
+
+    jh_error_clear(&err);
+    st = jh_outdir_open(&dir, a->out, &err);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_INTERNAL;
+    }
+    path = jh_outdir_path(dir, "evaluation.xlsx");
+    st = path != NULL
+             ? jh_report_evaluation_workbook(path, ctx, ev, &err)
+             : jh_error_set(&err, JH_ERR_NOMEM, a->out, 0, 0, "out of memory");
+    free(path);
+    if (st == JH_OK) {
+        path = jh_outdir_path(dir, "evaluation.json");
+        f = path != NULL ? fopen(path, "w") : NULL;
+        if (f == NULL)
+            st = jh_error_set(&err, JH_ERR_IO, path, 0, 0, "cannot create: %s",
+                              strerror(errno));
+        else
+            st = jh_report_evaluation_json(f, ctx, ev, &err);
+        if (f != NULL && fclose(f) != 0 && st == JH_OK)
+            st = jh_error_set(&err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
+                              strerror(errno));
+        free(path);
+    }
+    if (st == JH_OK && a->charts) {
+        jh_chart_options copts = {.gnuplot = a->gnuplot,
+                                  .plots_dir = jh_cli_plots_dir(),
+                                  .pdf = true,
+                                  .envp = environ,
+                                  .timeout_seconds = 300};
+        st = jh_report_evaluation_board(dir->staging, ctx, ev, &copts, &err);
+        if (st == JH_ERR_NOTFOUND) {
+            jh_cli_fail("warning: %s; the board chart skipped, everything "
+                        "else written",
+                        err.message);
+            st = JH_OK;
+        }
+    }
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        jh_outdir_abort(dir);
+        return JH_EXIT_INTERNAL;
+    }
+    if (jh_outdir_commit(dir, owned, &err) != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_INTERNAL;
+    }
+    return JH_EXIT_OK;
+}
+
+int
+jh_cmd_evaluate(int argc, char **argv)
+{
+    evaluate_args a;
+    jh_report_context ctx;
+    jh_diags warn = JH_DIAGS_INIT;
+    jh_facts *facts = NULL;
+    jh_evaluation *ev = NULL;
+    jh_error err;
+    jh_status st;
+    char buf[2048];
+    int rc = parse_args(&a, argc, argv);
+
+    if (rc != JH_EXIT_OK)
+        return rc < 0 ? JH_EXIT_OK : rc;
+    rc = jh_cli_input_load(&a.in);
+    if (rc != JH_EXIT_OK)
+        goto done;
+    rc = read_facts(&a, &facts, &warn);
+    if (rc != JH_EXIT_OK)
+        goto done;
+    jh_error_clear(&err);
+    st = jh_evaluate(&ev, a.in.analysis, facts, &warn, &err);
+    for (size_t i = 0; i < warn.count; i++)
+        fprintf(stderr, "junheng: warning: %s\n",
+                jh_diag_format(&warn.items[i], buf, sizeof(buf)));
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        rc = st == JH_ERR_ARG ? JH_EXIT_DATA : jh_cli_exit_code(st);
+        goto done;
+    }
+    ctx = (jh_report_context){a.in.analysis, &a.in.warnings,
+                              a.lang,        a.in.county_name,
+                              JH_VERSION,    jh_cli_document_epoch()};
+    if (a.out != NULL) {
+        rc = write_outputs(&a, &ctx, ev);
+        if (rc != JH_EXIT_OK)
+            goto done;
+    }
+    jh_error_clear(&err);
+    st = a.json ? jh_report_evaluation_json(stdout, &ctx, ev, &err)
+                : jh_report_evaluation_text(stdout, &ctx, ev);
+    if (st != JH_OK || fflush(stdout) != 0) {
+        jh_cli_fail("cannot write to standard output");
+        rc = JH_EXIT_INTERNAL;
+        goto done;
+    }
+    rc = a.strict && ev->verdict != JH_V_PASS ? JH_EXIT_FAILED : JH_EXIT_OK;
+
+done:
+    jh_evaluation_free(ev);
+    jh_facts_free(facts);
+    jh_diags_release(&warn);
+    jh_cli_input_release(&a.in);
+    return rc;
+}

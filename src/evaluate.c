@@ -1,0 +1,1482 @@
+/*
+ * junheng - the whole 2017 county evaluation: facts, items, verdicts
+ * (教督〔2017〕6号; §1.5 of the rules).  Every limit comes from the
+ * standard's [county] and [guarantee] sections; this file holds the items'
+ * names and which facts each one reads, never a threshold.
+ */
+#include "junheng/evaluate.h"
+
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "util.h"
+
+/* ---- the facts ---------------------------------------------------------- */
+
+static const struct {
+    const char *key;
+    const char *zh;
+    const char *en;
+    jh_fact_kind kind;
+    const char *aliases[3];
+} facts[JH_F_COUNT] = {
+    {"planning_layout",
+     "义务教育学校规划布局合理",
+     "School planning and layout are sound",
+     JH_FK_YESNO,
+     {"规划布局合理", "规划布局", NULL}},
+    {"unified_standards",
+     "县级政府制定学校办学标准且所有学校达到",
+     "The county sets school standards and every school meets them",
+     JH_FK_YESNO,
+     {"办学标准", "制定办学标准", NULL}},
+    {"special_funds_per_student",
+     "特殊教育学校生均公用经费",
+     "Special-education public funds per student (yuan)",
+     JH_FK_NUMBER,
+     {"特教生均公用经费", NULL, NULL}},
+    {"salary_ratio",
+     "教师平均工资收入与当地公务员平均工资收入之比",
+     "Teachers' average pay / civil servants' average pay",
+     JH_FK_NUMBER,
+     {"教师工资与公务员工资之比", "教师工资收入比", NULL}},
+    {"training_completion",
+     "教师5年360学时培训完成率",
+     "Teachers completing 360 training hours in 5 years",
+     JH_FK_SHARE,
+     {"360学时培训完成率", "培训完成率", NULL}},
+    {"staffing_allocation",
+     "县级统筹分配各校教职工编制和岗位",
+     "The county allocates staff posts to schools",
+     JH_FK_YESNO,
+     {"统筹分配编制", "编制岗位统筹", NULL}},
+    {"rotation_share",
+     "交流轮岗教师比例",
+     "Teachers rotated (share of those eligible)",
+     JH_FK_SHARE,
+     {"教师交流轮岗比例", "交流轮岗比例", NULL}},
+    {"rotation_backbone_share",
+     "交流轮岗教师中骨干教师比例",
+     "Backbone teachers among those rotated",
+     JH_FK_SHARE,
+     {"骨干教师交流比例", "轮岗骨干教师比例", NULL}},
+    {"nearby_urban_primary",
+     "城区公办小学就近划片入学比例",
+     "Nearby enrollment, urban public primary schools",
+     JH_FK_SHARE,
+     {NULL, NULL, NULL}},
+    {"nearby_town_primary",
+     "镇区公办小学就近划片入学比例",
+     "Nearby enrollment, town public primary schools",
+     JH_FK_SHARE,
+     {NULL, NULL, NULL}},
+    {"nearby_urban_junior",
+     "城区公办初中就近划片入学比例",
+     "Nearby enrollment, urban public junior schools",
+     JH_FK_SHARE,
+     {NULL, NULL, NULL}},
+    {"nearby_town_junior",
+     "镇区公办初中就近划片入学比例",
+     "Nearby enrollment, town public junior schools",
+     JH_FK_SHARE,
+     {NULL, NULL, NULL}},
+    {"quality_places_share",
+     "优质高中招生名额分配到初中比例",
+     "Quality senior-high places allocated to junior schools",
+     JH_FK_SHARE,
+     {"优质高中招生名额分配比例", "名额分配比例", NULL}},
+    {"migrant_public_share",
+     "随迁子女在公办学校和政府购买服务的民办学校就读比例",
+     "Migrant children in public (or publicly funded) schools",
+     JH_FK_SHARE,
+     {"随迁子女公办学校就读比例", "随迁子女就读比例", NULL}},
+    {"junior_retention",
+     "初中三年巩固率",
+     "Junior three-year retention",
+     JH_FK_SHARE,
+     {"巩固率", NULL, NULL}},
+    {"junior_entrants",
+     "三年前初一入学人数",
+     "Junior pupils entering three years ago",
+     JH_FK_COUNT,
+     {"初一入学人数", NULL, NULL}},
+    {"junior_grade3",
+     "现初三在校生数",
+     "Junior grade-3 pupils now",
+     JH_FK_COUNT,
+     {"初三在校生数", "初三学生数", NULL}},
+    {"disabled_enrollment",
+     "残疾儿童少年入学率",
+     "Enrollment of disabled children",
+     JH_FK_SHARE,
+     {"残疾儿童入学率", NULL, NULL}},
+    {"charters_informatisation",
+     "所有学校制定章程，实现管理与教学信息化",
+     "Every school has a charter; management and teaching use IT",
+     JH_FK_YESNO,
+     {"学校章程", "章程与信息化", NULL}},
+    {"it_teaching",
+     "教师熟练运用信息化手段教学，设施设备利用率较高",
+     "Teachers teach with IT; equipment is well used",
+     JH_FK_YESNO,
+     {"信息化教学", NULL, NULL}},
+    {"moral_education",
+     "德育工作、校园文化建设水平达到良好以上",
+     "Moral education and school culture at least good",
+     JH_FK_YESNO,
+     {"德育工作", "德育", NULL}},
+    {"curriculum",
+     "课程开齐开足，教学秩序规范，综合实践活动有效开展",
+     "Full curriculum, orderly teaching, practical activities",
+     JH_FK_YESNO,
+     {"课程开齐开足", "课程", NULL}},
+    {"homework_burden",
+     "无过重课业负担",
+     "No excessive homework burden",
+     JH_FK_YESNO,
+     {"课业负担", NULL, NULL}},
+    {"monitoring_level",
+     "国家义务教育质量监测学业水平",
+     "National quality monitoring: attainment level",
+     JH_FK_LEVEL,
+     {"质量监测学业水平", "学业水平", NULL}},
+    {"monitoring_difference",
+     "国家义务教育质量监测校际差异率",
+     "National quality monitoring: inter-school difference rate",
+     JH_FK_NUMBER,
+     {"校际差异率", "质量监测校际差异率", NULL}},
+    {"questionnaires_issued",
+     "发放问卷数",
+     "Questionnaires issued",
+     JH_FK_COUNT,
+     {"问卷发放数", NULL, NULL}},
+    {"questionnaires_valid",
+     "有效问卷数",
+     "Valid questionnaires",
+     JH_FK_COUNT,
+     {NULL, NULL, NULL}},
+    {"questionnaires_satisfied",
+     "满意问卷数",
+     "Satisfied questionnaires",
+     JH_FK_COUNT,
+     {"认可问卷数", NULL, NULL}},
+    {"visits",
+     "走访人数",
+     "People visited",
+     JH_FK_COUNT,
+     {"实地走访人数", NULL, NULL}},
+    {"visits_satisfied",
+     "走访满意人数",
+     "People visited who are satisfied",
+     JH_FK_COUNT,
+     {"走访认可人数", NULL, NULL}},
+    {"parents_valid",
+     "家长有效问卷数",
+     "Valid questionnaires of parents",
+     JH_FK_COUNT,
+     {NULL, NULL, NULL}},
+    {"parents_satisfied",
+     "家长满意问卷数",
+     "Satisfied questionnaires of parents",
+     JH_FK_COUNT,
+     {"家长认可问卷数", NULL, NULL}},
+    {"veto_exam_admission",
+     "以考试方式招生",
+     "Admission by examination",
+     JH_FK_YESNO,
+     {NULL, NULL, NULL}},
+    {"veto_school_choice",
+     "违规择校",
+     "School choice against the rules",
+     JH_FK_YESNO,
+     {"违规择校行为", NULL, NULL}},
+    {"veto_key_schools",
+     "设置重点学校或重点班",
+     "Key schools or key classes",
+     JH_FK_YESNO,
+     {"重点学校或重点班", NULL, NULL}},
+    {"veto_unfilled_posts",
+     "“有编不补”或长期聘用编外教师",
+     "Posts left unfilled, or long-term teachers outside the posts",
+     JH_FK_YESNO,
+     {"有编不补", NULL, NULL}},
+    {"veto_major_incident",
+     "重大安全责任事故或严重违纪违规事件",
+     "A major safety accident or serious breach of rules",
+     JH_FK_YESNO,
+     {"重大安全责任事故", NULL, NULL}},
+    {"veto_falsification",
+     "弄虚作假",
+     "Falsified evaluation material",
+     JH_FK_YESNO,
+     {"弄虚作假行为", NULL, NULL}},
+    {"schools_primary",
+     "小学数",
+     "Primary schools",
+     JH_FK_COUNT,
+     {"小学学校数", NULL, NULL}},
+    {"schools_junior",
+     "初中数",
+     "Junior schools",
+     JH_FK_COUNT,
+     {"初中学校数", NULL, NULL}},
+    {"schools_nine_year",
+     "九年一贯制学校数",
+     "Nine-year schools",
+     JH_FK_COUNT,
+     {NULL, NULL, NULL}},
+    {"schools_twelve_year",
+     "十二年一贯制学校数",
+     "Twelve-year schools",
+     JH_FK_COUNT,
+     {NULL, NULL, NULL}},
+    {"schools_complete_secondary",
+     "完全中学数",
+     "Complete secondary schools",
+     JH_FK_COUNT,
+     {NULL, NULL, NULL}},
+    {"teaching_points",
+     "教学点数",
+     "Teaching points",
+     JH_FK_COUNT,
+     {NULL, NULL, NULL}},
+    {"teaching_points_50plus",
+     "在校生50人及以上教学点数",
+     "Teaching points with 50 or more pupils",
+     JH_FK_COUNT,
+     {"50人及以上教学点数", NULL, NULL}},
+    {"classes_primary",
+     "小学班级数",
+     "Primary classes",
+     JH_FK_COUNT,
+     {NULL, NULL, NULL}},
+    {"classes_junior",
+     "初中班级数",
+     "Junior classes",
+     JH_FK_COUNT,
+     {NULL, NULL, NULL}},
+    {"students_primary",
+     "小学在校生数",
+     "Primary pupils",
+     JH_FK_COUNT,
+     {NULL, NULL, NULL}},
+    {"students_junior",
+     "初中在校生数",
+     "Junior pupils",
+     JH_FK_COUNT,
+     {NULL, NULL, NULL}},
+    {"teachers_primary",
+     "小学专任教师数",
+     "Primary full-time teachers",
+     JH_FK_COUNT,
+     {NULL, NULL, NULL}},
+    {"teachers_junior",
+     "初中专任教师数",
+     "Junior full-time teachers",
+     JH_FK_COUNT,
+     {NULL, NULL, NULL}},
+};
+
+const char *
+jh_fact_key(jh_fact_id id)
+{
+    return (unsigned)id < JH_F_COUNT ? facts[id].key : "unknown";
+}
+
+const char *
+jh_fact_zh(jh_fact_id id)
+{
+    return (unsigned)id < JH_F_COUNT ? facts[id].zh : "未知";
+}
+
+const char *
+jh_fact_en(jh_fact_id id)
+{
+    return (unsigned)id < JH_F_COUNT ? facts[id].en : "unknown";
+}
+
+jh_fact_kind
+jh_fact_kind_of(jh_fact_id id)
+{
+    return (unsigned)id < JH_F_COUNT ? facts[id].kind : JH_FK_NUMBER;
+}
+
+/* ---- reading the facts file ------------------------------------------- */
+
+/* Rows searched for the header. */
+#define FACTS_HEADER_ROWS 10
+
+static bool
+word_in(const char *s, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (strcasecmp(s, words[i]) == 0)
+            return true;
+    }
+    return false;
+}
+
+/* The fact named by @p text (an id, case-insensitive, or a Chinese name),
+ * or -1. */
+static int
+fact_lookup(const char *text)
+{
+    for (int i = 0; i < JH_F_COUNT; i++) {
+        if (strcasecmp(text, facts[i].key) == 0 ||
+            strcmp(text, facts[i].zh) == 0)
+            return i;
+        for (int a = 0; a < 3 && facts[i].aliases[a] != NULL; a++) {
+            if (strcmp(text, facts[i].aliases[a]) == 0)
+                return i;
+        }
+    }
+    return -1;
+}
+
+/* Copy a trimmed cell into @p buf. */
+static void
+cell_text(const jh_table *t, size_t row, size_t col, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s", jh_table_cell(t, row, col));
+    jh__trim(buf);
+}
+
+/* Replace full-width digits, point, percent sign and space by ASCII. */
+static void
+ascii_digits(const char *in, char *out, size_t size)
+{
+    size_t n = 0;
+
+    for (const unsigned char *p = (const unsigned char *)in;
+         *p != '\0' && n + 1 < size;) {
+        if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
+            out[n++] = (char)('0' + (p[2] - 0x90));
+            p += 3;
+        } else if (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8E) {
+            out[n++] = '.';
+            p += 3;
+        } else if (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x85) {
+            out[n++] = '%';
+            p += 3;
+        } else {
+            out[n++] = (char)*p++;
+        }
+    }
+    out[n] = '\0';
+    jh__trim(out);
+}
+
+/* A monitoring level: Ⅰ–Ⅳ, I–IV, 1–4, 一级–四级, with an optional 级. */
+static bool
+parse_level(const char *text, double *out)
+{
+    static const char *const names[4][4] = {{"Ⅰ", "I", "1", "一"},
+                                            {"Ⅱ", "II", "2", "二"},
+                                            {"Ⅲ", "III", "3", "三"},
+                                            {"Ⅳ", "IV", "4", "四"}};
+    char buf[64];
+    size_t n;
+
+    snprintf(buf, sizeof(buf), "%.60s", text);
+    jh__trim(buf);
+    n = strlen(buf);
+    if (n >= 3 && strcmp(buf + n - 3, "级") == 0)
+        buf[n - 3] = '\0';
+    jh__trim(buf);
+    for (int l = 0; l < 4; l++) {
+        for (int k = 0; k < 4; k++) {
+            if (strcasecmp(buf, names[l][k]) == 0) {
+                *out = l + 1;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
+static bool
+parse_yesno(const char *text, double *out)
+{
+    static const char *const yes[] = {"是", "yes",  "y",   "true",
+                                      "有", "达到", "符合"};
+    static const char *const no[] = {"否", "no",     "n",     "false",
+                                     "无", "未达到", "不符合"};
+    if (word_in(text, yes, sizeof(yes) / sizeof(yes[0]))) {
+        *out = 1;
+        return true;
+    }
+    if (word_in(text, no, sizeof(no) / sizeof(no[0]))) {
+        *out = 0;
+        return true;
+    }
+    return false;
+}
+
+/*
+ * Read @p text as a value of @p kind into *out.  On failure writes what is
+ * wrong into @p why and returns false.
+ */
+static bool
+parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
+            size_t size)
+{
+    char buf[128];
+    size_t n;
+    bool percent = false;
+    double v;
+
+    switch (kind) {
+    case JH_FK_YESNO:
+        if (parse_yesno(text, out))
+            return true;
+        snprintf(why, size, "'%.120s' is neither 是 nor 否", text);
+        return false;
+    case JH_FK_LEVEL:
+        if (parse_level(text, out))
+            return true;
+        snprintf(why, size, "'%.120s' is not a monitoring level (Ⅰ, Ⅱ, Ⅲ or Ⅳ)",
+                 text);
+        return false;
+    default:
+        break;
+    }
+    ascii_digits(text, buf, sizeof(buf));
+    n = strlen(buf);
+    if (n > 0 && buf[n - 1] == '%') {
+        percent = true;
+        buf[n - 1] = '\0';
+        jh__trim(buf);
+    } else if (kind == JH_FK_NUMBER && n >= 3 &&
+               strcmp(buf + n - 3, "元") == 0) {
+        buf[n - 3] = '\0';
+        jh__trim(buf);
+    }
+    if (!jh__parse_double(buf, &v) || v < 0) {
+        snprintf(why, size, "'%.120s' is not a %s", text,
+                 kind == JH_FK_SHARE   ? "share (0.95 or 95%)"
+                 : kind == JH_FK_COUNT ? "count"
+                                       : "number");
+        return false;
+    }
+    if (percent && kind != JH_FK_SHARE && kind != JH_FK_NUMBER) {
+        snprintf(why, size, "'%.120s' is a percentage, not a count", text);
+        return false;
+    }
+    if (percent)
+        v /= 100.0;
+    if (kind == JH_FK_SHARE && v > 1 + 1e-12) {
+        snprintf(why, size,
+                 percent ? "'%.120s' is more than 100%%"
+                         : "'%.120s' is more than 1 (write 0.95 or 95%%)",
+                 text);
+        return false;
+    }
+    if (kind == JH_FK_COUNT && (v != floor(v) || v > JH_MAX_QUANTITY)) {
+        snprintf(why, size, "'%.120s' is not a whole number", text);
+        return false;
+    }
+    if (v > JH_MAX_QUANTITY) {
+        snprintf(why, size, "'%.120s' is implausibly large", text);
+        return false;
+    }
+    *out = v;
+    return true;
+}
+
+/* An error at (@p row, @p col) of the table. */
+static jh_status table_error(jh_error *err, const jh_table *t, size_t row,
+                             size_t col, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static jh_status
+table_error(jh_error *err, const jh_table *t, size_t row, size_t col,
+            const char *fmt, ...)
+{
+    jh_error e;
+    va_list ap;
+
+    jh_error_clear(&e);
+    jh_table_locate(t, row, col, &e);
+    va_start(ap, fmt);
+    vsnprintf(e.message, sizeof(e.message), fmt, ap);
+    va_end(ap);
+    if (err != NULL)
+        *err = e;
+    return JH_ERR_DATA;
+}
+
+void
+jh_facts_free(jh_facts *f)
+{
+    if (f == NULL)
+        return;
+    for (int i = 0; i < JH_F_COUNT; i++)
+        free(f->fact[i].note);
+    free(f->source);
+    free(f);
+}
+
+jh_status
+jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
+{
+    static const char *const item_words[] = {"item",     "项目",     "指标",
+                                             "评估项目", "评估指标", "id"};
+    static const char *const value_words[] = {"value",  "值",   "数值",
+                                              "指标值", "数据", "填报值"};
+    static const char *const note_words[] = {"note", "备注", "说明"};
+    long item_col = -1, value_col = -1, note_col = -1;
+    size_t head = 0,
+           limit = t->nrows < FACTS_HEADER_ROWS ? t->nrows : FACTS_HEADER_ROWS;
+    jh_facts *f;
+    char text[512], why[256], name[512];
+
+    for (head = 0; head < limit; head++) {
+        const jh_table_row *r = &t->rows[head];
+        item_col = value_col = note_col = -1;
+        for (size_t j = 0; j < r->ncells; j++) {
+            char h[256], *paren;
+            cell_text(t, head, j, h, sizeof(h));
+            /* "value (填写)" → "value" */
+            paren = strstr(h, "(");
+            if (paren == NULL)
+                paren = strstr(h, "（");
+            if (paren != NULL && paren != h) {
+                *paren = '\0';
+                jh__trim(h);
+            }
+            if (item_col < 0 && word_in(h, item_words, 6))
+                item_col = (long)j;
+            else if (value_col < 0 && word_in(h, value_words, 6))
+                value_col = (long)j;
+            else if (note_col < 0 && word_in(h, note_words, 3))
+                note_col = (long)j;
+        }
+        if (item_col >= 0 && value_col >= 0)
+            break;
+    }
+    if (item_col < 0 || value_col < 0)
+        return jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
+                            "no header with an item column (item, 项目) and "
+                            "a value column (value, 值) among the first %d "
+                            "rows of the facts file",
+                            FACTS_HEADER_ROWS);
+    f = calloc(1, sizeof(*f));
+    if (f == NULL || (f->source = jh__strdup(t->source)) == NULL) {
+        jh_facts_free(f);
+        return jh_error_set(err, JH_ERR_NOMEM, t->source, 0, 0,
+                            "out of memory");
+    }
+    for (int i = 0; i < JH_F_COUNT; i++)
+        f->fact[i].value = NAN;
+    for (size_t r = head + 1; r < t->nrows; r++) {
+        jh_fact *fact;
+        int id;
+
+        cell_text(t, r, (size_t)item_col, name, sizeof(name));
+        cell_text(t, r, (size_t)value_col, text, sizeof(text));
+        if (name[0] == '\0') {
+            if (text[0] == '\0')
+                continue; /* a blank row */
+            jh_facts_free(f);
+            return table_error(err, t, r, (size_t)item_col,
+                               "a value without an item");
+        }
+        id = fact_lookup(name);
+        if (id < 0) {
+            jh_facts_free(f);
+            return table_error(err, t, r, (size_t)item_col,
+                               "unknown item '%s' (see docs/evaluate.md for "
+                               "the item ids)",
+                               name);
+        }
+        fact = &f->fact[id];
+        if (fact->line != 0) {
+            long first = fact->line;
+            jh_facts_free(f);
+            return table_error(err, t, r, (size_t)item_col,
+                               "item '%s' is given twice (first on line %ld)",
+                               name, first);
+        }
+        fact->line = t->rows[r].line;
+        if (t->sheet != NULL) {
+            jh_error e;
+            jh_table_locate(t, r, (size_t)value_col, &e);
+            snprintf(fact->cell, sizeof(fact->cell), "%s", e.cell);
+        }
+        if (note_col >= 0) {
+            char note[1024];
+            cell_text(t, r, (size_t)note_col, note, sizeof(note));
+            if (note[0] != '\0' && (fact->note = jh__strdup(note)) == NULL) {
+                jh_facts_free(f);
+                return jh_error_set(err, JH_ERR_NOMEM, t->source, 0, 0,
+                                    "out of memory");
+            }
+        }
+        if (text[0] == '\0')
+            continue; /* listed, not given */
+        if (jh_school_is_error_value(text)) {
+            jh_facts_free(f);
+            return table_error(err, t, r, (size_t)value_col,
+                               "%s: the cell holds the spreadsheet error %s",
+                               facts[id].key, text);
+        }
+        if (!parse_value(facts[id].kind, text, &fact->value, why,
+                         sizeof(why))) {
+            jh_facts_free(f);
+            return table_error(err, t, r, (size_t)value_col, "%s (%s): %s",
+                               facts[id].key, facts[id].zh, why);
+        }
+        fact->given = true;
+    }
+    *out = f;
+    return JH_OK;
+}
+
+/* ---- names ----------------------------------------------------------------
+ */
+
+const char *
+jh_part_key(jh_part p)
+{
+    static const char *const k[] = {"resources", "guarantee", "quality",
+                                    "recognition", "veto"};
+    return (unsigned)p < JH_PART_COUNT ? k[p] : "unknown";
+}
+
+const char *
+jh_part_zh(jh_part p)
+{
+    static const char *const k[] = {"资源配置", "政府保障程度", "教育质量",
+                                    "社会认可度", "一票否决"};
+    return (unsigned)p < JH_PART_COUNT ? k[p] : "未知";
+}
+
+const char *
+jh_part_en(jh_part p)
+{
+    static const char *const k[] = {"Resource allocation",
+                                    "Government guarantee", "Education quality",
+                                    "Social recognition", "One-vote veto"};
+    return (unsigned)p < JH_PART_COUNT ? k[p] : "unknown";
+}
+
+const char *
+jh_verdict_key(jh_verdict v)
+{
+    return v == JH_V_PASS ? "pass" : v == JH_V_FAIL ? "fail" : "incomplete";
+}
+
+const char *
+jh_cmp_key(jh_cmp c)
+{
+    static const char *const k[] = {"min", "below", "yes", "no", "all", "info"};
+    return (unsigned)c <= JH_CMP_INFO ? k[c] : "unknown";
+}
+
+const char *
+jh_eunit_key(jh_eunit u)
+{
+    static const char *const k[] = {"share",  "ratio",   "yuan", "level",
+                                    "yes_no", "schools", "items"};
+    return (unsigned)u <= JH_EU_ITEMS ? k[u] : "unknown";
+}
+
+/* ---- the items -------------------------------------------------------------
+ */
+
+/* Items of each part: id, Chinese and English wording (2017 standard). */
+typedef struct item_def {
+    jh_part part;
+    const char *id;
+    const char *zh;
+    const char *en;
+} item_def;
+
+static const item_def item_defs[] = {
+    {JH_PART_RESOURCES, "resources_cv",
+     "资源配置7项指标校际差异系数均达到要求（小学不高于0.50，初中不高于0.45）",
+     "Every resource indicator's difference coefficient within its limit"},
+    {JH_PART_RESOURCES, "resources_schools",
+     "每所学校至少6项指标达到要求，余下1项不低于要求的85%",
+     "Every school meets 6 indicators and reaches 85% of the seventh"},
+    {JH_PART_GUARANTEE, "planning_layout",
+     "县域内义务教育学校规划布局合理，符合国家规定要求",
+     "School planning and layout meet the national rules"},
+    {JH_PART_GUARANTEE, "unified_standards",
+     "县级人民政府制定义务教育学校办学标准，所有学校达到要求",
+     "The county sets school standards and every school meets them"},
+    {JH_PART_GUARANTEE, "music_art_rooms",
+     "所有小学、初中每12个班级配备音乐、美术专用教室1间以上，每间音乐专用教室"
+     "不小于96平方米，每间美术专用教室不小于90平方米",
+     "One music and one art room per 12 classes, at least 96 and 90 m2"},
+    {JH_PART_GUARANTEE, "school_size",
+     "所有小学、初中规模不超过2000人，九年一贯制、十二年一贯制学校义务教育阶段"
+     "规模不超过2500人",
+     "Schools of at most 2000 pupils (nine- and twelve-year 2500)"},
+    {JH_PART_GUARANTEE, "class_size",
+     "小学、初中所有班级学生数分别不超过45人、50人",
+     "Classes of at most 45 (primary) and 50 (junior) pupils"},
+    {JH_PART_GUARANTEE, "small_school_funds",
+     "不足100名学生的村小学和教学点按100名学生核定公用经费",
+     "Schools under 100 pupils funded as for 100"},
+    {JH_PART_GUARANTEE, "special_funds", "特殊教育学校生均公用经费不低于6000元",
+     "Special-education public funds of at least 6000 yuan per student"},
+    {JH_PART_GUARANTEE, "salary",
+     "全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平",
+     "Teachers' average pay at least civil servants' average pay"},
+    {JH_PART_GUARANTEE, "training_completion",
+     "教师5年360学时培训完成率达到100%",
+     "Every teacher completes 360 training hours in 5 years"},
+    {JH_PART_GUARANTEE, "staffing_allocation",
+     "县级教育行政部门在核定的编制总额和岗位总量内统筹分配各校教职工编制和岗位",
+     "The county allocates staff posts to schools within its quota"},
+    {JH_PART_GUARANTEE, "rotation",
+     "每年交流轮岗教师比例不低于符合交流条件教师总数的10%，其中骨干教师不低于"
+     "交流轮岗教师总数的20%",
+     "At least 10% of eligible teachers rotate, 20% of them backbone"},
+    {JH_PART_GUARANTEE, "certified_teachers",
+     "专任教师持有教师资格证上岗率达到100%",
+     "Every full-time teacher holds a teacher's certificate"},
+    {JH_PART_GUARANTEE, "nearby_enrollment",
+     "城区和镇区公办小学、初中（不含寄宿制学校）就近划片入学比例分别达到100%、"
+     "95%",
+     "Nearby enrollment 100% (primary) and 95% (junior) in urban and town "
+     "public schools"},
+    {JH_PART_GUARANTEE, "quality_places",
+     "优质高中招生名额分配比例不低于50%，并向农村初中倾斜",
+     "At least 50% of quality senior-high places allocated to junior "
+     "schools"},
+    {JH_PART_GUARANTEE, "migrant_children",
+     "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%",
+     "At least 85% of migrant children in public or publicly funded "
+     "schools"},
+    {JH_PART_QUALITY, "junior_retention", "全县初中三年巩固率达到95%以上",
+     "Junior three-year retention at least 95%"},
+    {JH_PART_QUALITY, "disabled_enrollment",
+     "全县残疾儿童少年入学率达到95%以上",
+     "Enrollment of disabled children at least 95%"},
+    {JH_PART_QUALITY, "charters_informatisation",
+     "所有学校制定章程，实现学校管理与教学信息化",
+     "Every school has a charter; management and teaching use IT"},
+    {JH_PART_QUALITY, "training_funds",
+     "所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费",
+     "Every school spends at least 5% of its public funds on training"},
+    {JH_PART_QUALITY, "it_teaching",
+     "教师能熟练运用信息化手段组织教学，设施设备利用率达到较高水平",
+     "Teachers teach with IT; equipment is well used"},
+    {JH_PART_QUALITY, "moral_education",
+     "所有学校德育工作、校园文化建设水平达到良好以上",
+     "Moral education and school culture at least good"},
+    {JH_PART_QUALITY, "curriculum",
+     "课程开齐开足，教学秩序规范，综合实践活动有效开展",
+     "Full curriculum, orderly teaching, practical activities"},
+    {JH_PART_QUALITY, "homework_burden", "无过重课业负担",
+     "No excessive homework burden"},
+    {JH_PART_QUALITY, "monitoring",
+     "在国家义务教育质量监测中，相关科目学生学业水平达到Ⅲ级以上，且校际差异率"
+     "低于0.15",
+     "National monitoring: level III or above, difference rate below 0.15"},
+    {JH_PART_RECOGNITION, "recognition", "社会认可度达到85%以上",
+     "Social recognition at least 85%"},
+    {JH_PART_VETO, "veto_exam_admission", "以考试方式招生",
+     "Admission by examination"},
+    {JH_PART_VETO, "veto_school_choice", "违规择校行为",
+     "School choice against the rules"},
+    {JH_PART_VETO, "veto_key_schools", "设置重点学校或重点班",
+     "Key schools or key classes"},
+    {JH_PART_VETO, "veto_unfilled_posts", "“有编不补”或长期聘用编外教师",
+     "Posts left unfilled or teachers outside the posts"},
+    {JH_PART_VETO, "veto_major_incident",
+     "教育系统存在重大安全责任事故和严重违纪违规事件",
+     "A major safety accident or serious breach of rules"},
+    {JH_PART_VETO, "veto_falsification", "弄虚作假行为",
+     "Falsified evaluation material"},
+};
+
+#define NITEMS (sizeof(item_defs) / sizeof(item_defs[0]))
+
+/* Builds the items. */
+typedef struct builder {
+    jh_evaluation *ev;
+    const jh_facts *facts;
+    const jh_standard *std;
+    jh_eval_item *cur;
+} builder;
+
+static jh_eval_item *
+begin_item(builder *b, const char *id, bool computed)
+{
+    jh_evaluation *ev = b->ev;
+    jh_eval_item *it = &ev->items[ev->nitems];
+    int number = 1;
+
+    for (size_t i = 0; i < NITEMS; i++) {
+        if (strcmp(item_defs[i].id, id) != 0)
+            continue;
+        for (size_t k = 0; k < ev->nitems; k++)
+            number += ev->items[k].part == item_defs[i].part;
+        memset(it, 0, sizeof(*it));
+        it->part = item_defs[i].part;
+        it->number = number;
+        it->id = item_defs[i].id;
+        it->name_zh = item_defs[i].zh;
+        it->name_en = item_defs[i].en;
+        it->computed = computed;
+        ev->nitems++;
+        b->cur = it;
+        return it;
+    }
+    return NULL; /* not reached: every id is in item_defs */
+}
+
+static jh_figure *
+add_figure(builder *b, const char *id, const char *zh, const char *en,
+           jh_eunit unit, jh_cmp cmp, double value, double limit)
+{
+    jh_eval_item *it = b->cur;
+    jh_figure *fg;
+
+    if (it == NULL || it->nfigures == JH_EVAL_MAX_FIGURES)
+        return NULL;
+    fg = &it->figure[it->nfigures++];
+    fg->id = id;
+    fg->name_zh = zh;
+    fg->name_en = en;
+    fg->unit = unit;
+    fg->cmp = cmp;
+    fg->value = value;
+    fg->limit = limit;
+    fg->fact = -1;
+    fg->gcheck = -1;
+    return fg;
+}
+
+/* Judge a figure from its value and limit. */
+static void
+judge(jh_figure *fg)
+{
+    if (isnan(fg->value)) {
+        fg->verdict = fg->cmp == JH_CMP_INFO ? JH_V_PASS : JH_V_INCOMPLETE;
+        return;
+    }
+    switch (fg->cmp) {
+    case JH_CMP_MIN:
+        fg->verdict = jh_meets(fg->value, fg->limit) ? JH_V_PASS : JH_V_FAIL;
+        break;
+    case JH_CMP_BELOW:
+        fg->verdict = fg->value < fg->limit ? JH_V_PASS : JH_V_FAIL;
+        break;
+    case JH_CMP_YES:
+        fg->verdict = fg->value == 1 ? JH_V_PASS : JH_V_FAIL;
+        break;
+    case JH_CMP_NO:
+        fg->verdict = fg->value == 0 ? JH_V_PASS : JH_V_FAIL;
+        break;
+    case JH_CMP_ALL:
+        fg->verdict = fg->value >= fg->limit ? JH_V_PASS : JH_V_FAIL;
+        break;
+    case JH_CMP_INFO:
+        fg->verdict = JH_V_PASS;
+        break;
+    }
+}
+
+/* A figure read from fact @p id. */
+static void
+fact_figure(builder *b, jh_fact_id id, jh_eunit unit, jh_cmp cmp, double limit)
+{
+    const jh_fact *f = &b->facts->fact[id];
+    jh_figure *fg = add_figure(b, facts[id].key, facts[id].zh, facts[id].en,
+                               unit, cmp, f->given ? f->value : NAN, limit);
+    if (fg == NULL)
+        return;
+    fg->fact = (int)id;
+    if (cmp == JH_CMP_YES || cmp == JH_CMP_NO)
+        fg->limit = NAN;
+    judge(fg);
+}
+
+/* A figure counting the schools that pass guarantee check @p k. */
+static void
+check_figure(builder *b, jh_gcheck k)
+{
+    const jh_gsummary *sm = &b->ev->guarantee->items[k];
+    jh_figure *fg = add_figure(b, jh_gcheck_key(k), jh_gcheck_zh(k),
+                               jh_gcheck_en(k), JH_EU_SCHOOLS, JH_CMP_ALL,
+                               (double)sm->pass, (double)sm->applicable);
+    if (fg == NULL)
+        return;
+    fg->gcheck = (int)k;
+    fg->verdict = sm->fail > 0      ? JH_V_FAIL
+                  : sm->missing > 0 ? JH_V_INCOMPLETE
+                                    : JH_V_PASS;
+}
+
+/* An item's verdict from its figures. */
+static void
+end_item(builder *b)
+{
+    jh_eval_item *it = b->cur;
+    bool fail = false, incomplete = false;
+
+    for (size_t i = 0; i < it->nfigures; i++) {
+        fail = fail || it->figure[i].verdict == JH_V_FAIL;
+        incomplete = incomplete || it->figure[i].verdict == JH_V_INCOMPLETE;
+    }
+    it->verdict = fail ? JH_V_FAIL : incomplete ? JH_V_INCOMPLETE : JH_V_PASS;
+    b->cur = NULL;
+}
+
+/* A yes/no item read from one fact. */
+static void
+yes_item(builder *b, const char *id, jh_fact_id fact, jh_cmp cmp)
+{
+    begin_item(b, id, false);
+    fact_figure(b, fact, JH_EU_YESNO, cmp, NAN);
+    end_item(b);
+}
+
+static void
+resources_items(builder *b)
+{
+    const jh_analysis *a = b->ev->analysis;
+    const jh_standard *std = b->std;
+    static const char *const cv_id[] = {"cv_primary", "cv_junior"};
+    static const char *const cv_zh[] = {"小学差异系数达到要求的指标",
+                                        "初中差异系数达到要求的指标"};
+    static const char *const cv_en[] = {"Primary indicators within the CV "
+                                        "limit",
+                                        "Junior indicators within the CV "
+                                        "limit"};
+    static const char *const sc_id[] = {"schools_primary_pass",
+                                        "schools_junior_pass"};
+    static const char *const sc_zh[] = {"小学达到要求的学校",
+                                        "初中达到要求的学校"};
+    static const char *const sc_en[] = {"Primary schools meeting the rule",
+                                        "Junior schools meeting the rule"};
+
+    begin_item(b, "resources_cv", true);
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        const jh_level_result *lr = &a->levels[l];
+        double met = 0, n = 0;
+        jh_figure *fg;
+        if (!lr->present)
+            continue;
+        if (std->cv_rule == JH_CV_EACH) {
+            for (size_t k = 0; k < std->nindicators; k++) {
+                n++;
+                met += lr->ind[k].cv_pass;
+            }
+        } else {
+            n = 1;
+            met = lr->cv_pass;
+        }
+        fg = add_figure(b, cv_id[l], cv_zh[l], cv_en[l], JH_EU_ITEMS,
+                        JH_CMP_ALL, met, n);
+        if (fg != NULL)
+            fg->verdict = lr->cv_pass ? JH_V_PASS : JH_V_FAIL;
+    }
+    end_item(b);
+    begin_item(b, "resources_schools", true);
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        const jh_level_result *lr = &a->levels[l];
+        jh_figure *fg;
+        if (!lr->present)
+            continue;
+        fg = add_figure(b, sc_id[l], sc_zh[l], sc_en[l], JH_EU_SCHOOLS,
+                        JH_CMP_ALL, (double)lr->schools_passing,
+                        (double)lr->nsections);
+        if (fg != NULL)
+            fg->verdict = lr->schools_pass ? JH_V_PASS : JH_V_FAIL;
+    }
+    end_item(b);
+}
+
+/*
+ * Schools under the small-school pupil count ([guarantee]
+ * small_school_pupils): village schools and teaching points, public, with
+ * compulsory pupils.  Each must have public funds of at least the
+ * per-pupil amounts × that count (pupils of each level weighted by their
+ * share).  Returns false when out of memory.
+ */
+static bool
+small_schools(builder *b)
+{
+    jh_evaluation *ev = b->ev;
+    const jh_county *c = ev->analysis->model->county;
+    const jh_standard *std = b->std;
+    double min = std->guarantee.small_school_pupils;
+
+    ev->small = calloc(c->nschools + 1, sizeof(*ev->small));
+    if (ev->small == NULL)
+        return false;
+    for (size_t i = 0; i < c->nschools; i++) {
+        const jh_school *s = &c->schools[i];
+        unsigned levels = jh_school_type_levels(s->type);
+        double pupils = 0, per = 0;
+        jh_small_school *sm;
+
+        if (levels == 0 || !s->include || s->ownership == JH_OWNERSHIP_PRIVATE)
+            continue;
+        for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+            if ((levels & (1u << l)) && isfinite(s->students[l]))
+                pupils += s->students[l];
+        }
+        if (pupils <= 0 || pupils >= min)
+            continue;
+        for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+            if ((levels & (1u << l)) && isfinite(s->students[l]))
+                per += std->county.public_funds_per_pupil[l] * s->students[l] /
+                       pupils;
+        }
+        sm = &ev->small[ev->nsmall++];
+        sm->school = i;
+        sm->pupils = pupils;
+        sm->required = per * min;
+        sm->funds = s->whole[JH_Q_PUBLIC_FUNDS];
+        sm->verdict = isnan(sm->funds)                    ? JH_V_INCOMPLETE
+                      : jh_meets(sm->funds, sm->required) ? JH_V_PASS
+                                                          : JH_V_FAIL;
+    }
+    return true;
+}
+
+static void
+guarantee_items(builder *b)
+{
+    const jh_county_limits *lim = &b->std->county;
+    jh_evaluation *ev = b->ev;
+    jh_figure *fg;
+    double ok = 0;
+    bool fail = false, incomplete = false;
+
+    yes_item(b, "planning_layout", JH_F_PLANNING_LAYOUT, JH_CMP_YES);
+    yes_item(b, "unified_standards", JH_F_UNIFIED_STANDARDS, JH_CMP_YES);
+    begin_item(b, "music_art_rooms", true);
+    check_figure(b, JH_G_MUSIC_ROOMS);
+    check_figure(b, JH_G_ART_ROOMS);
+    check_figure(b, JH_G_MUSIC_ROOM_AREA);
+    check_figure(b, JH_G_ART_ROOM_AREA);
+    end_item(b);
+    begin_item(b, "school_size", true);
+    check_figure(b, JH_G_SCHOOL_SIZE);
+    end_item(b);
+    begin_item(b, "class_size", true);
+    check_figure(b, JH_G_CLASS_SIZE_PRIMARY);
+    check_figure(b, JH_G_CLASS_SIZE_JUNIOR);
+    end_item(b);
+
+    begin_item(b, "small_school_funds", true);
+    for (size_t i = 0; i < ev->nsmall; i++) {
+        ok += ev->small[i].verdict == JH_V_PASS;
+        fail = fail || ev->small[i].verdict == JH_V_FAIL;
+        incomplete = incomplete || ev->small[i].verdict == JH_V_INCOMPLETE;
+    }
+    fg = add_figure(b, "small_school_funds", "按100名学生核定公用经费的学校",
+                    "Small schools funded as for 100 pupils", JH_EU_SCHOOLS,
+                    JH_CMP_ALL, ok, (double)ev->nsmall);
+    if (fg != NULL)
+        fg->verdict = fail         ? JH_V_FAIL
+                      : incomplete ? JH_V_INCOMPLETE
+                                   : JH_V_PASS;
+    end_item(b);
+
+    begin_item(b, "special_funds", false);
+    fact_figure(b, JH_F_SPECIAL_FUNDS_PER_STUDENT, JH_EU_YUAN, JH_CMP_MIN,
+                lim->special_funds_per_student_min);
+    end_item(b);
+    begin_item(b, "salary", false);
+    fact_figure(b, JH_F_SALARY_RATIO, JH_EU_RATIO, JH_CMP_MIN,
+                lim->salary_ratio_min);
+    end_item(b);
+    begin_item(b, "training_completion", false);
+    fact_figure(b, JH_F_TRAINING_COMPLETION, JH_EU_SHARE, JH_CMP_MIN,
+                lim->training_completion_min);
+    end_item(b);
+    yes_item(b, "staffing_allocation", JH_F_STAFFING_ALLOCATION, JH_CMP_YES);
+    begin_item(b, "rotation", false);
+    fact_figure(b, JH_F_ROTATION_SHARE, JH_EU_SHARE, JH_CMP_MIN,
+                lim->rotation_share_min);
+    fact_figure(b, JH_F_ROTATION_BACKBONE_SHARE, JH_EU_SHARE, JH_CMP_MIN,
+                lim->rotation_backbone_share_min);
+    end_item(b);
+    begin_item(b, "certified_teachers", true);
+    check_figure(b, JH_G_CERTIFIED_TEACHERS);
+    end_item(b);
+    begin_item(b, "nearby_enrollment", false);
+    fact_figure(b, JH_F_NEARBY_URBAN_PRIMARY, JH_EU_SHARE, JH_CMP_MIN,
+                lim->nearby_min[JH_LEVEL_PRIMARY]);
+    fact_figure(b, JH_F_NEARBY_TOWN_PRIMARY, JH_EU_SHARE, JH_CMP_MIN,
+                lim->nearby_min[JH_LEVEL_PRIMARY]);
+    fact_figure(b, JH_F_NEARBY_URBAN_JUNIOR, JH_EU_SHARE, JH_CMP_MIN,
+                lim->nearby_min[JH_LEVEL_JUNIOR]);
+    fact_figure(b, JH_F_NEARBY_TOWN_JUNIOR, JH_EU_SHARE, JH_CMP_MIN,
+                lim->nearby_min[JH_LEVEL_JUNIOR]);
+    end_item(b);
+    begin_item(b, "quality_places", false);
+    fact_figure(b, JH_F_QUALITY_PLACES_SHARE, JH_EU_SHARE, JH_CMP_MIN,
+                lim->quality_places_share_min);
+    end_item(b);
+    begin_item(b, "migrant_children", false);
+    fact_figure(b, JH_F_MIGRANT_PUBLIC_SHARE, JH_EU_SHARE, JH_CMP_MIN,
+                lim->migrant_public_share_min);
+    end_item(b);
+}
+
+/* Junior retention: stated, or grade-3 pupils / entrants three years ago. */
+static jh_status
+retention_item(builder *b, jh_diags *warn)
+{
+    const jh_fact *rate = &b->facts->fact[JH_F_JUNIOR_RETENTION];
+    const jh_fact *in = &b->facts->fact[JH_F_JUNIOR_ENTRANTS];
+    const jh_fact *now = &b->facts->fact[JH_F_JUNIOR_GRADE3];
+    double computed = NAN;
+    jh_figure *fg;
+
+    if (in->given && now->given && in->value > 0)
+        computed = now->value / in->value;
+    begin_item(b, "junior_retention", false);
+    if (rate->given || isnan(computed)) {
+        fact_figure(b, JH_F_JUNIOR_RETENTION, JH_EU_SHARE, JH_CMP_MIN,
+                    b->std->county.junior_retention_min);
+        if (rate->given && !isnan(computed) &&
+            fabs(rate->value - computed) >= 0.0005 &&
+            jh_diags_add(warn, b->facts->source, rate->line, 0, NULL, NULL,
+                         "junior_retention is %.2f%% but junior_grade3 / "
+                         "junior_entrants = %.0f / %.0f = %.2f%%",
+                         rate->value * 100, now->value, in->value,
+                         computed * 100) != JH_OK)
+            return JH_ERR_NOMEM;
+    } else {
+        fg =
+            add_figure(b, "junior_retention", facts[JH_F_JUNIOR_RETENTION].zh,
+                       facts[JH_F_JUNIOR_RETENTION].en, JH_EU_SHARE, JH_CMP_MIN,
+                       computed, b->std->county.junior_retention_min);
+        if (fg != NULL)
+            judge(fg);
+    }
+    end_item(b);
+    return JH_OK;
+}
+
+static jh_status
+quality_items(builder *b, jh_diags *warn)
+{
+    const jh_county_limits *lim = &b->std->county;
+
+    if (retention_item(b, warn) != JH_OK)
+        return JH_ERR_NOMEM;
+    begin_item(b, "disabled_enrollment", false);
+    fact_figure(b, JH_F_DISABLED_ENROLLMENT, JH_EU_SHARE, JH_CMP_MIN,
+                lim->disabled_enrollment_min);
+    end_item(b);
+    yes_item(b, "charters_informatisation", JH_F_CHARTERS_INFORMATISATION,
+             JH_CMP_YES);
+    begin_item(b, "training_funds", true);
+    check_figure(b, JH_G_TRAINING_FUNDS);
+    end_item(b);
+    yes_item(b, "it_teaching", JH_F_IT_TEACHING, JH_CMP_YES);
+    yes_item(b, "moral_education", JH_F_MORAL_EDUCATION, JH_CMP_YES);
+    yes_item(b, "curriculum", JH_F_CURRICULUM, JH_CMP_YES);
+    yes_item(b, "homework_burden", JH_F_HOMEWORK_BURDEN, JH_CMP_YES);
+    begin_item(b, "monitoring", false);
+    fact_figure(b, JH_F_MONITORING_LEVEL, JH_EU_LEVEL, JH_CMP_MIN,
+                lim->monitoring_level_min);
+    fact_figure(b, JH_F_MONITORING_DIFFERENCE, JH_EU_RATIO, JH_CMP_BELOW,
+                lim->monitoring_difference_max);
+    end_item(b);
+    return JH_OK;
+}
+
+/* A survey count larger than the count it is part of: a warning. */
+static jh_status
+survey_warning(builder *b, jh_diags *warn, jh_fact_id part, jh_fact_id whole)
+{
+    const jh_fact *p = &b->facts->fact[part], *w = &b->facts->fact[whole];
+
+    if (!p->given || !w->given || p->value <= w->value)
+        return JH_OK;
+    return jh_diags_add(warn, b->facts->source, p->line, 0,
+                        p->cell[0] != '\0' ? p->cell : NULL, NULL,
+                        "%s (%.0f) is more than %s (%.0f)", facts[part].key,
+                        p->value, facts[whole].key, w->value);
+}
+
+/*
+ * Social recognition = (satisfied questionnaires + satisfied visits) /
+ * (valid questionnaires + visits).  Visits are optional (both or neither);
+ * the parents' share is reported, and judged when the standard sets
+ * parents_recognition_min.
+ */
+static jh_status
+recognition_item(builder *b, jh_diags *warn)
+{
+    const jh_fact *f = b->facts->fact;
+    const jh_county_limits *lim = &b->std->county;
+    jh_evaluation *ev = b->ev;
+    double num = NAN, den = NAN;
+    jh_figure *fg;
+
+    if (survey_warning(b, warn, JH_F_QUESTIONNAIRES_VALID,
+                       JH_F_QUESTIONNAIRES_ISSUED) != JH_OK ||
+        survey_warning(b, warn, JH_F_QUESTIONNAIRES_SATISFIED,
+                       JH_F_QUESTIONNAIRES_VALID) != JH_OK ||
+        survey_warning(b, warn, JH_F_VISITS_SATISFIED, JH_F_VISITS) != JH_OK ||
+        survey_warning(b, warn, JH_F_PARENTS_SATISFIED, JH_F_PARENTS_VALID) !=
+            JH_OK ||
+        survey_warning(b, warn, JH_F_PARENTS_VALID,
+                       JH_F_QUESTIONNAIRES_VALID) != JH_OK)
+        return JH_ERR_NOMEM;
+    if (f[JH_F_QUESTIONNAIRES_VALID].given &&
+        f[JH_F_QUESTIONNAIRES_SATISFIED].given &&
+        f[JH_F_VISITS].given == f[JH_F_VISITS_SATISFIED].given) {
+        num = f[JH_F_QUESTIONNAIRES_SATISFIED].value;
+        den = f[JH_F_QUESTIONNAIRES_VALID].value;
+        if (f[JH_F_VISITS].given) {
+            num += f[JH_F_VISITS_SATISFIED].value;
+            den += f[JH_F_VISITS].value;
+        }
+    }
+    ev->recognition = den > 0 ? num / den : NAN;
+    if (f[JH_F_PARENTS_VALID].given && f[JH_F_PARENTS_SATISFIED].given &&
+        f[JH_F_PARENTS_VALID].value > 0)
+        ev->parents_recognition =
+            f[JH_F_PARENTS_SATISFIED].value / f[JH_F_PARENTS_VALID].value;
+    begin_item(b, "recognition", false);
+    fg = add_figure(b, "recognition", "社会认可度（满意人数/有效人数）",
+                    "Social recognition (satisfied / valid)", JH_EU_SHARE,
+                    JH_CMP_MIN, ev->recognition, lim->recognition_min);
+    if (fg != NULL)
+        judge(fg);
+    fg = add_figure(b, "parents_recognition", "其中家长认可度",
+                    "Of which parents", JH_EU_SHARE,
+                    isnan(lim->parents_recognition_min) ? JH_CMP_INFO
+                                                        : JH_CMP_MIN,
+                    ev->parents_recognition, lim->parents_recognition_min);
+    if (fg != NULL)
+        judge(fg);
+    end_item(b);
+    return JH_OK;
+}
+
+/* The facts an item needs and lacks, once each, in item order. */
+static bool
+collect_missing(jh_evaluation *ev)
+{
+    const jh_fact *f = ev->facts->fact;
+    static const jh_fact_id survey[] = {JH_F_QUESTIONNAIRES_VALID,
+                                        JH_F_QUESTIONNAIRES_SATISFIED};
+
+    ev->missing = calloc(JH_F_COUNT, sizeof(*ev->missing));
+    if (ev->missing == NULL)
+        return false;
+    for (size_t i = 0; i < ev->nitems; i++) {
+        const jh_eval_item *it = &ev->items[i];
+        for (size_t k = 0; k < it->nfigures; k++) {
+            const jh_figure *fg = &it->figure[k];
+            bool seen = false;
+            if (fg->fact < 0 || fg->verdict != JH_V_INCOMPLETE)
+                continue;
+            for (size_t m = 0; m < ev->nmissing; m++)
+                seen = seen || ev->missing[m] == (jh_fact_id)fg->fact;
+            if (!seen)
+                ev->missing[ev->nmissing++] = (jh_fact_id)fg->fact;
+        }
+        /* The survey names its inputs. */
+        if (strcmp(it->id, "recognition") == 0 &&
+            it->figure[0].verdict == JH_V_INCOMPLETE) {
+            for (size_t s = 0; s < sizeof(survey) / sizeof(survey[0]); s++) {
+                if (!f[survey[s]].given)
+                    ev->missing[ev->nmissing++] = survey[s];
+            }
+            if (f[JH_F_VISITS].given != f[JH_F_VISITS_SATISFIED].given)
+                ev->missing[ev->nmissing++] =
+                    f[JH_F_VISITS].given ? JH_F_VISITS_SATISFIED : JH_F_VISITS;
+        }
+    }
+    return true;
+}
+
+/* ---- 表Ⅰ -------------------------------------------------------------- */
+
+static void
+table1_compute(jh_table1 *t1, const jh_county *c, const jh_standard *std)
+{
+    memset(t1, 0, sizeof(*t1));
+    for (size_t i = 0; i < c->nschools; i++) {
+        const jh_school *s = &c->schools[i];
+        unsigned levels = jh_school_type_levels(s->type);
+        double all = 0;
+
+        t1->schools[s->type]++;
+        if (s->type == JH_TYPE_TEACHING_POINT &&
+            isfinite(s->students[JH_LEVEL_PRIMARY]) &&
+            s->students[JH_LEVEL_PRIMARY] >= std->teaching_point_min)
+            t1->teaching_points_50plus++;
+        if (levels == 0)
+            continue; /* special-education and vocational schools */
+        for (int l = 0; l < 3; l++) {
+            if ((levels & (1u << l)) && isfinite(s->students[l]))
+                all += s->students[l];
+        }
+        for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+            double pupils = s->students[l], t = s->section[JH_Q_TEACHERS][l];
+            if (!(levels & (1u << l)) || !isfinite(pupils) || pupils <= 0)
+                continue;
+            t1->students[l] += pupils;
+            if (isfinite(s->classes[l]))
+                t1->classes[l] += s->classes[l];
+            else
+                t1->blank_classes++;
+            if (isnan(t) && isfinite(s->whole[JH_Q_TEACHERS]) && all > 0) {
+                t = s->whole[JH_Q_TEACHERS] * pupils / all;
+                if (pupils < all)
+                    t1->teachers_estimated = true;
+            }
+            if (isfinite(t))
+                t1->teachers[l] += t;
+            else
+                t1->blank_teachers++;
+        }
+    }
+}
+
+/* Stated counts of 表Ⅰ that differ from the school data. */
+static bool
+contradictions(jh_evaluation *ev)
+{
+    const jh_table1 *t1 = &ev->table1;
+    const jh_fact *f = ev->facts->fact;
+    const struct {
+        jh_fact_id fact;
+        double computed;
+    } pairs[] = {
+        {JH_F_SCHOOLS_PRIMARY, (double)t1->schools[JH_TYPE_PRIMARY]},
+        {JH_F_SCHOOLS_JUNIOR, (double)t1->schools[JH_TYPE_JUNIOR]},
+        {JH_F_SCHOOLS_NINE_YEAR, (double)t1->schools[JH_TYPE_NINE_YEAR]},
+        {JH_F_SCHOOLS_TWELVE_YEAR, (double)t1->schools[JH_TYPE_TWELVE_YEAR]},
+        {JH_F_SCHOOLS_COMPLETE_SECONDARY,
+         (double)t1->schools[JH_TYPE_COMPLETE_SECONDARY]},
+        {JH_F_TEACHING_POINTS, (double)t1->schools[JH_TYPE_TEACHING_POINT]},
+        {JH_F_TEACHING_POINTS_50PLUS, (double)t1->teaching_points_50plus},
+        {JH_F_CLASSES_PRIMARY, t1->classes[JH_LEVEL_PRIMARY]},
+        {JH_F_CLASSES_JUNIOR, t1->classes[JH_LEVEL_JUNIOR]},
+        {JH_F_STUDENTS_PRIMARY, t1->students[JH_LEVEL_PRIMARY]},
+        {JH_F_STUDENTS_JUNIOR, t1->students[JH_LEVEL_JUNIOR]},
+        {JH_F_TEACHERS_PRIMARY, t1->teachers[JH_LEVEL_PRIMARY]},
+        {JH_F_TEACHERS_JUNIOR, t1->teachers[JH_LEVEL_JUNIOR]},
+    };
+    size_t n = sizeof(pairs) / sizeof(pairs[0]);
+
+    ev->contradictions = calloc(n, sizeof(*ev->contradictions));
+    if (ev->contradictions == NULL)
+        return false;
+    for (size_t i = 0; i < n; i++) {
+        const jh_fact *fact = &f[pairs[i].fact];
+        /* Estimated teacher counts may be fractional: a stated count
+         * within half a teacher agrees. */
+        if (!fact->given || fabs(fact->value - pairs[i].computed) < 0.5)
+            continue;
+        ev->contradictions[ev->ncontradictions].fact = pairs[i].fact;
+        ev->contradictions[ev->ncontradictions].stated = fact->value;
+        ev->contradictions[ev->ncontradictions].computed = pairs[i].computed;
+        ev->ncontradictions++;
+    }
+    return true;
+}
+
+/* ---- the evaluation ------------------------------------------------------ */
+
+void
+jh_evaluation_free(jh_evaluation *ev)
+{
+    if (ev == NULL)
+        return;
+    jh_guarantee_free(ev->guarantee);
+    free(ev->items);
+    free(ev->missing);
+    free(ev->contradictions);
+    free(ev->small);
+    free(ev);
+}
+
+jh_status
+jh_evaluate(jh_evaluation **out, const jh_analysis *a, const jh_facts *f,
+            jh_diags *warn, jh_error *err)
+{
+    const jh_standard *std = a->standard;
+    const jh_county *c = a->model->county;
+    builder b;
+    jh_evaluation *ev;
+    jh_status st;
+
+    if (!std->guarantee.defined || !std->county.defined)
+        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
+                            "standard '%s' has no [guarantee] and [county] "
+                            "sections: it cannot evaluate a whole county "
+                            "(use quality-2017 or a file based on it)",
+                            std->id);
+    ev = calloc(1, sizeof(*ev));
+    if (ev == NULL)
+        goto nomem;
+    ev->analysis = a;
+    ev->facts = f;
+    ev->standard = std;
+    ev->recognition = ev->parents_recognition = NAN;
+    ev->items = calloc(NITEMS, sizeof(*ev->items));
+    if (ev->items == NULL)
+        goto nomem;
+    st = jh_guarantee_run(&ev->guarantee, c, std, warn, err);
+    if (st != JH_OK) {
+        jh_evaluation_free(ev);
+        return st;
+    }
+    b = (builder){ev, f, std, NULL};
+    if (!small_schools(&b))
+        goto nomem;
+    resources_items(&b);
+    guarantee_items(&b);
+    if (quality_items(&b, warn) != JH_OK || recognition_item(&b, warn) != JH_OK)
+        goto nomem;
+    yes_item(&b, "veto_exam_admission", JH_F_VETO_EXAM_ADMISSION, JH_CMP_NO);
+    yes_item(&b, "veto_school_choice", JH_F_VETO_SCHOOL_CHOICE, JH_CMP_NO);
+    yes_item(&b, "veto_key_schools", JH_F_VETO_KEY_SCHOOLS, JH_CMP_NO);
+    yes_item(&b, "veto_unfilled_posts", JH_F_VETO_UNFILLED_POSTS, JH_CMP_NO);
+    yes_item(&b, "veto_major_incident", JH_F_VETO_MAJOR_INCIDENT, JH_CMP_NO);
+    yes_item(&b, "veto_falsification", JH_F_VETO_FALSIFICATION, JH_CMP_NO);
+
+    /* Parts, then the county: any failure (or a veto) fails it; else any
+     * incomplete item leaves it incomplete. */
+    for (int p = 0; p < JH_PART_COUNT; p++) {
+        bool fail = false, incomplete = false;
+        for (size_t i = 0; i < ev->nitems; i++) {
+            if (ev->items[i].part != (jh_part)p)
+                continue;
+            fail = fail || ev->items[i].verdict == JH_V_FAIL;
+            incomplete = incomplete || ev->items[i].verdict == JH_V_INCOMPLETE;
+        }
+        ev->part[p] = fail         ? JH_V_FAIL
+                      : incomplete ? JH_V_INCOMPLETE
+                                   : JH_V_PASS;
+    }
+    ev->verdict = JH_V_PASS;
+    for (int p = 0; p < JH_PART_COUNT; p++) {
+        if (ev->part[p] == JH_V_FAIL)
+            ev->verdict = JH_V_FAIL;
+        else if (ev->part[p] == JH_V_INCOMPLETE && ev->verdict == JH_V_PASS)
+            ev->verdict = JH_V_INCOMPLETE;
+    }
+    table1_compute(&ev->table1, c, std);
+    if (!collect_missing(ev) || !contradictions(ev))
+        goto nomem;
+    *out = ev;
+    return JH_OK;
+
+nomem:
+    jh_evaluation_free(ev);
+    return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+}
