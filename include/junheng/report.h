@@ -72,6 +72,16 @@ jh_status jh_report_json(FILE *out, const jh_report_context *ctx,
 jh_status jh_report_workbook(const char *path, const jh_report_context *ctx,
                              jh_error *err);
 
+/**
+ * Print the workbook @p xlsx to a PDF of the same name in folder @p dir
+ * (normally the staging folder) with LibreOffice (@p soffice, e.g.
+ * "soffice"), using the workbook's print setup.  Returns JH_ERR_NOTFOUND
+ * when LibreOffice cannot be run, JH_ERR_OUTPUT when it fails.
+ */
+jh_status jh_report_pdf(const char *xlsx, const char *dir,
+                        const char *soffice, char *const *envp,
+                        jh_error *err);
+
 /** Options for chart rendering. */
 typedef struct jh_chart_options {
     const char *gnuplot;   /**< program to run ("gnuplot") */

@@ -34,6 +34,8 @@ help(FILE *out)
         "  -o, --out DIR        write evaluation.xlsx, evaluation.json and "
         "the board\n"
         "                       chart board.png/.pdf into DIR\n"
+        "      --pdf            also print the workbook to evaluation.pdf\n"
+        "                       with LibreOffice (soffice), for the binder\n"
         "  -f, --format FMT     stdout format: text (default) or json\n"
         "  -l, --lang LANG      zh (default) or en\n" JH_CLI_INPUT_HELP
         "      --no-charts      do not run gnuplot\n"
@@ -55,13 +57,20 @@ typedef struct evaluate_args {
     bool json;
     bool strict;
     bool charts;
+    bool pdf;
     jh_lang lang;
 } evaluate_args;
 
 static int
 parse_args(evaluate_args *a, int argc, char **argv)
 {
-    enum { OPT_STRICT = 256, OPT_COUNTY_SHEET, OPT_NO_CHARTS, OPT_GNUPLOT };
+    enum {
+        OPT_STRICT = 256,
+        OPT_COUNTY_SHEET,
+        OPT_NO_CHARTS,
+        OPT_GNUPLOT,
+        OPT_PDF
+    };
     static const struct option longopts[] = {
         {"county", required_argument, NULL, 'c'},
         {"county-sheet", required_argument, NULL, OPT_COUNTY_SHEET},
@@ -71,6 +80,7 @@ parse_args(evaluate_args *a, int argc, char **argv)
         {"strict", no_argument, NULL, OPT_STRICT},
         {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
         {"gnuplot", required_argument, NULL, OPT_GNUPLOT},
+        {"pdf", no_argument, NULL, OPT_PDF},
         {"help", no_argument, NULL, 'h'},
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
@@ -106,6 +116,9 @@ parse_args(evaluate_args *a, int argc, char **argv)
         case 'l':
             if (!jh_cli_parse_lang(optarg, &a->lang))
                 return JH_EXIT_USAGE;
+            break;
+        case OPT_PDF:
+            a->pdf = true;
             break;
         case OPT_STRICT:
             a->strict = true;
@@ -175,7 +188,8 @@ write_outputs(const evaluate_args *a, const jh_report_context *ctx,
               const jh_evaluation *ev)
 {
     static const char *const owned[] = {"evaluation.xlsx", "evaluation.json",
-                                        "board.png", "board.pdf", NULL};
+                                        "board.png",       "board.pdf",
+                                        "evaluation.pdf",  NULL};
     jh_outdir *dir = NULL;
     jh_error err;
     jh_status st;
@@ -216,6 +230,19 @@ write_outputs(const evaluate_args *a, const jh_report_context *ctx,
         if (st == JH_ERR_NOTFOUND) {
             jh_cli_fail("warning: %s; the board chart skipped, everything "
                         "else written",
+                        err.message);
+            st = JH_OK;
+        }
+    }
+    if (st == JH_OK && a->pdf) {
+        path = jh_outdir_path(dir, "evaluation.xlsx");
+        st = path != NULL ? jh_report_pdf(path, dir->staging, "soffice",
+                                          environ, &err)
+                          : JH_ERR_NOMEM;
+        free(path);
+        if (st == JH_ERR_NOTFOUND) {
+            jh_cli_fail("warning: %s; the PDF skipped, everything else "
+                        "written",
                         err.message);
             st = JH_OK;
         }
