@@ -330,7 +330,7 @@ standard_key(parser *p, const char *key, const char *value)
     if ((l = level_of(key, "composite_limit")) >= 0)
         return set_number(p, &s->composite_limit[l], key, value, true);
     if (strcmp(key, "min_met") == 0) {
-        double v;
+        double v = 0.0;
         if (!set_number(p, &v, key, value, false))
             return 0;
         if (v != floor(v) || v > JH_MAX_INDICATORS)
@@ -502,7 +502,7 @@ indicator_key(parser *p, const char *id, const char *key, const char *value)
     if ((l = level_of(key, "threshold")) >= 0)
         return set_number(p, &ind->threshold[l], key, value, true);
     if (strcmp(key, "decimals") == 0) {
-        double v;
+        double v = 0.0;
         if (!set_number(p, &v, key, value, false))
             return 0;
         if (v != floor(v) || v > 6)

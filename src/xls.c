@@ -381,7 +381,7 @@ child_read(const char *path, FILE *f)
         memcpy(buf + sizeof(code), &err, sizeof(err));
         put_record(f, 'E', buf, (uint32_t)(sizeof(code) + sizeof(err)));
     } else {
-        put_record(f, 'Z', NULL, 0);
+        put_record(f, 'Z', "", 0);
     }
     jh_xls_free(x);
     return fflush(f) == 0 ? 0 : 1;
