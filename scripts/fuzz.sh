@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
-# Build the libFuzzer targets with clang and run each for a while.
-#   scripts/fuzz.sh [SECONDS] [TARGET...]     (default 60 s, every target)
-# The seed corpus in tests/fuzz/corpus/<name>/ is copied, never modified;
-# crashes land in build/fuzz/artifacts/ and must become regression tests.
+# Build the libFuzzer targets with clang and run each.
+#   scripts/fuzz.sh [SECONDS] [TARGET...]   time-boxed runs (default 60 s)
+#   scripts/fuzz.sh --ci                    the short, deterministic runs of
+#                                           CI: fixed seed and run counts
+# The seed corpus in tests/fuzz/corpus/<name>/ is copied, never modified,
+# and every input in tests/fuzz/regressions/<name>/ runs first; crashes land
+# in build/fuzz/artifacts/ and must become regression tests.
 set -eu
 cd "$(dirname "$0")/.."
-secs=${1:-60}
-shift || true
+ci=0
+if [ "${1:-}" = "--ci" ]; then ci=1; shift; secs=0; else secs=${1:-60}; shift || true; fi
 if ! command -v clang >/dev/null || [ ! -d /usr/lib/llvm-14/lib/clang ]; then
     sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
     $sudo apt-get install -y -qq clang libclang-rt-14-dev >/dev/null
@@ -23,12 +26,24 @@ status=0
 for t in "${targets[@]}"; do
     name=${t#fuzz_}
     work=build/fuzz/corpus-$name
+    if [ $ci -eq 1 ]; then
+        # Same corpus, seed and count every time: CI gives the same answer
+        # on the same code.  .xls inputs fork a reader each: fewer runs.
+        rm -rf "$work"
+        runs=20000; [ "$name" = xls ] && runs=300
+        limit=(-seed=1 -runs=$runs)
+        echo "fuzzing $t: $runs runs, seed 1"
+    else
+        limit=(-max_total_time="$secs")
+        echo "fuzzing $t for ${secs}s"
+    fi
     mkdir -p "$work"
     cp -n tests/fuzz/corpus/"$name"/* "$work"/ 2>/dev/null || true
-    echo "fuzzing $t for ${secs}s"
-    if ! build/fuzz/tests/fuzz/"$t" -max_total_time="$secs" -max_len=65536 \
+    dirs=("$work")
+    [ -d tests/fuzz/regressions/"$name" ] && dirs+=(tests/fuzz/regressions/"$name")
+    if ! build/fuzz/tests/fuzz/"$t" "${limit[@]}" -max_len=65536 \
             -rss_limit_mb=2048 -artifact_prefix=build/fuzz/artifacts/"$name"- \
-            -print_final_stats=1 "$work" 2>build/fuzz/"$t".log; then
+            -print_final_stats=1 "${dirs[@]}" 2>build/fuzz/"$t".log; then
         echo "$t: crash, see build/fuzz/artifacts and build/fuzz/$t.log"
         tail -30 build/fuzz/"$t".log
         status=1

@@ -84,8 +84,11 @@ on_row(int c, void *data)
     if (r->status != JH_OK)
         return;
     if (r->ncells > 0) {
+        /* A row of empty fields never allocated the buffer: point them at
+         * "" rather than doing arithmetic on a null pointer (found by
+         * fuzz_claims). */
         for (size_t i = 0; i < r->ncells; i++)
-            r->ptrs[i] = r->buf + r->offs[i];
+            r->ptrs[i] = r->buf != NULL ? r->buf + r->offs[i] : "";
         r->status = jh_table_append_copy(
             r->table, r->ptrs, r->lens, r->ncells,
             r->row_line != 0 ? r->row_line : r->line);
