@@ -6,20 +6,21 @@
 #include "junheng/diag.h"
 #include "junheng/error.h"
 #include "junheng/model.h"
-#include "junheng/school.h"
 #include "junheng/report.h"
+#include "junheng/school.h"
 #include "junheng/standard.h"
 
 #include <getopt.h>
 #include <stdbool.h>
+#include <stdio.h>
 
 /** Exit codes, the same for every subcommand (see README). */
 enum {
-    JH_EXIT_OK = 0,       /**< the work completed, whatever the verdict */
-    JH_EXIT_FAILED = 1,   /**< --strict and the standard is not met */
-    JH_EXIT_USAGE = 2,    /**< bad command line */
-    JH_EXIT_DATA = 3,     /**< bad input data */
-    JH_EXIT_INTERNAL = 4  /**< output or internal failure */
+    JH_EXIT_OK = 0,      /**< the work completed, whatever the verdict */
+    JH_EXIT_FAILED = 1,  /**< --strict and the standard is not met */
+    JH_EXIT_USAGE = 2,   /**< bad command line */
+    JH_EXIT_DATA = 3,    /**< bad input data */
+    JH_EXIT_INTERNAL = 4 /**< output or internal failure */
 };
 
 /** Run `junheng analyze`; argv[0] is "analyze". */
@@ -54,23 +55,23 @@ int jh_cmd_evaluate(int argc, char **argv);
 
 /** Options shared by every command that reads a school file. */
 typedef struct jh_cli_input {
-    const char *file;         /**< the school file */
-    const char *sheet;        /**< --sheet, or NULL */
-    int encoding;             /**< jh_encoding from --encoding */
-    const char *standard;     /**< --standard ID|FILE, or NULL (default) */
-    int subtract_indoor;      /**< -1 standard's default, 0 no, 1 yes */
-    size_t nprovisions;       /**< --provision / --no-provision, in order */
+    const char *file;     /**< the school file */
+    const char *sheet;    /**< --sheet, or NULL */
+    int encoding;         /**< jh_encoding from --encoding */
+    const char *standard; /**< --standard ID|FILE, or NULL (default) */
+    int subtract_indoor;  /**< -1 standard's default, 0 no, 1 yes */
+    size_t nprovisions;   /**< --provision / --no-provision, in order */
     struct {
         const char *id;
         bool on;
     } provisions[JH_CLI_MAX_PROVISIONS];
     /* Filled by jh_cli_input_load(): */
-    jh_standard std;          /**< the standard with the options applied */
+    jh_standard std; /**< the standard with the options applied */
     jh_diags warnings;
     jh_county *county;
     jh_model *model;
     jh_analysis *analysis;
-    char *county_name;        /**< 县区 column or file name; never NULL */
+    char *county_name; /**< 县区 column or file name; never NULL */
 } jh_cli_input;
 
 /** Codes of the long options in JH_CLI_INPUT_OPTIONS (no short form). */
@@ -84,33 +85,33 @@ enum {
 
 /** getopt_long entries of the options jh_cli_input_option() handles;
  * their short forms are "e:s:". */
-#define JH_CLI_INPUT_OPTIONS                                                 \
-    {"encoding", required_argument, NULL, 'e'},                              \
-        {"sheet", required_argument, NULL, 's'},                             \
-        {"standard", required_argument, NULL, JH_OPT_STANDARD},              \
-        {"provision", required_argument, NULL, JH_OPT_PROVISION},            \
-        {"no-provision", required_argument, NULL, JH_OPT_NO_PROVISION},      \
-        {"subtract-indoor-sports", no_argument, NULL, JH_OPT_SUB_INDOOR},    \
-    {                                                                        \
-        "no-subtract-indoor-sports", no_argument, NULL, JH_OPT_NO_SUB_INDOOR \
+#define JH_CLI_INPUT_OPTIONS                                                   \
+    {"encoding", required_argument, NULL, 'e'},                                \
+        {"sheet", required_argument, NULL, 's'},                               \
+        {"standard", required_argument, NULL, JH_OPT_STANDARD},                \
+        {"provision", required_argument, NULL, JH_OPT_PROVISION},              \
+        {"no-provision", required_argument, NULL, JH_OPT_NO_PROVISION},        \
+        {"subtract-indoor-sports", no_argument, NULL, JH_OPT_SUB_INDOOR},      \
+    {                                                                          \
+        "no-subtract-indoor-sports", no_argument, NULL, JH_OPT_NO_SUB_INDOOR   \
     }
 
 /** Help text of those options, for the commands' --help. */
-#define JH_CLI_INPUT_HELP                                                    \
-    "  -e, --encoding ENC   text files: auto (default), utf-8, gbk, "       \
-    "gb18030, utf-16le\n"                                                    \
-    "  -s, --sheet NAME|N   workbooks: the sheet (default: the first with "  \
-    "the\n                       required columns)\n"                        \
-    "      --standard ID|FILE\n"                                             \
-    "                       quality-2017 (default), basic-2012, or a "       \
-    "standards\n                       file (see 'junheng standards')\n"     \
-    "      --provision ID   switch a provision of the standard on (may "     \
-    "repeat)\n"                                                              \
-    "      --no-provision ID\n"                                              \
-    "                       switch it off\n"                                 \
-    "      --subtract-indoor-sports, --no-subtract-indoor-sports\n"         \
-    "                       the provision subtract_indoor_sports: move "     \
-    "其中室内体育用房\n                       from the teaching to the "      \
+#define JH_CLI_INPUT_HELP                                                        \
+    "  -e, --encoding ENC   text files: auto (default), utf-8, gbk, "            \
+    "gb18030, utf-16le\n"                                                        \
+    "  -s, --sheet NAME|N   workbooks: the sheet (default: the first with "      \
+    "the\n                       required columns)\n"                            \
+    "      --standard ID|FILE\n"                                                 \
+    "                       quality-2017 (default), basic-2012, or a "           \
+    "standards\n                       file (see 'junheng standards')\n"         \
+    "      --provision ID   switch a provision of the standard on (may "         \
+    "repeat)\n"                                                                  \
+    "      --no-provision ID\n"                                                  \
+    "                       switch it off\n"                                     \
+    "      --subtract-indoor-sports, --no-subtract-indoor-sports\n"              \
+    "                       the provision subtract_indoor_sports: move "         \
+    "其中室内体育用房\n                       from the teaching to the " \
     "sports area\n"
 
 /** Defaults of a jh_cli_input before option parsing. */
@@ -128,6 +129,24 @@ int jh_cli_input_option(jh_cli_input *in, int c, const char *arg);
  * order.  Prints the problem; returns an exit code (0 when done).
  */
 int jh_cli_input_standard(jh_cli_input *in);
+
+/** Open the staging folder of output folder @p dir; prints the problem
+ * and returns NULL when it cannot be made. */
+struct jh_outdir *jh_cli_outputs_open(const char *dir);
+
+/** Stage output @p name in @p dir as written by @p write(f, data, err). */
+jh_status jh_cli_stage_stream(struct jh_outdir *dir, const char *name,
+                              jh_status (*write)(FILE *, const void *,
+                                                 jh_error *),
+                              const void *data, jh_error *err);
+
+/**
+ * End a command's outputs: when @p st failed, print @p err and discard
+ * everything staged; else move it into place, removing what an earlier
+ * run left of @p owned.  Returns the exit code.
+ */
+int jh_cli_outputs_finish(struct jh_outdir *dir, const char *const *owned,
+                          jh_status st, jh_error *err);
 
 /** Parse --lang; prints the problem and returns false when unknown. */
 bool jh_cli_parse_lang(const char *arg, jh_lang *out);

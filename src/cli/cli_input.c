@@ -1,5 +1,6 @@
 /* junheng command line - the options and loading shared by every command
  * that reads a school file (analyze, plan, verify). */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,6 +8,7 @@
 #include "cli.h"
 #include "junheng/encoding.h"
 #include "junheng/import.h"
+#include "junheng/outdir.h"
 
 /* The county's name: a 县区 column, else the file name without folders
  * and extension. */
@@ -125,15 +127,13 @@ jh_cli_input_standard(jh_cli_input *in)
     }
     if (in->subtract_indoor >= 0 &&
         jh_standard_set_provision(&in->std, "subtract_indoor_sports",
-                                  in->subtract_indoor != 0,
-                                  &err) != JH_OK) {
+                                  in->subtract_indoor != 0, &err) != JH_OK) {
         jh_cli_error(&err);
         return JH_EXIT_USAGE;
     }
     for (size_t i = 0; i < in->nprovisions; i++) {
         if (jh_standard_set_provision(&in->std, in->provisions[i].id,
-                                      in->provisions[i].on,
-                                      &err) != JH_OK) {
+                                      in->provisions[i].on, &err) != JH_OK) {
             jh_cli_error(&err);
             return JH_EXIT_USAGE;
         }
@@ -192,4 +192,57 @@ jh_cli_input_release(jh_cli_input *in)
     in->analysis = NULL;
     in->model = NULL;
     in->county = NULL;
+}
+
+jh_outdir *
+jh_cli_outputs_open(const char *dir)
+{
+    jh_outdir *out = NULL;
+    jh_error err;
+
+    jh_error_clear(&err);
+    if (jh_outdir_open(&out, dir, &err) != JH_OK) {
+        jh_cli_error(&err);
+        return NULL;
+    }
+    return out;
+}
+
+jh_status
+jh_cli_stage_stream(jh_outdir *dir, const char *name,
+                    jh_status (*write)(FILE *, const void *, jh_error *),
+                    const void *data, jh_error *err)
+{
+    char *path = jh_outdir_path(dir, name);
+    FILE *f = path != NULL ? fopen(path, "w") : NULL;
+    jh_status st;
+
+    if (f == NULL) {
+        st = jh_error_set(err, path != NULL ? JH_ERR_IO : JH_ERR_NOMEM, path, 0,
+                          0, "cannot create: %s", strerror(errno));
+        free(path);
+        return st;
+    }
+    st = write(f, data, err);
+    if (fclose(f) != 0 && st == JH_OK)
+        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
+                          strerror(errno));
+    free(path);
+    return st;
+}
+
+int
+jh_cli_outputs_finish(jh_outdir *dir, const char *const *owned, jh_status st,
+                      jh_error *err)
+{
+    if (st != JH_OK) {
+        jh_cli_error(err);
+        jh_outdir_abort(dir);
+        return JH_EXIT_INTERNAL;
+    }
+    if (jh_outdir_commit(dir, owned, err) != JH_OK) {
+        jh_cli_error(err);
+        return JH_EXIT_INTERNAL;
+    }
+    return JH_EXIT_OK;
 }

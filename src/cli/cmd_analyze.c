@@ -16,7 +16,6 @@ extern char **environ;
 #include "junheng/report.h"
 #include "junheng/standard.h"
 
-
 static void
 help(FILE *out)
 {
@@ -33,8 +32,7 @@ help(FILE *out)
         "  -f, --format FMT     stdout format: text (default) or json\n"
         "  -l, --lang LANG      zh (default) or en, for workbook, charts and "
         "text\n"
-        "      --no-charts      do not run gnuplot\n"
-        JH_CLI_INPUT_HELP
+        "      --no-charts      do not run gnuplot\n" JH_CLI_INPUT_HELP
         "      --strict         exit 1 when the standard is not met\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
         "  -h, --help           show this help\n\n"
@@ -127,39 +125,33 @@ parse_args(analyze_args *a, int argc, char **argv)
     return JH_EXIT_OK;
 }
 
+/* jh_report_json() for jh_cli_stage_stream(). */
+static jh_status
+write_json(FILE *f, const void *data, jh_error *err)
+{
+    return jh_report_json(f, data, err);
+}
+
 /* Write every file output into a staging folder, then move it in place. */
 static int
 write_outputs(const analyze_args *a, const jh_report_context *ctx)
 {
-    static const char *const owned[] = {"report.xlsx", "report.json",
-                                        "charts", NULL};
+    static const char *const owned[] = {"report.xlsx", "report.json", "charts",
+                                        NULL};
     jh_outdir *dir = NULL;
     jh_error err;
     jh_status st;
     char *path;
-    FILE *f;
 
-    jh_error_clear(&err);
-    st = jh_outdir_open(&dir, a->out, &err);
-    if (st != JH_OK) {
-        jh_cli_error(&err);
+    dir = jh_cli_outputs_open(a->out);
+    if (dir == NULL)
         return JH_EXIT_INTERNAL;
-    }
+    jh_error_clear(&err);
     path = jh_outdir_path(dir, "report.xlsx");
     st = path != NULL ? jh_report_workbook(path, ctx, &err) : JH_ERR_NOMEM;
     free(path);
-    if (st == JH_OK) {
-        path = jh_outdir_path(dir, "report.json");
-        f = path != NULL ? fopen(path, "w") : NULL;
-        st = f != NULL ? jh_report_json(f, ctx, &err) : JH_ERR_IO;
-        if (f != NULL && fclose(f) != 0 && st == JH_OK)
-            st = jh_error_set(&err, JH_ERR_IO, path, 0, 0,
-                              "cannot write: %s", strerror(errno));
-        else if (f == NULL)
-            jh_error_set(&err, JH_ERR_IO, path, 0, 0, "cannot create: %s",
-                         strerror(errno));
-        free(path);
-    }
+    if (st == JH_OK)
+        st = jh_cli_stage_stream(dir, "report.json", write_json, ctx, &err);
     if (st == JH_OK && a->charts) {
         jh_chart_options copts = {.gnuplot = a->gnuplot,
                                   .plots_dir = jh_cli_plots_dir(),
@@ -186,17 +178,7 @@ write_outputs(const analyze_args *a, const jh_report_context *ctx)
             st = JH_OK;
         }
     }
-    if (st != JH_OK) {
-        jh_cli_error(&err);
-        jh_outdir_abort(dir);
-        return JH_EXIT_INTERNAL;
-    }
-    st = jh_outdir_commit(dir, owned, &err);
-    if (st != JH_OK) {
-        jh_cli_error(&err);
-        return JH_EXIT_INTERNAL;
-    }
-    return JH_EXIT_OK;
+    return jh_cli_outputs_finish(dir, owned, st, &err);
 }
 
 int
@@ -213,9 +195,9 @@ jh_cmd_analyze(int argc, char **argv)
     rc = jh_cli_input_load(&a.in);
     if (rc != JH_EXIT_OK)
         goto done;
-    ctx = (jh_report_context){a.in.analysis,    &a.in.warnings, a.lang,
-                              a.in.county_name, JH_VERSION,
-                              jh_cli_document_epoch()};
+    ctx = (jh_report_context){a.in.analysis, &a.in.warnings,
+                              a.lang,        a.in.county_name,
+                              JH_VERSION,    jh_cli_document_epoch()};
     if (a.out != NULL) {
         rc = write_outputs(&a, &ctx);
         if (rc != JH_EXIT_OK)

@@ -182,6 +182,19 @@ read_facts(const evaluate_args *a, jh_facts **out, jh_diags *warn)
     return JH_EXIT_OK;
 }
 
+/* jh_report_evaluation_json() for jh_cli_stage_stream(). */
+typedef struct evaluate_out {
+    const jh_report_context *ctx;
+    const jh_evaluation *ev;
+} evaluate_out;
+
+static jh_status
+write_json(FILE *f, const void *data, jh_error *err)
+{
+    const evaluate_out *o = data;
+    return jh_report_evaluation_json(f, o->ctx, o->ev, err);
+}
+
 /* Write evaluation.xlsx and evaluation.json, all or nothing. */
 static int
 write_outputs(const evaluate_args *a, const jh_report_context *ctx,
@@ -190,36 +203,24 @@ write_outputs(const evaluate_args *a, const jh_report_context *ctx,
     static const char *const owned[] = {"evaluation.xlsx", "evaluation.json",
                                         "board.png",       "board.pdf",
                                         "evaluation.pdf",  NULL};
+    evaluate_out out = {ctx, ev};
     jh_outdir *dir = NULL;
     jh_error err;
     jh_status st;
     char *path;
-    FILE *f;
 
-    jh_error_clear(&err);
-    st = jh_outdir_open(&dir, a->out, &err);
-    if (st != JH_OK) {
-        jh_cli_error(&err);
+    dir = jh_cli_outputs_open(a->out);
+    if (dir == NULL)
         return JH_EXIT_INTERNAL;
-    }
+    jh_error_clear(&err);
     path = jh_outdir_path(dir, "evaluation.xlsx");
     st = path != NULL
              ? jh_report_evaluation_workbook(path, ctx, ev, &err)
              : jh_error_set(&err, JH_ERR_NOMEM, a->out, 0, 0, "out of memory");
     free(path);
-    if (st == JH_OK) {
-        path = jh_outdir_path(dir, "evaluation.json");
-        f = path != NULL ? fopen(path, "w") : NULL;
-        if (f == NULL)
-            st = jh_error_set(&err, JH_ERR_IO, path, 0, 0, "cannot create: %s",
-                              strerror(errno));
-        else
-            st = jh_report_evaluation_json(f, ctx, ev, &err);
-        if (f != NULL && fclose(f) != 0 && st == JH_OK)
-            st = jh_error_set(&err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
-                              strerror(errno));
-        free(path);
-    }
+    if (st == JH_OK)
+        st =
+            jh_cli_stage_stream(dir, "evaluation.json", write_json, &out, &err);
     if (st == JH_OK && a->charts) {
         jh_chart_options copts = {.gnuplot = a->gnuplot,
                                   .plots_dir = jh_cli_plots_dir(),
@@ -236,9 +237,9 @@ write_outputs(const evaluate_args *a, const jh_report_context *ctx,
     }
     if (st == JH_OK && a->pdf) {
         path = jh_outdir_path(dir, "evaluation.xlsx");
-        st = path != NULL ? jh_report_pdf(path, dir->staging, "soffice",
-                                          environ, &err)
-                          : JH_ERR_NOMEM;
+        st = path != NULL
+                 ? jh_report_pdf(path, dir->staging, "soffice", environ, &err)
+                 : JH_ERR_NOMEM;
         free(path);
         if (st == JH_ERR_NOTFOUND) {
             jh_cli_fail("warning: %s; the PDF skipped, everything else "
@@ -247,16 +248,7 @@ write_outputs(const evaluate_args *a, const jh_report_context *ctx,
             st = JH_OK;
         }
     }
-    if (st != JH_OK) {
-        jh_cli_error(&err);
-        jh_outdir_abort(dir);
-        return JH_EXIT_INTERNAL;
-    }
-    if (jh_outdir_commit(dir, owned, &err) != JH_OK) {
-        jh_cli_error(&err);
-        return JH_EXIT_INTERNAL;
-    }
-    return JH_EXIT_OK;
+    return jh_cli_outputs_finish(dir, owned, st, &err);
 }
 
 int

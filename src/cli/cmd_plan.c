@@ -41,8 +41,8 @@ help(FILE *out)
         "      --costs FILE     unit costs from a CSV: key,yuan_per_unit\n"
         "                       (--cost options override it)\n"
         "      --fix-all        raise every missed indicator to its\n"
-        "                       threshold, not only what the rule requires\n"
-        JH_CLI_INPUT_HELP
+        "                       threshold, not only what the rule "
+        "requires\n" JH_CLI_INPUT_HELP
         "      --strict         exit 1 when the projection still fails\n"
         "      --no-charts      do not run gnuplot\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
@@ -188,45 +188,44 @@ load_costs(const plan_args *a, jh_plan_costs *costs)
     return JH_EXIT_OK;
 }
 
+/* jh_report_plan_json() for jh_cli_stage_stream(). */
+typedef struct plan_out {
+    const jh_report_context *ctx;
+    const jh_plan *plan;
+} plan_out;
+
+static jh_status
+write_json(FILE *f, const void *data, jh_error *err)
+{
+    const plan_out *o = data;
+    return jh_report_plan_json(f, o->ctx, o->plan, err);
+}
+
 static int
 write_outputs(const plan_args *a, const jh_report_context *ctx,
               const jh_plan *plan)
 {
     /* The outputs of this command: earlier ones are replaced, the other
      * commands' outputs in the same folder are left alone. */
-    static const char *const owned[] = {"plan.xlsx", "plan.json",
-                                        "plan-charts", NULL};
+    static const char *const owned[] = {"plan.xlsx", "plan.json", "plan-charts",
+                                        NULL};
+    plan_out out = {ctx, plan};
     jh_outdir *dir = NULL;
     jh_error err;
     jh_status st;
     char *path;
-    FILE *f;
 
-    jh_error_clear(&err);
-    st = jh_outdir_open(&dir, a->out, &err);
-    if (st != JH_OK) {
-        jh_cli_error(&err);
+    dir = jh_cli_outputs_open(a->out);
+    if (dir == NULL)
         return JH_EXIT_INTERNAL;
-    }
+    jh_error_clear(&err);
     path = jh_outdir_path(dir, "plan.xlsx");
     st = path != NULL
              ? jh_report_plan_workbook(path, ctx, plan, &err)
              : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     free(path);
-    if (st == JH_OK) {
-        path = jh_outdir_path(dir, "plan.json");
-        f = path != NULL ? fopen(path, "w") : NULL;
-        if (f == NULL) {
-            st = jh_error_set(&err, JH_ERR_IO, path, 0, 0, "cannot create: %s",
-                              strerror(errno));
-        } else {
-            st = jh_report_plan_json(f, ctx, plan, &err);
-            if (fclose(f) != 0 && st == JH_OK)
-                st = jh_error_set(&err, JH_ERR_IO, path, 0, 0,
-                                  "cannot write: %s", strerror(errno));
-        }
-        free(path);
-    }
+    if (st == JH_OK)
+        st = jh_cli_stage_stream(dir, "plan.json", write_json, &out, &err);
     if (st == JH_OK && a->charts) {
         jh_chart_options copts = {.gnuplot = a->gnuplot,
                                   .plots_dir = jh_cli_plots_dir(),
@@ -249,17 +248,7 @@ write_outputs(const plan_args *a, const jh_report_context *ctx,
             st = JH_OK;
         }
     }
-    if (st != JH_OK) {
-        jh_cli_error(&err);
-        jh_outdir_abort(dir);
-        return JH_EXIT_INTERNAL;
-    }
-    st = jh_outdir_commit(dir, owned, &err);
-    if (st != JH_OK) {
-        jh_cli_error(&err);
-        return JH_EXIT_INTERNAL;
-    }
-    return JH_EXIT_OK;
+    return jh_cli_outputs_finish(dir, owned, st, &err);
 }
 
 int

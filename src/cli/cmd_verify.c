@@ -33,8 +33,7 @@ help(FILE *out)
           "                       first sheet)\n"
           "  -o, --out DIR        write verify.xlsx and verify.json into DIR\n"
           "  -f, --format FMT     stdout format: text (default) or json\n"
-          "  -l, --lang LANG      zh (default) or en\n"
-          JH_CLI_INPUT_HELP
+          "  -l, --lang LANG      zh (default) or en\n" JH_CLI_INPUT_HELP
           "  -h, --help           show this help\n\n"
           "Exit status (as diff): 0 every claim holds, 1 some claim differs,\n"
           "2 usage error, 3 unreadable input, 4 output or internal failure.\n",
@@ -158,6 +157,19 @@ read_claims(const verify_args *a, jh_claims *claims)
     return JH_EXIT_OK;
 }
 
+/* jh_report_verify_json() for jh_cli_stage_stream(). */
+typedef struct verify_out {
+    const jh_report_context *ctx;
+    const jh_verify_result *res;
+} verify_out;
+
+static jh_status
+write_json(FILE *f, const void *data, jh_error *err)
+{
+    const verify_out *v = data;
+    return jh_report_verify_json(f, v->ctx, v->res, err);
+}
+
 static int
 write_outputs(const verify_args *a, const jh_report_context *ctx,
               const jh_verify_result *res)
@@ -165,48 +177,23 @@ write_outputs(const verify_args *a, const jh_report_context *ctx,
     /* The outputs of this command: earlier ones are replaced, the other
      * commands' outputs in the same folder are left alone. */
     static const char *const owned[] = {"verify.xlsx", "verify.json", NULL};
-    jh_outdir *dir = NULL;
+    verify_out v = {ctx, res};
+    jh_outdir *dir = jh_cli_outputs_open(a->out);
     jh_error err;
     jh_status st;
     char *path;
-    FILE *f;
 
-    jh_error_clear(&err);
-    st = jh_outdir_open(&dir, a->out, &err);
-    if (st != JH_OK) {
-        jh_cli_error(&err);
+    if (dir == NULL)
         return JH_EXIT_INTERNAL;
-    }
+    jh_error_clear(&err);
     path = jh_outdir_path(dir, "verify.xlsx");
     st = path != NULL
              ? jh_report_verify_workbook(path, ctx, res, &err)
              : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     free(path);
-    if (st == JH_OK) {
-        path = jh_outdir_path(dir, "verify.json");
-        f = path != NULL ? fopen(path, "w") : NULL;
-        if (f == NULL) {
-            st = jh_error_set(&err, JH_ERR_IO, path, 0, 0, "cannot create: %s",
-                              strerror(errno));
-        } else {
-            st = jh_report_verify_json(f, ctx, res, &err);
-            if (fclose(f) != 0 && st == JH_OK)
-                st = jh_error_set(&err, JH_ERR_IO, path, 0, 0,
-                                  "cannot write: %s", strerror(errno));
-        }
-        free(path);
-    }
-    if (st != JH_OK) {
-        jh_cli_error(&err);
-        jh_outdir_abort(dir);
-        return JH_EXIT_INTERNAL;
-    }
-    st = jh_outdir_commit(dir, owned, &err);
-    if (st != JH_OK) {
-        jh_cli_error(&err);
-        return JH_EXIT_INTERNAL;
-    }
-    return JH_EXIT_OK;
+    if (st == JH_OK)
+        st = jh_cli_stage_stream(dir, "verify.json", write_json, &v, &err);
+    return jh_cli_outputs_finish(dir, owned, st, &err);
 }
 
 int
