@@ -130,6 +130,17 @@ int jh_cli_input_option(jh_cli_input *in, int c, const char *arg);
  */
 int jh_cli_input_standard(jh_cli_input *in);
 
+/** The report context of a loaded input: its analysis, warnings and
+ * county name, the language, junheng's version and the document time. */
+jh_report_context jh_cli_input_context(const jh_cli_input *in, jh_lang lang);
+
+/**
+ * Report an option getopt_long() refused (@p c is ':' for a missing value,
+ * anything else for an unknown option) for `junheng @p command`; returns
+ * JH_EXIT_USAGE.
+ */
+int jh_cli_bad_option(int c, char **argv, const char *command);
+
 /** Open the staging folder of output folder @p dir; prints the problem
  * and returns NULL when it cannot be made. */
 struct jh_outdir *jh_cli_outputs_open(const char *dir);

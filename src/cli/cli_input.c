@@ -1,6 +1,7 @@
 /* junheng command line - the options and loading shared by every command
  * that reads a school file (analyze, plan, verify). */
 #include <errno.h>
+#include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -245,4 +246,23 @@ jh_cli_outputs_finish(jh_outdir *dir, const char *const *owned, jh_status st,
         return JH_EXIT_INTERNAL;
     }
     return JH_EXIT_OK;
+}
+
+jh_report_context
+jh_cli_input_context(const jh_cli_input *in, jh_lang lang)
+{
+    return (jh_report_context){in->analysis, &in->warnings,
+                               lang,         in->county_name,
+                               JH_VERSION,   jh_cli_document_epoch()};
+}
+
+int
+jh_cli_bad_option(int c, char **argv, const char *command)
+{
+    if (c == ':')
+        jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
+    else
+        jh_cli_fail("unknown option '%s' (see 'junheng %s --help')",
+                    argv[optind - 1], command);
+    return JH_EXIT_USAGE;
 }

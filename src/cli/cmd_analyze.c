@@ -105,13 +105,8 @@ parse_args(analyze_args *a, int argc, char **argv)
         case 'h':
             help(stdout);
             return -1;
-        case ':':
-            jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
-            return JH_EXIT_USAGE;
         default:
-            jh_cli_fail("unknown option '%s' (see 'junheng analyze --help')",
-                        argv[optind - 1]);
-            return JH_EXIT_USAGE;
+            return jh_cli_bad_option(c, argv, "analyze");
         }
     }
     if (optind != argc - 1) {
@@ -195,9 +190,7 @@ jh_cmd_analyze(int argc, char **argv)
     rc = jh_cli_input_load(&a.in);
     if (rc != JH_EXIT_OK)
         goto done;
-    ctx = (jh_report_context){a.in.analysis, &a.in.warnings,
-                              a.lang,        a.in.county_name,
-                              JH_VERSION,    jh_cli_document_epoch()};
+    ctx = jh_cli_input_context(&a.in, a.lang);
     if (a.out != NULL) {
         rc = write_outputs(&a, &ctx);
         if (rc != JH_EXIT_OK)

@@ -23,8 +23,8 @@ help(FILE *out)
           "would count and leave out.\n\n"
           "Options:\n"
           "  -f, --format FMT     text (default) or json\n"
-          "  -l, --lang LANG      zh (default) or en, for headings\n"
-          JH_CLI_INPUT_HELP
+          "  -l, --lang LANG      zh (default) or en, for "
+          "headings\n" JH_CLI_INPUT_HELP
           "  -h, --help           show this help\n\n"
           "The standard options check the file as analyze would read it\n"
           "(its columns, scope and provisions).\n\n"
@@ -72,13 +72,8 @@ parse_args(check_args *a, int argc, char **argv)
         case 'h':
             help(stdout);
             return -1;
-        case ':':
-            jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
-            return JH_EXIT_USAGE;
         default:
-            jh_cli_fail("unknown option '%s' (see 'junheng check --help')",
-                        argv[optind - 1]);
-            return JH_EXIT_USAGE;
+            return jh_cli_bad_option(c, argv, "check");
         }
     }
     if (optind != argc - 1) {

@@ -132,13 +132,8 @@ parse_args(evaluate_args *a, int argc, char **argv)
         case 'h':
             help(stdout);
             return -1;
-        case ':':
-            jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
-            return JH_EXIT_USAGE;
         default:
-            jh_cli_fail("unknown option '%s' (see 'junheng evaluate --help')",
-                        argv[optind - 1]);
-            return JH_EXIT_USAGE;
+            return jh_cli_bad_option(c, argv, "evaluate");
         }
     }
     if (optind != argc - 1) {
@@ -282,9 +277,7 @@ jh_cmd_evaluate(int argc, char **argv)
         rc = st == JH_ERR_ARG ? JH_EXIT_DATA : jh_cli_exit_code(st);
         goto done;
     }
-    ctx = (jh_report_context){a.in.analysis, &a.in.warnings,
-                              a.lang,        a.in.county_name,
-                              JH_VERSION,    jh_cli_document_epoch()};
+    ctx = jh_cli_input_context(&a.in, a.lang);
     if (a.out != NULL) {
         rc = write_outputs(&a, &ctx, ev);
         if (rc != JH_EXIT_OK)

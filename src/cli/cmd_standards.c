@@ -27,8 +27,8 @@ jh_cmd_standards(int argc, char **argv)
     jh_error err;
     char *ini;
 
-    if (argc >= 2 && (strcmp(argv[1], "--help") == 0 ||
-                      strcmp(argv[1], "-h") == 0)) {
+    if (argc >= 2 &&
+        (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0)) {
         help(stdout);
         return JH_EXIT_OK;
     }

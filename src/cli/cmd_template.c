@@ -107,10 +107,10 @@ jh_cmd_template(int argc, char **argv)
     }
     opts.created = jh_cli_document_epoch();
     jh_error_clear(&err);
-    if (county ? jh_report_facts_template(out, jh_standard_builtin(NULL),
-                                          opts.lang, opts.created,
-                                          &err) != JH_OK
-               : jh_template_write(out, &opts, &err) != JH_OK) {
+    if (county
+            ? jh_report_facts_template(out, jh_standard_builtin(NULL),
+                                       opts.lang, opts.created, &err) != JH_OK
+            : jh_template_write(out, &opts, &err) != JH_OK) {
         jh_cli_error(&err);
         return JH_EXIT_INTERNAL;
     }
