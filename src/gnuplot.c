@@ -490,3 +490,21 @@ jh__gp_check(const char *path, const char *name, const char *tmpl, bool pdf,
                             pdf ? "pdf" : "png", name, tmpl);
     return pdf ? stamp_pdf(path, created, err) : JH_OK;
 }
+
+void
+jh__gp_title(char *buf, size_t size, const jh_report_context *ctx,
+             jh_level level, const char *what)
+{
+    char county[JH_GP_COUNTY_COLS * 2 + 8];
+
+    jh__gp_clip(county, sizeof(county), ctx->county_name, JH_GP_COUNTY_COLS);
+    snprintf(buf, size, "%s%s%s \xc2\xb7 %s", county,
+             county[0] != '\0' ? " \xc2\xb7 " : "",
+             jh_level_name(level, ctx->lang), what);
+}
+
+const char *
+jh__gp_colon(jh_lang lang)
+{
+    return lang == JH_LANG_EN ? ": " : "\xef\xbc\x9a";
+}

@@ -79,4 +79,14 @@ jh_status jh__gp_run(const jh_chart_options *opts, const char *scratch,
 jh_status jh__gp_check(const char *path, const char *name, const char *tmpl,
                        bool pdf, long long created, jh_error *err);
 
+/** Display columns a county name may take in a chart title. */
+#define JH_GP_COUNTY_COLS 40
+
+/** "青溪县 · 小学 · <what>" with the county name clipped, into @p buf. */
+void jh__gp_title(char *buf, size_t size, const jh_report_context *ctx,
+                  jh_level level, const char *what);
+
+/** The colon of a caption: "：" in Chinese, ": " in English. */
+const char *jh__gp_colon(jh_lang lang);
+
 #endif

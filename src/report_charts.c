@@ -39,7 +39,6 @@
 /* Longest text drawn on a chart, in display columns (a CJK character is
  * two): a school name under a bar, and the county name in a title. */
 #define NAME_COLS 32
-#define COUNTY_COLS 40
 #define TEXT_COLS 240
 
 /* The two templates, in plots_dir. */
@@ -76,26 +75,6 @@ typedef struct bar {
 /* Text for the data files                                             */
 /* ------------------------------------------------------------------ */
 
-/* The separator between the parts of a title or a caption. */
-static const char *
-colon(jh_lang lang)
-{
-    return lang == JH_LANG_EN ? ": " : "：";
-}
-
-/* "青溪县 · 小学 · <what>" with the county name clipped. */
-static void
-make_title(char *buf, size_t size, const jh_report_context *ctx, jh_level level,
-           const char *what)
-{
-    char county[COUNTY_COLS * 2 + 8];
-
-    jh__gp_clip(county, sizeof(county), ctx->county_name, COUNTY_COLS);
-    snprintf(buf, size, "%s%s%s \xc2\xb7 %s", county,
-             county[0] != '\0' ? " \xc2\xb7 " : "",
-             jh_level_name(level, ctx->lang), what);
-}
-
 /* "评估标准：quality-2017（教督〔2017〕6号）", then the standards file
  * and the provisions switched on, when there are any, so that a chart on
  * a board says which rules produced it. */
@@ -107,8 +86,8 @@ make_standard(char *buf, size_t size, const jh_report_context *ctx)
     size_t n;
 
     n = (size_t)snprintf(buf, size, en ? "%s%s%s (%s)" : "%s%s%s（%s）",
-                         jh_label(ctx->lang, "standard"), colon(ctx->lang),
-                         std->id, std->source);
+                         jh_label(ctx->lang, "standard"),
+                         jh__gp_colon(ctx->lang), std->id, std->source);
     if (std->file[0] != '\0' && n < size) {
         const char *base = strrchr(std->file, '/');
         n += (size_t)snprintf(buf + n, size - n, en ? ", file %s" : "，文件 %s",
@@ -116,7 +95,8 @@ make_standard(char *buf, size_t size, const jh_report_context *ctx)
     }
     for (size_t i = 0; i < std->nprovisions && n < size; i++) {
         if (std->provisions[i].enabled)
-            n += (size_t)snprintf(buf + n, size - n, en ? ", %s on" : "，启用 %s",
+            n += (size_t)snprintf(buf + n, size - n,
+                                  en ? ", %s on" : "，启用 %s",
                                   std->provisions[i].id);
     }
 }
@@ -239,8 +219,8 @@ write_bars(charts *c, size_t n, const jh_level_result *lr, size_t k,
     fprintf(f, "\t%d\t", has_thr ? 1 : 0);
     jh__gp_put_num(f, is->mean);
     fprintf(f, "\t%zu\t", name_cols);
-    make_title(text, sizeof(text), ctx, lr->level,
-               jh_indicator_name(ind, lang));
+    jh__gp_title(text, sizeof(text), ctx, lr->level,
+                 jh_indicator_name(ind, lang));
     jh__gp_put_text(f, jh__gp_clip(part, sizeof(part), text, TEXT_COLS));
     fputc('\t', f);
     make_standard(part, sizeof(part), ctx);
@@ -255,7 +235,7 @@ write_bars(charts *c, size_t n, const jh_level_result *lr, size_t k,
         lang == JH_LANG_EN ? ", " : "，",
         is->cv_limit >= 0.0 ? jh_label(lang, is->cv_pass ? "pass" : "fail")
                             : "",
-        jh_label(lang, "below"), colon(lang), is->below, lr->nsections);
+        jh_label(lang, "below"), jh__gp_colon(lang), is->below, lr->nsections);
     jh__gp_put_text(f, text);
     fputc('\t', f);
     jh__gp_put_text(f, lang == JH_LANG_EN ? ind->unit_en : ind->unit_zh);
@@ -322,8 +302,8 @@ write_cv(charts *c, size_t n, const jh_level_result *lr, jh_error *err)
     fprintf(f, "%zu\t", std->nindicators);
     jh__gp_put_num(f, has_limit ? limit : 0.0);
     fprintf(f, "\t%d\t", has_limit ? 1 : 0);
-    make_title(text, sizeof(text), ctx, lr->level,
-               jh_label(lang, "chart_cv_title"));
+    jh__gp_title(text, sizeof(text), ctx, lr->level,
+                 jh_label(lang, "chart_cv_title"));
     jh__gp_put_text(f, jh__gp_clip(part, sizeof(part), text, TEXT_COLS));
     fputc('\t', f);
     make_standard(part, sizeof(part), ctx);
@@ -340,7 +320,7 @@ write_cv(charts *c, size_t n, const jh_level_result *lr, jh_error *err)
                  jh_label(lang, lr->composite_pass ? "pass" : "fail"));
     } else {
         snprintf(text, sizeof(text), "%s   |   %s%s%s%s%s", part,
-                 jh_label(lang, "cv_all_pass"), colon(lang),
+                 jh_label(lang, "cv_all_pass"), jh__gp_colon(lang),
                  jh_label(lang, lr->cv_pass ? "yes" : "no"),
                  disagrees ? "   |   * " : "",
                  disagrees ? jh_label(lang, "warning_cv_print") : "");

@@ -19,26 +19,12 @@
 #include "util.h"
 
 #define NAME_COLS 32
-#define COUNTY_COLS 40
 #define TEXT_COLS 240
 /* Schools whose share is written on the contribution chart. */
 #define TOP_LABELLED 5
 
 enum { KIND_LORENZ = 0, KIND_CONTRIB = 1, KIND_COUNT = 2 };
 static const char *const kinds[KIND_COUNT] = {"lorenz", "contrib"};
-
-/* "青溪县 · 小学 · <what>" with the county name clipped. */
-static void
-make_title(char *buf, size_t size, const jh_report_context *ctx, jh_level level,
-           const char *what)
-{
-    char county[COUNTY_COLS * 2 + 8];
-
-    jh__gp_clip(county, sizeof(county), ctx->county_name, COUNTY_COLS);
-    snprintf(buf, size, "%s%s%s \xc2\xb7 %s", county,
-             county[0] != '\0' ? " \xc2\xb7 " : "",
-             jh_level_name(level, ctx->lang), what);
-}
 
 /* Whether the CV of indicator @p k fails its own limit. */
 static bool
@@ -73,8 +59,8 @@ write_lorenz(jh__chartset *cs, size_t n, const jh_report_context *ctx,
     if (st != JH_OK)
         return st;
     fprintf(f, "%zu\t", curves);
-    make_title(text, sizeof(text), ctx, lr->level,
-               jh_label(lang, "dc_lorenz_title"));
+    jh__gp_title(text, sizeof(text), ctx, lr->level,
+                 jh_label(lang, "dc_lorenz_title"));
     jh__gp_put_text(f, jh__gp_clip(part, sizeof(part), text, TEXT_COLS));
     fputc('\t', f);
     jh__gp_put_text(f, jh_label(lang, "dc_lorenz_note"));
@@ -195,7 +181,7 @@ write_contrib(jh__chartset *cs, size_t n, const jh_report_context *ctx,
     snprintf(part, sizeof(part), "%s%s%s", jh_indicator_name(ind, lang),
              lang == JH_LANG_EN ? ": " : " ",
              jh_label(lang, "dc_contrib_title"));
-    make_title(text, sizeof(text), ctx, lr->level, part);
+    jh__gp_title(text, sizeof(text), ctx, lr->level, part);
     jh__gp_put_text(f, jh__gp_clip(part, sizeof(part), text, TEXT_COLS));
     fputc('\t', f);
     /* 补充分析…   |   差异系数 0.552，限值 0.50   |   贡献最大的 5 所学校合计
@@ -269,8 +255,8 @@ jh_report_diagnostics_charts(const char *dir, const jh_report_context *ctx,
         size_t n;
         if (!lr->present || lr->nsections == 0 || !ld->present)
             continue;
-        st = jh__cs_add(&cs, KIND_LORENZ, jh_level_key(lr->level), "lorenz",
-                        &n, err);
+        st = jh__cs_add(&cs, KIND_LORENZ, jh_level_key(lr->level), "lorenz", &n,
+                        err);
         if (st == JH_OK)
             st = write_lorenz(&cs, n, ctx, lr, ld, err);
         for (size_t k = 0; st == JH_OK && k < std->nindicators; k++) {
@@ -278,11 +264,11 @@ jh_report_diagnostics_charts(const char *dir, const jh_report_context *ctx,
             if (!cv_fails(&lr->ind[k]) || !ld->ind[k].defined)
                 continue;
             part = jh__asprintf("contribution-%s", std->indicators[k].id);
-            st = part == NULL ? jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                             "out of memory")
-                              : jh__cs_add(&cs, KIND_CONTRIB,
-                                           jh_level_key(lr->level), part, &n,
-                                           err);
+            st = part == NULL
+                     ? jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                    "out of memory")
+                     : jh__cs_add(&cs, KIND_CONTRIB, jh_level_key(lr->level),
+                                  part, &n, err);
             free(part);
             if (st == JH_OK)
                 st = write_contrib(&cs, n, ctx, lr, &ld->ind[k], k, err);

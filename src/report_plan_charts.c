@@ -18,35 +18,15 @@
 #include "util.h"
 
 #define NAME_COLS 32
-#define COUNTY_COLS 40
 #define TEXT_COLS 240
 
 enum { KIND_BARS = 0, KIND_CV = 1, KIND_COUNT = 2 };
 static const char *const kinds[KIND_COUNT] = {"plan_bars", "plan_cv"};
 
 static const char *
-colon(jh_lang lang)
-{
-    return lang == JH_LANG_EN ? ": " : "：";
-}
-
-static const char *
 comma(jh_lang lang)
 {
     return lang == JH_LANG_EN ? ", " : "，";
-}
-
-/* "青溪县 · 小学 · <what>" with the county name clipped. */
-static void
-make_title(char *buf, size_t size, const jh_report_context *ctx, jh_level level,
-           const char *what)
-{
-    char county[COUNTY_COLS * 2 + 8];
-
-    jh__gp_clip(county, sizeof(county), ctx->county_name, COUNTY_COLS);
-    snprintf(buf, size, "%s%s%s \xc2\xb7 %s", county,
-             county[0] != '\0' ? " \xc2\xb7 " : "",
-             jh_level_name(level, ctx->lang), what);
 }
 
 /* A CV to 3 decimals, or "undefined". */
@@ -112,9 +92,9 @@ has_cv_fix(const jh_plan *p, jh_level l, size_t k)
  * "plan_bars-N-meta.tsv", one line: count, threshold, has_threshold, mean
  * before, mean after, widest school name (display columns), title,
  * caption, y label, key texts (before, after, after for a school raised,
- * threshold, mean before, mean after); "plan_bars-N.tsv", per section sorted by the value before:
- * position, before, after, raised (1/0), school name, after as printed
- * (empty when not raised).
+ * threshold, mean before, mean after); "plan_bars-N.tsv", per section sorted by
+ * the value before: position, before, after, raised (1/0), school name, after
+ * as printed (empty when not raised).
  */
 static jh_status
 write_bars(jh__chartset *cs, size_t n, const jh_report_context *ctx,
@@ -150,7 +130,8 @@ write_bars(jh__chartset *cs, size_t n, const jh_report_context *ctx,
         return st;
     }
     for (size_t j = 0; j < la->nsections; j++) {
-        const jh_school *s = &m->county->schools[m->sections[pairs[j].section].school];
+        const jh_school *s =
+            &m->county->schools[m->sections[pairs[j].section].school];
         size_t w = jh__gp_text_cols(
             jh__gp_clip(part, sizeof(part), s->name, NAME_COLS));
         name_cols = w > name_cols ? w : name_cols;
@@ -164,21 +145,23 @@ write_bars(jh__chartset *cs, size_t n, const jh_report_context *ctx,
     fprintf(f, "\t%zu\t", name_cols);
     snprintf(part, sizeof(part), "%s%s", jh_indicator_name(ind, lang),
              jh_label(lang, "pc_title"));
-    make_title(text, sizeof(text), ctx, l, part);
+    jh__gp_title(text, sizeof(text), ctx, l, part);
     jh__gp_put_text(f, jh__gp_clip(part, sizeof(part), text, TEXT_COLS));
     fputc('\t', f);
     /* 差异系数 0.552 → 0.500（限值 0.50，达标）   |   整改学校：6 / 35 */
-    snprintf(text, sizeof(text), "%s %s \xe2\x86\x92 %s%s%s %s%s%s%s   |   %s%s%zu / %zu",
+    snprintf(text, sizeof(text),
+             "%s %s \xe2\x86\x92 %s%s%s %s%s%s%s   |   %s%s%zu / %zu",
              jh_label(lang, "cv"), cv_text(ia, lang, n1, sizeof(n1)),
              cv_text(ib, lang, n2, sizeof(n2)),
              lang == JH_LANG_EN ? " (" : "（", jh_label(lang, "chart_limit"),
-             ia->cv_limit >= 0.0 ? jh__fmt_fixed(ia->cv_limit, 2, n3, sizeof(n3))
-                                 : "-",
+             ia->cv_limit >= 0.0
+                 ? jh__fmt_fixed(ia->cv_limit, 2, n3, sizeof(n3))
+                 : "-",
              ia->cv_limit >= 0.0 ? comma(lang) : "",
              ia->cv_limit >= 0.0 ? jh_label(lang, ib->cv_pass ? "pass" : "fail")
                                  : "",
              lang == JH_LANG_EN ? ")" : "）", jh_label(lang, "pc_raised"),
-             colon(lang), raised, la->nsections);
+             jh__gp_colon(lang), raised, la->nsections);
     jh__gp_put_text(f, text);
     fputc('\t', f);
     jh__gp_put_text(f, lang == JH_LANG_EN ? ind->unit_en : ind->unit_zh);
@@ -207,7 +190,8 @@ write_bars(jh__chartset *cs, size_t n, const jh_report_context *ctx,
     if (st == JH_OK)
         st = jh__cs_data(&f, cs, KIND_BARS, n, ".tsv", err);
     for (size_t j = 0; f != NULL && j < la->nsections; j++) {
-        const jh_school *s = &m->county->schools[m->sections[pairs[j].section].school];
+        const jh_school *s =
+            &m->county->schools[m->sections[pairs[j].section].school];
         bool up = pairs[j].after > pairs[j].before;
         fprintf(f, "%zu\t", j + 1);
         jh__gp_put_num(f, pairs[j].before);
@@ -238,7 +222,8 @@ write_cv(jh__chartset *cs, size_t n, const jh_report_context *ctx,
          const jh_plan *p, jh_level l, jh_error *err)
 {
     const jh_standard *std = p->before->standard;
-    const jh_level_result *la = &p->before->levels[l], *lb = &p->after->levels[l];
+    const jh_level_result *la = &p->before->levels[l],
+                          *lb = &p->after->levels[l];
     jh_lang lang = ctx->lang;
     double limit = std->cv_limit[l];
     bool has_limit = limit >= 0.0;
@@ -252,11 +237,11 @@ write_cv(jh__chartset *cs, size_t n, const jh_report_context *ctx,
     fprintf(f, "%zu\t", std->nindicators);
     jh__gp_put_num(f, has_limit ? limit : 0.0);
     fprintf(f, "\t%d\t", has_limit ? 1 : 0);
-    make_title(text, sizeof(text), ctx, l, jh_label(lang, "pc_cv_title"));
+    jh__gp_title(text, sizeof(text), ctx, l, jh_label(lang, "pc_cv_title"));
     jh__gp_put_text(f, jh__gp_clip(part, sizeof(part), text, TEXT_COLS));
     fputc('\t', f);
     snprintf(text, sizeof(text), "%s%s%s \xe2\x86\x92 %s",
-             jh_label(lang, "cv_all_pass"), colon(lang),
+             jh_label(lang, "cv_all_pass"), jh__gp_colon(lang),
              jh_label(lang, la->cv_pass ? "yes" : "no"),
              jh_label(lang, lb->cv_pass ? "yes" : "no"));
     jh__gp_put_text(f, text);
