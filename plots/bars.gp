@@ -33,6 +33,8 @@ set encoding utf8
 set datafile separator "\t"
 set datafile commentschars ""
 
+# One face for everything: a bold title would embed a second CJK font
+# in every PDF, which costs more to subset than the rest of the chart.
 font_name = "Noto Sans CJK SC"
 c_met = 0x4e79a7        # bars meeting the threshold
 c_below = 0xd62728      # bars below it
@@ -91,7 +93,7 @@ do for [i = first:count] {
         set datafile commentschars ""
         # Title, then the key under it, then the plot.
         set label 1 t_title at screen 0.5, 0.955 center noenhanced \
-            font font_name.":Bold,20"
+            font font_name.",21"
         set tmargin at screen 0.855
         # The caption sits at the bottom of the page: with an explicit
         # bmargin, an xlabel would be placed by gnuplot's estimate instead.

@@ -32,6 +32,8 @@ set encoding utf8
 set datafile separator "\t"
 set datafile commentschars ""
 
+# One face for everything: a bold title would embed a second CJK font
+# in every PDF, which costs more to subset than the rest of the chart.
 font_name = "Noto Sans CJK SC"
 c_below = 0xd62728      # a school below the county mean
 c_above = 0x4e79a7      # above it
@@ -68,7 +70,7 @@ do for [i = first:count] {
         set datafile separator "\t"
         set datafile commentschars ""
         set label 1 t_title at screen 0.5, 0.955 center noenhanced \
-            font font_name.":Bold,20"
+            font font_name.",21"
         set tmargin at screen 0.855
         set label 2 t_caption at screen 0.5, 0.025 center noenhanced \
             font font_name.",12" textcolor rgb "#444444"
@@ -95,7 +97,7 @@ do for [i = first:count] {
              keyentry with boxes lc rgb c_above title t_above, \
              data using 1:($4 > 0 ? $2 : -1):(strcol(6)) \
                  with labels boxed center offset 0, 0.8 tc rgb "#222222" \
-                 font font_name.":Bold,12" notitle
+                 font font_name.",12" notitle
         unset output
     }
 }

@@ -32,6 +32,8 @@ set encoding utf8
 set datafile separator "\t"
 set datafile commentschars ""
 
+# One face for everything: a bold title would embed a second CJK font
+# in every PDF, which costs more to subset than the rest of the chart.
 font_name = "Noto Sans CJK SC"
 c_ok = 0x4e79a7         # CV within the limit
 c_over = 0xd62728       # CV above the limit
@@ -67,7 +69,7 @@ do for [i = first:count] {
         set datafile commentschars ""
         # Title, then the key under it, then the plot.
         set label 1 t_title at screen 0.5, 0.955 center noenhanced \
-            font font_name.":Bold,20"
+            font font_name.",21"
         set tmargin at screen 0.855
         set xlabel t_caption noenhanced font font_name.",12" \
             textcolor rgb "#444444" offset 0, -0.2

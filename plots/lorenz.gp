@@ -29,6 +29,8 @@ set encoding utf8
 set datafile separator "\t"
 set datafile commentschars ""
 
+# One face for everything: a bold title would embed a second CJK font
+# in every PDF, which costs more to subset than the rest of the chart.
 font_name = "Noto Sans CJK SC"
 array colors[8] = [0x4e79a7, 0xf28e2b, 0xe15759, 0x76b7b2, 0x59a14f, \
                    0xb07aa1, 0x9c755f, 0xedc948]
@@ -62,7 +64,7 @@ do for [i = first:count] {
         set datafile separator "\t"
         set datafile commentschars ""
         set label 1 t_title at screen 0.5, 0.955 center noenhanced \
-            font font_name.":Bold,20"
+            font font_name.",21"
         set tmargin at screen 0.885
         set bmargin at screen 0.16
         set label 2 t_caption at screen 0.5, 0.03 center noenhanced \

@@ -30,6 +30,8 @@ set encoding utf8
 set datafile separator "\t"
 set datafile commentschars ""
 
+# One face for everything: a bold title would embed a second CJK font
+# in every PDF, which costs more to subset than the rest of the chart.
 font_name = "Noto Sans CJK SC"
 c_before = 0xb9c6d6
 c_ok = 0x4e79a7
@@ -65,7 +67,7 @@ do for [i = first:count] {
         set datafile separator "\t"
         set datafile commentschars ""
         set label 1 t_title at screen 0.5, 0.955 center noenhanced \
-            font font_name.":Bold,20"
+            font font_name.",21"
         set tmargin at screen 0.855
         set xlabel t_caption noenhanced font font_name.",12" \
             textcolor rgb "#444444" offset 0, -0.2

@@ -8,23 +8,34 @@
 #include "util.h"
 
 jh_status
-jh__cs_open(jh__chartset *cs, const char *dir, const char *const *kinds,
-            size_t nkinds, const jh_chart_options *opts, long long created,
-            jh_error *err)
+jh__cs_open(jh__chartset *cs, const char *dir, const jh_chart_options *opts,
+            long long created, jh_error *err)
 {
     memset(cs, 0, sizeof(*cs));
     if (dir == NULL || dir[0] == '\0' || opts == NULL ||
         opts->gnuplot == NULL || opts->gnuplot[0] == '\0' ||
-        opts->plots_dir == NULL || opts->plots_dir[0] == '\0' ||
-        nkinds == 0 || nkinds > JH__CS_MAX_KINDS)
+        opts->plots_dir == NULL || opts->plots_dir[0] == '\0')
         return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
                             "charts need a folder, a gnuplot program and a "
                             "templates folder");
     cs->opts = opts;
     cs->created = created;
-    cs->kinds = kinds;
-    cs->nkinds = nkinds;
     return jh__gp_scratch(&cs->dir, &cs->scratch, dir, err);
+}
+
+/* The index of template @p kind, added to the set when new; nkinds when
+ * the set is full. */
+static size_t
+kind_index(jh__chartset *cs, const char *kind)
+{
+    for (size_t k = 0; k < cs->nkinds; k++) {
+        if (strcmp(cs->kinds[k], kind) == 0)
+            return k;
+    }
+    if (cs->nkinds == JH__CS_MAX_KINDS)
+        return cs->nkinds;
+    cs->kinds[cs->nkinds] = kind;
+    return cs->nkinds++;
 }
 
 /* A file name part: letters, digits, '_' and '-' kept, anything else '_'. */
@@ -42,12 +53,18 @@ file_part(const char *s)
 }
 
 jh_status
-jh__cs_add(jh__chartset *cs, size_t kind, const char *level_key,
+jh__cs_add(jh__chartset *cs, const char *kind_name, const char *level_key,
            const char *part, size_t *number, jh_error *err)
 {
-    char *p = file_part(part);
-    char *name = p != NULL ? jh__asprintf("%s-%s", level_key, p) : NULL;
+    size_t kind = kind_index(cs, kind_name);
+    char *p, *name;
     jh__cs_chart *grown;
+
+    if (kind == JH__CS_MAX_KINDS)
+        return jh_error_set(err, JH_ERR_INTERNAL, NULL, 0, 0,
+                            "too many chart templates in one set");
+    p = file_part(part);
+    name = p != NULL ? jh__asprintf("%s-%s", level_key, p) : NULL;
 
     free(p);
     grown = name != NULL
@@ -65,11 +82,11 @@ jh__cs_add(jh__chartset *cs, size_t kind, const char *level_key,
 }
 
 jh_status
-jh__cs_data(FILE **out, const jh__chartset *cs, size_t kind, size_t number,
-            const char *suffix, jh_error *err)
+jh__cs_data(FILE **out, const jh__chartset *cs, const char *kind,
+            size_t number, const char *suffix, jh_error *err)
 {
-    char *path = jh__asprintf("%s/%s-%zu%s", cs->scratch, cs->kinds[kind],
-                              number, suffix);
+    char *path =
+        jh__asprintf("%s/%s-%zu%s", cs->scratch, kind, number, suffix);
     jh_status st = JH_OK;
 
     *out = path != NULL ? fopen(path, "w") : NULL;

@@ -19,7 +19,7 @@
 #include "junheng/report.h"
 
 /** Most templates in one set. */
-#define JH__CS_MAX_KINDS 4
+#define JH__CS_MAX_KINDS 8
 
 typedef struct jh__cs_chart {
     size_t kind;   /**< index into the set's kinds */
@@ -30,7 +30,7 @@ typedef struct jh__cs_chart {
 typedef struct jh__chartset {
     const jh_chart_options *opts;
     long long created; /**< PDF creation date (Unix seconds) */
-    const char *const *kinds;
+    const char *kinds[JH__CS_MAX_KINDS]; /**< templates, in order of use */
     size_t nkinds;
     char *dir;     /**< output folder, "/" or "./" prefixed */
     char *scratch; /**< dir/.data-XXXXXX */
@@ -39,28 +39,32 @@ typedef struct jh__chartset {
     size_t per_kind[JH__CS_MAX_KINDS];
 } jh__chartset;
 
-/** Start a set writing into @p dir with templates @p kinds (base names in
- * opts->plots_dir).  Creates the scratch folder. */
+/** Start a set writing into @p dir.  Creates the scratch folder. */
 jh_status jh__cs_open(jh__chartset *cs, const char *dir,
-                      const char *const *kinds, size_t nkinds,
                       const jh_chart_options *opts, long long created,
                       jh_error *err);
 
-/** Add a chart of template @p kind named "<level key>-<part>" (@p part made
- * file-safe); *number receives its number within the kind. */
-jh_status jh__cs_add(jh__chartset *cs, size_t kind, const char *level_key,
+/** Add a chart drawn by template @p kind (a base name in opts->plots_dir,
+ * a string that outlives the set) named "<level key>-<part>" (@p part
+ * made file-safe); *number receives its number within the kind. */
+jh_status jh__cs_add(jh__chartset *cs, const char *kind, const char *level_key,
                      const char *part, size_t *number, jh_error *err);
 
 /** Open the data file "<scratch>/<kind>-<number><suffix>" for writing. */
-jh_status jh__cs_data(FILE **out, const jh__chartset *cs, size_t kind,
+jh_status jh__cs_data(FILE **out, const jh__chartset *cs, const char *kind,
                       size_t number, const char *suffix, jh_error *err);
 
 /** Close a data file, reporting a write error. */
 jh_status jh__cs_close(FILE *f, const jh__chartset *cs, jh_error *err);
 
-/** Run one gnuplot process per template, check every output and rename
- * them all into place. */
+/** Render every chart (jh__gp_run: one process per core, each with its
+ * share), check every output and rename them all into place. */
 jh_status jh__cs_render(jh__chartset *cs, jh_error *err);
+
+/** Add the supplementary diagnostics charts of @p ctx (Lorenz curves,
+ * contributions; report_diag_charts.c) to @p cs and write their data. */
+jh_status jh__diag_charts_add(jh__chartset *cs, const jh_report_context *ctx,
+                              jh_error *err);
 
 /** Remove the scratch folder and free the set. */
 void jh__cs_free(jh__chartset *cs);

@@ -216,57 +216,143 @@ child_env(char *const *base_env, char **lang_buf)
     return env;
 }
 
-/* "<scratch>/<tmpl>-<first>.log", where a process writes its stderr. */
+/* Most gnuplot processes one call starts. */
+#define GP_MAX_PROCS 8
+
+/* One gnuplot process: the charts it renders are listed in
+ * "<scratch>/run-<index>.tsv"; it writes its stderr to run-<index>.log. */
+typedef struct gp_proc {
+    size_t index;
+    pid_t pid;
+    bool started;
+    char names[200]; /* its templates, for messages: "bars.gp, cv.gp" */
+} gp_proc;
+
 static char *
-log_path(const char *scratch, const jh__gp_job *job)
+run_file(const char *scratch, size_t index, const char *ext)
 {
-    return jh__asprintf("%s/%s-%zu.log", scratch, job->tmpl, job->first);
+    return jh__asprintf("%s/run-%zu.%s", scratch, index, ext);
+}
+
+/* "<plots_dir>/<base>.gp", with "./" in front of a relative folder (gnuplot
+ * takes a name starting with '<' or '|' for a command). */
+static char *
+template_path(const jh_chart_options *opts, const char *base)
+{
+    return opts->plots_dir[0] == '/'
+               ? jh__asprintf("%s/%s.gp", opts->plots_dir, base)
+               : jh__asprintf("./%s/%s.gp", opts->plots_dir, base);
+}
+
+static jh_status
+check_template(const jh_chart_options *opts, const char *base, jh_error *err)
+{
+    char *path = template_path(opts, base);
+    jh_status st = JH_OK;
+
+    if (path == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    if (access(path, R_OK) != 0)
+        st = jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
+                          "cannot read the chart template: %s",
+                          strerror(errno));
+    free(path);
+    return st;
 }
 
 /*
- * Start one job.  Returns JH_ERR_NOTFOUND when the program cannot be run
- * at all.
+ * Write the list of process @p proc: the parts of @p jobs that fall on the
+ * charts numbered @p from to @p to (0-based, exclusive, counted across all
+ * jobs in order), one line each: template path, first and last chart.
  */
 static jh_status
-spawn(pid_t *pid, const jh_chart_options *opts, const char *scratch,
-      const jh__gp_job *job, char **envp, jh_error *err)
+write_list(gp_proc *proc, const jh_chart_options *opts, const char *scratch,
+           const jh__gp_job *jobs, size_t njobs, size_t from, size_t to,
+           jh_error *err)
+{
+    char *path = run_file(scratch, proc->index, "tsv");
+    FILE *f = path != NULL ? fopen(path, "w") : NULL;
+    size_t at = 0, used = 0;
+    jh_status st = JH_OK;
+    bool bad;
+
+    proc->names[0] = '\0';
+    if (f == NULL) {
+        st = path == NULL ? jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                         "out of memory")
+                          : jh_error_set(err, JH_ERR_IO, path, 0, 0,
+                                         "cannot create a chart list: %s",
+                                         strerror(errno));
+        free(path);
+        return st;
+    }
+    for (size_t k = 0; st == JH_OK && k < njobs; k++) {
+        size_t n = jobs[k].last >= jobs[k].first
+                       ? jobs[k].last - jobs[k].first + 1
+                       : 0;
+        size_t lo = from > at ? from - at : 0;
+        size_t hi = to < at + n ? to - at : n;
+        char *tmpl;
+        if (lo < hi) {
+            tmpl = template_path(opts, jobs[k].tmpl);
+            if (tmpl == NULL) {
+                st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                  "out of memory");
+                break;
+            }
+            jh__gp_put_text(f, tmpl);
+            fprintf(f, "\t%zu\t%zu\n", jobs[k].first + lo,
+                    jobs[k].first + hi - 1);
+            free(tmpl);
+            if (strstr(proc->names, jobs[k].tmpl) == NULL)
+                used += (size_t)snprintf(
+                    proc->names + used,
+                    used < sizeof(proc->names) ? sizeof(proc->names) - used
+                                               : 0,
+                    "%s%s.gp", used > 0 ? ", " : "", jobs[k].tmpl);
+            if (used >= sizeof(proc->names))
+                used = sizeof(proc->names) - 1;
+        }
+        at += n;
+    }
+    bad = ferror(f) != 0;
+    if ((fclose(f) != 0 || bad) && st == JH_OK)
+        st = jh_error_set(err, JH_ERR_IO, path, 0, 0,
+                          "cannot write a chart list: %s", strerror(errno));
+    free(path);
+    return st;
+}
+
+/*
+ * Start process @p proc as `gnuplot -d -c <plots>/run.gp <scratch> <list>
+ * <pdf>`.  Returns JH_ERR_NOTFOUND when the program cannot be run at all.
+ */
+static jh_status
+spawn(gp_proc *proc, const jh_chart_options *opts, const char *scratch,
+      char **envp, jh_error *err)
 {
     posix_spawn_file_actions_t fa;
-    char first[32], last[32], *tmpl, *log, *plots;
-    char *argv[9];
+    char *runner = template_path(opts, "run");
+    char *list = run_file(scratch, proc->index, "tsv");
+    char *log = run_file(scratch, proc->index, "log");
+    char *argv[8];
     jh_status st = JH_OK;
     int rc;
 
-    plots = opts->plots_dir[0] == '/' ? jh__strdup(opts->plots_dir)
-                                      : jh__asprintf("./%s", opts->plots_dir);
-    tmpl = plots != NULL ? jh__asprintf("%s/%s.gp", plots, job->tmpl) : NULL;
-    log = log_path(scratch, job);
-    free(plots);
-    if (tmpl == NULL || log == NULL) {
-        free(tmpl);
+    if (runner == NULL || list == NULL || log == NULL) {
+        free(runner);
+        free(list);
         free(log);
         return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
-    if (access(tmpl, R_OK) != 0) {
-        st =
-            jh_error_set(err, JH_ERR_OUTPUT, tmpl, 0, 0,
-                         "cannot read the chart template: %s", strerror(errno));
-        free(tmpl);
-        free(log);
-        return st;
-    }
-    snprintf(first, sizeof(first), "%zu", job->first);
-    snprintf(last, sizeof(last), "%zu", job->last);
     argv[0] = (char *)opts->gnuplot;
     argv[1] = (char *)"-d";
     argv[2] = (char *)"-c";
-    argv[3] = tmpl;
+    argv[3] = runner;
     argv[4] = (char *)scratch;
-    argv[5] = last;
+    argv[5] = list;
     argv[6] = (char *)(opts->pdf ? "1" : "0");
-    argv[7] = first;
-    argv[8] = NULL;
-
+    argv[7] = NULL;
     rc = posix_spawn_file_actions_init(&fa);
     if (rc == 0)
         rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
@@ -276,7 +362,7 @@ spawn(pid_t *pid, const jh_chart_options *opts, const char *scratch,
         rc = posix_spawn_file_actions_addopen(
             &fa, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
     if (rc == 0)
-        rc = posix_spawnp(pid, opts->gnuplot, &fa, NULL, argv, envp);
+        rc = posix_spawnp(&proc->pid, opts->gnuplot, &fa, NULL, argv, envp);
     posix_spawn_file_actions_destroy(&fa);
     if (rc == ENOENT || rc == ENOTDIR || rc == ELOOP)
         st = jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
@@ -290,21 +376,22 @@ spawn(pid_t *pid, const jh_chart_options *opts, const char *scratch,
         st = jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
                           "cannot start gnuplot ('%s'): %s", opts->gnuplot,
                           strerror(rc));
-    free(tmpl);
+    free(runner);
+    free(list);
     free(log);
     return st;
 }
 
 /*
- * The line of a job's log that says what went wrong, into @p buf: gnuplot
- * echoes the failing command first and then writes '"file" line N:
+ * The line of a process's log that says what went wrong, into @p buf:
+ * gnuplot echoes the failing command first and then writes '"file" line N:
  * message', so the first line with " line " followed by a number and a
  * colon is taken, else the first non-blank line ("" when none).
  */
 static char *
-log_line(const char *scratch, const jh__gp_job *job, char *buf, size_t size)
+log_line(const char *scratch, const gp_proc *proc, char *buf, size_t size)
 {
-    char *path = log_path(scratch, job);
+    char *path = run_file(scratch, proc->index, "log");
     FILE *f = path != NULL ? fopen(path, "r") : NULL;
     char line[400];
     bool found = false;
@@ -331,11 +418,11 @@ timeout_of(const jh_chart_options *opts)
     return opts->timeout_seconds > 0 ? opts->timeout_seconds : 300;
 }
 
-/* Wait for @p pid and turn anything but a clean exit into JH_ERR_OUTPUT
- * naming the template and the first line gnuplot wrote to stderr. */
+/* Wait for @p proc and turn anything but a clean exit into JH_ERR_OUTPUT
+ * naming its templates and the first line gnuplot wrote to stderr. */
 static jh_status
-reap(pid_t pid, const jh_chart_options *opts, const char *scratch,
-     const jh__gp_job *job, const struct timespec *deadline, jh_error *err)
+reap(const gp_proc *proc, const jh_chart_options *opts, const char *scratch,
+     const struct timespec *deadline, jh_error *err)
 {
     char line[400];
     int status = 0;
@@ -344,20 +431,20 @@ reap(pid_t pid, const jh_chart_options *opts, const char *scratch,
     /* Poll so that a template that hangs is killed at the deadline. */
     for (;;) {
         struct timespec now, nap = {0, 5 * 1000 * 1000};
-        r = waitpid(pid, &status, WNOHANG);
+        r = waitpid(proc->pid, &status, WNOHANG);
         if (r != 0 && !(r < 0 && errno == EINTR))
             break;
         clock_gettime(CLOCK_MONOTONIC, &now);
         if (now.tv_sec > deadline->tv_sec ||
             (now.tv_sec == deadline->tv_sec &&
              now.tv_nsec >= deadline->tv_nsec)) {
-            kill(pid, SIGKILL);
-            while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+            kill(proc->pid, SIGKILL);
+            while (waitpid(proc->pid, &status, 0) < 0 && errno == EINTR)
                 ;
             return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                                "gnuplot did not finish %s.gp within %d "
+                                "gnuplot did not finish %s within %d "
                                 "seconds and was stopped",
-                                job->tmpl, timeout_of(opts));
+                                proc->names, timeout_of(opts));
         }
         nanosleep(&nap, NULL);
     }
@@ -366,55 +453,85 @@ reap(pid_t pid, const jh_chart_options *opts, const char *scratch,
                             "cannot wait for gnuplot: %s", strerror(errno));
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return JH_OK;
-    log_line(scratch, job, line, sizeof(line));
+    log_line(scratch, proc, line, sizeof(line));
     if (WIFSIGNALED(status))
         return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
                             "gnuplot was killed by signal %d rendering "
-                            "%s.gp%s%s",
-                            WTERMSIG(status), job->tmpl,
+                            "%s%s%s",
+                            WTERMSIG(status), proc->names,
                             line[0] != '\0' ? ": " : "", line);
     return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                        "gnuplot failed with status %d rendering %s.gp%s%s",
-                        WIFEXITED(status) ? WEXITSTATUS(status) : -1, job->tmpl,
-                        line[0] != '\0' ? ": " : "", line);
+                        "gnuplot failed with status %d rendering %s%s%s",
+                        WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+                        proc->names, line[0] != '\0' ? ": " : "", line);
 }
 
-#define GP_MAX_JOBS 8
+/* How many processes share @p charts charts. */
+static size_t
+process_count(const jh_chart_options *opts, size_t charts)
+{
+    long n = opts->processes > 0 ? opts->processes
+                                 : sysconf(_SC_NPROCESSORS_ONLN);
+    size_t p = n < 1 ? 1 : (size_t)n;
+
+    if (p > GP_MAX_PROCS)
+        p = GP_MAX_PROCS;
+    return p > charts ? charts : p;
+}
 
 jh_status
 jh__gp_run(const jh_chart_options *opts, const char *scratch,
            const jh__gp_job *jobs, size_t njobs, jh_error *err)
 {
-    pid_t pids[GP_MAX_JOBS] = {0};
-    bool started[GP_MAX_JOBS] = {false};
+    gp_proc procs[GP_MAX_PROCS];
+    size_t total = 0, nprocs;
     char *lang = NULL;
     char **envp;
     jh_status st = JH_OK;
     struct timespec deadline;
 
-    if (njobs > GP_MAX_JOBS)
-        return jh_error_set(err, JH_ERR_INTERNAL, NULL, 0, 0,
-                            "too many gnuplot processes at once (%zu)", njobs);
+    for (size_t k = 0; k < njobs; k++) {
+        if (jobs[k].last < jobs[k].first)
+            continue;
+        total += jobs[k].last - jobs[k].first + 1;
+        st = check_template(opts, jobs[k].tmpl, err);
+        if (st != JH_OK)
+            return st;
+    }
+    if (total == 0)
+        return JH_OK;
+    st = check_template(opts, "run", err);
+    if (st != JH_OK)
+        return st;
+    /* Each process pays gnuplot's start and the fonts once: as many
+     * processes as cores, each with an equal run of the charts in order. */
+    nprocs = process_count(opts, total);
+    memset(procs, 0, sizeof(procs));
+    for (size_t p = 0; st == JH_OK && p < nprocs; p++) {
+        procs[p].index = p + 1;
+        st = write_list(&procs[p], opts, scratch, jobs, njobs,
+                        total * p / nprocs, total * (p + 1) / nprocs, err);
+    }
+    if (st != JH_OK)
+        return st;
     envp = child_env(opts->envp, &lang);
     if (envp == NULL)
         return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     clock_gettime(CLOCK_MONOTONIC, &deadline);
     deadline.tv_sec += timeout_of(opts);
-    for (size_t k = 0; st == JH_OK && k < njobs; k++) {
-        if (jobs[k].last < jobs[k].first)
-            continue;
-        st = spawn(&pids[k], opts, scratch, &jobs[k], envp, err);
-        started[k] = st == JH_OK;
+    for (size_t p = 0; st == JH_OK && p < nprocs; p++) {
+        st = spawn(&procs[p], opts, scratch, envp, err);
+        procs[p].started = st == JH_OK;
     }
     /* Reap every started process, even after a failure, and keep the
      * first error. */
-    for (size_t k = 0; k < njobs; k++) {
+    for (size_t p = 0; p < nprocs; p++) {
         jh_error e2;
         jh_status s2;
-        if (!started[k])
+        if (!procs[p].started)
             continue;
         jh_error_clear(&e2);
-        s2 = reap(pids[k], opts, scratch, &jobs[k], &deadline, &e2);
+        s2 = reap(&procs[p], opts, scratch, &deadline, &e2);
         if (s2 != JH_OK && st == JH_OK) {
             st = s2;
             if (err != NULL)

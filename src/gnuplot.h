@@ -50,22 +50,26 @@ jh_status jh__gp_scratch(char **dir_out, char **scratch_out, const char *dir,
 /** Remove a folder and everything in it. */
 void jh__gp_remove_tree(const char *path);
 
-/** One gnuplot process: a template and the charts 1-based @c first to
- * @c last (inclusive) it renders. */
+/** Charts 1-based @c first to @c last (inclusive) of a template. */
 typedef struct jh__gp_job {
     const char *tmpl; /**< template base name in plots_dir ("bars") */
     size_t first, last;
 } jh__gp_job;
 
 /**
- * Run every job as its own process, all at once, as
- * `gnuplot -d -c <plots_dir>/<tmpl>.gp <scratch> <last> <pdf> <first>`
- * with stdin and stdout on /dev/null, stderr into a log in the scratch
- * folder, the environment of opts->envp with LC_NUMERIC=C, and a deadline
+ * Render every job.  The charts are shared out in order between
+ * opts->processes processes (0: one per online core, at most 8), so that
+ * gnuplot's start and the fonts are paid once per process, not per
+ * template.  Process K gets the list "<scratch>/run-K.tsv" (template path,
+ * first, last per line) and runs as
+ * `gnuplot -d -c <plots_dir>/run.gp <scratch> <list> <pdf>`, which calls
+ * each template as `call <tmpl>.gp <scratch> <last> <pdf> <first>`;
+ * stdin and stdout on /dev/null, stderr into "<scratch>/run-K.log", the
+ * environment of opts->envp with LC_NUMERIC=C, and a deadline
  * (opts->timeout_seconds, 300 when 0) after which it is killed.  Waits for
  * every process that started and returns the first error: JH_ERR_NOTFOUND
- * when gnuplot cannot be run, JH_ERR_OUTPUT when it fails (naming the
- * template and gnuplot's message).
+ * when gnuplot cannot be run, JH_ERR_OUTPUT when a template is missing or
+ * gnuplot fails (naming the templates and gnuplot's message).
  */
 jh_status jh__gp_run(const jh_chart_options *opts, const char *scratch,
                      const jh__gp_job *jobs, size_t njobs, jh_error *err);

@@ -141,27 +141,12 @@ bs_json_failing(const jh_batch *b, const jh_batch_group *g,
     return o;
 }
 
+/* The indicators of the standard, with their thresholds and limits. */
 static json_t *
-bs_json_root(const jh_batch_report_context *ctx)
+bs_json_indicators(const jh_standard *std)
 {
-    const jh_batch *b = ctx->batch;
-    const jh_standard *std = b->standard;
-    json_t *root = json_object(), *inputs = json_array(), *inds = json_array(),
-           *results = json_array(), *failing = json_array(),
-           *warnings = json_array();
-    size_t passing = 0;
+    json_t *inds = json_array();
 
-    json_object_set_new(root, "junheng", json_string(ctx->version));
-    json_object_set_new(root, "standard", json_string(std->id));
-    json_object_set_new(root, "rank_rule",
-                        json_string(jh_batch_rank_rule(JH_LANG_EN)));
-    for (size_t i = 0; i < b->nfiles; i++)
-        json_array_append_new(inputs, json_string(b->files[i]));
-    json_object_set_new(root, "inputs", inputs);
-    json_object_set_new(root, "has_years", json_boolean(b->has_years));
-    json_object_set_new(root, "counties",
-                        json_integer((json_int_t)b->ncounties));
-    json_object_set_new(root, "groups", json_integer((json_int_t)b->ngroups));
     for (size_t k = 0; k < std->nindicators; k++) {
         const jh_indicator *ind = &std->indicators[k];
         json_t *i = json_object(), *thr = json_object(), *lim = json_object();
@@ -179,80 +164,137 @@ bs_json_root(const jh_batch_report_context *ctx)
         json_object_set_new(i, "cv_limit", lim);
         json_array_append_new(inds, i);
     }
-    json_object_set_new(root, "indicators", inds);
+    return inds;
+}
 
-    for (size_t w = 0; w < b->warnings.count; w++)
-        json_array_append_new(warnings,
-                              bs_json_warning(&b->warnings.items[w], b, NULL));
-    for (size_t gi = 0; gi < b->ngroups; gi++) {
-        const jh_batch_group *g = &b->groups[gi];
-        json_t *o = json_object(), *levels = json_array();
-        if (g->pass)
-            passing++;
-        json_object_set_new(o, "county", json_string(b->counties[g->county]));
-        json_object_set_new(o, "year", bs_year(g->year));
-        if (ctx->per_county)
-            json_object_set_new(o, "folder",
-                                json_string(b->folders[g->county]));
-        json_object_set_new(o, "source", json_string(b->files[g->file]));
-        json_object_set_new(o, "line", json_integer(g->first_line));
-        json_object_set_new(o, "rows", json_integer((json_int_t)g->nrows));
-        json_object_set_new(o, "excluded",
-                            json_integer((json_int_t)g->nexcluded));
-        json_object_set_new(o, "warnings",
-                            json_integer((json_int_t)g->warnings.count));
-        json_object_set_new(o, "pass", json_boolean(g->pass));
-        for (int l = 0; l < JH_LEVEL_COUNT; l++) {
-            const jh_batch_level *lv = &g->levels[l];
-            if (!lv->present)
-                continue;
-            json_array_append_new(levels, bs_json_level(b, lv, (jh_level)l));
-            if (!lv->pass)
-                json_array_append_new(failing,
-                                      bs_json_failing(b, g, lv, (jh_level)l));
-        }
-        json_object_set_new(o, "levels", levels);
-        json_array_append_new(results, o);
-        for (size_t w = 0; w < g->warnings.count; w++)
-            json_array_append_new(warnings,
-                                  bs_json_warning(&g->warnings.items[w], b, g));
+/* One county-year of "results". */
+static json_t *
+bs_json_group(const jh_batch_report_context *ctx, const jh_batch_group *g)
+{
+    const jh_batch *b = ctx->batch;
+    json_t *o = json_object(), *levels = json_array();
+
+    json_object_set_new(o, "county", json_string(b->counties[g->county]));
+    json_object_set_new(o, "year", bs_year(g->year));
+    if (ctx->per_county)
+        json_object_set_new(o, "folder", json_string(b->folders[g->county]));
+    json_object_set_new(o, "source", json_string(b->files[g->file]));
+    json_object_set_new(o, "line", json_integer(g->first_line));
+    json_object_set_new(o, "rows", json_integer((json_int_t)g->nrows));
+    json_object_set_new(o, "excluded", json_integer((json_int_t)g->nexcluded));
+    json_object_set_new(o, "warnings",
+                        json_integer((json_int_t)g->warnings.count));
+    json_object_set_new(o, "pass", json_boolean(g->pass));
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        if (g->levels[l].present)
+            json_array_append_new(
+                levels, bs_json_level(b, &g->levels[l], (jh_level)l));
     }
-    json_object_set_new(root, "groups_passing",
-                        json_integer((json_int_t)passing));
-    json_object_set_new(root, "results", results);
-    json_object_set_new(root, "failing", failing);
-    json_object_set_new(root, "warnings", warnings);
-    return root;
+    json_object_set_new(o, "levels", levels);
+    return o;
+}
+
+/*
+ * Write @p v (compact, 17 significant digits) and release it; a NULL @p v
+ * (jansson out of memory) is an error.  Returns -1 on failure.
+ */
+static int
+bs_put(FILE *out, json_t *v)
+{
+    char *text =
+        v != NULL
+            ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY |
+                                JSON_REAL_PRECISION(17))
+            : NULL;
+    size_t len = text != NULL ? strlen(text) : 0;
+    int rc = text != NULL && fwrite(text, 1, len, out) == len ? 0 : -1;
+
+    free(text);
+    json_decref(v);
+    return rc;
+}
+
+/*
+ * The summary is written one piece at a time: the object of each
+ * county-year is built, written and released before the next, so that a
+ * national batch never holds a tree of half a million jansson values
+ * (building and freeing it took longer than everything else in the
+ * summary).  The text is the same as json_dumps() of the whole object.
+ */
+static int
+bs_put_summary(FILE *out, const jh_batch_report_context *ctx)
+{
+    const jh_batch *b = ctx->batch;
+    json_t *inputs = json_array();
+    size_t passing = 0, n = 0;
+    int rc = 0;
+
+    for (size_t i = 0; i < b->nfiles; i++)
+        json_array_append_new(inputs, json_string(b->files[i]));
+    for (size_t gi = 0; gi < b->ngroups; gi++)
+        passing += b->groups[gi].pass ? 1 : 0;
+    rc |= fputs("{\"junheng\":", out) < 0;
+    rc |= bs_put(out, json_string(ctx->version));
+    rc |= fputs(",\"standard\":", out) < 0;
+    rc |= bs_put(out, json_string(b->standard->id));
+    rc |= fputs(",\"rank_rule\":", out) < 0;
+    rc |= bs_put(out, json_string(jh_batch_rank_rule(JH_LANG_EN)));
+    rc |= fputs(",\"inputs\":", out) < 0;
+    rc |= bs_put(out, inputs);
+    rc |= fprintf(out, ",\"has_years\":%s,\"counties\":%zu,\"groups\":%zu",
+                  b->has_years ? "true" : "false", b->ncounties,
+                  b->ngroups) < 0;
+    rc |= fputs(",\"indicators\":", out) < 0;
+    rc |= bs_put(out, bs_json_indicators(b->standard));
+    rc |= fprintf(out, ",\"groups_passing\":%zu,\"results\":[", passing) < 0;
+    for (size_t gi = 0; rc == 0 && gi < b->ngroups; gi++) {
+        if (gi > 0)
+            rc |= fputc(',', out) == EOF;
+        rc |= bs_put(out, bs_json_group(ctx, &b->groups[gi]));
+    }
+    rc |= fputs("],\"failing\":[", out) < 0;
+    for (size_t gi = 0; rc == 0 && gi < b->ngroups; gi++) {
+        const jh_batch_group *g = &b->groups[gi];
+        for (int l = 0; rc == 0 && l < JH_LEVEL_COUNT; l++) {
+            if (!g->levels[l].present || g->levels[l].pass)
+                continue;
+            if (n++ > 0)
+                rc |= fputc(',', out) == EOF;
+            rc |= bs_put(out,
+                         bs_json_failing(b, g, &g->levels[l], (jh_level)l));
+        }
+    }
+    rc |= fputs("],\"warnings\":[", out) < 0;
+    n = 0;
+    for (size_t w = 0; rc == 0 && w < b->warnings.count; w++) {
+        if (n++ > 0)
+            rc |= fputc(',', out) == EOF;
+        rc |= bs_put(out, bs_json_warning(&b->warnings.items[w], b, NULL));
+    }
+    for (size_t gi = 0; rc == 0 && gi < b->ngroups; gi++) {
+        const jh_batch_group *g = &b->groups[gi];
+        for (size_t w = 0; rc == 0 && w < g->warnings.count; w++) {
+            if (n++ > 0)
+                rc |= fputc(',', out) == EOF;
+            rc |= bs_put(out, bs_json_warning(&g->warnings.items[w], b, g));
+        }
+    }
+    rc |= fputs("]}\n", out) < 0;
+    return rc != 0 ? -1 : 0;
 }
 
 jh_status
 jh_report_batch_json(FILE *out, const jh_batch_report_context *ctx,
                      jh_error *err)
 {
-    json_t *root;
-    char *text;
-    size_t len;
-    int rc;
-
     if (ctx == NULL || ctx->batch == NULL)
         return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0, "no batch");
-    root = bs_json_root(ctx);
-    if (root == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    /* One string, written at once: json_dumpf() calls fwrite() for every
-     * token, several times slower on a national batch. */
     /* Compact: a national batch is some 10 MB even so.  Pretty-print it
      * with any JSON tool when reading it by eye. */
-    text = json_dumps(root, JSON_COMPACT | JSON_REAL_PRECISION(17));
-    json_decref(root);
-    if (text == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    len = strlen(text);
-    rc = fwrite(text, 1, len, out) == len ? 0 : -1;
-    free(text);
-    if (rc != 0 || fputc('\n', out) == EOF)
+    if (bs_put_summary(out, ctx) != 0)
         return jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                            "cannot write JSON output");
+                            "cannot write JSON output (out of memory or "
+                            "disk full)");
     return JH_OK;
 }
 

@@ -21,10 +21,12 @@
  * digit) and a backslash as \\, so that strcol() and xticlabels() give
  * back exactly the original text.
  *
- * Three gnuplot processes run side by side: the bar charts split in two
- * halves and the CV charts (see render()).  Outputs go to temporary names in a
- * scratch folder "<dir>/.data-XXXXXX", are checked (exit status, size > 0) and
- * only then renamed to their final names; the scratch folder is always removed.
+ * The charts are a chart set (chartset.c): with opts->diagnostics the
+ * supplementary Lorenz and contribution charts join the same set, and
+ * jh__gp_run() shares all of them out between one gnuplot process per core.
+ * Outputs go to temporary names in a scratch folder "<dir>/.data-XXXXXX",
+ * are checked (exit status, size > 0) and only then renamed to their final
+ * names; the scratch folder is always removed.
  */
 #include <errno.h>
 #include <math.h>
@@ -32,6 +34,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chartset.h"
 #include "gnuplot.h"
 #include "junheng/report.h"
 #include "util.h"
@@ -42,27 +45,8 @@
 #define TEXT_COLS 240
 
 /* The two templates, in plots_dir. */
-enum { KIND_BARS = 0, KIND_CV = 1, KIND_COUNT = 2 };
-static const char *const kind_name[KIND_COUNT] = {"bars", "cv"};
-
-/* One chart to render: which template, its 1-based number within the
- * template's run, and its final base name ("primary-cv"). */
-typedef struct chart {
-    int kind;
-    size_t number;
-    char *final;
-} chart;
-
-/* All the state of one jh_report_charts() call. */
-typedef struct charts {
-    const jh_report_context *ctx;
-    const jh_chart_options *opts;
-    char *dir;     /* output folder, "/" or "./" prefixed */
-    char *scratch; /* dir/.data-XXXXXX */
-    chart *list;
-    size_t count;
-    size_t per_kind[KIND_COUNT];
-} charts;
+static const char KIND_BARS[] = "bars";
+static const char KIND_CV[] = "cv";
 
 /* One bar of a sorted chart. */
 typedef struct bar {
@@ -101,58 +85,9 @@ make_standard(char *buf, size_t size, const jh_report_context *ctx)
     }
 }
 
-/* A file name part: the indicator id when it is a plain snake_case word,
- * else the same with every other byte replaced by '_'. */
-static char *
-file_part(const char *s)
-{
-    char *out = jh__strdup(s[0] != '\0' ? s : "indicator");
-
-    for (char *p = out; p != NULL && *p != '\0'; p++) {
-        if (!((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') ||
-              (*p >= '0' && *p <= '9') || *p == '_' || *p == '-'))
-            *p = '_';
-    }
-    return out;
-}
-
 /* ------------------------------------------------------------------ */
 /* Data files                                                          */
 /* ------------------------------------------------------------------ */
-
-/* Open a scratch file "<scratch>/<kind>-<n><suffix>" for writing into
- * *out (NULL on failure). */
-static jh_status
-open_data(FILE **out, const charts *c, int kind, size_t n, const char *suffix,
-          jh_error *err)
-{
-    char *path =
-        jh__asprintf("%s/%s-%zu%s", c->scratch, kind_name[kind], n, suffix);
-    jh_status st = JH_OK;
-
-    *out = path != NULL ? fopen(path, "w") : NULL;
-    if (path == NULL)
-        st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    else if (*out == NULL)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0,
-                          "cannot create a chart data file: %s",
-                          strerror(errno));
-    free(path);
-    return st;
-}
-
-/* Close a data file, reporting a write error. */
-static jh_status
-close_data(FILE *f, const charts *c, jh_error *err)
-{
-    bool bad = ferror(f) != 0;
-
-    if (fclose(f) != 0 || bad)
-        return jh_error_set(err, JH_ERR_IO, c->scratch, 0, 0,
-                            "cannot write a chart data file: %s",
-                            strerror(errno));
-    return JH_OK;
-}
 
 static int
 bar_cmp(const void *pa, const void *pb)
@@ -174,10 +109,9 @@ bar_cmp(const void *pa, const void *pb)
  * @p lr, sorted ascending by value, ties in input order.
  */
 static jh_status
-write_bars(charts *c, size_t n, const jh_level_result *lr, size_t k,
-           jh_error *err)
+write_bars(jh__chartset *cs, const jh_report_context *ctx, size_t n,
+           const jh_level_result *lr, size_t k, jh_error *err)
 {
-    const jh_report_context *ctx = c->ctx;
     const jh_analysis *a = ctx->analysis;
     const jh_model *m = a->model;
     const jh_indicator *ind = &a->standard->indicators[k];
@@ -202,7 +136,7 @@ write_bars(charts *c, size_t n, const jh_level_result *lr, size_t k,
     }
     qsort(bars, lr->nsections, sizeof(*bars), bar_cmp);
 
-    st = open_data(&f, c, KIND_BARS, n, "-meta.tsv", err);
+    st = jh__cs_data(&f, cs, KIND_BARS, n, "-meta.tsv", err);
     if (st != JH_OK) {
         free(bars);
         return st;
@@ -252,11 +186,11 @@ write_bars(charts *c, size_t n, const jh_level_result *lr, size_t k,
     fputc('\t', f);
     jh__gp_put_text(f, jh_label(lang, "chart_below"));
     fputc('\n', f);
-    st = close_data(f, c, err);
+    st = jh__cs_close(f, cs, err);
 
     f = NULL;
     if (st == JH_OK)
-        st = open_data(&f, c, KIND_BARS, n, ".tsv", err);
+        st = jh__cs_data(&f, cs, KIND_BARS, n, ".tsv", err);
     for (size_t j = 0; f != NULL && j < lr->nsections; j++) {
         const jh_section_result *r = &a->results[bars[j].section];
         const jh_school *s =
@@ -270,7 +204,7 @@ write_bars(charts *c, size_t n, const jh_level_result *lr, size_t k,
         fputc('\n', f);
     }
     if (f != NULL)
-        st = close_data(f, c, err);
+        st = jh__cs_close(f, cs, err);
     free(bars);
     return st;
 }
@@ -282,9 +216,9 @@ write_bars(charts *c, size_t n, const jh_level_result *lr, size_t k,
  * level @p lr.
  */
 static jh_status
-write_cv(charts *c, size_t n, const jh_level_result *lr, jh_error *err)
+write_cv(jh__chartset *cs, const jh_report_context *ctx, size_t n,
+         const jh_level_result *lr, jh_error *err)
 {
-    const jh_report_context *ctx = c->ctx;
     const jh_standard *std = ctx->analysis->standard;
     jh_lang lang = ctx->lang;
     double limit = std->cv_limit[lr->level];
@@ -296,7 +230,7 @@ write_cv(charts *c, size_t n, const jh_level_result *lr, jh_error *err)
 
     for (size_t k = 0; k < std->nindicators; k++)
         disagrees = disagrees || lr->ind[k].cv_print_disagrees;
-    st = open_data(&f, c, KIND_CV, n, "-meta.tsv", err);
+    st = jh__cs_data(&f, cs, KIND_CV, n, "-meta.tsv", err);
     if (st != JH_OK)
         return st;
     fprintf(f, "%zu\t", std->nindicators);
@@ -337,11 +271,11 @@ write_cv(charts *c, size_t n, const jh_level_result *lr, jh_error *err)
              jh__fmt_fixed(limit, 2, num, sizeof(num)));
     jh__gp_put_text(f, has_limit ? text : "");
     fputc('\n', f);
-    st = close_data(f, c, err);
+    st = jh__cs_close(f, cs, err);
 
     f = NULL;
     if (st == JH_OK)
-        st = open_data(&f, c, KIND_CV, n, ".tsv", err);
+        st = jh__cs_data(&f, cs, KIND_CV, n, ".tsv", err);
     for (size_t k = 0; f != NULL && k < std->nindicators; k++) {
         const jh_indicator_stats *is = &lr->ind[k];
         bool ok = is->cv_defined && (!has_limit || is->cv_pass);
@@ -363,130 +297,33 @@ write_cv(charts *c, size_t n, const jh_level_result *lr, jh_error *err)
         fputc('\n', f);
     }
     if (f != NULL)
-        st = close_data(f, c, err);
+        st = jh__cs_close(f, cs, err);
     return st;
 }
 
-/* Add a chart to the list; its final name is "<level>-<part>". */
+/* Add every chart of @p ctx to @p cs and write its data. */
 static jh_status
-add_chart(charts *c, int kind, jh_level level, const char *what, jh_error *err)
+add_charts(jh__chartset *cs, const jh_report_context *ctx, jh_error *err)
 {
-    char *part = file_part(what);
-    char *name =
-        part != NULL ? jh__asprintf("%s-%s", jh_level_key(level), part) : NULL;
-    chart *grown;
-
-    free(part);
-    grown =
-        name != NULL ? realloc(c->list, (c->count + 1) * sizeof(chart)) : NULL;
-    if (grown == NULL) {
-        free(name);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    }
-    c->list = grown;
-    c->per_kind[kind]++;
-    c->list[c->count++] = (chart){kind, c->per_kind[kind], name};
-    return JH_OK;
-}
-
-/* Write the data of every chart and list the charts. */
-static jh_status
-write_data(charts *c, jh_error *err)
-{
-    const jh_analysis *a = c->ctx->analysis;
+    const jh_analysis *a = ctx->analysis;
     const jh_standard *std = a->standard;
     jh_status st = JH_OK;
+    size_t n;
 
     for (int l = 0; st == JH_OK && l < JH_LEVEL_COUNT; l++) {
         const jh_level_result *lr = &a->levels[l];
+        const char *key = jh_level_key(lr->level);
         if (!lr->present || lr->nsections == 0)
             continue;
         for (size_t k = 0; st == JH_OK && k < std->nindicators; k++) {
-            st = add_chart(c, KIND_BARS, lr->level, std->indicators[k].id, err);
+            st = jh__cs_add(cs, KIND_BARS, key, std->indicators[k].id, &n, err);
             if (st == JH_OK)
-                st = write_bars(c, c->per_kind[KIND_BARS], lr, k, err);
+                st = write_bars(cs, ctx, n, lr, k, err);
         }
         if (st == JH_OK)
-            st = add_chart(c, KIND_CV, lr->level, "cv", err);
+            st = jh__cs_add(cs, KIND_CV, key, "cv", &n, err);
         if (st == JH_OK)
-            st = write_cv(c, c->per_kind[KIND_CV], lr, err);
-    }
-    return st;
-}
-
-/* ------------------------------------------------------------------ */
-/* Running gnuplot                                                     */
-/* ------------------------------------------------------------------ */
-
-/*
- * Render every chart.  PNG encoding dominates, so the bar charts are
- * split between two processes and the CV charts get a third: on two cores
- * a county's charts take about half the time of one process.
- */
-static jh_status
-render(charts *c, jh_error *err)
-{
-    size_t bars = c->per_kind[KIND_BARS], cvs = c->per_kind[KIND_CV];
-    size_t half = (bars + cvs + 1) / 2;
-    jh__gp_job jobs[3];
-
-    if (half > bars)
-        half = bars;
-    jobs[0] = (jh__gp_job){kind_name[KIND_BARS], 1, half};
-    jobs[1] = (jh__gp_job){kind_name[KIND_BARS], half + 1, bars};
-    jobs[2] = (jh__gp_job){kind_name[KIND_CV], 1, cvs};
-    return jh__gp_run(c->opts, c->scratch, jobs, 3, err);
-}
-
-/* ------------------------------------------------------------------ */
-/* Checking and moving the outputs                                     */
-/* ------------------------------------------------------------------ */
-
-/* "<scratch>/<kind>-<n>.<ext>" */
-static char *
-temp_path(const charts *c, const chart *ch, const char *ext)
-{
-    return jh__asprintf("%s/%s-%zu.%s", c->scratch, kind_name[ch->kind],
-                        ch->number, ext);
-}
-
-/* Check that every expected output is a non-empty file, then rename them
- * all to "<dir>/<final>.<ext>". */
-static jh_status
-move_outputs(charts *c, jh_error *err)
-{
-    const char *exts[2] = {"png", "pdf"};
-    size_t next = c->opts->pdf ? 2 : 1;
-    jh_status st = JH_OK;
-
-    for (size_t i = 0; st == JH_OK && i < c->count; i++) {
-        for (size_t e = 0; st == JH_OK && e < next; e++) {
-            char *p = temp_path(c, &c->list[i], exts[e]);
-            if (p == NULL)
-                st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                  "out of memory");
-            else
-                st = jh__gp_check(p, c->list[i].final,
-                                  kind_name[c->list[i].kind], e == 1,
-                                  c->ctx->created, err);
-            free(p);
-        }
-    }
-    for (size_t i = 0; st == JH_OK && i < c->count; i++) {
-        for (size_t e = 0; st == JH_OK && e < next; e++) {
-            char *from = temp_path(c, &c->list[i], exts[e]);
-            char *to =
-                jh__asprintf("%s/%s.%s", c->dir, c->list[i].final, exts[e]);
-            if (from == NULL || to == NULL)
-                st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                  "out of memory");
-            else if (rename(from, to) != 0)
-                st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
-                                  "cannot move the chart into place: %s",
-                                  strerror(errno));
-            free(from);
-            free(to);
-        }
+            st = write_cv(cs, ctx, n, lr, err);
     }
     return st;
 }
@@ -495,31 +332,20 @@ jh_status
 jh_report_charts(const char *dir, const jh_report_context *ctx,
                  const jh_chart_options *opts, jh_error *err)
 {
-    charts c;
-    jh_status st = JH_OK;
+    jh__chartset cs;
+    jh_status st;
 
-    if (dir == NULL || dir[0] == '\0' || ctx == NULL || ctx->analysis == NULL ||
-        opts == NULL || opts->gnuplot == NULL || opts->gnuplot[0] == '\0' ||
-        opts->plots_dir == NULL || opts->plots_dir[0] == '\0')
+    if (ctx == NULL || ctx->analysis == NULL)
         return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "charts need a folder, an analysis, a gnuplot "
-                            "program and a templates folder");
-    memset(&c, 0, sizeof(c));
-    c.ctx = ctx;
-    c.opts = opts;
-    st = jh__gp_scratch(&c.dir, &c.scratch, dir, err);
+                            "charts need an analysis");
+    st = jh__cs_open(&cs, dir, opts, ctx->created, err);
     if (st != JH_OK)
         return st;
-    st = write_data(&c, err);
+    st = add_charts(&cs, ctx, err);
+    if (st == JH_OK && opts->diagnostics)
+        st = jh__diag_charts_add(&cs, ctx, err);
     if (st == JH_OK)
-        st = render(&c, err);
-    if (st == JH_OK)
-        st = move_outputs(&c, err);
-    jh__gp_remove_tree(c.scratch);
-    for (size_t i = 0; i < c.count; i++)
-        free(c.list[i].final);
-    free(c.list);
-    free(c.scratch);
-    free(c.dir);
+        st = jh__cs_render(&cs, err);
+    jh__cs_free(&cs);
     return st;
 }

@@ -55,7 +55,7 @@ write_lorenz(jh__chartset *cs, size_t n, const jh_report_context *ctx,
 
     for (size_t k = 0; k < std->nindicators; k++)
         curves += ld->ind[k].defined ? 1 : 0;
-    st = jh__cs_data(&f, cs, KIND_LORENZ, n, "-meta.tsv", err);
+    st = jh__cs_data(&f, cs, kinds[KIND_LORENZ], n, "-meta.tsv", err);
     if (st != JH_OK)
         return st;
     fprintf(f, "%zu\t", curves);
@@ -75,7 +75,7 @@ write_lorenz(jh__chartset *cs, size_t n, const jh_report_context *ctx,
 
     f = NULL;
     if (st == JH_OK)
-        st = jh__cs_data(&f, cs, KIND_LORENZ, n, "-keys.tsv", err);
+        st = jh__cs_data(&f, cs, kinds[KIND_LORENZ], n, "-keys.tsv", err);
     for (size_t k = 0; f != NULL && k < std->nindicators; k++) {
         if (!ld->ind[k].defined)
             continue;
@@ -91,7 +91,7 @@ write_lorenz(jh__chartset *cs, size_t n, const jh_report_context *ctx,
 
     f = NULL;
     if (st == JH_OK)
-        st = jh__cs_data(&f, cs, KIND_LORENZ, n, ".tsv", err);
+        st = jh__cs_data(&f, cs, kinds[KIND_LORENZ], n, ".tsv", err);
     for (size_t k = 0, c = 0; f != NULL && k < std->nindicators; k++) {
         const jh_indicator_diagnostics *d = &ld->ind[k];
         if (!d->defined)
@@ -165,7 +165,7 @@ write_contrib(jh__chartset *cs, size_t n, const jh_report_context *ctx,
     for (size_t j = 0; j < top; j++)
         top_sum += bars[j].value;
 
-    st = jh__cs_data(&f, cs, KIND_CONTRIB, n, "-meta.tsv", err);
+    st = jh__cs_data(&f, cs, kinds[KIND_CONTRIB], n, "-meta.tsv", err);
     if (st != JH_OK) {
         free(bars);
         return st;
@@ -205,7 +205,7 @@ write_contrib(jh__chartset *cs, size_t n, const jh_report_context *ctx,
 
     f = NULL;
     if (st == JH_OK)
-        st = jh__cs_data(&f, cs, KIND_CONTRIB, n, ".tsv", err);
+        st = jh__cs_data(&f, cs, kinds[KIND_CONTRIB], n, ".tsv", err);
     for (size_t j = 0; f != NULL && j < lr->nsections; j++) {
         const jh_school *s =
             &m->county->schools[m->sections[bars[j].section].school];
@@ -230,24 +230,16 @@ write_contrib(jh__chartset *cs, size_t n, const jh_report_context *ctx,
 }
 
 jh_status
-jh_report_diagnostics_charts(const char *dir, const jh_report_context *ctx,
-                             const jh_chart_options *opts, jh_error *err)
+jh__diag_charts_add(jh__chartset *cs, const jh_report_context *ctx,
+                    jh_error *err)
 {
     jh_diagnostics *diag = NULL;
-    jh__chartset cs;
     jh_status st;
 
     if (ctx == NULL || ctx->analysis == NULL)
         return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
                             "diagnostics charts need an analysis");
     st = jh_diagnostics_run(&diag, ctx->analysis, err);
-    if (st != JH_OK)
-        return st;
-    st = jh__cs_open(&cs, dir, kinds, KIND_COUNT, opts, ctx->created, err);
-    if (st != JH_OK) {
-        jh_diagnostics_free(diag);
-        return st;
-    }
     for (int l = 0; st == JH_OK && l < JH_LEVEL_COUNT; l++) {
         const jh_level_result *lr = &ctx->analysis->levels[l];
         const jh_level_diagnostics *ld = &diag->levels[l];
@@ -255,10 +247,10 @@ jh_report_diagnostics_charts(const char *dir, const jh_report_context *ctx,
         size_t n;
         if (!lr->present || lr->nsections == 0 || !ld->present)
             continue;
-        st = jh__cs_add(&cs, KIND_LORENZ, jh_level_key(lr->level), "lorenz", &n,
-                        err);
+        st = jh__cs_add(cs, kinds[KIND_LORENZ], jh_level_key(lr->level),
+                        "lorenz", &n, err);
         if (st == JH_OK)
-            st = write_lorenz(&cs, n, ctx, lr, ld, err);
+            st = write_lorenz(cs, n, ctx, lr, ld, err);
         for (size_t k = 0; st == JH_OK && k < std->nindicators; k++) {
             char *part;
             if (!cv_fails(&lr->ind[k]) || !ld->ind[k].defined)
@@ -267,16 +259,33 @@ jh_report_diagnostics_charts(const char *dir, const jh_report_context *ctx,
             st = part == NULL
                      ? jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
                                     "out of memory")
-                     : jh__cs_add(&cs, KIND_CONTRIB, jh_level_key(lr->level),
-                                  part, &n, err);
+                     : jh__cs_add(cs, kinds[KIND_CONTRIB],
+                                  jh_level_key(lr->level), part, &n, err);
             free(part);
             if (st == JH_OK)
-                st = write_contrib(&cs, n, ctx, lr, &ld->ind[k], k, err);
+                st = write_contrib(cs, n, ctx, lr, &ld->ind[k], k, err);
         }
     }
+    jh_diagnostics_free(diag);
+    return st;
+}
+
+jh_status
+jh_report_diagnostics_charts(const char *dir, const jh_report_context *ctx,
+                             const jh_chart_options *opts, jh_error *err)
+{
+    jh__chartset cs;
+    jh_status st;
+
+    if (ctx == NULL || ctx->analysis == NULL)
+        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
+                            "diagnostics charts need an analysis");
+    st = jh__cs_open(&cs, dir, opts, ctx->created, err);
+    if (st != JH_OK)
+        return st;
+    st = jh__diag_charts_add(&cs, ctx, err);
     if (st == JH_OK)
         st = jh__cs_render(&cs, err);
     jh__cs_free(&cs);
-    jh_diagnostics_free(diag);
     return st;
 }

@@ -124,7 +124,7 @@ write_bars(jh__chartset *cs, size_t n, const jh_report_context *ctx,
     }
     qsort(pairs, la->nsections, sizeof(*pairs), pair_cmp);
 
-    st = jh__cs_data(&f, cs, KIND_BARS, n, "-meta.tsv", err);
+    st = jh__cs_data(&f, cs, kinds[KIND_BARS], n, "-meta.tsv", err);
     if (st != JH_OK) {
         free(pairs);
         return st;
@@ -188,7 +188,7 @@ write_bars(jh__chartset *cs, size_t n, const jh_report_context *ctx,
 
     f = NULL;
     if (st == JH_OK)
-        st = jh__cs_data(&f, cs, KIND_BARS, n, ".tsv", err);
+        st = jh__cs_data(&f, cs, kinds[KIND_BARS], n, ".tsv", err);
     for (size_t j = 0; f != NULL && j < la->nsections; j++) {
         const jh_school *s =
             &m->county->schools[m->sections[pairs[j].section].school];
@@ -231,7 +231,7 @@ write_cv(jh__chartset *cs, size_t n, const jh_report_context *ctx,
     FILE *f;
     jh_status st;
 
-    st = jh__cs_data(&f, cs, KIND_CV, n, "-meta.tsv", err);
+    st = jh__cs_data(&f, cs, kinds[KIND_CV], n, "-meta.tsv", err);
     if (st != JH_OK)
         return st;
     fprintf(f, "%zu\t", std->nindicators);
@@ -262,7 +262,7 @@ write_cv(jh__chartset *cs, size_t n, const jh_report_context *ctx,
 
     f = NULL;
     if (st == JH_OK)
-        st = jh__cs_data(&f, cs, KIND_CV, n, ".tsv", err);
+        st = jh__cs_data(&f, cs, kinds[KIND_CV], n, ".tsv", err);
     for (size_t k = 0; f != NULL && k < std->nindicators; k++) {
         const jh_indicator_stats *ia = &la->ind[k], *ib = &lb->ind[k];
         bool ok = ib->cv_defined && (!has_limit || ib->cv_pass);
@@ -298,7 +298,7 @@ jh_report_plan_charts(const char *dir, const jh_report_context *ctx,
         plan->after == NULL)
         return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
                             "plan charts need a plan and its projection");
-    st = jh__cs_open(&cs, dir, kinds, KIND_COUNT, opts, ctx->created, err);
+    st = jh__cs_open(&cs, dir, opts, ctx->created, err);
     if (st != JH_OK)
         return st;
     for (int l = 0; st == JH_OK && l < JH_LEVEL_COUNT; l++) {
@@ -311,13 +311,13 @@ jh_report_plan_charts(const char *dir, const jh_report_context *ctx,
             if (!has_cv_fix(plan, (jh_level)l, k) &&
                 raised_count(plan, la, k) == 0)
                 continue;
-            st = jh__cs_add(&cs, KIND_BARS, jh_level_key((jh_level)l),
+            st = jh__cs_add(&cs, kinds[KIND_BARS], jh_level_key((jh_level)l),
                             std->indicators[k].id, &n, err);
             if (st == JH_OK)
                 st = write_bars(&cs, n, ctx, plan, (jh_level)l, k, err);
         }
         if (st == JH_OK)
-            st = jh__cs_add(&cs, KIND_CV, jh_level_key((jh_level)l), "cv", &n,
+            st = jh__cs_add(&cs, kinds[KIND_CV], jh_level_key((jh_level)l), "cv", &n,
                             err);
         if (st == JH_OK)
             st = write_cv(&cs, n, ctx, plan, (jh_level)l, err);

@@ -93,6 +93,12 @@ typedef struct jh_chart_options {
     char *const *envp;
     /** Seconds gnuplot may take before it is killed; 0 for 300. */
     int timeout_seconds;
+    /** gnuplot processes one call may run at once, each rendering an
+     * equal share of the charts; 0 for the number of online cores. */
+    int processes;
+    /** jh_report_charts() also renders the supplementary diagnostics
+     * charts (jh_report_diagnostics_charts()) in the same processes. */
+    bool diagnostics;
 } jh_chart_options;
 
 /**

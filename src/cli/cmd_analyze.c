@@ -152,18 +152,17 @@ write_outputs(const analyze_args *a, const jh_report_context *ctx)
                                   .plots_dir = jh_cli_plots_dir(),
                                   .pdf = true,
                                   .envp = environ,
-                                  .timeout_seconds = 300};
+                                  .timeout_seconds = 300,
+                                  .diagnostics = true};
         path = jh_outdir_path(dir, "charts/.keep");
         if (path == NULL) {
             st = jh_error_set(&err, JH_ERR_IO, a->out, 0, 0,
                               "cannot create the charts folder");
         } else {
             *strrchr(path, '/') = '\0';
+            /* With the supplementary Lorenz and contribution charts, in
+             * the same gnuplot processes. */
             st = jh_report_charts(path, ctx, &copts, &err);
-            /* The supplementary Lorenz and contribution charts, beside
-             * the others (not run when gnuplot is missing). */
-            if (st == JH_OK)
-                st = jh_report_diagnostics_charts(path, ctx, &copts, &err);
             free(path);
         }
         if (st == JH_ERR_NOTFOUND) {

@@ -706,7 +706,10 @@ write_outputs(const batch_args *a, const jh_batch *b,
                                  .plots_dir = jh_cli_plots_dir(),
                                  .pdf = true,
                                  .envp = environ,
-                                 .timeout_seconds = 300};
+                                 .timeout_seconds = 300,
+                                 /* --jobs workers each run one gnuplot
+                                  * for their county's charts */
+                                 .processes = a->jobs > 1 ? 1 : 0};
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (st == JH_OK && x.charts) {
         path = staged_folder(dir, "charts/.keep");
