@@ -1228,6 +1228,7 @@ read_chunked(jh_table **out, const char *path, jh_encoding enc,
     memset(&cc, 0, sizeof(cc));
     cc.path = path;
     cc.copts.encoding = JH_ENC_UTF8;
+    cc.copts.utf8_checked = enc == JH_ENC_AUTO; /* valid_utf8() above */
     {
         const char *nl = memchr(data, '\n', len);
         size_t first = nl != NULL ? (size_t)(nl - data) : len;

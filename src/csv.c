@@ -115,10 +115,10 @@ space_only(unsigned char c)
 }
 
 static char
-guess_delimiter(const char *text)
+guess_delimiter(const char *text, size_t len)
 {
-    const char *end = strchr(text, '\n');
-    size_t n = end != NULL ? (size_t)(end - text) : strlen(text);
+    const char *end = memchr(text, '\n', len);
+    size_t n = end != NULL ? (size_t)(end - text) : len;
 
     if (memchr(text, '\t', n) != NULL && memchr(text, ',', n) == NULL)
         return '\t';
@@ -132,7 +132,7 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
     jh_csv_options defaults = {0};
     struct csv_parser p;
     reader r = {0};
-    char *text = NULL;
+    char *text = NULL, *owned = NULL; /* owned: iconv's copy, freed */
     size_t tlen = 0, pos = 0;
     jh_encoding used = JH_ENC_UTF8;
     jh_status st;
@@ -140,20 +140,40 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
 
     if (opts == NULL)
         opts = &defaults;
-    st = jh_encoding_to_utf8(&text, &tlen, &used, data, len, opts->encoding,
-                             source, err);
+    if (opts->utf8_checked && opts->encoding == JH_ENC_UTF8) {
+        const char *nul = memchr(data, '\0', len);
+        if (nul != NULL) {
+            long line = 1;
+            for (const char *q = data; q < nul; q++)
+                line += *q == '\n';
+            return jh_error_set(err, JH_ERR_ENCODING, source, line, 0,
+                                "text contains a NUL byte (a binary file, or "
+                                "UTF-16 without a byte-order mark?)");
+        }
+        text = (char *)data; /* not freed: see owned below */
+        tlen = len;
+        if (tlen >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
+            text += 3;
+            tlen -= 3;
+        }
+        st = JH_OK;
+    } else {
+        st = jh_encoding_to_utf8(&text, &tlen, &used, data, len,
+                                 opts->encoding, source, err);
+        owned = text;
+    }
     if (st != JH_OK)
         return st;
     st = jh_table_new(&r.table, source, NULL);
     if (st != JH_OK) {
-        free(text);
+        free(owned);
         return jh_error_set(err, st, source, 0, 0, "out of memory");
     }
     r.table->encoding = jh_encoding_name(used);
-    delim = opts->delimiter != 0 ? opts->delimiter : guess_delimiter(text);
+    delim = opts->delimiter != 0 ? opts->delimiter : guess_delimiter(text, tlen);
 
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
-        free(text);
+        free(owned);
         jh_table_free(r.table);
         return jh_error_set(err, JH_ERR_NOMEM, source, 0, 0,
                             "out of memory");
@@ -205,14 +225,14 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
     }
     csv_free(&p);
     reader_release(&r);
-    free(text);
+    free(owned);
     *out = r.table;
     return JH_OK;
 
 fail:
     csv_free(&p);
     reader_release(&r);
-    free(text);
+    free(owned);
     jh_table_free(r.table);
     return st;
 }

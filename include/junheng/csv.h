@@ -7,6 +7,7 @@
 #ifndef JUNHENG_CSV_H
 #define JUNHENG_CSV_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "junheng/encoding.h"
@@ -27,6 +28,10 @@ extern "C" {
 typedef struct jh_csv_options {
     jh_encoding encoding; /**< JH_ENC_AUTO (default) or a forced encoding */
     char delimiter;       /**< 0: ',' unless the first line has only tabs */
+    /** The caller has checked that @p data is valid UTF-8 without a BOM
+     * (encoding must be JH_ENC_UTF8): it is parsed where it is, without
+     * iconv's copy.  A NUL byte is still refused. */
+    bool utf8_checked;
 } jh_csv_options;
 
 /**
