@@ -293,7 +293,7 @@ write_list(gp_proc *proc, const jh_chart_options *opts, const char *scratch,
         size_t lo = from > at ? from - at : 0;
         size_t hi = to < at + n ? to - at : n;
         char *tmpl;
-        if (lo < hi) {
+        if (to > at && from < at + n && lo < hi) {
             tmpl = template_path(opts, jobs[k].tmpl);
             if (tmpl == NULL) {
                 st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,

@@ -237,5 +237,41 @@ check "failing gnuplot: the error names gnuplot" \
 check "failing gnuplot: nothing is written" \
     [ -z "$(find "$out" -mindepth 1 2>/dev/null)" ]
 
+# --- 6. one wave: the charts shared out between one process per core -----
+# A gnuplot that records what it is asked to render, then renders it.
+real_gnuplot=$(command -v gnuplot)
+cat >"$TMP/gp-spy" <<EOF
+#!/bin/sh
+echo "\$3" >>"$TMP/spy.runners"
+cat "\$5" >>"$TMP/spy.lists"
+exec "$real_gnuplot" "\$@"
+EOF
+chmod +x "$TMP/gp-spy"
+out=$TMP/wave
+"$BIN" analyze "$DEMO" --out "$out" --gnuplot "$TMP/gp-spy" >/dev/null \
+    2>/dev/null
+rc=$?
+cores=$(getconf _NPROCESSORS_ONLN)
+procs=$(wc -l <"$TMP/spy.runners")
+# Every chart number of every template, one line "template n" each.
+awk -F'\t' '{ n = split($1, p, "/"); t = p[n]; sub(/\.gp$/, "", t);
+              if ($3 - $2 > 1000) { print "absurd range:", $0; next }
+              for (i = $2; i <= $3; i++) print t, i }' "$TMP/spy.lists" |
+    sort >"$TMP/spy.charts"
+contribs=$(ls "$out/charts" | grep -c 'contribution.*\.png$')
+{
+    for i in $(seq 1 14); do echo "bars $i"; done
+    printf 'cv 1\ncv 2\nlorenz 1\nlorenz 2\n'
+    for i in $(seq 1 "$contribs"); do echo "contrib $i"; done
+} | sort >"$TMP/spy.want"
+check "one wave: analyze exits 0 with every chart" \
+    eval '[ $rc -eq 0 ] && all_charts "$out/charts" primary junior &&
+          lorenz_charts "$out/charts" primary junior'
+check "one wave: $procs gnuplot process(es) for $cores core(s), all through run.gp" \
+    eval '[ "$procs" -ge 1 ] && [ "$procs" -le "$cores" ] &&
+          [ "$(grep -vc "/run\.gp$" "$TMP/spy.runners")" -eq 0 ]'
+check "one wave: every chart, the supplementary ones too, rendered exactly once" \
+    cmp -s "$TMP/spy.charts" "$TMP/spy.want"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
