@@ -1265,23 +1265,19 @@ read_chunked(jh_table **out, const char *path, jh_encoding enc,
         t->rows = malloc((total > 0 ? total : 1) * sizeof(*t->rows));
         if (t->rows == NULL)
             st = jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+        else
+            t->cap = total;
     }
     for (size_t i = 0; i < n; i++) {
         jh_table *c = chunks[i].table;
         if (c == NULL)
             continue;
-        if (st == JH_OK) {
-            /* The rows move to the whole table: the chunk keeps none. */
-            for (size_t r = 0; r < c->nrows; r++) {
-                t->rows[t->nrows] = c->rows[r];
-                t->rows[t->nrows].line += chunks[i].offset;
-                t->nrows++;
-            }
-            t->cap = total;
-            t->encoding = c->encoding;
-            c->nrows = 0;
-        }
-        jh_table_free(c);
+        /* The rows and their arena move to the whole table (room for them
+         * is reserved above, so this cannot fail). */
+        if (st == JH_OK)
+            st = jh_table_adopt(t, c, chunks[i].offset);
+        else
+            jh_table_free(c);
     }
     free(data);
     if (st != JH_OK) {

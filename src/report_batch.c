@@ -505,51 +505,61 @@ bs_summary_sheet(bs_writer *w)
                                        w->f.info));
     r++;
     head = r;
-    /* Two header rows: the indicator over its mean and CV. */
-    bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c, bs_l(w, "county"),
-                                      w->f.header));
-    worksheet_set_column(ws, c, c, 16, NULL);
-    c++;
-    if (b->has_years) {
-        bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c,
-                                          bs_l(w, "batch_year"), w->f.header));
-        c++;
-    }
-    bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c, bs_l(w, "level"),
-                                      w->f.header));
-    c++;
-    bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c,
-                                      bs_l(w, "batch_schools"), w->f.header));
-    c++;
-    bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c, bs_l(w, "students"),
-                                      w->f.header));
-    c++;
-    first_ind = c;
-    for (size_t k = 0; k < std->nindicators; k++) {
-        bs_check(w, worksheet_merge_range(
-                        ws, r, c, r, c + 1,
-                        jh_indicator_short(&std->indicators[k], w->lang),
-                        w->f.header));
-        bs_check(w, worksheet_write_string(ws, r + 1, c, bs_l(w, "mean"),
-                                           w->f.header));
-        bs_check(w, worksheet_write_string(ws, r + 1, c + 1, bs_l(w, "cv"),
-                                           w->f.header));
-        c += 2;
-    }
-    worksheet_set_column(ws, first_ind, c - 1, 10, NULL);
-    after = c;
+    /* Two header rows: the indicator over its mean and CV.  The workbook
+     * is written in constant-memory mode, row after row: the first header
+     * row is written whole, then the second, and only then are the
+     * vertical merges declared (worksheet_merge_range() then writes just
+     * the blank below each label; the label is already in place). */
+    worksheet_set_row(ws, r, 30, NULL);
     {
-        static const char *const keys[] = {
+        static const char *const tail[] = {
             "batch_cv_failing", "batch_cv_max",
             "batch_cv_mean",    "batch_schools_failing",
             "cv_all_pass",      "schools_pass",
             "verdict",          "batch_rank"};
-        for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++, c++)
-            bs_check(w, worksheet_merge_range(ws, r, c, r + 1, c,
-                                              bs_l(w, keys[i]), w->f.header));
+        const char *lead[4];
+        size_t nlead = 0, ntail = sizeof(tail) / sizeof(tail[0]);
+        lxw_col_t vert[16];
+        const char *vtext[16];
+        size_t nvert = 0;
+
+        lead[nlead++] = bs_l(w, "county");
+        if (b->has_years)
+            lead[nlead++] = bs_l(w, "batch_year");
+        lead[nlead++] = bs_l(w, "level");
+        lead[nlead++] = bs_l(w, "batch_schools");
+        worksheet_set_column(ws, 0, 0, 16, NULL);
+        for (size_t i = 0; i < nlead + 1; i++, c++) {
+            const char *t = i < nlead ? lead[i] : bs_l(w, "students");
+            bs_check(w, worksheet_write_string(ws, r, c, t, w->f.header));
+            vert[nvert] = c;
+            vtext[nvert++] = t;
+        }
+        first_ind = c;
+        for (size_t k = 0; k < std->nindicators; k++, c += 2)
+            bs_check(w, worksheet_merge_range(
+                            ws, r, c, r, c + 1,
+                            jh_indicator_short(&std->indicators[k], w->lang),
+                            w->f.header));
+        worksheet_set_column(ws, first_ind, c - 1, 10, NULL);
+        after = c;
+        for (size_t i = 0; i < ntail; i++, c++) {
+            bs_check(w, worksheet_write_string(ws, r, c, bs_l(w, tail[i]),
+                                               w->f.header));
+            vert[nvert] = c;
+            vtext[nvert++] = bs_l(w, tail[i]);
+        }
+        worksheet_set_column(ws, after, c - 1, 11, NULL);
+        for (lxw_col_t k = first_ind; k < after; k += 2) {
+            bs_check(w, worksheet_write_string(ws, r + 1, k, bs_l(w, "mean"),
+                                               w->f.header));
+            bs_check(w, worksheet_write_string(ws, r + 1, k + 1,
+                                               bs_l(w, "cv"), w->f.header));
+        }
+        for (size_t i = 0; i < nvert; i++)
+            bs_check(w, worksheet_merge_range(ws, r, vert[i], r + 1, vert[i],
+                                              vtext[i], w->f.header));
     }
-    worksheet_set_column(ws, after, c - 1, 11, NULL);
-    worksheet_set_row(ws, r, 30, NULL);
     r += 2;
     worksheet_freeze_panes(ws, r, (lxw_col_t)(b->has_years ? 3 : 2));
 
@@ -794,7 +804,14 @@ jh_report_batch_workbook(const char *path, const jh_batch_report_context *ctx,
         return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
                             "cannot write workbook: %s", strerror(errno));
     fclose(probe);
-    w.wb = workbook_new(path);
+    /* Constant memory: each row goes to a temporary file as soon as the
+     * next is begun, instead of a tree of every cell of a national
+     * summary; the sheets are written strictly row after row. */
+    {
+        lxw_workbook_options wo = {.constant_memory = LXW_TRUE,
+                                   .tmpdir = NULL};
+        w.wb = workbook_new_opt(path, &wo);
+    }
     if (w.wb == NULL) {
         remove(path);
         return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,

@@ -22,8 +22,10 @@ typedef struct jh_table_row {
     char **cells;
     size_t ncells;
     long line; /**< 1-based line (CSV) or sheet row where the row starts */
-    bool packed; /**< cells and strings live in one allocation (cells) */
+    bool packed; /**< cells and strings live in the table's arena */
 } jh_table_row;
+
+struct jh_table_block;
 
 /** A table read from one file (and, for workbooks, one sheet). */
 typedef struct jh_table {
@@ -33,6 +35,7 @@ typedef struct jh_table {
     size_t nrows;
     size_t cap;
     const char *encoding; /**< encoding the file was read in (static) */
+    struct jh_table_block *blocks; /**< arena of the packed rows */
 } jh_table;
 
 /** Create an empty table for @p source (and @p sheet, may be NULL). */
@@ -55,6 +58,12 @@ jh_status jh_table_append(jh_table *table, char **cells, size_t ncells,
  */
 jh_status jh_table_append_copy(jh_table *table, const char *const *cells,
                                const size_t *lens, size_t ncells, long line);
+
+/**
+ * Move every row of @p from to the end of @p into, adding @p line_offset
+ * to their lines, and free @p from (its arena goes with the rows).
+ */
+jh_status jh_table_adopt(jh_table *into, jh_table *from, long line_offset);
 
 /** The cell text at (@p row, @p col), or "" when the row is shorter. */
 const char *jh_table_cell(const jh_table *table, size_t row, size_t col);

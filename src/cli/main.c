@@ -2,6 +2,9 @@
 #include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <limits.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -156,6 +159,14 @@ main(int argc, char **argv)
 {
     /* GSL must report errors through return codes, never abort. */
     gsl_set_error_handler_off();
+#if defined(__GLIBC__)
+    /* A national batch allocates and frees some 150 MB in waves: keep what
+     * is freed for the next wave instead of giving it back to the kernel
+     * and taking the page faults again (about a tenth of the run). */
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_TOP_PAD, 64 << 20);
+#endif
 
     if (argc < 2) {
         usage(stderr);
