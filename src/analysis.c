@@ -2,7 +2,6 @@
 #include "junheng/analysis.h"
 
 #include <gsl/gsl_errno.h>
-#include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
 #include <stdio.h>
@@ -142,9 +141,9 @@ level_indicator(jh_analysis *a, jh_level_result *lr, size_t k, double *x,
                             jh_level_key(lr->level), ind->id, is->mean,
                             expected);
     gsl_stats_minmax(&is->min, &is->max, x, 1, lr->nsections);
-    /* gsl_sort reorders: x is our own scratch copy. */
-    gsl_sort(x, 1, lr->nsections);
-    is->median = gsl_stats_median_from_sorted_data(x, 1, lr->nsections);
+    /* gsl_stats_median() reorders (a selection, not a full sort): x is our
+     * own scratch copy. */
+    is->median = gsl_stats_median(x, 1, lr->nsections);
     return JH_OK;
 }
 

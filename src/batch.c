@@ -1128,44 +1128,6 @@ typedef struct read_ctx {
 /* Files smaller than this are parsed on one thread. */
 #define CHUNKED_MIN_BYTES ((size_t)4 << 20)
 
-/* True when @p len bytes at @p s are valid UTF-8 (an optional BOM too). */
-static bool
-valid_utf8(const unsigned char *s, size_t len)
-{
-    size_t i = 0;
-
-    while (i < len) {
-        unsigned char c = s[i];
-        size_t n;
-        unsigned long cp;
-        if (c < 0x80) {
-            if (c == 0)
-                return false;
-            i++;
-            continue;
-        }
-        if (c >= 0xc2 && c <= 0xdf)
-            n = 1, cp = c & 0x1fUL;
-        else if (c >= 0xe0 && c <= 0xef)
-            n = 2, cp = c & 0x0fUL;
-        else if (c >= 0xf0 && c <= 0xf4)
-            n = 3, cp = c & 0x07UL;
-        else
-            return false;
-        for (size_t k = 1; k <= n; k++) {
-            if (i + k >= len || (s[i + k] & 0xc0) != 0x80)
-                return false;
-            cp = (cp << 6) | (s[i + k] & 0x3fUL);
-        }
-        /* Overlong forms, surrogates and values past U+10FFFF. */
-        if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
-            cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
-            return false;
-        i += n + 1;
-    }
-    return true;
-}
-
 typedef struct chunk {
     const char *data;
     size_t len;
@@ -1221,14 +1183,14 @@ read_chunked(jh_table **out, const char *path, jh_encoding enc,
     st = jh__read_file(path, JH_CSV_MAX_FILE, &data, &len, NULL);
     if (st != JH_OK || len < CHUNKED_MIN_BYTES ||
         memcmp(data, "PK\3\4", 4) == 0 || memchr(data, '"', len) != NULL ||
-        (enc == JH_ENC_AUTO && !valid_utf8((const unsigned char *)data, len))) {
+        (enc == JH_ENC_AUTO && !jh__utf8_valid(data, len))) {
         free(data);
         return JH_OK; /* the ordinary reader reports any problem */
     }
     memset(&cc, 0, sizeof(cc));
     cc.path = path;
     cc.copts.encoding = JH_ENC_UTF8;
-    cc.copts.utf8_checked = enc == JH_ENC_AUTO; /* valid_utf8() above */
+    cc.copts.utf8_checked = enc == JH_ENC_AUTO; /* jh__utf8_valid() above */
     {
         const char *nl = memchr(data, '\n', len);
         size_t first = nl != NULL ? (size_t)(nl - data) : len;

@@ -140,7 +140,11 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
 
     if (opts == NULL)
         opts = &defaults;
-    if (opts->utf8_checked && opts->encoding == JH_ENC_UTF8) {
+    /* Valid UTF-8 (what iconv would give back unchanged) is parsed where
+     * it is, without iconv's copy. */
+    if ((opts->utf8_checked && opts->encoding == JH_ENC_UTF8) ||
+        ((opts->encoding == JH_ENC_AUTO || opts->encoding == JH_ENC_UTF8) &&
+         jh__utf8_valid(data, len))) {
         const char *nul = memchr(data, '\0', len);
         if (nul != NULL) {
             long line = 1;

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <iconv.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -47,6 +48,55 @@ jh_encoding_name(jh_encoding enc)
         break;
     }
     return "auto";
+}
+
+bool
+jh__utf8_valid(const char *text, size_t len)
+{
+    const unsigned char *s = (const unsigned char *)text;
+    size_t i = 0;
+
+    while (i < len) {
+        unsigned char c = s[i];
+        size_t n;
+        unsigned long cp;
+        /* Runs of ASCII eight bytes at a time: no high bit, no NUL byte. */
+        if (c < 0x80 && i + 8 <= len) {
+            uint64_t w;
+            memcpy(&w, s + i, 8);
+            if ((w & 0x8080808080808080ULL) == 0 &&
+                ((w - 0x0101010101010101ULL) & ~w & 0x8080808080808080ULL) ==
+                    0) {
+                i += 8;
+                continue;
+            }
+        }
+        if (c < 0x80) {
+            if (c == 0)
+                return false;
+            i++;
+            continue;
+        }
+        if (c >= 0xc2 && c <= 0xdf)
+            n = 1, cp = c & 0x1fUL;
+        else if (c >= 0xe0 && c <= 0xef)
+            n = 2, cp = c & 0x0fUL;
+        else if (c >= 0xf0 && c <= 0xf4)
+            n = 3, cp = c & 0x07UL;
+        else
+            return false;
+        for (size_t k = 1; k <= n; k++) {
+            if (i + k >= len || (s[i + k] & 0xc0) != 0x80)
+                return false;
+            cp = (cp << 6) | (s[i + k] & 0x3fUL);
+        }
+        /* Overlong forms, surrogates and values past U+10FFFF. */
+        if ((n == 2 && cp < 0x800) || (n == 3 && cp < 0x10000) ||
+            cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff))
+            return false;
+        i += n + 1;
+    }
+    return true;
 }
 
 static long

@@ -26,6 +26,14 @@ char *jh__trim(char *s);
 /** True when @p s is empty or only blanks. */
 bool jh__is_blank(const char *s);
 
+/**
+ * True when @p len bytes at @p text are valid UTF-8 without a NUL byte
+ * (strict: no overlong forms, surrogates or values past U+10FFFF).  A
+ * check, not a conversion: text that passes is used where it is; anything
+ * else goes through iconv, which converts it or says where it is wrong.
+ */
+bool jh__utf8_valid(const char *text, size_t len);
+
 /** Read a whole file into a malloc'd buffer (NUL-terminated). */
 jh_status jh__read_file(const char *path, size_t max, char **out,
                         size_t *len, jh_error *err);
