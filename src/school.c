@@ -1607,6 +1607,24 @@ jh_county_from_table(jh_county **out, const jh_table *t,
             goto nomem;
         if (st != JH_OK)
             goto fail;
+        if (c->nschools > JH_MAX_SCHOOLS) {
+            /* Stop here, even when collecting errors: the rest would
+             * only cost time and memory. */
+            jh_error e;
+            jh_error_clear(&e);
+            jh_table_locate(t, i, 0, &e);
+            e.column = 0;
+            e.cell[0] = '\0';
+            snprintf(e.message, sizeof(e.message),
+                     "more than %d schools in one county: a county has a "
+                     "few hundred; if the file holds several counties, give "
+                     "it a 县区 column and use 'junheng batch'",
+                     JH_MAX_SCHOOLS);
+            if (err != NULL)
+                *err = e;
+            st = JH_ERR_DATA;
+            goto fail;
+        }
     }
     if (c->nschools == 0 &&
         (im.errors == NULL || im.errors->count == nerrors)) {

@@ -112,6 +112,12 @@ typedef enum jh_flag {
 /** Largest value accepted for any other quantity (yuan, m², persons). */
 #define JH_MAX_QUANTITY 1e13
 
+/** Most schools one county may have.  A real county has a few hundred
+ * (teaching points included); a file with more is several counties (use
+ * `junheng batch` with a 县区 column) or not a school list at all, and
+ * its per-school outputs would run to gigabytes. */
+#define JH_MAX_SCHOOLS 20000
+
 /** One school as read from one row. */
 typedef struct jh_school {
     char *code;        /**< 学校代码, unique, never NULL */

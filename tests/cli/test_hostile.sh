@@ -57,6 +57,58 @@ rejects "10 MB cell" "$tmp/big.csv" "big.csv:2:2: cell is longer than"
 rejects "binary file" "$(printf 'code,name\x00\x01\x02\n' >"$tmp/bin.csv"; echo "$tmp/bin.csv")" "bin.csv:1: text contains a NUL byte"
 rejects "a zip that is no workbook" "$(printf 'PK\x03\x04\x00\x00garbage' >"$tmp/zip.csv"; echo "$tmp/zip.csv")" "zip.csv: .*(damaged|truncated)"
 
+# A million rows.  One county cannot have them: refused at the first row
+# past the limit, quickly, with nothing written.  Spread over 5,000
+# counties of 200 schools they are a national-scale batch: every county's
+# figures must equal those of the same 200 schools analysed alone.
+"$py" - "$tmp" <<'EOF'
+import sys
+tmp = sys.argv[1]
+head = ("code,name,type,students_primary,students_junior,students_senior,"
+        "degree_teachers,backbone_teachers,pe_art_teachers,teaching_area,"
+        "sports_area,equipment_value,multimedia_rooms")
+def row(i):
+    p = 100 + (i * 37) % 900
+    return (f"{i},学校{i},小学,{p},0,0,{p // 20 + i % 7},{p // 80 + i % 3},"
+            f"{p // 90 + 1},{p * 5 + i % 50},{p * 8 + i % 70},"
+            f"{p * 2500 + i % 1000},{p // 40 + 1}")
+with open(tmp + "/million.csv", "w") as f:
+    f.write(head + "\n")
+    f.writelines(row(i) + "\n" for i in range(1, 1000001))
+rows = [row(i) for i in range(1, 201)]
+with open(tmp + "/one200.csv", "w") as f:
+    f.write(head + "\n" + "\n".join(rows) + "\n")
+with open(tmp + "/million-batch.csv", "w") as f:
+    f.write("县区," + head + "\n")
+    for c in range(5000):
+        f.writelines("县%04d,%s\n" % (c, r) for r in rows)
+EOF
+rejects "a million rows in one county" "$tmp/million.csv" \
+    "million.csv:20002: more than 20000 schools in one county"
+"$bin" analyze "$tmp/one200.csv" -f json >"$tmp/one200.json" 2>/dev/null
+"$bin" batch "$tmp/million-batch.csv" --out "$tmp/mb" --no-charts \
+    >/dev/null 2>"$tmp/mb.err"
+rc=$?
+if [ $rc -ne 0 ]; then bad "a million rows in 5,000 counties: exit $rc ($(head -c 200 "$tmp/mb.err"))"
+elif "$py" - "$tmp/one200.json" "$tmp/mb/summary.json" <<'EOF'
+import json, sys
+one = json.load(open(sys.argv[1]))
+want = {i["id"]: (i["mean"], i["cv"]) for l in one["levels"]
+        if l["level"] == "primary" for i in l["indicators"]}
+s = json.load(open(sys.argv[2]))
+assert s["counties"] == 5000 and len(s["results"]) == 5000, s["counties"]
+for r in s["results"]:
+    assert r["rows"] == 200, r
+    (lv,) = r["levels"]
+    assert lv["schools"] == 200, lv
+    for i in lv["indicators"]:
+        m, cv = want[i["id"]]
+        assert abs(i["mean"] - m) <= 1e-12 * abs(m), (r["county"], i)
+        assert abs(i["cv"] - cv) <= 1e-12 * abs(cv), (r["county"], i)
+EOF
+then ok "a million rows in 5,000 counties: every county's figures are those of its 200 schools alone"
+else bad "a million rows in 5,000 counties: figures differ from one county analysed alone"; fi
+
 # Bad values, each named by line and column.
 for v in nan NaN inf -inf Infinity 1e999 -5 abc 0x10; do
     rejects "value '$v'" "$(csv v.csv "$H" "$ROW2" "1,甲小学,小学,100,0,0,5,1,1,$v,800,250000,3")" "v.csv:3:10: "
