@@ -203,6 +203,9 @@ strmap_reserve(strmap *m, char *const *names, size_t count)
 typedef struct source {
     jh_table *table;
     size_t hr, nh; /* header row and number of header rows */
+    /* The header mapped once for all the file's counties; NULL when it
+     * has an error, which each county then reports as on its own. */
+    jh_import_header *header;
 } source;
 
 /* Groups of one county: its years and their group indices. */
@@ -252,8 +255,10 @@ jh_batch_free(jh_batch *b)
     jh_diags_release(&b->warnings);
     if (b->impl != NULL) {
         struct jh_batch_impl *im = b->impl;
-        for (size_t i = 0; im->sources != NULL && i < b->nfiles; i++)
+        for (size_t i = 0; im->sources != NULL && i < b->nfiles; i++) {
             jh_table_free(im->sources[i].table);
+            jh_import_header_free(im->sources[i].header);
+        }
         free(im->sources);
         for (size_t i = 0; im->rows != NULL && i < b->ngroups; i++)
             free(im->rows[i].rows);
@@ -906,6 +911,7 @@ import_group(jh_county **out, const jh_batch *b, size_t gi, jh_diags *warn,
         sub.rows[src->nh + k] = t->rows[gr->rows[k]];
     io.header_row = 0;
     io.header_rows = src->nh;
+    io.header = src->header;
     st = jh_county_from_table(out, &sub, &io, warn, err);
     free(sub.rows); /* the rows' cells belong to the file's table */
     return st;
@@ -1289,6 +1295,9 @@ read_task(void *data, size_t f, jh_error *err)
                               "学校类型");
         return st;
     }
+    if (jh_import_header_new(&src->header, src->table, src->hr, src->nh,
+                             NULL) == JH_ERR_NOMEM)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     return JH_OK;
 }
 

@@ -1533,6 +1533,61 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
     return JH_OK;
 }
 
+struct jh_import_header {
+    size_t ncols;
+    field *fields; /* ncols + 1 */
+    jh_column_map columns;
+    bool equipment_in_wan;
+};
+
+void
+jh_import_header_free(jh_import_header *h)
+{
+    if (h == NULL)
+        return;
+    free(h->fields);
+    free(h);
+}
+
+jh_status
+jh_import_header_new(jh_import_header **out, const jh_table *t,
+                     size_t header_row, size_t header_rows, jh_error *err)
+{
+    importer im = {t, NULL, NULL, err, false};
+    jh_import_header *h;
+    jh_county c;
+    size_t nh = header_rows == 2 ? 2 : 1;
+    jh_status st;
+
+    *out = NULL;
+    if (header_row >= t->nrows)
+        return jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
+                            "no header row: the file is empty");
+    if (header_row + nh > t->nrows)
+        nh = 1;
+    h = calloc(1, sizeof(*h));
+    if (h == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    h->ncols = header_width(t, header_row, nh);
+    h->fields = calloc(h->ncols + 1, sizeof(*h->fields));
+    if (h->fields == NULL) {
+        jh_import_header_free(h);
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    memset(&c, 0, sizeof(c));
+    st = map_columns(&im, &c, header_row, nh, h->fields, h->ncols);
+    if (st != JH_OK) {
+        jh_import_header_free(h);
+        return st == JH_ERR_NOMEM ? jh_error_set(err, st, NULL, 0, 0,
+                                                 "out of memory")
+                                  : st;
+    }
+    h->columns = c.columns;
+    h->equipment_in_wan = c.equipment_in_wan;
+    *out = h;
+    return JH_OK;
+}
+
 jh_status
 jh_county_from_table(jh_county **out, const jh_table *t,
                      const jh_import_options *opts, jh_diags *warn,
@@ -1560,7 +1615,8 @@ jh_county_from_table(jh_county **out, const jh_table *t,
                             "no header row: the file is empty");
     if (hr + nh > t->nrows)
         nh = 1;
-    ncols = header_width(t, hr, nh);
+    ncols = opts->header != NULL ? opts->header->ncols
+                                 : header_width(t, hr, nh);
     fields = calloc(ncols + 1, sizeof(*fields));
     c = calloc(1, sizeof(*c));
     if (fields == NULL || c == NULL)
@@ -1572,9 +1628,15 @@ jh_county_from_table(jh_county **out, const jh_table *t,
     c->header_row = hr;
     c->header_rows = nh;
 
-    st = map_columns(&im, c, hr, nh, fields, ncols);
-    if (st != JH_OK)
-        goto fail;
+    if (opts->header != NULL) {
+        memcpy(fields, opts->header->fields, (ncols + 1) * sizeof(*fields));
+        c->columns = opts->header->columns;
+        c->equipment_in_wan = opts->header->equipment_in_wan;
+    } else {
+        st = map_columns(&im, c, hr, nh, fields, ncols);
+        if (st != JH_OK)
+            goto fail;
+    }
     if (c->columns.code < 0 || c->columns.name < 0 || c->columns.type < 0) {
         const char *missing = c->columns.code < 0   ? "学校代码 (code)"
                               : c->columns.name < 0 ? "学校名称 (name)"

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 char *
 jh__strdup(const char *s)
@@ -120,9 +121,23 @@ jh__read_file(const char *path, size_t max, char **out, size_t *len,
     char *buf = NULL;
     size_t cap = 0, n = 0;
 
+    struct stat sb;
+
     if (f == NULL)
         return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot open: %s",
                             strerror(errno));
+    /* A regular file's size is known: one allocation, no copies while
+     * growing (the loop below still reads until the end). */
+    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
+        (size_t)sb.st_size <= max) {
+        cap = (size_t)sb.st_size + 65537;
+        buf = malloc(cap);
+        if (buf == NULL) {
+            fclose(f);
+            return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0,
+                                "out of memory reading file");
+        }
+    }
     for (;;) {
         size_t got;
         if (cap - n < 65536) {

@@ -185,7 +185,30 @@ typedef struct jh_import_options {
      * appended here and reading goes on; see jh_county_from_table().
      */
     jh_diags *errors;
+    /**
+     * When not NULL, the columns as mapped once by jh_import_header_new()
+     * from the same header rows: the header is not identified again.  For
+     * callers that import many tables sharing one header (a batch imports
+     * each county of a national file with its file's header).
+     */
+    const struct jh_import_header *header;
 } jh_import_options;
+
+/** A header mapped to columns, reusable across tables (opaque). */
+typedef struct jh_import_header jh_import_header;
+
+/**
+ * Map the @p header_rows (1 or 2) header rows at @p header_row of @p t to
+ * columns, for jh_import_options.header.  Errors as jh_county_from_table()
+ * gives for a header (JH_ERR_DATA: two columns mean the same;
+ * JH_ERR_NOMEM).
+ */
+jh_status jh_import_header_new(jh_import_header **out, const jh_table *t,
+                               size_t header_row, size_t header_rows,
+                               jh_error *err);
+
+/** Free a header mapping (tolerates NULL). */
+void jh_import_header_free(jh_import_header *h);
 
 /**
  * Find the header of a school table: the first of the first

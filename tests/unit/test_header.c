@@ -195,6 +195,74 @@ two_row_merged_headers(void **state)
     jh_table_free(t);
 }
 
+/*
+ * A header mapped once (jh_import_header_new, as a batch does for each
+ * file) gives the same county as mapping it with the table: the same
+ * columns, the 万元 multiplier, every value.  A header with two columns
+ * meaning the same is refused, naming the column.
+ */
+static void
+header_mapped_once(void **state)
+{
+    static const char *const rows[] = {
+        "学校基本情况||||在校生数|||高于规定学历教师数|||县级以上骨干教师数||"
+        "|体育艺术专任教师数|||校舍及设备||||纳入计算",
+        "学校代码|学校名称|学校类型|城乡类型|小学|初中|高中|合计|小学|初中|"
+        "合计|"
+        "小学|初中|合计|小学|初中|教学及辅助用房面积(平方米)|"
+        "体育运动场馆面积(平方米)|教学仪器设备值(万元)|网络多媒体教室数(间)|",
+        "0001|九年学校|九年一贯制学校|乡村|166|210|0|30|14|16|5|2|3|4|2|2|3000|"
+        "5000|120.5|10|是",
+        "0002|小学|小学|城区|400|0|0|22|||5|||4|||2000|3000|90|10|否",
+    };
+    static const char *const dup[] = {
+        "学校代码|学校名称|学校类型|小学在校生数|学校代码",
+        "1|甲|小学|100|1",
+    };
+    jh_table *t = TABLE(rows), *t2 = TABLE(dup);
+    jh_import_header *h = NULL;
+    jh_import_options o = {0};
+    jh_county *a = NULL, *b = NULL;
+    jh_error e;
+
+    (void)state;
+    o.header_row = 0;
+    o.header_rows = 2;
+    if (jh_county_from_table(&a, t, &o, NULL, &e) != JH_OK)
+        fail_msg("import: %s", e.message);
+    assert_int_equal(jh_import_header_new(&h, t, 0, 2, &e), JH_OK);
+    o.header = h;
+    if (jh_county_from_table(&b, t, &o, NULL, &e) != JH_OK)
+        fail_msg("import with the header mapped once: %s", e.message);
+    assert_memory_equal(&a->columns, &b->columns, sizeof(a->columns));
+    assert_true(b->equipment_in_wan);
+    assert_int_equal(a->nschools, b->nschools);
+    for (size_t i = 0; i < a->nschools; i++) {
+        const jh_school *x = &a->schools[i], *y = &b->schools[i];
+        assert_string_equal(x->code, y->code);
+        assert_int_equal(x->type, y->type);
+        assert_int_equal(x->include, y->include);
+        for (int q = 0; q < JH_Q_COUNT; q++) {
+            assert_true(x->whole[q] == y->whole[q] ||
+                        (isnan(x->whole[q]) && isnan(y->whole[q])));
+            for (int l = 0; l < JH_LEVEL_COUNT; l++)
+                assert_true(x->section[q][l] == y->section[q][l] ||
+                            (isnan(x->section[q][l]) &&
+                             isnan(y->section[q][l])));
+        }
+    }
+    assert_close(b->schools[0].whole[JH_Q_EQUIPMENT_VALUE], 1205000, 1e-6);
+    jh_import_header_free(h);
+    h = NULL;
+    assert_int_equal(jh_import_header_new(&h, t2, 0, 1, &e), JH_ERR_DATA);
+    assert_null(h);
+    assert_non_null(strstr(e.message, "means the same as column"));
+    jh_county_free(a);
+    jh_county_free(b);
+    jh_table_free(t);
+    jh_table_free(t2);
+}
+
 /* "高于规定学历教师数" over "小学 | 初中" (units in the top label) and
  * "班级数" over sections; a label merged over both rows stays one column. */
 static void
@@ -476,6 +544,7 @@ main(void)
         cmocka_unit_test(title_rows_are_skipped),
         cmocka_unit_test(header_not_found),
         cmocka_unit_test(two_row_merged_headers),
+        cmocka_unit_test(header_mapped_once),
         cmocka_unit_test(section_under_quantity_with_units),
         cmocka_unit_test(text_numbers),
         cmocka_unit_test(bad_text_numbers),
