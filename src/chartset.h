@@ -66,6 +66,13 @@ jh_status jh__cs_render(jh__chartset *cs, jh_error *err);
 jh_status jh__diag_charts_add(jh__chartset *cs, const jh_report_context *ctx,
                               jh_error *err);
 
+/** Render the charts of @p ctx into @p dir as one set: the main ones
+ * (report_charts.c) when @p main, the supplementary diagnostics when
+ * @p diagnostics. */
+jh_status jh__charts_render(const char *dir, const jh_report_context *ctx,
+                            const jh_chart_options *opts, bool main,
+                            bool diagnostics, jh_error *err);
+
 /** Remove the scratch folder and free the set. */
 void jh__cs_free(jh__chartset *cs);
 

@@ -329,8 +329,9 @@ add_charts(jh__chartset *cs, const jh_report_context *ctx, jh_error *err)
 }
 
 jh_status
-jh_report_charts(const char *dir, const jh_report_context *ctx,
-                 const jh_chart_options *opts, jh_error *err)
+jh__charts_render(const char *dir, const jh_report_context *ctx,
+                  const jh_chart_options *opts, bool main, bool diagnostics,
+                  jh_error *err)
 {
     jh__chartset cs;
     jh_status st;
@@ -341,11 +342,20 @@ jh_report_charts(const char *dir, const jh_report_context *ctx,
     st = jh__cs_open(&cs, dir, opts, ctx->created, err);
     if (st != JH_OK)
         return st;
-    st = add_charts(&cs, ctx, err);
-    if (st == JH_OK && opts->diagnostics)
+    if (main)
+        st = add_charts(&cs, ctx, err);
+    if (st == JH_OK && diagnostics)
         st = jh__diag_charts_add(&cs, ctx, err);
     if (st == JH_OK)
         st = jh__cs_render(&cs, err);
     jh__cs_free(&cs);
     return st;
+}
+
+jh_status
+jh_report_charts(const char *dir, const jh_report_context *ctx,
+                 const jh_chart_options *opts, jh_error *err)
+{
+    return jh__charts_render(dir, ctx, opts, true,
+                             opts != NULL && opts->diagnostics, err);
 }

@@ -274,18 +274,5 @@ jh_status
 jh_report_diagnostics_charts(const char *dir, const jh_report_context *ctx,
                              const jh_chart_options *opts, jh_error *err)
 {
-    jh__chartset cs;
-    jh_status st;
-
-    if (ctx == NULL || ctx->analysis == NULL)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "diagnostics charts need an analysis");
-    st = jh__cs_open(&cs, dir, opts, ctx->created, err);
-    if (st != JH_OK)
-        return st;
-    st = jh__diag_charts_add(&cs, ctx, err);
-    if (st == JH_OK)
-        st = jh__cs_render(&cs, err);
-    jh__cs_free(&cs);
-    return st;
+    return jh__charts_render(dir, ctx, opts, false, true, err);
 }

@@ -127,6 +127,20 @@ header_not_found(void **state)
     jh_table_free(t);
 }
 
+/* A title row over a two-row merged header, and two schools. */
+static const char *const merged_rows[] = {
+    "青溪县学校情况表",
+    "学校基本情况||||在校生数|||高于规定学历教师数|||县级以上骨干教师数||"
+    "|体育艺术专任教师数|||校舍及设备||||纳入计算",
+    "学校代码|学校名称|学校类型|城乡类型|小学|初中|高中|合计|小学|初中|"
+    "合计|"
+    "小学|初中|合计|小学|初中|教学及辅助用房面积(平方米)|"
+    "体育运动场馆面积(平方米)|教学仪器设备值(万元)|网络多媒体教室数(间)|",
+    "0001|九年学校|九年一贯制学校|乡村|166|210|0|30|14|16|5|2|3|4|2|2|3000|"
+    "5000|120.5|10|是",
+    "0002|小学|小学|城区|400|0|0|22|||5|||4|||2000|3000|90|10|否",
+};
+
 /*
  * Both shapes of two-row merged headers at once: group labels over full
  * names (学校基本情况, 校舍及设备), column names over their sections
@@ -137,19 +151,7 @@ header_not_found(void **state)
 static void
 two_row_merged_headers(void **state)
 {
-    static const char *const rows[] = {
-        "青溪县学校情况表",
-        "学校基本情况||||在校生数|||高于规定学历教师数|||县级以上骨干教师数||"
-        "|体育艺术专任教师数|||校舍及设备||||纳入计算",
-        "学校代码|学校名称|学校类型|城乡类型|小学|初中|高中|合计|小学|初中|"
-        "合计|"
-        "小学|初中|合计|小学|初中|教学及辅助用房面积(平方米)|"
-        "体育运动场馆面积(平方米)|教学仪器设备值(万元)|网络多媒体教室数(间)|",
-        "0001|九年学校|九年一贯制学校|乡村|166|210|0|30|14|16|5|2|3|4|2|2|3000|"
-        "5000|120.5|10|是",
-        "0002|小学|小学|城区|400|0|0|22|||5|||4|||2000|3000|90|10|否",
-    };
-    jh_table *t = TABLE(rows);
+    jh_table *t = TABLE(merged_rows);
     jh_county *c = NULL;
     jh_diags w = JH_DIAGS_INIT;
     jh_error e;
@@ -204,33 +206,22 @@ two_row_merged_headers(void **state)
 static void
 header_mapped_once(void **state)
 {
-    static const char *const rows[] = {
-        "学校基本情况||||在校生数|||高于规定学历教师数|||县级以上骨干教师数||"
-        "|体育艺术专任教师数|||校舍及设备||||纳入计算",
-        "学校代码|学校名称|学校类型|城乡类型|小学|初中|高中|合计|小学|初中|"
-        "合计|"
-        "小学|初中|合计|小学|初中|教学及辅助用房面积(平方米)|"
-        "体育运动场馆面积(平方米)|教学仪器设备值(万元)|网络多媒体教室数(间)|",
-        "0001|九年学校|九年一贯制学校|乡村|166|210|0|30|14|16|5|2|3|4|2|2|3000|"
-        "5000|120.5|10|是",
-        "0002|小学|小学|城区|400|0|0|22|||5|||4|||2000|3000|90|10|否",
-    };
     static const char *const dup[] = {
         "学校代码|学校名称|学校类型|小学在校生数|学校代码",
         "1|甲|小学|100|1",
     };
-    jh_table *t = TABLE(rows), *t2 = TABLE(dup);
+    jh_table *t = TABLE(merged_rows), *t2 = TABLE(dup);
     jh_import_header *h = NULL;
     jh_import_options o = {0};
     jh_county *a = NULL, *b = NULL;
     jh_error e;
 
     (void)state;
-    o.header_row = 0;
+    o.header_row = 1;
     o.header_rows = 2;
     if (jh_county_from_table(&a, t, &o, NULL, &e) != JH_OK)
         fail_msg("import: %s", e.message);
-    assert_int_equal(jh_import_header_new(&h, t, 0, 2, &e), JH_OK);
+    assert_int_equal(jh_import_header_new(&h, t, 1, 2, &e), JH_OK);
     o.header = h;
     if (jh_county_from_table(&b, t, &o, NULL, &e) != JH_OK)
         fail_msg("import with the header mapped once: %s", e.message);
