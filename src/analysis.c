@@ -111,8 +111,9 @@ level_indicator(jh_analysis *a, jh_level_result *lr, size_t k, double *x,
         is->cv_defined = false;
         is->cv_pass = false;
         jh_error_clear(err);
-        if (jh_diags_add(warn, NULL, 0, 0, NULL, NULL,
-                         "%s: the county mean of %s is 0, so its difference "
+        if (jh_diags_add2(warn, NULL, 0, 0, NULL, NULL,
+                          "%s：%s的县域均值为0，差异系数无法计算（按未达标计）",
+                          "%s: the county mean of %s is 0, so its difference "
                          "coefficient is undefined (counted as not met)",
                          jh_level_key(lr->level), ind->id) != JH_OK)
             return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,

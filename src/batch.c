@@ -687,8 +687,9 @@ group_file(jh_batch *b, size_t f, jh_error *err)
             return jh_error_set(err, st, NULL, 0, 0, "out of memory");
     }
     if (filled > 0 &&
-        jh_diags_add(&b->warnings, t->source, first_filled, 0, NULL, NULL,
-                     "%zu rows have a blank county or year and take those "
+        jh_diags_add2(&b->warnings, t->source, first_filled, 0, NULL, NULL,
+                      "%zu行的县区或年份为空，沿用上一行（合并单元格）",
+                      "%zu rows have a blank county or year and take those "
                      "of the row above (merged cells)",
                      filled) != JH_OK)
         return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -1354,8 +1355,7 @@ jh_batch_run(jh_batch **out, const char *const *paths, size_t npaths,
     for (size_t i = 0; i < npaths; i++) {
         for (size_t k = 0; st == JH_OK && k < rc.warn[i].count; k++) {
             const jh_diag *d = &rc.warn[i].items[k];
-            if (jh_diags_add(&b->warnings, d->file, d->line, d->column, d->cell,
-                             d->code, "%s", d->message) != JH_OK)
+            if (jh_diags_append(&b->warnings, d) != JH_OK)
                 st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
                                   "out of memory");
         }

@@ -50,15 +50,16 @@ typedef struct checker {
  * allocation failure.
  */
 static void add_at(checker *ch, jh_diags *list, const jh_school *s, long col,
-                   const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+                   const char *zh, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 
 static void
 add_at(checker *ch, jh_diags *list, const jh_school *s, long col,
-       const char *fmt, ...)
+       const char *zh, const char *fmt, ...)
 {
     jh_error e;
-    char msg[1024];
     va_list ap;
+    jh_status st;
 
     jh_error_clear(&e);
     jh_table_locate(ch->t, s->row, col >= 0 ? (size_t)col : 0, &e);
@@ -67,11 +68,11 @@ add_at(checker *ch, jh_diags *list, const jh_school *s, long col,
         e.cell[0] = '\0';
     }
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    st = jh_diags_vadd2(list, e.file, e.line, e.column,
+                        e.cell[0] != '\0' ? e.cell : NULL, s->code, zh, fmt,
+                        ap);
     va_end(ap);
-    if (jh_diags_add(list, e.file, e.line, e.column,
-                     e.cell[0] != '\0' ? e.cell : NULL, s->code, "%s",
-                     msg) != JH_OK)
+    if (st != JH_OK)
         ch->nomem = true;
 }
 
@@ -123,8 +124,9 @@ check_columns(checker *ch, bool *missing)
         if (any)
             continue;
         missing[q] = true;
-        if (jh_diags_add(&ch->r->errors, c->source, 0, 0, NULL, NULL,
-                         "required column %s (%s) is missing",
+        if (jh_diags_add2(&ch->r->errors, c->source, 0, 0, NULL, NULL,
+                          "缺少必需的列%s（%s）",
+                          "required column %s (%s) is missing",
                          jh_quantity_zh((jh_quantity)q),
                          jh_quantity_key((jh_quantity)q)) != JH_OK)
             ch->nomem = true;
@@ -154,6 +156,8 @@ check_school_values(checker *ch, size_t i, const bool *missing)
         if (levels & (1u << l)) {
             if (isnan(v) && cell_blank(ch, s, col))
                 add_at(ch, &ch->r->errors, s, col,
+                       "%s（%s，%s）没有填%s在校生数（students_%s）：空白"
+                       "不等于0，没有学生请填0",
                        "%s (%s, %s) has no %s在校生数 (students_%s): blank "
                        "is not zero, enter 0 if there are none",
                        s->name, s->code, jh_school_type_zh(s->type),
@@ -161,6 +165,7 @@ check_school_values(checker *ch, size_t i, const bool *missing)
             students[l] = isnan(v) ? 0.0 : v;
         } else if (!isnan(v) && v > 0) {
             add_at(ch, &ch->r->errors, s, col,
+                   "%s（%s）是%s，却有%.0f名%s学生：学校类型对吗？",
                    "%s (%s) is a %s but has %.0f %s pupils; is its school "
                    "type right?",
                    s->name, s->code, jh_school_type_zh(s->type), v,
@@ -180,6 +185,7 @@ check_school_values(checker *ch, size_t i, const bool *missing)
             continue; /* given, or a bad value reported already */
         if (!jh_quantity_is_sectioned((jh_quantity)q)) {
             add_at(ch, &ch->r->errors, s, c->columns.whole[q],
+                   "%s（%s）没有填%s（空白不等于0：没有请填0）",
                    "%s (%s) has no %s (blank is not zero: enter 0 if there "
                    "is none)",
                    s->name, s->code, jh_quantity_zh((jh_quantity)q));
@@ -191,6 +197,7 @@ check_school_values(checker *ch, size_t i, const bool *missing)
                 !cell_blank(ch, s, col))
                 continue;
             add_at(ch, &ch->r->errors, s, quantity_column(c, (jh_quantity)q, l),
+                   "%s（%s）没有填%s的%s学段数（空白不等于0：没有请填0）",
                    "%s (%s) has no %s for its %s section (blank is not "
                    "zero: enter 0 if there are none)",
                    s->name, s->code, jh_quantity_zh((jh_quantity)q),
@@ -203,6 +210,8 @@ check_school_values(checker *ch, size_t i, const bool *missing)
         if (!isnan(indoor) && !isnan(teaching) && indoor > teaching)
             add_at(ch, &ch->r->errors, s,
                    c->columns.whole[JH_Q_INDOOR_SPORTS_AREA],
+                   "%s（%s）：其中室内体育用房（%g平方米）大于包含它的"
+                   "教学及辅助用房面积（%g平方米）",
                    "%s (%s): 其中室内体育用房 (%g m2) is more than the "
                    "教学及辅助用房面积 (%g m2) that includes it",
                    s->name, s->code, indoor, teaching);
@@ -283,6 +292,8 @@ check_plausible(checker *ch, size_t i)
             double a = s->whole[areas[k]];
             if (!isnan(a) && a / pupils > JH_CHECK_MAX_AREA_PER_PUPIL)
                 add_at(ch, w, s, c->columns.whole[areas[k]],
+                       "%s（%s）：%s %g平方米、学生%g人，生均%.0f平方米，"
+                       "超过%.0f：面积或在校生数填错了吗？",
                        "%s (%s): %s of %g m2 for %g pupils is %.0f m2 per "
                        "pupil, more than %.0f: is the area or the "
                        "enrollment wrong?",
@@ -295,6 +306,8 @@ check_plausible(checker *ch, size_t i)
             if (!isnan(e) && e > 0 && !c->equipment_in_wan &&
                 e / pupils < JH_CHECK_MIN_YUAN_PER_PUPIL)
                 add_at(ch, w, s, col,
+                       "%s（%s）：%s生均%.2f元（%g元、学生%g人）：表头单位"
+                       "是元，是否填成了万元？",
                        "%s (%s): %s is %.2f yuan per pupil (%g for %g "
                        "pupils): the header says 元, were 万元 entered?",
                        s->name, s->code, jh_quantity_zh(JH_Q_EQUIPMENT_VALUE),
@@ -302,6 +315,8 @@ check_plausible(checker *ch, size_t i)
             if (!isnan(e) && c->equipment_in_wan &&
                 e / pupils > JH_CHECK_MAX_YUAN_PER_PUPIL)
                 add_at(ch, w, s, col,
+                       "%s（%s）：%s生均%.0f元：表头单位是万元，是否填成"
+                       "了元？",
                        "%s (%s): %s is %.0f yuan per pupil: the header says "
                        "万元, were 元 entered?",
                        s->name, s->code, jh_quantity_zh(JH_Q_EQUIPMENT_VALUE),
@@ -314,6 +329,7 @@ check_plausible(checker *ch, size_t i)
             continue;
         if (n > JH_CHECK_MAX_SECTION_PUPILS)
             add_at(ch, w, s, c->columns.students[l],
+                   "%s（%s）有%.0f名%s学生，超过%.0f：数字对吗？",
                    "%s (%s) has %.0f %s pupils, more than %.0f: is the "
                    "figure right?",
                    s->name, s->code, n, level_zh[l],
@@ -322,11 +338,14 @@ check_plausible(checker *ch, size_t i)
             double size = n / s->classes[l];
             if (size > JH_CHECK_MAX_CLASS_SIZE)
                 add_at(ch, w, s, c->columns.classes[l],
+                       "%s（%s）：%.0f名%s学生分%.0f个班，每班%.0f人："
+                       "班级数对吗？",
                        "%s (%s): %.0f %s pupils in %.0f classes is %.0f per "
                        "class: are the classes right?",
                        s->name, s->code, n, level_zh[l], s->classes[l], size);
             else if (s->classes[l] > n)
                 add_at(ch, w, s, c->columns.classes[l],
+                       "%s（%s）的%s班级数（%.0f）多于学生数（%.0f）",
                        "%s (%s) has more %s classes (%.0f) than pupils "
                        "(%.0f)",
                        s->name, s->code, level_zh[l], s->classes[l], n);
@@ -344,10 +363,12 @@ check_plausible(checker *ch, size_t i)
                 continue;
             if (v == 0)
                 add_at(ch, w, s, quantity_column(c, q, l),
+                       "%s（%s）的%s在%s学段为0",
                        "%s (%s) has 0 %s in its %s section", s->name, s->code,
                        jh_quantity_zh(q), level_zh[l]);
             else if (!isnan(all) && v > all)
                 add_at(ch, w, s, quantity_column(c, q, l),
+                       "%s（%s）：%g名%s（%s学段），但只有%g名%s",
                        "%s (%s): %g %s in its %s section but only %g %s",
                        s->name, s->code, v, jh_quantity_zh(q), level_zh[l], all,
                        jh_quantity_zh(JH_Q_TEACHERS));
@@ -356,6 +377,7 @@ check_plausible(checker *ch, size_t i)
     if (s->type == JH_TYPE_TEACHING_POINT && s->parent_code != NULL &&
         find_code(c, s->parent_code) < 0)
         add_at(ch, w, s, c->columns.parent_code,
+               "%s（%s）：所属学校“%s”（所属学校代码）不在本文件中",
                "%s (%s): its parent school '%s' (所属学校代码) is not in the "
                "file",
                s->name, s->code, s->parent_code);

@@ -4,6 +4,7 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "util.h"
 
@@ -17,18 +18,81 @@ jh_diags_release(jh_diags *list)
         free(list->items[i].cell);
         free(list->items[i].code);
         free(list->items[i].message);
+        free(list->items[i].message_zh);
     }
     free(list->items);
     list->items = NULL;
     list->count = list->cap = 0;
 }
 
+/*
+ * The conversions of a printf format in order, as letters ("ssld" for
+ * "%s %s %ld %d"), into @p out; false when there are more than fit.
+ * Flags, widths and precisions are skipped; "%%" is no conversion.
+ */
+static bool
+conversions(const char *fmt, char *out, size_t size)
+{
+    size_t n = 0;
+
+    for (const char *p = fmt; *p != '\0'; p++) {
+        if (*p != '%')
+            continue;
+        p++;
+        if (*p == '%')
+            continue;
+        /* A '*' takes an int argument of its own: it counts. */
+        while (*p != '\0' && strchr("-+ #0123456789.*", *p) != NULL) {
+            if (*p == '*') {
+                if (n + 2 >= size)
+                    return false;
+                out[n++] = '*';
+            }
+            p++;
+        }
+        while (*p != '\0' && strchr("hlLqjzt", *p) != NULL) {
+            if (n + 2 >= size)
+                return false;
+            out[n++] = *p++;
+        }
+        if (*p == '\0' || n + 2 >= size)
+            return false;
+        out[n++] = *p;
+    }
+    out[n] = '\0';
+    return true;
+}
+
+/* The two formats take the same arguments. */
+static bool
+same_conversions(const char *a, const char *b)
+{
+    char ca[64], cb[64];
+
+    return conversions(a, ca, sizeof(ca)) && conversions(b, cb, sizeof(cb)) &&
+           strcmp(ca, cb) == 0;
+}
+
+bool
+jh_format_zh(char *out, size_t size, const char *fmt_zh, const char *fmt,
+             va_list ap)
+{
+    if (size == 0)
+        return false;
+    out[0] = '\0';
+    if (fmt_zh == NULL || !same_conversions(fmt_zh, fmt))
+        return false;
+    vsnprintf(out, size, fmt_zh, ap);
+    return true;
+}
+
 jh_status
-jh_diags_add(jh_diags *list, const char *file, long line, long column,
-             const char *cell, const char *code, const char *fmt, ...)
+jh_diags_vadd2(jh_diags *list, const char *file, long line, long column,
+               const char *cell, const char *code, const char *fmt_zh,
+               const char *fmt, va_list ap)
 {
     jh_diag d = {0};
-    va_list ap;
+    va_list ap2;
     int n;
 
     if (list == NULL)
@@ -41,11 +105,18 @@ jh_diags_add(jh_diags *list, const char *file, long line, long column,
         list->items = items;
         list->cap = ncap;
     }
-    va_start(ap, fmt);
+    va_copy(ap2, ap);
     n = vasprintf(&d.message, fmt, ap);
-    va_end(ap);
-    if (n < 0)
+    if (n >= 0 && fmt_zh != NULL && same_conversions(fmt_zh, fmt) &&
+        vasprintf(&d.message_zh, fmt_zh, ap2) < 0) {
+        d.message_zh = NULL;
+        n = -1;
+    }
+    va_end(ap2);
+    if (n < 0) {
+        free(d.message);
         return JH_ERR_NOMEM;
+    }
     d.file = jh__strdup(file);
     d.cell = jh__strdup(cell);
     d.code = jh__strdup(code);
@@ -57,14 +128,71 @@ jh_diags_add(jh_diags *list, const char *file, long line, long column,
         free(d.cell);
         free(d.code);
         free(d.message);
+        free(d.message_zh);
         return JH_ERR_NOMEM;
     }
     list->items[list->count++] = d;
     return JH_OK;
 }
 
+jh_status
+jh_diags_add2(jh_diags *list, const char *file, long line, long column,
+              const char *cell, const char *code, const char *fmt_zh,
+              const char *fmt, ...)
+{
+    va_list ap;
+    jh_status st;
+
+    va_start(ap, fmt);
+    st = jh_diags_vadd2(list, file, line, column, cell, code, fmt_zh, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+jh_status
+jh_diags_add(jh_diags *list, const char *file, long line, long column,
+             const char *cell, const char *code, const char *fmt, ...)
+{
+    va_list ap;
+    jh_status st;
+
+    va_start(ap, fmt);
+    st = jh_diags_vadd2(list, file, line, column, cell, code, NULL, fmt, ap);
+    va_end(ap);
+    return st;
+}
+
+jh_status
+jh_diags_append(jh_diags *list, const jh_diag *d)
+{
+    jh_status st = jh_diags_add2(list, d->file, d->line, d->column, d->cell,
+                                 d->code, d->message_zh != NULL ? "%s" : NULL,
+                                 "%s", d->message);
+    jh_diag *last;
+
+    if (st != JH_OK || list == NULL || d->message_zh == NULL)
+        return st;
+    /* The Chinese text is the original's, not the English one again. */
+    last = &list->items[list->count - 1];
+    free(last->message_zh);
+    last->message_zh = jh__strdup(d->message_zh);
+    return last->message_zh != NULL ? JH_OK : JH_ERR_NOMEM;
+}
+
+const char *
+jh_diag_message(const jh_diag *d, bool zh)
+{
+    return zh && d->message_zh != NULL ? d->message_zh : d->message;
+}
+
 char *
 jh_diag_format(const jh_diag *d, char *buf, size_t size)
+{
+    return jh_diag_format_lang(d, false, buf, size);
+}
+
+char *
+jh_diag_format_lang(const jh_diag *d, bool zh, char *buf, size_t size)
 {
     jh_error e = {0};
 
@@ -74,6 +202,6 @@ jh_diag_format(const jh_diag *d, char *buf, size_t size)
         snprintf(e.cell, sizeof(e.cell), "%s", d->cell);
     e.line = d->line;
     e.column = d->column;
-    snprintf(e.message, sizeof(e.message), "%s", d->message);
+    snprintf(e.message, sizeof(e.message), "%s", jh_diag_message(d, zh));
     return jh_error_format(&e, buf, size);
 }

@@ -1145,8 +1145,10 @@ retention_item(builder *b, jh_diags *warn)
                     b->std->county.junior_retention_min);
         if (rate->given && !isnan(computed) &&
             fabs(rate->value - computed) >= 0.0005 &&
-            jh_diags_add(warn, b->facts->source, rate->line, 0, NULL, NULL,
-                         "junior_retention is %.2f%% but junior_grade3 / "
+            jh_diags_add2(warn, b->facts->source, rate->line, 0, NULL, NULL,
+                          "初中巩固率填的是%.2f%%，但初三学生数 / 初一入学数 = "
+                          "%.0f / %.0f = %.2f%%",
+                          "junior_retention is %.2f%% but junior_grade3 / "
                          "junior_entrants = %.0f / %.0f = %.2f%%",
                          rate->value * 100, now->value, in->value,
                          computed * 100) != JH_OK)
@@ -1200,9 +1202,10 @@ survey_warning(builder *b, jh_diags *warn, jh_fact_id part, jh_fact_id whole)
 
     if (!p->given || !w->given || p->value <= w->value)
         return JH_OK;
-    return jh_diags_add(warn, b->facts->source, p->line, 0,
-                        p->cell[0] != '\0' ? p->cell : NULL, NULL,
-                        "%s (%.0f) is more than %s (%.0f)", facts[part].key,
+    return jh_diags_add2(warn, b->facts->source, p->line, 0,
+                         p->cell[0] != '\0' ? p->cell : NULL, NULL,
+                         "%s（%.0f）大于%s（%.0f）",
+                         "%s (%.0f) is more than %s (%.0f)", facts[part].key,
                         p->value, facts[whole].key, w->value);
 }
 

@@ -490,8 +490,9 @@ jh_guarantee_run(jh_guarantee **out, const jh_county *c, const jh_standard *std,
             g->schools_pass++;
         if (gs->item[JH_G_CERTIFIED_TEACHERS].status != JH_GS_NA &&
             gs->item[JH_G_CERTIFIED_TEACHERS].value > 1 + 1e-9 &&
-            jh_diags_add(warn, c->source, s->line, 0, NULL, s->code,
-                         "%s (%s) has more certified teachers (%g) than "
+            jh_diags_add2(warn, c->source, s->line, 0, NULL, s->code,
+                          "%s（%s）持证教师数（%g）多于专任教师数（%g）",
+                          "%s (%s) has more certified teachers (%g) than "
                          "full-time teachers (%g)",
                          s->name, s->code,
                          gs->item[JH_G_CERTIFIED_TEACHERS].value *

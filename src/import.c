@@ -57,8 +57,10 @@ detect_kind(const char *path, jh_diags *warn, bool *mismatch)
     if (n >= 2 && head[0] == 'P' && head[1] == 'K')
         return KIND_XLSX;
     *mismatch = true;
-    (void)jh_diags_add(warn, path, 0, 0, NULL, NULL,
-                       "the file is named like a workbook but is not one "
+    (void)jh_diags_add2(warn, path, 0, 0, NULL, NULL,
+                        "文件扩展名是表格文件，但内容不是（既非 zip 也非 "
+                        "OLE2）：按文本读取",
+                        "the file is named like a workbook but is not one "
                        "(neither zip nor OLE2): reading it as text");
     return KIND_TEXT;
 }
@@ -216,8 +218,9 @@ jh_import_table(jh_table **out, const char *path, const jh_file_options *opts,
     if (kind != KIND_TEXT)
         return read_workbook(out, path, kind, opts, err);
     if (opts->sheet != NULL &&
-        jh_diags_add(warn, path, 0, 0, NULL, NULL,
-                     "a text file has no sheets: sheet '%s' ignored",
+        jh_diags_add2(warn, path, 0, 0, NULL, NULL,
+                      "文本文件没有工作表：忽略工作表“%s”",
+                      "a text file has no sheets: sheet '%s' ignored",
                      opts->sheet) != JH_OK)
         return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
     csv.encoding = opts->encoding;
@@ -269,9 +272,12 @@ xls_formula_hint(const jh_county *c, jh_diags *warn)
                  c->sheet != NULL ? c->sheet : "",
                  jh_column_letters(first_col + 1, letters, sizeof(letters)),
                  first->line);
-        return jh_diags_add(warn, c->source, first->line, first_col + 1, cell,
-                            first->code,
-                            "%zu enrollment or building cells are blank; an "
+        return jh_diags_add2(warn, c->source, first->line, first_col + 1, cell,
+                             first->code,
+                             "%zu个在校生数或校舍单元格为空；.xls 文件不保存"
+                             "公式计算结果（读出为空）：如果这些单元格是公式，"
+                             "请另存为 .xlsx",
+                             "%zu enrollment or building cells are blank; an "
                             ".xls file gives no formula results (they read "
                             "as blank): if these cells hold formulas, save "
                             "the workbook as .xlsx",

@@ -253,8 +253,9 @@ build_school(builder *b, const jh_county *c, size_t idx,
         students[JH_LEVEL_PRIMARY] < std->teaching_point_min)
         return add_exclusion(b, idx, JH_EXCL_SMALL_TEACHING_POINT);
     if (students[0] <= 0 && students[1] <= 0) {
-        if (jh_diags_add(warn, c->source, s->line, 0, NULL, s->code,
-                         "%s (%s) has no primary or junior pupils and is "
+        if (jh_diags_add2(warn, c->source, s->line, 0, NULL, s->code,
+                          "%s（%s）没有小学或初中在校生，不纳入计算",
+                          "%s (%s) has no primary or junior pupils and is "
                          "left out",
                          s->name, s->code) != JH_OK)
             return JH_ERR_NOMEM;
@@ -367,8 +368,10 @@ build_school(builder *b, const jh_county *c, size_t idx,
         }
     }
     if (split_names[0] != '\0' && nevaluated > 0) {
-        if (jh_diags_add(warn, c->source, s->line, 0, NULL, s->code,
-                         "%s (%s): %s given only for the whole school; split "
+        if (jh_diags_add2(warn, c->source, s->line, 0, NULL, s->code,
+                          "%s（%s）：%s只填了全校合计，按各学段在校生数比例"
+                          "分摊",
+                          "%s (%s): %s given only for the whole school; split "
                          "between sections by student share",
                          s->name, s->code, split_names) != JH_OK)
             return JH_ERR_NOMEM;
@@ -391,8 +394,10 @@ jh_model_build(jh_model **out, const jh_county *c, const jh_standard *std,
         return st;
     if (std->subtract_indoor_sports &&
         c->columns.whole[JH_Q_INDOOR_SPORTS_AREA] < 0 &&
-        jh_diags_add(warn, c->source, 0, 0, NULL, NULL,
-                     "indoor sports rooms are to be moved to the sports "
+        jh_diags_add2(warn, c->source, 0, 0, NULL, NULL,
+                      "应将室内体育用房计入体育运动场馆面积，但没有"
+                      "“其中室内体育用房”（indoor_sports_area）列：未作调整",
+                      "indoor sports rooms are to be moved to the sports "
                      "area, but there is no 其中室内体育用房 "
                      "(indoor_sports_area) column: nothing moved") != JH_OK)
         return jh_error_set(err, JH_ERR_NOMEM, c->source, 0, 0,

@@ -103,6 +103,8 @@ bs_json_warning(const jh_diag *d, const jh_batch *b, const jh_batch_group *g)
     json_object_set_new(o, "code",
                         d->code ? json_string(d->code) : json_null());
     json_object_set_new(o, "message", json_string(d->message));
+    if (d->message_zh != NULL)
+        json_object_set_new(o, "message_zh", json_string(d->message_zh));
     json_object_set_new(o, "text",
                         json_string(jh_diag_format(d, buf, sizeof(buf))));
     return o;
@@ -742,7 +744,9 @@ bs_warning_row(bs_writer *w, lxw_worksheet *ws, lxw_row_t r, const char *county,
                  d->line);
     bs_check(w, worksheet_write_string(ws, r, 0, county, w->f.text));
     bs_check(w, worksheet_write_string(ws, r, 1, loc, w->f.text));
-    bs_check(w, worksheet_write_string(ws, r, 2, d->message, w->f.text));
+    bs_check(w, worksheet_write_string(
+                    ws, r, 2, jh_diag_message(d, w->lang == JH_LANG_ZH),
+                    w->f.text));
 }
 
 static void

@@ -156,6 +156,8 @@ json_warning(const jh_diag *d)
     json_object_set_new(o, "code", d->code ? json_string(d->code)
                                            : json_null());
     json_object_set_new(o, "message", json_string(d->message));
+    if (d->message_zh != NULL)
+        json_object_set_new(o, "message_zh", json_string(d->message_zh));
     json_object_set_new(o, "text",
                         json_string(jh_diag_format(d, buf, sizeof(buf))));
     return o;

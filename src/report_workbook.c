@@ -1262,11 +1262,12 @@ wb_excluded_sheet(wb_writer *w, lxw_worksheet *ws)
         const jh_diag *d = &warn->items[i];
         wb_num(w, ws, row, 0, (double)(i + 1), w->f.center);
         wb_str(w, ws, row, 1, wb_diag_location(d, buf, sizeof(buf)), w->f.wrap);
+        const char *msg = jh_diag_message(d, w->lang == JH_LANG_ZH);
         wb_row_height(w, ws, row,
                       fmax(wb_wrap_height(buf, wcol[1]),
-                           wb_wrap_height(d->message, wcol[3] + wcol[4])));
+                           wb_wrap_height(msg, wcol[3] + wcol[4])));
         wb_str(w, ws, row, 2, d->code != NULL ? d->code : "", w->f.text);
-        wb_merge(w, ws, row, 3, row, 4, d->message, w->f.wrap);
+        wb_merge(w, ws, row, 3, row, 4, msg, w->f.wrap);
         row++;
     }
     if (nwarn == 0)

@@ -977,14 +977,16 @@ typedef struct importer {
  * the caller stops with JH_ERR_DATA (JH_ERR_NOMEM when im->nomem is set).
  */
 static bool
-data_error(importer *im, size_t row, size_t col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+data_error(importer *im, size_t row, size_t col, const char *zh,
+           const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 static bool
-data_error(importer *im, size_t row, size_t col, const char *fmt, ...)
+data_error(importer *im, size_t row, size_t col, const char *zh,
+           const char *fmt, ...)
 {
     jh_error e;
     va_list ap;
+    jh_status st;
 
     jh_error_clear(&e);
     jh_table_locate(im->t, row, col == NO_COLUMN ? 0 : col, &e);
@@ -993,16 +995,18 @@ data_error(importer *im, size_t row, size_t col, const char *fmt, ...)
         e.cell[0] = '\0';
     }
     va_start(ap, fmt);
-    vsnprintf(e.message, sizeof(e.message), fmt, ap);
-    va_end(ap);
     if (im->errors == NULL) {
+        /* One error that stops the import: English, as every error. */
+        vsnprintf(e.message, sizeof(e.message), fmt, ap);
+        va_end(ap);
         if (im->err != NULL)
             *im->err = e;
         return false;
     }
-    if (jh_diags_add(im->errors, e.file, e.line, e.column,
-                     e.cell[0] != '\0' ? e.cell : NULL, NULL, "%s",
-                     e.message) != JH_OK) {
+    st = jh_diags_vadd2(im->errors, e.file, e.line, e.column,
+                        e.cell[0] != '\0' ? e.cell : NULL, NULL, zh, fmt, ap);
+    va_end(ap);
+    if (st != JH_OK) {
         im->nomem = true;
         return false;
     }
@@ -1011,25 +1015,26 @@ data_error(importer *im, size_t row, size_t col, const char *fmt, ...)
 
 /* Add a warning about cell (@p row, @p col); false when out of memory. */
 static bool
-cell_warning(importer *im, size_t row, size_t col, const char *fmt, ...)
-    __attribute__((format(printf, 4, 5)));
+cell_warning(importer *im, size_t row, size_t col, const char *zh,
+             const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 
 static bool
-cell_warning(importer *im, size_t row, size_t col, const char *fmt, ...)
+cell_warning(importer *im, size_t row, size_t col, const char *zh,
+             const char *fmt, ...)
 {
     jh_error e;
     va_list ap;
+    jh_status st;
 
     if (im->warn == NULL)
         return true;
     jh_error_clear(&e);
     jh_table_locate(im->t, row, col, &e);
     va_start(ap, fmt);
-    vsnprintf(e.message, sizeof(e.message), fmt, ap);
+    st = jh_diags_vadd2(im->warn, e.file, e.line, e.column,
+                        e.cell[0] != '\0' ? e.cell : NULL, NULL, zh, fmt, ap);
     va_end(ap);
-    if (jh_diags_add(im->warn, e.file, e.line, e.column,
-                     e.cell[0] != '\0' ? e.cell : NULL, NULL, "%s",
-                     e.message) != JH_OK) {
+    if (st != JH_OK) {
         im->nomem = true;
         return false;
     }
@@ -1093,6 +1098,7 @@ check_duplicates(importer *im, const jh_county *c, size_t col_code)
             continue;
         }
         if (!data_error(im, v[i]->row, col_code,
+                        "学校代码“%s”重复（第%ld行已出现）",
                         "duplicate school code '%s' (first seen on line "
                         "%ld)",
                         v[i]->code, v[first]->line)) {
@@ -1122,7 +1128,8 @@ read_number(importer *im, size_t row, size_t col, const field *f,
     if (!jh__parse_double(text, &v)) {
         if (!normalize_number(text, norm, sizeof(norm), &unit) ||
             !jh__parse_double(norm, &v)) {
-            *go = data_error(im, row, col, "%s: '%s' is not a number",
+            *go = data_error(im, row, col, "%s：“%s”不是数字",
+                             "%s: '%s' is not a number",
                              f->header, text);
             return false;
         }
@@ -1134,6 +1141,7 @@ read_number(importer *im, size_t row, size_t col, const field *f,
                                             want == U_BOOKS));
             if (!fits) {
                 *go = data_error(im, row, col,
+                                 "%s：“%s”：单位%s与本列不符",
                                  "%s: '%s': the unit %s does not fit this "
                                  "column",
                                  f->header, text, cell_units[unit].text);
@@ -1142,6 +1150,7 @@ read_number(importer *im, size_t row, size_t col, const field *f,
             if (got == U_MONEY && cell_units[unit].scale != f->multiplier) {
                 *go = data_error(
                     im, row, col,
+                    "%s：“%s”的单位是%s，而本列单位是%s：请按本列单位填写",
                     "%s: '%s' is in %s but the column is in %s: write the "
                     "value in the column's unit",
                     f->header, text, cell_units[unit].text,
@@ -1149,30 +1158,36 @@ read_number(importer *im, size_t row, size_t col, const field *f,
                 return false;
             }
             *go = cell_warning(im, row, col,
+                               "%s：“%s”按%s读取（单元格中的单位仅作标注，"
+                               "以表头单位为准）",
                                "%s: '%s' read as %s (the unit in the cell "
                                "is only a label: the header's unit applies)",
                                f->header, text, norm);
         } else {
-            *go = cell_warning(im, row, col, "%s: '%s' read as %s",
+            *go = cell_warning(im, row, col, "%s：“%s”按%s读取",
+                               "%s: '%s' read as %s",
                                f->header, text, norm);
         }
         if (!*go)
             return false;
     }
     if (v < 0) {
-        *go = data_error(im, row, col, "%s: '%s' is negative", f->header,
+        *go = data_error(im, row, col, "%s：“%s”为负数",
+                         "%s: '%s' is negative", f->header,
                          text);
         return false;
     }
     if (v > ((f->kind == F_STUDENTS || f->kind == F_CLASSES)
                  ? JH_MAX_ENROLLMENT
                  : JH_MAX_QUANTITY)) {
-        *go = data_error(im, row, col, "%s: '%s' is implausibly large",
+        *go = data_error(im, row, col, "%s：“%s”大得不合常理",
+                         "%s: '%s' is implausibly large",
                          f->header, text);
         return false;
     }
     if ((f->kind == F_STUDENTS || f->kind == F_CLASSES) && v != floor(v)) {
-        *go = data_error(im, row, col, "%s: '%s' is not a whole number",
+        *go = data_error(im, row, col, "%s：“%s”不是整数",
+                         "%s: '%s' is not a whole number",
                          f->header, text);
         return false;
     }
@@ -1197,6 +1212,7 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
 
     if (jh_school_is_error_value(text))
         return data_error(im, row, col,
+                          "%s：单元格是表格错误值%s（公式计算失败）：请填写数值本身",
                           "%s: the cell holds the spreadsheet error %s (a "
                           "formula failed): enter the value itself",
                           f->header, text)
@@ -1206,8 +1222,11 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
     case F_CODE:
     case F_NAME:
         if (text[0] == '\0')
-            return data_error(im, row, col, "missing school %s",
-                              f->kind == F_CODE ? "code" : "name")
+            return (f->kind == F_CODE
+                        ? data_error(im, row, col, "缺少学校代码",
+                                     "missing school code")
+                        : data_error(im, row, col, "缺少学校名称",
+                                     "missing school name"))
                        ? CELL_BAD
                        : CELL_STOP;
         if (f->kind == F_CODE) {
@@ -1225,6 +1244,9 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
     case F_TYPE:
         if (text[0] == '\0')
             return data_error(im, row, col,
+                              "缺少学校类型（应为小学、初中、九年一贯制学校、"
+                              "完全中学、十二年一贯制学校、教学点、"
+                              "特殊教育学校或职业学校）",
                               "missing school type (expected 小学, 初中, "
                               "九年一贯制学校, 完全中学, 十二年一贯制学校, "
                               "教学点, 特殊教育学校 or 职业学校)")
@@ -1232,6 +1254,9 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
                        : CELL_STOP;
         if (!parse_type(text, &s->type))
             return data_error(im, row, col,
+                              "未知的学校类型“%s”（应为小学、初中、"
+                              "九年一贯制学校、完全中学、十二年一贯制学校、"
+                              "教学点、特殊教育学校或职业学校）",
                               "unknown school type '%s' (expected 小学, "
                               "初中, 九年一贯制学校, 完全中学, "
                               "十二年一贯制学校, 教学点, 特殊教育学校 or "
@@ -1256,6 +1281,7 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
     case F_LOCALITY:
         if (text[0] != '\0' && !parse_locality(text, &s->locality))
             return data_error(im, row, col,
+                              "未知的城乡类型“%s”（应为城区、镇区或乡村）",
                               "unknown locality '%s' (expected 城区, 镇区 "
                               "or 乡村)",
                               text)
@@ -1265,6 +1291,7 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
     case F_OWNERSHIP:
         if (text[0] != '\0' && !parse_ownership(text, &s->ownership))
             return data_error(im, row, col,
+                              "未知的举办者类型“%s”（应为公办或民办）",
                               "unknown ownership '%s' (expected 公办 or "
                               "民办)",
                               text)
@@ -1273,7 +1300,8 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
         return CELL_OK;
     case F_INCLUDE:
         if (text[0] != '\0' && !parse_yes_no(text, &s->include))
-            return data_error(im, row, col, "'%s' in %s is neither 是 nor 否",
+            return data_error(im, row, col, "“%s”（%s）应为是或否",
+                              "'%s' in %s is neither 是 nor 否",
                               text, f->header)
                        ? CELL_BAD
                        : CELL_STOP;
@@ -1284,7 +1312,8 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
         if (text[0] == '\0')
             return CELL_OK; /* blank: not claimed */
         if (!parse_yes_no(text, &yes))
-            return data_error(im, row, col, "'%s' in %s is neither 是 nor 否",
+            return data_error(im, row, col, "“%s”（%s）应为是或否",
+                              "'%s' in %s is neither 是 nor 否",
                               text, f->header)
                        ? CELL_BAD
                        : CELL_STOP;
@@ -1358,6 +1387,7 @@ map_columns(importer *im, jh_county *c, size_t hr, size_t nh, field *fields,
             if (fields[k].kind == f->kind && fields[k].arg == f->arg &&
                 fields[k].arg2 == f->arg2) {
                 if (!data_error(im, hr + nh - 1, j,
+                                "“%s”列与“%s”列含义相同",
                                 "column '%s' means the same as column '%s'",
                                 f->header, fields[k].header))
                     return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
@@ -1442,7 +1472,7 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
         return JH_OK;
     for (size_t j = ncols; j < row->ncells; j++) {
         if (!jh__is_blank(row->cells[j])) {
-            if (!data_error(im, i, j,
+            if (!data_error(im, i, j, "该行有%zu个字段，而表头只有%zu列",
                             "row has %zu fields but the header has %zu",
                             row->ncells, ncols))
                 return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
@@ -1451,6 +1481,7 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
     }
     if (t->sheet == NULL && row->ncells < ncols) {
         if (!data_error(im, i, NO_COLUMN,
+                        "该行只有%zu个字段，而表头有%zu列",
                         "short row: %zu fields where the header has %zu",
                         row->ncells, ncols))
             return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
@@ -1510,16 +1541,18 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
         /* The cell is missing from a short sheet row. */
         bool no_code = s->code == NULL;
         row_ok = false;
-        if (!data_error(im, i, (size_t)(no_code ? c->columns.code
-                                                : c->columns.name),
-                        "missing school %s", no_code ? "code" : "name")) {
+        size_t col = (size_t)(no_code ? c->columns.code : c->columns.name);
+        if (!(no_code ? data_error(im, i, col, "缺少学校代码",
+                                   "missing school code")
+                      : data_error(im, i, col, "缺少学校名称",
+                                   "missing school name"))) {
             school_release(s);
             return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
         }
     }
     if (row_ok && !type_ok) {
         row_ok = false;
-        if (!data_error(im, i, (size_t)c->columns.type,
+        if (!data_error(im, i, (size_t)c->columns.type, "缺少学校类型",
                         "missing school type")) {
             school_release(s);
             return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;

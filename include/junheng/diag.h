@@ -7,6 +7,8 @@
 #ifndef JUNHENG_DIAG_H
 #define JUNHENG_DIAG_H
 
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "junheng/error.h"
@@ -23,6 +25,7 @@ typedef struct jh_diag {
     char *cell;    /**< spreadsheet cell such as "Sheet1!F12", or NULL */
     char *code;    /**< school code the warning is about, or NULL */
     char *message; /**< one line, never NULL */
+    char *message_zh; /**< the same in Chinese, or NULL when there is none */
 } jh_diag;
 
 /** A growable list of warnings.  Initialise with JH_DIAGS_INIT. */
@@ -47,8 +50,44 @@ jh_status jh_diags_add(jh_diags *list, const char *file, long line,
                        const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
+/**
+ * Append a warning in English (@p fmt) and in Chinese (@p fmt_zh, taking
+ * the same arguments in the same order).  When the conversions of the two
+ * formats differ, the Chinese text is left out rather than formatted
+ * wrongly.  Otherwise as jh_diags_add().
+ */
+jh_status jh_diags_add2(jh_diags *list, const char *file, long line,
+                        long column, const char *cell, const char *code,
+                        const char *fmt_zh, const char *fmt, ...)
+    __attribute__((format(printf, 8, 9)));
+
+/** Append a formatted error (va_list) in both languages: the worker of
+ * jh_diags_add2() for callers with their own variadic functions. */
+jh_status jh_diags_vadd2(jh_diags *list, const char *file, long line,
+                         long column, const char *cell, const char *code,
+                         const char *fmt_zh, const char *fmt, va_list ap)
+    __attribute__((format(printf, 8, 0)));
+
+/** Append a copy of @p d (both languages). */
+jh_status jh_diags_append(jh_diags *list, const jh_diag *d);
+
+/** The message of @p d in Chinese when @p zh and there is one, else in
+ * English. */
+const char *jh_diag_message(const jh_diag *d, bool zh);
+
+/**
+ * Format into @p size bytes at @p out the Chinese text @p fmt_zh with the
+ * arguments of the English @p fmt; "" (false) when their conversions
+ * differ.  For errors, which carry one message: see jh_error.
+ */
+bool jh_format_zh(char *out, size_t size, const char *fmt_zh, const char *fmt,
+                  va_list ap);
+
 /** Format one warning as "<file>:<line>:<col>: <message>" into @p buf. */
 char *jh_diag_format(const jh_diag *d, char *buf, size_t size);
+
+/** jh_diag_format() with the Chinese message when @p zh and there is one. */
+char *jh_diag_format_lang(const jh_diag *d, bool zh, char *buf, size_t size);
 
 #ifdef __cplusplus
 }

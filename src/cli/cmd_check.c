@@ -121,7 +121,8 @@ static const words en_words = {"read",
                                "errors: fix them before junheng analyze"};
 
 static void
-print_list(const char *kind, const char *heading, const jh_diags *list)
+print_list(const char *kind, const char *heading, const jh_diags *list,
+           jh_lang lang)
 {
     char buf[2048];
 
@@ -130,7 +131,8 @@ print_list(const char *kind, const char *heading, const jh_diags *list)
     printf("%s (%zu):\n", heading, list->count);
     for (size_t i = 0; i < list->count; i++)
         printf("  %s: %s\n", kind,
-               jh_diag_format(&list->items[i], buf, sizeof(buf)));
+               jh_diag_format_lang(&list->items[i], lang == JH_LANG_ZH, buf,
+                                   sizeof(buf)));
 }
 
 static const char *
@@ -154,8 +156,10 @@ print_text(const jh_check_result *r, jh_lang lang)
         printf(" (%s %ld%s)", w->header, r->header_line,
                lang == JH_LANG_EN ? "" : " 行");
     printf("\n\n");
-    print_list("error", w->errors, &r->errors);
-    print_list("warning", w->warnings, &r->warnings);
+    print_list(lang == JH_LANG_EN ? "error" : "错误", w->errors, &r->errors,
+               lang);
+    print_list(lang == JH_LANG_EN ? "warning" : "警告", w->warnings,
+               &r->warnings, lang);
     if (r->errors.count > 0 || r->warnings.count > 0)
         printf("\n");
 
@@ -215,6 +219,8 @@ diags_json(const jh_diags *list)
         json_object_set_new(o, "code",
                             d->code ? json_string(d->code) : json_null());
         json_object_set_new(o, "message", json_string(d->message));
+        if (d->message_zh != NULL)
+            json_object_set_new(o, "message_zh", json_string(d->message_zh));
         json_array_append_new(a, o);
     }
     return a;
