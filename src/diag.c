@@ -82,7 +82,11 @@ jh_format_zh(char *out, size_t size, const char *fmt_zh, const char *fmt,
     out[0] = '\0';
     if (fmt_zh == NULL || !same_conversions(fmt_zh, fmt))
         return false;
+    /* fmt_zh takes the arguments fmt was checked for: same_conversions(). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
     vsnprintf(out, size, fmt_zh, ap);
+#pragma GCC diagnostic pop
     return true;
 }
 
@@ -107,11 +111,15 @@ jh_diags_vadd2(jh_diags *list, const char *file, long line, long column,
     }
     va_copy(ap2, ap);
     n = vasprintf(&d.message, fmt, ap);
+    /* fmt_zh takes the arguments fmt was checked for: same_conversions(). */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
     if (n >= 0 && fmt_zh != NULL && same_conversions(fmt_zh, fmt) &&
         vasprintf(&d.message_zh, fmt_zh, ap2) < 0) {
         d.message_zh = NULL;
         n = -1;
     }
+#pragma GCC diagnostic pop
     va_end(ap2);
     if (n < 0) {
         free(d.message);
