@@ -114,6 +114,44 @@ enum {
     "其中室内体育用房\n                       from the teaching to the " \
     "sports area\n"
 
+/** Codes of the long options in JH_CLI_REPORT_OPTIONS (no short form). */
+enum { JH_OPT_NO_CHARTS = 1100, JH_OPT_STRICT, JH_OPT_GNUPLOT };
+
+/** The options of the commands that write a report (analyze, plan,
+ * evaluate, batch, trend): where, in which form and language, charts,
+ * and --strict. */
+typedef struct jh_cli_report {
+    const char *out;     /**< --out DIR, or NULL */
+    bool json;           /**< --format json: JSON on stdout */
+    jh_lang lang;        /**< --lang */
+    bool charts;         /**< false with --no-charts */
+    bool strict;         /**< --strict */
+    const char *gnuplot; /**< --gnuplot PROG ("gnuplot") */
+} jh_cli_report;
+
+/** getopt_long entries of the options jh_cli_report_option() handles;
+ * their short forms are "o:f:l:". */
+#define JH_CLI_REPORT_OPTIONS                                                  \
+    {"out", required_argument, NULL, 'o'},                                     \
+        {"format", required_argument, NULL, 'f'},                              \
+        {"lang", required_argument, NULL, 'l'},                                \
+        {"no-charts", no_argument, NULL, JH_OPT_NO_CHARTS},                    \
+        {"strict", no_argument, NULL, JH_OPT_STRICT},                          \
+    {                                                                          \
+        "gnuplot", required_argument, NULL, JH_OPT_GNUPLOT                     \
+    }
+
+/** Defaults of a jh_cli_report: no folder, text, Chinese, charts by
+ * "gnuplot". */
+void jh_cli_report_init(jh_cli_report *r);
+
+/**
+ * Take option @p c (from JH_CLI_REPORT_OPTIONS) with argument @p arg.
+ * Returns 1 when it was one of them, 0 when it is not, or -JH_EXIT_USAGE
+ * after printing the problem.
+ */
+int jh_cli_report_option(jh_cli_report *r, int c, const char *arg);
+
 /** Defaults of a jh_cli_input before option parsing. */
 void jh_cli_input_init(jh_cli_input *in);
 

@@ -43,6 +43,40 @@ jh_cli_input_init(jh_cli_input *in)
     in->subtract_indoor = -1;
 }
 
+void
+jh_cli_report_init(jh_cli_report *r)
+{
+    memset(r, 0, sizeof(*r));
+    r->lang = JH_LANG_ZH;
+    r->charts = true;
+    r->gnuplot = "gnuplot";
+}
+
+int
+jh_cli_report_option(jh_cli_report *r, int c, const char *arg)
+{
+    switch (c) {
+    case 'o':
+        r->out = arg;
+        return 1;
+    case 'f':
+        return jh_cli_parse_format(arg, &r->json) ? 1 : -JH_EXIT_USAGE;
+    case 'l':
+        return jh_cli_parse_lang(arg, &r->lang) ? 1 : -JH_EXIT_USAGE;
+    case JH_OPT_NO_CHARTS:
+        r->charts = false;
+        return 1;
+    case JH_OPT_STRICT:
+        r->strict = true;
+        return 1;
+    case JH_OPT_GNUPLOT:
+        r->gnuplot = arg;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 int
 jh_cli_input_option(jh_cli_input *in, int c, const char *arg)
 {

@@ -43,65 +43,35 @@ help(FILE *out)
 }
 
 typedef struct analyze_args {
+    jh_cli_report rep; /* out, format, lang, charts, strict */
     jh_cli_input in; /* the school file and the standard */
-    const char *out;
-    const char *gnuplot;
-    bool json;
-    bool charts;
-    bool strict;
-    jh_lang lang;
 } analyze_args;
 
 static int
 parse_args(analyze_args *a, int argc, char **argv)
 {
-    enum { OPT_NO_CHARTS = 256, OPT_STRICT, OPT_GNUPLOT };
     static const struct option longopts[] = {
-        {"out", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"lang", required_argument, NULL, 'l'},
-        {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
-        {"strict", no_argument, NULL, OPT_STRICT},
-        {"gnuplot", required_argument, NULL, OPT_GNUPLOT},
         {"help", no_argument, NULL, 'h'},
+        JH_CLI_REPORT_OPTIONS,
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
     int c, r;
 
     memset(a, 0, sizeof(*a));
     jh_cli_input_init(&a->in);
-    a->charts = true;
-    a->gnuplot = "gnuplot";
+    jh_cli_report_init(&a->rep);
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:f:l:e:s:h", longopts, NULL)) !=
            -1) {
         r = jh_cli_input_option(&a->in, c, optarg);
+        if (r == 0)
+            r = jh_cli_report_option(&a->rep, c, optarg);
         if (r < 0)
             return -r;
         if (r > 0)
             continue;
         switch (c) {
-        case 'o':
-            a->out = optarg;
-            break;
-        case 'f':
-            if (!jh_cli_parse_format(optarg, &a->json))
-                return JH_EXIT_USAGE;
-            break;
-        case 'l':
-            if (!jh_cli_parse_lang(optarg, &a->lang))
-                return JH_EXIT_USAGE;
-            break;
-        case OPT_NO_CHARTS:
-            a->charts = false;
-            break;
-        case OPT_STRICT:
-            a->strict = true;
-            break;
-        case OPT_GNUPLOT:
-            a->gnuplot = optarg;
-            break;
         case 'h':
             help(stdout);
             return -1;
@@ -138,7 +108,7 @@ write_outputs(const analyze_args *a, const jh_report_context *ctx)
     jh_status st;
     char *path;
 
-    dir = jh_cli_outputs_open(a->out);
+    dir = jh_cli_outputs_open(a->rep.out);
     if (dir == NULL)
         return JH_EXIT_INTERNAL;
     jh_error_clear(&err);
@@ -147,8 +117,8 @@ write_outputs(const analyze_args *a, const jh_report_context *ctx)
     free(path);
     if (st == JH_OK)
         st = jh_cli_stage_stream(dir, "report.json", write_json, ctx, &err);
-    if (st == JH_OK && a->charts) {
-        jh_chart_options copts = {.gnuplot = a->gnuplot,
+    if (st == JH_OK && a->rep.charts) {
+        jh_chart_options copts = {.gnuplot = a->rep.gnuplot,
                                   .plots_dir = jh_cli_plots_dir(),
                                   .pdf = true,
                                   .envp = environ,
@@ -156,7 +126,7 @@ write_outputs(const analyze_args *a, const jh_report_context *ctx)
                                   .diagnostics = true};
         path = jh_outdir_path(dir, "charts/.keep");
         if (path == NULL) {
-            st = jh_error_set(&err, JH_ERR_IO, a->out, 0, 0,
+            st = jh_error_set(&err, JH_ERR_IO, a->rep.out, 0, 0,
                               "cannot create the charts folder");
         } else {
             *strrchr(path, '/') = '\0';
@@ -189,21 +159,21 @@ jh_cmd_analyze(int argc, char **argv)
     rc = jh_cli_input_load(&a.in);
     if (rc != JH_EXIT_OK)
         goto done;
-    ctx = jh_cli_input_context(&a.in, a.lang);
-    if (a.out != NULL) {
+    ctx = jh_cli_input_context(&a.in, a.rep.lang);
+    if (a.rep.out != NULL) {
         rc = write_outputs(&a, &ctx);
         if (rc != JH_EXIT_OK)
             goto done;
     }
     jh_error_clear(&err);
-    st = a.json ? jh_report_json(stdout, &ctx, &err)
+    st = a.rep.json ? jh_report_json(stdout, &ctx, &err)
                 : jh_report_text(stdout, &ctx);
     if (st != JH_OK || fflush(stdout) != 0) {
         jh_cli_fail("cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
         goto done;
     }
-    rc = a.strict && !a.in.analysis->pass ? JH_EXIT_FAILED : JH_EXIT_OK;
+    rc = a.rep.strict && !a.in.analysis->pass ? JH_EXIT_FAILED : JH_EXIT_OK;
 
 done:
     jh_cli_input_release(&a.in);

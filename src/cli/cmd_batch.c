@@ -114,18 +114,13 @@ trend_help(FILE *out)
 }
 
 typedef struct batch_args {
+    jh_cli_report rep; /* out, format, lang, charts, strict */
     char **inputs; /* files, folders expanded; malloc'd */
     size_t ninputs;
-    const char *out;
     const char *county; /* trend */
-    const char *gnuplot;
     bool per_county;
-    bool json;
-    bool charts;
-    bool strict;
     bool profile;
     unsigned jobs;
-    jh_lang lang;
     jh_cli_input in; /* encoding, sheet, standard options */
 } batch_args;
 
@@ -249,33 +244,21 @@ default_jobs(void)
 static int
 parse_args(batch_args *a, int argc, char **argv, bool trend)
 {
-    enum {
-        OPT_NO_CHARTS = 256,
-        OPT_STRICT,
-        OPT_GNUPLOT,
-        OPT_PER_COUNTY,
-        OPT_PROFILE
-    };
+    enum { OPT_PER_COUNTY = 256, OPT_PROFILE };
     static const struct option longopts[] = {
-        {"out", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"lang", required_argument, NULL, 'l'},
         {"jobs", required_argument, NULL, 'j'},
         {"county", required_argument, NULL, 'c'},
         {"per-county", no_argument, NULL, OPT_PER_COUNTY},
-        {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
-        {"strict", no_argument, NULL, OPT_STRICT},
-        {"gnuplot", required_argument, NULL, OPT_GNUPLOT},
         {"profile", no_argument, NULL, OPT_PROFILE},
         {"help", no_argument, NULL, 'h'},
+        JH_CLI_REPORT_OPTIONS,
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
     int c;
 
     memset(a, 0, sizeof(*a));
     jh_cli_input_init(&a->in);
-    a->charts = true;
-    a->gnuplot = "gnuplot";
+    jh_cli_report_init(&a->rep);
     a->jobs = default_jobs();
     optind = 1;
     opterr = 0;
@@ -285,22 +268,13 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
         char *end = NULL;
         long v;
 
+        if (r == 0)
+            r = jh_cli_report_option(&a->rep, c, optarg);
         if (r < 0)
             return -r;
         if (r > 0)
             continue;
         switch (c) {
-        case 'o':
-            a->out = optarg;
-            break;
-        case 'f':
-            if (!jh_cli_parse_format(optarg, &a->json))
-                return JH_EXIT_USAGE;
-            break;
-        case 'l':
-            if (!jh_cli_parse_lang(optarg, &a->lang))
-                return JH_EXIT_USAGE;
-            break;
         case 'j':
             errno = 0;
             v = strtol(optarg, &end, 10);
@@ -322,15 +296,6 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
         case OPT_PER_COUNTY:
             a->per_county = true;
             break;
-        case OPT_NO_CHARTS:
-            a->charts = false;
-            break;
-        case OPT_STRICT:
-            a->strict = true;
-            break;
-        case OPT_GNUPLOT:
-            a->gnuplot = optarg;
-            break;
         case OPT_PROFILE:
             a->profile = true;
             break;
@@ -349,7 +314,7 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
             return JH_EXIT_USAGE;
         }
     }
-    if (a->per_county && a->out == NULL) {
+    if (a->per_county && a->rep.out == NULL) {
         jh_cli_fail("--per-county needs --out DIR");
         return JH_EXIT_USAGE;
     }
@@ -507,7 +472,7 @@ export_group(export_ctx *x, size_t gi, const char *sub, jh_error *err)
     if (st != JH_OK)
         return st;
     ctx = (jh_report_context){u->analysis, &u->warnings,
-                              x->a->lang,  b->counties[b->groups[gi].county],
+                              x->a->rep.lang,  b->counties[b->groups[gi].county],
                               JH_VERSION,  x->bctx.created};
     name = cli_join(sub, "report.xlsx");
     path = name != NULL ? jh_outdir_path(x->dir, name) : NULL;
@@ -679,7 +644,7 @@ write_outputs(const batch_args *a, const jh_batch *b,
 
     jh_error_clear(&err);
     memset(&x, 0, sizeof(x));
-    st = jh_outdir_open(&dir, a->out, &err);
+    st = jh_outdir_open(&dir, a->rep.out, &err);
     if (st != JH_OK) {
         jh_cli_error(&err);
         return JH_EXIT_INTERNAL;
@@ -701,8 +666,8 @@ write_outputs(const batch_args *a, const jh_batch *b,
     x.a = a;
     x.dir = dir;
     x.bctx = *bctx;
-    x.charts = a->charts;
-    x.copts = (jh_chart_options){.gnuplot = a->gnuplot,
+    x.charts = a->rep.charts;
+    x.copts = (jh_chart_options){.gnuplot = a->rep.gnuplot,
                                  .plots_dir = jh_cli_plots_dir(),
                                  .pdf = true,
                                  .envp = environ,
@@ -754,7 +719,7 @@ write_outputs(const batch_args *a, const jh_batch *b,
     }
     /* What this kind of run owns: its files, charts/, and the county
      * folders of the run before (those of this run are replaced whole). */
-    prev = previous_folders(a->out, &nprev);
+    prev = previous_folders(a->rep.out, &nprev);
     owned = calloc(nprev + 4, sizeof(*owned));
     if (owned == NULL) {
         jh_cli_fail("out of memory");
@@ -858,14 +823,14 @@ jh_cmd_batch(int argc, char **argv)
     if (rc != JH_EXIT_OK)
         goto done;
     print_warnings(b);
-    bctx = (jh_batch_report_context){b, a.lang, JH_VERSION,
+    bctx = (jh_batch_report_context){b, a.rep.lang, JH_VERSION,
                                      jh_cli_document_epoch(), a.per_county};
     sc = (summary_ctx){&bctx, NULL, 0, NULL, &tm};
-    if (a.out != NULL) {
+    if (a.rep.out != NULL) {
         rc = write_outputs(&a, b, &bctx, &sc, &tm);
         if (rc != JH_EXIT_OK)
             goto done;
-    } else if (a.json) {
+    } else if (a.rep.json) {
         jh_error err;
         jh_error_clear(&err);
         if (summary_task(&sc, 0, &err) != JH_OK) {
@@ -874,7 +839,7 @@ jh_cmd_batch(int argc, char **argv)
             goto done;
         }
     }
-    if (a.json)
+    if (a.rep.json)
         fwrite(sc.json, 1, sc.json_len, stdout);
     else
         jh_report_batch_text(stdout, &bctx);
@@ -895,7 +860,7 @@ jh_cmd_batch(int argc, char **argv)
                 b->timing.analyze, b->ngroups, a.jobs, tm.json, tm.workbook,
                 tm.charts, tm.per_county, tm.commit);
     rc = JH_EXIT_OK;
-    if (a.strict) {
+    if (a.rep.strict) {
         for (size_t g = 0; g < b->ngroups; g++) {
             if (!b->groups[g].pass)
                 rc = JH_EXIT_FAILED;
@@ -1040,10 +1005,10 @@ jh_cmd_trend(int argc, char **argv)
         rc = JH_EXIT_USAGE;
         goto done;
     }
-    if (a.out != NULL) {
-        jh_batch_report_context bctx = {b, a.lang, JH_VERSION,
+    if (a.rep.out != NULL) {
+        jh_batch_report_context bctx = {b, a.rep.lang, JH_VERSION,
                                         jh_cli_document_epoch(), false};
-        jh_chart_options copts = {.gnuplot = a.gnuplot,
+        jh_chart_options copts = {.gnuplot = a.rep.gnuplot,
                                   .plots_dir = jh_cli_plots_dir(),
                                   .pdf = true,
                                   .envp = environ,
@@ -1057,8 +1022,8 @@ jh_cmd_trend(int argc, char **argv)
         char *path;
 
         jh_error_clear(&err);
-        st = jh_outdir_open(&dir, a.out, &err);
-        if (st == JH_OK && a.charts) {
+        st = jh_outdir_open(&dir, a.rep.out, &err);
+        if (st == JH_OK && a.rep.charts) {
             path = staged_folder(dir, ".keep");
             st = path != NULL
                      ? jh_report_trend_charts(path, &bctx, ci, &copts, &err)
@@ -1080,10 +1045,10 @@ jh_cmd_trend(int argc, char **argv)
             goto done;
         }
     }
-    if (a.json)
+    if (a.rep.json)
         trend_json(stdout, b, ci);
     else
-        trend_text(stdout, b, ci, a.lang);
+        trend_text(stdout, b, ci, a.rep.lang);
     if (fflush(stdout) != 0) {
         jh_cli_fail("cannot write to standard output");
         rc = JH_EXIT_INTERNAL;

@@ -49,52 +49,37 @@ help(FILE *out)
 }
 
 typedef struct evaluate_args {
+    jh_cli_report rep; /* out, format, lang, charts, strict */
     jh_cli_input in;
     const char *facts;
     const char *facts_sheet;
-    const char *out;
-    const char *gnuplot;
-    bool json;
-    bool strict;
-    bool charts;
     bool pdf;
-    jh_lang lang;
 } evaluate_args;
 
 static int
 parse_args(evaluate_args *a, int argc, char **argv)
 {
-    enum {
-        OPT_STRICT = 256,
-        OPT_COUNTY_SHEET,
-        OPT_NO_CHARTS,
-        OPT_GNUPLOT,
-        OPT_PDF
-    };
+    enum { OPT_COUNTY_SHEET = 256, OPT_PDF };
     static const struct option longopts[] = {
         {"county", required_argument, NULL, 'c'},
         {"county-sheet", required_argument, NULL, OPT_COUNTY_SHEET},
-        {"out", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"lang", required_argument, NULL, 'l'},
-        {"strict", no_argument, NULL, OPT_STRICT},
-        {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
-        {"gnuplot", required_argument, NULL, OPT_GNUPLOT},
         {"pdf", no_argument, NULL, OPT_PDF},
         {"help", no_argument, NULL, 'h'},
+        JH_CLI_REPORT_OPTIONS,
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
     int c, r;
 
     memset(a, 0, sizeof(*a));
     jh_cli_input_init(&a->in);
-    a->charts = true;
-    a->gnuplot = "gnuplot";
+    jh_cli_report_init(&a->rep);
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":c:o:f:l:e:s:h", longopts, NULL)) !=
            -1) {
         r = jh_cli_input_option(&a->in, c, optarg);
+        if (r == 0)
+            r = jh_cli_report_option(&a->rep, c, optarg);
         if (r < 0)
             return -r;
         if (r > 0)
@@ -106,28 +91,8 @@ parse_args(evaluate_args *a, int argc, char **argv)
         case OPT_COUNTY_SHEET:
             a->facts_sheet = optarg;
             break;
-        case 'o':
-            a->out = optarg;
-            break;
-        case 'f':
-            if (!jh_cli_parse_format(optarg, &a->json))
-                return JH_EXIT_USAGE;
-            break;
-        case 'l':
-            if (!jh_cli_parse_lang(optarg, &a->lang))
-                return JH_EXIT_USAGE;
-            break;
         case OPT_PDF:
             a->pdf = true;
-            break;
-        case OPT_STRICT:
-            a->strict = true;
-            break;
-        case OPT_NO_CHARTS:
-            a->charts = false;
-            break;
-        case OPT_GNUPLOT:
-            a->gnuplot = optarg;
             break;
         case 'h':
             help(stdout);
@@ -204,20 +169,20 @@ write_outputs(const evaluate_args *a, const jh_report_context *ctx,
     jh_status st;
     char *path;
 
-    dir = jh_cli_outputs_open(a->out);
+    dir = jh_cli_outputs_open(a->rep.out);
     if (dir == NULL)
         return JH_EXIT_INTERNAL;
     jh_error_clear(&err);
     path = jh_outdir_path(dir, "evaluation.xlsx");
     st = path != NULL
              ? jh_report_evaluation_workbook(path, ctx, ev, &err)
-             : jh_error_set(&err, JH_ERR_NOMEM, a->out, 0, 0, "out of memory");
+             : jh_error_set(&err, JH_ERR_NOMEM, a->rep.out, 0, 0, "out of memory");
     free(path);
     if (st == JH_OK)
         st =
             jh_cli_stage_stream(dir, "evaluation.json", write_json, &out, &err);
-    if (st == JH_OK && a->charts) {
-        jh_chart_options copts = {.gnuplot = a->gnuplot,
+    if (st == JH_OK && a->rep.charts) {
+        jh_chart_options copts = {.gnuplot = a->rep.gnuplot,
                                   .plots_dir = jh_cli_plots_dir(),
                                   .pdf = true,
                                   .envp = environ,
@@ -277,21 +242,21 @@ jh_cmd_evaluate(int argc, char **argv)
         rc = st == JH_ERR_ARG ? JH_EXIT_DATA : jh_cli_exit_code(st);
         goto done;
     }
-    ctx = jh_cli_input_context(&a.in, a.lang);
-    if (a.out != NULL) {
+    ctx = jh_cli_input_context(&a.in, a.rep.lang);
+    if (a.rep.out != NULL) {
         rc = write_outputs(&a, &ctx, ev);
         if (rc != JH_EXIT_OK)
             goto done;
     }
     jh_error_clear(&err);
-    st = a.json ? jh_report_evaluation_json(stdout, &ctx, ev, &err)
+    st = a.rep.json ? jh_report_evaluation_json(stdout, &ctx, ev, &err)
                 : jh_report_evaluation_text(stdout, &ctx, ev);
     if (st != JH_OK || fflush(stdout) != 0) {
         jh_cli_fail("cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
         goto done;
     }
-    rc = a.strict && ev->verdict != JH_V_PASS ? JH_EXIT_FAILED : JH_EXIT_OK;
+    rc = a.rep.strict && ev->verdict != JH_V_PASS ? JH_EXIT_FAILED : JH_EXIT_OK;
 
 done:
     jh_evaluation_free(ev);

@@ -53,68 +53,42 @@ help(FILE *out)
 }
 
 typedef struct plan_args {
+    jh_cli_report rep; /* out, format, lang, charts, strict */
     jh_cli_input in;
-    const char *out;
     const char *costs_file;
     char **cost_specs;
     size_t ncost_specs;
-    bool json;
     bool fix_all;
-    bool strict;
-    bool charts;
-    const char *gnuplot;
-    jh_lang lang;
 } plan_args;
 
 static int
 parse_args(plan_args *a, int argc, char **argv)
 {
-    enum {
-        OPT_COSTS = 256,
-        OPT_FIX_ALL,
-        OPT_STRICT,
-        OPT_NO_CHARTS,
-        OPT_GNUPLOT
-    };
+    enum { OPT_COSTS = 256, OPT_FIX_ALL };
     static const struct option longopts[] = {
-        {"out", required_argument, NULL, 'o'},
-        {"format", required_argument, NULL, 'f'},
-        {"lang", required_argument, NULL, 'l'},
         {"cost", required_argument, NULL, 'c'},
         {"costs", required_argument, NULL, OPT_COSTS},
         {"fix-all", no_argument, NULL, OPT_FIX_ALL},
-        {"strict", no_argument, NULL, OPT_STRICT},
-        {"no-charts", no_argument, NULL, OPT_NO_CHARTS},
-        {"gnuplot", required_argument, NULL, OPT_GNUPLOT},
         {"help", no_argument, NULL, 'h'},
+        JH_CLI_REPORT_OPTIONS,
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
     int c, r;
 
     jh_cli_input_init(&a->in);
-    a->charts = true;
-    a->gnuplot = "gnuplot";
+    jh_cli_report_init(&a->rep);
     optind = 1;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:f:l:c:e:s:h", longopts, NULL)) !=
            -1) {
         r = jh_cli_input_option(&a->in, c, optarg);
+        if (r == 0)
+            r = jh_cli_report_option(&a->rep, c, optarg);
         if (r < 0)
             return -r;
         if (r > 0)
             continue;
         switch (c) {
-        case 'o':
-            a->out = optarg;
-            break;
-        case 'f':
-            if (!jh_cli_parse_format(optarg, &a->json))
-                return JH_EXIT_USAGE;
-            break;
-        case 'l':
-            if (!jh_cli_parse_lang(optarg, &a->lang))
-                return JH_EXIT_USAGE;
-            break;
         case 'c': {
             char **grown =
                 realloc(a->cost_specs, (a->ncost_specs + 1) * sizeof(*grown));
@@ -131,15 +105,6 @@ parse_args(plan_args *a, int argc, char **argv)
             break;
         case OPT_FIX_ALL:
             a->fix_all = true;
-            break;
-        case OPT_STRICT:
-            a->strict = true;
-            break;
-        case OPT_NO_CHARTS:
-            a->charts = false;
-            break;
-        case OPT_GNUPLOT:
-            a->gnuplot = optarg;
             break;
         case 'h':
             help(stdout);
@@ -210,7 +175,7 @@ write_outputs(const plan_args *a, const jh_report_context *ctx,
     jh_status st;
     char *path;
 
-    dir = jh_cli_outputs_open(a->out);
+    dir = jh_cli_outputs_open(a->rep.out);
     if (dir == NULL)
         return JH_EXIT_INTERNAL;
     jh_error_clear(&err);
@@ -221,15 +186,15 @@ write_outputs(const plan_args *a, const jh_report_context *ctx,
     free(path);
     if (st == JH_OK)
         st = jh_cli_stage_stream(dir, "plan.json", write_json, &out, &err);
-    if (st == JH_OK && a->charts) {
-        jh_chart_options copts = {.gnuplot = a->gnuplot,
+    if (st == JH_OK && a->rep.charts) {
+        jh_chart_options copts = {.gnuplot = a->rep.gnuplot,
                                   .plots_dir = jh_cli_plots_dir(),
                                   .pdf = true,
                                   .envp = environ,
                                   .timeout_seconds = 300};
         path = jh_outdir_path(dir, "plan-charts/.keep");
         if (path == NULL) {
-            st = jh_error_set(&err, JH_ERR_IO, a->out, 0, 0,
+            st = jh_error_set(&err, JH_ERR_IO, a->rep.out, 0, 0,
                               "cannot create the plan-charts folder");
         } else {
             *strrchr(path, '/') = '\0';
@@ -278,13 +243,13 @@ jh_cmd_plan(int argc, char **argv)
         rc = jh_cli_exit_code(st);
         goto done;
     }
-    ctx = jh_cli_input_context(&a.in, a.lang);
-    if (a.out != NULL) {
+    ctx = jh_cli_input_context(&a.in, a.rep.lang);
+    if (a.rep.out != NULL) {
         rc = write_outputs(&a, &ctx, plan);
         if (rc != JH_EXIT_OK)
             goto done;
     }
-    st = a.json ? jh_report_plan_json(stdout, &ctx, plan, &err)
+    st = a.rep.json ? jh_report_plan_json(stdout, &ctx, plan, &err)
                 : jh_report_plan_text(stdout, &ctx, plan);
     if (st != JH_OK || fflush(stdout) != 0) {
         jh_cli_fail("cannot write to standard output");
@@ -294,7 +259,7 @@ jh_cmd_plan(int argc, char **argv)
     if (!plan->pass)
         jh_cli_fail("warning: the projection after the plan still fails "
                     "(see the projection section)");
-    rc = a.strict && !plan->pass ? JH_EXIT_FAILED : JH_EXIT_OK;
+    rc = a.rep.strict && !plan->pass ? JH_EXIT_FAILED : JH_EXIT_OK;
 
 done:
     jh_plan_free(plan);
