@@ -1,11 +1,12 @@
 /*
  * junheng - a set of charts rendered by gnuplot (library-internal).
  *
- * The bookkeeping shared by the plan and diagnostics charts
- * (report_plan_charts.c, report_diag_charts.c): a scratch folder inside
- * the output folder, the list of charts with the template ("kind") that
- * draws each and its final base name, the data files, one gnuplot process
- * per template (jh__gp_run), the outputs checked (jh__gp_check: exit status,
+ * The bookkeeping shared by the county, plan and diagnostics charts
+ * (report_charts.c, report_plan_charts.c, report_diag_charts.c): a scratch
+ * folder inside the output folder, the list of charts with the template
+ * ("kind") that draws each and its final base name, the data files, the
+ * charts shared out between one gnuplot process per core (jh__gp_run,
+ * plots/run.gp), the outputs checked (jh__gp_check: exit status,
  * size, PDF date) and renamed into place.  The safety rules are those of
  * SECURITY.md, "How gnuplot is run": every string goes into the data files
  * through jh__gp_put_text(), gnuplot gets only paths and numbers.

@@ -5,7 +5,9 @@
  * Same safety model as src/report_charts.c: every text drawn (county and
  * indicator names, titles, captions) goes through a data file written
  * with jh__gp_put_text(); gnuplot gets only paths and numbers, through
- * jh__gp_run().  One gnuplot process renders all the charts of a call.
+ * jh__gp_run(), which shares the charts of a call out between
+ * opts->processes gnuplot processes (one when batch runs several counties
+ * at once).
  */
 #include <errno.h>
 #include <math.h>
