@@ -9,7 +9,9 @@
 # build/release/junheng, else build/dev/junheng, else the first junheng on
 # PATH).  BENCH_DIR: where to work (default: a temporary folder, removed
 # afterwards).  BENCH_JOBS: --jobs for junheng (default: the number of
-# cores).
+# cores).  BENCH_REPEAT: run each side this many times, alternating, and
+# report the median wall time and the largest peak (default 1; timings on
+# a shared virtual machine move by 15% from run to run).
 #
 # Prints, for junheng (summary.json and summary.xlsx, no charts) and for
 # bench/reference_pandas.py: wall time, peak memory (/usr/bin/time -v),
@@ -70,25 +72,38 @@ cat "$data" >/dev/null
 t1=$(date +%s.%N)
 cat_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
 
-rm -rf "$work/out"
-/usr/bin/time -v -o "$work/junheng.time" "$bin" batch "$data" \
-    --out "$work/out" --no-charts --jobs "$jobs" --profile --format json \
-    >"$work/junheng.json" 2>"$work/junheng.err"
-rc_j=$?
-/usr/bin/time -v -o "$work/pandas.time" "$py" "$here/reference_pandas.py" \
-    "$data" --compare "$work/out/summary.json" >"$work/compare.txt" \
-    2>"$work/pandas.err"
-rc_p=$?
+repeat=${BENCH_REPEAT:-1}
+jws="" pws="" jm=0 pm=0
+for i in $(seq 1 "$repeat"); do
+    rm -rf "$work/out"
+    /usr/bin/time -v -o "$work/junheng.time" "$bin" batch "$data" \
+        --out "$work/out" --no-charts --jobs "$jobs" --profile --format json \
+        >"$work/junheng.json" 2>"$work/junheng.err"
+    rc_j=$?
+    [ $rc_j -ne 0 ] && break
+    /usr/bin/time -v -o "$work/pandas.time" "$py" "$here/reference_pandas.py" \
+        "$data" --compare "$work/out/summary.json" >"$work/compare.txt" \
+        2>"$work/pandas.err"
+    rc_p=$?
+    jws="$jws $(wall "$work/junheng.time")" pws="$pws $(wall "$work/pandas.time")"
+    m=$(peak "$work/junheng.time"); [ "$m" -gt "$jm" ] && jm=$m
+    m=$(peak "$work/pandas.time"); [ "$m" -gt "$pm" ] && pm=$m
+done
+median() {
+    echo "$@" | tr ' ' '\n' | sed '/^$/d' | sort -g | awk '
+        { v[NR] = $1 }
+        END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
 
 if [ $rc_j -ne 0 ]; then
     echo "run.sh: junheng failed (exit $rc_j):" >&2
     tail -5 "$work/junheng.err" >&2
     exit 1
 fi
-jw=$(wall "$work/junheng.time") jm=$(peak "$work/junheng.time")
-pw=$(wall "$work/pandas.time") pm=$(peak "$work/pandas.time")
+jw=$(median $jws) pw=$(median $pws)
 echo "file:     $data"
 echo "          $rows rows, $bytes bytes; cat to /dev/null: $cat_s s"
+[ "$repeat" -gt 1 ] && echo "runs:     $repeat each, alternating; median wall time (junheng:$jws s; pandas:$pws s)"
 printf "junheng:  %6.2f s  %7d KB peak   (batch --no-charts --jobs %s: summary.json + summary.xlsx)\n" "$jw" "$jm" "$jobs"
 printf "pandas:   %6.2f s  %7d KB peak   (reference_pandas.py: read, split, weighted CVs)\n" "$pw" "$pm"
 awk -v a="$pw" -v b="$jw" 'BEGIN { if (b > 0) printf "ratio:    junheng is %.1fx faster\n", a / b }'
