@@ -5,6 +5,7 @@
 #include <freexl.h>
 #include <signal.h>
 #include <stdint.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -14,6 +15,27 @@
 #include <string.h>
 
 #include "util.h"
+
+/*
+ * The child's address space is capped: FreeXL believes the sizes a damaged
+ * file declares and asks for gigabytes (fuzzing found 2.8 GB requests).
+ * With the cap such a request fails and FreeXL reports an error instead of
+ * the child taking the machine's memory.  Sanitizers reserve terabytes of
+ * shadow memory, so their builds go without the cap.
+ */
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+#define XLS_CAP_CHILD 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer) || __has_feature(memory_sanitizer) ||    \
+    __has_feature(thread_sanitizer)
+#define XLS_CAP_CHILD 0
+#endif
+#endif
+#ifndef XLS_CAP_CHILD
+#define XLS_CAP_CHILD 1
+#endif
+/* Far above what the largest .xls (65,536 rows × 256 columns) needs. */
+#define XLS_CHILD_ADDRESS_SPACE ((rlim_t)2 << 30)
 
 struct jh_xls {
     const void *handle; /* FreeXL handle (in the reading child only) */
@@ -61,7 +83,10 @@ freexl_reason(int code)
     case FREEXL_FILE_NOT_FOUND:
         return "the file cannot be opened";
     case FREEXL_INSUFFICIENT_MEMORY:
-        return "out of memory";
+        /* Under the child's cap this is a damaged file declaring a
+         * huge size (or a workbook too large: .xlsx has no such limit). */
+        return "the workbook is damaged, or needs more memory than junheng "
+               "gives a .xls reader (2 GiB; save it as .xlsx)";
     case FREEXL_INVALID_CFBF_HEADER:
     case FREEXL_CFBF_INVALID_SIGNATURE:
         return "not an .xls workbook (no OLE2 compound-file header)";
@@ -89,9 +114,7 @@ freexl_reason(int code)
 static jh_status
 freexl_failure(const char *path, int code, jh_error *err)
 {
-    jh_status st = code == FREEXL_INSUFFICIENT_MEMORY ? JH_ERR_NOMEM
-                   : code == FREEXL_FILE_NOT_FOUND    ? JH_ERR_IO
-                                                      : JH_ERR_PARSE;
+    jh_status st = code == FREEXL_FILE_NOT_FOUND ? JH_ERR_IO : JH_ERR_PARSE;
     return jh_error_set(err, st, path, 0, 0, "%s (FreeXL error %d)",
                         freexl_reason(code), code);
 }
@@ -523,6 +546,10 @@ jh_xls_open(jh_xls **out, const char *path, jh_error *err)
     }
     if (pid == 0) {
         FILE *w;
+#if XLS_CAP_CHILD
+        struct rlimit cap = {XLS_CHILD_ADDRESS_SPACE, XLS_CHILD_ADDRESS_SPACE};
+        (void)setrlimit(RLIMIT_AS, &cap);
+#endif
         close(fds[0]);
         w = fdopen(fds[1], "wb");
         _exit(w != NULL ? child_read(path, w) : 1);

@@ -109,6 +109,12 @@ EOF
 then ok "a million rows in 5,000 counties: every county's figures are those of its 200 schools alone"
 else bad "a million rows in 5,000 counties: figures differ from one county analysed alone"; fi
 
+# A damaged .xls whose header declares 2.8 GB: FreeXL asks for it and, in
+# junheng's child with its 2 GiB cap (not under sanitizers), cannot have it.
+rejects "a damaged .xls declaring gigabytes" \
+    "$src/tests/fuzz/regressions/xls/freexl-declares-2.8GB.xls" \
+    "freexl-declares-2.8GB.xls: the workbook is damaged"
+
 # Bad values, each named by line and column.
 for v in nan NaN inf -inf Infinity 1e999 -5 abc 0x10; do
     rejects "value '$v'" "$(csv v.csv "$H" "$ROW2" "1,甲小学,小学,100,0,0,5,1,1,$v,800,250000,3")" "v.csv:3:10: "
