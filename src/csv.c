@@ -145,15 +145,6 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
     if ((opts->utf8_checked && opts->encoding == JH_ENC_UTF8) ||
         ((opts->encoding == JH_ENC_AUTO || opts->encoding == JH_ENC_UTF8) &&
          jh__utf8_valid(data, len))) {
-        const char *nul = memchr(data, '\0', len);
-        if (nul != NULL) {
-            long line = 1;
-            for (const char *q = data; q < nul; q++)
-                line += *q == '\n';
-            return jh_error_set(err, JH_ERR_ENCODING, source, line, 0,
-                                "text contains a NUL byte (a binary file, or "
-                                "UTF-16 without a byte-order mark?)");
-        }
         text = (char *)data; /* not freed: see owned below */
         tlen = len;
         if (tlen >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {

@@ -73,21 +73,40 @@ same_conversions(const char *a, const char *b)
            strcmp(ca, cb) == 0;
 }
 
-bool
-jh_format_zh(char *out, size_t size, const char *fmt_zh, const char *fmt,
-             va_list ap)
+/*
+ * Append @p d, whose messages are already its own, with copies of @p file,
+ * @p cell and @p code (each may be NULL).  On failure frees the messages
+ * and leaves the list as it was.
+ */
+static jh_status
+push(jh_diags *list, jh_diag *d, const char *file, const char *cell,
+     const char *code)
 {
-    if (size == 0)
-        return false;
-    out[0] = '\0';
-    if (fmt_zh == NULL || !same_conversions(fmt_zh, fmt))
-        return false;
-    /* fmt_zh takes the arguments fmt was checked for: same_conversions(). */
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    vsnprintf(out, size, fmt_zh, ap);
-#pragma GCC diagnostic pop
-    return true;
+    d->file = jh__strdup(file);
+    d->cell = jh__strdup(cell);
+    d->code = jh__strdup(code);
+    if ((file != NULL && d->file == NULL) ||
+        (cell != NULL && d->cell == NULL) ||
+        (code != NULL && d->code == NULL))
+        goto nomem;
+    if (list->count == list->cap) {
+        size_t ncap = list->cap == 0 ? 16 : list->cap * 2;
+        jh_diag *items = realloc(list->items, ncap * sizeof(*items));
+        if (items == NULL)
+            goto nomem;
+        list->items = items;
+        list->cap = ncap;
+    }
+    list->items[list->count++] = *d;
+    return JH_OK;
+
+nomem:
+    free(d->file);
+    free(d->cell);
+    free(d->code);
+    free(d->message);
+    free(d->message_zh);
+    return JH_ERR_NOMEM;
 }
 
 jh_status
@@ -101,16 +120,10 @@ jh_diags_vadd2(jh_diags *list, const char *file, long line, long column,
 
     if (list == NULL)
         return JH_OK;
-    if (list->count == list->cap) {
-        size_t ncap = list->cap == 0 ? 16 : list->cap * 2;
-        jh_diag *items = realloc(list->items, ncap * sizeof(*items));
-        if (items == NULL)
-            return JH_ERR_NOMEM;
-        list->items = items;
-        list->cap = ncap;
-    }
     va_copy(ap2, ap);
     n = vasprintf(&d.message, fmt, ap);
+    if (n < 0)
+        d.message = NULL; /* undefined after a failure */
     /* fmt_zh takes the arguments fmt was checked for: same_conversions(). */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
@@ -125,22 +138,9 @@ jh_diags_vadd2(jh_diags *list, const char *file, long line, long column,
         free(d.message);
         return JH_ERR_NOMEM;
     }
-    d.file = jh__strdup(file);
-    d.cell = jh__strdup(cell);
-    d.code = jh__strdup(code);
     d.line = line;
     d.column = column;
-    if ((file != NULL && d.file == NULL) || (cell != NULL && d.cell == NULL) ||
-        (code != NULL && d.code == NULL)) {
-        free(d.file);
-        free(d.cell);
-        free(d.code);
-        free(d.message);
-        free(d.message_zh);
-        return JH_ERR_NOMEM;
-    }
-    list->items[list->count++] = d;
-    return JH_OK;
+    return push(list, &d, file, cell, code);
 }
 
 jh_status
@@ -173,18 +173,21 @@ jh_diags_add(jh_diags *list, const char *file, long line, long column,
 jh_status
 jh_diags_append(jh_diags *list, const jh_diag *d)
 {
-    jh_status st = jh_diags_add2(list, d->file, d->line, d->column, d->cell,
-                                 d->code, d->message_zh != NULL ? "%s" : NULL,
-                                 "%s", d->message);
-    jh_diag *last;
+    jh_diag copy = {0};
 
-    if (st != JH_OK || list == NULL || d->message_zh == NULL)
-        return st;
-    /* The Chinese text is the original's, not the English one again. */
-    last = &list->items[list->count - 1];
-    free(last->message_zh);
-    last->message_zh = jh__strdup(d->message_zh);
-    return last->message_zh != NULL ? JH_OK : JH_ERR_NOMEM;
+    if (list == NULL)
+        return JH_OK;
+    copy.line = d->line;
+    copy.column = d->column;
+    copy.message = jh__strdup(d->message);
+    copy.message_zh = jh__strdup(d->message_zh);
+    if (copy.message == NULL ||
+        (d->message_zh != NULL && copy.message_zh == NULL)) {
+        free(copy.message);
+        free(copy.message_zh);
+        return JH_ERR_NOMEM;
+    }
+    return push(list, &copy, d->file, d->cell, d->code);
 }
 
 const char *

@@ -28,9 +28,10 @@ extern "C" {
 typedef struct jh_csv_options {
     jh_encoding encoding; /**< JH_ENC_AUTO (default) or a forced encoding */
     char delimiter;       /**< 0: ',' unless the first line has only tabs */
-    /** The caller has checked that @p data is valid UTF-8 without a BOM
-     * (encoding must be JH_ENC_UTF8): it is parsed where it is, without
-     * iconv's copy.  A NUL byte is still refused. */
+    /** The caller has checked @p data with jh__utf8_valid() (valid UTF-8,
+     * no NUL byte; encoding must be JH_ENC_UTF8): it is not checked again
+     * and is parsed where it is.  Unchecked valid UTF-8 is parsed in place
+     * too, after the check. */
     bool utf8_checked;
 } jh_csv_options;
 

@@ -75,14 +75,6 @@ jh_status jh_diags_append(jh_diags *list, const jh_diag *d);
  * English. */
 const char *jh_diag_message(const jh_diag *d, bool zh);
 
-/**
- * Format into @p size bytes at @p out the Chinese text @p fmt_zh with the
- * arguments of the English @p fmt; "" (false) when their conversions
- * differ.  For errors, which carry one message: see jh_error.
- */
-bool jh_format_zh(char *out, size_t size, const char *fmt_zh, const char *fmt,
-                  va_list ap);
-
 /** Format one warning as "<file>:<line>:<col>: <message>" into @p buf. */
 char *jh_diag_format(const jh_diag *d, char *buf, size_t size);
 
