@@ -241,7 +241,7 @@ jh_batch_free(jh_batch *b)
         return;
     for (size_t i = 0; i < b->ngroups; i++)
         group_release(&b->groups[i]);
-    free(b->groups);
+    jh__big_free(b->groups);
     for (size_t i = 0; i < b->nfiles; i++)
         free(b->files[i]);
     free(b->files);
@@ -504,7 +504,11 @@ group_index(jh_batch *b, size_t county, int year, size_t file, long line,
     }
     if (b->ngroups == im->cap_groups) {
         size_t ncap = im->cap_groups == 0 ? 64 : im->cap_groups * 2;
-        jh_batch_group *gg = realloc(b->groups, ncap * sizeof(*gg));
+        /* Some 3.5 KB a group: a national batch's groups are a big
+         * buffer. */
+        jh_batch_group *gg =
+            jh__big_realloc(b->groups, b->ngroups * sizeof(*gg),
+                            ncap * sizeof(*gg));
         group_rows *rr;
         if (gg == NULL)
             return JH_ERR_NOMEM;
@@ -730,28 +734,39 @@ order_groups(jh_batch *b)
     struct jh_batch_impl *im = b->impl;
     size_t n = b->ngroups;
     size_t *perm = malloc((n > 0 ? n : 1) * sizeof(*perm));
-    jh_batch_group *groups = malloc((n > 0 ? n : 1) * sizeof(*groups));
-    group_rows *rows = malloc((n > 0 ? n : 1) * sizeof(*rows));
+    jh_batch_group *g = malloc(sizeof(*g));
 
-    if (perm == NULL || groups == NULL || rows == NULL) {
+    if (perm == NULL || g == NULL) {
         free(perm);
-        free(groups);
-        free(rows);
+        free(g);
         return JH_ERR_NOMEM;
     }
     for (size_t i = 0; i < n; i++)
         perm[i] = i;
     qsort_r(perm, n, sizeof(*perm), cmp_group_index, b->groups);
+    /* Put group perm[i] at i, in place, one cycle of the permutation at a
+     * time (a copy of the array would be 10 MB of fresh pages for a
+     * nation); perm[i] = i marks the places done. */
     for (size_t i = 0; i < n; i++) {
-        groups[i] = b->groups[perm[i]];
-        rows[i] = im->rows[perm[i]];
+        size_t j = i;
+        group_rows r;
+        if (perm[i] == i)
+            continue;
+        *g = b->groups[i];
+        r = im->rows[i];
+        while (perm[j] != i) {
+            size_t k = perm[j];
+            b->groups[j] = b->groups[k];
+            im->rows[j] = im->rows[k];
+            perm[j] = j;
+            j = k;
+        }
+        b->groups[j] = *g;
+        im->rows[j] = r;
+        perm[j] = j;
     }
-    free(b->groups);
-    free(im->rows);
-    b->groups = groups;
-    im->rows = rows;
-    im->cap_groups = n;
     free(perm);
+    free(g);
     return JH_OK;
 }
 
@@ -1187,11 +1202,11 @@ read_chunked(jh_table **out, const char *path, jh_encoding enc,
         return JH_OK;
     if (nchunks > 64)
         nchunks = 64;
-    st = jh__read_file(path, JH_CSV_MAX_FILE, &data, &len, NULL);
+    st = jh__read_file_big(path, JH_CSV_MAX_FILE, &data, &len, NULL);
     if (st != JH_OK || len < CHUNKED_MIN_BYTES ||
         memcmp(data, "PK\3\4", 4) == 0 || memchr(data, '"', len) != NULL ||
         (enc == JH_ENC_AUTO && !jh__utf8_valid(data, len))) {
-        free(data);
+        jh__big_free(data);
         return JH_OK; /* the ordinary reader reports any problem */
     }
     memset(&cc, 0, sizeof(cc));
@@ -1230,13 +1245,8 @@ read_chunked(jh_table **out, const char *path, jh_encoding enc,
                  : jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
     for (size_t i = 0; st == JH_OK && i < n; i++)
         total += chunks[i].table->nrows;
-    if (st == JH_OK) {
-        t->rows = malloc((total > 0 ? total : 1) * sizeof(*t->rows));
-        if (t->rows == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
-        else
-            t->cap = total;
-    }
+    if (st == JH_OK && jh_table_reserve(t, total > 0 ? total : 1) != JH_OK)
+        st = jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
     for (size_t i = 0; i < n; i++) {
         jh_table *c = chunks[i].table;
         if (c == NULL)
@@ -1248,7 +1258,7 @@ read_chunked(jh_table **out, const char *path, jh_encoding enc,
         else
             jh_table_free(c);
     }
-    free(data);
+    jh__big_free(data);
     if (st != JH_OK) {
         jh_table_free(t);
         return st;

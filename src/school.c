@@ -1505,18 +1505,19 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
 
         if (fields[j].kind == F_NONE)
             continue;
-        /* Most cells are short: trim a copy on the stack, not the heap. */
-        if (strlen(row->cells[j]) < sizeof(cell)) {
-            memcpy(cell, row->cells[j], strlen(row->cells[j]) + 1);
-            text = cell;
-        } else {
-            text = jh__strdup(row->cells[j]);
+        /* Most cells are short: a trimmed copy on the stack, not the
+         * heap. */
+        {
+            size_t len;
+            const char *start = jh__trim_span(row->cells[j], &len);
+            text = len < sizeof(cell) ? cell : malloc(len + 1);
             if (text == NULL) {
                 school_release(s);
                 return JH_ERR_NOMEM;
             }
+            memcpy(text, start, len);
+            text[len] = '\0';
         }
-        jh__trim(text);
         r = read_cell(im, i, j, &fields[j], text, s, &whole_classes,
                       &type_ok);
         if (text != cell)

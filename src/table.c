@@ -5,18 +5,16 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include "util.h"
 
 /*
  * The rows of a large file live in an arena of big blocks rather than one
  * allocation each: a national file has 200,000 rows, and the page faults
- * of a heap grown row by row cost more than parsing them.  Blocks are
- * mapped 2 MiB-aligned and offered to the kernel for transparent huge
- * pages (madvise), which turns thousands of faults into a few.  Under
- * AddressSanitizer every row keeps its own allocation, so that a read past
- * a row is still caught.
+ * of a heap grown row by row cost more than parsing them.  The blocks are
+ * big buffers (jh__big_alloc: huge pages where the kernel has them).
+ * Under AddressSanitizer every row keeps its own allocation, so that a
+ * read past a row is still caught.
  */
 #if defined(__SANITIZE_ADDRESS__)
 #define JH_TABLE_ARENA 0
@@ -29,12 +27,11 @@
 #define JH_TABLE_ARENA 1
 #endif
 
-#define BLOCK_ALIGN ((size_t)2 << 20)
-#define BLOCK_SIZE ((size_t)8 << 20)
+#define BLOCK_SIZE (((size_t)8 << 20) - 128)
 
 typedef struct jh_table_block {
     struct jh_table_block *next;
-    size_t size, used; /* bytes of the mapping, bytes handed out */
+    size_t size, used; /* bytes of the block, bytes handed out */
 } jh_table_block;
 
 static void
@@ -42,7 +39,7 @@ blocks_free(jh_table_block *b)
 {
     while (b != NULL) {
         jh_table_block *next = b->next;
-        munmap(b, b->size);
+        jh__big_free(b);
         b = next;
     }
 }
@@ -54,29 +51,15 @@ arena_alloc(jh_table *t, size_t bytes)
 {
     jh_table_block *b = t->blocks;
     size_t head = (sizeof(*b) + 7) & ~(size_t)7;
-    char *map, *start;
-    size_t size, lead;
+    char *start;
+    size_t size;
 
     bytes = (bytes + 7) & ~(size_t)7;
     if (b == NULL || b->size - b->used < bytes) {
         size = head + bytes > BLOCK_SIZE ? head + bytes : BLOCK_SIZE;
-        size = (size + BLOCK_ALIGN - 1) & ~(BLOCK_ALIGN - 1);
-        map = mmap(NULL, size + BLOCK_ALIGN, PROT_READ | PROT_WRITE,
-                   MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-        if (map == MAP_FAILED)
+        b = jh__big_alloc(size);
+        if (b == NULL)
             return NULL;
-        /* Keep the 2 MiB-aligned part of the mapping. */
-        start = (char *)(((uintptr_t)map + BLOCK_ALIGN - 1) &
-                         ~(uintptr_t)(BLOCK_ALIGN - 1));
-        lead = (size_t)(start - map);
-        if (lead > 0)
-            munmap(map, lead);
-        if (BLOCK_ALIGN - lead > 0)
-            munmap(start + size, BLOCK_ALIGN - lead);
-#ifdef MADV_HUGEPAGE
-        madvise(start, size, MADV_HUGEPAGE);
-#endif
-        b = (jh_table_block *)(void *)start;
         b->next = t->blocks;
         b->size = size;
         b->used = head;
@@ -126,23 +109,59 @@ jh_table_free(jh_table *t)
             free(t->rows[i].cells);
     }
     blocks_free(t->blocks);
-    free(t->rows);
+    if (t->rows_big)
+        jh__big_free(t->rows);
+    else
+        free(t->rows);
     free(t->source);
     free(t->sheet);
     free(t);
 }
 
+/* Row arrays past this size are big buffers (see jh__big_alloc). */
+#define ROWS_BIG_BYTES ((size_t)1 << 20)
+
+jh_status
+jh_table_reserve(jh_table *t, size_t ncap)
+{
+    jh_table_row *rows;
+    bool big;
+
+    if (ncap <= t->cap)
+        return JH_OK;
+    if (ncap > SIZE_MAX / sizeof(*rows))
+        return JH_ERR_NOMEM;
+    big = ncap * sizeof(*rows) >= ROWS_BIG_BYTES;
+    if (!big && !t->rows_big) {
+        rows = realloc(t->rows, ncap * sizeof(*rows));
+        if (rows == NULL)
+            return JH_ERR_NOMEM;
+    } else {
+        if (t->rows_big) {
+            rows = jh__big_realloc(t->rows, t->nrows * sizeof(*rows),
+                                   ncap * sizeof(*rows));
+            if (rows == NULL)
+                return JH_ERR_NOMEM;
+        } else {
+            rows = jh__big_alloc(ncap * sizeof(*rows));
+            if (rows == NULL)
+                return JH_ERR_NOMEM;
+            if (t->nrows > 0)
+                memcpy(rows, t->rows, t->nrows * sizeof(*rows));
+            free(t->rows);
+            t->rows_big = true;
+        }
+    }
+    t->rows = rows;
+    t->cap = ncap;
+    return JH_OK;
+}
+
 static jh_status
 grow(jh_table *t)
 {
-    if (t->nrows == t->cap) {
-        size_t ncap = t->cap == 0 ? 64 : t->cap * 2;
-        jh_table_row *rows = realloc(t->rows, ncap * sizeof(*rows));
-        if (rows == NULL)
-            return JH_ERR_NOMEM;
-        t->rows = rows;
-        t->cap = ncap;
-    }
+    if (t->nrows == t->cap)
+        return jh_table_reserve(t, t->cap == 0 ? 64 : t->cap * 2);
     return JH_OK;
 }
 
@@ -197,15 +216,9 @@ jh_table_adopt(jh_table *into, jh_table *from, long line_offset)
 {
     jh_table_block *last;
 
-    if (into->cap - into->nrows < from->nrows) {
-        size_t ncap = into->nrows + from->nrows;
-        jh_table_row *rows =
-            realloc(into->rows, (ncap > 0 ? ncap : 1) * sizeof(*rows));
-        if (rows == NULL)
-            return JH_ERR_NOMEM;
-        into->rows = rows;
-        into->cap = ncap;
-    }
+    if (into->cap - into->nrows < from->nrows &&
+        jh_table_reserve(into, into->nrows + from->nrows) != JH_OK)
+        return JH_ERR_NOMEM;
     for (size_t r = 0; r < from->nrows; r++) {
         into->rows[into->nrows] = from->rows[r];
         into->rows[into->nrows].line += line_offset;

@@ -20,6 +20,12 @@ char *jh__asprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  */
 bool jh__parse_double(const char *text, double *out);
 
+/**
+ * The part of @p s without leading and trailing ASCII whitespace and
+ * U+3000 (ideographic space): its start, and its length in *@p len.
+ */
+const char *jh__trim_span(const char *s, size_t *len);
+
 /** Trim ASCII whitespace and U+3000 (ideographic space) in place. */
 char *jh__trim(char *s);
 
@@ -37,6 +43,31 @@ bool jh__utf8_valid(const char *text, size_t len);
 /** Read a whole file into a malloc'd buffer (NUL-terminated). */
 jh_status jh__read_file(const char *path, size_t max, char **out,
                         size_t *len, jh_error *err);
+
+/**
+ * jh__read_file() into a big buffer (see jh__big_alloc()), freed with
+ * jh__big_free(): for files read once and parsed, such as a province's CSV.
+ */
+jh_status jh__read_file_big(const char *path, size_t max, char **out,
+                            size_t *len, jh_error *err);
+
+/**
+ * A buffer of @p size bytes for large data written once (a file's bytes, a
+ * table's rows): mapped 2 MiB-aligned for transparent huge pages, where
+ * the page faults of ordinary heap memory would cost more than the work.
+ * Free it with jh__big_free() only.  NULL when out of memory.
+ */
+void *jh__big_alloc(size_t size);
+
+/**
+ * Move the first @p used bytes of big buffer @p p (may be NULL) to a new
+ * big buffer of @p size bytes and free @p p; NULL (and @p p untouched)
+ * when out of memory.
+ */
+void *jh__big_realloc(void *p, size_t used, size_t size);
+
+/** Free a jh__big_alloc() buffer (tolerates NULL). */
+void jh__big_free(void *p);
 
 /** Format a double with %.*g in the C locale into @p buf. */
 char *jh__fmt_general(double v, int precision, char *buf, size_t size);

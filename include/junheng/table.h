@@ -36,10 +36,14 @@ typedef struct jh_table {
     size_t cap;
     const char *encoding; /**< encoding the file was read in (static) */
     struct jh_table_block *blocks; /**< arena of the packed rows */
+    bool rows_big; /**< rows is a big buffer (large tables), not malloc'd */
 } jh_table;
 
 /** Create an empty table for @p source (and @p sheet, may be NULL). */
 jh_status jh_table_new(jh_table **out, const char *source, const char *sheet);
+
+/** Make room for @p nrows rows in all (JH_ERR_NOMEM when out of memory). */
+jh_status jh_table_reserve(jh_table *table, size_t nrows);
 
 /** Free a table and everything in it (tolerates NULL). */
 void jh_table_free(jh_table *table);

@@ -411,27 +411,6 @@ print_warnings(const jh_batch *b)
 }
 
 /* Write a malloc'd text to a new file in the staging folder. */
-static jh_status
-write_text(jh_outdir *dir, const char *name, const char *text, size_t len,
-           jh_error *err)
-{
-    char *path = jh_outdir_path(dir, name);
-    FILE *f = path != NULL ? fopen(path, "w") : NULL;
-    jh_status st = JH_OK;
-
-    if (f == NULL)
-        st = jh_error_set(err, JH_ERR_IO, path != NULL ? path : name, 0, 0,
-                          "cannot create: %s", strerror(errno));
-    else if (fwrite(text, 1, len, f) != len)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
-                          strerror(errno));
-    if (f != NULL && fclose(f) != 0 && st == JH_OK)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
-                          strerror(errno));
-    free(path);
-    return st;
-}
-
 /* The folder for @p name inside the staging folder (created). */
 static char *
 staged_folder(jh_outdir *dir, const char *name)
@@ -594,14 +573,34 @@ typedef struct timings {
     double json, workbook, charts, per_county, commit;
 } timings;
 
-/* summary.json's text and summary.xlsx, made side by side. */
+/* summary.json and summary.xlsx, made side by side. */
 typedef struct summary_ctx {
     const jh_batch_report_context *bctx;
-    char *json; /* summary.json's text (for the file and stdout) */
-    size_t json_len;
+    const char *json; /* where summary.json goes, or NULL for stdout */
     const char *xlsx; /* where summary.xlsx goes, or NULL for none */
     timings *tm;
 } summary_ctx;
+
+/* summary.json into @p path, or onto stdout when @p path is NULL. */
+static jh_status
+write_json(const jh_batch_report_context *bctx, const char *path,
+           jh_error *err)
+{
+    FILE *f = path != NULL ? fopen(path, "w") : stdout;
+    jh_status st;
+
+    if (f == NULL)
+        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot create: %s",
+                            strerror(errno));
+    /* 10 MB for a nation: written straight from a large buffer. */
+    if (path != NULL)
+        setvbuf(f, NULL, _IOFBF, 1 << 20);
+    st = jh_report_batch_json(f, bctx, err);
+    if (path != NULL && fclose(f) != 0 && st == JH_OK)
+        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
+                          strerror(errno));
+    return st;
+}
 
 static jh_status
 summary_task(void *data, size_t i, jh_error *err)
@@ -612,12 +611,7 @@ summary_task(void *data, size_t i, jh_error *err)
 
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (i == 0) {
-        FILE *mem = open_memstream(&sc->json, &sc->json_len);
-        st = mem != NULL
-                 ? jh_report_batch_json(mem, sc->bctx, err)
-                 : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-        if (mem != NULL && fclose(mem) != 0 && st == JH_OK)
-            st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        st = write_json(sc->bctx, sc->json, err);
         sc->tm->json = seconds_since(&t0);
     } else {
         st = jh_report_batch_workbook(sc->xlsx, sc->bctx, err);
@@ -626,8 +620,7 @@ summary_task(void *data, size_t i, jh_error *err)
     return st;
 }
 
-/* Write every output into a staging folder, then move it into place;
- * sc->json receives summary.json's text for stdout. */
+/* Write every output into a staging folder, then move it into place. */
 static int
 write_outputs(const batch_args *a, const jh_batch *b,
               const jh_batch_report_context *bctx, summary_ctx *sc, timings *tm)
@@ -635,7 +628,7 @@ write_outputs(const batch_args *a, const jh_batch *b,
     jh_outdir *dir = NULL;
     jh_error err;
     jh_status st;
-    char *path;
+    char *path, *json;
     char **prev = NULL, **owned = NULL;
     size_t nprev = 0;
     struct timespec t0;
@@ -650,17 +643,17 @@ write_outputs(const batch_args *a, const jh_batch *b,
         return JH_EXIT_INTERNAL;
     }
     path = jh_outdir_path(dir, "summary.xlsx");
+    json = jh_outdir_path(dir, "summary.json");
     sc->xlsx = path;
-    st = path != NULL
+    sc->json = json;
+    st = path != NULL && json != NULL
              ? jh_batch_parallel(2, a->jobs, summary_task, sc, NULL, NULL, NULL,
                                  &err)
              : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     free(path);
+    free(json);
     sc->xlsx = NULL;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    if (st == JH_OK)
-        st = write_text(dir, "summary.json", sc->json, sc->json_len, &err);
-    tm->json += seconds_since(&t0);
+    sc->json = NULL;
 
     x.b = b;
     x.a = a;
@@ -804,7 +797,7 @@ jh_cmd_batch(int argc, char **argv)
     batch_args a;
     jh_batch *b = NULL;
     jh_batch_report_context bctx;
-    summary_ctx sc = {NULL, NULL, 0, NULL, NULL};
+    summary_ctx sc = {NULL, NULL, NULL, NULL};
     timings tm = {0, 0, 0, 0, 0};
     double raw = 0.0;
     size_t raw_bytes = 0;
@@ -825,24 +818,25 @@ jh_cmd_batch(int argc, char **argv)
     print_warnings(b);
     bctx = (jh_batch_report_context){b, a.rep.lang, JH_VERSION,
                                      jh_cli_document_epoch(), a.per_county};
-    sc = (summary_ctx){&bctx, NULL, 0, NULL, &tm};
+    sc = (summary_ctx){&bctx, NULL, NULL, &tm};
     if (a.rep.out != NULL) {
         rc = write_outputs(&a, b, &bctx, &sc, &tm);
         if (rc != JH_EXIT_OK)
             goto done;
-    } else if (a.rep.json) {
+    }
+    if (a.rep.json) {
+        /* The same text as summary.json: made again rather than kept in
+         * memory or read back. */
         jh_error err;
         jh_error_clear(&err);
-        if (summary_task(&sc, 0, &err) != JH_OK) {
+        if (write_json(&bctx, NULL, &err) != JH_OK) {
             jh_cli_error(&err);
             rc = JH_EXIT_INTERNAL;
             goto done;
         }
-    }
-    if (a.rep.json)
-        fwrite(sc.json, 1, sc.json_len, stdout);
-    else
+    } else {
         jh_report_batch_text(stdout, &bctx);
+    }
     if (fflush(stdout) != 0 || ferror(stdout)) {
         jh_cli_fail("cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
@@ -868,7 +862,6 @@ jh_cmd_batch(int argc, char **argv)
     }
 
 done:
-    free(sc.json);
     jh_batch_free(b);
     args_release(&a);
     return rc;

@@ -1,0 +1,163 @@
+/* junheng tests - the number reader, trimming and big buffers (util.c). */
+#define _GNU_SOURCE
+#include "helpers.h"
+
+#include <locale.h>
+#include <stdint.h>
+
+#include "../../src/util.h"
+
+/* strtod in the C locale: what jh__parse_double must agree with. */
+static double
+c_strtod(const char *s)
+{
+    locale_t c = newlocale(LC_NUMERIC_MASK, "C", (locale_t)0);
+    double v = strtod_l(s, NULL, c);
+    freelocale(c);
+    return v;
+}
+
+static void
+assert_same_double(const char *text, double want)
+{
+    double got = -12345.0;
+    if (!jh__parse_double(text, &got))
+        fail_msg("'%s' was refused", text);
+    if (memcmp(&got, &want, sizeof(got)) != 0)
+        fail_msg("'%s' read as %.17g, strtod gives %.17g", text, got, want);
+}
+
+/* Hand-picked numbers, the plain ones and the ones that need strtod. */
+static void
+numbers_as_strtod_reads_them(void **state)
+{
+    static const char *const ok[] = {
+        "0", "-0", "+7", "1234", "5234.5", "0.1", "0.3", "3.", ".5",
+        " 42\t", "0.05", "1e3", "2.5E-3", "123456789012345",
+        /* 16 and 17 significant digits: past the fast path */
+        "1234567890123456", "0.12345678901234567",
+        /* 22 decimals (the most the fast path takes) and 23 */
+        "0.0000000000000000000001", "1.0000000000000000000001",
+        "0.00000000000000000000001", "9007199254740993",
+        "000000000000000000000000012.5", "1.7976931348623157e308"};
+    static const char *const bad[] = {"", " ", "+", "-", ".", "abc", "nan",
+                                      "inf", "0x10", "1,5", "1 2", "1e",
+                                      "1e999", "12a", "--1"};
+    double v;
+
+    (void)state;
+    for (size_t i = 0; i < sizeof(ok) / sizeof(ok[0]); i++)
+        assert_same_double(ok[i], c_strtod(ok[i]));
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        if (jh__parse_double(bad[i], &v))
+            fail_msg("'%s' was read as %.17g", bad[i], v);
+    }
+    /* The sign of zero survives. */
+    assert_true(jh__parse_double("-0.0", &v));
+    assert_true(signbit(v));
+}
+
+/* 200,000 random decimals of 1 to 18 digits with 0 to 24 decimals: every
+ * one reads as the same double as strtod's, bit for bit. */
+static void
+random_decimals_match_strtod(void **state)
+{
+    uint64_t x = 0x9E3779B97F4A7C15ull;
+    char text[64];
+
+    (void)state;
+    for (int n = 0; n < 200000; n++) {
+        int digits, decimals, k = 0;
+        x ^= x << 13;
+        x ^= x >> 7;
+        x ^= x << 17;
+        digits = 1 + (int)(x % 18);
+        decimals = (int)((x >> 8) % 25);
+        if ((x >> 20) & 1)
+            text[k++] = '-';
+        for (int d = 0; d < digits + decimals && d < 40; d++) {
+            if (d == digits)
+                text[k++] = '.';
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            text[k++] = (char)('0' + x % 10);
+        }
+        text[k] = '\0';
+        assert_same_double(text, c_strtod(text));
+    }
+}
+
+static void
+trim_span_and_blank(void **state)
+{
+    size_t len = 99;
+    const char *s = " \t\xE3\x80\x80 学校 A\xE3\x80\x80\r\n";
+    const char *start = jh__trim_span(s, &len);
+    char buf[32] = "  x y \t";
+
+    (void)state;
+    assert_int_equal(len, strlen("学校 A"));
+    assert_memory_equal(start, "学校 A", len);
+    start = jh__trim_span(" \t ", &len);
+    assert_int_equal(len, 0);
+    assert_string_equal(jh__trim(buf), "x y");
+    assert_true(jh__is_blank(" \t\r\n"));
+    assert_true(jh__is_blank(""));
+    assert_false(jh__is_blank(" x "));
+}
+
+/* Big buffers keep their bytes when they grow, and tables grow across
+ * the size where their rows become one. */
+static void
+big_buffers_and_table_rows(void **state)
+{
+    size_t n = (size_t)5 << 20;
+    unsigned char *p = jh__big_alloc(n), *q;
+    jh_table *t = NULL;
+
+    (void)state;
+    assert_non_null(p);
+    for (size_t i = 0; i < n; i++)
+        p[i] = (unsigned char)(i * 31u);
+    q = jh__big_realloc(p, n, 3 * n);
+    assert_non_null(q);
+    for (size_t i = 0; i < n; i++) {
+        if (q[i] != (unsigned char)(i * 31u))
+            fail_msg("byte %zu lost when the buffer grew", i);
+    }
+    q[3 * n - 1] = 1;
+    jh__big_free(q);
+    jh__big_free(NULL);
+
+    assert_int_equal(jh_table_new(&t, "big.csv", NULL), JH_OK);
+    for (size_t i = 0; i < 100000; i++) {
+        char cell[32];
+        const char *cells[2] = {cell, "x"};
+        size_t lens[2];
+        snprintf(cell, sizeof(cell), "%zu", i);
+        lens[0] = strlen(cell);
+        lens[1] = 1;
+        assert_int_equal(
+            jh_table_append_copy(t, cells, lens, 2, (long)i + 1), JH_OK);
+    }
+    assert_true(t->rows_big); /* 100,000 rows are past 1 MiB */
+    assert_int_equal(t->nrows, 100000);
+    assert_string_equal(jh_table_cell(t, 0, 0), "0");
+    assert_string_equal(jh_table_cell(t, 99999, 0), "99999");
+    assert_string_equal(jh_table_cell(t, 54321, 1), "x");
+    assert_int_equal(t->rows[77777].line, 77778);
+    jh_table_free(t);
+}
+
+int
+main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(numbers_as_strtod_reads_them),
+        cmocka_unit_test(random_decimals_match_strtod),
+        cmocka_unit_test(trim_span_and_blank),
+        cmocka_unit_test(big_buffers_and_table_rows),
+    };
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
