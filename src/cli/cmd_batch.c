@@ -522,50 +522,89 @@ export_county(void *data, size_t ci, jh_error *err)
     return st;
 }
 
+static int
+cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 /*
  * Folders an earlier batch wrote into @p out (the "folder" keys of its
  * summary.json), so that a county gone from the input does not leave its
  * old reports behind.  Only plain names of existing folders are taken.
+ * The folder is listed first: without folders other than charts (a batch
+ * without --per-county) the earlier summary (10 MB for a nation) is not
+ * read at all.
  */
 static char **
 previous_folders(const char *out, size_t *n)
 {
-    char *path = cli_printf("%s/summary.json", out);
-    json_t *root = path != NULL ? json_load_file(path, 0, NULL) : NULL;
-    json_t *results = json_object_get(root, "results");
-    char **names = NULL;
-    size_t i;
-    json_t *r;
+    DIR *d = opendir(out);
+    struct dirent *e;
+    char **dirs = NULL, **names = NULL;
+    bool *taken = NULL;
+    size_t ndirs = 0, cap = 0, i;
+    json_t *root = NULL, *results, *r;
+    char *path;
 
     *n = 0;
-    free(path);
-    json_array_foreach(results, i, r)
-    {
-        const char *f = json_string_value(json_object_get(r, "folder"));
+    while (d != NULL && (e = readdir(d)) != NULL) {
         char *full;
         struct stat sb;
-        char **grown;
-        bool dup = false;
-        if (f == NULL || f[0] == '\0' || f[0] == '.' ||
-            strchr(f, '/') != NULL || strcmp(f, "charts") == 0)
+        if (e->d_name[0] == '.' || strcmp(e->d_name, "charts") == 0)
             continue;
-        for (size_t k = 0; k < *n; k++)
-            dup = dup || strcmp(names[k], f) == 0;
-        full = dup ? NULL : cli_printf("%s/%s", out, f);
+        full = cli_printf("%s/%s", out, e->d_name);
         if (full == NULL || lstat(full, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
             free(full);
             continue;
         }
         free(full);
-        grown = realloc(names, (*n + 2) * sizeof(*names));
-        if (grown == NULL)
-            break;
-        names = grown;
-        names[*n] = strdup(f);
-        if (names[*n] != NULL)
-            (*n)++;
+        if (ndirs == cap) {
+            size_t ncap = cap == 0 ? 16 : cap * 2;
+            char **grown = realloc(dirs, ncap * sizeof(*dirs));
+            if (grown == NULL)
+                break;
+            dirs = grown;
+            cap = ncap;
+        }
+        dirs[ndirs] = strdup(e->d_name);
+        if (dirs[ndirs] != NULL)
+            ndirs++;
+    }
+    if (d != NULL)
+        closedir(d);
+    if (ndirs == 0) {
+        free(dirs);
+        return NULL;
+    }
+    qsort(dirs, ndirs, sizeof(*dirs), cmp_name);
+    path = cli_printf("%s/summary.json", out);
+    root = path != NULL ? json_load_file(path, 0, NULL) : NULL;
+    free(path);
+    results = json_object_get(root, "results");
+    names = calloc(ndirs, sizeof(*names));
+    taken = calloc(ndirs, sizeof(*taken));
+    json_array_foreach(results, i, r)
+    {
+        const char *f = json_string_value(json_object_get(r, "folder"));
+        char **hit;
+        if (names == NULL || taken == NULL || f == NULL)
+            continue;
+        /* An existing folder, taken once: the listing holds only plain
+         * names, so "..", "a/b" and "charts" never match. */
+        hit = bsearch(&f, dirs, ndirs, sizeof(*dirs), cmp_name);
+        if (hit == NULL || taken[hit - dirs])
+            continue;
+        taken[hit - dirs] = true;
+        names[(*n)++] = *hit;
     }
     json_decref(root);
+    for (i = 0; i < ndirs; i++) {
+        if (taken == NULL || !taken[i])
+            free(dirs[i]); /* the others moved to names */
+    }
+    free(taken);
+    free(dirs);
     return names;
 }
 
@@ -600,6 +639,29 @@ write_json(const jh_batch_report_context *bctx, const char *path,
         st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
                           strerror(errno));
     return st;
+}
+
+/* Copy the file @p path to stdout; 0 or -1. */
+static int
+copy_to_stdout(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char buf[1 << 16];
+    size_t n;
+    int rc = 0;
+
+    if (f == NULL)
+        return -1;
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
+        if (fwrite(buf, 1, n, stdout) != n) {
+            rc = -1;
+            break;
+        }
+    }
+    if (ferror(f))
+        rc = -1;
+    fclose(f);
+    return rc;
 }
 
 static jh_status
@@ -824,9 +886,18 @@ jh_cmd_batch(int argc, char **argv)
         if (rc != JH_EXIT_OK)
             goto done;
     }
-    if (a.rep.json) {
-        /* The same text as summary.json: made again rather than kept in
-         * memory or read back. */
+    if (a.rep.json && a.rep.out != NULL) {
+        /* summary.json as written. */
+        char *path = cli_printf("%s/summary.json", a.rep.out);
+        if (path == NULL || copy_to_stdout(path) != 0) {
+            jh_cli_fail("cannot copy %s to standard output",
+                        path != NULL ? path : "summary.json");
+            free(path);
+            rc = JH_EXIT_INTERNAL;
+            goto done;
+        }
+        free(path);
+    } else if (a.rep.json) {
         jh_error err;
         jh_error_clear(&err);
         if (write_json(&bctx, NULL, &err) != JH_OK) {
