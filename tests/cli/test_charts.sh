@@ -244,6 +244,7 @@ cat >"$TMP/gp-spy" <<EOF
 #!/bin/sh
 echo "\$3" >>"$TMP/spy.runners"
 cat "\$5" >>"$TMP/spy.lists"
+echo "LC_NUMERIC=\$LC_NUMERIC GLIBC_TUNABLES=\$GLIBC_TUNABLES" >>"$TMP/spy.env"
 exec "$real_gnuplot" "\$@"
 EOF
 chmod +x "$TMP/gp-spy"
@@ -272,6 +273,17 @@ check "one wave: $procs gnuplot process(es) for $cores core(s), all through run.
           [ "$(grep -vc "/run\.gp$" "$TMP/spy.runners")" -eq 0 ]'
 check "one wave: every chart, the supplementary ones too, rendered exactly once" \
     cmp -s "$TMP/spy.charts" "$TMP/spy.want"
+# gnuplot reads numbers in the C locale, and its malloc keeps each chart's
+# image for the next one (huge pages) unless the user set tunables.
+check "one wave: gnuplot's environment has LC_NUMERIC=C and the malloc tunables" \
+    eval '[ "$(grep -c "^LC_NUMERIC=C GLIBC_TUNABLES=glibc.malloc.hugetlb=1:" \
+              "$TMP/spy.env")" -eq "$procs" ]'
+rm -f "$TMP/spy.env" "$TMP/spy.runners" "$TMP/spy.lists"
+GLIBC_TUNABLES=glibc.malloc.check=0 "$BIN" analyze "$DEMO" --out "$TMP/wave2" \
+    --gnuplot "$TMP/gp-spy" >/dev/null 2>/dev/null
+check "one wave: a GLIBC_TUNABLES of the user's own is passed on as it is" \
+    eval '[ "$(sort -u "$TMP/spy.env")" = \
+            "LC_NUMERIC=C GLIBC_TUNABLES=glibc.malloc.check=0" ]'
 
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]
