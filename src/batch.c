@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <math.h>
+#include <fcntl.h>
 #include <pthread.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -20,6 +21,8 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "junheng/csv.h"
 #include "junheng/import.h"
@@ -1153,27 +1156,59 @@ typedef struct read_ctx {
 typedef struct chunk {
     const char *data;
     size_t len;
-    long offset; /* lines before the chunk */
+    long lines; /* newlines in the chunk */
+    bool plain; /* no double quote, and valid UTF-8 where it must be */
     jh_table *table;
 } chunk;
 
 typedef struct chunk_ctx {
     chunk *chunks;
     const char *path;
+    int fd;
+    char *buf;             /* the whole file */
+    size_t size;           /* its size */
+    size_t nread;          /* pieces read in the first pass */
+    bool check_utf8;       /* --encoding auto: the bytes must be UTF-8 */
     jh_csv_options copts;
 } chunk_ctx;
 
+/* First pass: piece @p i of the file into the buffer (each thread reads
+ * and faults in its own part). */
+static jh_status
+read_piece(void *data, size_t i, jh_error *err)
+{
+    chunk_ctx *cc = data;
+    size_t from = cc->size / cc->nread * i;
+    size_t to = i + 1 == cc->nread ? cc->size : cc->size / cc->nread * (i + 1);
+
+    while (from < to) {
+        ssize_t got = pread(cc->fd, cc->buf + from, to - from, (off_t)from);
+        if (got <= 0) /* an error, or the file shrank: read it again */
+            return jh_error_set(err, JH_ERR_IO, cc->path, 0, 0,
+                                "short read");
+        from += (size_t)got;
+    }
+    return JH_OK;
+}
+
+/* Second pass: check, count and parse chunk @p i (a run of whole lines). */
 static jh_status
 chunk_task(void *data, size_t i, jh_error *err)
 {
     chunk_ctx *cc = data;
     chunk *c = &cc->chunks[i];
-    jh_status st =
-        jh_csv_parse(&c->table, c->data, c->len, cc->path, &cc->copts, err);
+    const char *p = c->data, *end = c->data + c->len, *nl;
 
-    if (st != JH_OK && err != NULL && err->line > 0)
-        err->line += c->offset; /* lines of the whole file */
-    return st;
+    /* A quoted field may span lines: then the chunks are not independent
+     * and the file is read the ordinary way. */
+    if (memchr(c->data, '"', c->len) != NULL ||
+        (cc->check_utf8 && !jh__utf8_valid(c->data, c->len)))
+        return JH_OK; /* c->plain stays false */
+    c->plain = true;
+    for (; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
+        c->lines++;
+    return jh_csv_parse(&c->table, c->data, c->len, cc->path, &cc->copts,
+                        err);
 }
 
 /*
@@ -1181,90 +1216,117 @@ chunk_task(void *data, size_t i, jh_error *err)
  * run of whole lines, when that gives the same table as one parser: the
  * file is valid UTF-8 (or --encoding utf-8) and has no double quote, so
  * that no field spans lines; the delimiter is decided from the first line
- * as the CSV reader does.  *done is false when the file does not qualify
- * (the caller then reads it the ordinary way).
+ * as the CSV reader does.  The threads also read the file, check it and
+ * count its lines, each its own part.  *done is false when the file does
+ * not qualify, or a chunk found fault with it: the caller then reads it
+ * the ordinary way, which says where any problem is.
  */
 static jh_status
 read_chunked(jh_table **out, const char *path, jh_encoding enc,
              unsigned nchunks, bool *done, jh_error *err)
 {
-    char *data = NULL;
-    size_t len = 0, total = 0, start = 0;
     chunk chunks[64];
     chunk_ctx cc;
+    struct stat sb;
+    size_t start = 0, n = 0, total = 0;
     long lines = 0;
-    size_t n = 0;
+    bool plain = true;
     jh_table *t = NULL;
     jh_status st;
+    char probe;
 
     *done = false;
     if (nchunks < 2 || (enc != JH_ENC_AUTO && enc != JH_ENC_UTF8))
         return JH_OK;
     if (nchunks > 64)
         nchunks = 64;
-    st = jh__read_file_big(path, JH_CSV_MAX_FILE, &data, &len, NULL);
-    if (st != JH_OK || len < CHUNKED_MIN_BYTES ||
-        memcmp(data, "PK\3\4", 4) == 0 || memchr(data, '"', len) != NULL ||
-        (enc == JH_ENC_AUTO && !jh__utf8_valid(data, len))) {
-        jh__big_free(data);
-        return JH_OK; /* the ordinary reader reports any problem */
-    }
     memset(&cc, 0, sizeof(cc));
+    memset(chunks, 0, sizeof(chunks));
     cc.path = path;
+    cc.fd = open(path, O_RDONLY | O_CLOEXEC);
+    if (cc.fd < 0)
+        return JH_OK; /* the ordinary reader reports it */
+    if (fstat(cc.fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||
+        (size_t)sb.st_size < CHUNKED_MIN_BYTES ||
+        (size_t)sb.st_size > JH_CSV_MAX_FILE)
+        goto ordinary;
+    cc.size = (size_t)sb.st_size;
+    cc.buf = jh__big_alloc(cc.size + 1);
+    if (cc.buf == NULL)
+        goto ordinary;
+    cc.nread = nchunks;
+    if (jh_batch_parallel(cc.nread, nchunks, read_piece, &cc, NULL, NULL,
+                          NULL, NULL) != JH_OK ||
+        pread(cc.fd, &probe, 1, (off_t)cc.size) != 0 || /* it grew */
+        memcmp(cc.buf, "PK\3\4", 4) == 0)
+        goto ordinary;
+    cc.buf[cc.size] = '\0';
+    cc.check_utf8 = enc == JH_ENC_AUTO;
     cc.copts.encoding = JH_ENC_UTF8;
-    cc.copts.utf8_checked = enc == JH_ENC_AUTO; /* jh__utf8_valid() above */
+    cc.copts.utf8_checked = true; /* each chunk checks before it parses */
     {
-        const char *nl = memchr(data, '\n', len);
-        size_t first = nl != NULL ? (size_t)(nl - data) : len;
-        cc.copts.delimiter = memchr(data, '\t', first) != NULL &&
-                                     memchr(data, ',', first) == NULL
+        const char *nl = memchr(cc.buf, '\n', cc.size);
+        size_t first = nl != NULL ? (size_t)(nl - cc.buf) : cc.size;
+        cc.copts.delimiter = memchr(cc.buf, '\t', first) != NULL &&
+                                     memchr(cc.buf, ',', first) == NULL
                                  ? '\t'
                                  : ',';
     }
-    while (start < len && n < nchunks) {
-        size_t end =
-            n + 1 == nchunks ? len : start + (len - start) / (nchunks - n);
-        const char *nl;
-        if (end < len) {
-            nl = memchr(data + end, '\n', len - end);
-            end = nl != NULL ? (size_t)(nl - data) + 1 : len;
+    while (start < cc.size && n < nchunks) {
+        size_t end = n + 1 == nchunks
+                         ? cc.size
+                         : start + (cc.size - start) / (nchunks - n);
+        if (end < cc.size) {
+            const char *nl = memchr(cc.buf + end, '\n', cc.size - end);
+            end = nl != NULL ? (size_t)(nl - cc.buf) + 1 : cc.size;
         }
-        chunks[n] = (chunk){data + start, end - start, lines, NULL};
-        for (const char *p = data + start;
-             (nl = memchr(p, '\n', (size_t)(data + end - p))) != NULL;
-             p = nl + 1)
-            lines++;
+        chunks[n].data = cc.buf + start;
+        chunks[n].len = end - start;
         start = end;
         n++;
     }
     cc.chunks = chunks;
-    st = jh_batch_parallel(n, nchunks, chunk_task, &cc, NULL, NULL, NULL, err);
-    if (st == JH_OK)
-        st = jh_table_new(&t, path, NULL) == JH_OK
-                 ? JH_OK
-                 : jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+    st = jh_batch_parallel(n, nchunks, chunk_task, &cc, NULL, NULL, NULL,
+                           NULL);
+    for (size_t i = 0; i < n; i++)
+        plain = plain && chunks[i].plain;
+    if (st != JH_OK || !plain)
+        goto ordinary; /* a fault of the file: the ordinary reader says
+                        * where, with the line of the whole file */
+    st = jh_table_new(&t, path, NULL) == JH_OK
+             ? JH_OK
+             : jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
     for (size_t i = 0; st == JH_OK && i < n; i++)
         total += chunks[i].table->nrows;
     if (st == JH_OK && jh_table_reserve(t, total > 0 ? total : 1) != JH_OK)
         st = jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
     for (size_t i = 0; i < n; i++) {
         jh_table *c = chunks[i].table;
-        if (c == NULL)
-            continue;
+        chunks[i].table = NULL;
         /* The rows and their arena move to the whole table (room for them
-         * is reserved above, so this cannot fail). */
+         * is reserved above, so this cannot fail); lines are counted from
+         * the start of the file. */
         if (st == JH_OK)
-            st = jh_table_adopt(t, c, chunks[i].offset);
+            st = jh_table_adopt(t, c, lines);
         else
             jh_table_free(c);
+        lines += chunks[i].lines;
     }
-    jh__big_free(data);
+    close(cc.fd);
+    jh__big_free(cc.buf);
     if (st != JH_OK) {
         jh_table_free(t);
         return st;
     }
     *out = t;
     *done = true;
+    return JH_OK;
+
+ordinary:
+    for (size_t i = 0; i < n; i++)
+        jh_table_free(chunks[i].table);
+    close(cc.fd);
+    jh__big_free(cc.buf);
     return JH_OK;
 }
 

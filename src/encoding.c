@@ -195,7 +195,12 @@ jh_encoding_to_utf8(char **out, size_t *out_len, jh_encoding *detected,
         if (st == JH_OK) {
             enc = JH_ENC_UTF8;
         } else if (st == JH_ERR_ENCODING) {
+            size_t bad_utf8 = bad;
             st = convert("GB18030", data, len, &buf, &n, &bad);
+            /* Name the byte of the reading that got further: a UTF-8 file
+             * with one stray byte fails as GB18030 near its start. */
+            if (st == JH_ERR_ENCODING && bad_utf8 > bad)
+                bad = bad_utf8;
             if (st == JH_ERR_ENCODING)
                 return jh_error_set(
                     err, JH_ERR_ENCODING, file, line_of(data, bad), 0,

@@ -438,8 +438,14 @@ join_header(const char *first, const char *second, char *out, size_t size)
 static void
 cell_text(const jh_table *t, size_t row, size_t col, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s", jh_table_cell(t, row, col));
-    jh__trim(buf);
+    size_t len;
+    const char *start = jh__trim_span(jh_table_cell(t, row, col), &len);
+
+    if (len >= size)
+        len = size - 1;
+    memcpy(buf, start, len);
+    buf[len] = '\0';
+    jh__trim(buf); /* a cut may leave blanks at the end */
 }
 
 /* Where the label of a merged span stands while columns are walked. */
@@ -615,8 +621,12 @@ static bool
 parse_type(const char *text, jh_school_type *out)
 {
     char key[64];
+    size_t len = strlen(text);
 
-    snprintf(key, sizeof(key), "%s", text);
+    if (len >= sizeof(key))
+        len = sizeof(key) - 1;
+    memcpy(key, text, len);
+    key[len] = '\0';
     normalize_key(key);
     for (int t = 0; t < JH_TYPE_COUNT; t++) {
         if (strcmp(key, type_names[t].key) == 0 ||
@@ -1210,7 +1220,7 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
     double v = 0.0;
     bool go = true;
 
-    if (jh_school_is_error_value(text))
+    if ((text[0] == '#' || text[0] == 'E') && jh_school_is_error_value(text))
         return data_error(im, row, col,
                           "%s：单元格是表格错误值%s（公式计算失败）：请填写数值本身",
                           "%s: the cell holds the spreadsheet error %s (a "

@@ -284,9 +284,9 @@ jh__big_realloc(void *p, size_t used, size_t size)
     return n;
 }
 
-static jh_status
-read_file(const char *path, size_t max, bool big, char **out, size_t *len,
-          jh_error *err)
+jh_status
+jh__read_file(const char *path, size_t max, char **out, size_t *len,
+              jh_error *err)
 {
     FILE *f = fopen(path, "rb");
     char *buf = NULL;
@@ -302,7 +302,7 @@ read_file(const char *path, size_t max, bool big, char **out, size_t *len,
     if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
         (size_t)sb.st_size <= max) {
         cap = (size_t)sb.st_size + 65537;
-        buf = big ? jh__big_alloc(cap) : malloc(cap);
+        buf = malloc(cap);
         if (buf == NULL) {
             fclose(f);
             return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0,
@@ -318,9 +318,9 @@ read_file(const char *path, size_t max, bool big, char **out, size_t *len,
             char *nb;
             if (ncap > max + 65537)
                 ncap = max + 65537;
-            nb = big ? jh__big_realloc(buf, n, ncap) : realloc(buf, ncap);
+            nb = realloc(buf, ncap);
             if (nb == NULL) {
-                big ? jh__big_free(buf) : free(buf);
+                free(buf);
                 fclose(f);
                 return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0,
                                     "out of memory reading file");
@@ -331,7 +331,7 @@ read_file(const char *path, size_t max, bool big, char **out, size_t *len,
         got = fread(buf + n, 1, cap - n - 1, f);
         n += got;
         if (n > max) {
-            big ? jh__big_free(buf) : free(buf);
+            free(buf);
             fclose(f);
             return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
                                 "file is larger than the limit of %zu bytes",
@@ -342,7 +342,7 @@ read_file(const char *path, size_t max, bool big, char **out, size_t *len,
     }
     if (ferror(f)) {
         int e = errno;
-        big ? jh__big_free(buf) : free(buf);
+        free(buf);
         fclose(f);
         return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot read: %s",
                             strerror(e));
@@ -355,19 +355,6 @@ read_file(const char *path, size_t max, bool big, char **out, size_t *len,
     return JH_OK;
 }
 
-jh_status
-jh__read_file(const char *path, size_t max, char **out, size_t *len,
-              jh_error *err)
-{
-    return read_file(path, max, false, out, len, err);
-}
-
-jh_status
-jh__read_file_big(const char *path, size_t max, char **out, size_t *len,
-                  jh_error *err)
-{
-    return read_file(path, max, true, out, len, err);
-}
 
 char *
 jh__fmt_fixed(double v, int decimals, char *buf, size_t size)

@@ -45,13 +45,6 @@ jh_status jh__read_file(const char *path, size_t max, char **out,
                         size_t *len, jh_error *err);
 
 /**
- * jh__read_file() into a big buffer (see jh__big_alloc()), freed with
- * jh__big_free(): for files read once and parsed, such as a province's CSV.
- */
-jh_status jh__read_file_big(const char *path, size_t max, char **out,
-                            size_t *len, jh_error *err);
-
-/**
  * A buffer of @p size bytes for large data written once (a file's bytes, a
  * table's rows): mapped 2 MiB-aligned for transparent huge pages, where
  * the page faults of ordinary heap memory would cost more than the work.

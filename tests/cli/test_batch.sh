@@ -185,6 +185,54 @@ z = zipfile.ZipFile(sys.argv[1])
 wb = z.read("xl/workbook.xml").decode()
 sys.exit(0 if "县区汇总" in wb and "未达标县区及原因" in wb else 1)' "$TMP/j1/summary.xlsx"
 
+# --- 4b. a file large enough (4 MB) to be read and parsed in pieces ------------
+# With --jobs 2 each thread reads, checks and parses its own run of lines;
+# a quote (a field may span lines) or a byte that is not UTF-8 anywhere
+# sends the whole file back to the ordinary reader.  Either way the bytes
+# written, and the lines named, are those of one parser.
+gen 700 --out "$TMP/c700.csv"
+n700=$(wc -l <"$TMP/c700.csv")
+"$BIN" batch "$TMP/c700.csv" --out "$TMP/p1" --jobs 1 --no-charts >/dev/null 2>&1
+"$BIN" batch "$TMP/c700.csv" --out "$TMP/p2" --jobs 2 --no-charts >/dev/null 2>&1
+check "pieces: a $(($(wc -c <"$TMP/c700.csv") / 1048576)) MB file gives the same summary.json with 1 and 2 jobs" \
+    eval '[ "$(wc -c <"$TMP/c700.csv")" -gt 4194304 ] &&
+          cmp -s "$TMP/p1/summary.json" "$TMP/p2/summary.json"'
+check "pieces: the warnings name lines past the first piece" \
+    pyjson "$TMP/p2/summary.json" \
+    "max(int(w['line']) for w in d['warnings']) > $n700 * 3 // 4"
+late=$((n700 - 40))
+awk -F, -v n="$late" 'NR == n { OFS = ","; $3 = "\"" $3 "\"" } { print }' \
+    "$TMP/c700.csv" >"$TMP/quoted.csv"
+"$BIN" batch "$TMP/quoted.csv" --out "$TMP/p3" --jobs 2 --no-charts >/dev/null 2>&1
+check "pieces: a quoted name near the end reads as the plain file does" \
+    eval 'sed "s/quoted\.csv/c700.csv/g" "$TMP/p3/summary.json" |
+          cmp -s - "$TMP/p1/summary.json"'
+awk -F, -v n="$late" 'NR == n { OFS = ","; $7 = "abc" } { print }' \
+    "$TMP/c700.csv" >"$TMP/late.csv"
+expect_exit "pieces: a bad value near the end: exit 3" 3 "$BIN" batch \
+    "$TMP/late.csv" --jobs 2 --no-charts
+check "pieces: the message names the line of the whole file" \
+    grep -q "late.csv:$late:7: .*'abc' is not a number" "$TMP/err"
+"$PY" - "$TMP/c700.csv" "$late" >"$TMP/notutf8.csv" <<'PY'
+import sys
+lines = open(sys.argv[1], "rb").read().split(b"\n")
+n = int(sys.argv[2]) - 1
+f = lines[n].split(b",")
+f[2] += b"\xff"  # a byte that is never UTF-8, in the school name
+lines[n] = b",".join(f)
+sys.stdout.buffer.write(b"\n".join(lines))
+PY
+"$BIN" batch "$TMP/notutf8.csv" --out "$TMP/u1" --jobs 1 --no-charts \
+    >/dev/null 2>"$TMP/err1"
+echo "exit $?" >>"$TMP/err1"
+"$BIN" batch "$TMP/notutf8.csv" --out "$TMP/u2" --jobs 2 --no-charts \
+    >/dev/null 2>"$TMP/err2"
+echo "exit $?" >>"$TMP/err2"
+check "pieces: a byte that is not UTF-8 near the end: refused at its line, as with one job" \
+    eval '[ "$(grep -c "$(printf "\\377")" "$TMP/notutf8.csv")" -eq 1 ] &&
+          cmp -s "$TMP/err1" "$TMP/err2" && [ ! -e "$TMP/u2" ] &&
+          grep -q "notutf8.csv:$late: text is neither UTF-8 nor GBK/GB18030: invalid byte 0xFF" "$TMP/err2"'
+
 # --- 5. a bad row in one county: exit 3, file:line:col, nothing written -----
 awk -F, 'NR == 1000 { OFS = ","; $7 = "abc" } { print }' "$TMP/c60.csv" \
     >"$TMP/bad.csv"
