@@ -16,7 +16,9 @@
 # Prints, for junheng (summary.json and summary.xlsx, no charts) and for
 # bench/reference_pandas.py: wall time, peak memory (/usr/bin/time -v),
 # the ratio, then junheng's stage profile, and checks that every mean and
-# CV agrees within 1e-9 relative.  Exit 0 when they agree, 1 when they do
+# CV agrees within 1e-9 relative.  Also timed: junheng making the same
+# figures without writing files (its text summary on stdout), which is
+# what the pandas reference does.  Exit 0 when they agree, 1 when they do
 # not, 77 when python3-pandas or /usr/bin/time is missing.
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
@@ -73,7 +75,7 @@ t1=$(date +%s.%N)
 cat_s=$(awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.3f", b - a }')
 
 repeat=${BENCH_REPEAT:-1}
-jws="" pws="" jm=0 pm=0
+jws="" pws="" fws="" jm=0 pm=0
 for i in $(seq 1 "$repeat"); do
     rm -rf "$work/out"
     /usr/bin/time -v -o "$work/junheng.time" "$bin" batch "$data" \
@@ -85,7 +87,10 @@ for i in $(seq 1 "$repeat"); do
         "$data" --compare "$work/out/summary.json" >"$work/compare.txt" \
         2>"$work/pandas.err"
     rc_p=$?
+    /usr/bin/time -v -o "$work/figures.time" "$bin" batch "$data" \
+        --no-charts --jobs "$jobs" >/dev/null 2>&1
     jws="$jws $(wall "$work/junheng.time")" pws="$pws $(wall "$work/pandas.time")"
+    fws="$fws $(wall "$work/figures.time")"
     m=$(peak "$work/junheng.time"); [ "$m" -gt "$jm" ] && jm=$m
     m=$(peak "$work/pandas.time"); [ "$m" -gt "$pm" ] && pm=$m
 done
@@ -100,13 +105,14 @@ if [ $rc_j -ne 0 ]; then
     tail -5 "$work/junheng.err" >&2
     exit 1
 fi
-jw=$(median $jws) pw=$(median $pws)
+jw=$(median $jws) pw=$(median $pws) fw=$(median $fws)
 echo "file:     $data"
 echo "          $rows rows, $bytes bytes; cat to /dev/null: $cat_s s"
-[ "$repeat" -gt 1 ] && echo "runs:     $repeat each, alternating; median wall time (junheng:$jws s; pandas:$pws s)"
+[ "$repeat" -gt 1 ] && echo "runs:     $repeat each, alternating; median wall time (junheng:$jws s; pandas:$pws s; figures only:$fws s)"
 printf "junheng:  %6.2f s  %7d KB peak   (batch --no-charts --jobs %s: summary.json + summary.xlsx)\n" "$jw" "$jm" "$jobs"
 printf "pandas:   %6.2f s  %7d KB peak   (reference_pandas.py: read, split, weighted CVs)\n" "$pw" "$pm"
 awk -v a="$pw" -v b="$jw" 'BEGIN { if (b > 0) printf "ratio:    junheng is %.1fx faster\n", a / b }'
+awk -v a="$pw" -v b="$fw" 'BEGIN { if (b > 0) printf "figures:  %6.2f s  (batch --no-charts, text summary on stdout, no files: the work of the reference): %.1fx faster\n", b, a / b }'
 grep -h "profile:" "$work/junheng.err" | sed 's/^junheng: /          /'
 grep -h "reference_pandas:" "$work/pandas.err" | sed 's/^/          /'
 echo "agreement: $(tail -1 "$work/compare.txt")"

@@ -652,11 +652,12 @@ parse_locality(const char *text, jh_locality *out)
         const char *text;
         jh_locality loc;
     } names[] = {
-        {"urban", JH_LOCALITY_URBAN}, {"城区", JH_LOCALITY_URBAN},
-        {"城市", JH_LOCALITY_URBAN},  {"town", JH_LOCALITY_TOWN},
-        {"镇区", JH_LOCALITY_TOWN},   {"县镇", JH_LOCALITY_TOWN},
-        {"镇", JH_LOCALITY_TOWN},     {"rural", JH_LOCALITY_RURAL},
-        {"乡村", JH_LOCALITY_RURAL},  {"农村", JH_LOCALITY_RURAL},
+        /* The Chinese names first: what nearly every file has. */
+        {"城区", JH_LOCALITY_URBAN},  {"镇区", JH_LOCALITY_TOWN},
+        {"乡村", JH_LOCALITY_RURAL},  {"城市", JH_LOCALITY_URBAN},
+        {"县镇", JH_LOCALITY_TOWN},   {"镇", JH_LOCALITY_TOWN},
+        {"农村", JH_LOCALITY_RURAL},  {"urban", JH_LOCALITY_URBAN},
+        {"town", JH_LOCALITY_TOWN},   {"rural", JH_LOCALITY_RURAL},
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         if (strcasecmp(text, names[i].text) == 0) {
@@ -670,7 +671,7 @@ parse_locality(const char *text, jh_locality *out)
 static bool
 parse_ownership(const char *text, jh_ownership *out)
 {
-    if (strcasecmp(text, "public") == 0 || strcmp(text, "公办") == 0) {
+    if (strcmp(text, "公办") == 0 || strcasecmp(text, "public") == 0) {
         *out = JH_OWNERSHIP_PUBLIC;
         return true;
     }
@@ -690,8 +691,9 @@ parse_ownership(const char *text, jh_ownership *out)
 static bool
 parse_yes_no(const char *text, bool *out)
 {
-    static const char *const yes[] = {"yes", "y", "true", "1", "是", "纳入"};
-    static const char *const no[] = {"no", "n", "false", "0", "否", "不纳入"};
+    /* The Chinese words first: what nearly every file has. */
+    static const char *const yes[] = {"是", "纳入", "yes", "y", "true", "1"};
+    static const char *const no[] = {"否", "不纳入", "no", "n", "false", "0"};
 
     for (size_t i = 0; i < sizeof(yes) / sizeof(yes[0]); i++) {
         if (strcasecmp(text, yes[i]) == 0) {
