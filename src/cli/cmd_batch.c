@@ -732,8 +732,11 @@ write_outputs(const batch_args *a, const jh_batch *b,
                                  .processes = a->jobs > 1 ? 1 : 0};
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (st == JH_OK && x.charts) {
+        /* The summary charts run alone: one gnuplot per job. */
+        jh_chart_options sopts = x.copts;
+        sopts.processes = a->jobs;
         path = staged_folder(dir, "charts/.keep");
-        st = path != NULL ? jh_report_batch_charts(path, bctx, &x.copts, &err)
+        st = path != NULL ? jh_report_batch_charts(path, bctx, &sopts, &err)
                           : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
                                          "out of memory");
         free(path);
