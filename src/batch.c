@@ -1168,7 +1168,6 @@ typedef struct chunk_ctx {
     char *buf;             /* the whole file */
     size_t size;           /* its size */
     size_t nread;          /* pieces read in the first pass */
-    bool check_utf8;       /* --encoding auto: the bytes must be UTF-8 */
     jh_csv_options copts;
 } chunk_ctx;
 
@@ -1200,9 +1199,11 @@ chunk_task(void *data, size_t i, jh_error *err)
     const char *p = c->data, *end = c->data + c->len, *nl;
 
     /* A quoted field may span lines: then the chunks are not independent
-     * and the file is read the ordinary way. */
+     * and the file is read the ordinary way, as it is when a byte is not
+     * UTF-8 (with --encoding auto the file may be GB18030; with
+     * --encoding utf-8 the ordinary reader names the line). */
     if (memchr(c->data, '"', c->len) != NULL ||
-        (cc->check_utf8 && !jh__utf8_valid(c->data, c->len)))
+        !jh__utf8_valid(c->data, c->len))
         return JH_OK; /* c->plain stays false */
     c->plain = true;
     for (; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
@@ -1261,7 +1262,6 @@ read_chunked(jh_table **out, const char *path, jh_encoding enc,
         memcmp(cc.buf, "PK\3\4", 4) == 0)
         goto ordinary;
     cc.buf[cc.size] = '\0';
-    cc.check_utf8 = enc == JH_ENC_AUTO;
     cc.copts.encoding = JH_ENC_UTF8;
     cc.copts.utf8_checked = true; /* each chunk checks before it parses */
     {

@@ -233,6 +233,11 @@ check "pieces: a byte that is not UTF-8 near the end: refused at its line, as wi
           cmp -s "$TMP/err1" "$TMP/err2" && [ ! -e "$TMP/u2" ] &&
           grep -q "notutf8.csv:$late: text is neither UTF-8 nor GBK/GB18030: invalid byte 0xFF" "$TMP/err2"'
 
+expect_exit "pieces: --encoding utf-8 and a byte that is not: exit 3" 3 \
+    "$BIN" batch "$TMP/notutf8.csv" --encoding utf-8 --jobs 2 --no-charts
+check "pieces: ... named at its line of the whole file" \
+    grep -q "notutf8.csv:$late: text is not valid UTF-8: invalid byte 0xFF" "$TMP/err"
+
 # --- 5. a bad row in one county: exit 3, file:line:col, nothing written -----
 awk -F, 'NR == 1000 { OFS = ","; $7 = "abc" } { print }' "$TMP/c60.csv" \
     >"$TMP/bad.csv"
