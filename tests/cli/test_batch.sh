@@ -150,12 +150,16 @@ if command -v gnuplot >/dev/null; then
           -s "$TMP/h/out/charts/cv-primary.png" -a \
           -s "$TMP/h/out/charts/cv-primary.pdf" ]
 fi
-# A second run without one county removes that county's old folder.
+# A second run without one county removes that county's old folder, and
+# only folders the earlier summary.json names.
 grep -v '^\.\./evil' "$TMP/h/hostile.csv" >"$TMP/h/fewer.csv"
+mkdir -p "$TMP/h/out/mine" && echo keep >"$TMP/h/out/mine/notes.txt"
 (cd "$TMP/h" && "$BIN" batch fewer.csv --out out --per-county --no-charts \
     >/dev/null 2>&1)
 check "rerun: a county gone from the input leaves no folder behind" \
     [ ! -e "$TMP/h/out/_._evil" -a -s "$TMP/h/out/乙县/report.json" ]
+check "rerun: a folder of the user's own in the output folder is kept" \
+    [ -s "$TMP/h/out/mine/notes.txt" ]
 
 # Years: DIR/<county>/<year>/ and a trend chart per county.
 expect_exit "years: --per-county" 0 "$BIN" batch "$TMP/years.csv" \
