@@ -942,7 +942,11 @@ wb_school_sheet(wb_writer *w, lxw_worksheet *ws, const jh_level_result *lr)
         const jh_section_result *r = &a->results[si];
         double grades = NAN;
 
-        if (s->type != JH_TYPE_TEACHING_POINT)
+        /* The file's 年级数 when it has one, else the 六三 system's
+         * (a teaching point's is left blank). */
+        if (!isnan(s->grades[sec->level]))
+            grades = s->grades[sec->level];
+        else if (s->type != JH_TYPE_TEACHING_POINT)
             grades = sec->level == JH_LEVEL_PRIMARY ? 6.0 : 3.0;
         wb_num(w, ws, row, 0, (double)(j + 1), w->f.center);
         wb_str(w, ws, row, 1, s->code, w->f.text);

@@ -185,6 +185,7 @@ typedef enum field_kind {
     F_SIZE_RELAX,   /* 规模放宽适用 */
     F_STUDENTS, /* arg: level */
     F_CLASSES,  /* arg: level, or -1 for the whole school */
+    F_GRADES,   /* 年级数; arg: level, or -1 for the whole school */
     F_WHOLE,    /* arg: quantity */
     F_SECTION   /* arg: quantity, arg2: level */
 } field_kind;
@@ -349,9 +350,21 @@ identify(const char *header, field *f)
             f->arg = l;
             return;
         }
+        snprintf(k, sizeof(k), "grades_%s", level_keys[l]);
+        snprintf(z1, sizeof(z1), "%s年级数", level_zh[l]);
+        if (strcmp(key, k) == 0 || strcmp(name, z1) == 0) {
+            f->kind = F_GRADES;
+            f->arg = l;
+            return;
+        }
     }
     if (strcmp(key, "classes") == 0 || strcmp(name, "班级数") == 0) {
         f->kind = F_CLASSES;
+        f->arg = -1;
+        return;
+    }
+    if (strcmp(key, "grades") == 0 || strcmp(name, "年级数") == 0) {
+        f->kind = F_GRADES;
         f->arg = -1;
         return;
     }
@@ -757,6 +770,8 @@ field_unit(const field *f)
         return U_PERSONS;
     if (f->kind == F_CLASSES)
         return U_CLASSES;
+    if (f->kind == F_GRADES)
+        return U_NONE;
     switch ((jh_quantity)f->arg) {
     case JH_Q_TEACHING_AREA:
     case JH_Q_SPORTS_AREA:
@@ -1061,6 +1076,7 @@ school_init(jh_school *s)
     for (int l = 0; l < 3; l++) {
         s->students[l] = NAN;
         s->classes[l] = NAN;
+        s->grades[l] = NAN;
     }
     for (int q = 0; q < JH_Q_COUNT; q++) {
         s->whole[q] = NAN;
@@ -1197,7 +1213,9 @@ read_number(importer *im, size_t row, size_t col, const field *f,
                          f->header, text);
         return false;
     }
-    if ((f->kind == F_STUDENTS || f->kind == F_CLASSES) && v != floor(v)) {
+    if ((f->kind == F_STUDENTS || f->kind == F_CLASSES ||
+         f->kind == F_GRADES) &&
+        v != floor(v)) {
         *go = data_error(im, row, col, "%s：“%s”不是整数",
                          "%s: '%s' is not a whole number",
                          f->header, text);
@@ -1215,9 +1233,20 @@ typedef enum cell_result { CELL_OK, CELL_BAD, CELL_STOP } cell_result;
  * after reporting a bad value when reading may go on (collect mode),
  * CELL_STOP when it must stop (or memory ran out: im->nomem).
  */
+/* Whole-school counts of a row, given to its level once its type is
+ * known (a single-level school only). */
+typedef struct row_wholes {
+    double classes, grades;
+    size_t grades_col;
+} row_wholes;
+
+/* Most grades a level has: 6 primary (5 under the 五四 system), 4 junior
+ * (3 under 六三), 3 senior. */
+static const double max_grades[3] = {6, 4, 3};
+
 static cell_result
 read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
-          jh_school *s, double *whole_classes, bool *type_ok)
+          jh_school *s, row_wholes *wholes, bool *type_ok)
 {
     double v = 0.0;
     bool go = true;
@@ -1336,18 +1365,33 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
     }
     case F_STUDENTS:
     case F_CLASSES:
+    case F_GRADES:
     case F_WHOLE:
     case F_SECTION:
         if (text[0] == '\0')
             return CELL_OK; /* blank stays NAN: blank is not zero */
         if (!read_number(im, row, col, f, text, &v, &go))
             return go ? CELL_BAD : CELL_STOP;
+        if (f->kind == F_GRADES &&
+            (v < 1 || v > max_grades[f->arg >= 0 ? f->arg : 0]))
+            return data_error(im, row, col, "%s：“%s”不在1至%.0f之间",
+                              "%s: '%s' is not between 1 and %.0f",
+                              f->header, text,
+                              max_grades[f->arg >= 0 ? f->arg : 0])
+                       ? CELL_BAD
+                       : CELL_STOP;
         if (f->kind == F_STUDENTS)
             s->students[f->arg] = v;
         else if (f->kind == F_CLASSES && f->arg >= 0)
             s->classes[f->arg] = v;
         else if (f->kind == F_CLASSES)
-            *whole_classes = v;
+            wholes->classes = v;
+        else if (f->kind == F_GRADES && f->arg >= 0)
+            s->grades[f->arg] = v;
+        else if (f->kind == F_GRADES) {
+            wholes->grades = v;
+            wholes->grades_col = col;
+        }
         else if (f->kind == F_WHOLE)
             s->whole[f->arg] = v;
         else
@@ -1365,6 +1409,7 @@ column_map_init(jh_column_map *m)
     for (int l = 0; l < 3; l++) {
         m->students[l] = -1;
         m->classes[l] = -1;
+        m->grades[l] = -1;
     }
     for (int q = 0; q < JH_Q_COUNT; q++) {
         m->whole[q] = -1;
@@ -1436,6 +1481,10 @@ map_columns(importer *im, jh_county *c, size_t hr, size_t nh, field *fields,
             if (f->arg >= 0)
                 c->columns.classes[f->arg] = (long)j;
             break;
+        case F_GRADES:
+            if (f->arg >= 0)
+                c->columns.grades[f->arg] = (long)j;
+            break;
         case F_WHOLE:
             c->columns.whole[f->arg] = (long)j;
             if (f->arg == JH_Q_EQUIPMENT_VALUE && f->multiplier > 1.0)
@@ -1476,7 +1525,7 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
     const jh_table *t = im->t;
     const jh_table_row *row = &t->rows[i];
     jh_school *s = &c->schools[c->nschools];
-    double whole_classes = NAN;
+    row_wholes wholes = {NAN, NAN, 0};
     bool type_ok = false, row_ok = true;
     char code[256], name[256], cell[256];
 
@@ -1530,7 +1579,7 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
             memcpy(text, start, len);
             text[len] = '\0';
         }
-        r = read_cell(im, i, j, &fields[j], text, s, &whole_classes,
+        r = read_cell(im, i, j, &fields[j], text, s, &wholes,
                       &type_ok);
         if (text != cell)
             free(text);
@@ -1543,12 +1592,33 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
                               fields[j].kind == F_TYPE))
             row_ok = false;
     }
-    /* A whole-school class count belongs to a single-level school. */
-    if (!isnan(whole_classes)) {
+    /* A whole-school class or grade count belongs to a single-level
+     * school. */
+    if (!isnan(wholes.classes)) {
         if (s->type == JH_TYPE_PRIMARY || s->type == JH_TYPE_TEACHING_POINT)
-            s->classes[JH_LEVEL_PRIMARY] = whole_classes;
+            s->classes[JH_LEVEL_PRIMARY] = wholes.classes;
         else if (s->type == JH_TYPE_JUNIOR)
-            s->classes[JH_LEVEL_JUNIOR] = whole_classes;
+            s->classes[JH_LEVEL_JUNIOR] = wholes.classes;
+    }
+    if (!isnan(wholes.grades)) {
+        if (s->type == JH_TYPE_PRIMARY || s->type == JH_TYPE_TEACHING_POINT)
+            s->grades[JH_LEVEL_PRIMARY] = wholes.grades;
+        else if (s->type == JH_TYPE_JUNIOR &&
+                 wholes.grades <= max_grades[JH_LEVEL_JUNIOR])
+            s->grades[JH_LEVEL_JUNIOR] = wholes.grades;
+        else if (s->type == JH_TYPE_JUNIOR) {
+            char text[32];
+            snprintf(text, sizeof(text), "%.0f", wholes.grades);
+            row_ok = false;
+            if (!data_error(im, i, wholes.grades_col,
+                            "%s：初中学校“%s”个年级，应在1至4之间",
+                            "%s: a junior school with %s grades: expected 1 "
+                            "to 4",
+                            fields[wholes.grades_col].header, text)) {
+                school_release(s);
+                return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
+            }
+        }
     }
     if (row_ok && (s->code == NULL || s->name == NULL)) {
         /* The cell is missing from a short sheet row. */

@@ -130,6 +130,10 @@ typedef struct jh_school {
     bool include;      /**< 纳入计算; false when the row says no */
     double students[3]; /**< enrollment by jh_level; NAN if blank */
     double classes[3];  /**< classes by jh_level; NAN if blank */
+    /** grades taught (年级数) by jh_level: 6 and 3 under the 六三 system,
+     * fewer in a village school that teaches only the first grades; NAN
+     * when the file does not say */
+    double grades[3];
     double whole[JH_Q_COUNT];   /**< whole-school quantity; NAN if blank */
     double section[JH_Q_COUNT][JH_LEVEL_COUNT]; /**< per section; NAN if blank */
     size_t row;        /**< index of the row in the source table */
@@ -152,6 +156,7 @@ typedef struct jh_column_map {
     long parent_code;       /**< 所属学校代码 */
     long include;           /**< 纳入计算 */
     long classes[3];        /**< class counts by jh_level */
+    long grades[3];         /**< grade counts (年级数) by jh_level */
     long rooms_pre2016;     /**< 专用教室2016年前建成 */
     long size_relaxation_eligible; /**< 规模放宽适用 */
 } jh_column_map;

@@ -119,6 +119,24 @@ rejects "a damaged .xls declaring gigabytes" \
 for v in nan NaN inf -inf Infinity 1e999 -5 abc 0x10; do
     rejects "value '$v'" "$(csv v.csv "$H" "$ROW2" "1,甲小学,小学,100,0,0,5,1,1,$v,800,250000,3")" "v.csv:3:10: "
 done
+# 年级数: a whole number from 1 to the level's most grades (6, 4), and a
+# village school's own count reaches 表Ⅱ-2 (the 六三 default otherwise).
+for v in 0 7 2.5 -1; do
+    rejects "grades_primary '$v'" "$(csv g.csv "$H,grades_primary" "1,甲小学,小学,100,0,0,5,1,1,600,800,250000,3,$v")" "g.csv:2:14: grades_primary: "
+done
+rejects "a junior school of 5 grades" "$(csv gj.csv "$H,grades" "1,甲中学,初中,0,100,0,5,1,1,600,800,250000,3,5")" "gj.csv:2:14: grades: a junior school with 5 grades: expected 1 to 4"
+f=$(csv g4.csv "$H,年级数" "1,甲小学,小学,100,0,0,5,1,1,600,800,250000,3,4" "$ROW2,")
+if "$bin" analyze "$f" --out "$tmp/g4" --no-charts >/dev/null 2>&1 &&
+    "$py" - "$tmp/g4/report.xlsx" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["表Ⅱ-2 小学"]
+head = [c.value for c in ws[3]]
+col = head.index("年级数")
+got = {r[1]: r[col] for r in ws.iter_rows(min_row=4, values_only=True) if r[1]}
+sys.exit(0 if got == {"1": 4, "2": 6} else 1)
+PY
+then ok "年级数 from the file in 表Ⅱ-2 (4), else 6"
+else bad "年级数 from the file in 表Ⅱ-2"; fi
 rejects "empty required value" "$(csv e.csv "$H" "1,甲小学,小学,100,0,0,5,1,1,,800,250000,3")" "e.csv:2:10: .*blank is not zero"
 rejects "duplicate codes" "$(csv d.csv "$H" "$ROW2" "$ROW2")" "d.csv:3:1: duplicate school code '2'"
 rejects "every school excluded" "$(csv x.csv "$H" "1,特校,特殊教育学校,100,0,0,5,1,1,600,800,250000,3")" "no school is evaluated"
