@@ -172,6 +172,37 @@ int jh_cli_input_standard(jh_cli_input *in);
  * county name, the language, junheng's version and the document time. */
 jh_report_context jh_cli_input_context(const jh_cli_input *in, jh_lang lang);
 
+/** A command's own options for jh_cli_options(): 1 when @p c was one of
+ * them, 0 when it is not, or minus an exit code after printing the
+ * problem. */
+typedef int (*jh_cli_take_fn)(void *args, int c, const char *arg);
+
+/**
+ * Run getopt_long() over the command line of `junheng @p command`: each
+ * option goes to jh_cli_input_option() (when @p in is not NULL), then
+ * jh_cli_report_option() (when @p rep is not NULL), then @p take; -h and
+ * --help print @p help on stdout.  Returns JH_EXIT_OK with optind at the
+ * first operand, -1 after --help, or an exit code after printing the
+ * problem.
+ */
+int jh_cli_options(int argc, char **argv, const char *command,
+                   const char *shortopts, const struct option *longopts,
+                   jh_cli_input *in, jh_cli_report *rep, jh_cli_take_fn take,
+                   void *args, void (*help)(FILE *));
+
+/** -f/--format and -l/--lang for commands without a jh_cli_report
+ * (check, verify): a jh_cli_take_fn result. */
+int jh_cli_format_lang_option(int c, const char *arg, bool *json,
+                              jh_lang *lang);
+
+/**
+ * The one operand of `junheng @p command` (argv[optind]), a @p what
+ * ("input file"); NULL after saying there is none or that only one is
+ * @p verb ("analyzed") at a time.
+ */
+const char *jh_cli_one_operand(int argc, char **argv, const char *command,
+                               const char *what, const char *verb);
+
 /**
  * Report an option getopt_long() refused (@p c is ':' for a missing value,
  * anything else for an unknown option) for `junheng @p command`; returns

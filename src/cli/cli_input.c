@@ -291,6 +291,57 @@ jh_cli_input_context(const jh_cli_input *in, jh_lang lang)
 }
 
 int
+jh_cli_options(int argc, char **argv, const char *command,
+               const char *shortopts, const struct option *longopts,
+               jh_cli_input *in, jh_cli_report *rep, jh_cli_take_fn take,
+               void *args, void (*help)(FILE *))
+{
+    int c;
+
+    optind = 1;
+    opterr = 0;
+    while ((c = getopt_long(argc, argv, shortopts, longopts, NULL)) != -1) {
+        int r = in != NULL ? jh_cli_input_option(in, c, optarg) : 0;
+        if (r == 0 && rep != NULL)
+            r = jh_cli_report_option(rep, c, optarg);
+        if (r == 0 && c == 'h') {
+            help(stdout);
+            return -1;
+        }
+        if (r == 0 && take != NULL && c != ':' && c != '?')
+            r = take(args, c, optarg);
+        if (r < 0)
+            return -r;
+        if (r == 0)
+            return jh_cli_bad_option(c, argv, command);
+    }
+    return JH_EXIT_OK;
+}
+
+int
+jh_cli_format_lang_option(int c, const char *arg, bool *json, jh_lang *lang)
+{
+    if (c == 'f')
+        return jh_cli_parse_format(arg, json) ? 1 : -JH_EXIT_USAGE;
+    if (c == 'l')
+        return jh_cli_parse_lang(arg, lang) ? 1 : -JH_EXIT_USAGE;
+    return 0;
+}
+
+const char *
+jh_cli_one_operand(int argc, char **argv, const char *command,
+                   const char *what, const char *verb)
+{
+    if (optind == argc - 1)
+        return argv[optind];
+    if (optind >= argc)
+        jh_cli_fail("no %s given (see 'junheng %s --help')", what, command);
+    else
+        jh_cli_fail("only one %s is %s at a time", what, verb);
+    return NULL;
+}
+
+int
 jh_cli_bad_option(int c, char **argv, const char *command)
 {
     if (c == ':')

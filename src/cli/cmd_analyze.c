@@ -55,39 +55,18 @@ parse_args(analyze_args *a, int argc, char **argv)
         JH_CLI_REPORT_OPTIONS,
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
-    int c, r;
+    int rc;
 
     memset(a, 0, sizeof(*a));
     jh_cli_input_init(&a->in);
     jh_cli_report_init(&a->rep);
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:f:l:e:s:h", longopts, NULL)) !=
-           -1) {
-        r = jh_cli_input_option(&a->in, c, optarg);
-        if (r == 0)
-            r = jh_cli_report_option(&a->rep, c, optarg);
-        if (r < 0)
-            return -r;
-        if (r > 0)
-            continue;
-        switch (c) {
-        case 'h':
-            help(stdout);
-            return -1;
-        default:
-            return jh_cli_bad_option(c, argv, "analyze");
-        }
-    }
-    if (optind != argc - 1) {
-        jh_cli_fail(optind >= argc ? "no input file given (see 'junheng "
-                                     "analyze --help')"
-                                   : "only one input file is analyzed at a "
-                                     "time");
-        return JH_EXIT_USAGE;
-    }
-    a->in.file = argv[optind];
-    return JH_EXIT_OK;
+    rc = jh_cli_options(argc, argv, "analyze", ":o:f:l:e:s:h", longopts,
+                        &a->in, &a->rep, NULL, NULL, help);
+    if (rc != JH_EXIT_OK)
+        return rc;
+    a->in.file = jh_cli_one_operand(argc, argv, "analyze", "input file",
+                                    "analyzed");
+    return a->in.file != NULL ? JH_EXIT_OK : JH_EXIT_USAGE;
 }
 
 /* jh_report_json() for jh_cli_stage_stream(). */

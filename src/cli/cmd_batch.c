@@ -121,6 +121,7 @@ typedef struct batch_args {
     bool per_county;
     bool profile;
     unsigned jobs;
+    bool trend; /* the command is trend, not batch */
     jh_cli_input in; /* encoding, sheet, standard options */
 } batch_args;
 
@@ -239,12 +240,49 @@ default_jobs(void)
     return n > 0 && n < 256 ? (unsigned)n : 1;
 }
 
+enum { OPT_PER_COUNTY = 256, OPT_PROFILE };
+
+/* The options of batch and trend's own (jh_cli_take_fn). */
+static int
+take_option(void *args, int c, const char *arg)
+{
+    batch_args *a = args;
+    char *end = NULL;
+    long v;
+
+    switch (c) {
+    case 'j':
+        errno = 0;
+        v = strtol(arg, &end, 10);
+        if (errno != 0 || end == arg || *end != '\0' || v < 1 || v > 256) {
+            jh_cli_fail("--jobs needs a number from 1 to 256, not '%s'", arg);
+            return -JH_EXIT_USAGE;
+        }
+        a->jobs = (unsigned)v;
+        return 1;
+    case 'c':
+        if (!a->trend) {
+            jh_cli_fail("--county is an option of 'junheng trend'");
+            return -JH_EXIT_USAGE;
+        }
+        a->county = arg;
+        return 1;
+    case OPT_PER_COUNTY:
+        a->per_county = true;
+        return 1;
+    case OPT_PROFILE:
+        a->profile = true;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 /* Parse the command line of batch (@p trend false) or trend.  Returns
  * JH_EXIT_OK, -1 after --help, or an exit code. */
 static int
 parse_args(batch_args *a, int argc, char **argv, bool trend)
 {
-    enum { OPT_PER_COUNTY = 256, OPT_PROFILE };
     static const struct option longopts[] = {
         {"jobs", required_argument, NULL, 'j'},
         {"county", required_argument, NULL, 'c'},
@@ -254,66 +292,18 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
         JH_CLI_REPORT_OPTIONS,
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
-    int c;
+    int rc;
 
     memset(a, 0, sizeof(*a));
     jh_cli_input_init(&a->in);
     jh_cli_report_init(&a->rep);
     a->jobs = default_jobs();
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:f:l:j:c:e:s:h", longopts, NULL)) !=
-           -1) {
-        int r = jh_cli_input_option(&a->in, c, optarg);
-        char *end = NULL;
-        long v;
-
-        if (r == 0)
-            r = jh_cli_report_option(&a->rep, c, optarg);
-        if (r < 0)
-            return -r;
-        if (r > 0)
-            continue;
-        switch (c) {
-        case 'j':
-            errno = 0;
-            v = strtol(optarg, &end, 10);
-            if (errno != 0 || end == optarg || *end != '\0' || v < 1 ||
-                v > 256) {
-                jh_cli_fail("--jobs needs a number from 1 to 256, not '%s'",
-                            optarg);
-                return JH_EXIT_USAGE;
-            }
-            a->jobs = (unsigned)v;
-            break;
-        case 'c':
-            if (!trend) {
-                jh_cli_fail("--county is an option of 'junheng trend'");
-                return JH_EXIT_USAGE;
-            }
-            a->county = optarg;
-            break;
-        case OPT_PER_COUNTY:
-            a->per_county = true;
-            break;
-        case OPT_PROFILE:
-            a->profile = true;
-            break;
-        case 'h':
-            if (trend)
-                trend_help(stdout);
-            else
-                batch_help(stdout);
-            return -1;
-        case ':':
-            jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
-            return JH_EXIT_USAGE;
-        default:
-            jh_cli_fail("unknown option '%s' (see 'junheng %s --help')",
-                        argv[optind - 1], trend ? "trend" : "batch");
-            return JH_EXIT_USAGE;
-        }
-    }
+    a->trend = trend;
+    rc = jh_cli_options(argc, argv, trend ? "trend" : "batch",
+                        ":o:f:l:j:c:e:s:h", longopts, &a->in, &a->rep,
+                        take_option, a, trend ? trend_help : batch_help);
+    if (rc != JH_EXIT_OK)
+        return rc;
     if (a->per_county && a->rep.out == NULL) {
         jh_cli_fail("--per-county needs --out DIR");
         return JH_EXIT_USAGE;
@@ -323,12 +313,9 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
                     trend ? "trend" : "batch");
         return JH_EXIT_USAGE;
     }
-    for (int i = optind; i < argc; i++) {
-        int rc = add_input(a, argv[i]);
-        if (rc != JH_EXIT_OK)
-            return rc;
-    }
-    return JH_EXIT_OK;
+    for (int i = optind; rc == JH_EXIT_OK && i < argc; i++)
+        rc = add_input(a, argv[i]);
+    return rc;
 }
 
 /* ---------------------------------------------------------------------- */

@@ -39,6 +39,15 @@ typedef struct check_args {
     jh_lang lang;
 } check_args;
 
+/* The options of check's own (jh_cli_take_fn). */
+static int
+take_option(void *args, int c, const char *arg)
+{
+    check_args *a = args;
+
+    return jh_cli_format_lang_option(c, arg, &a->json, &a->lang);
+}
+
 static int
 parse_args(check_args *a, int argc, char **argv)
 {
@@ -48,42 +57,17 @@ parse_args(check_args *a, int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
-    int c, r;
+    int rc;
 
     memset(a, 0, sizeof(*a));
     jh_cli_input_init(&a->in);
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":s:e:f:l:h", longopts, NULL)) != -1) {
-        r = jh_cli_input_option(&a->in, c, optarg);
-        if (r < 0)
-            return -r;
-        if (r > 0)
-            continue;
-        switch (c) {
-        case 'f':
-            if (!jh_cli_parse_format(optarg, &a->json))
-                return JH_EXIT_USAGE;
-            break;
-        case 'l':
-            if (!jh_cli_parse_lang(optarg, &a->lang))
-                return JH_EXIT_USAGE;
-            break;
-        case 'h':
-            help(stdout);
-            return -1;
-        default:
-            return jh_cli_bad_option(c, argv, "check");
-        }
-    }
-    if (optind != argc - 1) {
-        jh_cli_fail(optind >= argc ? "no input file given (see 'junheng "
-                                     "check --help')"
-                                   : "only one file is checked at a time");
-        return JH_EXIT_USAGE;
-    }
-    a->in.file = argv[optind];
-    return JH_EXIT_OK;
+    rc = jh_cli_options(argc, argv, "check", ":s:e:f:l:h", longopts, &a->in,
+                        NULL, take_option, a, help);
+    if (rc != JH_EXIT_OK)
+        return rc;
+    a->in.file =
+        jh_cli_one_operand(argc, argv, "check", "input file", "checked");
+    return a->in.file != NULL ? JH_EXIT_OK : JH_EXIT_USAGE;
 }
 
 /* Headings, Chinese and English. */

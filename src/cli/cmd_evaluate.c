@@ -56,10 +56,32 @@ typedef struct evaluate_args {
     bool pdf;
 } evaluate_args;
 
+enum { OPT_COUNTY_SHEET = 256, OPT_PDF };
+
+/* The options of evaluate's own (jh_cli_take_fn). */
+static int
+take_option(void *args, int c, const char *arg)
+{
+    evaluate_args *a = args;
+
+    switch (c) {
+    case 'c':
+        a->facts = arg;
+        return 1;
+    case OPT_COUNTY_SHEET:
+        a->facts_sheet = arg;
+        return 1;
+    case OPT_PDF:
+        a->pdf = true;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int
 parse_args(evaluate_args *a, int argc, char **argv)
 {
-    enum { OPT_COUNTY_SHEET = 256, OPT_PDF };
     static const struct option longopts[] = {
         {"county", required_argument, NULL, 'c'},
         {"county-sheet", required_argument, NULL, OPT_COUNTY_SHEET},
@@ -68,52 +90,24 @@ parse_args(evaluate_args *a, int argc, char **argv)
         JH_CLI_REPORT_OPTIONS,
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
-    int c, r;
+    int rc;
 
     memset(a, 0, sizeof(*a));
     jh_cli_input_init(&a->in);
     jh_cli_report_init(&a->rep);
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":c:o:f:l:e:s:h", longopts, NULL)) !=
-           -1) {
-        r = jh_cli_input_option(&a->in, c, optarg);
-        if (r == 0)
-            r = jh_cli_report_option(&a->rep, c, optarg);
-        if (r < 0)
-            return -r;
-        if (r > 0)
-            continue;
-        switch (c) {
-        case 'c':
-            a->facts = optarg;
-            break;
-        case OPT_COUNTY_SHEET:
-            a->facts_sheet = optarg;
-            break;
-        case OPT_PDF:
-            a->pdf = true;
-            break;
-        case 'h':
-            help(stdout);
-            return -1;
-        default:
-            return jh_cli_bad_option(c, argv, "evaluate");
-        }
-    }
-    if (optind != argc - 1) {
-        jh_cli_fail(optind >= argc ? "no school file given (see 'junheng "
-                                     "evaluate --help')"
-                                   : "only one school file is evaluated at "
-                                     "a time");
+    rc = jh_cli_options(argc, argv, "evaluate", ":c:o:f:l:e:s:h", longopts,
+                        &a->in, &a->rep, take_option, a, help);
+    if (rc != JH_EXIT_OK)
+        return rc;
+    a->in.file = jh_cli_one_operand(argc, argv, "evaluate", "school file",
+                                    "evaluated");
+    if (a->in.file == NULL)
         return JH_EXIT_USAGE;
-    }
     if (a->facts == NULL) {
         jh_cli_fail("no facts file given: --county FACTS (see 'junheng "
                     "evaluate --help' and docs/evaluate.md)");
         return JH_EXIT_USAGE;
     }
-    a->in.file = argv[optind];
     return JH_EXIT_OK;
 }
 

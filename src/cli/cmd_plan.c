@@ -56,15 +56,45 @@ typedef struct plan_args {
     jh_cli_report rep; /* out, format, lang, charts, strict */
     jh_cli_input in;
     const char *costs_file;
-    char **cost_specs;
+    const char **cost_specs;
     size_t ncost_specs;
     bool fix_all;
 } plan_args;
 
+enum { OPT_COSTS = 256, OPT_FIX_ALL };
+
+/* The options of plan's own (jh_cli_take_fn). */
+static int
+take_option(void *args, int c, const char *arg)
+{
+    plan_args *a = args;
+
+    switch (c) {
+    case 'c': {
+        const char **grown =
+            realloc(a->cost_specs, (a->ncost_specs + 1) * sizeof(*grown));
+        if (grown == NULL) {
+            jh_cli_fail("out of memory");
+            return -JH_EXIT_INTERNAL;
+        }
+        a->cost_specs = grown;
+        a->cost_specs[a->ncost_specs++] = arg;
+        return 1;
+    }
+    case OPT_COSTS:
+        a->costs_file = arg;
+        return 1;
+    case OPT_FIX_ALL:
+        a->fix_all = true;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
 static int
 parse_args(plan_args *a, int argc, char **argv)
 {
-    enum { OPT_COSTS = 256, OPT_FIX_ALL };
     static const struct option longopts[] = {
         {"cost", required_argument, NULL, 'c'},
         {"costs", required_argument, NULL, OPT_COSTS},
@@ -73,55 +103,17 @@ parse_args(plan_args *a, int argc, char **argv)
         JH_CLI_REPORT_OPTIONS,
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
-    int c, r;
+    int rc;
 
     jh_cli_input_init(&a->in);
     jh_cli_report_init(&a->rep);
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:f:l:c:e:s:h", longopts, NULL)) !=
-           -1) {
-        r = jh_cli_input_option(&a->in, c, optarg);
-        if (r == 0)
-            r = jh_cli_report_option(&a->rep, c, optarg);
-        if (r < 0)
-            return -r;
-        if (r > 0)
-            continue;
-        switch (c) {
-        case 'c': {
-            char **grown =
-                realloc(a->cost_specs, (a->ncost_specs + 1) * sizeof(*grown));
-            if (grown == NULL) {
-                jh_cli_fail("out of memory");
-                return JH_EXIT_INTERNAL;
-            }
-            a->cost_specs = grown;
-            a->cost_specs[a->ncost_specs++] = optarg;
-            break;
-        }
-        case OPT_COSTS:
-            a->costs_file = optarg;
-            break;
-        case OPT_FIX_ALL:
-            a->fix_all = true;
-            break;
-        case 'h':
-            help(stdout);
-            return -1;
-        default:
-            return jh_cli_bad_option(c, argv, "plan");
-        }
-    }
-    if (optind != argc - 1) {
-        jh_cli_fail(optind >= argc ? "no input file given (see 'junheng plan "
-                                     "--help')"
-                                   : "only one input file is planned at a "
-                                     "time");
-        return JH_EXIT_USAGE;
-    }
-    a->in.file = argv[optind];
-    return JH_EXIT_OK;
+    rc = jh_cli_options(argc, argv, "plan", ":o:f:l:c:e:s:h", longopts,
+                        &a->in, &a->rep, take_option, a, help);
+    if (rc != JH_EXIT_OK)
+        return rc;
+    a->in.file =
+        jh_cli_one_operand(argc, argv, "plan", "input file", "planned");
+    return a->in.file != NULL ? JH_EXIT_OK : JH_EXIT_USAGE;
 }
 
 /* The unit costs: the costs file, then every --cost on top of it. */

@@ -50,10 +50,40 @@ typedef struct verify_args {
     jh_lang lang;
 } verify_args;
 
+enum { OPT_CLAIMS_SHEET = 256 };
+
+/* The options of verify's own (jh_cli_take_fn). */
+static int
+take_option(void *args, int c, const char *arg)
+{
+    verify_args *a = args;
+
+    switch (c) {
+    case 'c': {
+        const char **grown =
+            realloc(a->claims, (a->nclaims + 1) * sizeof(*grown));
+        if (grown == NULL) {
+            jh_cli_fail("out of memory");
+            return -JH_EXIT_INTERNAL;
+        }
+        a->claims = grown;
+        a->claims[a->nclaims++] = arg;
+        return 1;
+    }
+    case OPT_CLAIMS_SHEET:
+        a->claims_sheet = arg;
+        return 1;
+    case 'o':
+        a->out = arg;
+        return 1;
+    default:
+        return jh_cli_format_lang_option(c, arg, &a->json, &a->lang);
+    }
+}
+
 static int
 parse_args(verify_args *a, int argc, char **argv)
 {
-    enum { OPT_CLAIMS_SHEET = 256 };
     static const struct option longopts[] = {
         {"claims", required_argument, NULL, 'c'},
         {"claims-sheet", required_argument, NULL, OPT_CLAIMS_SHEET},
@@ -63,64 +93,22 @@ parse_args(verify_args *a, int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
-    int c, r;
+    int rc;
 
     jh_cli_input_init(&a->in);
-    optind = 1;
-    opterr = 0;
-    while ((c = getopt_long(argc, argv, ":c:o:f:l:e:s:h", longopts, NULL)) !=
-           -1) {
-        r = jh_cli_input_option(&a->in, c, optarg);
-        if (r < 0)
-            return -r;
-        if (r > 0)
-            continue;
-        switch (c) {
-        case 'c': {
-            const char **grown =
-                realloc(a->claims, (a->nclaims + 1) * sizeof(*grown));
-            if (grown == NULL) {
-                jh_cli_fail("out of memory");
-                return JH_EXIT_INTERNAL;
-            }
-            a->claims = grown;
-            a->claims[a->nclaims++] = optarg;
-            break;
-        }
-        case OPT_CLAIMS_SHEET:
-            a->claims_sheet = optarg;
-            break;
-        case 'o':
-            a->out = optarg;
-            break;
-        case 'f':
-            if (!jh_cli_parse_format(optarg, &a->json))
-                return JH_EXIT_USAGE;
-            break;
-        case 'l':
-            if (!jh_cli_parse_lang(optarg, &a->lang))
-                return JH_EXIT_USAGE;
-            break;
-        case 'h':
-            help(stdout);
-            return -1;
-        default:
-            return jh_cli_bad_option(c, argv, "verify");
-        }
-    }
-    if (optind != argc - 1) {
-        jh_cli_fail(optind >= argc ? "no school data file given (see "
-                                     "'junheng verify --help')"
-                                   : "only one school data file is verified "
-                                     "at a time");
+    rc = jh_cli_options(argc, argv, "verify", ":c:o:f:l:e:s:h", longopts,
+                        &a->in, NULL, take_option, a, help);
+    if (rc != JH_EXIT_OK)
+        return rc;
+    a->in.file = jh_cli_one_operand(argc, argv, "verify", "school data file",
+                                    "verified");
+    if (a->in.file == NULL)
         return JH_EXIT_USAGE;
-    }
     if (a->nclaims == 0) {
         jh_cli_fail("no claims given: use --claims FILE (see 'junheng "
                     "verify --help')");
         return JH_EXIT_USAGE;
     }
-    a->in.file = argv[optind];
     return JH_EXIT_OK;
 }
 
