@@ -220,6 +220,27 @@ jh_status jh_cli_stage_stream(struct jh_outdir *dir, const char *name,
                                                  jh_error *),
                               const void *data, jh_error *err);
 
+/** The chart options of @p rep: its gnuplot, junheng's templates, PDF
+ * copies, this process's environment and a 300-second limit. */
+jh_chart_options jh_cli_chart_options(const jh_cli_report *rep);
+
+/** A chart exporter for jh_cli_stage_charts(): renders @p data into the
+ * folder @p dir. */
+typedef jh_status (*jh_cli_charts_fn)(const char *dir, const void *data,
+                                      const jh_chart_options *opts,
+                                      jh_error *err);
+
+/**
+ * Render charts into folder @p name of the staging folder @p dir (made
+ * here) with @p render.  Without gnuplot the charts are skipped with a
+ * warning naming @p what ("charts") and JH_OK is returned: everything
+ * else is still written.
+ */
+jh_status jh_cli_stage_charts(struct jh_outdir *dir, const char *name,
+                              const char *what, jh_cli_charts_fn render,
+                              const void *data, const jh_chart_options *opts,
+                              jh_error *err);
+
 /**
  * End a command's outputs: when @p st failed, print @p err and discard
  * everything staged; else move it into place, removing what an earlier

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "cli.h"
 #include "junheng/encoding.h"
@@ -263,6 +264,44 @@ jh_cli_stage_stream(jh_outdir *dir, const char *name,
         st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
                           strerror(errno));
     free(path);
+    return st;
+}
+
+jh_chart_options
+jh_cli_chart_options(const jh_cli_report *rep)
+{
+    jh_chart_options o = {.gnuplot = rep->gnuplot,
+                          .plots_dir = jh_cli_plots_dir(),
+                          .pdf = true,
+                          .envp = environ,
+                          .timeout_seconds = 300};
+    return o;
+}
+
+jh_status
+jh_cli_stage_charts(jh_outdir *dir, const char *name, const char *what,
+                    jh_cli_charts_fn render, const void *data,
+                    const jh_chart_options *opts, jh_error *err)
+{
+    /* jh_outdir_path() makes the folders of a file's path: ask for a file
+     * inside the folder, then cut it off. */
+    char rel[256];
+    char *keep;
+    jh_status st;
+
+    snprintf(rel, sizeof(rel), "%s/.keep", name);
+    keep = jh_outdir_path(dir, rel);
+    if (keep == NULL)
+        return jh_error_set(err, JH_ERR_IO, name, 0, 0,
+                            "cannot create the %s folder", name);
+    *strrchr(keep, '/') = '\0';
+    st = render(keep, data, opts, err);
+    free(keep);
+    if (st == JH_ERR_NOTFOUND) {
+        jh_cli_fail("warning: %s; %s skipped, everything else written",
+                    err->message, what);
+        st = JH_OK;
+    }
     return st;
 }
 

@@ -8,7 +8,6 @@
 
 #include "cli.h"
 
-extern char **environ;
 #include "junheng/analysis.h"
 #include "junheng/import.h"
 #include "junheng/model.h"
@@ -76,6 +75,14 @@ write_json(FILE *f, const void *data, jh_error *err)
     return jh_report_json(f, data, err);
 }
 
+/* jh_report_charts() for jh_cli_stage_charts(). */
+static jh_status
+render_charts(const char *dir, const void *data, const jh_chart_options *opts,
+              jh_error *err)
+{
+    return jh_report_charts(dir, data, opts, err);
+}
+
 /* Write every file output into a staging folder, then move it in place. */
 static int
 write_outputs(const analyze_args *a, const jh_report_context *ctx)
@@ -97,29 +104,12 @@ write_outputs(const analyze_args *a, const jh_report_context *ctx)
     if (st == JH_OK)
         st = jh_cli_stage_stream(dir, "report.json", write_json, ctx, &err);
     if (st == JH_OK && a->rep.charts) {
-        jh_chart_options copts = {.gnuplot = a->rep.gnuplot,
-                                  .plots_dir = jh_cli_plots_dir(),
-                                  .pdf = true,
-                                  .envp = environ,
-                                  .timeout_seconds = 300,
-                                  .diagnostics = true};
-        path = jh_outdir_path(dir, "charts/.keep");
-        if (path == NULL) {
-            st = jh_error_set(&err, JH_ERR_IO, a->rep.out, 0, 0,
-                              "cannot create the charts folder");
-        } else {
-            *strrchr(path, '/') = '\0';
-            /* With the supplementary Lorenz and contribution charts, in
-             * the same gnuplot processes. */
-            st = jh_report_charts(path, ctx, &copts, &err);
-            free(path);
-        }
-        if (st == JH_ERR_NOTFOUND) {
-            jh_cli_fail("warning: %s; charts skipped, everything else "
-                        "written",
-                        err.message);
-            st = JH_OK;
-        }
+        /* With the supplementary Lorenz and contribution charts, in the
+         * same gnuplot processes. */
+        jh_chart_options copts = jh_cli_chart_options(&a->rep);
+        copts.diagnostics = true;
+        st = jh_cli_stage_charts(dir, "charts", "charts", render_charts, ctx,
+                                 &copts, &err);
     }
     return jh_cli_outputs_finish(dir, owned, st, &err);
 }

@@ -20,7 +20,6 @@
 #include "junheng/report_batch.h"
 #include "junheng/standard.h"
 
-extern char **environ;
 
 /* Group warnings printed on stderr before the rest are only counted (they
  * are all in summary.json and summary.xlsx). */
@@ -709,14 +708,9 @@ write_outputs(const batch_args *a, const jh_batch *b,
     x.dir = dir;
     x.bctx = *bctx;
     x.charts = a->rep.charts;
-    x.copts = (jh_chart_options){.gnuplot = a->rep.gnuplot,
-                                 .plots_dir = jh_cli_plots_dir(),
-                                 .pdf = true,
-                                 .envp = environ,
-                                 .timeout_seconds = 300,
-                                 /* --jobs workers each run one gnuplot
-                                  * for their county's charts */
-                                 .processes = a->jobs > 1 ? 1 : 0};
+    x.copts = jh_cli_chart_options(&a->rep);
+    /* --jobs workers each run one gnuplot for their county's charts */
+    x.copts.processes = a->jobs > 1 ? 1 : 0;
     clock_gettime(CLOCK_MONOTONIC, &t0);
     if (st == JH_OK && x.charts) {
         /* The summary charts run alone: one gnuplot per job. */
@@ -1062,11 +1056,7 @@ jh_cmd_trend(int argc, char **argv)
     if (a.rep.out != NULL) {
         jh_batch_report_context bctx = {b, a.rep.lang, JH_VERSION,
                                         jh_cli_document_epoch(), false};
-        jh_chart_options copts = {.gnuplot = a.rep.gnuplot,
-                                  .plots_dir = jh_cli_plots_dir(),
-                                  .pdf = true,
-                                  .envp = environ,
-                                  .timeout_seconds = 300};
+        jh_chart_options copts = jh_cli_chart_options(&a.rep);
         static const char *const owned[] = {
             "trend-primary.png", "trend-primary.pdf", "trend-junior.png",
             "trend-junior.pdf", NULL};

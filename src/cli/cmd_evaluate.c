@@ -176,11 +176,7 @@ write_outputs(const evaluate_args *a, const jh_report_context *ctx,
         st =
             jh_cli_stage_stream(dir, "evaluation.json", write_json, &out, &err);
     if (st == JH_OK && a->rep.charts) {
-        jh_chart_options copts = {.gnuplot = a->rep.gnuplot,
-                                  .plots_dir = jh_cli_plots_dir(),
-                                  .pdf = true,
-                                  .envp = environ,
-                                  .timeout_seconds = 300};
+        jh_chart_options copts = jh_cli_chart_options(&a->rep);
         st = jh_report_evaluation_board(dir->staging, ctx, ev, &copts, &err);
         if (st == JH_ERR_NOTFOUND) {
             jh_cli_fail("warning: %s; the board chart skipped, everything "

@@ -7,7 +7,6 @@
 
 #include "cli.h"
 
-extern char **environ;
 #include "junheng/encoding.h"
 #include "junheng/outdir.h"
 #include "junheng/plan.h"
@@ -153,6 +152,15 @@ write_json(FILE *f, const void *data, jh_error *err)
     return jh_report_plan_json(f, o->ctx, o->plan, err);
 }
 
+/* jh_report_plan_charts() for jh_cli_stage_charts(). */
+static jh_status
+render_charts(const char *dir, const void *data, const jh_chart_options *opts,
+              jh_error *err)
+{
+    const plan_out *o = data;
+    return jh_report_plan_charts(dir, o->ctx, o->plan, opts, err);
+}
+
 static int
 write_outputs(const plan_args *a, const jh_report_context *ctx,
               const jh_plan *plan)
@@ -179,26 +187,9 @@ write_outputs(const plan_args *a, const jh_report_context *ctx,
     if (st == JH_OK)
         st = jh_cli_stage_stream(dir, "plan.json", write_json, &out, &err);
     if (st == JH_OK && a->rep.charts) {
-        jh_chart_options copts = {.gnuplot = a->rep.gnuplot,
-                                  .plots_dir = jh_cli_plots_dir(),
-                                  .pdf = true,
-                                  .envp = environ,
-                                  .timeout_seconds = 300};
-        path = jh_outdir_path(dir, "plan-charts/.keep");
-        if (path == NULL) {
-            st = jh_error_set(&err, JH_ERR_IO, a->rep.out, 0, 0,
-                              "cannot create the plan-charts folder");
-        } else {
-            *strrchr(path, '/') = '\0';
-            st = jh_report_plan_charts(path, ctx, plan, &copts, &err);
-            free(path);
-        }
-        if (st == JH_ERR_NOTFOUND) {
-            jh_cli_fail("warning: %s; charts skipped, everything else "
-                        "written",
-                        err.message);
-            st = JH_OK;
-        }
+        jh_chart_options copts = jh_cli_chart_options(&a->rep);
+        st = jh_cli_stage_charts(dir, "plan-charts", "charts", render_charts,
+                                 &out, &copts, &err);
     }
     return jh_cli_outputs_finish(dir, owned, st, &err);
 }
