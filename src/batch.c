@@ -209,6 +209,7 @@ typedef struct source {
     /* The header mapped once for all the file's counties; NULL when it
      * has an error, which each county then reports as on its own. */
     jh_import_header *header;
+    double read_bytes; /* seconds reading the bytes (read_chunked) */
 } source;
 
 /* Groups of one county: its years and their group indices. */
@@ -1224,7 +1225,7 @@ chunk_task(void *data, size_t i, jh_error *err)
  */
 static jh_status
 read_chunked(jh_table **out, const char *path, jh_encoding enc,
-             unsigned nchunks, bool *done, jh_error *err)
+             unsigned nchunks, bool *done, double *read_bytes, jh_error *err)
 {
     chunk chunks[64];
     chunk_ctx cc;
@@ -1235,6 +1236,7 @@ read_chunked(jh_table **out, const char *path, jh_encoding enc,
     jh_table *t = NULL;
     jh_status st;
     char probe;
+    double t0;
 
     *done = false;
     if (nchunks < 2 || (enc != JH_ENC_AUTO && enc != JH_ENC_UTF8))
@@ -1256,12 +1258,14 @@ read_chunked(jh_table **out, const char *path, jh_encoding enc,
     if (cc.buf == NULL)
         goto ordinary;
     cc.nread = nchunks;
+    t0 = now_seconds();
     if (jh_batch_parallel(cc.nread, nchunks, read_piece, &cc, NULL, NULL,
                           NULL, NULL) != JH_OK ||
         pread(cc.fd, &probe, 1, (off_t)cc.size) != 0 || /* it grew */
         memcmp(cc.buf, "PK\3\4", 4) == 0)
         goto ordinary;
     cc.buf[cc.size] = '\0';
+    *read_bytes = now_seconds() - t0;
     cc.copts.encoding = JH_ENC_UTF8;
     cc.copts.utf8_checked = true; /* each chunk checks before it parses */
     {
@@ -1344,7 +1348,7 @@ read_task(void *data, size_t f, jh_error *err)
     if (fo.sheet == NULL) {
         bool done = false;
         st = read_chunked(&src->table, b->files[f], fo.encoding, rc->chunks,
-                          &done, err);
+                          &done, &src->read_bytes, err);
         if (st != JH_OK)
             return st;
         if (!done)
@@ -1439,6 +1443,8 @@ jh_batch_run(jh_batch **out, const char *const *paths, size_t npaths,
         goto fail;
     t1 = now_seconds();
     b->timing.read = t1 - t0;
+    for (size_t i = 0; i < npaths; i++)
+        b->timing.read_bytes += b->impl->sources[i].read_bytes;
 
     for (size_t f = 0; st == JH_OK && f < npaths; f++)
         st = group_file(b, f, err);

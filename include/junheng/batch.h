@@ -90,6 +90,9 @@ typedef struct jh_batch_group {
 /** Seconds spent in each stage of jh_batch_run() (wall clock). */
 typedef struct jh_batch_timing {
     double read;    /**< reading and parsing the files into tables */
+    /** of read: bringing the bytes of the large files parsed in pieces
+     * into memory (each thread its part), before any parsing */
+    double read_bytes;
     double group;   /**< finding the header and grouping the rows */
     double analyze; /**< import, model and analysis of every group */
 } jh_batch_timing;

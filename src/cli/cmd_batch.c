@@ -900,12 +900,14 @@ jh_cmd_batch(int argc, char **argv)
     if (a.profile)
         fprintf(stderr,
                 "junheng: profile: plain read %.3f s (%zu bytes), read and "
-                "parse %.3f s, header and grouping %.3f s, import, model and "
+                "parse %.3f s (bytes into memory %.3f s), header and "
+                "grouping %.3f s, import, model and "
                 "analysis %.3f s (%zu groups, %u jobs), summary.json %.3f s, "
                 "summary.xlsx %.3f s (side by side), charts %.3f s, per-county "
                 "reports "
                 "%.3f s, commit %.3f s\n",
-                raw, raw_bytes, b->timing.read, b->timing.group,
+                raw, raw_bytes, b->timing.read, b->timing.read_bytes,
+                b->timing.group,
                 b->timing.analyze, b->ngroups, a.jobs, tm.json, tm.workbook,
                 tm.charts, tm.per_county, tm.commit);
     rc = JH_EXIT_OK;
