@@ -12,11 +12,8 @@
 #include "gnuplot.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <ftw.h>
 #include <math.h>
-#include <signal.h>
-#include <spawn.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -25,6 +22,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "subprocess.h"
 #include "util.h"
 
 /* ------------------------------------------------------------------ */
@@ -347,7 +345,6 @@ static jh_status
 spawn(gp_proc *proc, const jh_chart_options *opts, const char *scratch,
       char **envp, jh_error *err)
 {
-    posix_spawn_file_actions_t fa;
     char *runner = template_path(opts, "run");
     char *list = run_file(scratch, proc->index, "tsv");
     char *log = run_file(scratch, proc->index, "log");
@@ -369,17 +366,7 @@ spawn(gp_proc *proc, const jh_chart_options *opts, const char *scratch,
     argv[5] = list;
     argv[6] = (char *)(opts->pdf ? "1" : "0");
     argv[7] = NULL;
-    rc = posix_spawn_file_actions_init(&fa);
-    if (rc == 0)
-        rc = posix_spawn_file_actions_addopen(&fa, 0, "/dev/null", O_RDONLY, 0);
-    if (rc == 0)
-        rc = posix_spawn_file_actions_addopen(&fa, 1, "/dev/null", O_WRONLY, 0);
-    if (rc == 0)
-        rc = posix_spawn_file_actions_addopen(
-            &fa, 2, log, O_WRONLY | O_CREAT | O_TRUNC, 0600);
-    if (rc == 0)
-        rc = posix_spawnp(&proc->pid, opts->gnuplot, &fa, NULL, argv, envp);
-    posix_spawn_file_actions_destroy(&fa);
+    rc = jh__spawn(&proc->pid, argv, envp, log);
     if (rc == ENOENT || rc == ENOTDIR || rc == ELOOP)
         st = jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
                           "gnuplot not found ('%s'): install gnuplot-nox",
@@ -441,29 +428,15 @@ reap(const gp_proc *proc, const jh_chart_options *opts, const char *scratch,
      const struct timespec *deadline, jh_error *err)
 {
     char line[400];
-    int status = 0;
-    pid_t r;
+    int status = 0, r;
 
     /* Poll so that a template that hangs is killed at the deadline. */
-    for (;;) {
-        struct timespec now, nap = {0, 5 * 1000 * 1000};
-        r = waitpid(proc->pid, &status, WNOHANG);
-        if (r != 0 && !(r < 0 && errno == EINTR))
-            break;
-        clock_gettime(CLOCK_MONOTONIC, &now);
-        if (now.tv_sec > deadline->tv_sec ||
-            (now.tv_sec == deadline->tv_sec &&
-             now.tv_nsec >= deadline->tv_nsec)) {
-            kill(proc->pid, SIGKILL);
-            while (waitpid(proc->pid, &status, 0) < 0 && errno == EINTR)
-                ;
-            return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                                "gnuplot did not finish %s within %d "
-                                "seconds and was stopped",
-                                proc->names, timeout_of(opts));
-        }
-        nanosleep(&nap, NULL);
-    }
+    r = jh__wait_until(proc->pid, deadline, 5, &status);
+    if (r > 0)
+        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                            "gnuplot did not finish %s within %d seconds and "
+                            "was stopped",
+                            proc->names, timeout_of(opts));
     if (r < 0)
         return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
                             "cannot wait for gnuplot: %s", strerror(errno));
