@@ -1157,7 +1157,7 @@ typedef struct read_ctx {
 typedef struct chunk {
     const char *data;
     size_t len;
-    long lines; /* newlines in the chunk */
+    long lines; /* lines in the chunk */
     bool plain; /* no double quote, and valid UTF-8 where it must be */
     jh_table *table;
 } chunk;
@@ -1197,7 +1197,7 @@ chunk_task(void *data, size_t i, jh_error *err)
 {
     chunk_ctx *cc = data;
     chunk *c = &cc->chunks[i];
-    const char *p = c->data, *end = c->data + c->len, *nl;
+    jh_status st;
 
     /* A quoted field may span lines: then the chunks are not independent
      * and the file is read the ordinary way, as it is when a byte is not
@@ -1207,10 +1207,12 @@ chunk_task(void *data, size_t i, jh_error *err)
         !jh__utf8_valid(c->data, c->len))
         return JH_OK; /* c->plain stays false */
     c->plain = true;
-    for (; (nl = memchr(p, '\n', (size_t)(end - p))) != NULL; p = nl + 1)
-        c->lines++;
-    return jh_csv_parse(&c->table, c->data, c->len, cc->path, &cc->copts,
-                        err);
+    st = jh_csv_parse(&c->table, c->data, c->len, cc->path, &cc->copts, err);
+    /* Every chunk but the last ends with its newline: its lines are the
+     * lines before the next chunk. */
+    if (st == JH_OK)
+        c->lines = c->table->lines;
+    return st;
 }
 
 /*

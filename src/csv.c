@@ -221,6 +221,7 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
     csv_free(&p);
     reader_release(&r);
     free(owned);
+    r.table->lines = r.line;
     *out = r.table;
     return JH_OK;
 

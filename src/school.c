@@ -453,12 +453,14 @@ cell_text(const jh_table *t, size_t row, size_t col, char *buf, size_t size)
 {
     size_t len;
     const char *start = jh__trim_span(jh_table_cell(t, row, col), &len);
+    bool cut = len >= size;
 
-    if (len >= size)
+    if (cut)
         len = size - 1;
     memcpy(buf, start, len);
     buf[len] = '\0';
-    jh__trim(buf); /* a cut may leave blanks at the end */
+    if (cut)
+        jh__trim(buf); /* the cut may leave blanks at the end */
 }
 
 /* Where the label of a merged span stands while columns are walked. */
@@ -1251,7 +1253,7 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
     double v = 0.0;
     bool go = true;
 
-    if ((text[0] == '#' || text[0] == 'E') && jh_school_is_error_value(text))
+    if (jh_school_is_error_value(text))
         return data_error(im, row, col,
                           "%s：单元格是表格错误值%s（公式计算失败）：请填写数值本身",
                           "%s: the cell holds the spreadsheet error %s (a "
@@ -1372,14 +1374,17 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
             return CELL_OK; /* blank stays NAN: blank is not zero */
         if (!read_number(im, row, col, f, text, &v, &go))
             return go ? CELL_BAD : CELL_STOP;
-        if (f->kind == F_GRADES &&
-            (v < 1 || v > max_grades[f->arg >= 0 ? f->arg : 0]))
-            return data_error(im, row, col, "%s：“%s”不在1至%.0f之间",
-                              "%s: '%s' is not between 1 and %.0f",
-                              f->header, text,
-                              max_grades[f->arg >= 0 ? f->arg : 0])
-                       ? CELL_BAD
-                       : CELL_STOP;
+        if (f->kind == F_GRADES) {
+            /* A whole-school count is checked against its level once the
+             * school's type is known (read_row). */
+            double most = max_grades[f->arg >= 0 ? f->arg : 0];
+            if (v < 1 || v > most)
+                return data_error(im, row, col, "%s：“%s”不在1至%.0f之间",
+                                  "%s: '%s' is not between 1 and %.0f",
+                                  f->header, text, most)
+                           ? CELL_BAD
+                           : CELL_STOP;
+        }
         if (f->kind == F_STUDENTS)
             s->students[f->arg] = v;
         else if (f->kind == F_CLASSES && f->arg >= 0)

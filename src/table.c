@@ -16,17 +16,6 @@
  * Under AddressSanitizer every row keeps its own allocation, so that a
  * read past a row is still caught.
  */
-#if defined(__SANITIZE_ADDRESS__)
-#define JH_TABLE_ARENA 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define JH_TABLE_ARENA 0
-#endif
-#endif
-#ifndef JH_TABLE_ARENA
-#define JH_TABLE_ARENA 1
-#endif
-
 #define BLOCK_SIZE (((size_t)8 << 20) - 128)
 
 typedef struct jh_table_block {
@@ -105,7 +94,7 @@ jh_table_free(jh_table *t)
     for (size_t i = 0; i < t->nrows; i++) {
         if (!t->rows[i].packed)
             free_cells(t->rows[i].cells, t->rows[i].ncells);
-        else if (!JH_TABLE_ARENA)
+        else if (JH__ASAN)
             free(t->rows[i].cells);
     }
     blocks_free(t->blocks);
@@ -192,7 +181,7 @@ jh_table_append_copy(jh_table *t, const char *const *cells,
         bytes += lens[i] + 1;
     if (grow(t) != JH_OK)
         return JH_ERR_NOMEM;
-    block = JH_TABLE_ARENA ? arena_alloc(t, bytes) : malloc(bytes);
+    block = JH__ASAN ? malloc(bytes) : arena_alloc(t, bytes);
     if (block == NULL)
         return JH_ERR_NOMEM;
     p = (char *)(block + ncells);

@@ -207,17 +207,6 @@ jh__is_blank(const char *s)
  * that a few dozen faults do.  Under AddressSanitizer they are plain
  * malloc, so that reads past them are still caught.
  */
-#if defined(__SANITIZE_ADDRESS__)
-#define JH_BIG_MMAP 0
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define JH_BIG_MMAP 0
-#endif
-#endif
-#ifndef JH_BIG_MMAP
-#define JH_BIG_MMAP 1
-#endif
-
 #define BIG_ALIGN ((size_t)2 << 20)
 #define BIG_HEAD ((size_t)64) /* keeps the mapping's size; 64-aligned */
 
@@ -229,7 +218,7 @@ jh__big_alloc(size_t size)
 
     if (size > SIZE_MAX - BIG_HEAD - 2 * BIG_ALIGN)
         return NULL;
-    if (!JH_BIG_MMAP) {
+    if (JH__ASAN) {
         start = malloc(BIG_HEAD + size);
         if (start == NULL)
             return NULL;

@@ -7,6 +7,19 @@
 
 #include "junheng/error.h"
 
+/* 1 when built with AddressSanitizer: large data then keeps ordinary
+ * malloc blocks, so that reads past them are still caught. */
+#if defined(__SANITIZE_ADDRESS__)
+#define JH__ASAN 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define JH__ASAN 1
+#endif
+#endif
+#ifndef JH__ASAN
+#define JH__ASAN 0
+#endif
+
 /** strdup that tolerates NULL (returns NULL). */
 char *jh__strdup(const char *s);
 

@@ -37,6 +37,7 @@ typedef struct jh_table {
     const char *encoding; /**< encoding the file was read in (static) */
     struct jh_table_block *blocks; /**< arena of the packed rows */
     bool rows_big; /**< rows is a big buffer (large tables), not malloc'd */
+    long lines;    /**< text files: the lines read (0 for sheets) */
 } jh_table;
 
 /** Create an empty table for @p source (and @p sheet, may be NULL). */

@@ -220,6 +220,10 @@ jh_status jh_cli_stage_stream(struct jh_outdir *dir, const char *name,
                                                  jh_error *),
                               const void *data, jh_error *err);
 
+/** The folder of @p file_name inside the staging folder @p dir (made, with
+ * its parents), malloc'd; NULL when it cannot be made. */
+char *jh_cli_staged_folder(struct jh_outdir *dir, const char *file_name);
+
 /** The chart options of @p rep: its gnuplot, junheng's templates, PDF
  * copies, this process's environment and a 300-second limit. */
 jh_chart_options jh_cli_chart_options(const jh_cli_report *rep);

@@ -267,6 +267,19 @@ jh_cli_stage_stream(jh_outdir *dir, const char *name,
     return st;
 }
 
+char *
+jh_cli_staged_folder(jh_outdir *dir, const char *file_name)
+{
+    /* jh_outdir_path() makes the folders of a file's path: ask for the
+     * file, then cut it off. */
+    char *path = jh_outdir_path(dir, file_name);
+    char *slash = path != NULL ? strrchr(path, '/') : NULL;
+
+    if (slash != NULL)
+        *slash = '\0';
+    return path;
+}
+
 jh_chart_options
 jh_cli_chart_options(const jh_cli_report *rep)
 {
@@ -283,20 +296,17 @@ jh_cli_stage_charts(jh_outdir *dir, const char *name, const char *what,
                     jh_cli_charts_fn render, const void *data,
                     const jh_chart_options *opts, jh_error *err)
 {
-    /* jh_outdir_path() makes the folders of a file's path: ask for a file
-     * inside the folder, then cut it off. */
     char rel[256];
-    char *keep;
+    char *folder;
     jh_status st;
 
     snprintf(rel, sizeof(rel), "%s/.keep", name);
-    keep = jh_outdir_path(dir, rel);
-    if (keep == NULL)
+    folder = jh_cli_staged_folder(dir, rel);
+    if (folder == NULL)
         return jh_error_set(err, JH_ERR_IO, name, 0, 0,
                             "cannot create the %s folder", name);
-    *strrchr(keep, '/') = '\0';
-    st = render(keep, data, opts, err);
-    free(keep);
+    st = render(folder, data, opts, err);
+    free(folder);
     if (st == JH_ERR_NOTFOUND) {
         jh_cli_fail("warning: %s; %s skipped, everything else written",
                     err->message, what);

@@ -397,21 +397,6 @@ print_warnings(const jh_batch *b)
 }
 
 /* Write a malloc'd text to a new file in the staging folder. */
-/* The folder for @p name inside the staging folder (created). */
-static char *
-staged_folder(jh_outdir *dir, const char *name)
-{
-    char *keep = jh_outdir_path(dir, name);
-    char *slash;
-
-    if (keep == NULL)
-        return NULL;
-    slash = strrchr(keep, '/');
-    if (slash != NULL)
-        *slash = '\0';
-    return keep;
-}
-
 typedef struct export_ctx {
     const jh_batch *b;
     const batch_args *a;
@@ -463,7 +448,7 @@ export_group(export_ctx *x, size_t gi, const char *sub, jh_error *err)
     }
     if (st == JH_OK && x->charts) {
         name = cli_join(sub, "charts/.keep");
-        path = name != NULL ? staged_folder(x->dir, name) : NULL;
+        path = name != NULL ? jh_cli_staged_folder(x->dir, name) : NULL;
         st = path != NULL
                  ? jh_report_charts(path, &ctx, &x->copts, err)
                  : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -498,7 +483,7 @@ export_county(void *data, size_t ci, jh_error *err)
     }
     if (st == JH_OK && x->charts && years >= 2) {
         char *name = cli_printf("%s/.keep", folder);
-        char *path = name != NULL ? staged_folder(x->dir, name) : NULL;
+        char *path = name != NULL ? jh_cli_staged_folder(x->dir, name) : NULL;
         st = path != NULL
                  ? jh_report_trend_charts(path, &x->bctx, ci, &x->copts, err)
                  : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
@@ -716,7 +701,7 @@ write_outputs(const batch_args *a, const jh_batch *b,
         /* The summary charts run alone: one gnuplot per job. */
         jh_chart_options sopts = x.copts;
         sopts.processes = a->jobs;
-        path = staged_folder(dir, "charts/.keep");
+        path = jh_cli_staged_folder(dir, "charts/.keep");
         st = path != NULL ? jh_report_batch_charts(path, bctx, &sopts, &err)
                           : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
                                          "out of memory");
@@ -1070,7 +1055,7 @@ jh_cmd_trend(int argc, char **argv)
         jh_error_clear(&err);
         st = jh_outdir_open(&dir, a.rep.out, &err);
         if (st == JH_OK && a.rep.charts) {
-            path = staged_folder(dir, ".keep");
+            path = jh_cli_staged_folder(dir, ".keep");
             st = path != NULL
                      ? jh_report_trend_charts(path, &bctx, ci, &copts, &err)
                      : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
