@@ -16,13 +16,50 @@ claim_of(const jh_verify_result *r, const jh_verify_finding *f)
     return f->claim != JH_NONE ? &r->claims->items[f->claim] : NULL;
 }
 
-/* Digits to print a recomputed figure next to a claim: two more than the
- * claim has, so that the difference shows. */
+/* Digits to print a figure at full length next to a claim: two more than
+ * the table prints, so that the difference shows. */
 static int
-digits_for(const jh_claim *c)
+digits_for(const jh_verify_finding *f)
 {
-    int d = c != NULL ? c->decimals + 2 : 4;
-    return d < 0 ? 0 : d > 10 ? 10 : d;
+    int d = f->decimals >= 0 ? f->decimals + 2 : 0;
+    return d > 10 ? 10 : d;
+}
+
+/* The indicator a claim is about, or "学校综合达标" for a whole section
+ * or level, or "" for a school's verdict. */
+static const char *
+claim_indicator(const jh_report_context *ctx, const jh_standard *std,
+                const jh_claim *c, bool full)
+{
+    if (c->indicator != JH_NONE)
+        return full ? jh_indicator_name(&std->indicators[c->indicator],
+                                        ctx->lang)
+                    : jh_indicator_short(&std->indicators[c->indicator],
+                                         ctx->lang);
+    return c->code != NULL ? "" : jh__xlabel(ctx->lang, "verify_whole");
+}
+
+/* Label of what a claim states ("差异系数", "是否达标", ...). */
+static const char *
+field_label(const jh_report_context *ctx, const jh_claim *c)
+{
+    char key[48];
+    snprintf(key, sizeof(key), "field_%s", jh_claim_field_key(c->field));
+    return jh__xlabel(ctx->lang, key);
+}
+
+/* A claimed or recomputed figure as the table prints it: 是 / 否 for
+ * verdicts, whole numbers for counts, else to the compared decimals. */
+static char *
+printed(const jh_report_context *ctx, const jh_claim *c,
+        const jh_verify_finding *f, double v, char *buf, size_t size)
+{
+    if (c->field == JH_CLAIM_VERDICT)
+        snprintf(buf, size, "%s",
+                 jh__xlabel(ctx->lang, v == 1.0 ? "verify_yes" : "verify_no"));
+    else
+        jh__fmt_fixed(v, f->decimals >= 0 ? f->decimals : 0, buf, size);
+    return buf;
 }
 
 /* "claims.csv:5:4" or "claims.xlsx: 表Ⅲ!E5". */
@@ -58,10 +95,7 @@ subject(const jh_report_context *ctx, const jh_verify_result *r,
     bool level_known = c == NULL || c->level_given || s != NULL;
 
     const char *field =
-        c == NULL || c->field == JH_CLAIM_VALUE
-            ? ""
-            : jh__xlabel(ctx->lang,
-                         c->field == JH_CLAIM_MEAN ? "field_mean" : "field_cv");
+        c == NULL || c->field == JH_CLAIM_VALUE ? "" : field_label(ctx, c);
     size_t n;
 
     /* Level, code, name, indicator and (for county figures) which one,
@@ -69,10 +103,7 @@ subject(const jh_report_context *ctx, const jh_verify_result *r,
     snprintf(buf, size, "%s %s %s %s %s",
              level_known ? jh_level_name(f->level, ctx->lang) : "",
              code != NULL ? code : "", s != NULL ? s->name : "",
-             c != NULL
-                 ? jh_indicator_short(&std->indicators[c->indicator], ctx->lang)
-                 : "",
-             field);
+             c != NULL ? claim_indicator(ctx, std, c, false) : "", field);
     /* Squeeze the spaces left by empty parts. */
     n = 0;
     for (size_t i = 0; buf[i] != '\0'; i++) {
@@ -99,7 +130,6 @@ static char *
 causes_text(const jh_report_context *ctx, const jh_verify_result *r,
             const jh_verify_finding *f, char *buf, size_t size)
 {
-    const jh_claim *c = claim_of(r, f);
     const jh_county *county = r->analysis->model->county;
     size_t n = 0;
     char key[64], v[48];
@@ -127,10 +157,62 @@ causes_text(const jh_report_context *ctx, const jh_verify_result *r,
             buf + n, size - n, "%s%s%s (%s)",
             n > 0 ? (ctx->lang == JH_LANG_EN ? "; " : "；") : "",
             jh__xlabel(ctx->lang, key), who,
-            jh__fmt_fixed(f->cause_value[i], digits_for(c), v, sizeof(v)));
+            jh__fmt_fixed(f->cause_value[i], digits_for(f), v, sizeof(v)));
     }
     if (n >= size)
         buf[size - 1] = '\0';
+    return buf;
+}
+
+/* The notes of @p f, separated by "; ", into @p buf ("" when none). */
+static char *
+notes_text(const jh_report_context *ctx, const jh_verify_finding *f,
+           char *buf, size_t size)
+{
+    size_t n = 0;
+    char key[48];
+
+    buf[0] = '\0';
+    for (unsigned bit = 0; jh_verify_note_key(bit) != NULL && n < size;
+         bit++) {
+        if (!(f->notes & (1u << bit)))
+            continue;
+        snprintf(key, sizeof(key), "note_%s", jh_verify_note_key(bit));
+        n += (size_t)snprintf(
+            buf + n, size - n, "%s%s",
+            n > 0 ? (ctx->lang == JH_LANG_EN ? "; " : "；") : "",
+            jh__xlabel(ctx->lang, key));
+    }
+    if (n >= size)
+        buf[size - 1] = '\0';
+    return buf;
+}
+
+/* "汇总 第12–26行，42项" / "汇总 rows 12-26, 42 claims", or the reason a
+ * table was passed over, into @p buf. */
+static char *
+block_text(const jh_report_context *ctx, const jh_claims_block *b, char *buf,
+           size_t size)
+{
+    bool en = ctx->lang == JH_LANG_EN;
+    char key[64];
+    int n = snprintf(buf, size, "%s%s%s%s", b->source,
+                     b->sheet != NULL ? ": " : "",
+                     b->sheet != NULL ? b->sheet : "", b->skip != NULL ? " " : "");
+
+    if (n < 0 || (size_t)n >= size)
+        return buf;
+    if (b->skip != NULL) {
+        snprintf(key, sizeof(key), "skip_%s", b->skip);
+        snprintf(buf + n, size - (size_t)n, en ? "(%s)" : "（%s）",
+                 jh__xlabel(ctx->lang, key));
+    } else if (en) {
+        snprintf(buf + n, size - (size_t)n, " rows %ld-%ld, %zu claims",
+                 b->first, b->last, b->nclaims);
+    } else {
+        snprintf(buf + n, size - (size_t)n, " 第%ld–%ld行，%zu项", b->first,
+                 b->last, b->nclaims);
+    }
     return buf;
 }
 
@@ -141,7 +223,8 @@ jh_report_verify_text(FILE *out, const jh_report_context *ctx,
     jh_lang lang = ctx->lang;
     const char *colon = lang == JH_LANG_EN ? ": " : "：";
     const char *sep = lang == JH_LANG_EN ? ", " : "，";
-    char w[640], subj[512], causes[2048], b1[48], b2[48];
+    const char *semi = lang == JH_LANG_EN ? "; " : "；";
+    char w[640], subj[512], causes[2048], notes[512], b1[48], b2[48], b3[48];
 
     fprintf(out, "%s: %s\n", jh_label(lang, "county"), ctx->county_name);
     {
@@ -158,6 +241,14 @@ jh_report_verify_text(FILE *out, const jh_report_context *ctx,
                     missing);
         fputc('\n', out);
     }
+    /* What was read, and what was passed over and why. */
+    for (size_t i = 0; i < r->claims->nblocks; i++) {
+        const jh_claims_block *b = &r->claims->blocks[i];
+        fprintf(out, "  %s%s%s\n",
+                jh__xlabel(lang, b->skip == NULL ? "verify_read"
+                                                 : "verify_skipped"),
+                colon, block_text(ctx, b, w, sizeof(w)));
+    }
     for (size_t i = 0; i < r->nfindings; i++) {
         const jh_verify_finding *f = &r->findings[i];
         const jh_claim *c = claim_of(r, f);
@@ -166,7 +257,8 @@ jh_report_verify_text(FILE *out, const jh_report_context *ctx,
         else
             fputs("  ", out);
         fprintf(out, "%s%s", subject(ctx, r, f, subj, sizeof(subj)), colon);
-        if (f->kind != JH_FINDING_DIFFERS) {
+        if (f->kind != JH_FINDING_DIFFERS &&
+            f->kind != JH_FINDING_HIDES_FAILURE) {
             fprintf(out, "%s", kind_label(ctx, f->kind));
             if (c != NULL)
                 fprintf(out, "%s%s %s", sep, jh__xlabel(lang, "verify_claimed"),
@@ -174,15 +266,30 @@ jh_report_verify_text(FILE *out, const jh_report_context *ctx,
             fputc('\n', out);
             continue;
         }
-        fprintf(out, "%s %s%s%s %s%s%s %s", jh__xlabel(lang, "verify_claimed"),
+        if (f->kind == JH_FINDING_HIDES_FAILURE)
+            fprintf(out, "%s%s", kind_label(ctx, f->kind), sep);
+        /* Both figures as the table prints them; the recomputed one also
+         * at full length. */
+        fprintf(out, "%s %s%s%s %s", jh__xlabel(lang, "verify_claimed"),
                 c->text, sep, jh__xlabel(lang, "verify_recomputed"),
-                jh__fmt_fixed(f->recomputed, digits_for(c), b1, sizeof(b1)),
-                sep, jh__xlabel(lang, "verify_difference"),
-                jh__fmt_fixed(f->difference, digits_for(c), b2, sizeof(b2)));
+                printed(ctx, c, f, f->recomputed_rounded, b1, sizeof(b1)));
+        if (f->decimals >= 0)
+            fprintf(out, "%s%s%s%s%s %s", lang == JH_LANG_EN ? " (" : "（",
+                    jh__fmt_fixed(f->recomputed, digits_for(f), b2,
+                                  sizeof(b2)),
+                    lang == JH_LANG_EN ? ")" : "）", sep,
+                    jh__xlabel(lang, "verify_difference"),
+                    jh__fmt_fixed(f->difference, digits_for(f), b3,
+                                  sizeof(b3)));
+        if (isfinite(f->limit))
+            fprintf(out, "%s%s %s", sep, jh__xlabel(lang, "verify_limit"),
+                    jh__fmt_fixed(f->limit, 2, b1, sizeof(b1)));
         if (f->causes != 0)
-            fprintf(out, "%s%s%s%s", lang == JH_LANG_EN ? "; " : "；",
-                    jh__xlabel(lang, "verify_cause"), colon,
-                    causes_text(ctx, r, f, causes, sizeof(causes)));
+            fprintf(out, "%s%s%s%s", semi, jh__xlabel(lang, "verify_cause"),
+                    colon, causes_text(ctx, r, f, causes, sizeof(causes)));
+        if (f->notes != 0)
+            fprintf(out, "%s%s%s%s", semi, jh__xlabel(lang, "verify_note"),
+                    colon, notes_text(ctx, f, notes, sizeof(notes)));
         fputc('\n', out);
     }
     if (r->nfindings == 0)
@@ -212,12 +319,15 @@ json_claim(const jh_verify_result *r, const jh_claim *c)
                                        : json_null());
     json_object_set_new(
         o, "indicator",
-        json_string(r->analysis->standard->indicators[c->indicator].id));
+        c->indicator != JH_NONE
+            ? json_string(r->analysis->standard->indicators[c->indicator].id)
+            : json_null());
     json_object_set_new(o, "code",
                         c->code != NULL ? json_string(c->code) : json_null());
     json_object_set_new(o, "text", json_string(c->text));
     json_object_set_new(o, "value", num(c->value));
     json_object_set_new(o, "tolerance", num(c->tolerance));
+    json_object_set_new(o, "decimals", json_integer(c->decimals));
     return o;
 }
 
@@ -259,6 +369,31 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
                             s != NULL ? json_string(s->name) : json_null());
         json_object_set_new(o, "recomputed", num(f->recomputed));
         json_object_set_new(o, "difference", num(f->difference));
+        if (c != NULL && json_is_object(json_object_get(o, "claim"))) {
+            json_t *cj = json_object_get(o, "claim");
+            json_object_set_new(cj, "rounded", num(f->claim_rounded));
+            /* Compared as the table prints them; a half unit of that
+             * digit (kept for readers of earlier versions). */
+            json_object_set_new(cj, "compared_decimals",
+                                f->decimals >= 0 ? json_integer(f->decimals)
+                                                 : json_null());
+            json_object_set_new(cj, "tolerance",
+                                json_real(f->decimals >= 0
+                                              ? 0.5 * pow(10.0, -f->decimals)
+                                              : 0.0));
+        }
+        json_object_set_new(o, "recomputed_rounded",
+                            num(f->recomputed_rounded));
+        json_object_set_new(o, "limit", num(f->limit));
+        {
+            json_t *notes = json_array();
+            for (unsigned bit = 0; jh_verify_note_key(bit) != NULL; bit++) {
+                if (f->notes & (1u << bit))
+                    json_array_append_new(notes,
+                                          json_string(jh_verify_note_key(bit)));
+            }
+            json_object_set_new(o, "notes", notes);
+        }
         for (int k = 0; k < JH_CAUSE_COUNT; k++) {
             json_t *co;
             const jh_school *who = NULL;
@@ -289,6 +424,29 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
         json_array_append_new(findings, o);
     }
     json_object_set_new(root, "findings", findings);
+    {
+        json_t *read = json_array(), *skipped = json_array();
+        for (size_t i = 0; i < r->claims->nblocks; i++) {
+            const jh_claims_block *b = &r->claims->blocks[i];
+            json_t *o = json_object();
+            json_object_set_new(o, "source", json_string(b->source));
+            json_object_set_new(o, "sheet", b->sheet != NULL
+                                                ? json_string(b->sheet)
+                                                : json_null());
+            if (b->skip != NULL) {
+                json_object_set_new(o, "reason", json_string(b->skip));
+                json_array_append_new(skipped, o);
+                continue;
+            }
+            json_object_set_new(o, "first_row", json_integer(b->first));
+            json_object_set_new(o, "last_row", json_integer(b->last));
+            json_object_set_new(o, "claims",
+                                json_integer((json_int_t)b->nclaims));
+            json_array_append_new(read, o);
+        }
+        json_object_set_new(root, "read", read);
+        json_object_set_new(root, "skipped", skipped);
+    }
     rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     json_decref(root);
     if (rc != 0 || fputc('\n', out) == EOF)
@@ -341,12 +499,9 @@ jh_report_verify_workbook(const char *path, const jh_report_context *ctx,
         const jh_verify_finding *f = &r->findings[i];
         const jh_claim *c = claim_of(r, f);
         const jh_school *s = finding_school(r, f);
-        const char *field =
-            c == NULL
-                ? ""
-                : jh__xlabel(lang, c->field == JH_CLAIM_MEAN ? "field_mean"
-                                   : c->field == JH_CLAIM_CV ? "field_cv"
-                                                             : "field_value");
+        const char *field = c == NULL ? "" : field_label(ctx, c);
+        char notes[512];
+        size_t nc;
         jh__cell_str(&b, ws, row, 0, where(c, w, sizeof(w)), b.f.text);
         jh__cell_str(&b, ws, row, 1, jh_level_name(f->level, lang), b.f.text);
         jh__cell_str(&b, ws, row, 2,
@@ -357,22 +512,41 @@ jh_report_verify_workbook(const char *path, const jh_report_context *ctx,
         jh__cell_str(&b, ws, row, 3, s != NULL ? s->name : NULL, b.f.text);
         jh__cell_str(
             &b, ws, row, 4,
-            c != NULL ? jh_indicator_name(&std->indicators[c->indicator], lang)
-                      : NULL,
+            c != NULL ? claim_indicator(ctx, std, c, true) : NULL,
             b.f.wrap);
         jh__cell_str(&b, ws, row, 5, field, b.f.text);
         jh__cell_num(&b, ws, row, 6, c != NULL ? c->value : NAN, b.f.num4);
         jh__cell_num(&b, ws, row, 7, f->recomputed, b.f.num4);
         jh__cell_num(&b, ws, row, 8, f->difference, b.f.num4);
-        jh__cell_num(&b, ws, row, 9, c != NULL ? c->tolerance : NAN, b.f.num4);
+        jh__cell_num(&b, ws, row, 9, f->decimals >= 0 ? (double)f->decimals : NAN,
+                     b.f.text);
         jh__cell_str(&b, ws, row, 10, kind_label(ctx, f->kind), b.f.bad);
-        jh__cell_str(&b, ws, row, 11,
-                     causes_text(ctx, r, f, causes, sizeof(causes)), b.f.wrap);
+        causes_text(ctx, r, f, causes, sizeof(causes));
+        nc = strlen(causes);
+        if (f->notes != 0)
+            snprintf(causes + nc, sizeof(causes) - nc, "%s%s%s%s",
+                     nc > 0 ? (lang == JH_LANG_EN ? "; " : "；") : "",
+                     jh__xlabel(lang, "verify_note"),
+                     lang == JH_LANG_EN ? ": " : "：",
+                     notes_text(ctx, f, notes, sizeof(notes)));
+        jh__cell_str(&b, ws, row, 11, causes, b.f.wrap);
         row++;
     }
     if (r->nfindings == 0)
-        jh__cell_str(&b, ws, row, 0, jh__xlabel(lang, "verify_all_agree"),
+        jh__cell_str(&b, ws, row++, 0, jh__xlabel(lang, "verify_all_agree"),
                      b.f.good);
+    /* What was read, and what was passed over and why. */
+    row++;
+    for (size_t i = 0; i < r->claims->nblocks; i++) {
+        const jh_claims_block *bl = &r->claims->blocks[i];
+        char line[800];
+        snprintf(line, sizeof(line), "%s%s%s",
+                 jh__xlabel(lang, bl->skip == NULL ? "verify_read"
+                                                   : "verify_skipped"),
+                 lang == JH_LANG_EN ? ": " : "：",
+                 block_text(ctx, bl, w, sizeof(w)));
+        jh__cell_str(&b, ws, row++, 0, line, b.f.note);
+    }
     jh__col_width(&b, ws, 0, 0, 28);
     jh__col_width(&b, ws, 1, 2, 12);
     jh__col_width(&b, ws, 3, 4, 26);

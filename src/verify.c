@@ -15,6 +15,31 @@
 
 /* ---- numbers and names ------------------------------------------------ */
 
+/* The ASCII form of a full-width character at @p p (digits, '.', '+',
+ * '-', ','), or 0. */
+static char
+fullwidth_ascii(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+
+    if (u[0] != 0xEF || u[1] != 0xBC)
+        return 0;
+    if (u[2] >= 0x90 && u[2] <= 0x99) /* ０ to ９: U+FF10 to U+FF19 */
+        return (char)('0' + (u[2] - 0x90));
+    switch (u[2]) {
+    case 0x8E: /* ． U+FF0E */
+        return '.';
+    case 0x8B: /* ＋ */
+        return '+';
+    case 0x8D: /* － */
+        return '-';
+    case 0x8C: /* ， */
+        return ',';
+    default:
+        return 0;
+    }
+}
+
 bool
 jh_claim_parse_number(const char *text, double *value, int *decimals,
                       double *tolerance)
@@ -28,11 +53,19 @@ jh_claim_parse_number(const char *text, double *value, int *decimals,
     double v;
 
     for (p = text; *p != '\0'; p++) {
-        if (*p == ',')
+        char a = fullwidth_ascii(p);
+        if (a != 0)
+            p += 2;
+        else if (strncmp(p, "\xE3\x80\x80", 3) == 0) { /* ideographic space */
+            a = ' ';
+            p += 2;
+        } else
+            a = *p;
+        if (a == ',')
             continue;
         if (n + 1 >= sizeof(buf))
             return false;
-        buf[n++] = *p;
+        buf[n++] = a;
     }
     buf[n] = '\0';
     jh__trim(buf);
@@ -84,6 +117,73 @@ jh_claim_parse_number(const char *text, double *value, int *decimals,
     return true;
 }
 
+/*
+ * |x| × 10^d rounded half away from zero, as an integer, into @p out.
+ *
+ * Why not printf("%.3f"): it rounds the binary double, and 0.1235 is stored
+ * as 0.12349999999999999867, so it prints 0.123 where Excel, a county's
+ * calculator and the official table print 0.124.  Nor fabs(x) × 1000 +
+ * 0.5: the product itself rounds.  Instead the double is written in its
+ * shortest decimal form (the fewest significant digits that read back as
+ * the same double: "0.1235" for the double nearest 0.1235, and
+ * "0.08400000000000001" for that double, whose digits beyond the 3rd are
+ * then rounded away), and that decimal string is
+ * rounded half up.  Claim and recomputed figure go through the same
+ * function, so equal printed figures compare equal.  False for a
+ * non-finite x, or when the result would not fit (|x| ≥ 1e15).
+ */
+static bool
+round_scaled(double x, int d, long long *out)
+{
+    char buf[40], digits[24];
+    int p, nd = 0, e;
+    long long r = 0;
+    char *q;
+
+    if (!isfinite(x) || fabs(x) >= 1e15 || d < 0 || d > 6)
+        return false;
+    if (x == 0.0) {
+        *out = 0;
+        return true;
+    }
+    for (p = 1; p <= 17; p++) {
+        snprintf(buf, sizeof(buf), "%.*e", p - 1, fabs(x));
+        if (strtod(buf, NULL) == fabs(x))
+            break;
+    }
+    /* buf is "D.DDDDe±XX": the significant digits and the exponent. */
+    for (q = buf; *q != '\0' && *q != 'e'; q++) {
+        if (isdigit((unsigned char)*q) && nd < (int)sizeof(digits) - 1)
+            digits[nd++] = *q;
+    }
+    digits[nd] = '\0';
+    if (*q != 'e')
+        return false;
+    e = (int)strtol(q + 1, NULL, 10);
+    /* |x| × 10^d has k digits before its point. */
+    {
+        int k = e + 1 + d;
+        if (k > 18)
+            return false;
+        for (int i = 0; i < k; i++)
+            r = r * 10 + (i < nd ? digits[i] - '0' : 0);
+        if (k >= 0 && k < nd && digits[k] >= '5')
+            r++;
+    }
+    *out = x < 0 ? -r : r;
+    return true;
+}
+
+double
+jh_verify_round(double x, int decimals)
+{
+    long long r;
+
+    if (!round_scaled(x, decimals, &r))
+        return x;
+    return (double)r / pow(10.0, decimals);
+}
+
 /* Normalise a name for matching into @p out: trimmed, a trailing unit in
  * parentheses removed, ASCII lower-cased, spaces and hyphens as '_'. */
 static char *
@@ -98,10 +198,16 @@ norm(const char *in, char *out, size_t size)
         paren = strchr(out, '(');
     if (paren != NULL && paren != out)
         *paren = '\0';
-    /* A unit on a line of its own, as wrapped headers have it. */
+    /* A unit on a line of its own, as wrapped headers have it; other text
+     * after a line break ("骨干教师\n差异贡献") is part of the name. */
     paren = strchr(out, '\n');
-    if (paren != NULL && paren != out)
-        *paren = '\0';
+    if (paren != NULL && paren != out) {
+        const char *rest = paren + 1;
+        while (*rest == ' ' || *rest == '\r')
+            rest++;
+        if (*rest == '(' || strncmp(rest, "\xEF\xBC\x88", 3) == 0)
+            *paren = '\0';
+    }
     jh__trim(out);
     for (char *p = out; *p != '\0'; p++) {
         if (*p == ' ' || *p == '-')
@@ -168,7 +274,12 @@ typedef enum role {
     R_VALUE,
     R_IND_VALUE,  /* wide 表Ⅱ-2: indicator k */
     R_LEVEL_MEAN, /* wide 表Ⅲ: level l */
-    R_LEVEL_CV
+    R_LEVEL_CV,
+    R_VERDICT,       /* 是否达标 */
+    R_MET_COUNT,     /* 达标指标数 (表Ⅱ-2) */
+    R_PASS_COUNT,    /* 达标学校数 (表Ⅱ-1) */
+    R_SECTION_COUNT, /* 学校数 (表Ⅱ-1) */
+    R_PASS_SHARE     /* 达标比例 (表Ⅱ-1) */
 } role;
 
 typedef struct colmap {
@@ -189,6 +300,28 @@ in_list(const char *t, const char *const *list, size_t n)
 
 #define IN(t, list) in_list(t, list, sizeof(list) / sizeof(list[0]))
 
+/* An indicator cell naming no indicator but the whole section or level
+ * (表Ⅱ-1's last row per level). */
+static bool
+names_overall(const char *t)
+{
+    static const char *const words[] = {"学校综合达标", "综合达标",
+                                        "学校达标",     "综合",
+                                        "overall",      "all_indicators"};
+    return IN(t, words);
+}
+
+/* A level cell naming the whole county (总体结论 rows): such rows are
+ * passed over. */
+static bool
+names_county(const char *t)
+{
+    static const char *const words[] = {"总体结论", "总体", "全县", "合计",
+                                        "总计",     "县域", "overall",
+                                        "county",   "total"};
+    return IN(t, words);
+}
+
 /* The role of a header cell. */
 static colmap
 map_header(const char *text, const jh_standard *std)
@@ -204,6 +337,16 @@ map_header(const char *text, const jh_standard *std)
         "平均值", "县域均值",    "加权平均数",    "县域平均值"};
     static const char *const cv[] = {"cv", "差异系数", "校际差异系数"};
     static const char *const value[] = {"value", "指标值", "数值", "值"};
+    static const char *const verdict[] = {"是否达标", "达标情况",
+                                          "是否达到标准", "verdict", "pass"};
+    static const char *const met[] = {"达标指标数", "met_count",
+                                      "indicators_met"};
+    static const char *const passing[] = {"达标学校数", "pass_count",
+                                          "schools_passing"};
+    static const char *const sections[] = {"学校数", "学校总数",
+                                           "school_count", "sections"};
+    static const char *const share[] = {"达标比例", "达标率", "pass_share",
+                                        "share"};
     static const char *const level_zh[] = {"小学", "初中"};
     colmap c = {R_NONE, 0, -1};
     char t[256];
@@ -226,6 +369,16 @@ map_header(const char *text, const jh_standard *std)
         c.r = R_CV;
     else if (IN(t, value))
         c.r = R_VALUE;
+    else if (IN(t, verdict))
+        c.r = R_VERDICT;
+    else if (IN(t, met))
+        c.r = R_MET_COUNT;
+    else if (IN(t, passing))
+        c.r = R_PASS_COUNT;
+    else if (IN(t, sections))
+        c.r = R_SECTION_COUNT;
+    else if (IN(t, share))
+        c.r = R_PASS_SHARE;
     if (c.r != R_NONE)
         return c;
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
@@ -277,20 +430,63 @@ row_blank(const jh_table *t, size_t r)
     return true;
 }
 
-/* Map row @p r as a header: it needs a column with figures, a column
- * that says what they are about, and no cell that is a number. */
+/* A title row: exactly one cell holds something, and it is not a number
+ * (a merged title spans the row, its text in the first cell). */
+static bool
+row_title(const jh_table *t, size_t r)
+{
+    size_t filled = 0, at = 0;
+    double v, tol;
+    int d;
+
+    for (size_t c = 0; c < t->rows[r].ncells; c++) {
+        if (!jh__is_blank(t->rows[r].cells[c])) {
+            filled++;
+            at = c;
+        }
+    }
+    return filled == 1 &&
+           !jh_claim_parse_number(t->rows[r].cells[at], &v, &d, &tol);
+}
+
+/*
+ * Map row @p r as a header: it needs a column with figures, a column
+ * that says what they are about, and no cell that is a number.
+ *
+ * Verdict and count columns only mean what 表Ⅱ-1 / 表Ⅱ-2 / 表Ⅲ mean in
+ * tables of resource indicators: a 是否达标 next to school codes is the
+ * per-school rule only when the block also has indicator values or
+ * 达标指标数 (the school-conditions sheet of junheng's own workbook has a
+ * 是否达标 about class sizes and music rooms, which is no claim about the
+ * resource indicators); counts of schools belong to level rows, not to
+ * school rows.  Columns that do not fit are ignored.
+ */
 static bool
 try_header(const jh_table *t, size_t r, const jh_standard *std, colmap *map)
 {
-    bool value = false, key = false;
+    bool value = false, key = false, code = false, resource = false;
+    size_t n = t->rows[r].ncells;
 
-    for (size_t c = 0; c < t->rows[r].ncells; c++) {
+    for (size_t c = 0; c < n; c++) {
         const char *cell = t->rows[r].cells[c];
         double v, tol;
         int d;
         map[c] = map_header(cell, std);
         if (jh_claim_parse_number(cell, &v, &d, &tol))
             return false;
+        if (map[c].r == R_CODE)
+            code = true;
+        if (map[c].r == R_IND_VALUE || map[c].r == R_MET_COUNT ||
+            map[c].r == R_VALUE)
+            resource = true;
+    }
+    for (size_t c = 0; c < n; c++) {
+        role x = map[c].r;
+        if (code && ((x == R_VERDICT && !resource) || x == R_PASS_COUNT ||
+                     x == R_SECTION_COUNT || x == R_PASS_SHARE))
+            map[c].r = R_NONE;
+        if (!code && x == R_MET_COUNT)
+            map[c].r = R_NONE;
         if (map[c].r >= R_MEAN)
             value = true;
         if (map[c].r == R_CODE || map[c].r == R_LEVEL ||
@@ -310,6 +506,25 @@ no_figure(const char *t)
     return IN(t, words);
 }
 
+/* A claimed verdict (already normalised): 1 passes, 0 fails, -1 neither. */
+static int
+verdict_of(const char *t)
+{
+    static const char *const yes[] = {"是",   "达标", "合格", "通过",
+                                      "yes",  "y",    "true", "pass",
+                                      "passed", "√",  "✓",    "1"};
+    static const char *const no[] = {"否",     "未达标", "不达标",
+                                     "不合格", "未通过", "no",
+                                     "n",      "false",  "fail",
+                                     "failed", "×",      "✗",
+                                     "0"};
+    if (IN(t, yes))
+        return 1;
+    if (IN(t, no))
+        return 0;
+    return -1;
+}
+
 static jh_status
 claims_append(jh_claims *cl, const jh_claim *c)
 {
@@ -325,6 +540,39 @@ claims_append(jh_claims *cl, const jh_claim *c)
     return JH_OK;
 }
 
+/* Record a block read (skip NULL) or a table passed over. */
+static jh_status
+block_append(jh_claims *cl, const jh_table *t, long first, long last,
+             size_t nclaims, const char *skip, jh_error *err)
+{
+    jh_claims_block *b;
+
+    if (cl->nblocks == cl->blocks_cap) {
+        size_t ncap = cl->blocks_cap == 0 ? 8 : cl->blocks_cap * 2;
+        jh_claims_block *grown = realloc(cl->blocks, ncap * sizeof(*grown));
+        if (grown == NULL)
+            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                "out of memory");
+        cl->blocks = grown;
+        cl->blocks_cap = ncap;
+    }
+    b = &cl->blocks[cl->nblocks];
+    memset(b, 0, sizeof(*b));
+    b->source = jh__strdup(t->source);
+    b->sheet = t->sheet != NULL ? jh__strdup(t->sheet) : NULL;
+    if (b->source == NULL || (t->sheet != NULL && b->sheet == NULL)) {
+        free(b->source);
+        free(b->sheet);
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    b->first = first;
+    b->last = last;
+    b->nclaims = nclaims;
+    b->skip = skip;
+    cl->nblocks++;
+    return JH_OK;
+}
+
 void
 jh_claims_release(jh_claims *cl)
 {
@@ -335,9 +583,13 @@ jh_claims_release(jh_claims *cl)
         free(cl->items[i].text);
         free(cl->items[i].source);
     }
+    for (size_t i = 0; i < cl->nblocks; i++) {
+        free(cl->blocks[i].source);
+        free(cl->blocks[i].sheet);
+    }
     free(cl->items);
-    cl->items = NULL;
-    cl->count = cl->cap = 0;
+    free(cl->blocks);
+    memset(cl, 0, sizeof(*cl));
 }
 
 /* The one level named in @p text (小学 / 初中 / primary / junior), or -1
@@ -357,6 +609,35 @@ level_mentioned(const char *text)
     return p == j ? -1 : p ? JH_LEVEL_PRIMARY : JH_LEVEL_JUNIOR;
 }
 
+/* The field of a value column. */
+static jh_claim_field
+field_of(role r)
+{
+    switch (r) {
+    case R_MEAN:
+    case R_LEVEL_MEAN:
+        return JH_CLAIM_MEAN;
+    case R_CV:
+    case R_LEVEL_CV:
+        return JH_CLAIM_CV;
+    case R_VERDICT:
+        return JH_CLAIM_VERDICT;
+    case R_MET_COUNT:
+        return JH_CLAIM_MET_COUNT;
+    case R_PASS_COUNT:
+        return JH_CLAIM_PASS_COUNT;
+    case R_SECTION_COUNT:
+        return JH_CLAIM_SECTION_COUNT;
+    case R_PASS_SHARE:
+        return JH_CLAIM_PASS_SHARE;
+    default:
+        return JH_CLAIM_VALUE;
+    }
+}
+
+/* Indicator marks while reading a row: none given, or the whole. */
+enum { IND_NONE = -1, IND_OVERALL = -2 };
+
 /* The claims of data row @p r under the header @p map. */
 static jh_status
 row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
@@ -364,7 +645,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
            size_t *added, jh_error *err)
 {
     const char *code = NULL;
-    int level = default_level, indicator = -1;
+    int level = default_level, indicator = IND_NONE;
     char b[256];
 
     for (size_t c = 0; c < ncols && c < t->rows[r].ncells; c++) {
@@ -374,15 +655,19 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
         if (map[c].r == R_CODE) {
             code = cell;
         } else if (map[c].r == R_LEVEL) {
-            level = level_of(norm(cell, b, sizeof(b)));
+            norm(cell, b, sizeof(b));
+            if (names_county(b))
+                return JH_OK; /* a 总体结论 row: not checked */
+            level = level_of(b);
             if (level < 0)
                 return jh__table_error(err, JH_ERR_DATA, t, r, c,
                                        "unknown level '%s' (primary, "
                                        "junior, 小学 or 初中)",
                                        cell);
         } else if (map[c].r == R_INDICATOR) {
-            indicator = indicator_of(std, norm(cell, b, sizeof(b)));
-            if (indicator < 0)
+            norm(cell, b, sizeof(b));
+            indicator = names_overall(b) ? IND_OVERALL : indicator_of(std, b);
+            if (indicator == IND_NONE)
                 return jh__table_error(err, JH_ERR_DATA, t, r, c,
                                        "unknown indicator '%s'", cell);
         }
@@ -392,6 +677,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
         jh_claim claim;
         int k = indicator, l = level;
         char trimmed[256];
+        bool needs_indicator, school_claim;
 
         if (map[c].r < R_MEAN)
             continue;
@@ -399,46 +685,54 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
         if (no_figure(trimmed))
             continue;
         memset(&claim, 0, sizeof(claim));
-        if (!jh_claim_parse_number(cell, &claim.value, &claim.decimals,
-                                   &claim.tolerance))
+        claim.field = field_of(map[c].r);
+        if (claim.field == JH_CLAIM_VERDICT) {
+            int v = verdict_of(trimmed);
+            if (v < 0)
+                return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                                       "claimed verdict '%s' is neither 是 "
+                                       "nor 否 (达标 / 未达标)",
+                                       cell);
+            claim.value = v;
+            claim.decimals = 0;
+        } else if (!jh_claim_parse_number(cell, &claim.value, &claim.decimals,
+                                          &claim.tolerance)) {
             return jh__table_error(err, JH_ERR_DATA, t, r, c,
                                    "claimed figure '%s' is not a number", cell);
-        switch (map[c].r) {
-        case R_MEAN:
-        case R_CV:
-            claim.field = map[c].r == R_MEAN ? JH_CLAIM_MEAN : JH_CLAIM_CV;
-            break;
-        case R_LEVEL_MEAN:
-        case R_LEVEL_CV:
-            claim.field =
-                map[c].r == R_LEVEL_MEAN ? JH_CLAIM_MEAN : JH_CLAIM_CV;
-            l = map[c].level;
-            break;
-        case R_IND_VALUE:
-            k = (int)map[c].k;
-            claim.field = JH_CLAIM_VALUE;
-            break;
-        default:
-            claim.field = JH_CLAIM_VALUE;
-            break;
         }
-        if (k < 0)
+        if (map[c].r == R_LEVEL_MEAN || map[c].r == R_LEVEL_CV)
+            l = map[c].level;
+        if (map[c].r == R_IND_VALUE)
+            k = (int)map[c].k;
+        /* Means, CVs and school values are about one indicator; verdicts
+         * and counts may be about the whole section or level. */
+        needs_indicator = claim.field == JH_CLAIM_MEAN ||
+                          claim.field == JH_CLAIM_CV ||
+                          claim.field == JH_CLAIM_VALUE;
+        if (needs_indicator && k < 0)
             return jh__table_error(err, JH_ERR_DATA, t, r, c,
                                    "claimed figure '%s' has no indicator "
                                    "(add an indicator column)",
                                    cell);
-        if (claim.field == JH_CLAIM_VALUE && code == NULL)
+        if (claim.field == JH_CLAIM_MET_COUNT)
+            k = IND_NONE;
+        if ((claim.field == JH_CLAIM_VALUE ||
+             claim.field == JH_CLAIM_MET_COUNT) &&
+            code == NULL)
             return jh__table_error(err, JH_ERR_DATA, t, r, c,
-                                   "school value '%s' has no school code "
+                                   "school figure '%s' has no school code "
                                    "(add a code column)",
                                    cell);
-        if (claim.field != JH_CLAIM_VALUE && l < 0)
+        if ((code == NULL || claim.field == JH_CLAIM_MEAN ||
+             claim.field == JH_CLAIM_CV || claim.field == JH_CLAIM_PASS_COUNT ||
+             claim.field == JH_CLAIM_SECTION_COUNT ||
+             claim.field == JH_CLAIM_PASS_SHARE) &&
+            l < 0)
             return jh__table_error(err, JH_ERR_DATA, t, r, c,
-                                   "county %s '%s' has no level (add a "
+                                   "county figure '%s' has no level (add a "
                                    "level column)",
-                                   claim.field == JH_CLAIM_MEAN ? "mean" : "CV",
                                    cell);
-        claim.indicator = (size_t)k;
+        claim.indicator = k >= 0 ? (size_t)k : JH_NONE;
         claim.level_given = l >= 0;
         claim.level = l >= 0 ? (jh_level)l : JH_LEVEL_PRIMARY;
         claim.line = t->rows[r].line;
@@ -452,11 +746,16 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
         snprintf(trimmed, sizeof(trimmed), "%s", cell);
         claim.text = jh__strdup(jh__trim(trimmed));
         claim.source = jh__strdup(t->source);
-        claim.code = claim.field == JH_CLAIM_VALUE ? jh__strdup(code) : NULL;
+        /* School claims carry the code; county figures in a block with
+         * a code column are still county figures. */
+        school_claim = code != NULL && (claim.field == JH_CLAIM_VALUE ||
+                                        claim.field == JH_CLAIM_VERDICT ||
+                                        claim.field == JH_CLAIM_MET_COUNT);
+        claim.code = school_claim ? jh__strdup(code) : NULL;
         if (claim.code != NULL)
             jh__trim(claim.code);
         if (claim.text == NULL || claim.source == NULL ||
-            (claim.field == JH_CLAIM_VALUE && claim.code == NULL) ||
+            (school_claim && claim.code == NULL) ||
             claims_append(cl, &claim) != JH_OK) {
             free(claim.text);
             free(claim.source);
@@ -473,13 +772,23 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
                     jh_error *err)
 {
     colmap *map = NULL, *probe = NULL;
-    size_t ncols = 0, cap = 0, added = 0;
+    size_t ncols = 0, cap = 0, added = 0, block_added = 0, nheaders = 0;
+    long block_first = 0, block_last = 0;
     bool header = false;
     /* The level of rows without a level column: named by the sheet
      * ("表Ⅱ-2 小学") or by a title above the header ("……（小学）"). */
     int sheet_level = t->sheet != NULL ? level_mentioned(t->sheet) : -1;
     int title_level = -1, block_level = -1;
     jh_status st = JH_OK;
+
+/* Close the open block, recording it. */
+#define END_BLOCK()                                                            \
+    do {                                                                       \
+        if (header && st == JH_OK)                                             \
+            st = block_append(cl, t, block_first, block_last,                  \
+                              added - block_added, NULL, err);                 \
+        header = false;                                                        \
+    } while (0)
 
     for (size_t r = 0; r < t->nrows && st == JH_OK; r++) {
         size_t n = t->rows[r].ncells;
@@ -490,11 +799,11 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
         bool gap = t->sheet != NULL && r > 0 &&
                    t->rows[r].line > t->rows[r - 1].line + 1;
         if (gap) {
-            header = false;
+            END_BLOCK();
             title_level = -1;
         }
         if (row_blank(t, r)) {
-            header = false;
+            END_BLOCK();
             title_level = -1;
             continue;
         }
@@ -514,11 +823,23 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
         }
         /* A header starts a new block, also right after another block. */
         if (try_header(t, r, std, probe)) {
+            END_BLOCK();
+            if (st != JH_OK)
+                break;
             memcpy(map, probe, n * sizeof(*map));
             ncols = n;
             header = true;
+            nheaders++;
+            block_first = block_last = t->rows[r].line;
+            block_added = added;
             block_level = title_level >= 0 ? title_level : sheet_level;
             continue;
+        }
+        /* A title (one text cell, as a merged title row reads) ends a
+         * block: the rows under it belong to the next header. */
+        if (header && row_title(t, r)) {
+            END_BLOCK();
+            title_level = -1;
         }
         if (!header) {
             /* A title above the header. */
@@ -527,14 +848,14 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
             continue;
         }
         st = row_claims(cl, t, r, map, ncols, block_level, std, &added, err);
+        block_last = t->rows[r].line;
     }
+    END_BLOCK();
+#undef END_BLOCK
     free(probe);
     free(map);
-    if (st == JH_OK && added == 0)
-        st = jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
-                          "no claims found: expected a header such as "
-                          "level,indicator,mean,cv or code,level,indicator,"
-                          "value (see docs/claims.md)");
+    if (st == JH_OK && nheaders == 0)
+        st = block_append(cl, t, 0, 0, 0, "no_claims_header", err);
     return st;
 }
 
@@ -568,6 +889,8 @@ jh_verify_kind_key(jh_finding_kind kind)
         return "no_level";
     case JH_FINDING_UNDEFINED:
         return "undefined";
+    case JH_FINDING_HIDES_FAILURE:
+        return "hides_failure";
     }
     return "unknown";
 }
@@ -582,8 +905,26 @@ jh_claim_field_key(jh_claim_field field)
         return "cv";
     case JH_CLAIM_VALUE:
         return "value";
+    case JH_CLAIM_VERDICT:
+        return "verdict";
+    case JH_CLAIM_MET_COUNT:
+        return "met_count";
+    case JH_CLAIM_PASS_COUNT:
+        return "pass_count";
+    case JH_CLAIM_SECTION_COUNT:
+        return "section_count";
+    case JH_CLAIM_PASS_SHARE:
+        return "pass_share";
     }
     return "unknown";
+}
+
+const char *
+jh_verify_note_key(unsigned bit)
+{
+    static const char *const keys[] = {"fewer_decimals", "hides_failure",
+                                       "duplicate"};
+    return bit < sizeof(keys) / sizeof(keys[0]) ? keys[bit] : NULL;
 }
 
 /* ---- alternative computations ------------------------------------------ */
@@ -691,12 +1032,52 @@ typedef struct verifier {
     double *x, *w, *xs, *ws;
 } verifier;
 
-static bool
-holds(const jh_claim *c, double x)
+/* Decimals official tables print CVs with (evaluation rules 1.3: "CVs to
+ * 3 decimals"); means and school values use the indicator's own
+ * decimals from the standard (2). */
+#define CV_DECIMALS 3
+
+/* A share is printed as the county printed it: its own decimals, at
+ * least 2 (a whole percentage) and at most 4 (a percentage with 2
+ * decimals), so that "89.29%" and 0.8928571428571429 both hold for 25/28
+ * but "1" does not. */
+#define SHARE_MIN_DECIMALS 2
+#define SHARE_MAX_DECIMALS 4
+
+/* Decimals claim @p c and its figure are both rounded to before they are
+ * compared; -1 for counts and verdicts, which must be equal exactly. */
+static int
+compared_decimals(const jh_analysis *a, const jh_claim *c)
 {
-    return isfinite(x) &&
-           fabs(c->value - x) <=
-               c->tolerance + 1e-9 * fmax(fabs(x), fabs(c->value)) + 1e-12;
+    switch (c->field) {
+    case JH_CLAIM_CV:
+        return CV_DECIMALS;
+    case JH_CLAIM_MEAN:
+    case JH_CLAIM_VALUE:
+        return a->standard->indicators[c->indicator].decimals;
+    case JH_CLAIM_PASS_SHARE:
+        return c->decimals < SHARE_MIN_DECIMALS   ? SHARE_MIN_DECIMALS
+               : c->decimals > SHARE_MAX_DECIMALS ? SHARE_MAX_DECIMALS
+                                                  : c->decimals;
+    default:
+        return -1;
+    }
+}
+
+/* True when claim @p c and figure @p x print alike (see verify.h). */
+static bool
+holds_at(const jh_claim *c, double x, int d)
+{
+    long long rc, rx;
+
+    if (!isfinite(x))
+        return false;
+    if (d < 0)
+        return c->value == x;
+    if (round_scaled(c->value, d, &rc) && round_scaled(x, d, &rx))
+        return rc == rx;
+    /* Beyond 1e15: no table prints such a figure; equal as doubles. */
+    return c->value == x;
 }
 
 static jh_verify_finding *
@@ -721,6 +1102,8 @@ new_finding(verifier *v, jh_finding_kind kind, size_t claim, jh_error *err)
     f->claim = claim;
     f->section = f->school = f->cause_section = f->cause_school = JH_NONE;
     f->recomputed = f->difference = NAN;
+    f->claim_rounded = f->recomputed_rounded = f->limit = NAN;
+    f->decimals = -1;
     for (int i = 0; i < JH_CAUSE_COUNT; i++)
         f->cause_value[i] = NAN;
     return f;
@@ -735,7 +1118,7 @@ try_cause(jh_verify_finding *f, const jh_claim *c, jh_verify_cause cause,
     if (!isfinite(value))
         return false;
     f->cause_value[cause] = value;
-    if (holds(c, value)) {
+    if (holds_at(c, value, f->decimals)) {
         f->causes |= 1u << cause;
         return true;
     }
@@ -818,7 +1201,7 @@ level_causes(verifier *v, jh_verify_finding *f, const jh_claim *c)
         if (jh_wstats_compute(&s, v->xs, v->ws, m, NULL) != JH_OK)
             continue;
         fig = c->field == JH_CLAIM_MEAN ? s.mean : s.cv;
-        if (holds(c, fig)) {
+        if (holds_at(c, fig, f->decimals)) {
             f->cause_value[JH_CAUSE_SCHOOL_LEFT_OUT] = fig;
             f->causes |= 1u << JH_CAUSE_SCHOOL_LEFT_OUT;
             f->cause_section = lr->sections[j];
@@ -835,7 +1218,7 @@ level_causes(verifier *v, jh_verify_finding *f, const jh_claim *c)
         if (!v->added[e].tried)
             alt_added(&v->added[e], a, ex->school);
         fig = level_figure(v->added[e].analysis, c);
-        if (holds(c, fig)) {
+        if (holds_at(c, fig, f->decimals)) {
             f->cause_value[JH_CAUSE_SCHOOL_ADDED] = fig;
             f->causes |= 1u << JH_CAUSE_SCHOOL_ADDED;
             f->cause_school = ex->school;
@@ -853,14 +1236,63 @@ section_figure(const jh_analysis *an, size_t si, size_t k)
     return an->results[si].value[k];
 }
 
+/*
+ * Judge claim @p ci against the recomputed @p fig: count it as agreeing,
+ * or add a finding (returned in @p out, NULL when the claim holds) with
+ * the figures as printed and the notes.  @p limit is the CV limit for a
+ * CV claim (NAN otherwise), @p fails whether the recomputed CV fails it.
+ */
+static jh_status
+judge(verifier *v, size_t ci, double fig, double limit, bool fails,
+      jh_verify_finding **out, jh_error *err)
+{
+    const jh_claim *c = &v->claims->items[ci];
+    int d = compared_decimals(v->a, c);
+    bool eq = holds_at(c, fig, d), hides = false;
+    unsigned notes = 0;
+    jh_verify_finding *f;
+
+    *out = NULL;
+    /* A claim that passes its limit while the figure fails it, whatever
+     * the rounding: the printed claim is what the table shows. */
+    if (c->field == JH_CLAIM_CV && isfinite(limit) && fails &&
+        jh_verify_round(c->value, d) <= limit)
+        hides = true;
+    if (eq && !hides) {
+        v->res->nagree++;
+        return JH_OK;
+    }
+    if (d >= 0 && c->decimals < d)
+        notes |= JH_NOTE_FEWER_DECIMALS;
+    if (hides)
+        notes |= JH_NOTE_HIDES_FAILURE;
+    f = new_finding(v, eq ? JH_FINDING_HIDES_FAILURE : JH_FINDING_DIFFERS, ci,
+                    err);
+    if (f == NULL)
+        return JH_ERR_NOMEM;
+    f->level = c->level;
+    f->recomputed = fig;
+    f->difference = c->value - fig;
+    f->decimals = d;
+    f->claim_rounded = d >= 0 ? jh_verify_round(c->value, d) : c->value;
+    f->recomputed_rounded = d >= 0 ? jh_verify_round(fig, d) : fig;
+    f->limit = limit;
+    f->notes = notes;
+    *out = f;
+    return JH_OK;
+}
+
 static jh_status
 check_level_claim(verifier *v, size_t ci, jh_error *err)
 {
     const jh_claim *c = &v->claims->items[ci];
     const jh_level_result *lr = &v->a->levels[c->level];
-    const jh_indicator_stats *is = &lr->ind[c->indicator];
+    bool whole = c->indicator == JH_NONE;
+    const jh_indicator_stats *is = whole ? NULL : &lr->ind[c->indicator];
     jh_verify_finding *f;
-    double fig;
+    double fig, limit = NAN, passing, nsec = (double)lr->nsections;
+    bool fails = false;
+    jh_status st;
 
     if (!lr->present) {
         f = new_finding(v, JH_FINDING_NO_LEVEL, ci, err);
@@ -876,19 +1308,57 @@ check_level_claim(verifier *v, size_t ci, jh_error *err)
         f->level = c->level;
         return JH_OK;
     }
-    fig = c->field == JH_CLAIM_MEAN ? is->mean : is->cv;
-    if (holds(c, fig)) {
-        v->res->nagree++;
-        return JH_OK;
+    passing = whole ? (double)lr->schools_passing : (double)is->met;
+    switch (c->field) {
+    case JH_CLAIM_MEAN:
+        fig = is->mean;
+        break;
+    case JH_CLAIM_CV:
+        fig = is->cv;
+        limit = is->cv_limit;
+        fails = !is->cv_pass;
+        break;
+    case JH_CLAIM_VERDICT:
+        fig = (whole ? lr->pass : is->cv_pass) ? 1.0 : 0.0;
+        break;
+    case JH_CLAIM_PASS_COUNT:
+        fig = passing;
+        break;
+    case JH_CLAIM_SECTION_COUNT:
+        fig = nsec;
+        break;
+    case JH_CLAIM_PASS_SHARE:
+        fig = nsec > 0 ? passing / nsec : NAN;
+        break;
+    default:
+        fig = NAN;
+        break;
     }
-    f = new_finding(v, JH_FINDING_DIFFERS, ci, err);
-    if (f == NULL)
-        return JH_ERR_NOMEM;
-    f->level = c->level;
-    f->recomputed = fig;
-    f->difference = c->value - fig;
-    level_causes(v, f, c);
-    return JH_OK;
+    st = judge(v, ci, fig, limit, fails, &f, err);
+    if (st == JH_OK && f != NULL && f->kind == JH_FINDING_DIFFERS &&
+        (c->field == JH_CLAIM_MEAN || c->field == JH_CLAIM_CV))
+        level_causes(v, f, c);
+    return st;
+}
+
+/* The figure of a per-school claim for section @p si. */
+static double
+school_figure(const jh_analysis *a, const jh_claim *c, size_t si)
+{
+    const jh_section_result *sr = &a->results[si];
+
+    switch (c->field) {
+    case JH_CLAIM_VALUE:
+        return sr->value[c->indicator];
+    case JH_CLAIM_VERDICT:
+        if (c->indicator != JH_NONE)
+            return sr->met[c->indicator] ? 1.0 : 0.0;
+        return sr->pass ? 1.0 : 0.0;
+    case JH_CLAIM_MET_COUNT:
+        return (double)sr->met_count;
+    default:
+        return NAN;
+    }
 }
 
 static jh_status
@@ -900,6 +1370,7 @@ check_school_claim(verifier *v, size_t ci, bool *claimed, bool *level_claims,
     const jh_county *county = m->county;
     size_t school = JH_NONE, si = JH_NONE, nsec = 0, first = JH_NONE;
     jh_verify_finding *f;
+    jh_status st;
     double fig;
 
     for (size_t i = 0; i < county->nschools; i++) {
@@ -954,19 +1425,15 @@ check_school_claim(verifier *v, size_t ci, bool *claimed, bool *level_claims,
     }
     claimed[si] = true;
     level_claims[m->sections[si].level] = true;
-    fig = v->a->results[si].value[c->indicator];
-    if (holds(c, fig)) {
-        v->res->nagree++;
-        return JH_OK;
-    }
-    f = new_finding(v, JH_FINDING_DIFFERS, ci, err);
-    if (f == NULL)
-        return JH_ERR_NOMEM;
+    fig = school_figure(v->a, c, si);
+    st = judge(v, ci, fig, NAN, false, &f, err);
+    if (st != JH_OK || f == NULL)
+        return st;
     f->section = si;
     f->school = school;
     f->level = m->sections[si].level;
-    f->recomputed = fig;
-    f->difference = c->value - fig;
+    if (c->field != JH_CLAIM_VALUE)
+        return JH_OK;
     if (!v->split_equal.tried)
         alt_split_equal(&v->split_equal, v->a);
     try_cause(f, c, JH_CAUSE_SPLIT_EQUAL,
@@ -980,6 +1447,42 @@ check_school_claim(verifier *v, size_t ci, bool *claimed, bool *level_claims,
         try_cause(f, c, JH_CAUSE_WAN_DIV10000, fig / 10000.0);
     }
     return JH_OK;
+}
+
+/* True when claims @p a and @p b state the same figure. */
+static bool
+same_figure(const jh_claim *a, const jh_claim *b)
+{
+    return a->field == b->field && a->indicator == b->indicator &&
+           a->level_given == b->level_given &&
+           (!a->level_given || a->level == b->level) &&
+           (a->code == NULL) == (b->code == NULL) &&
+           (a->code == NULL || strcmp(a->code, b->code) == 0);
+}
+
+/* Note each finding whose figure another claim states with another
+ * value (a county's two tables disagreeing with each other). */
+static void
+note_duplicates(verifier *v)
+{
+    const jh_claims *cl = v->claims;
+
+    for (size_t i = 0; i < v->res->nfindings; i++) {
+        jh_verify_finding *f = &v->res->findings[i];
+        const jh_claim *c;
+        int d;
+        if (f->claim == JH_NONE)
+            continue;
+        c = &cl->items[f->claim];
+        d = compared_decimals(v->a, c);
+        for (size_t j = 0; j < cl->count; j++) {
+            if (j != f->claim && same_figure(c, &cl->items[j]) &&
+                !holds_at(c, cl->items[j].value, d)) {
+                f->notes |= JH_NOTE_DUPLICATE;
+                break;
+            }
+        }
+    }
 }
 
 void
@@ -1020,14 +1523,17 @@ jh_verify_run(jh_verify_result **out, const jh_analysis *a,
     v.res->claims = claims;
     for (size_t i = 0; i < claims->count && st == JH_OK; i++) {
         const jh_claim *c = &claims->items[i];
-        if (c->indicator >= a->standard->nindicators) {
+        bool whole_ok = c->field != JH_CLAIM_MEAN && c->field != JH_CLAIM_CV &&
+                        c->field != JH_CLAIM_VALUE;
+        if (c->indicator >= a->standard->nindicators &&
+            !(c->indicator == JH_NONE && whole_ok)) {
             st = jh_error_set(err, JH_ERR_ARG, c->source, c->line, c->column,
                               "claim %zu names indicator %zu of %zu", i + 1,
                               c->indicator + 1, a->standard->nindicators);
             break;
         }
         v.res->nchecked++;
-        if (c->field == JH_CLAIM_VALUE)
+        if (c->code != NULL)
             st = check_school_claim(&v, i, claimed, level_claims, err);
         else
             st = check_level_claim(&v, i, err);
@@ -1046,6 +1552,8 @@ jh_verify_run(jh_verify_result **out, const jh_analysis *a,
         f->school = m->sections[i].school;
         f->level = m->sections[i].level;
     }
+    if (st == JH_OK)
+        note_duplicates(&v);
 
 done:
     alt_release(&v.split_equal);

@@ -1,12 +1,18 @@
 /*
  * junheng - checking what a county submitted against its school data.
  *
- * A county submits per-level county means and CVs (表Ⅲ) and per-school
- * indicator values (表Ⅱ-2).  jh_verify_run() recomputes every figure from
- * the school data and reports each claim that differs by more than its
- * printed precision allows: half a unit of the last digit written (a claim
- * "0.552" is checked to ±0.0005, "12.08" to ±0.005, "2925" to ±0.5; a
- * percentage "55.2%" is 0.552 ± 0.0005).
+ * A county submits per-level county means and CVs (表Ⅲ), per-school
+ * indicator values and verdicts (表Ⅱ-2), and per-level counts of schools
+ * passing (表Ⅱ-1).  jh_verify_run() recomputes every figure from the
+ * school data.  A claim holds when it and the recomputed figure, each
+ * rounded as the official tables print them (CVs to 3 decimals, means and
+ * school values to 2, shares to the claim's own 2 to 4 decimals), are
+ * equal; counts and verdicts must be equal exactly.  How the claim was
+ * written never widens that ("0", "0e9" and "0.5" are the numbers they
+ * are; a claim with fewer decimals than the table prints gets a note),
+ * and digits beyond the table's are rounded away.  A CV claim that
+ * passes its limit while the recomputed CV fails it is a finding whatever
+ * the rounding ("0.500" for 0.5004).
  *
  * For a claim that differs, the usual mistakes are tried and every one
  * that reproduces the claim (within the same precision) is named:
@@ -48,7 +54,17 @@ extern "C" {
 typedef enum jh_claim_field {
     JH_CLAIM_MEAN = 0, /**< county weighted mean of a level (表Ⅲ) */
     JH_CLAIM_CV,       /**< difference coefficient of a level (表Ⅲ) */
-    JH_CLAIM_VALUE     /**< one school section's value (表Ⅱ-2) */
+    JH_CLAIM_VALUE,    /**< one school section's value (表Ⅱ-2) */
+    /** 是否达标 (value 1 or 0): with a code, a school section's per-school
+     * rule (or, with an indicator, whether it meets that threshold);
+     * without a code, whether a level's CV meets its limit (with an
+     * indicator) or the level passes (without one) */
+    JH_CLAIM_VERDICT,
+    JH_CLAIM_MET_COUNT,     /**< 达标指标数 of a school section (表Ⅱ-2) */
+    JH_CLAIM_PASS_COUNT,    /**< 达标学校数 of a level (表Ⅱ-1): sections
+                                 meeting an indicator, or passing overall */
+    JH_CLAIM_SECTION_COUNT, /**< 学校数 of a level (表Ⅱ-1) */
+    JH_CLAIM_PASS_SHARE     /**< 达标比例: pass count / section count */
 } jh_claim_field;
 
 /** One figure the county submitted. */
@@ -56,28 +72,49 @@ typedef struct jh_claim {
     jh_claim_field field;
     jh_level level;   /**< valid when level_given */
     bool level_given; /**< false: a per-school claim without a level */
-    size_t indicator; /**< index into the standard's indicators */
+    size_t indicator; /**< index into the standard's indicators, or
+                           JH_NONE for the whole section or level
+                           (学校综合达标, a school's 是否达标) */
     char *code;       /**< school code of a 表Ⅱ-2 claim, NULL for 表Ⅲ */
     char *text;       /**< the number as written */
     char *source;     /**< file the claim was read from */
-    double value;     /**< the number (a percentage divided by 100) */
-    double tolerance; /**< half a unit of the last digit written */
+    double value;     /**< the number (a percentage divided by 100;
+                           a verdict 1 or 0) */
+    double tolerance; /**< half a unit of the last digit written (how the
+                           claim was written; not used to compare) */
     int decimals;     /**< digits after the point (of the fraction) */
     long line;        /**< line or sheet row of the claim */
     long column;      /**< 1-based column */
     char cell[64];    /**< "Sheet!C5" for workbooks, else "" */
 } jh_claim;
 
+/** One block of claims read, or one table (sheet) passed over. */
+typedef struct jh_claims_block {
+    char *source;      /**< file */
+    char *sheet;       /**< sheet name, NULL for text files */
+    long first, last;  /**< lines or sheet rows of the block (header to
+                            last data row); 0 for a table passed over */
+    size_t nclaims;    /**< claims read from the block */
+    const char *skip;  /**< NULL for a block read; else why the table was
+                            passed over (a static English key:
+                            "no_claims_header") */
+} jh_claims_block;
+
 /** The claims read from one or more tables. */
 typedef struct jh_claims {
     jh_claim *items;
     size_t count;
     size_t cap;
+    jh_claims_block *blocks; /**< blocks read and tables passed over, in
+                                  reading order */
+    size_t nblocks;
+    size_t blocks_cap;
 } jh_claims;
 
 /**
  * Parse a claimed number and its precision: an optional sign, digits with
- * an optional decimal point (ASCII or full-width digits are not accepted),
+ * an optional decimal point (full-width digits, point, sign and percent
+ * are read as their ASCII forms; spaces around are trimmed),
  * an optional exponent, an optional trailing '%' or '％'; thousands
  * separators ',' are ignored.  @p decimals receives the digits after the
  * point of the value as a fraction (a percentage adds 2, an exponent
@@ -90,7 +127,11 @@ bool jh_claim_parse_number(const char *text, double *value, int *decimals,
 /**
  * Append the claims in @p table (the layouts are described in
  * docs/claims.md): blocks of rows under a header row, a block ending at a
- * blank row; rows above a header (titles) are skipped.  A header maps its
+ * blank row or a title row (a row of one text cell); rows above a header
+ * (titles, cover pages) are skipped.  Each block read, or the table when
+ * it holds no claims header, is recorded in @p claims->blocks; a table
+ * without claims is not an error (the caller decides when nothing at all
+ * was read).  A header maps its
  * columns by English key or Chinese name:
  *   code / 学校代码, level / 学段, indicator / 指标, mean / 均值 / 县域均值,
  *   cv / 差异系数, value / 指标值, name / 学校名称 (ignored);
@@ -100,9 +141,12 @@ bool jh_claim_parse_number(const char *text, double *value, int *decimals,
  *   小学差异系数, 初中均值, 初中差异系数 (wide 表Ⅲ).
  * Levels are "primary" / "小学" and "junior" / "初中"; indicators their id,
  * Chinese or English name or short name, a unit in parentheses allowed.
+ * Verdict and count columns: 是否达标 (verdict), 达标指标数 (met
+ * count), 达标学校数 (pass count), 学校数 (section count), 达标比例 (pass
+ * share); the indicator 学校综合达标 means the whole section.
  * Errors (JH_ERR_DATA) name the cell: an unknown level or indicator, a
- * value that is not a number, a claim without the level or indicator it
- * needs, a table with no claim.
+ * value that is not a number or a verdict, a claim without the level or
+ * indicator it needs.
  */
 jh_status jh_claims_add_table(jh_claims *claims, const jh_table *table,
                               const jh_standard *std, jh_error *err);
@@ -132,8 +176,21 @@ typedef enum jh_finding_kind {
     JH_FINDING_NO_SECTION,      /**< the school has no section at that level */
     JH_FINDING_MISSING_SCHOOL, /**< an evaluated section without 表Ⅱ-2 claim */
     JH_FINDING_NO_LEVEL, /**< a 表Ⅲ claim for a level without schools */
-    JH_FINDING_UNDEFINED /**< a CV claimed where the mean is 0 */
+    JH_FINDING_UNDEFINED, /**< a CV claimed where the mean is 0 */
+    /** equal as printed, but the claimed CV passes its limit and the
+     * recomputed one fails it (0.500 claimed, 0.5004 recomputed) */
+    JH_FINDING_HIDES_FAILURE
 } jh_finding_kind;
+
+/** Notes on a finding; bits of jh_verify_finding.notes. */
+typedef enum jh_finding_note {
+    /** the claim has fewer decimals than the table prints */
+    JH_NOTE_FEWER_DECIMALS = 1u << 0,
+    /** the claimed CV passes its limit, the recomputed one fails it */
+    JH_NOTE_HIDES_FAILURE = 1u << 1,
+    /** another claim states the same figure with another value */
+    JH_NOTE_DUPLICATE = 1u << 2
+} jh_finding_note;
 
 /** Marks "no index" in findings. */
 #define JH_NONE ((size_t)-1)
@@ -148,6 +205,11 @@ typedef struct jh_verify_finding {
     double recomputed; /**< the figure from the data, NAN if none */
     double difference; /**< claimed − recomputed, NAN if none */
     unsigned causes;   /**< bit set of jh_verify_cause */
+    unsigned notes;    /**< bit set of jh_finding_note */
+    int decimals;      /**< decimals both were rounded to, -1 for exact */
+    double claim_rounded;      /**< the claim as the table prints it */
+    double recomputed_rounded; /**< the recomputed figure, likewise */
+    double limit;      /**< the CV limit concerned, NAN if none */
     /** The figure each matching cause gives (NAN for the others). */
     double cause_value[JH_CAUSE_COUNT];
     size_t cause_section; /**< JH_CAUSE_SCHOOL_LEFT_OUT: the section */
@@ -186,7 +248,21 @@ const char *jh_verify_cause_key(jh_verify_cause cause);
 /** English key of a finding kind ("differs", "unknown_school", ...). */
 const char *jh_verify_kind_key(jh_finding_kind kind);
 
-/** English key of a claim field ("mean", "cv", "value"). */
+/** English keys of the notes (bit order): "fewer_decimals",
+ * "hides_failure", "duplicate"; NULL past the last. */
+const char *jh_verify_note_key(unsigned bit);
+
+/**
+ * Round @p x to @p decimals the way a printed table does: half away from
+ * zero on the shortest decimal form of the double (so 0.1235, stored as
+ * 0.12349999999999999867, gives 0.124, and 0.08400000000000001 gives
+ * 0.084).  Returns the rounded value as the nearest double; non-finite
+ * input, or |x| of 1e15 and more, is returned unchanged.
+ */
+double jh_verify_round(double x, int decimals);
+
+/** English key of a claim field ("mean", "cv", "value", "verdict",
+ * "met_count", "pass_count", "section_count", "pass_share"). */
 const char *jh_claim_field_key(jh_claim_field field);
 
 #ifdef __cplusplus

@@ -19,9 +19,12 @@ help(FILE *out)
     fputs("usage: junheng verify FILE --claims CLAIMS [options]\n\n"
           "Recompute every figure from the school data in FILE and check the\n"
           "figures the county submitted in CLAIMS: county means and CVs\n"
-          "(表Ⅲ) and per-school values (表Ⅱ-2), as CSV or a workbook sheet\n"
-          "(layouts in docs/claims.md).  A claim holds when it is within half\n"
-          "a unit of its last written digit (0.552 is checked to +-0.0005).\n"
+          "(表Ⅲ), per-school values and verdicts (表Ⅱ-2) and counts of\n"
+          "schools passing (表Ⅱ-1), as CSV or workbook sheets (layouts in\n"
+          "docs/claims.md).  A claim holds when it and the recomputed figure\n"
+          "print alike as the official tables print them (CVs 3 decimals,\n"
+          "means and values 2, counts exactly); a CV that passes its limit\n"
+          "only as printed (0.500 for 0.5004) is a finding.\n"
           "Each claim that differs is listed with the recomputed figure, the\n"
           "difference and the likely cause where one reproduces it\n"
           "(unweighted CV, sample SD, unsplit combined school, 万元 read as\n"
@@ -29,8 +32,8 @@ help(FILE *out)
           "Options:\n"
           "  -c, --claims FILE    the submitted figures (repeatable)\n"
           "      --claims-sheet NAME|N\n"
-          "                       sheet of a claims workbook (default: the\n"
-          "                       first sheet)\n"
+          "                       sheet of a claims workbook (default: every\n"
+          "                       sheet that holds claims)\n"
           "  -o, --out DIR        write verify.xlsx and verify.json into DIR\n"
           "  -f, --format FMT     stdout format: text (default) or json\n"
           "  -l, --lang LANG      zh (default) or en\n" JH_CLI_INPUT_HELP
@@ -112,31 +115,71 @@ parse_args(verify_args *a, int argc, char **argv)
     return JH_EXIT_OK;
 }
 
-/* Read every claims file; prints the error and returns an exit code. */
-static int
-read_claims(const verify_args *a, jh_claims *claims)
+/*
+ * Read the claims of one file: the sheet asked for with --claims-sheet,
+ * else every sheet of a workbook in order (a cover page or a calculation
+ * sheet is recorded as passed over, not an error), or the whole of a text
+ * file.  Sheets are taken by number through jh_import_table(), so .xlsx
+ * and .xls work alike; the sheet after the last answers JH_ERR_NOTFOUND.
+ */
+static jh_status
+read_claims_file(const verify_args *a, const char *path, jh_claims *claims,
+                 jh_error *err)
 {
     jh_file_options fopts = {0};
     jh_diags warn = JH_DIAGS_INIT;
-    jh_error err;
+    jh_status st = JH_OK;
 
     fopts.encoding = (jh_encoding)a->in.encoding;
-    fopts.sheet = a->claims_sheet;
-    for (size_t i = 0; i < a->nclaims; i++) {
+    for (size_t i = 1; st == JH_OK; i++) {
         jh_table *t = NULL;
-        jh_status st;
-        jh_error_clear(&err);
-        st = jh_import_table(&t, a->claims[i], &fopts, &warn, &err);
+        char num[24];
+        snprintf(num, sizeof(num), "%zu", i);
+        fopts.sheet = a->claims_sheet != NULL ? a->claims_sheet : num;
+        jh_error_clear(err);
+        st = jh_import_table(&t, path, &fopts, &warn, err);
+        if (st == JH_ERR_NOTFOUND && a->claims_sheet == NULL && i > 1) {
+            st = JH_OK;
+            break;
+        }
         if (st == JH_OK)
-            st = jh_claims_add_table(claims, t, &a->in.std, &err);
+            st = jh_claims_add_table(claims, t, &a->in.std, err);
+        /* A text file, or the one sheet asked for: done. */
+        if (t != NULL && (t->sheet == NULL || a->claims_sheet != NULL)) {
+            jh_table_free(t);
+            break;
+        }
         jh_table_free(t);
+    }
+    jh_diags_release(&warn);
+    return st;
+}
+
+/* Read every claims file; prints the error and returns an exit code.
+ * Claims files in which nothing at all could be read are an error: an
+ * empty check must never read as "everything agrees". */
+static int
+read_claims(const verify_args *a, jh_claims *claims)
+{
+    jh_error err;
+
+    for (size_t i = 0; i < a->nclaims; i++) {
+        jh_status st = read_claims_file(a, a->claims[i], claims, &err);
         if (st != JH_OK) {
-            jh_diags_release(&warn);
             jh_cli_error(&err);
             return st == JH_ERR_NOMEM ? JH_EXIT_INTERNAL : JH_EXIT_DATA;
         }
     }
-    jh_diags_release(&warn);
+    if (claims->count == 0) {
+        jh_error_clear(&err);
+        jh_error_set(&err, JH_ERR_DATA, a->claims[0], 0, 0,
+                     "no claims found%s: expected a header such as "
+                     "level,indicator,mean,cv or code,level,indicator,value "
+                     "(see docs/claims.md)",
+                     a->nclaims > 1 ? " in any claims file" : "");
+        jh_cli_error(&err);
+        return JH_EXIT_DATA;
+    }
     return JH_EXIT_OK;
 }
 
@@ -183,7 +226,7 @@ int
 jh_cmd_verify(int argc, char **argv)
 {
     verify_args a;
-    jh_claims claims = {NULL, 0, 0};
+    jh_claims claims;
     jh_verify_result *res = NULL;
     jh_report_context ctx;
     jh_error err;
@@ -191,6 +234,7 @@ jh_cmd_verify(int argc, char **argv)
     int rc;
 
     memset(&a, 0, sizeof(a));
+    memset(&claims, 0, sizeof(claims));
     rc = parse_args(&a, argc, argv);
     if (rc != JH_EXIT_OK) {
         free(a.claims);
