@@ -36,6 +36,8 @@ claim_indicator(const jh_report_context *ctx, const jh_standard *std,
                                         ctx->lang)
                     : jh_indicator_short(&std->indicators[c->indicator],
                                          ctx->lang);
+    if (c->composite)
+        return jh_label(ctx->lang, "composite_cv");
     return c->code != NULL ? "" : jh__xlabel(ctx->lang, "verify_whole");
 }
 

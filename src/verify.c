@@ -133,13 +133,14 @@ jh_claim_parse_number(const char *text, double *value, int *decimals,
  * non-finite x, or when the result would not fit (|x| ≥ 1e15).
  */
 static bool
-round_scaled(double x, int d, long long *out)
+round_scaled_tie(double x, int d, long long *out, bool *tie)
 {
     char buf[40], digits[24];
     int p, nd = 0, e;
     long long r = 0;
     char *q;
 
+    *tie = false;
     if (!isfinite(x) || fabs(x) >= 1e15 || d < 0 || d > 6)
         return false;
     if (x == 0.0) {
@@ -169,9 +170,18 @@ round_scaled(double x, int d, long long *out)
             r = r * 10 + (i < nd ? digits[i] - '0' : 0);
         if (k >= 0 && k < nd && digits[k] >= '5')
             r++;
+        /* Exactly halfway: the rounding digit is the last one, a 5. */
+        *tie = k >= 0 && k == nd - 1 && digits[k] == '5';
     }
     *out = x < 0 ? -r : r;
     return true;
+}
+
+static bool
+round_scaled(double x, int d, long long *out)
+{
+    bool tie;
+    return round_scaled_tie(x, d, out, &tie);
 }
 
 double
@@ -301,13 +311,27 @@ in_list(const char *t, const char *const *list, size_t n)
 #define IN(t, list) in_list(t, list, sizeof(list) / sizeof(list[0]))
 
 /* An indicator cell naming no indicator but the whole section or level
- * (表Ⅱ-1's last row per level). */
+ * (表Ⅱ-1's last row per level; the first two are junheng's own workbook
+ * labels "schools_rule_pass" in labels.c, normalised, which this layer
+ * cannot call). */
 static bool
 names_overall(const char *t)
 {
-    static const char *const words[] = {"学校综合达标", "综合达标",
-                                        "学校达标",     "综合",
-                                        "overall",      "all_indicators"};
+    static const char *const words[] = {
+        "学校综合达标", "schools_passing_the_per_school_rule",
+        "综合达标",     "学校达标",
+        "overall",      "all_indicators"};
+    return IN(t, words);
+}
+
+/* An indicator cell naming the composite CV (the mean of the CVs, judged
+ * under the 2012 standard; the first two are the label "composite_cv" of
+ * junheng's own workbook, normalised). */
+static bool
+names_composite(const char *t)
+{
+    static const char *const words[] = {"综合差异系数", "composite_cv",
+                                        "composite"};
     return IN(t, words);
 }
 
@@ -337,16 +361,21 @@ map_header(const char *text, const jh_standard *std)
         "平均值", "县域均值",    "加权平均数",    "县域平均值"};
     static const char *const cv[] = {"cv", "差异系数", "校际差异系数"};
     static const char *const value[] = {"value", "指标值", "数值", "值"};
+    /* junheng's own English workbook says Meets, Indicators met,
+     * Schools meeting, Schools, Share meeting. */
     static const char *const verdict[] = {"是否达标", "达标情况",
-                                          "是否达到标准", "verdict", "pass"};
+                                          "是否达到标准", "verdict",
+                                          "pass",     "meets"};
     static const char *const met[] = {"达标指标数", "met_count",
                                       "indicators_met"};
     static const char *const passing[] = {"达标学校数", "pass_count",
-                                          "schools_passing"};
+                                          "schools_passing",
+                                          "schools_meeting"};
     static const char *const sections[] = {"学校数", "学校总数",
-                                           "school_count", "sections"};
+                                           "school_count", "schools",
+                                           "sections"};
     static const char *const share[] = {"达标比例", "达标率", "pass_share",
-                                        "share"};
+                                        "share", "share_meeting"};
     static const char *const level_zh[] = {"小学", "初中"};
     colmap c = {R_NONE, 0, -1};
     char t[256];
@@ -636,7 +665,7 @@ field_of(role r)
 }
 
 /* Indicator marks while reading a row: none given, or the whole. */
-enum { IND_NONE = -1, IND_OVERALL = -2 };
+enum { IND_NONE = -1, IND_OVERALL = -2, IND_COMPOSITE = -3 };
 
 /* The claims of data row @p r under the header @p map. */
 static jh_status
@@ -666,7 +695,9 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
                                        cell);
         } else if (map[c].r == R_INDICATOR) {
             norm(cell, b, sizeof(b));
-            indicator = names_overall(b) ? IND_OVERALL : indicator_of(std, b);
+            indicator = names_overall(b)     ? IND_OVERALL
+                        : names_composite(b) ? IND_COMPOSITE
+                                             : indicator_of(std, b);
             if (indicator == IND_NONE)
                 return jh__table_error(err, JH_ERR_DATA, t, r, c,
                                        "unknown indicator '%s'", cell);
@@ -680,6 +711,11 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
         bool needs_indicator, school_claim;
 
         if (map[c].r < R_MEAN)
+            continue;
+        /* As written ("-", which norm() would turn into "_"), then
+         * normalised ("N/A"). */
+        snprintf(trimmed, sizeof(trimmed), "%s", cell);
+        if (no_figure(jh__trim(trimmed)))
             continue;
         norm(cell, trimmed, sizeof(trimmed));
         if (no_figure(trimmed))
@@ -709,7 +745,11 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
         needs_indicator = claim.field == JH_CLAIM_MEAN ||
                           claim.field == JH_CLAIM_CV ||
                           claim.field == JH_CLAIM_VALUE;
-        if (needs_indicator && k < 0)
+        /* The composite CV and its verdict are claims about the level. */
+        claim.composite = k == IND_COMPOSITE && code == NULL &&
+                          (claim.field == JH_CLAIM_CV ||
+                           claim.field == JH_CLAIM_VERDICT);
+        if (needs_indicator && k < 0 && !claim.composite)
             return jh__table_error(err, JH_ERR_DATA, t, r, c,
                                    "claimed figure '%s' has no indicator "
                                    "(add an indicator column)",
@@ -1064,18 +1104,28 @@ compared_decimals(const jh_analysis *a, const jh_claim *c)
     }
 }
 
-/* True when claim @p c and figure @p x print alike (see verify.h). */
+/*
+ * True when claim @p c and figure @p x print alike (see verify.h).
+ *
+ * A recomputed figure exactly halfway between two printed ones (a school
+ * value of 6100 / 800 = 7.625) holds with either: Excel and the official
+ * tables print 7.63, but C's printf, Python and R round the binary double
+ * (7.625 exactly, a tie, to even) and print 7.62, and a county that used
+ * them printed a true figure.  The claim itself is always rounded half
+ * up: 0.0845 written by a county is 0.085, never 0.084.
+ */
 static bool
 holds_at(const jh_claim *c, double x, int d)
 {
     long long rc, rx;
+    bool tie;
 
     if (!isfinite(x))
         return false;
     if (d < 0)
         return c->value == x;
-    if (round_scaled(c->value, d, &rc) && round_scaled(x, d, &rx))
-        return rc == rx;
+    if (round_scaled(c->value, d, &rc) && round_scaled_tie(x, d, &rx, &tie))
+        return rc == rx || (tie && rc == (x < 0 ? rx + 1 : rx - 1));
     /* Beyond 1e15: no table prints such a figure; equal as doubles. */
     return c->value == x;
 }
@@ -1301,7 +1351,8 @@ check_level_claim(verifier *v, size_t ci, jh_error *err)
         f->level = c->level;
         return JH_OK;
     }
-    if (c->field == JH_CLAIM_CV && !is->cv_defined) {
+    if (c->field == JH_CLAIM_CV &&
+        (c->composite ? !isfinite(lr->composite_cv) : !is->cv_defined)) {
         f = new_finding(v, JH_FINDING_UNDEFINED, ci, err);
         if (f == NULL)
             return JH_ERR_NOMEM;
@@ -1314,12 +1365,16 @@ check_level_claim(verifier *v, size_t ci, jh_error *err)
         fig = is->mean;
         break;
     case JH_CLAIM_CV:
-        fig = is->cv;
-        limit = is->cv_limit;
-        fails = !is->cv_pass;
+        fig = c->composite ? lr->composite_cv : is->cv;
+        limit = c->composite ? lr->composite_limit : is->cv_limit;
+        fails = c->composite ? !lr->composite_pass : !is->cv_pass;
         break;
     case JH_CLAIM_VERDICT:
-        fig = (whole ? lr->pass : is->cv_pass) ? 1.0 : 0.0;
+        fig = (c->composite ? lr->composite_pass
+               : whole      ? lr->pass
+                            : is->cv_pass)
+                  ? 1.0
+                  : 0.0;
         break;
     case JH_CLAIM_PASS_COUNT:
         fig = passing;
@@ -1336,7 +1391,7 @@ check_level_claim(verifier *v, size_t ci, jh_error *err)
     }
     st = judge(v, ci, fig, limit, fails, &f, err);
     if (st == JH_OK && f != NULL && f->kind == JH_FINDING_DIFFERS &&
-        (c->field == JH_CLAIM_MEAN || c->field == JH_CLAIM_CV))
+        !whole && (c->field == JH_CLAIM_MEAN || c->field == JH_CLAIM_CV))
         level_causes(v, f, c);
     return st;
 }
@@ -1454,6 +1509,7 @@ static bool
 same_figure(const jh_claim *a, const jh_claim *b)
 {
     return a->field == b->field && a->indicator == b->indicator &&
+           a->composite == b->composite &&
            a->level_given == b->level_given &&
            (!a->level_given || a->level == b->level) &&
            (a->code == NULL) == (b->code == NULL) &&
@@ -1523,8 +1579,9 @@ jh_verify_run(jh_verify_result **out, const jh_analysis *a,
     v.res->claims = claims;
     for (size_t i = 0; i < claims->count && st == JH_OK; i++) {
         const jh_claim *c = &claims->items[i];
-        bool whole_ok = c->field != JH_CLAIM_MEAN && c->field != JH_CLAIM_CV &&
-                        c->field != JH_CLAIM_VALUE;
+        bool whole_ok = (c->field != JH_CLAIM_MEAN && c->field != JH_CLAIM_CV &&
+                         c->field != JH_CLAIM_VALUE) ||
+                        (c->composite && c->field == JH_CLAIM_CV);
         if (c->indicator >= a->standard->nindicators &&
             !(c->indicator == JH_NONE && whole_ok)) {
             st = jh_error_set(err, JH_ERR_ARG, c->source, c->line, c->column,

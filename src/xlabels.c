@@ -186,7 +186,7 @@ static const xlabel xlabels[] = {
     {"verify_claims_n", "项", "claims"},
     {"verify_rows", "行", "rows"},
     {"skip_no_claims_header", "没有申报数据表头",
-     "no claims header (see docs/claims.md)"},
+     "no claims header"},
 };
 
 const char *

@@ -75,6 +75,8 @@ typedef struct jh_claim {
     size_t indicator; /**< index into the standard's indicators, or
                            JH_NONE for the whole section or level
                            (学校综合达标, a school's 是否达标) */
+    bool composite;   /**< a level's composite CV (综合差异系数, the mean
+                           of its CVs) or its verdict; indicator JH_NONE */
     char *code;       /**< school code of a 表Ⅱ-2 claim, NULL for 表Ⅲ */
     char *text;       /**< the number as written */
     char *source;     /**< file the claim was read from */

@@ -103,6 +103,15 @@ expect "0.08400000000000001 in a cell is the claim 0.084" 0 \
     "d['checked'] == 1 and f == []" "$c0838" --claims "$tmp/noise.xlsx"
 expect "the same claim stored cleanly" 0 "d['checked'] == 1 and f == []" \
     "$c0838" --claims "$tmp/clean.xlsx"
+# A recomputed figure exactly halfway (7625 / 1000 = 7.625, 12.375) holds
+# printed either way: 7.63 as Excel prints it, 7.62 as printf does.
+c7625=$(county 7625 12375)
+expect "a recomputed 7.625 holds as 7.63 (Excel)" 0 "d['checked'] == 2 and f == []" \
+    "$c7625" --claims "$(csv t1.csv code,indicator,value "1,$S,7.63" "2,$S,12.38")"
+expect "a recomputed 7.625 holds as 7.62 (printf)" 0 "d['checked'] == 2 and f == []" \
+    "$c7625" --claims "$(csv t2.csv code,indicator,value "1,$S,7.62" "2,$S,12.37")"
+expect "but not as 7.61" 1 "len(f) == 1 and f[0]['claim']['line'] == 2" \
+    "$c7625" --claims "$(csv t3.csv code,indicator,value "1,$S,7.61" "2,$S,12.38")"
 run "text of a plain difference" 1 "$c085" --claims "$tmp/diff.csv" &&
     if grep -q "申报 0.124，重算 0.085" "$tmp/out"; then ok "text shows both figures as printed"
     else bad "text shows both figures as printed: $(cat "$tmp/out")"; fi
@@ -169,6 +178,26 @@ expect "junheng's own report.xlsx agrees, every claims sheet read" 0 "f == [] an
   all(b['reason'] for b in d['skipped'])" "$demo" --claims "$book"
 if [ "$(sha256sum "$book")" = "$sum_before" ]; then ok "claims workbook untouched"
 else bad "claims workbook untouched"; fi
+"$bin" analyze "$demo" --lang en --out "$tmp/an_en" --no-charts >/dev/null 2>&1 ||
+    bad "analyze the demo in English"
+expect "junheng's own English report.xlsx agrees, verdicts and counts read" 0 \
+    "f == [] and d['checked'] == 497" "$demo" --claims "$tmp/an_en/report.xlsx"
+"$bin" analyze "$demo" --standard basic-2012 --out "$tmp/an12" --no-charts >/dev/null 2>&1 ||
+    bad "analyze the demo under the 2012 standard"
+expect "the 2012 report.xlsx agrees (composite CV, '-' cells)" 0 \
+    "f == [] and d['checked'] == 428" "$demo" --standard basic-2012 --claims "$tmp/an12/report.xlsx"
+"$py" - "$tmp/an12/report.xlsx" "$tmp/comp.xlsx" <<'PY' || bad "pasting a composite CV"
+import sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1]); ws = wb["汇总"]
+for row in ws.iter_rows():
+    if row[0].value == "初中" and str(row[1].value).startswith("综合差异系数"):
+        row[4].value = 0.2   # the real composite is far from it
+        break
+wb.save(sys.argv[2])
+PY
+expect "a wrong composite CV (2012) is found" 1 \
+    "[(x['claim']['cell'], x['claim']['indicator']) for x in f] == [('汇总!E30', None)]" \
+    "$demo" --standard basic-2012 --claims "$tmp/comp.xlsx"
 "$py" - "$book" "$tmp/pasted.xlsx" <<'PY' || bad "pasting wrong figures"
 import sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
@@ -210,6 +239,8 @@ expect "a cover sheet first is passed over" 0 \
 run "a workbook without any claim is an error, not 全部相符" 3 "$c49" --claims "$tmp/nothing.xlsx" &&
     if grep -q "nothing.xlsx" "$tmp/err" && ! grep -q "相符" "$tmp/out"; then ok "no claim at all: exit 3 naming the file"
     else bad "no claim at all: exit 3 naming the file: $(cat "$tmp/err")"; fi
+run "a header without rows is no claim: an error" 3 "$c49" --claims "$(csv hdr.csv level,indicator,cv)" &&
+    ok "a header without rows is an error"
 run "a CSV without any claim is an error" 3 "$c49" --claims "$(csv none.csv "学校,备注" "甲小学,无")" &&
     ok "a CSV without any claim is an error"
 run "--claims-sheet still reads one sheet" 0 "$c49" --claims "$tmp/cover.xlsx" --claims-sheet 表Ⅲ -f json &&

@@ -145,21 +145,22 @@ expected["excluded"] = {"kind": "excluded_school", "cause": None,
                         "school": "3623010009"}
 json.dump(expected, open(f"{out}/expected.json", "w"))
 
-# Chinese names, a wide 表Ⅲ and precision taken from the text.
+# Chinese names, a wide 表Ⅲ; figures compared as the tables print them.
 with open(f"{out}/zh.csv", "w", encoding="utf-8") as f:
     f.write("表Ⅲ 资源配置指标校际差异系数\n")
     f.write("学段,指标,县域均值,差异系数\n")
     f.write(f"小学,生均体育运动场馆面积（平方米）,{level[key][0]:.2f},"
             f"{100 * true_cv:.1f}%\n")
-    f.write(f"初中,生均教学仪器设备值,{level[('junior', 'equipment_value_per_student')][0]:.0f},"
-            f"{level[('junior', 'equipment_value_per_student')][1]:.2f}\n")
+    f.write(f"初中,生均教学仪器设备值,{level[('junior', 'equipment_value_per_student')][0]:.2f},"
+            f"{level[('junior', 'equipment_value_per_student')][1]:.3f}\n")
     f.write("\n指标,primary_mean,primary_cv,junior_mean,junior_cv\n")
     for ind in ("degree_teachers_per100", "multimedia_rooms_per100"):
         pm, pc = level[("primary", ind)]
         jm, jc = level[("junior", ind)]
         f.write(f"{ind},{pm:.2f},{pc:.3f},{jm:.2f},{jc:.3f}\n")
 with open(f"{out}/precision.csv", "w", encoding="utf-8") as f:
-    # 0.552135... written as 0.55 holds (±0.005); as 0.551 it does not.
+    # 0.552351... prints as 0.552: written as 0.55 it does not hold (the
+    # claim's own precision never widens the check), nor as 0.551.
     f.write(f"level,indicator,cv\nprimary,{key[1]},{true_cv:.2f}\n")
 with open(f"{out}/precision_bad.csv", "w", encoding="utf-8") as f:
     f.write(f"level,indicator,cv\nprimary,{key[1]},{true_cv - 0.001:.3f}\n")
@@ -212,8 +213,8 @@ check "english text names the school left out" grep -q "a school left out 362301
 expect_exit "chinese and wide layouts hold" 0 "$bin" verify "$demo" --claims "$tmp/zh.csv" -f json
 check "chinese and wide layouts: 12 claims" "$py" -c \
     "import json,sys; d=json.load(open(sys.argv[1])); assert d['checked']==12, d['checked']" "$tmp/out"
-expect_exit "2 decimals hold to 0.005" 0 "$bin" verify "$demo" --claims "$tmp/precision.csv"
-expect_exit "3 decimals are checked to 0.0005" 1 "$bin" verify "$demo" --claims "$tmp/precision_bad.csv"
+expect_exit "0.55 for 0.552: compared at 3 decimals" 1 "$bin" verify "$demo" --claims "$tmp/precision.csv"
+expect_exit "0.551 for 0.552 differs" 1 "$bin" verify "$demo" --claims "$tmp/precision_bad.csv"
 
 # 4. Several claims files; workbook output.
 expect_exit "verify.xlsx" 1 "$bin" verify "$demo" --claims "$tmp/zh.csv" \
@@ -230,11 +231,12 @@ d = json.load(open(sys.argv[2]))
 assert d["checked"] == 12 + 322 and len(d["findings"]) == 1, d["checked"]
 PY
 
-# 5. Claims read from junheng's own workbook (表Ⅲ on the summary sheet,
-#    表Ⅱ-2 per level, the level taken from the sheet name), then with one
-#    CV overwritten by the unweighted figure.
+# 5. Claims read from junheng's own workbook (表Ⅲ, 表Ⅱ-1 and the verdicts
+#    on the summary sheet, 表Ⅱ-2 with 达标指标数 and 是否达标 per level, the
+#    level taken from the sheet name), then with one CV overwritten by the
+#    unweighted figure.
 "$bin" analyze "$demo" --out "$tmp/an" --no-charts >/dev/null 2>&1
-for sheet in 1:28 2:196 3:105; do
+for sheet in 1:96 2:252 3:135; do
     expect_exit "report.xlsx sheet ${sheet%%:*} holds" 0 "$bin" verify "$demo" \
         --claims "$tmp/an/report.xlsx" --claims-sheet "${sheet%%:*}" -f json
     check "report.xlsx sheet ${sheet%%:*}: ${sheet##*:} claims" "$py" -c \
@@ -254,6 +256,7 @@ for row in ws.iter_rows():
     if row[0].value == "小学" and str(row[1].value).startswith("生均体育运动场馆面积"):
         row[4].value = round(statistics.pstdev(xs) / statistics.mean(xs), 3)
         done = True
+        break       # 表Ⅲ only (the same row of 表Ⅱ-1 follows)
 assert done
 wb.save(sys.argv[2])
 PY
