@@ -59,6 +59,9 @@ jh_claim_parse_number(const char *text, double *value, int *decimals,
         else if (strncmp(p, "\xE3\x80\x80", 3) == 0) { /* ideographic space */
             a = ' ';
             p += 2;
+        } else if (strncmp(p, "\xC2\xA0", 2) == 0) { /* no-break space */
+            a = ' ';
+            p += 1;
         } else
             a = *p;
         if (a == ',')

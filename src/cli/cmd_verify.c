@@ -156,29 +156,46 @@ read_claims_file(const verify_args *a, const char *path, jh_claims *claims,
 }
 
 /* Read every claims file; prints the error and returns an exit code.
- * Claims files in which nothing at all could be read are an error: an
- * empty check must never read as "everything agrees". */
+ * A claims file in which nothing at all could be read is an error (its
+ * sheets passed over are named): an empty check must never read as
+ * "everything agrees". */
 static int
 read_claims(const verify_args *a, jh_claims *claims)
 {
     jh_error err;
 
     for (size_t i = 0; i < a->nclaims; i++) {
+        size_t before = claims->count, first_block = claims->nblocks;
         jh_status st = read_claims_file(a, a->claims[i], claims, &err);
         if (st != JH_OK) {
             jh_cli_error(&err);
             return st == JH_ERR_NOMEM ? JH_EXIT_INTERNAL : JH_EXIT_DATA;
         }
-    }
-    if (claims->count == 0) {
-        jh_error_clear(&err);
-        jh_error_set(&err, JH_ERR_DATA, a->claims[0], 0, 0,
-                     "no claims found%s: expected a header such as "
-                     "level,indicator,mean,cv or code,level,indicator,value "
-                     "(see docs/claims.md)",
-                     a->nclaims > 1 ? " in any claims file" : "");
-        jh_cli_error(&err);
-        return JH_EXIT_DATA;
+        if (claims->count == before) {
+            char sheets[400] = "";
+            size_t n = 0;
+            for (size_t b = first_block; b < claims->nblocks; b++) {
+                const char *name = claims->blocks[b].sheet;
+                int w;
+                if (name == NULL || n + 1 >= sizeof(sheets))
+                    continue;
+                w = snprintf(sheets + n, sizeof(sheets) - n, "%s'%s'",
+                             n == 0 ? " (sheets passed over: " : ", ", name);
+                if (w < 0 || (size_t)w >= sizeof(sheets) - n)
+                    break;
+                n += (size_t)w;
+            }
+            if (n > 0 && n + 2 < sizeof(sheets))
+                memcpy(sheets + n, ")", 2);
+            jh_error_clear(&err);
+            jh_error_set(&err, JH_ERR_DATA, a->claims[i], 0, 0,
+                         "no claims found%s: expected a header such as "
+                         "level,indicator,mean,cv or code,level,indicator,"
+                         "value (see docs/claims.md)",
+                         sheets);
+            jh_cli_error(&err);
+            return JH_EXIT_DATA;
+        }
     }
     return JH_EXIT_OK;
 }

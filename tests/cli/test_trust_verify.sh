@@ -239,6 +239,11 @@ expect "a cover sheet first is passed over" 0 \
 run "a workbook without any claim is an error, not 全部相符" 3 "$c49" --claims "$tmp/nothing.xlsx" &&
     if grep -q "nothing.xlsx" "$tmp/err" && ! grep -q "相符" "$tmp/out"; then ok "no claim at all: exit 3 naming the file"
     else bad "no claim at all: exit 3 naming the file: $(cat "$tmp/err")"; fi
+run "one claims file of two without any claim is an error" 3 "$c49" \
+    --claims "$tmp/cover.xlsx" --claims "$tmp/nothing.xlsx" &&
+    if grep -q "nothing.xlsx: no claims found (sheets passed over: '封面')" "$tmp/err"
+    then ok "the empty claims file is named, with its sheets"
+    else bad "the empty claims file is named, with its sheets: $(cat "$tmp/err")"; fi
 run "a header without rows is no claim: an error" 3 "$c49" --claims "$(csv hdr.csv level,indicator,cv)" &&
     ok "a header without rows is an error"
 run "a CSV without any claim is an error" 3 "$c49" --claims "$(csv none.csv "学校,备注" "甲小学,无")" &&
@@ -275,6 +280,8 @@ expect "a merged title cell between blocks, level from the title" 0 \
     "d['checked'] == 5 and f == []" "$c49" --claims "$tmp/merged.xlsx"
 expect "spaces around a claim" 0 "d['checked'] == 1 and f == []" \
     "$c49" --claims "$(cl sp.csv '" 0.490 "')"
+expect "a no-break space pasted from a web page" 0 "d['checked'] == 1 and f == []" \
+    "$c49" --claims "$(cl nbsp.csv $'0.490\xc2\xa0')"
 expect "full-width digits ０.４９０" 0 "d['checked'] == 1 and f == []" \
     "$c49" --claims "$(cl fw.csv '０.４９０')"
 expect "an empty cell is no claim, the others are checked" 1 "d['checked'] == 1 and len(f) == 1" \
