@@ -462,14 +462,23 @@ row_blank(const jh_table *t, size_t r)
     return true;
 }
 
-/* A title row: exactly one cell holds something, and it is not a number
- * (a merged title spans the row, its text in the first cell). */
+/*
+ * A title row inside a block ("表Ⅱ-2 学校资源配置指标情况（初中）" above the
+ * next header, a merged title reading as its first cell): exactly one cell
+ * holds something, it is not a number, and it is not a key its column
+ * could hold (a level, an indicator, a school code alone are data rows
+ * without figures, which are harmless).  Such a row is passed over; the
+ * block goes on until the next header or blank row.
+ */
 static bool
-row_title(const jh_table *t, size_t r)
+row_title(const jh_table *t, size_t r, const colmap *map, size_t ncols,
+          const jh_standard *std)
 {
     size_t filled = 0, at = 0;
     double v, tol;
     int d;
+    char b[256];
+    const char *cell;
 
     for (size_t c = 0; c < t->rows[r].ncells; c++) {
         if (!jh__is_blank(t->rows[r].cells[c])) {
@@ -477,8 +486,25 @@ row_title(const jh_table *t, size_t r)
             at = c;
         }
     }
-    return filled == 1 &&
-           !jh_claim_parse_number(t->rows[r].cells[at], &v, &d, &tol);
+    if (filled != 1)
+        return false;
+    cell = t->rows[r].cells[at];
+    if (jh_claim_parse_number(cell, &v, &d, &tol))
+        return false;
+    if (at >= ncols)
+        return true;
+    norm(cell, b, sizeof(b));
+    switch (map[at].r) {
+    case R_CODE:
+        return false;
+    case R_LEVEL:
+        return level_of(b) < 0 && !names_county(b);
+    case R_INDICATOR:
+        return indicator_of(std, b) < 0 && !names_overall(b) &&
+               !names_composite(b);
+    default:
+        return true;
+    }
 }
 
 /*
@@ -878,11 +904,12 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
             block_level = title_level >= 0 ? title_level : sheet_level;
             continue;
         }
-        /* A title (one text cell, as a merged title row reads) ends a
-         * block: the rows under it belong to the next header. */
-        if (header && row_title(t, r)) {
-            END_BLOCK();
-            title_level = -1;
+        if (header && row_title(t, r, map, ncols, std)) {
+            /* It may name the level of the next block. */
+            title_level = level_mentioned(t->rows[r].cells[0]);
+            for (size_t c = 1; c < n && title_level < 0; c++)
+                title_level = level_mentioned(t->rows[r].cells[c]);
+            continue;
         }
         if (!header) {
             /* A title above the header. */

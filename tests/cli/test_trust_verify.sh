@@ -265,6 +265,10 @@ expect "a title row between two blocks is passed over" 1 \
     "d['checked'] == 3 and len(f) == 1 and f[0]['claim']['line'] == 5" \
     "$c49" --claims "$(csv title.csv level,indicator,cv "primary,$S,0.490" \
         "表Ⅱ-2 学校资源配置指标情况（小学）" code,indicator,value "1,$S,14.91" "2,$S,5.10")"
+expect "a row with only an indicator does not end the block" 1 \
+    "d['checked'] == 3 and len(f) == 1 and f[0]['claim']['line'] == 4" \
+    "$c49" --claims "$(csv lone.csv indicator,primary_mean,primary_cv \
+        "$S,10.00,0.490" "teaching_area_per_student" "degree_teachers_per100,5.01")"
 "$py" - "$tmp/merged.xlsx" <<'PY' || bad "writing merged.xlsx"
 import sys, openpyxl
 wb = openpyxl.Workbook(); ws = wb.active; ws.title = "申报"
