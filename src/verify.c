@@ -699,15 +699,18 @@ enum { IND_NONE = -1, IND_OVERALL = -2, IND_COMPOSITE = -3 };
 /* The claims of data row @p r under the header @p map. */
 static jh_status
 row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
-           size_t ncols, int default_level, const jh_standard *std,
-           size_t *added, jh_error *err)
+           size_t ncols, int default_level, int *merged_level,
+           const jh_standard *std, size_t *added, jh_error *err)
 {
     const char *code = NULL;
     int level = default_level, indicator = IND_NONE;
+    bool level_blank = false;
     char b[256];
 
-    for (size_t c = 0; c < ncols && c < t->rows[r].ncells; c++) {
-        const char *cell = t->rows[r].cells[c];
+    for (size_t c = 0; c < ncols; c++) {
+        const char *cell = c < t->rows[r].ncells ? t->rows[r].cells[c] : "";
+        if (map[c].r == R_LEVEL && jh__is_blank(cell))
+            level_blank = true;
         if (jh__is_blank(cell))
             continue;
         if (map[c].r == R_CODE) {
@@ -722,6 +725,8 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
                                        "unknown level '%s' (primary, "
                                        "junior, 小学 or 初中)",
                                        cell);
+            *merged_level = level;
+            level_blank = false;
         } else if (map[c].r == R_INDICATOR) {
             norm(cell, b, sizeof(b));
             indicator = names_overall(b)     ? IND_OVERALL
@@ -732,6 +737,11 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
                                        "unknown indicator '%s'", cell);
         }
     }
+    /* A 学段 cell merged down over the county rows of its level reads as
+     * blank below its first row (sheets only: a blank in a text file is a
+     * blank; and never for a school, whose level is its own). */
+    if (level_blank && code == NULL && t->sheet != NULL && *merged_level >= 0)
+        level = *merged_level;
     for (size_t c = 0; c < ncols && c < t->rows[r].ncells; c++) {
         const char *cell = t->rows[r].cells[c];
         jh_claim claim;
@@ -847,7 +857,7 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
     /* The level of rows without a level column: named by the sheet
      * ("表Ⅱ-2 小学") or by a title above the header ("……（小学）"). */
     int sheet_level = t->sheet != NULL ? level_mentioned(t->sheet) : -1;
-    int title_level = -1, block_level = -1;
+    int title_level = -1, block_level = -1, merged_level = -1;
     jh_status st = JH_OK;
 
 /* Close the open block, recording it. */
@@ -902,6 +912,7 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
             block_first = block_last = t->rows[r].line;
             block_added = added;
             block_level = title_level >= 0 ? title_level : sheet_level;
+            merged_level = -1;
             continue;
         }
         if (header && row_title(t, r, map, ncols, std)) {
@@ -917,7 +928,8 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
                 title_level = level_mentioned(t->rows[r].cells[c]);
             continue;
         }
-        st = row_claims(cl, t, r, map, ncols, block_level, std, &added, err);
+        st = row_claims(cl, t, r, map, ncols, block_level, &merged_level, std,
+                        &added, err);
         block_last = t->rows[r].line;
     }
     END_BLOCK();

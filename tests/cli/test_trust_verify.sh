@@ -269,6 +269,19 @@ expect "a row with only an indicator does not end the block" 1 \
     "d['checked'] == 3 and len(f) == 1 and f[0]['claim']['line'] == 4" \
     "$c49" --claims "$(csv lone.csv indicator,primary_mean,primary_cv \
         "$S,10.00,0.490" "teaching_area_per_student" "degree_teachers_per100,5.01")"
+"$py" - "$tmp/vmerge.xlsx" <<'PY' || bad "writing vmerge.xlsx"
+import sys, openpyxl
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "表Ⅲ"
+ws.append(["学段", "指标", "县域均值", "差异系数"])
+ws.append(["小学", "生均体育运动场馆面积", 10.00, 0.490])
+ws.append([None, "生均教学及辅助用房面积", 5.00, 0.000])
+ws.append([None, "每百名学生拥有网络多媒体教室数", 2.50, 0.100])
+ws.merge_cells("A2:A4")
+wb.save(sys.argv[1])
+PY
+expect "a 学段 cell merged down its rows gives their level" 1 \
+    "d['checked'] == 6 and [x['claim']['cell'] for x in f] == ['表Ⅲ!D4']" \
+    "$c49" --claims "$tmp/vmerge.xlsx"
 "$py" - "$tmp/merged.xlsx" <<'PY' || bad "writing merged.xlsx"
 import sys, openpyxl
 wb = openpyxl.Workbook(); ws = wb.active; ws.title = "申报"
