@@ -4,6 +4,8 @@
 #include <gsl/gsl_errno.h>
 #include <gsl/gsl_statistics_double.h>
 
+#include "junheng/verify.h"
+
 /*
  * tests/data/hand3.md: three schools with 100, 200 and 700 pupils and
  * 6.0, 5.0 and 4.5 m² per pupil.  Weighted mean (600+1000+3150)/1000 =
@@ -161,6 +163,65 @@ cv_print_disagreement_is_flagged(void **state)
     fixture_free(&f);
 }
 
+/*
+ * verify compares claims as the official tables print them: half up on
+ * the shortest decimal form of the double, not printf's rounding of the
+ * binary value (0.1235 is stored as 0.12349999999999999867, 2.675 as
+ * 2.67499999999999982236, 1.005 as 1.00499999999999989342).
+ */
+static void
+verify_rounds_as_tables_print(void **state)
+{
+    (void)state;
+    assert_close(jh_verify_round(0.1235, 3), 0.124, 0);
+    assert_close(jh_verify_round(0.0845, 3), 0.085, 0);
+    assert_close(jh_verify_round(-0.0845, 3), -0.085, 0);
+    assert_close(jh_verify_round(2.675, 2), 2.68, 0);
+    assert_close(jh_verify_round(1.005, 2), 1.01, 0);
+    assert_close(jh_verify_round(0.08400000000000001, 3), 0.084, 0);
+    assert_close(jh_verify_round(0.5004, 3), 0.5, 0);
+    assert_close(jh_verify_round(0.50474, 3), 0.505, 0);
+    assert_close(jh_verify_round(9.9995, 3), 10.0, 0);
+    assert_close(jh_verify_round(0.0005, 3), 0.001, 0);
+    assert_close(jh_verify_round(0.0004999, 3), 0.0, 0);
+    assert_close(jh_verify_round(0.00004, 3), 0.0, 0);
+    assert_close(jh_verify_round(2925.045, 2), 2925.05, 0);
+    assert_close(jh_verify_round(0.0, 3), 0.0, 0);
+    assert_close(jh_verify_round(28.0, 0), 28.0, 0);
+    /* Out of range: left as it is. */
+    assert_close(jh_verify_round(1e16, 2), 1e16, 0);
+    assert_true(isnan(jh_verify_round(NAN, 3)));
+}
+
+/* A claim is the number it is; its precision is how it was written. */
+static void
+verify_parses_claims(void **state)
+{
+    double v, tol;
+    int d;
+
+    (void)state;
+    assert_true(jh_claim_parse_number("\xEF\xBC\x90.\xEF\xBC\x95\xEF\xBC\x90"
+                                      "\xEF\xBC\x95",
+                                      &v, &d, &tol)); /* ０.５０５ */
+    assert_close(v, 0.505, 0);
+    assert_int_equal(d, 3);
+    assert_true(jh_claim_parse_number(" 0.50 ", &v, &d, &tol));
+    assert_close(v, 0.5, 0);
+    assert_int_equal(d, 2);
+    assert_true(jh_claim_parse_number("50%", &v, &d, &tol));
+    assert_close(v, 0.5, 0);
+    assert_int_equal(d, 2);
+    assert_true(jh_claim_parse_number("0e9", &v, &d, &tol));
+    assert_close(v, 0.0, 0);
+    assert_int_equal(d, -9);
+    assert_true(jh_claim_parse_number("2,925.04", &v, &d, &tol));
+    assert_close(v, 2925.04, 0);
+    assert_false(jh_claim_parse_number("1e999", &v, &d, &tol));
+    assert_false(jh_claim_parse_number("abc", &v, &d, &tol));
+    assert_false(jh_claim_parse_number("", &v, &d, &tol));
+}
+
 int
 main(void)
 {
@@ -171,6 +232,8 @@ main(void)
         cmocka_unit_test(threshold_equality_meets),
         cmocka_unit_test(zero_mean_gives_undefined_cv),
         cmocka_unit_test(cv_print_disagreement_is_flagged),
+        cmocka_unit_test(verify_rounds_as_tables_print),
+        cmocka_unit_test(verify_parses_claims),
     };
     gsl_set_error_handler_off();
     return cmocka_run_group_tests(tests, NULL, NULL);
