@@ -168,22 +168,21 @@ causes_text(const jh_report_context *ctx, const jh_verify_result *r,
 
 /* The notes of @p f, separated by "; ", into @p buf ("" when none). */
 static char *
-notes_text(const jh_report_context *ctx, const jh_verify_finding *f,
-           char *buf, size_t size)
+notes_text(const jh_report_context *ctx, const jh_verify_finding *f, char *buf,
+           size_t size)
 {
     size_t n = 0;
     char key[48];
 
     buf[0] = '\0';
-    for (unsigned bit = 0; jh_verify_note_key(bit) != NULL && n < size;
-         bit++) {
+    for (unsigned bit = 0; jh_verify_note_key(bit) != NULL && n < size; bit++) {
         if (!(f->notes & (1u << bit)))
             continue;
         snprintf(key, sizeof(key), "note_%s", jh_verify_note_key(bit));
-        n += (size_t)snprintf(
-            buf + n, size - n, "%s%s",
-            n > 0 ? (ctx->lang == JH_LANG_EN ? "; " : "；") : "",
-            jh__xlabel(ctx->lang, key));
+        n += (size_t)snprintf(buf + n, size - n, "%s%s",
+                              n > 0 ? (ctx->lang == JH_LANG_EN ? "; " : "；")
+                                    : "",
+                              jh__xlabel(ctx->lang, key));
     }
     if (n >= size)
         buf[size - 1] = '\0';
@@ -198,9 +197,9 @@ block_text(const jh_report_context *ctx, const jh_claims_block *b, char *buf,
 {
     bool en = ctx->lang == JH_LANG_EN;
     char key[64];
-    int n = snprintf(buf, size, "%s%s%s%s", b->source,
-                     b->sheet != NULL ? ": " : "",
-                     b->sheet != NULL ? b->sheet : "", b->skip != NULL ? " " : "");
+    int n =
+        snprintf(buf, size, "%s%s%s%s", b->source, b->sheet != NULL ? ": " : "",
+                 b->sheet != NULL ? b->sheet : "", b->skip != NULL ? " " : "");
 
     if (n < 0 || (size_t)n >= size)
         return buf;
@@ -247,8 +246,8 @@ jh_report_verify_text(FILE *out, const jh_report_context *ctx,
     for (size_t i = 0; i < r->claims->nblocks; i++) {
         const jh_claims_block *b = &r->claims->blocks[i];
         fprintf(out, "  %s%s%s\n",
-                jh__xlabel(lang, b->skip == NULL ? "verify_read"
-                                                 : "verify_skipped"),
+                jh__xlabel(lang,
+                           b->skip == NULL ? "verify_read" : "verify_skipped"),
                 colon, block_text(ctx, b, w, sizeof(w)));
     }
     for (size_t i = 0; i < r->nfindings; i++) {
@@ -276,13 +275,12 @@ jh_report_verify_text(FILE *out, const jh_report_context *ctx,
                 c->text, sep, jh__xlabel(lang, "verify_recomputed"),
                 printed(ctx, c, f, f->recomputed_rounded, b1, sizeof(b1)));
         if (f->decimals >= 0)
-            fprintf(out, "%s%s%s%s%s %s", lang == JH_LANG_EN ? " (" : "（",
-                    jh__fmt_fixed(f->recomputed, digits_for(f), b2,
-                                  sizeof(b2)),
-                    lang == JH_LANG_EN ? ")" : "）", sep,
-                    jh__xlabel(lang, "verify_difference"),
-                    jh__fmt_fixed(f->difference, digits_for(f), b3,
-                                  sizeof(b3)));
+            fprintf(
+                out, "%s%s%s%s%s %s", lang == JH_LANG_EN ? " (" : "（",
+                jh__fmt_fixed(f->recomputed, digits_for(f), b2, sizeof(b2)),
+                lang == JH_LANG_EN ? ")" : "）", sep,
+                jh__xlabel(lang, "verify_difference"),
+                jh__fmt_fixed(f->difference, digits_for(f), b3, sizeof(b3)));
         if (isfinite(f->limit))
             fprintf(out, "%s%s %s", sep, jh__xlabel(lang, "verify_limit"),
                     jh__fmt_fixed(f->limit, 2, b1, sizeof(b1)));
@@ -432,9 +430,9 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
             const jh_claims_block *b = &r->claims->blocks[i];
             json_t *o = json_object();
             json_object_set_new(o, "source", json_string(b->source));
-            json_object_set_new(o, "sheet", b->sheet != NULL
-                                                ? json_string(b->sheet)
-                                                : json_null());
+            json_object_set_new(o, "sheet",
+                                b->sheet != NULL ? json_string(b->sheet)
+                                                 : json_null());
             if (b->skip != NULL) {
                 json_object_set_new(o, "reason", json_string(b->skip));
                 json_array_append_new(skipped, o);
@@ -512,16 +510,15 @@ jh_report_verify_workbook(const char *path, const jh_report_context *ctx,
                                  : NULL,
                      b.f.text);
         jh__cell_str(&b, ws, row, 3, s != NULL ? s->name : NULL, b.f.text);
-        jh__cell_str(
-            &b, ws, row, 4,
-            c != NULL ? claim_indicator(ctx, std, c, true) : NULL,
-            b.f.wrap);
+        jh__cell_str(&b, ws, row, 4,
+                     c != NULL ? claim_indicator(ctx, std, c, true) : NULL,
+                     b.f.wrap);
         jh__cell_str(&b, ws, row, 5, field, b.f.text);
         jh__cell_num(&b, ws, row, 6, c != NULL ? c->value : NAN, b.f.num4);
         jh__cell_num(&b, ws, row, 7, f->recomputed, b.f.num4);
         jh__cell_num(&b, ws, row, 8, f->difference, b.f.num4);
-        jh__cell_num(&b, ws, row, 9, f->decimals >= 0 ? (double)f->decimals : NAN,
-                     b.f.text);
+        jh__cell_num(&b, ws, row, 9,
+                     f->decimals >= 0 ? (double)f->decimals : NAN, b.f.text);
         jh__cell_str(&b, ws, row, 10, kind_label(ctx, f->kind), b.f.bad);
         causes_text(ctx, r, f, causes, sizeof(causes));
         nc = strlen(causes);

@@ -343,9 +343,9 @@ names_composite(const char *t)
 static bool
 names_county(const char *t)
 {
-    static const char *const words[] = {"总体结论", "总体", "全县", "合计",
-                                        "总计",     "县域", "overall",
-                                        "county",   "total"};
+    static const char *const words[] = {"总体结论", "总体",   "全县",
+                                        "合计",     "总计",   "县域",
+                                        "overall",  "county", "total"};
     return IN(t, words);
 }
 
@@ -366,17 +366,14 @@ map_header(const char *text, const jh_standard *std)
     static const char *const value[] = {"value", "指标值", "数值", "值"};
     /* junheng's own English workbook says Meets, Indicators met,
      * Schools meeting, Schools, Share meeting. */
-    static const char *const verdict[] = {"是否达标", "达标情况",
-                                          "是否达到标准", "verdict",
-                                          "pass",     "meets"};
+    static const char *const verdict[] = {
+        "是否达标", "达标情况", "是否达到标准", "verdict", "pass", "meets"};
     static const char *const met[] = {"达标指标数", "met_count",
                                       "indicators_met"};
     static const char *const passing[] = {"达标学校数", "pass_count",
-                                          "schools_passing",
-                                          "schools_meeting"};
-    static const char *const sections[] = {"学校数", "学校总数",
-                                           "school_count", "schools",
-                                           "sections"};
+                                          "schools_passing", "schools_meeting"};
+    static const char *const sections[] = {"学校数", "学校总数", "school_count",
+                                           "schools", "sections"};
     static const char *const share[] = {"达标比例", "达标率", "pass_share",
                                         "share", "share_meeting"};
     static const char *const level_zh[] = {"小学", "初中"};
@@ -568,14 +565,12 @@ no_figure(const char *t)
 static int
 verdict_of(const char *t)
 {
-    static const char *const yes[] = {"是",   "达标", "合格", "通过",
-                                      "yes",  "y",    "true", "pass",
-                                      "passed", "√",  "✓",    "1"};
-    static const char *const no[] = {"否",     "未达标", "不达标",
-                                     "不合格", "未通过", "no",
-                                     "n",      "false",  "fail",
-                                     "failed", "×",      "✗",
-                                     "0"};
+    static const char *const yes[] = {"是",     "达标", "合格", "通过",
+                                      "yes",    "y",    "true", "pass",
+                                      "passed", "√",    "✓",    "1"};
+    static const char *const no[] = {
+        "否",    "未达标", "不达标", "不合格", "未通过", "no", "n",
+        "false", "fail",   "failed", "×",      "✗",      "0"};
     if (IN(t, yes))
         return 1;
     if (IN(t, no))
@@ -609,8 +604,7 @@ block_append(jh_claims *cl, const jh_table *t, long first, long last,
         size_t ncap = cl->blocks_cap == 0 ? 8 : cl->blocks_cap * 2;
         jh_claims_block *grown = realloc(cl->blocks, ncap * sizeof(*grown));
         if (grown == NULL)
-            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                "out of memory");
+            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
         cl->blocks = grown;
         cl->blocks_cap = ncap;
     }
@@ -785,9 +779,9 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
                           claim.field == JH_CLAIM_CV ||
                           claim.field == JH_CLAIM_VALUE;
         /* The composite CV and its verdict are claims about the level. */
-        claim.composite = k == IND_COMPOSITE && code == NULL &&
-                          (claim.field == JH_CLAIM_CV ||
-                           claim.field == JH_CLAIM_VERDICT);
+        claim.composite =
+            k == IND_COMPOSITE && code == NULL &&
+            (claim.field == JH_CLAIM_CV || claim.field == JH_CLAIM_VERDICT);
         if (needs_indicator && k < 0 && !claim.composite)
             return jh__table_error(err, JH_ERR_DATA, t, r, c,
                                    "claimed figure '%s' has no indicator "
@@ -1432,8 +1426,8 @@ check_level_claim(verifier *v, size_t ci, jh_error *err)
         break;
     }
     st = judge(v, ci, fig, limit, fails, &f, err);
-    if (st == JH_OK && f != NULL && f->kind == JH_FINDING_DIFFERS &&
-        !whole && (c->field == JH_CLAIM_MEAN || c->field == JH_CLAIM_CV))
+    if (st == JH_OK && f != NULL && f->kind == JH_FINDING_DIFFERS && !whole &&
+        (c->field == JH_CLAIM_MEAN || c->field == JH_CLAIM_CV))
         level_causes(v, f, c);
     return st;
 }
@@ -1551,8 +1545,7 @@ static bool
 same_figure(const jh_claim *a, const jh_claim *b)
 {
     return a->field == b->field && a->indicator == b->indicator &&
-           a->composite == b->composite &&
-           a->level_given == b->level_given &&
+           a->composite == b->composite && a->level_given == b->level_given &&
            (!a->level_given || a->level == b->level) &&
            (a->code == NULL) == (b->code == NULL) &&
            (a->code == NULL || strcmp(a->code, b->code) == 0);

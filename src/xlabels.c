@@ -185,8 +185,7 @@ static const xlabel xlabels[] = {
     {"verify_skipped", "未读取", "passed over"},
     {"verify_claims_n", "项", "claims"},
     {"verify_rows", "行", "rows"},
-    {"skip_no_claims_header", "没有申报数据表头",
-     "no claims header"},
+    {"skip_no_claims_header", "没有申报数据表头", "no claims header"},
 };
 
 const char *

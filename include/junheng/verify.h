@@ -60,9 +60,9 @@ typedef enum jh_claim_field {
      * without a code, whether a level's CV meets its limit (with an
      * indicator) or the level passes (without one) */
     JH_CLAIM_VERDICT,
-    JH_CLAIM_MET_COUNT,     /**< 达标指标数 of a school section (表Ⅱ-2) */
-    JH_CLAIM_PASS_COUNT,    /**< 达标学校数 of a level (表Ⅱ-1): sections
-                                 meeting an indicator, or passing overall */
+    JH_CLAIM_MET_COUNT,  /**< 达标指标数 of a school section (表Ⅱ-2) */
+    JH_CLAIM_PASS_COUNT, /**< 达标学校数 of a level (表Ⅱ-1): sections
+                              meeting an indicator, or passing overall */
     JH_CLAIM_SECTION_COUNT, /**< 学校数 of a level (表Ⅱ-1) */
     JH_CLAIM_PASS_SHARE     /**< 达标比例: pass count / section count */
 } jh_claim_field;
@@ -92,14 +92,14 @@ typedef struct jh_claim {
 
 /** One block of claims read, or one table (sheet) passed over. */
 typedef struct jh_claims_block {
-    char *source;      /**< file */
-    char *sheet;       /**< sheet name, NULL for text files */
-    long first, last;  /**< lines or sheet rows of the block (header to
-                            last data row); 0 for a table passed over */
-    size_t nclaims;    /**< claims read from the block */
-    const char *skip;  /**< NULL for a block read; else why the table was
-                            passed over (a static English key:
-                            "no_claims_header") */
+    char *source;     /**< file */
+    char *sheet;      /**< sheet name, NULL for text files */
+    long first, last; /**< lines or sheet rows of the block (header to
+                           last data row); 0 for a table passed over */
+    size_t nclaims;   /**< claims read from the block */
+    const char *skip; /**< NULL for a block read; else why the table was
+                           passed over (a static English key:
+                           "no_claims_header") */
 } jh_claims_block;
 
 /** The claims read from one or more tables. */
@@ -177,7 +177,7 @@ typedef enum jh_finding_kind {
     JH_FINDING_EXCLUDED_SCHOOL, /**< a 表Ⅱ-2 claim for an excluded school */
     JH_FINDING_NO_SECTION,      /**< the school has no section at that level */
     JH_FINDING_MISSING_SCHOOL, /**< an evaluated section without 表Ⅱ-2 claim */
-    JH_FINDING_NO_LEVEL, /**< a 表Ⅲ claim for a level without schools */
+    JH_FINDING_NO_LEVEL,  /**< a 表Ⅲ claim for a level without schools */
     JH_FINDING_UNDEFINED, /**< a CV claimed where the mean is 0 */
     /** equal as printed, but the claimed CV passes its limit and the
      * recomputed one fails it (0.500 claimed, 0.5004 recomputed) */
@@ -200,18 +200,18 @@ typedef enum jh_finding_note {
 /** One problem with the claims. */
 typedef struct jh_verify_finding {
     jh_finding_kind kind;
-    size_t claim;      /**< index into the claims, JH_NONE for missing */
-    size_t section;    /**< model section concerned, or JH_NONE */
-    size_t school;     /**< county school concerned, or JH_NONE */
-    jh_level level;    /**< level concerned */
-    double recomputed; /**< the figure from the data, NAN if none */
-    double difference; /**< claimed − recomputed, NAN if none */
-    unsigned causes;   /**< bit set of jh_verify_cause */
-    unsigned notes;    /**< bit set of jh_finding_note */
-    int decimals;      /**< decimals both were rounded to, -1 for exact */
-    double claim_rounded;      /**< the claim as the table prints it */
+    size_t claim;         /**< index into the claims, JH_NONE for missing */
+    size_t section;       /**< model section concerned, or JH_NONE */
+    size_t school;        /**< county school concerned, or JH_NONE */
+    jh_level level;       /**< level concerned */
+    double recomputed;    /**< the figure from the data, NAN if none */
+    double difference;    /**< claimed − recomputed, NAN if none */
+    unsigned causes;      /**< bit set of jh_verify_cause */
+    unsigned notes;       /**< bit set of jh_finding_note */
+    int decimals;         /**< decimals both were rounded to, -1 for exact */
+    double claim_rounded; /**< the claim as the table prints it */
     double recomputed_rounded; /**< the recomputed figure, likewise */
-    double limit;      /**< the CV limit concerned, NAN if none */
+    double limit;              /**< the CV limit concerned, NAN if none */
     /** The figure each matching cause gives (NAN for the others). */
     double cause_value[JH_CAUSE_COUNT];
     size_t cause_section; /**< JH_CAUSE_SCHOOL_LEFT_OUT: the section */
