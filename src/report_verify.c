@@ -208,11 +208,15 @@ block_text(const jh_report_context *ctx, const jh_claims_block *b, char *buf,
         snprintf(buf + n, size - (size_t)n, en ? "(%s)" : "（%s）",
                  jh__xlabel(ctx->lang, key));
     } else if (en) {
-        snprintf(buf + n, size - (size_t)n, " rows %ld-%ld, %zu claims",
-                 b->first, b->last, b->nclaims);
+        n += snprintf(buf + n, size - (size_t)n, " rows %ld-%ld, %zu claims",
+                      b->first, b->last, b->nclaims);
+        if (b->nblank > 0 && n > 0 && (size_t)n < size)
+            snprintf(buf + n, size - (size_t)n, ", %zu empty cells", b->nblank);
     } else {
-        snprintf(buf + n, size - (size_t)n, " 第%ld–%ld行，%zu项", b->first,
-                 b->last, b->nclaims);
+        n += snprintf(buf + n, size - (size_t)n, " 第%ld–%ld行，%zu项",
+                      b->first, b->last, b->nclaims);
+        if (b->nblank > 0 && n > 0 && (size_t)n < size)
+            snprintf(buf + n, size - (size_t)n, "，空单元格%zu个", b->nblank);
     }
     return buf;
 }
@@ -442,6 +446,8 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
             json_object_set_new(o, "last_row", json_integer(b->last));
             json_object_set_new(o, "claims",
                                 json_integer((json_int_t)b->nclaims));
+            json_object_set_new(o, "empty_cells",
+                                json_integer((json_int_t)b->nblank));
             json_array_append_new(read, o);
         }
         json_object_set_new(root, "read", read);

@@ -596,7 +596,7 @@ claims_append(jh_claims *cl, const jh_claim *c)
 /* Record a block read (skip NULL) or a table passed over. */
 static jh_status
 block_append(jh_claims *cl, const jh_table *t, long first, long last,
-             size_t nclaims, const char *skip, jh_error *err)
+             size_t nclaims, size_t nblank, const char *skip, jh_error *err)
 {
     jh_claims_block *b;
 
@@ -620,6 +620,7 @@ block_append(jh_claims *cl, const jh_table *t, long first, long last,
     b->first = first;
     b->last = last;
     b->nclaims = nclaims;
+    b->nblank = nblank;
     b->skip = skip;
     cl->nblocks++;
     return JH_OK;
@@ -694,7 +695,7 @@ enum { IND_NONE = -1, IND_OVERALL = -2, IND_COMPOSITE = -3 };
 static jh_status
 row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
            size_t ncols, int default_level, int *merged_level,
-           const jh_standard *std, size_t *added, jh_error *err)
+           const jh_standard *std, size_t *added, size_t *blank, jh_error *err)
 {
     const char *code = NULL;
     int level = default_level, indicator = IND_NONE;
@@ -736,8 +737,8 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
      * blank; and never for a school, whose level is its own). */
     if (level_blank && code == NULL && t->sheet != NULL && *merged_level >= 0)
         level = *merged_level;
-    for (size_t c = 0; c < ncols && c < t->rows[r].ncells; c++) {
-        const char *cell = t->rows[r].cells[c];
+    for (size_t c = 0; c < ncols; c++) {
+        const char *cell = c < t->rows[r].ncells ? t->rows[r].cells[c] : "";
         jh_claim claim;
         int k = indicator, l = level;
         char trimmed[256];
@@ -745,6 +746,12 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
 
         if (map[c].r < R_MEAN)
             continue;
+        /* Counted, so that the report can say so: a formula saved without
+         * its result (openpyxl, .xls) reads as an empty cell. */
+        if (jh__is_blank(cell)) {
+            (*blank)++;
+            continue;
+        }
         /* As written ("-", which norm() would turn into "_"), then
          * normalised ("N/A"). */
         snprintf(trimmed, sizeof(trimmed), "%s", cell);
@@ -846,6 +853,7 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
 {
     colmap *map = NULL, *probe = NULL;
     size_t ncols = 0, cap = 0, added = 0, block_added = 0, nheaders = 0;
+    size_t blank = 0, block_blank = 0;
     long block_first = 0, block_last = 0;
     bool header = false;
     /* The level of rows without a level column: named by the sheet
@@ -859,7 +867,8 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
     do {                                                                       \
         if (header && st == JH_OK)                                             \
             st = block_append(cl, t, block_first, block_last,                  \
-                              added - block_added, NULL, err);                 \
+                              added - block_added, blank - block_blank, NULL,  \
+                              err);                                            \
         header = false;                                                        \
     } while (0)
 
@@ -905,6 +914,7 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
             nheaders++;
             block_first = block_last = t->rows[r].line;
             block_added = added;
+            block_blank = blank;
             block_level = title_level >= 0 ? title_level : sheet_level;
             merged_level = -1;
             continue;
@@ -923,7 +933,7 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
             continue;
         }
         st = row_claims(cl, t, r, map, ncols, block_level, &merged_level, std,
-                        &added, err);
+                        &added, &blank, err);
         block_last = t->rows[r].line;
     }
     END_BLOCK();
@@ -931,7 +941,7 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
     free(probe);
     free(map);
     if (st == JH_OK && nheaders == 0)
-        st = block_append(cl, t, 0, 0, 0, "no_claims_header", err);
+        st = block_append(cl, t, 0, 0, 0, 0, "no_claims_header", err);
     return st;
 }
 

@@ -97,6 +97,8 @@ typedef struct jh_claims_block {
     long first, last; /**< lines or sheet rows of the block (header to
                            last data row); 0 for a table passed over */
     size_t nclaims;   /**< claims read from the block */
+    size_t nblank;    /**< empty cells in its figure columns (a formula
+                           saved without its result reads as empty) */
     const char *skip; /**< NULL for a block read; else why the table was
                            passed over (a static English key:
                            "no_claims_header") */

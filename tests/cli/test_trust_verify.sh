@@ -213,8 +213,12 @@ PY
 expect "wrong figures pasted into 汇总 and 表Ⅱ-2 初中 are found" 1 \
     "sorted(x['claim']['cell'] for x in f) == ['汇总!E25', '表Ⅱ-2 初中!K6']" \
     "$demo" --claims "$tmp/pasted.xlsx"
+pycheck "formulas saved without results are counted as empty cells" "
+import json, sys; d = json.load(open(sys.argv[1]))
+(b,) = [b for b in d['read'] if b['sheet'] == '汇总' and b['first_row'] == 12]
+assert b['empty_cells'] == 27 and b['claims'] == 15, b" "$tmp/out"
 run "text names the sheets read and skipped" 1 "$demo" --claims "$tmp/pasted.xlsx" &&
-    if grep -q "已读取.*汇总" "$tmp/out" && grep -q "未读取.*计算过程-小学" "$tmp/out"
+    if grep -q "已读取.*汇总 第12–26行，15项，空单元格27个" "$tmp/out" && grep -q "未读取.*计算过程-小学" "$tmp/out"
     then ok "text names the sheets read and skipped"
     else bad "text names the sheets read and skipped: $(head -c 800 "$tmp/out")"; fi
 "$py" - "$tmp/cover.xlsx" "$tmp/nothing.xlsx" <<'PY' || bad "writing cover.xlsx"
