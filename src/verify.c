@@ -551,6 +551,30 @@ try_header(const jh_table *t, size_t r, const jh_standard *std, colmap *map)
     return value && key;
 }
 
+/*
+ * The id of a built-in standard other than @p std one of whose indicators
+ * header cell @p text names, or NULL.  A wide table's column for an
+ * indicator the standard does not have would otherwise be passed over
+ * without a word (in a long table such a row is an error).
+ */
+static const char *
+other_standard_indicator(const char *text, const jh_standard *std)
+{
+    char t[256];
+
+    norm(text, t, sizeof(t));
+    if (t[0] == '\0' || indicator_of(std, t) >= 0)
+        return NULL;
+    for (size_t i = 0; i < jh_standard_builtin_count(); i++) {
+        const char *id = jh_standard_builtin_id(i);
+        const jh_standard *other = jh_standard_builtin(id);
+        if (other != NULL && strcmp(other->id, std->id) != 0 &&
+            indicator_of(other, t) >= 0)
+            return id;
+    }
+    return NULL;
+}
+
 /* Cells that say "no figure" (junheng writes 无法计算 for an undefined
  * CV). */
 static bool
@@ -906,6 +930,22 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
         /* A header starts a new block, also right after another block. */
         if (try_header(t, r, std, probe)) {
             END_BLOCK();
+            if (st != JH_OK)
+                break;
+            for (size_t c = 0; c < n; c++) {
+                const char *other;
+                if (probe[c].r != R_NONE)
+                    continue;
+                other = other_standard_indicator(t->rows[r].cells[c], std);
+                if (other != NULL) {
+                    st = jh__table_error(err, JH_ERR_DATA, t, r, c,
+                                         "column '%s' is an indicator of "
+                                         "standard %s, not of %s (see "
+                                         "--standard)",
+                                         t->rows[r].cells[c], other, std->id);
+                    break;
+                }
+            }
             if (st != JH_OK)
                 break;
             memcpy(map, probe, n * sizeof(*map));

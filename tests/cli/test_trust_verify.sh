@@ -311,6 +311,11 @@ run "an indicator the standard does not have is an error naming the cell" 3 \
     "$c49" --claims "$(csv noind.csv level,indicator,cv primary,computers_per100,0.1)" &&
     if grep -q "noind.csv:2:2: unknown indicator 'computers_per100'" "$tmp/err"; then ok "unknown indicator names the cell"
     else bad "unknown indicator names the cell: $(cat "$tmp/err")"; fi
+run "a wide column for an indicator of another standard is an error naming it" 3 \
+    "$c49" --claims "$(csv wideind.csv "学校代码,$S,生均图书册数" "1,14.90,30" "2,5.10,25")" &&
+    if grep -q "wideind.csv:1:3: column '生均图书册数' is an indicator of standard basic-2012, not of quality-2017" "$tmp/err"
+    then ok "the other standard's column is named"
+    else bad "the other standard's column is named: $(cat "$tmp/err")"; fi
 expect "duplicate claims with different values: the wrong one is found" 1 \
     "len(f) == 1 and f[0]['claim']['line'] == 3 and 'duplicate' in f[0]['notes']" \
     "$c49" --claims "$(csv dup.csv level,indicator,cv "primary,$S,0.490" "primary,$S,0.495")"
