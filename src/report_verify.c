@@ -56,9 +56,13 @@ static char *
 printed(const jh_report_context *ctx, const jh_claim *c,
         const jh_verify_finding *f, double v, char *buf, size_t size)
 {
-    if (c->field == JH_CLAIM_VERDICT)
+    if (c->field == JH_CLAIM_VERDICT && c->code != NULL)
         snprintf(buf, size, "%s",
                  jh__xlabel(ctx->lang, v == 1.0 ? "verify_yes" : "verify_no"));
+    else if (c->field == JH_CLAIM_VERDICT) /* 表Ⅲ says 达标 / 未达标 */
+        snprintf(
+            buf, size, "%s",
+            jh__xlabel(ctx->lang, v == 1.0 ? "verify_meets" : "verify_fails"));
     else
         jh__fmt_fixed(v, f->decimals >= 0 ? f->decimals : 0, buf, size);
     return buf;

@@ -1400,7 +1400,7 @@ judge(verifier *v, size_t ci, double fig, double limit, bool fails,
     }
     if (d >= 0 && c->decimals < d)
         notes |= JH_NOTE_FEWER_DECIMALS;
-    if (hides)
+    if (hides && !eq) /* else it is the finding's kind */
         notes |= JH_NOTE_HIDES_FAILURE;
     f = new_finding(v, eq ? JH_FINDING_HIDES_FAILURE : JH_FINDING_DIFFERS, ci,
                     err);

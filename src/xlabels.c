@@ -179,6 +179,8 @@ static const xlabel xlabels[] = {
     {"verify_whole", "学校综合达标", "all indicators"},
     {"verify_yes", "是", "yes"},
     {"verify_no", "否", "no"},
+    {"verify_meets", "达标", "meets"},
+    {"verify_fails", "未达标", "fails"},
     {"verify_limit", "限值", "limit"},
     {"verify_note", "注", "note"},
     {"verify_read", "已读取", "read"},
