@@ -252,6 +252,22 @@ run "a header without rows is no claim: an error" 3 "$c49" --claims "$(csv hdr.c
     ok "a header without rows is an error"
 run "a CSV without any claim is an error" 3 "$c49" --claims "$(csv none.csv "学校,备注" "甲小学,无")" &&
     ok "a CSV without any claim is an error"
+"$py" - "$tmp/hidden.xlsx" <<'PY' || bad "writing hidden.xlsx"
+import sys, openpyxl
+from openpyxl.chart import BarChart, Reference
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "表Ⅲ"
+ws.append(["学段", "指标", "差异系数"])
+ws.append(["小学", "生均体育运动场馆面积", 0.490])
+cs = wb.create_chartsheet("图表")
+ch = BarChart(); ch.add_data(Reference(ws, min_col=3, min_row=1, max_row=2))
+cs.add_chart(ch)
+ws3 = wb.create_sheet("旧稿"); ws3.sheet_state = "hidden"
+ws3.append(["学段", "指标", "差异系数"]); ws3.append(["小学", "生均体育运动场馆面积", 0.3])
+wb.save(sys.argv[1])
+PY
+expect "a chart sheet is passed over, a hidden sheet's claims are checked" 1 \
+    "[x['claim']['cell'] for x in f] == ['旧稿!C2'] and 'duplicate' in f[0]['notes'] and
+     [b['sheet'] for b in d['skipped']] == ['图表']" "$c49" --claims "$tmp/hidden.xlsx"
 run "--claims-sheet still reads one sheet" 0 "$c49" --claims "$tmp/cover.xlsx" --claims-sheet 表Ⅲ -f json &&
     pycheck "--claims-sheet reads that sheet only" "
 import json, sys; d = json.load(open(sys.argv[1]))
