@@ -1340,9 +1340,42 @@ collect_missing(jh_evaluation *ev)
 
 /* ---- 表Ⅰ -------------------------------------------------------------- */
 
-static void
-table1_compute(jh_table1 *t1, const jh_county *c, const jh_standard *std)
+const char *
+jh_t1_source_key(jh_t1_source source)
 {
+    return source == JH_T1_SCHOOLS ? "schools"
+           : source == JH_T1_FACTS ? "facts"
+                                   : "none";
+}
+
+/* A figure of 表Ⅰ: the school table's own when it has one, else the
+ * stated fact, else none (NAN). */
+static void
+t1_pick(double school, const jh_fact *fact, double *value,
+        jh_t1_source *from)
+{
+    if (!isnan(school)) {
+        *value = school;
+        *from = JH_T1_SCHOOLS;
+    } else if (fact->given) {
+        *value = fact->value;
+        *from = JH_T1_FACTS;
+    } else {
+        *value = NAN;
+        *from = JH_T1_NONE;
+    }
+}
+
+static void
+table1_compute(jh_table1 *t1, const jh_county *c, const jh_standard *std,
+               const jh_facts *fs)
+{
+    static const jh_fact_id class_fact[] = {JH_F_CLASSES_PRIMARY,
+                                            JH_F_CLASSES_JUNIOR};
+    static const jh_fact_id teacher_fact[] = {JH_F_TEACHERS_PRIMARY,
+                                              JH_F_TEACHERS_JUNIOR};
+    bool estimated[JH_LEVEL_COUNT] = {false, false};
+
     memset(t1, 0, sizeof(*t1));
     for (size_t i = 0; i < c->nschools; i++) {
         const jh_school *s = &c->schools[i];
@@ -1367,22 +1400,41 @@ table1_compute(jh_table1 *t1, const jh_county *c, const jh_standard *std)
             t1->students[l] += pupils;
             if (isfinite(s->classes[l]))
                 t1->classes[l] += s->classes[l];
-            else
+            else {
                 t1->blank_classes++;
+                t1->blank_classes_by[l]++;
+            }
             if (isnan(t) && isfinite(s->whole[JH_Q_TEACHERS]) && all > 0) {
                 t = s->whole[JH_Q_TEACHERS] * pupils / all;
                 if (pupils < all)
-                    t1->teachers_estimated = true;
+                    estimated[l] = true;
             }
             if (isfinite(t))
                 t1->teachers[l] += t;
-            else
+            else {
                 t1->blank_teachers++;
+                t1->blank_teachers_by[l]++;
+            }
         }
+    }
+    /* A county figure only when every row counted gives it; otherwise the
+     * facts' figure, or none (never a partial sum, never 0). */
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        t1->students_from[l] = JH_T1_SCHOOLS;
+        t1->classes_schools[l] =
+            t1->blank_classes_by[l] == 0 ? t1->classes[l] : NAN;
+        t1->teachers_schools[l] =
+            t1->blank_teachers_by[l] == 0 ? t1->teachers[l] : NAN;
+        t1_pick(t1->classes_schools[l], &fs->fact[class_fact[l]],
+                &t1->classes[l], &t1->classes_from[l]);
+        t1_pick(t1->teachers_schools[l], &fs->fact[teacher_fact[l]],
+                &t1->teachers[l], &t1->teachers_from[l]);
+        if (t1->teachers_from[l] == JH_T1_SCHOOLS && estimated[l])
+            t1->teachers_estimated = true;
     }
 }
 
-/* Stated counts of 表Ⅰ that differ from the school data. */
+/* Stated counts of 表Ⅰ that differ from the school data's own figures. */
 static bool
 contradictions(jh_evaluation *ev)
 {
@@ -1400,12 +1452,12 @@ contradictions(jh_evaluation *ev)
          (double)t1->schools[JH_TYPE_COMPLETE_SECONDARY]},
         {JH_F_TEACHING_POINTS, (double)t1->schools[JH_TYPE_TEACHING_POINT]},
         {JH_F_TEACHING_POINTS_50PLUS, (double)t1->teaching_points_50plus},
-        {JH_F_CLASSES_PRIMARY, t1->classes[JH_LEVEL_PRIMARY]},
-        {JH_F_CLASSES_JUNIOR, t1->classes[JH_LEVEL_JUNIOR]},
+        {JH_F_CLASSES_PRIMARY, t1->classes_schools[JH_LEVEL_PRIMARY]},
+        {JH_F_CLASSES_JUNIOR, t1->classes_schools[JH_LEVEL_JUNIOR]},
         {JH_F_STUDENTS_PRIMARY, t1->students[JH_LEVEL_PRIMARY]},
         {JH_F_STUDENTS_JUNIOR, t1->students[JH_LEVEL_JUNIOR]},
-        {JH_F_TEACHERS_PRIMARY, t1->teachers[JH_LEVEL_PRIMARY]},
-        {JH_F_TEACHERS_JUNIOR, t1->teachers[JH_LEVEL_JUNIOR]},
+        {JH_F_TEACHERS_PRIMARY, t1->teachers_schools[JH_LEVEL_PRIMARY]},
+        {JH_F_TEACHERS_JUNIOR, t1->teachers_schools[JH_LEVEL_JUNIOR]},
     };
     size_t n = sizeof(pairs) / sizeof(pairs[0]);
 
@@ -1414,9 +1466,11 @@ contradictions(jh_evaluation *ev)
         return false;
     for (size_t i = 0; i < n; i++) {
         const jh_fact *fact = &f[pairs[i].fact];
-        /* Estimated teacher counts may be fractional: a stated count
-         * within half a teacher agrees. */
-        if (!fact->given || fabs(fact->value - pairs[i].computed) < 0.5)
+        /* Two real figures only: a figure the school table lacks (NAN) is
+         * no evidence against the county's.  Estimated teacher counts may
+         * be fractional: a stated count within half a teacher agrees. */
+        if (!fact->given || isnan(pairs[i].computed) ||
+            fabs(fact->value - pairs[i].computed) < 0.5)
             continue;
         ev->contradictions[ev->ncontradictions].fact = pairs[i].fact;
         ev->contradictions[ev->ncontradictions].stated = fact->value;
@@ -1574,7 +1628,7 @@ jh_evaluate(jh_evaluation **out, const jh_analysis *a, const jh_facts *f,
         else if (ev->part[p] == JH_V_INCOMPLETE && ev->verdict == JH_V_PASS)
             ev->verdict = JH_V_INCOMPLETE;
     }
-    table1_compute(&ev->table1, c, std);
+    table1_compute(&ev->table1, c, std, f);
     if (!collect_missing(ev) || !contradictions(ev))
         goto nomem;
     *out = ev;
