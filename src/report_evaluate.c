@@ -630,14 +630,14 @@ jh_report_evaluation_text(FILE *out, const jh_report_context *ctx,
         for (size_t i = 0; i < ev->ncontradictions; i++) {
             const jh_contradiction *c = &ev->contradictions[i];
             fprintf(out,
-                    en ? "  %s: %s (%s): stated %s, the school data (%s) give "
-                         "%s\n"
-                       : "  %s: %s (%s)：填报%s，学校数据（%s）为%s\n",
+                    en ? "  %s: %s (%s): stated %s, the school data give "
+                         "%s (%s)\n"
+                       : "  %s: %s (%s)：填报%s，学校数据为%s（%s）\n",
                     fact_place(ev, c->fact, place, sizeof(place)),
                     en ? jh_fact_en(c->fact) : jh_fact_zh(c->fact),
                     jh_fact_key(c->fact), trimmed(c->stated, 2, n1, 32),
-                    ev->analysis->model->county->source,
-                    trimmed(c->computed, 2, n2, 32));
+                    trimmed(c->computed, 2, n2, 32),
+                    ev->analysis->model->county->source);
         }
     }
     fprintf(out, "\n%s\n", jh_label(lang, "ev_t1_title"));
