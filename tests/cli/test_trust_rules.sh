@@ -174,6 +174,39 @@ else
     bad "1e-300-scale values give other CVs than 1-scale values"
 fi
 
+# The supplementary diagnostics (CV², contributions, CV without each
+# school) of 1e-300-scale values: those of 1-scale values, not 0 or null.
+three() {
+    local a b c
+    a=$("$py" -c "print(repr(1.0 * $2))") b=$("$py" -c "print(repr(4.0 * $2))")
+    c=$("$py" -c "print(repr(2.0 * $2))")
+    csv "$1" "$H,locality" "1,甲小学,小学,100,0,0,$a,$a,$a,$a,$a,$a,$a,城区" \
+        "2,乙小学,小学,200,0,0,$b,$b,$b,$b,$b,$b,$b,乡村" \
+        "3,丙小学,小学,300,0,0,$c,$c,$c,$c,$c,$c,$c,乡村"
+}
+"$bin" analyze "$(three d1.csv 1)" -f json >"$tmp/d1.json" 2>/dev/null
+"$bin" analyze "$(three dt.csv 1e-300)" -f json >"$tmp/dt.json" 2>/dev/null
+if "$py" - "$tmp/d1.json" "$tmp/dt.json" <<'EOF2'; then
+import json, math, sys
+def figs(path):
+    d = json.load(open(path))["diagnostics"]["levels"][0]["indicators"]
+    out = []
+    for i in d:
+        dec = i["decomposition"]
+        out += [dec["cv2"], dec["within"], dec["between"], i["gini"], i["theil"]]
+        out += list(i["contribution"].values()) + list(i["loo_cv"].values())
+    return out
+a, b = figs(sys.argv[1]), figs(sys.argv[2])
+ok = len(a) == len(b) and all(x is not None and y is not None and
+        abs(x - y) <= 1e-9 * max(abs(x), 1e-12) for x, y in zip(a, b))
+ok = ok and any(x > 0 for x in b)
+sys.exit(0 if ok else 1)
+EOF2
+    ok "diagnostics of 1e-300-scale values equal those of 1-scale values"
+else
+    bad "diagnostics of 1e-300-scale values differ from 1-scale values"
+fi
+
 # ---------------------------------------------------------------------------
 family facts
 
