@@ -98,6 +98,23 @@ bad_std "a school size of 0 is refused" "4: .*school_size_max" \
 bad_std "a teaching-point minimum of 50.5 pupils is refused" \
     "4: .*teaching_point_min" "[scope]" "teaching_point_min = 50.5"
 
+bad_std "an indented line (a continuation) is a second value, refused" \
+    "4: .*cv_limit_primary.*twice" "cv_limit_primary = 0.5" "   0.9"
+bad_std "a provision id in the wrong case is unknown" \
+    "3: .*provision 'Relax_2019_school_size'" "[provision Relax_2019_school_size]" "enabled = yes"
+bad_std "a provision's min_students above its max_students is refused" \
+    "5: .*min_students" "[provision relax_2019_pe_art_parttime]" "max_students = 99" "min_students = 120"
+bad_std "a weight with a decimal comma (1,1) is refused" "4: .*nine_year_junior" \
+    "[weights]" "nine_year_junior = 1,1"
+bad_std "a threshold of 1e400 (out of range) is refused" "4: .*threshold_primary" \
+    "[indicator sports_area_per_student]" "threshold_primary = 1e400"
+edge=$(std edge.ini "cv_limit_primary = 2" "[weights]" "twelve_year_senior = 3" \
+    "complete_secondary_senior = 0.5")
+if "$bin" standards show "$edge" >"$tmp/show" 2>"$tmp/stderr" &&
+    grep -q "^twelve_year_senior = 3$" "$tmp/show" && grep -q "^cv_limit_primary = 2$" "$tmp/show"; then
+    ok "the edges of the ranges (weights 0.5 and 3, CV limit 2) are accepted"
+else bad "edges of the ranges refused: $(head -c 300 "$tmp/stderr")"; fi
+
 # A province's file: nine-year split 1:1.2, the per-school share 80%.
 prov=$(std province.ini "partial_floor = 0.80" "[weights]" "nine_year_junior = 1.2")
 "$bin" analyze "$demo" --standard "$prov" -f json >"$tmp/prov.json" 2>"$tmp/stderr"
@@ -243,6 +260,17 @@ refused "a percent sign on a count is refused" "pc.csv:16:3: .*junior_entrants" 
 f=$(facts_with bare.csv 's/^rotation_share,交流轮岗教师比例,11.2%,/rotation_share,交流轮岗教师比例,11.2,/')
 refused "a bare 11.2 for a share is refused" "bare.csv:8:3: .*rotation_share" \
     "$bin" evaluate "$demo" --county "$f" --out "$tmp/out"
+f=$(facts_with words.csv 's/^rotation_share,交流轮岗教师比例,11.2%,/rotation_share,交流轮岗教师比例,百分之十一,/')
+refused "a share in words (百分之十一) is refused" "words.csv:8:3: .*rotation_share" \
+    "$bin" evaluate "$demo" --county "$f" --out "$tmp/out"
+f=$(facts_with over.csv 's/^nearby_urban_primary,城区公办小学就近划片入学比例,100%,/nearby_urban_primary,城区公办小学就近划片入学比例,100.5%,/')
+refused "a rate of 100.5% is refused" "over.csv:10:3: .*nearby_urban_primary.*100%" \
+    "$bin" evaluate "$demo" --county "$f" --out "$tmp/out"
+f=$(facts_with eq.csv 's/^junior_entrants,三年前初一入学人数,4260,/junior_entrants,三年前初一入学人数,4102,/')
+if "$bin" evaluate "$demo" --county "$f" -f json >"$tmp/eq.json" 2>"$tmp/stderr"; then
+    jcheck "a computed retention of exactly 100% is accepted and met" "$tmp/eq.json" \
+        "[g for p in d['parts'] for i in p['items'] for g in i['figures'] if g['id']=='junior_retention'][0]['value'] == 1"
+else bad "a computed retention of exactly 100%: $(head -c 300 "$tmp/stderr")"; fi
 # warned NAME PATTERN FACTS: evaluate runs (exit 0) and warns with PATTERN.
 warned() {
     if "$bin" evaluate "$demo" --county "$3" >/dev/null 2>"$tmp/stderr" &&
@@ -318,6 +346,21 @@ facts3=$(csv t1class.csv "item,value,note" "classes_primary,20,")
 "$bin" evaluate "$noclass" --county "$facts3" -f json >"$tmp/t4.json" 2>"$tmp/stderr"
 jcheck "no class column: classes from the facts, none is a contradiction" "$tmp/t4.json" \
     "d['contradictions'] == [] and d['table1']['classes'] == {'primary': 20, 'junior': None}"
+# A workbook of facts: the contradiction names its sheet cell.
+"$py" - "$tmp/t1wrong.xlsx" <<'EOF'
+import sys, openpyxl
+wb = openpyxl.Workbook(); ws = wb.active; ws.title = "县情"
+for row in (("item", "value", "note"), ("students_primary", 1350, None), ("teachers_primary", 90, None)):
+    ws.append(row)
+wb.save(sys.argv[1])
+EOF
+"$bin" evaluate "$withteach" --county "$tmp/t1wrong.xlsx" -f json >"$tmp/t5.json" 2>"$tmp/stderr"
+jcheck "a workbook's contradiction is located by its cell" "$tmp/t5.json" \
+    "[(c['id'], c['cell']) for c in d['contradictions']] == [('teachers_primary', '县情!B3')]"
+"$bin" evaluate "$withteach" --county "$tmp/t1wrong.xlsx" >"$tmp/t5.txt" 2>/dev/null
+if grep -q "t1wrong.xlsx: 县情!B3: .*teachers_primary" "$tmp/t5.txt"; then
+    ok "the text names the workbook cell of the stated count"
+else bad "workbook contradiction text: $(grep teachers_primary "$tmp/t5.txt" | head -c 300)"; fi
 rm -rf "$tmp/wb"
 if "$bin" evaluate "$noteach" --county "$facts1" --out "$tmp/wb" --no-charts >/dev/null 2>&1; then
     "$py" - "$tmp/wb/evaluation.xlsx" >"$tmp/t1sheet" <<'EOF'
@@ -398,5 +441,27 @@ jcheck "the JSON lists every failing school" "$tmp/many.json" \
 if [ "$(grep -o '末尾ZZEND' "$tmp/many.txt" | wc -l)" -eq 3 ]; then
     ok "the text conclusion keeps the long notes whole"
 else bad "the text conclusion cut the notes"; fi
+
+# One school with a 3,000-character name fails: its line is longer than a
+# piece; the workbook stays valid and the name whole across the pieces.
+"$py" - "$tmp/longname.csv" <<'EOF'
+import sys
+head = "code,name,type,students_primary,students_junior,degree_teachers,backbone_teachers,pe_art_teachers,teaching_area,sports_area,equipment_value,multimedia_rooms"
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write(head + "\n")
+    f.write("L0001,%s,小学,300,,10,1,1,900,1500,300000,3\n" % ("长" * 2999 + "尾"))
+    f.write("L0002,乙小学,小学,300,,15,3,3,1500,2400,700000,8\n")
+EOF
+rm -rf "$tmp/wb3"
+if "$bin" evaluate "$tmp/longname.csv" --county "$demo_facts" --out "$tmp/wb3" --no-charts >/dev/null 2>"$tmp/stderr"; then
+    if "$py" - "$tmp/wb3/evaluation.xlsx" <<'EOF'; then
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+col = "".join(r[6] for r in ws.iter_rows(values_only=True) if len(r) > 6 and isinstance(r[6], str))
+sys.exit(0 if ("长" * 2999 + "尾") in col else 1)
+EOF
+        ok "a 3,000-character school name reaches the workbook whole"
+    else bad "a 3,000-character school name is cut or the workbook is invalid"; fi
+else bad "evaluate with a 3,000-character name: $(head -c 300 "$tmp/stderr")"; fi
 
 finish
