@@ -189,6 +189,51 @@ static const char *const known_provisions[] = {
     "relax_2019_school_size",
 };
 
+/* True when provision @p id is one junheng implements; the list of those
+ * goes to @p list. */
+static bool
+provision_known(const char *id, char *list, size_t size)
+{
+    bool known = false;
+
+    list[0] = '\0';
+    for (size_t i = 0;
+         i < sizeof(known_provisions) / sizeof(known_provisions[0]); i++) {
+        size_t n = strlen(list);
+        known = known || strcmp(id, known_provisions[i]) == 0;
+        if (n < size)
+            snprintf(list + n, size - n, "%s%s", i > 0 ? ", " : "",
+                     known_provisions[i]);
+    }
+    return known;
+}
+
+static int fail(parser *p, jh_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+ * A [section] header on the line just read: an unknown provision is
+ * refused here, at its header, even when the section sets nothing.
+ */
+static void
+check_header(parser *p, const char *line)
+{
+    const char *end = strchr(line, ']');
+    char name[128], list[512];
+    size_t n;
+
+    if (end == NULL || p->status != JH_OK)
+        return; /* inih reports the malformed line */
+    n = (size_t)(end - line - 1);
+    if (n >= sizeof(name) || strncmp(line + 1, "provision ", 10) != 0)
+        return;
+    memcpy(name, line + 1, n);
+    name[n] = '\0';
+    if (!provision_known(name + 10, list, sizeof(list)))
+        fail(p, JH_ERR_DATA, "unknown provision '%s' (junheng knows: %s)",
+             name + 10, list);
+}
+
 /* inih reads through this, so that we know the line of every key. */
 static char *
 reader(char *buf, int size, void *stream)
@@ -210,15 +255,13 @@ reader(char *buf, int size, void *stream)
         const char *c = buf;
         while (*c == ' ' || *c == '\t')
             c++;
-        if (*c == '[')
+        if (*c == '[') {
             p->section_line = p->line;
+            check_header(p, c);
+        }
     }
     return buf;
 }
-
-static int
-fail(parser *p, jh_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 static int
 fail(parser *p, jh_status st, const char *fmt, ...)
@@ -605,16 +648,8 @@ provision_key(parser *p, const char *id, const char *key, const char *value)
     jh_provision *pv;
 
     if (k < 0) {
-        bool known = false;
-        char list[512] = "";
-        for (size_t i = 0;
-             i < sizeof(known_provisions) / sizeof(known_provisions[0]); i++) {
-            size_t n = strlen(list);
-            known = known || strcmp(id, known_provisions[i]) == 0;
-            snprintf(list + n, sizeof(list) - n, "%s%s", i > 0 ? ", " : "",
-                     known_provisions[i]);
-        }
-        if (!known) {
+        char list[512];
+        if (!provision_known(id, list, sizeof(list))) {
             long line = p->line;
             p->line = p->section_line; /* name the header, not the key */
             fail(p, JH_ERR_DATA, "unknown provision '%s' (junheng knows: %s)",

@@ -100,6 +100,8 @@ bad_std "a teaching-point minimum of 50.5 pupils is refused" \
 
 bad_std "an indented line (a continuation) is a second value, refused" \
     "4: .*cv_limit_primary.*twice" "cv_limit_primary = 0.5" "   0.9"
+bad_std "an unknown provision that sets nothing is refused at its header" \
+    "3: .*provision 'relax_2019_typo'" "[provision relax_2019_typo]" "[scope]" "private = include"
 bad_std "a provision id in the wrong case is unknown" \
     "3: .*provision 'Relax_2019_school_size'" "[provision Relax_2019_school_size]" "enabled = yes"
 bad_std "a provision's min_students above its max_students is refused" \
