@@ -1136,11 +1136,12 @@ overview_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
         item_actions(&act, ctx, ev, it);
         for (size_t k = 0; k < act.n; k++)
             sb_add(&actions, "%s%s", k > 0 ? "\n" : "", act.v[k]);
+        actions.nomem = actions.nomem || act.nomem;
         lines_release(&act);
         conclusion(ev, it, lang, &text);
         nt = split_cells(sb_str(&text), &pt);
         na = split_cells(sb_str(&actions), &pa);
-        if (text.nomem || actions.nomem || act.nomem || nt == 0 || na == 0) {
+        if (text.nomem || actions.nomem || nt == 0 || na == 0) {
             jh__book_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
             free(pt);
             free(pa);
