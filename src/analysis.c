@@ -58,8 +58,7 @@ jh_wstats_compute(jh_wstats *out, const double *x, const double *w, size_t n,
     if (max > 0 && (max < JH__SCALE_LOW || max > JH__SCALE_HIGH)) {
         scaled = malloc(n * sizeof(*scaled));
         if (scaled == NULL)
-            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                "out of memory");
+            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
         (void)frexp(max, &e);
         for (size_t i = 0; i < n; i++)
             scaled[i] = ldexp(x[i], -e);
@@ -161,8 +160,8 @@ level_indicator(jh_analysis *a, jh_level_result *lr, size_t k, double *x,
         snprintf(why, sizeof(why), "%s",
                  err != NULL ? err->message : "statistics failed");
         return jh_error_set(err, st == JH_ERR_NOMEM ? st : JH_ERR_INTERNAL,
-                            NULL, 0, 0, "%s %s: %s",
-                            jh_level_key(lr->level), ind->id, why);
+                            NULL, 0, 0, "%s %s: %s", jh_level_key(lr->level),
+                            ind->id, why);
     } else {
         is->cv_defined = true;
         is->cv_pass = isnan(is->cv_limit) || within(is->cv, is->cv_limit);

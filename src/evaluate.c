@@ -649,8 +649,8 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
     {
         const jh_fact *in = &f->fact[JH_F_JUNIOR_ENTRANTS];
         const jh_fact *now = &f->fact[JH_F_JUNIOR_GRADE3];
-        if (!f->fact[JH_F_JUNIOR_RETENTION].given && in->given &&
-            now->given && now->value > in->value) {
+        if (!f->fact[JH_F_JUNIOR_RETENTION].given && in->given && now->given &&
+            now->value > in->value) {
             char a[32], b[32];
             jh_status st = table_error(
                 err, t, row_of[JH_F_JUNIOR_ENTRANTS], (size_t)value_col,
@@ -659,8 +659,8 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
                 "junior_retention, or correct the counts)",
                 jh__fmt_fixed(in->value, 0, a, sizeof(a)),
                 jh__fmt_fixed(now->value, 0, b, sizeof(b)), now->line,
-                in->value > 0 ? jh__fmt_fixed(now->value / in->value * 100,
-                                              2, why, sizeof(why))
+                in->value > 0 ? jh__fmt_fixed(now->value / in->value * 100, 2,
+                                              why, sizeof(why))
                               : "∞");
             jh_facts_free(f);
             return st;
@@ -1351,8 +1351,7 @@ jh_t1_source_key(jh_t1_source source)
 /* A figure of 表Ⅰ: the school table's own when it has one, else the
  * stated fact, else none (NAN). */
 static void
-t1_pick(double school, const jh_fact *fact, double *value,
-        jh_t1_source *from)
+t1_pick(double school, const jh_fact *fact, double *value, jh_t1_source *from)
 {
     if (!isnan(school)) {
         *value = school;
@@ -1506,13 +1505,15 @@ plausibility(const jh_facts *fs, const jh_standard *std, jh_diags *warn)
     const jh_fact *diff = &f[JH_F_MONITORING_DIFFERENCE];
     char v[48], r[48];
 
-#define PLACE(x) fs->source, (x)->line, 0, (x)->cell[0] != '\0' ? (x)->cell : NULL
+#define PLACE(x)                                                               \
+    fs->source, (x)->line, 0, (x)->cell[0] != '\0' ? (x)->cell : NULL
     if (money->given &&
         far_from(money->value, std->county.special_funds_per_student_min,
                  100) &&
         jh_diags_add2(
             warn, PLACE(money), NULL,
-            "%s（%s）为%s元，与标准的%s元相差百倍以上：请核对单位（元，不是万元）",
+            "%s（%s）为%s元，与标准的%s元相差百倍以上："
+            "请核对单位（元，不是万元）",
             "%s (%s) is %s yuan, more than 100 times from the standard's %s "
             "yuan: implausible, check the unit (yuan, not 10,000 yuan)",
             facts[JH_F_SPECIAL_FUNDS_PER_STUDENT].key,
@@ -1525,13 +1526,14 @@ plausibility(const jh_facts *fs, const jh_standard *std, jh_diags *warn)
         far_from(salary->value, std->county.salary_ratio_min, 10) &&
         jh_diags_add2(
             warn, PLACE(salary), NULL,
-            "%s（%s）为%s，与标准的%s相差十倍以上：请填比值（如1.02，不是102）",
+            "%s（%s）为%s，与标准的%s相差十倍以上："
+            "请填比值（如1.02，不是102）",
             "%s (%s) is %s, more than 10 times from the standard's %s: "
             "implausible, write the ratio (1.02, not 102)",
             facts[JH_F_SALARY_RATIO].key, facts[JH_F_SALARY_RATIO].zh,
             jh__fmt_general(salary->value, 10, v, sizeof(v)),
-            jh__fmt_general(std->county.salary_ratio_min, 10, r,
-                            sizeof(r))) != JH_OK)
+            jh__fmt_general(std->county.salary_ratio_min, 10, r, sizeof(r))) !=
+            JH_OK)
         return JH_ERR_NOMEM;
     if (diff->given && diff->value > 1 &&
         jh_diags_add2(warn, PLACE(diff), NULL,
@@ -1540,8 +1542,7 @@ plausibility(const jh_facts *fs, const jh_standard *std, jh_diags *warn)
                       "difference rate is written 0.12",
                       facts[JH_F_MONITORING_DIFFERENCE].key,
                       facts[JH_F_MONITORING_DIFFERENCE].zh,
-                      jh__fmt_general(diff->value, 10, v, sizeof(v))) !=
-            JH_OK)
+                      jh__fmt_general(diff->value, 10, v, sizeof(v))) != JH_OK)
         return JH_ERR_NOMEM;
 #undef PLACE
     return JH_OK;

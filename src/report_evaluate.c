@@ -541,12 +541,14 @@ t1_sources(FILE *out, const jh_evaluation *ev, int l, jh_lang lang)
         if (from == JH_T1_SCHOOLS)
             continue;
         if (from == JH_T1_FACTS)
-            fprintf(out, en ? " (%s: not in the school data, from %s)"
-                            : "（%s：学校数据未提供，取自%s）",
+            fprintf(out,
+                    en ? " (%s: not in the school data, from %s)"
+                       : "（%s：学校数据未提供，取自%s）",
                     jh_fact_key(id), fact_place(ev, id, place, sizeof(place)));
         else
-            fprintf(out, en ? " (%s: in neither the school data nor the facts)"
-                            : "（%s：学校数据与评估事实均未提供）",
+            fprintf(out,
+                    en ? " (%s: in neither the school data nor the facts)"
+                       : "（%s：学校数据与评估事实均未提供）",
                     jh_fact_key(id));
     }
 }
@@ -661,8 +663,7 @@ jh_report_evaluation_text(FILE *out, const jh_report_context *ctx,
                 t1_figure(t1->classes[l], 0, lang, c, sizeof(c)),
                 t1_figure(t1->students[l], 0, lang, s, sizeof(s)),
                 t1_figure(t1->teachers[l], 1, lang, t, sizeof(t)),
-                t1->teachers_estimated &&
-                        t1->teachers_from[l] == JH_T1_SCHOOLS
+                t1->teachers_estimated && t1->teachers_from[l] == JH_T1_SCHOOLS
                     ? jh_label(lang, "ev_estimated")
                     : "");
         t1_sources(out, ev, l, lang);
@@ -838,8 +839,7 @@ jh_report_evaluation_json(FILE *out, const jh_report_context *ctx,
                             ev->facts->fact[cd->fact].cell[0] != '\0'
                                 ? json_string(ev->facts->fact[cd->fact].cell)
                                 : json_null());
-        json_object_set_new(o, "facts_source",
-                            json_string(ev->facts->source));
+        json_object_set_new(o, "facts_source", json_string(ev->facts->source));
         json_object_set_new(o, "school_source", json_string(c->source));
         json_array_append_new(contra, o);
     }
@@ -1205,9 +1205,8 @@ overview_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
         merge(b, ws, row, 1, 2,
               lang == JH_LANG_EN ? jh_fact_en(cd->fact) : jh_fact_zh(cd->fact),
               b->f.text);
-        snprintf(buf, sizeof(buf), "%s %s / %s %s",
-                 jh_label(lang, "ev_stated"), trimmed(cd->stated, 2, lim, 64),
-                 jh_label(lang, "ev_computed"),
+        snprintf(buf, sizeof(buf), "%s %s / %s %s", jh_label(lang, "ev_stated"),
+                 trimmed(cd->stated, 2, lim, 64), jh_label(lang, "ev_computed"),
                  trimmed(cd->computed, 2, lim + 64, 64));
         merge(b, ws, row, 3, 4, buf, ef->fail);
         /* where each figure is: the fact's line or cell, the school data */
@@ -1247,8 +1246,7 @@ table1_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
          (double)t1->schools[JH_TYPE_NINE_YEAR], S, JH_F_SCHOOLS_NINE_YEAR},
         {"十二年一贯制学校数（所）", "Twelve-year schools",
          (double)t1->schools[JH_TYPE_TWELVE_YEAR],
-         (double)t1->schools[JH_TYPE_TWELVE_YEAR], S,
-         JH_F_SCHOOLS_TWELVE_YEAR},
+         (double)t1->schools[JH_TYPE_TWELVE_YEAR], S, JH_F_SCHOOLS_TWELVE_YEAR},
         {"完全中学数（所）", "Complete secondary schools",
          (double)t1->schools[JH_TYPE_COMPLETE_SECONDARY],
          (double)t1->schools[JH_TYPE_COMPLETE_SECONDARY], S,
@@ -1272,10 +1270,9 @@ table1_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
         {"初中专任教师数（人）", "Junior full-time teachers", t1->teachers[1],
          t1->teachers_schools[1], t1->teachers_from[1], JH_F_TEACHERS_JUNIOR},
     };
-    static const char *const heads[] = {"ev_seq",      "ev_item",
-                                        "ev_t1_value", "ev_t1_source",
-                                        "ev_computed", "ev_stated",
-                                        "ev_consistent"};
+    static const char *const heads[] = {
+        "ev_seq",      "ev_item",   "ev_t1_value",  "ev_t1_source",
+        "ev_computed", "ev_stated", "ev_consistent"};
     lxw_row_t row = 0;
     char buf[1100];
 
@@ -1309,8 +1306,7 @@ table1_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
                          b->f.text);
         else if (rows[i].from == JH_T1_FACTS) {
             char place[1100];
-            snprintf(buf, sizeof(buf), "%s %s",
-                     jh_label(lang, "ev_from_facts"),
+            snprintf(buf, sizeof(buf), "%s %s", jh_label(lang, "ev_from_facts"),
                      fact_place(ev, rows[i].fact, place, sizeof(place)));
             jh__cell_str(b, ws, row, 3, buf, b->f.text);
         } else

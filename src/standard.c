@@ -156,6 +156,12 @@ jh_standard_set_provision(jh_standard *std, const char *id, bool enabled,
 
 /* ---- parsing ----------------------------------------------------------- */
 
+/* A "section\nkey" a standards file set, and its line. */
+typedef struct seen_key {
+    char *name;
+    long line;
+} seen_key;
+
 typedef struct parser {
     jh_standard *std;
     const char *name;   /* file name for messages */
@@ -168,10 +174,7 @@ typedef struct parser {
     jh_error *err;
     /* Every "section\nkey" set so far and its line: a key given twice in
      * one file is a mistake (the second would silently win). */
-    struct seen_key {
-        char *name;
-        long line;
-    } *seen;
+    seen_key *seen;
     size_t nseen, capseen;
     long partial_floor_line; /* 0: from the base or the defaults */
     long section_line;       /* line of the last [section] header */
@@ -184,8 +187,8 @@ typedef struct parser {
  * may switch these, and only these.  A provision nobody reads would be
  * listed as "switched on" and change nothing. */
 static const char *const known_provisions[] = {
-    "subtract_indoor_sports",     "relax_2019_pe_art_parttime",
-    "relax_2019_leased_sports",   "relax_2019_rooms_pre2016",
+    "subtract_indoor_sports",   "relax_2019_pe_art_parttime",
+    "relax_2019_leased_sports", "relax_2019_rooms_pre2016",
     "relax_2019_school_size",
 };
 
@@ -329,8 +332,8 @@ set_ranged(parser *p, double *dst, const char *key, const char *value,
 
     if (!set_number(p, &v, key, value, allow_none))
         return 0;
-    if (!isnan(v) && ((lo_open ? v <= lo : v < lo) ||
-                      (hi_open ? v >= hi : v > hi))) {
+    if (!isnan(v) &&
+        ((lo_open ? v <= lo : v < lo) || (hi_open ? v >= hi : v > hi))) {
         char a[32], b[32];
         jh__fmt_general(lo, 6, a, sizeof(a));
         jh__fmt_general(hi, 6, b, sizeof(b));
@@ -344,8 +347,8 @@ set_ranged(parser *p, double *dst, const char *key, const char *value,
 
 /* A whole number of @p key in [lo, hi]. */
 static int
-set_whole(parser *p, double *dst, const char *key, const char *value,
-          double lo, double hi)
+set_whole(parser *p, double *dst, const char *key, const char *value, double lo,
+          double hi)
 {
     double v = 0.0;
 
@@ -353,8 +356,9 @@ set_whole(parser *p, double *dst, const char *key, const char *value,
         return 0;
     if (v != floor(v) || v < lo || v > hi) {
         char a[32], b[32];
-        return fail(p, JH_ERR_DATA, "%s: '%s' is not a whole number from %s "
-                    "to %s", key, value, jh__fmt_fixed(lo, 0, a, sizeof(a)),
+        return fail(p, JH_ERR_DATA,
+                    "%s: '%s' is not a whole number from %s to %s", key,
+                    value, jh__fmt_fixed(lo, 0, a, sizeof(a)),
                     jh__fmt_fixed(hi, 0, b, sizeof(b)));
     }
     *dst = v;
@@ -446,9 +450,8 @@ standard_key(parser *p, const char *key, const char *value)
         return set_ranged(p, &s->cv_limit[l], key, value, true, 0, true,
                           JH_CV_LIMIT_MAX, false, "(write 0.50, or none)");
     if ((l = level_of(key, "composite_limit")) >= 0)
-        return set_ranged(p, &s->composite_limit[l], key, value, true, 0,
-                          true, JH_CV_LIMIT_MAX, false,
-                          "(write 0.65, or none)");
+        return set_ranged(p, &s->composite_limit[l], key, value, true, 0, true,
+                          JH_CV_LIMIT_MAX, false, "(write 0.65, or none)");
     if (strcmp(key, "min_met") == 0) {
         double v = 0.0;
         if (!set_number(p, &v, key, value, false))
@@ -491,8 +494,8 @@ weights_key(parser *p, const char *key, const char *value)
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
         if (strcmp(key, keys[i].key) == 0) {
             double *dst = (double *)((char *)p->std + keys[i].offset);
-            return set_ranged(p, dst, key, value, false, JH_WEIGHT_MIN,
-                              false, JH_WEIGHT_MAX, false,
+            return set_ranged(p, dst, key, value, false, JH_WEIGHT_MIN, false,
+                              JH_WEIGHT_MAX, false,
                               "(a pupil's weight relative to a primary "
                               "pupil, 1; the 2017 rules use 1.1, 1.2 and "
                               "1.32)");
@@ -880,7 +883,7 @@ note_key(parser *p, const char *section, const char *key)
                     "more than %d keys: this is no standards file", MAX_KEYS);
     if (p->nseen == p->capseen) {
         size_t cap = p->capseen ? p->capseen * 2 : 64;
-        struct seen_key *v = realloc(p->seen, cap * sizeof(*v));
+        seen_key *v = realloc(p->seen, cap * sizeof(*v));
         if (v == NULL)
             return fail(p, JH_ERR_NOMEM, "out of memory");
         p->seen = v;

@@ -162,8 +162,7 @@ error_set_from_itself(void **state)
     jh_error_set(&e, JH_ERR_STATS, "f.csv", 3, 0, "weighted mean is %s",
                  "not finite");
     assert_int_equal(jh_error_set(&e, JH_ERR_INTERNAL, e.file, e.line, 0,
-                                  "junior %s: %s", "teaching_area",
-                                  e.message),
+                                  "junior %s: %s", "teaching_area", e.message),
                      JH_ERR_INTERNAL);
     assert_string_equal(e.message,
                         "junior teaching_area: weighted mean is not finite");
