@@ -118,12 +118,12 @@ if "$bin" standards show "$edge" >"$tmp/show" 2>"$tmp/stderr" &&
 else bad "edges of the ranges refused: $(head -c 300 "$tmp/stderr")"; fi
 
 # A province's file: nine-year split 1:1.2, the per-school share 80%.
-prov=$(std province.ini "partial_floor = 0.80" "[weights]" "nine_year_junior = 1.2")
+prov=$src/tests/data/province-split12-share80.ini
 "$bin" analyze "$demo" --standard "$prov" -f json >"$tmp/prov.json" 2>"$tmp/stderr"
 rc=$?
 if [ $rc -le 1 ]; then
     jcheck "a province file (1:1.2, 80%) loads and analyzes" "$tmp/prov.json" \
-        "d['standard_detail']['split_weights']['nine_year_junior'] == 1.2 and d['standard_detail']['partial_floor'] == 0.8"
+        "d['standard'] == 'province-split12-share80' and d['standard_detail']['split_weights']['nine_year_junior'] == 1.2 and d['standard_detail']['partial_floor'] == 0.8"
 else
     bad "a province file (1:1.2, 80%) loads and analyzes: exit $rc ($(head -c 300 "$tmp/stderr"))"
 fi
