@@ -10,11 +10,24 @@
 
 #include "util.h"
 
+/*
+ * Magnitudes beyond which the values are rescaled before GSL sees them.
+ * GSL returns the variance as a double: values of 1e-300 have squared
+ * deviations of 1e-600, which become 0 (a false CV of 0), and values of
+ * 1e+300 overflow to infinity.  Inside this band nothing is rescaled, so
+ * the figures of real data are bit for bit what GSL gives.
+ */
+#define JH__SCALE_LOW 0x1p-200
+#define JH__SCALE_HIGH 0x1p+200
+
 jh_status
 jh_wstats_compute(jh_wstats *out, const double *x, const double *w, size_t n,
                   jh_error *err)
 {
-    double total = 0.0, var;
+    double total = 0.0, var, max = 0.0, mean, sd;
+    double *scaled = NULL;
+    const double *v = x;
+    int e = 0;
 
     out->total_weight = 0.0;
     out->mean = out->sd = out->cv = NAN;
@@ -28,25 +41,47 @@ jh_wstats_compute(jh_wstats *out, const double *x, const double *w, size_t n,
                                 "not finite",
                                 i + 1, x[i], w[i]);
         total += w[i];
+        if (w[i] > 0 && x[i] > max)
+            max = x[i];
     }
     out->total_weight = total;
     if (total <= 0)
         return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
                             "total weight is 0");
+    /*
+     * Tiny or huge values: divide every value by a power of two near the
+     * largest, 2^e.  That division is exact, so the mean and deviation of
+     * the scaled values are exactly those of the values over 2^e, and the
+     * CV (their ratio) is the same number, computed where neither the
+     * squares underflow nor overflow.
+     */
+    if (max > 0 && (max < JH__SCALE_LOW || max > JH__SCALE_HIGH)) {
+        scaled = malloc(n * sizeof(*scaled));
+        if (scaled == NULL)
+            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        (void)frexp(max, &e);
+        for (size_t i = 0; i < n; i++)
+            scaled[i] = ldexp(x[i], -e);
+        v = scaled;
+    }
     /* Population form: Σw(x − mean)² / Σw.  gsl_stats_wvariance would
      * multiply by (Σw)² / ((Σw)² − Σw²), the reliability-weights bias
      * correction, which is wrong for enrollment weights. */
-    out->mean = gsl_stats_wmean(w, 1, x, 1, n);
-    var = gsl_stats_wvariance_with_fixed_mean(w, 1, x, 1, n, out->mean);
-    out->sd = sqrt(var);
-    if (!isfinite(out->mean) || !isfinite(out->sd))
+    mean = gsl_stats_wmean(w, 1, v, 1, n);
+    var = gsl_stats_wvariance_with_fixed_mean(w, 1, v, 1, n, mean);
+    sd = sqrt(var);
+    free(scaled);
+    out->mean = ldexp(mean, e);
+    out->sd = ldexp(sd, e);
+    if (!isfinite(mean) || !isfinite(sd) || !isfinite(out->mean) ||
+        !isfinite(out->sd))
         return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
                             "weighted mean or deviation is not finite");
-    if (out->mean == 0.0)
+    if (mean == 0.0)
         return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
                             "weighted mean is 0, so the difference "
                             "coefficient is undefined");
-    out->cv = out->sd / out->mean;
+    out->cv = sd / mean;
     return JH_OK;
 }
 
@@ -119,9 +154,14 @@ level_indicator(jh_analysis *a, jh_level_result *lr, size_t k, double *x,
             return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
                                 "out of memory");
     } else if (st != JH_OK) {
-        return jh_error_set(err, JH_ERR_INTERNAL, NULL, 0, 0,
-                            "%s %s: %s", jh_level_key(lr->level), ind->id,
-                            err != NULL ? err->message : "statistics failed");
+        /* jh_error_set clears err before it formats: the callee's message
+         * must be copied out first, or it formats into itself. */
+        char why[sizeof(err->message)];
+        snprintf(why, sizeof(why), "%s",
+                 err != NULL ? err->message : "statistics failed");
+        return jh_error_set(err, st == JH_ERR_NOMEM ? st : JH_ERR_INTERNAL,
+                            NULL, 0, 0, "%s %s: %s", jh_level_key(lr->level),
+                            ind->id, why);
     } else {
         is->cv_defined = true;
         is->cv_pass = isnan(is->cv_limit) || within(is->cv, is->cv_limit);

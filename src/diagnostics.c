@@ -39,6 +39,49 @@ check_input(const double *x, const double *w, size_t n, bool need_mean,
     return JH_OK;
 }
 
+/*
+ * @p x, or (when its largest value is below 2^-200 or above 2^200) a
+ * malloc'd copy divided by 2^*e, in *tmp: the squares below would
+ * underflow to 0 or overflow to infinity.  The division by a power of two
+ * is exact, so every ratio computed from the copy (a CV, a share of CV²)
+ * is the one of @p x.  NULL when out of memory; *tmp is freed by the
+ * caller.
+ */
+static const double *
+pow2_scaled(const double *x, size_t n, double **tmp, int *e)
+{
+    double max = 0.0;
+
+    *tmp = NULL;
+    *e = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (isfinite(x[i]) && x[i] > max)
+            max = x[i];
+    }
+    if (max == 0.0 || (max >= 0x1p-200 && max <= 0x1p+200))
+        return x;
+    *tmp = malloc(n * sizeof(**tmp));
+    if (*tmp == NULL)
+        return NULL;
+    (void)frexp(max, e);
+    for (size_t i = 0; i < n; i++)
+        (*tmp)[i] = ldexp(x[i], -*e);
+    return *tmp;
+}
+
+/* Σwx / Σw, summed as check_input() does, of the scaled values. */
+static double
+scaled_mean(const double *x, const double *w, size_t n)
+{
+    double sw = 0.0, swx = 0.0;
+
+    for (size_t i = 0; i < n; i++) {
+        sw += w[i];
+        swx += w[i] * x[i];
+    }
+    return swx / sw;
+}
+
 /* Indices that sort @p x in increasing order (GSL; x is not changed). */
 static size_t *
 sort_order(const double *x, size_t n)
@@ -194,38 +237,55 @@ jh_diagnostics_range_ratio(double *out, const double *x, const double *w,
 }
 
 jh_status
-jh_diagnostics_contributions(double *out, const double *x, const double *w,
+jh_diagnostics_contributions(double *out, const double *x_in, const double *w,
                              size_t n, jh_error *err)
 {
-    double total, mean, sum = 0.0;
+    double total, mean, sum = 0.0, *tmp;
+    const double *x;
     jh_status st;
+    int e;
 
     for (size_t i = 0; i < n; i++)
         out[i] = NAN;
-    st = check_input(x, w, n, false, &total, &mean, err);
+    st = check_input(x_in, w, n, false, &total, &mean, err);
     if (st != JH_OK)
         return st;
+    /* Shares of a sum of squares: computed in a safe range. */
+    x = pow2_scaled(x_in, n, &tmp, &e);
+    if (x == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    if (tmp != NULL)
+        mean = scaled_mean(x, w, n);
     for (size_t i = 0; i < n; i++) {
         out[i] = w[i] * (x[i] - mean) * (x[i] - mean);
         sum += out[i];
     }
     for (size_t i = 0; i < n; i++)
         out[i] = sum > 0 ? out[i] / sum : NAN;
+    free(tmp);
     return JH_OK;
 }
 
 jh_status
-jh_diagnostics_loo_cv(double *out, const double *x, const double *w, size_t n,
-                      jh_error *err)
+jh_diagnostics_loo_cv(double *out, const double *x_in, const double *w,
+                      size_t n, jh_error *err)
 {
-    double total, mean, m2 = 0.0;
+    double total, mean, m2 = 0.0, *tmp;
+    const double *x;
     jh_status st;
+    int e;
 
     for (size_t i = 0; i < n; i++)
         out[i] = NAN;
-    st = check_input(x, w, n, false, &total, &mean, err);
+    st = check_input(x_in, w, n, false, &total, &mean, err);
     if (st != JH_OK || n < 2)
         return st;
+    /* CVs are ratios: computed on values scaled into a safe range. */
+    x = pow2_scaled(x_in, n, &tmp, &e);
+    if (x == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    if (tmp != NULL)
+        mean = scaled_mean(x, w, n);
     /*
      * O(n), not one full recomputation per school: with M2 = Σ w (x − m)²
      * around the county mean m, the others' mean is
@@ -246,16 +306,19 @@ jh_diagnostics_loo_cv(double *out, const double *x, const double *w, size_t n,
              rest * (m - mean) * (m - mean);
         out[i] = sqrt(fmax(ss, 0.0) / rest) / m;
     }
+    free(tmp);
     return JH_OK;
 }
 
 jh_status
-jh_diagnostics_decompose(jh_decomposition *out, const double *x,
+jh_diagnostics_decompose(jh_decomposition *out, const double *x_in,
                          const double *w, const int *group, size_t n,
                          jh_error *err)
 {
-    double total, mean, sum[JH_LOCALITY_GROUPS] = {0}, var = 0.0;
+    double total, mean, sum[JH_LOCALITY_GROUPS] = {0}, var = 0.0, *tmp;
+    const double *x;
     jh_status st;
+    int sc;
 
     memset(out, 0, sizeof(*out));
     for (int g = 0; g < JH_LOCALITY_GROUPS; g++) {
@@ -263,15 +326,24 @@ jh_diagnostics_decompose(jh_decomposition *out, const double *x,
         out->groups[g].mean = out->groups[g].cv = NAN;
     }
     out->cv2 = out->within = out->between = NAN;
-    st = check_input(x, w, n, true, &total, &mean, err);
+    st = check_input(x_in, w, n, true, &total, &mean, err);
     if (st != JH_OK)
         return st;
     for (size_t i = 0; i < n; i++) {
-        int g = group[i];
-        if (g < 0 || g >= JH_LOCALITY_GROUPS)
+        if (group[i] < 0 || group[i] >= JH_LOCALITY_GROUPS)
             return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                                "group %d of value %zu is out of range", g,
-                                i + 1);
+                                "group %d of value %zu is out of range",
+                                group[i], i + 1);
+    }
+    /* Every figure below is a ratio but the group means: computed on
+     * values scaled into a safe range, the means scaled back. */
+    x = pow2_scaled(x_in, n, &tmp, &sc);
+    if (x == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    if (tmp != NULL)
+        mean = scaled_mean(x, w, n);
+    for (size_t i = 0; i < n; i++) {
+        int g = group[i];
         out->groups[g].nsections++;
         out->groups[g].students += w[i];
         sum[g] += w[i] * x[i];
@@ -303,6 +375,9 @@ jh_diagnostics_decompose(jh_decomposition *out, const double *x,
         out->between += gr->between;
     }
     out->cv2 = var / (total * mean * mean);
+    for (int g = 0; g < JH_LOCALITY_GROUPS; g++)
+        out->groups[g].mean = ldexp(out->groups[g].mean, sc);
+    free(tmp);
     /* Invariant: the parts add up to the total (the cross terms vanish
      * because each group's deviations from its own mean sum to 0). */
     if (fabs(out->within + out->between - out->cv2) >

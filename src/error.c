@@ -47,17 +47,21 @@ jh_error_set(jh_error *err, jh_status status, const char *file, long line,
              long column, const char *fmt, ...)
 {
     va_list ap;
+    char message[sizeof(err->message)], name[sizeof(err->file)];
 
     if (err == NULL)
         return status;
+    /* Format before clearing: an argument may be err's own message or
+     * file (snprintf into its own argument is undefined). */
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof(message), fmt, ap);
+    va_end(ap);
+    snprintf(name, sizeof(name), "%s", file != NULL ? file : "");
     jh_error_clear(err);
-    if (file != NULL)
-        snprintf(err->file, sizeof(err->file), "%s", file);
+    memcpy(err->file, name, sizeof(name));
     err->line = line;
     err->column = column;
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof(err->message), fmt, ap);
-    va_end(ap);
+    memcpy(err->message, message, sizeof(message));
     return status;
 }
 

@@ -533,6 +533,7 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
            limit = t->nrows < FACTS_HEADER_ROWS ? t->nrows : FACTS_HEADER_ROWS;
     jh_facts *f;
     char text[512], why[256], name[512];
+    size_t row_of[JH_F_COUNT] = {0}; /* table row of each fact given */
 
     for (head = 0; head < limit; head++) {
         const jh_table_row *r = &t->rows[head];
@@ -608,12 +609,19 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
             snprintf(fact->cell, sizeof(fact->cell), "%s", e.cell);
         }
         if (note_col >= 0) {
-            char note[1024];
-            cell_text(t, r, (size_t)note_col, note, sizeof(note));
-            if (note[0] != '\0' && (fact->note = jh__strdup(note)) == NULL) {
+            /* The whole note, however long: it is the county's reasoning
+             * and is printed as given. */
+            size_t len;
+            const char *note =
+                jh__trim_span(jh_table_cell(t, r, (size_t)note_col), &len);
+            if (len > 0 && (fact->note = malloc(len + 1)) == NULL) {
                 jh_facts_free(f);
                 return jh_error_set(err, JH_ERR_NOMEM, t->source, 0, 0,
                                     "out of memory");
+            }
+            if (len > 0) {
+                memcpy(fact->note, note, len);
+                fact->note[len] = '\0';
             }
         }
         if (text[0] == '\0')
@@ -631,6 +639,32 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
                                facts[id].key, facts[id].zh, why);
         }
         fact->given = true;
+        row_of[id] = r;
+    }
+    /*
+     * Retention computed from the counts (when it is not stated) is a
+     * rate like any other: more pupils in grade 3 than entered three years
+     * ago gives a rate over 100%, which no county has.
+     */
+    {
+        const jh_fact *in = &f->fact[JH_F_JUNIOR_ENTRANTS];
+        const jh_fact *now = &f->fact[JH_F_JUNIOR_GRADE3];
+        if (!f->fact[JH_F_JUNIOR_RETENTION].given && in->given && now->given &&
+            now->value > in->value) {
+            char a[32], b[32];
+            jh_status st = table_error(
+                err, t, row_of[JH_F_JUNIOR_ENTRANTS], (size_t)value_col,
+                "junior_entrants (%s) is less than junior_grade3 (%s, line "
+                "%ld): a retention of %s%%, over 100%% (state "
+                "junior_retention, or correct the counts)",
+                jh__fmt_fixed(in->value, 0, a, sizeof(a)),
+                jh__fmt_fixed(now->value, 0, b, sizeof(b)), now->line,
+                in->value > 0 ? jh__fmt_fixed(now->value / in->value * 100, 2,
+                                              why, sizeof(why))
+                              : "∞");
+            jh_facts_free(f);
+            return st;
+        }
     }
     *out = f;
     return JH_OK;
@@ -1306,9 +1340,41 @@ collect_missing(jh_evaluation *ev)
 
 /* ---- 表Ⅰ -------------------------------------------------------------- */
 
-static void
-table1_compute(jh_table1 *t1, const jh_county *c, const jh_standard *std)
+const char *
+jh_t1_source_key(jh_t1_source source)
 {
+    return source == JH_T1_SCHOOLS ? "schools"
+           : source == JH_T1_FACTS ? "facts"
+                                   : "none";
+}
+
+/* A figure of 表Ⅰ: the school table's own when it has one, else the
+ * stated fact, else none (NAN). */
+static void
+t1_pick(double school, const jh_fact *fact, double *value, jh_t1_source *from)
+{
+    if (!isnan(school)) {
+        *value = school;
+        *from = JH_T1_SCHOOLS;
+    } else if (fact->given) {
+        *value = fact->value;
+        *from = JH_T1_FACTS;
+    } else {
+        *value = NAN;
+        *from = JH_T1_NONE;
+    }
+}
+
+static void
+table1_compute(jh_table1 *t1, const jh_county *c, const jh_standard *std,
+               const jh_facts *fs)
+{
+    static const jh_fact_id class_fact[] = {JH_F_CLASSES_PRIMARY,
+                                            JH_F_CLASSES_JUNIOR};
+    static const jh_fact_id teacher_fact[] = {JH_F_TEACHERS_PRIMARY,
+                                              JH_F_TEACHERS_JUNIOR};
+    bool estimated[JH_LEVEL_COUNT] = {false, false};
+
     memset(t1, 0, sizeof(*t1));
     for (size_t i = 0; i < c->nschools; i++) {
         const jh_school *s = &c->schools[i];
@@ -1333,22 +1399,41 @@ table1_compute(jh_table1 *t1, const jh_county *c, const jh_standard *std)
             t1->students[l] += pupils;
             if (isfinite(s->classes[l]))
                 t1->classes[l] += s->classes[l];
-            else
+            else {
                 t1->blank_classes++;
+                t1->blank_classes_by[l]++;
+            }
             if (isnan(t) && isfinite(s->whole[JH_Q_TEACHERS]) && all > 0) {
                 t = s->whole[JH_Q_TEACHERS] * pupils / all;
                 if (pupils < all)
-                    t1->teachers_estimated = true;
+                    estimated[l] = true;
             }
             if (isfinite(t))
                 t1->teachers[l] += t;
-            else
+            else {
                 t1->blank_teachers++;
+                t1->blank_teachers_by[l]++;
+            }
         }
+    }
+    /* A county figure only when every row counted gives it; otherwise the
+     * facts' figure, or none (never a partial sum, never 0). */
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        t1->students_from[l] = JH_T1_SCHOOLS;
+        t1->classes_schools[l] =
+            t1->blank_classes_by[l] == 0 ? t1->classes[l] : NAN;
+        t1->teachers_schools[l] =
+            t1->blank_teachers_by[l] == 0 ? t1->teachers[l] : NAN;
+        t1_pick(t1->classes_schools[l], &fs->fact[class_fact[l]],
+                &t1->classes[l], &t1->classes_from[l]);
+        t1_pick(t1->teachers_schools[l], &fs->fact[teacher_fact[l]],
+                &t1->teachers[l], &t1->teachers_from[l]);
+        if (t1->teachers_from[l] == JH_T1_SCHOOLS && estimated[l])
+            t1->teachers_estimated = true;
     }
 }
 
-/* Stated counts of 表Ⅰ that differ from the school data. */
+/* Stated counts of 表Ⅰ that differ from the school data's own figures. */
 static bool
 contradictions(jh_evaluation *ev)
 {
@@ -1366,12 +1451,12 @@ contradictions(jh_evaluation *ev)
          (double)t1->schools[JH_TYPE_COMPLETE_SECONDARY]},
         {JH_F_TEACHING_POINTS, (double)t1->schools[JH_TYPE_TEACHING_POINT]},
         {JH_F_TEACHING_POINTS_50PLUS, (double)t1->teaching_points_50plus},
-        {JH_F_CLASSES_PRIMARY, t1->classes[JH_LEVEL_PRIMARY]},
-        {JH_F_CLASSES_JUNIOR, t1->classes[JH_LEVEL_JUNIOR]},
+        {JH_F_CLASSES_PRIMARY, t1->classes_schools[JH_LEVEL_PRIMARY]},
+        {JH_F_CLASSES_JUNIOR, t1->classes_schools[JH_LEVEL_JUNIOR]},
         {JH_F_STUDENTS_PRIMARY, t1->students[JH_LEVEL_PRIMARY]},
         {JH_F_STUDENTS_JUNIOR, t1->students[JH_LEVEL_JUNIOR]},
-        {JH_F_TEACHERS_PRIMARY, t1->teachers[JH_LEVEL_PRIMARY]},
-        {JH_F_TEACHERS_JUNIOR, t1->teachers[JH_LEVEL_JUNIOR]},
+        {JH_F_TEACHERS_PRIMARY, t1->teachers_schools[JH_LEVEL_PRIMARY]},
+        {JH_F_TEACHERS_JUNIOR, t1->teachers_schools[JH_LEVEL_JUNIOR]},
     };
     size_t n = sizeof(pairs) / sizeof(pairs[0]);
 
@@ -1380,9 +1465,11 @@ contradictions(jh_evaluation *ev)
         return false;
     for (size_t i = 0; i < n; i++) {
         const jh_fact *fact = &f[pairs[i].fact];
-        /* Estimated teacher counts may be fractional: a stated count
-         * within half a teacher agrees. */
-        if (!fact->given || fabs(fact->value - pairs[i].computed) < 0.5)
+        /* Two real figures only: a figure the school table lacks (NAN) is
+         * no evidence against the county's.  Estimated teacher counts may
+         * be fractional: a stated count within half a teacher agrees. */
+        if (!fact->given || isnan(pairs[i].computed) ||
+            fabs(fact->value - pairs[i].computed) < 0.5)
             continue;
         ev->contradictions[ev->ncontradictions].fact = pairs[i].fact;
         ev->contradictions[ev->ncontradictions].stated = fact->value;
@@ -1390,6 +1477,75 @@ contradictions(jh_evaluation *ev)
         ev->ncontradictions++;
     }
     return true;
+}
+
+/* ---- plausibility ------------------------------------------------------- */
+
+/*
+ * Facts that are possible but off by orders of magnitude: a warning with
+ * the fact's line (and cell), never a refusal: the verdict judges them as
+ * given.  Money per student further than 100 times from the standard's
+ * minimum is most likely in the wrong unit (万元 for 元); a salary ratio
+ * further than 10 times from 1 is a percentage or a sum; a difference rate
+ * over 1 is a percentage.
+ */
+/* True when @p v is more than @p factor times from @p ref either way. */
+static bool
+far_from(double v, double ref, double factor)
+{
+    return ref > 0 && (v * factor < ref || v > ref * factor);
+}
+
+static jh_status
+plausibility(const jh_facts *fs, const jh_standard *std, jh_diags *warn)
+{
+    const jh_fact *f = fs->fact;
+    const jh_fact *money = &f[JH_F_SPECIAL_FUNDS_PER_STUDENT];
+    const jh_fact *salary = &f[JH_F_SALARY_RATIO];
+    const jh_fact *diff = &f[JH_F_MONITORING_DIFFERENCE];
+    char v[48], r[48];
+
+#define PLACE(x)                                                               \
+    fs->source, (x)->line, 0, (x)->cell[0] != '\0' ? (x)->cell : NULL
+    if (money->given &&
+        far_from(money->value, std->county.special_funds_per_student_min,
+                 100) &&
+        jh_diags_add2(
+            warn, PLACE(money), NULL,
+            "%s（%s）为%s元，与标准的%s元相差百倍以上："
+            "请核对单位（元，不是万元）",
+            "%s (%s) is %s yuan, more than 100 times from the standard's %s "
+            "yuan: implausible, check the unit (yuan, not 10,000 yuan)",
+            facts[JH_F_SPECIAL_FUNDS_PER_STUDENT].key,
+            facts[JH_F_SPECIAL_FUNDS_PER_STUDENT].zh,
+            jh__fmt_general(money->value, 10, v, sizeof(v)),
+            jh__fmt_general(std->county.special_funds_per_student_min, 10, r,
+                            sizeof(r))) != JH_OK)
+        return JH_ERR_NOMEM;
+    if (salary->given &&
+        far_from(salary->value, std->county.salary_ratio_min, 10) &&
+        jh_diags_add2(
+            warn, PLACE(salary), NULL,
+            "%s（%s）为%s，与标准的%s相差十倍以上："
+            "请填比值（如1.02，不是102）",
+            "%s (%s) is %s, more than 10 times from the standard's %s: "
+            "implausible, write the ratio (1.02, not 102)",
+            facts[JH_F_SALARY_RATIO].key, facts[JH_F_SALARY_RATIO].zh,
+            jh__fmt_general(salary->value, 10, v, sizeof(v)),
+            jh__fmt_general(std->county.salary_ratio_min, 10, r, sizeof(r))) !=
+            JH_OK)
+        return JH_ERR_NOMEM;
+    if (diff->given && diff->value > 1 &&
+        jh_diags_add2(warn, PLACE(diff), NULL,
+                      "%s（%s）为%s，大于1：差异率应填小数（如0.12）",
+                      "%s (%s) is %s, more than 1: implausible, a "
+                      "difference rate is written 0.12",
+                      facts[JH_F_MONITORING_DIFFERENCE].key,
+                      facts[JH_F_MONITORING_DIFFERENCE].zh,
+                      jh__fmt_general(diff->value, 10, v, sizeof(v))) != JH_OK)
+        return JH_ERR_NOMEM;
+#undef PLACE
+    return JH_OK;
 }
 
 /* ---- the evaluation ------------------------------------------------------ */
@@ -1439,7 +1595,7 @@ jh_evaluate(jh_evaluation **out, const jh_analysis *a, const jh_facts *f,
         return st;
     }
     b = (builder){ev, f, std, NULL};
-    if (!small_schools(&b))
+    if (!small_schools(&b) || plausibility(f, std, warn) != JH_OK)
         goto nomem;
     resources_items(&b);
     guarantee_items(&b);
@@ -1473,7 +1629,7 @@ jh_evaluate(jh_evaluation **out, const jh_analysis *a, const jh_facts *f,
         else if (ev->part[p] == JH_V_INCOMPLETE && ev->verdict == JH_V_PASS)
             ev->verdict = JH_V_INCOMPLETE;
     }
-    table1_compute(&ev->table1, c, std);
+    table1_compute(&ev->table1, c, std, f);
     if (!collect_missing(ev) || !contradictions(ev))
         goto nomem;
     *out = ev;

@@ -244,6 +244,12 @@ static const label labels[] = {
     {"ev_computed_mark", "（由学校数据计算）", " (computed from the school data)"},
     {"ev_small_schools", "不足100名学生的学校", "Schools under 100 pupils"},
     {"ev_none", "无", "none"},
+    {"ev_t1_value", "表Ⅰ数值", "Table I figure"},
+    {"ev_t1_source", "来源", "Source"},
+    {"ev_from_schools", "学校数据", "school data"},
+    {"ev_from_facts", "评估事实", "facts file"},
+    {"ev_schools_lack", "学校数据未提供", "not in the school data"},
+    {"ev_continued", "（续）", "(continued)"},
     /* school types */
     {"type_primary", "小学", "Primary"},
     {"type_junior", "初中", "Junior"},

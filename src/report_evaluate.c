@@ -157,16 +157,74 @@ part_name(jh_part p, jh_lang lang)
     return lang == JH_LANG_EN ? jh_part_en(p) : jh_part_zh(p);
 }
 
-/* An item's value or conclusion: its figures, with the facts' notes. */
-static char *
+/* A growing string; nomem is set (and the text kept as it was) when
+ * memory runs out. */
+typedef struct sbuf {
+    char *s;
+    size_t n, cap;
+    bool nomem;
+} sbuf;
+
+static void sb_add(sbuf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+sb_add(sbuf *b, const char *fmt, ...)
+{
+    va_list ap, ap2;
+    int need;
+
+    if (b->nomem)
+        return;
+    va_start(ap, fmt);
+    va_copy(ap2, ap);
+    need = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (need < 0) {
+        va_end(ap2);
+        b->nomem = true;
+        return;
+    }
+    if (b->n + (size_t)need + 1 > b->cap) {
+        size_t cap = (b->n + (size_t)need + 1) * 2;
+        char *s = realloc(b->s, cap);
+        if (s == NULL) {
+            va_end(ap2);
+            b->nomem = true;
+            return;
+        }
+        b->s = s;
+        b->cap = cap;
+    }
+    vsnprintf(b->s + b->n, b->cap - b->n, fmt, ap2);
+    va_end(ap2);
+    b->n += (size_t)need;
+}
+
+/* The text so far ("" when empty). */
+static const char *
+sb_str(const sbuf *b)
+{
+    return b->s != NULL ? b->s : "";
+}
+
+static void
+sb_release(sbuf *b)
+{
+    free(b->s);
+    memset(b, 0, sizeof(*b));
+}
+
+/* An item's value or conclusion: its figures, with the facts' notes,
+ * whole (appended to @p out). */
+static const char *
 conclusion(const jh_evaluation *ev, const jh_eval_item *it, jh_lang lang,
-           char *buf, size_t size)
+           sbuf *out)
 {
     const char *sep = lang == JH_LANG_EN ? "; " : "；";
-    size_t n = 0;
+    size_t start = out->n;
     char v[96];
 
-    buf[0] = '\0';
     for (size_t k = 0; k < it->nfigures; k++) {
         const jh_figure *fg = &it->figure[k];
         const char *note =
@@ -174,21 +232,15 @@ conclusion(const jh_evaluation *ev, const jh_eval_item *it, jh_lang lang,
         if (fg->cmp == JH_CMP_INFO && isnan(fg->value))
             continue;
         if (it->nfigures == 1 && fg->unit == JH_EU_YESNO)
-            n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s",
-                                  fmt_value(fg, lang, v, sizeof(v)));
+            sb_add(out, "%s", fmt_value(fg, lang, v, sizeof(v)));
         else
-            n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s%s%s",
-                                  n > 0 ? sep : "", fig_name(fg, lang),
-                                  lang == JH_LANG_EN ? ": " : "：",
-                                  fmt_value(fg, lang, v, sizeof(v)));
+            sb_add(out, "%s%s%s%s", out->n > start ? sep : "",
+                   fig_name(fg, lang), lang == JH_LANG_EN ? ": " : "：",
+                   fmt_value(fg, lang, v, sizeof(v)));
         if (note != NULL)
-            n +=
-                (size_t)snprintf(buf + n, n < size ? size - n : 0,
-                                 lang == JH_LANG_EN ? " (%s)" : "（%s）", note);
+            sb_add(out, lang == JH_LANG_EN ? " (%s)" : "（%s）", note);
     }
-    if (n >= size && size > 0)
-        buf[size - 1] = '\0';
-    return buf;
+    return sb_str(out);
 }
 
 /* The limits of an item's figures. */
@@ -233,28 +285,34 @@ static void add_line(lines *l, const char *fmt, ...)
 static void
 add_line(lines *l, const char *fmt, ...)
 {
-    char buf[1024], *s;
+    char *s;
     va_list ap;
+    int need;
 
     if (l->nomem)
         return;
+    /* Each line whole: a school's name and remark may be long, and a line
+     * cut at a fixed size could end inside a UTF-8 character. */
     va_start(ap, fmt);
-    vsnprintf(buf, sizeof(buf), fmt, ap);
+    need = vsnprintf(NULL, 0, fmt, ap);
+    va_end(ap);
+    if (need < 0 || (s = malloc((size_t)need + 1)) == NULL) {
+        l->nomem = true;
+        return;
+    }
+    va_start(ap, fmt);
+    vsnprintf(s, (size_t)need + 1, fmt, ap);
     va_end(ap);
     if (l->n == l->cap) {
         size_t cap = l->cap ? l->cap * 2 : 8;
         char **v = realloc(l->v, cap * sizeof(*v));
         if (v == NULL) {
+            free(s);
             l->nomem = true;
             return;
         }
         l->v = v;
         l->cap = cap;
-    }
-    s = jh__strdup(buf);
-    if (s == NULL) {
-        l->nomem = true;
-        return;
     }
     l->v[l->n++] = s;
 }
@@ -440,6 +498,61 @@ item_actions(lines *out, const jh_report_context *ctx, const jh_evaluation *ev,
     }
 }
 
+/* Where fact @p id was read: "file:line", or "file: Sheet!C5". */
+static const char *
+fact_place(const jh_evaluation *ev, jh_fact_id id, char *buf, size_t size)
+{
+    const jh_fact *f = &ev->facts->fact[id];
+
+    if (f->cell[0] != '\0')
+        snprintf(buf, size, "%s: %s", ev->facts->source, f->cell);
+    else
+        snprintf(buf, size, "%s:%ld", ev->facts->source, f->line);
+    return buf;
+}
+
+/* A figure of 表Ⅰ, or "not given" when neither source has it. */
+static const char *
+t1_figure(double v, int dec, jh_lang lang, char *buf, size_t size)
+{
+    if (isnan(v)) {
+        snprintf(buf, size, "%s", jh_label(lang, "ev_not_given"));
+        return buf;
+    }
+    return trimmed(v, dec, buf, size);
+}
+
+/* The figures of level @p l that the school table lacks: taken from the
+ * facts (with their line) or not given. */
+static void
+t1_sources(FILE *out, const jh_evaluation *ev, int l, jh_lang lang)
+{
+    static const jh_fact_id class_fact[] = {JH_F_CLASSES_PRIMARY,
+                                            JH_F_CLASSES_JUNIOR};
+    static const jh_fact_id teacher_fact[] = {JH_F_TEACHERS_PRIMARY,
+                                              JH_F_TEACHERS_JUNIOR};
+    const jh_table1 *t1 = &ev->table1;
+    bool en = lang == JH_LANG_EN;
+    char place[1100];
+
+    for (int k = 0; k < 2; k++) {
+        jh_t1_source from = k == 0 ? t1->classes_from[l] : t1->teachers_from[l];
+        jh_fact_id id = k == 0 ? class_fact[l] : teacher_fact[l];
+        if (from == JH_T1_SCHOOLS)
+            continue;
+        if (from == JH_T1_FACTS)
+            fprintf(out,
+                    en ? " (%s: not in the school data, from %s)"
+                       : "（%s：学校数据未提供，取自%s）",
+                    jh_fact_key(id), fact_place(ev, id, place, sizeof(place)));
+        else
+            fprintf(out,
+                    en ? " (%s: in neither the school data nor the facts)"
+                       : "（%s：学校数据与评估事实均未提供）",
+                    jh_fact_key(id));
+    }
+}
+
 /* ---- text -------------------------------------------------------------------
  */
 
@@ -453,8 +566,9 @@ jh_report_evaluation_text(FILE *out, const jh_report_context *ctx,
     const char *colon = en ? ": " : "：";
     const jh_standard *std = ev->standard;
     const jh_table1 *t1 = &ev->table1;
-    char buf[4096], lim[1024], n1[32], n2[32];
+    char lim[1024], n1[32], n2[32], place[1100];
     lines act = {0};
+    sbuf text = {0};
 
     fprintf(out, "%s%s%s\n", ctx->county_name, en ? " - " : " ",
             jh_label(lang, "ev_title"));
@@ -490,8 +604,10 @@ jh_report_evaluation_text(FILE *out, const jh_report_context *ctx,
             fprintf(out, "  %2d. [%s] %s%s\n", it->number,
                     verdict_word(lang, it->verdict), item_name(it, lang),
                     it->computed ? jh_label(lang, "ev_computed_mark") : "");
-            fprintf(out, "      %s",
-                    conclusion(ev, it, lang, buf, sizeof(buf)));
+            text.n = 0;
+            if (text.s != NULL)
+                text.s[0] = '\0';
+            fprintf(out, "      %s", conclusion(ev, it, lang, &text));
             limits(it, lang, lim, sizeof(lim));
             if (lim[0] != '\0')
                 fprintf(out, en ? " (limit: %s)" : "（标准：%s）", lim);
@@ -515,15 +631,15 @@ jh_report_evaluation_text(FILE *out, const jh_report_context *ctx,
                 ev->ncontradictions, colon);
         for (size_t i = 0; i < ev->ncontradictions; i++) {
             const jh_contradiction *c = &ev->contradictions[i];
-            const jh_fact *f = &ev->facts->fact[c->fact];
             fprintf(out,
-                    en ? "  %s:%ld: %s (%s): stated %s, the school data give "
-                         "%s\n"
-                       : "  %s:%ld: %s (%s)：填报%s，学校数据为%s\n",
-                    ev->facts->source, f->line,
+                    en ? "  %s: %s (%s): stated %s, the school data give "
+                         "%s (%s)\n"
+                       : "  %s: %s (%s)：填报%s，学校数据为%s（%s）\n",
+                    fact_place(ev, c->fact, place, sizeof(place)),
                     en ? jh_fact_en(c->fact) : jh_fact_zh(c->fact),
                     jh_fact_key(c->fact), trimmed(c->stated, 2, n1, 32),
-                    trimmed(c->computed, 2, n2, 32));
+                    trimmed(c->computed, 2, n2, 32),
+                    ev->analysis->model->county->source);
         }
     }
     fprintf(out, "\n%s\n", jh_label(lang, "ev_t1_title"));
@@ -541,15 +657,20 @@ jh_report_evaluation_text(FILE *out, const jh_report_context *ctx,
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         char c[32], s[32], t[32];
         fprintf(out,
-                en ? "  %s: %s classes, %s pupils, %s full-time teachers%s\n"
-                   : "  %s：班级%s个，在校生%s人，专任教师%s人%s\n",
+                en ? "  %s: %s classes, %s pupils, %s full-time teachers%s"
+                   : "  %s：班级%s个，在校生%s人，专任教师%s人%s",
                 jh_level_name((jh_level)l, lang),
-                trimmed(t1->classes[l], 0, c, sizeof(c)),
-                trimmed(t1->students[l], 0, s, sizeof(s)),
-                trimmed(t1->teachers[l], 1, t, sizeof(t)),
-                t1->teachers_estimated ? jh_label(lang, "ev_estimated") : "");
+                t1_figure(t1->classes[l], 0, lang, c, sizeof(c)),
+                t1_figure(t1->students[l], 0, lang, s, sizeof(s)),
+                t1_figure(t1->teachers[l], 1, lang, t, sizeof(t)),
+                t1->teachers_estimated && t1->teachers_from[l] == JH_T1_SCHOOLS
+                    ? jh_label(lang, "ev_estimated")
+                    : "");
+        t1_sources(out, ev, l, lang);
+        fputc('\n', out);
     }
-    return ferror(out) || act.nomem ? JH_ERR_IO : JH_OK;
+    sb_release(&text);
+    return ferror(out) || act.nomem || text.nomem ? JH_ERR_IO : JH_OK;
 }
 
 /* ---- JSON -------------------------------------------------------------------
@@ -571,7 +692,7 @@ json_item(const jh_report_context *ctx, const jh_evaluation *ev,
 {
     json_t *o = json_object(), *figs = json_array(), *acts = json_array();
     lines act = {0};
-    char buf[4096];
+    sbuf text = {0};
 
     json_object_set_new(o, "id", json_string(it->id));
     json_object_set_new(o, "number", json_integer(it->number));
@@ -579,9 +700,10 @@ json_item(const jh_report_context *ctx, const jh_evaluation *ev,
     json_object_set_new(o, "name_en", json_string(it->name_en));
     json_object_set_new(o, "computed", json_boolean(it->computed));
     json_object_set_new(o, "verdict", json_string(jh_verdict_key(it->verdict)));
-    json_object_set_new(
-        o, "conclusion",
-        json_string(conclusion(ev, it, ctx->lang, buf, sizeof(buf))));
+    json_object_set_new(o, "conclusion",
+                        json_string(conclusion(ev, it, ctx->lang, &text)));
+    *nomem = *nomem || text.nomem;
+    sb_release(&text);
     for (size_t k = 0; k < it->nfigures; k++) {
         const jh_figure *fg = &it->figure[k];
         json_t *f = json_object();
@@ -640,6 +762,24 @@ json_table1(const jh_table1 *t1)
     }
     json_object_set_new(o, "teachers_estimated",
                         json_boolean(t1->teachers_estimated));
+    {
+        /* Where each figure comes from: the school table, the facts file
+         * (the school table lacks it) or none (null above). */
+        json_t *src = json_object();
+        for (int k = 0; k < 3; k++) {
+            static const char *const keys[] = {"classes", "students",
+                                               "teachers"};
+            const jh_t1_source *from = k == 0   ? t1->classes_from
+                                       : k == 1 ? t1->students_from
+                                                : t1->teachers_from;
+            json_t *lvl = json_object();
+            for (int l = 0; l < JH_LEVEL_COUNT; l++)
+                json_object_set_new(lvl, lv[l],
+                                    json_string(jh_t1_source_key(from[l])));
+            json_object_set_new(src, keys[k], lvl);
+        }
+        json_object_set_new(o, "sources", src);
+    }
     return o;
 }
 
@@ -695,6 +835,12 @@ jh_report_evaluation_json(FILE *out, const jh_report_context *ctx,
         json_object_set_new(o, "computed", jnum(cd->computed));
         json_object_set_new(o, "line",
                             json_integer(ev->facts->fact[cd->fact].line));
+        json_object_set_new(o, "cell",
+                            ev->facts->fact[cd->fact].cell[0] != '\0'
+                                ? json_string(ev->facts->fact[cd->fact].cell)
+                                : json_null());
+        json_object_set_new(o, "facts_source", json_string(ev->facts->source));
+        json_object_set_new(o, "school_source", json_string(c->source));
         json_array_append_new(contra, o);
     }
     json_object_set_new(root, "contradictions", contra);
@@ -801,6 +947,138 @@ merge(jh__book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c1, lxw_col_t c2,
     jh__book_check(b, worksheet_merge_range(ws, r, c1, r, c2, s, f));
 }
 
+/*
+ * Long texts in cells.  A cell holds at most 32,767 characters and a row
+ * is at most 409 points high, so a long list (every failing school) or a
+ * long note goes on in the rows below, never cut: pieces of at most
+ * CELL_LINES lines and CELL_BYTES bytes, cut at a line end, else after a
+ * space or a CJK punctuation mark, else between two UTF-8 characters.
+ */
+#define CELL_LINES 24
+#define CELL_BYTES 6000
+
+typedef struct piece {
+    const char *s;
+    size_t n;
+} piece;
+
+/* True when @p p starts a UTF-8 character. */
+static bool
+char_start(const char *p)
+{
+    return ((unsigned char)*p & 0xC0) != 0x80;
+}
+
+/* Length of the next piece of @p text (of @p len bytes), and in *skip the
+ * separator it ends with (a line end, dropped). */
+static size_t
+next_piece(const char *text, size_t len, size_t *skip)
+{
+    size_t lines_n = 0, cut = 0, soft = 0;
+
+    *skip = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (text[i] == '\n') {
+            if (++lines_n == CELL_LINES) {
+                *skip = 1;
+                return i;
+            }
+            cut = i;
+        }
+        if (i >= CELL_BYTES) {
+            if (cut > 0) {
+                *skip = 1;
+                return cut;
+            }
+            /* One long line: after the last space or CJK punctuation
+             * (，。；、 are E3 80 81/82, EF BC 8C/9B) in the piece, else at
+             * a character boundary. */
+            if (soft > CELL_BYTES / 2)
+                return soft;
+            while (i > 0 && !char_start(text + i))
+                i--;
+            return i;
+        }
+        if (text[i] == ' ')
+            soft = i + 1;
+        else if (i >= 2 && (unsigned char)text[i - 2] >= 0xE3 &&
+                 ((text[i - 2] == '\xE3' && text[i - 1] == '\x80' &&
+                   (text[i] == '\x81' || text[i] == '\x82')) ||
+                  (text[i - 2] == '\xEF' && text[i - 1] == '\xBC' &&
+                   (text[i] == '\x8C' || text[i] == '\x9B'))))
+            soft = i + 1;
+    }
+    return len;
+}
+
+/* Split @p text into pieces (malloc'd, *out); returns how many (at least
+ * 1), 0 when out of memory. */
+static size_t
+split_cells(const char *text, piece **out)
+{
+    size_t len = strlen(text), n = 0, cap = 4;
+    piece *v = malloc(cap * sizeof(*v));
+
+    if (v == NULL)
+        return 0;
+    do {
+        size_t skip, k = next_piece(text, len, &skip);
+        if (n == cap) {
+            piece *w = realloc(v, cap * 2 * sizeof(*v));
+            if (w == NULL) {
+                free(v);
+                return 0;
+            }
+            v = w;
+            cap *= 2;
+        }
+        v[n].s = text;
+        v[n].n = k;
+        n++;
+        text += k + skip;
+        len -= k + skip;
+    } while (len > 0);
+    *out = v;
+    return n;
+}
+
+/* Write piece @p pc (or a blank) into a cell. */
+static void
+cell_piece(jh__book *b, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c,
+           const piece *pc, lxw_format *f)
+{
+    char *t;
+
+    if (pc == NULL || pc->n == 0) {
+        jh__cell_str(b, ws, r, c, "", f);
+        return;
+    }
+    t = malloc(pc->n + 1);
+    if (t == NULL) {
+        jh__book_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    memcpy(t, pc->s, pc->n);
+    t[pc->n] = '\0';
+    jh__cell_str(b, ws, r, c, t, f);
+    free(t);
+}
+
+/* Height for piece @p pc in a column @p width characters wide. */
+static double
+piece_height(const piece *pc, double width)
+{
+    size_t len, lines_n = 1;
+
+    if (pc == NULL)
+        return 0;
+    len = pc->n;
+    for (size_t i = 0; i < len; i++)
+        lines_n += pc->s[i] == '\n';
+    lines_n += (size_t)((double)len / 1.5 / width);
+    return 14.0 * (double)lines_n + 4.0;
+}
+
 /* 总评: the verdict, every item, what must change. */
 static void
 overview_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
@@ -850,34 +1128,59 @@ overview_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
     row++;
     for (size_t i = 0; i < ev->nitems; i++) {
         const jh_eval_item *it = &ev->items[i];
-        size_t n = 0;
-        char actions[4096];
+        sbuf text = {0}, actions = {0};
+        piece *pt = NULL, *pa = NULL;
+        size_t nt, na, nrows;
         double h;
 
         item_actions(&act, ctx, ev, it);
-        actions[0] = '\0';
         for (size_t k = 0; k < act.n; k++)
-            n += (size_t)snprintf(actions + n,
-                                  n < sizeof(actions) ? sizeof(actions) - n : 0,
-                                  "%s%s", k > 0 ? "\n" : "", act.v[k]);
+            sb_add(&actions, "%s%s", k > 0 ? "\n" : "", act.v[k]);
+        actions.nomem = actions.nomem || act.nomem;
         lines_release(&act);
+        conclusion(ev, it, lang, &text);
+        nt = split_cells(sb_str(&text), &pt);
+        na = split_cells(sb_str(&actions), &pa);
+        if (text.nomem || actions.nomem || nt == 0 || na == 0) {
+            jh__book_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            free(pt);
+            free(pa);
+            sb_release(&text);
+            sb_release(&actions);
+            return;
+        }
+        nrows = nt > na ? nt : na;
         jh__cell_str(b, ws, row, 0, part_name(it->part, lang), b->f.text);
         jh__cell_num(b, ws, row, 1, it->number, ef->center);
         snprintf(buf, sizeof(buf), "%s%s", item_name(it, lang),
                  it->computed ? jh_label(lang, "ev_computed_mark") : "");
         jh__cell_str(b, ws, row, 2, buf, b->f.wrap);
-        h = height_for(buf, widths[2]);
-        conclusion(ev, it, lang, buf, sizeof(buf));
-        jh__cell_str(b, ws, row, 3, buf, b->f.wrap);
-        h = fmax(h, height_for(buf, widths[3]));
         jh__cell_str(b, ws, row, 4, limits(it, lang, lim, sizeof(lim)),
                      b->f.wrap);
         jh__cell_str(b, ws, row, 5, verdict_word(lang, it->verdict),
                      verdict_format(ef, it->verdict));
-        jh__cell_str(b, ws, row, 6, actions, b->f.wrap);
-        h = fmax(h, height_for(actions, widths[6]));
-        jh__book_check(b, worksheet_set_row(ws, row, fmin(h, 400), NULL));
-        row++;
+        for (size_t k = 0; k < nrows; k++, row++) {
+            h = k == 0 ? height_for(buf, widths[2]) : 18;
+            if (k > 0) {
+                /* a continuation row: the item's place, marked */
+                jh__cell_str(b, ws, row, 0, part_name(it->part, lang),
+                             b->f.text);
+                jh__cell_num(b, ws, row, 1, it->number, ef->center);
+                jh__cell_str(b, ws, row, 2, jh_label(lang, "ev_continued"),
+                             b->f.wrap);
+                jh__cell_str(b, ws, row, 4, "", b->f.wrap);
+                jh__cell_str(b, ws, row, 5, "", b->f.text);
+            }
+            cell_piece(b, ws, row, 3, k < nt ? &pt[k] : NULL, b->f.wrap);
+            cell_piece(b, ws, row, 6, k < na ? &pa[k] : NULL, b->f.wrap);
+            h = fmax(h, piece_height(k < nt ? &pt[k] : NULL, widths[3]));
+            h = fmax(h, piece_height(k < na ? &pa[k] : NULL, widths[6]));
+            jh__book_check(b, worksheet_set_row(ws, row, fmin(h, 400), NULL));
+        }
+        free(pt);
+        free(pa);
+        sb_release(&text);
+        sb_release(&actions);
     }
     row++;
     jh__cell_str(b, ws, row++, 0, jh_label(lang, "ev_missing"), b->f.title);
@@ -897,6 +1200,7 @@ overview_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
         jh__cell_str(b, ws, row++, 0, jh_label(lang, "ev_none"), b->f.text);
     for (size_t i = 0; i < ev->ncontradictions; i++, row++) {
         const jh_contradiction *cd = &ev->contradictions[i];
+        char place[1100];
         jh__cell_str(b, ws, row, 0, jh_fact_key(cd->fact), b->f.text);
         merge(b, ws, row, 1, 2,
               lang == JH_LANG_EN ? jh_fact_en(cd->fact) : jh_fact_zh(cd->fact),
@@ -905,12 +1209,18 @@ overview_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
                  trimmed(cd->stated, 2, lim, 64), jh_label(lang, "ev_computed"),
                  trimmed(cd->computed, 2, lim + 64, 64));
         merge(b, ws, row, 3, 4, buf, ef->fail);
+        /* where each figure is: the fact's line or cell, the school data */
+        snprintf(buf, sizeof(buf), "%s; %s",
+                 fact_place(ev, cd->fact, place, sizeof(place)),
+                 ev->analysis->model->county->source);
+        merge(b, ws, row, 5, 6, buf, b->f.wrap);
     }
     for (int c = 0; c < 7; c++)
         jh__col_width(b, ws, (lxw_col_t)c, (lxw_col_t)c, widths[c]);
 }
 
-/* 表Ⅰ: the county's schools, counted from the school table. */
+/* 表Ⅰ: the county's schools: the school table's figures where it has them,
+ * else the facts file's; the stated count beside the school data's. */
 static void
 table1_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
              const jh_evaluation *ev, const ev_formats *ef)
@@ -918,82 +1228,117 @@ table1_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
     const jh_table1 *t1 = &ev->table1;
     jh_lang lang = ctx->lang;
     bool en = lang == JH_LANG_EN;
+    const jh_t1_source S = JH_T1_SCHOOLS;
     const struct {
         const char *zh, *en;
-        double value;
+        double value;  /* the figure of 表Ⅰ (NAN: none) */
+        double school; /* the school table's own (NAN: it lacks it) */
+        jh_t1_source from;
         jh_fact_id fact;
     } rows[] = {
         {"小学数（所）", "Primary schools",
-         (double)t1->schools[JH_TYPE_PRIMARY], JH_F_SCHOOLS_PRIMARY},
+         (double)t1->schools[JH_TYPE_PRIMARY],
+         (double)t1->schools[JH_TYPE_PRIMARY], S, JH_F_SCHOOLS_PRIMARY},
         {"初中数（所）", "Junior schools", (double)t1->schools[JH_TYPE_JUNIOR],
-         JH_F_SCHOOLS_JUNIOR},
+         (double)t1->schools[JH_TYPE_JUNIOR], S, JH_F_SCHOOLS_JUNIOR},
         {"九年一贯制学校数（所）", "Nine-year schools",
-         (double)t1->schools[JH_TYPE_NINE_YEAR], JH_F_SCHOOLS_NINE_YEAR},
+         (double)t1->schools[JH_TYPE_NINE_YEAR],
+         (double)t1->schools[JH_TYPE_NINE_YEAR], S, JH_F_SCHOOLS_NINE_YEAR},
         {"十二年一贯制学校数（所）", "Twelve-year schools",
-         (double)t1->schools[JH_TYPE_TWELVE_YEAR], JH_F_SCHOOLS_TWELVE_YEAR},
+         (double)t1->schools[JH_TYPE_TWELVE_YEAR],
+         (double)t1->schools[JH_TYPE_TWELVE_YEAR], S, JH_F_SCHOOLS_TWELVE_YEAR},
         {"完全中学数（所）", "Complete secondary schools",
          (double)t1->schools[JH_TYPE_COMPLETE_SECONDARY],
+         (double)t1->schools[JH_TYPE_COMPLETE_SECONDARY], S,
          JH_F_SCHOOLS_COMPLETE_SECONDARY},
         {"教学点数（个）", "Teaching points",
-         (double)t1->schools[JH_TYPE_TEACHING_POINT], JH_F_TEACHING_POINTS},
+         (double)t1->schools[JH_TYPE_TEACHING_POINT],
+         (double)t1->schools[JH_TYPE_TEACHING_POINT], S, JH_F_TEACHING_POINTS},
         {"其中在校生50人及以上教学点数（个）",
          "of which with 50 or more pupils", (double)t1->teaching_points_50plus,
-         JH_F_TEACHING_POINTS_50PLUS},
+         (double)t1->teaching_points_50plus, S, JH_F_TEACHING_POINTS_50PLUS},
         {"小学班级数（个）", "Primary classes", t1->classes[0],
-         JH_F_CLASSES_PRIMARY},
+         t1->classes_schools[0], t1->classes_from[0], JH_F_CLASSES_PRIMARY},
         {"初中班级数（个）", "Junior classes", t1->classes[1],
-         JH_F_CLASSES_JUNIOR},
+         t1->classes_schools[1], t1->classes_from[1], JH_F_CLASSES_JUNIOR},
         {"小学在校生数（人）", "Primary pupils", t1->students[0],
-         JH_F_STUDENTS_PRIMARY},
+         t1->students[0], t1->students_from[0], JH_F_STUDENTS_PRIMARY},
         {"初中在校生数（人）", "Junior pupils", t1->students[1],
-         JH_F_STUDENTS_JUNIOR},
+         t1->students[1], t1->students_from[1], JH_F_STUDENTS_JUNIOR},
         {"小学专任教师数（人）", "Primary full-time teachers", t1->teachers[0],
-         JH_F_TEACHERS_PRIMARY},
+         t1->teachers_schools[0], t1->teachers_from[0], JH_F_TEACHERS_PRIMARY},
         {"初中专任教师数（人）", "Junior full-time teachers", t1->teachers[1],
-         JH_F_TEACHERS_JUNIOR},
+         t1->teachers_schools[1], t1->teachers_from[1], JH_F_TEACHERS_JUNIOR},
     };
+    static const char *const heads[] = {
+        "ev_seq",      "ev_item",   "ev_t1_value",  "ev_t1_source",
+        "ev_computed", "ev_stated", "ev_consistent"};
     lxw_row_t row = 0;
-    char buf[512];
+    char buf[1100];
 
     snprintf(buf, sizeof(buf), "%s %s", ctx->county_name,
              jh_label(lang, "ev_t1_title"));
-    merge(b, ws, row++, 0, 4, buf, b->f.title);
-    jh__cell_str(b, ws, row, 0, jh_label(lang, "ev_seq"), b->f.header);
-    jh__cell_str(b, ws, row, 1, jh_label(lang, "ev_item"), b->f.header);
-    jh__cell_str(b, ws, row, 2, jh_label(lang, "ev_computed"), b->f.header);
-    jh__cell_str(b, ws, row, 3, jh_label(lang, "ev_stated"), b->f.header);
-    jh__cell_str(b, ws, row, 4, jh_label(lang, "ev_consistent"), b->f.header);
+    merge(b, ws, row++, 0, 6, buf, b->f.title);
+    for (int c = 0; c < 7; c++)
+        jh__cell_str(b, ws, row, (lxw_col_t)c, jh_label(lang, heads[c]),
+                     b->f.header);
     row++;
     for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++, row++) {
         const jh_fact *f = &ev->facts->fact[rows[i].fact];
-        bool differs = f->given && fabs(f->value - rows[i].value) >= 0.5;
+        bool teachers = rows[i].fact == JH_F_TEACHERS_PRIMARY ||
+                        rows[i].fact == JH_F_TEACHERS_JUNIOR;
+        lxw_format *num =
+            teachers && t1->teachers_estimated ? b->f.num2 : b->f.num0;
+        /* compared only when both are real figures */
+        bool both = f->given && !isnan(rows[i].school);
+        bool differs = both && fabs(f->value - rows[i].school) >= 0.5;
+
         jh__cell_num(b, ws, row, 0, (double)(i + 1), ef->center);
         jh__cell_str(b, ws, row, 1, en ? rows[i].en : rows[i].zh, b->f.text);
-        jh__cell_num(b, ws, row, 2, rows[i].value,
-                     (rows[i].fact == JH_F_TEACHERS_PRIMARY ||
-                      rows[i].fact == JH_F_TEACHERS_JUNIOR) &&
-                             t1->teachers_estimated
-                         ? b->f.num2
-                         : b->f.num0);
-        if (f->given) {
-            jh__cell_num(b, ws, row, 3, f->value, b->f.num0);
-            jh__cell_str(b, ws, row, 4, jh_label(lang, differs ? "no" : "yes"),
-                         differs ? ef->fail : ef->pass);
-        } else {
+        if (isnan(rows[i].value))
+            jh__cell_str(b, ws, row, 2, jh_label(lang, "ev_not_given"),
+                         ef->incomplete);
+        else
+            jh__cell_num(b, ws, row, 2, rows[i].value,
+                         rows[i].from == JH_T1_FACTS ? b->f.num0 : num);
+        if (rows[i].from == JH_T1_SCHOOLS)
+            jh__cell_str(b, ws, row, 3, jh_label(lang, "ev_from_schools"),
+                         b->f.text);
+        else if (rows[i].from == JH_T1_FACTS) {
+            char place[1100];
+            snprintf(buf, sizeof(buf), "%s %s", jh_label(lang, "ev_from_facts"),
+                     fact_place(ev, rows[i].fact, place, sizeof(place)));
+            jh__cell_str(b, ws, row, 3, buf, b->f.text);
+        } else
             jh__cell_str(b, ws, row, 3, "", b->f.text);
-            jh__cell_str(b, ws, row, 4, "", b->f.text);
-        }
+        if (isnan(rows[i].school))
+            jh__cell_str(b, ws, row, 4, jh_label(lang, "ev_schools_lack"),
+                         b->f.text);
+        else
+            jh__cell_num(b, ws, row, 4, rows[i].school, num);
+        if (f->given)
+            jh__cell_num(b, ws, row, 5, f->value, b->f.num0);
+        else
+            jh__cell_str(b, ws, row, 5, "", b->f.text);
+        if (both)
+            jh__cell_str(b, ws, row, 6, jh_label(lang, differs ? "no" : "yes"),
+                         differs ? ef->fail : ef->pass);
+        else
+            jh__cell_str(b, ws, row, 6, "", b->f.text);
     }
     if (t1->teachers_estimated) {
         row++;
-        merge(b, ws, row, 0, 4, jh_label(lang, "ev_estimated"), b->f.note);
+        merge(b, ws, row, 0, 6, jh_label(lang, "ev_estimated"), b->f.note);
     }
     jh__col_width(b, ws, 0, 0, 5);
     jh__col_width(b, ws, 1, 1, 36);
-    jh__col_width(b, ws, 2, 4, 14);
+    jh__col_width(b, ws, 2, 2, 12);
+    jh__col_width(b, ws, 3, 3, 28);
+    jh__col_width(b, ws, 4, 6, 14);
 }
 
-/* 表Ⅳ and 表Ⅴ: 序号 | 名称 | 指标值或简要结论 | 是否达标. */
+/* 表Ⅳ and 表Ⅴ: 序号 | 名称 | 指标值或简要结论 | 是否达标; a long
+ * conclusion goes on in the rows below. */
 static void
 items_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
             const jh_evaluation *ev, jh_part part, const char *title,
@@ -1001,7 +1346,7 @@ items_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
 {
     jh_lang lang = ctx->lang;
     lxw_row_t row = 0;
-    char buf[4096];
+    char buf[1100];
 
     snprintf(buf, sizeof(buf), "%s %s", ctx->county_name,
              jh_label(lang, title));
@@ -1013,23 +1358,42 @@ items_sheet(jh__book *b, lxw_worksheet *ws, const jh_report_context *ctx,
     row++;
     for (size_t i = 0; i < ev->nitems; i++) {
         const jh_eval_item *it = &ev->items[i];
+        sbuf text = {0};
+        piece *pt = NULL;
+        size_t nt;
         double h;
         if (it->part != part)
             continue;
+        conclusion(ev, it, lang, &text);
+        nt = split_cells(sb_str(&text), &pt);
+        if (text.nomem || nt == 0) {
+            jh__book_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+            sb_release(&text);
+            free(pt);
+            return;
+        }
         jh__cell_num(b, ws, row, 0, it->number, ef->center);
         jh__cell_str(b, ws, row, 1, item_name(it, lang), b->f.wrap);
-        h = height_for(item_name(it, lang), 44);
-        conclusion(ev, it, lang, buf, sizeof(buf));
-        jh__cell_str(b, ws, row, 2, buf, b->f.wrap);
-        h = fmax(h, height_for(buf, 44));
         jh__cell_str(b, ws, row, 3,
                      it->verdict == JH_V_PASS ? jh_label(lang, "yes")
                      : it->verdict == JH_V_FAIL
                          ? jh_label(lang, "no")
                          : jh_label(lang, "ev_not_given"),
                      verdict_format(ef, it->verdict));
-        jh__book_check(b, worksheet_set_row(ws, row, fmin(h, 400), NULL));
-        row++;
+        for (size_t k = 0; k < nt; k++, row++) {
+            h = k == 0 ? height_for(item_name(it, lang), 44) : 18;
+            if (k > 0) {
+                jh__cell_num(b, ws, row, 0, it->number, ef->center);
+                jh__cell_str(b, ws, row, 1, jh_label(lang, "ev_continued"),
+                             b->f.wrap);
+                jh__cell_str(b, ws, row, 3, "", b->f.text);
+            }
+            cell_piece(b, ws, row, 2, &pt[k], b->f.wrap);
+            h = fmax(h, piece_height(&pt[k], 44));
+            jh__book_check(b, worksheet_set_row(ws, row, fmin(h, 400), NULL));
+        }
+        free(pt);
+        sb_release(&text);
     }
     jh__col_width(b, ws, 0, 0, 5);
     jh__col_width(b, ws, 1, 2, 44);

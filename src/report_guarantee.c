@@ -435,7 +435,10 @@ school_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row, size_t seq,
     const jh_gresult *it = gs->item;
     jh_lang lang = ctx->lang;
     char formula[128], c1[LXW_MAX_CELL_NAME_LENGTH],
-        c2[LXW_MAX_CELL_NAME_LENGTH], remark[2048], one[512], nb[32];
+        c2[LXW_MAX_CELL_NAME_LENGTH], one[512], nb[32];
+    /* room for every check's description: the remark is never cut (a cut
+     * could fall inside a UTF-8 character) */
+    char remark[JH_G_COUNT * (sizeof(one) + 4)];
     size_t n = 0;
     double teachers = it[JH_G_CERTIFIED_TEACHERS].base;
 

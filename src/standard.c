@@ -156,6 +156,12 @@ jh_standard_set_provision(jh_standard *std, const char *id, bool enabled,
 
 /* ---- parsing ----------------------------------------------------------- */
 
+/* A "section\nkey" a standards file set, and its line. */
+typedef struct seen_key {
+    char *name;
+    long line;
+} seen_key;
+
 typedef struct parser {
     jh_standard *std;
     const char *name;   /* file name for messages */
@@ -166,8 +172,70 @@ typedef struct parser {
     long error_line;    /* line of the first bad value */
     jh_status status;
     jh_error *err;
-    /* which indicators were given explicitly, for validation */
+    /* Every "section\nkey" set so far and its line: a key given twice in
+     * one file is a mistake (the second would silently win). */
+    seen_key *seen;
+    size_t nseen, capseen;
+    long partial_floor_line; /* 0: from the base or the defaults */
+    long section_line;       /* line of the last [section] header */
 } parser;
+
+/* Most keys one standards file may set (a full standard has about 200). */
+#define MAX_KEYS 4096
+
+/* Provisions the code implements (model.c, guarantee.c): a standards file
+ * may switch these, and only these.  A provision nobody reads would be
+ * listed as "switched on" and change nothing. */
+static const char *const known_provisions[] = {
+    "subtract_indoor_sports",   "relax_2019_pe_art_parttime",
+    "relax_2019_leased_sports", "relax_2019_rooms_pre2016",
+    "relax_2019_school_size",
+};
+
+/* True when provision @p id is one junheng implements; the list of those
+ * goes to @p list. */
+static bool
+provision_known(const char *id, char *list, size_t size)
+{
+    bool known = false;
+
+    list[0] = '\0';
+    for (size_t i = 0;
+         i < sizeof(known_provisions) / sizeof(known_provisions[0]); i++) {
+        size_t n = strlen(list);
+        known = known || strcmp(id, known_provisions[i]) == 0;
+        if (n < size)
+            snprintf(list + n, size - n, "%s%s", i > 0 ? ", " : "",
+                     known_provisions[i]);
+    }
+    return known;
+}
+
+static int fail(parser *p, jh_status st, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/*
+ * A [section] header on the line just read: an unknown provision is
+ * refused here, at its header, even when the section sets nothing.
+ */
+static void
+check_header(parser *p, const char *line)
+{
+    const char *end = strchr(line, ']');
+    char name[128], list[512];
+    size_t n;
+
+    if (end == NULL || p->status != JH_OK)
+        return; /* inih reports the malformed line */
+    n = (size_t)(end - line - 1);
+    if (n >= sizeof(name) || strncmp(line + 1, "provision ", 10) != 0)
+        return;
+    memcpy(name, line + 1, n);
+    name[n] = '\0';
+    if (!provision_known(name + 10, list, sizeof(list)))
+        fail(p, JH_ERR_DATA, "unknown provision '%s' (junheng knows: %s)",
+             name + 10, list);
+}
 
 /* inih reads through this, so that we know the line of every key. */
 static char *
@@ -186,12 +254,17 @@ reader(char *buf, int size, void *stream)
     }
     buf[n] = '\0';
     p->line++;
+    {
+        const char *c = buf;
+        while (*c == ' ' || *c == '\t')
+            c++;
+        if (*c == '[') {
+            p->section_line = p->line;
+            check_header(p, c);
+        }
+    }
     return buf;
 }
-
-static int
-fail(parser *p, jh_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
 
 static int
 fail(parser *p, jh_status st, const char *fmt, ...)
@@ -242,6 +315,52 @@ set_number(parser *p, double *dst, const char *key, const char *value,
     if (!jh__parse_double(value, &v) || v < 0)
         return fail(p, JH_ERR_DATA, "%s: '%s' is not a non-negative number",
                     key, value);
+    *dst = v;
+    return 1;
+}
+
+/*
+ * A number of @p key in [lo, hi] (an open end when lo_open / hi_open),
+ * or "none" when @p allow_none; fails naming the range otherwise.
+ */
+static int
+set_ranged(parser *p, double *dst, const char *key, const char *value,
+           bool allow_none, double lo, bool lo_open, double hi, bool hi_open,
+           const char *hint)
+{
+    double v = 0.0;
+
+    if (!set_number(p, &v, key, value, allow_none))
+        return 0;
+    if (!isnan(v) &&
+        ((lo_open ? v <= lo : v < lo) || (hi_open ? v >= hi : v > hi))) {
+        char a[32], b[32];
+        jh__fmt_general(lo, 6, a, sizeof(a));
+        jh__fmt_general(hi, 6, b, sizeof(b));
+        return fail(p, JH_ERR_DATA, "%s: '%s' is outside %s%s, %s%s%s%s", key,
+                    value, lo_open ? "(" : "[", a, b, hi_open ? ")" : "]",
+                    hint != NULL ? " " : "", hint != NULL ? hint : "");
+    }
+    *dst = v;
+    return 1;
+}
+
+/* A whole number of @p key in [lo, hi]. */
+static int
+set_whole(parser *p, double *dst, const char *key, const char *value, double lo,
+          double hi)
+{
+    double v = 0.0;
+
+    if (!set_number(p, &v, key, value, false))
+        return 0;
+    if (v != floor(v) || v < lo || v > hi) {
+        char a[32], b[32];
+        return fail(p, JH_ERR_DATA,
+                    "%s: '%s' is not a whole number from %s to %s", key,
+                    value, jh__fmt_fixed(lo, 0, a, sizeof(a)),
+                    jh__fmt_fixed(hi, 0, b, sizeof(b)));
+    }
     *dst = v;
     return 1;
 }
@@ -325,10 +444,14 @@ standard_key(parser *p, const char *key, const char *value)
                         value);
         return 1;
     }
+    /* A difference coefficient above 2 means one school holds nearly
+     * everything; a limit of 0 or less can never be met. */
     if ((l = level_of(key, "cv_limit")) >= 0)
-        return set_number(p, &s->cv_limit[l], key, value, true);
+        return set_ranged(p, &s->cv_limit[l], key, value, true, 0, true,
+                          JH_CV_LIMIT_MAX, false, "(write 0.50, or none)");
     if ((l = level_of(key, "composite_limit")) >= 0)
-        return set_number(p, &s->composite_limit[l], key, value, true);
+        return set_ranged(p, &s->composite_limit[l], key, value, true, 0, true,
+                          JH_CV_LIMIT_MAX, false, "(write 0.65, or none)");
     if (strcmp(key, "min_met") == 0) {
         double v = 0.0;
         if (!set_number(p, &v, key, value, false))
@@ -347,6 +470,9 @@ standard_key(parser *p, const char *key, const char *value)
                         "partial_floor: '%s' is more than 1 (write 0.85 "
                         "for 85%%)",
                         value);
+        /* 0 only where no indicator may fall short (checked in
+         * validate(), when min_met is known). */
+        p->partial_floor_line = p->line;
         return 1;
     }
     return fail(p, JH_ERR_DATA, "unknown key '%s' in [standard]", key);
@@ -368,12 +494,11 @@ weights_key(parser *p, const char *key, const char *value)
     for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
         if (strcmp(key, keys[i].key) == 0) {
             double *dst = (double *)((char *)p->std + keys[i].offset);
-            if (!set_number(p, dst, key, value, false))
-                return 0;
-            if (*dst <= 0)
-                return fail(p, JH_ERR_DATA, "%s: a weight must be positive",
-                            key);
-            return 1;
+            return set_ranged(p, dst, key, value, false, JH_WEIGHT_MIN, false,
+                              JH_WEIGHT_MAX, false,
+                              "(a pupil's weight relative to a primary "
+                              "pupil, 1; the 2017 rules use 1.1, 1.2 and "
+                              "1.32)");
         }
     }
     return fail(p, JH_ERR_DATA, "unknown key '%s' in [weights]", key);
@@ -397,7 +522,8 @@ scope_key(parser *p, const char *key, const char *value)
         return set_bool(p, &s->include_province_run, key, value, "include",
                         "exclude");
     if (strcmp(key, "teaching_point_min") == 0)
-        return set_number(p, &s->teaching_point_min, key, value, false);
+        return set_whole(p, &s->teaching_point_min, key, value, 0,
+                         JH_MAX_SCHOOL_PUPILS);
     if (strcmp(key, "teaching_points") == 0) {
         if (strcmp(value, "min") == 0)
             s->teaching_points = JH_TP_MIN;
@@ -499,8 +625,10 @@ indicator_key(parser *p, const char *id, const char *key, const char *value)
         return fail(p, JH_ERR_DATA, "quantity: unknown column key '%s'",
                     value);
     }
+    /* A threshold of 0 is met by every school: write none instead. */
     if ((l = level_of(key, "threshold")) >= 0)
-        return set_number(p, &ind->threshold[l], key, value, true);
+        return set_ranged(p, &ind->threshold[l], key, value, true, 0, true,
+                          JH_MAX_QUANTITY, false, "(or none)");
     if (strcmp(key, "decimals") == 0) {
         double v = 0.0;
         if (!set_number(p, &v, key, value, false))
@@ -523,6 +651,15 @@ provision_key(parser *p, const char *id, const char *key, const char *value)
     jh_provision *pv;
 
     if (k < 0) {
+        char list[512];
+        if (!provision_known(id, list, sizeof(list))) {
+            long line = p->line;
+            p->line = p->section_line; /* name the header, not the key */
+            fail(p, JH_ERR_DATA, "unknown provision '%s' (junheng knows: %s)",
+                 id, list);
+            p->line = line;
+            return 0;
+        }
         if (s->nprovisions == JH_MAX_PROVISIONS)
             return fail(p, JH_ERR_DATA, "more than %d provisions",
                         JH_MAX_PROVISIONS);
@@ -542,10 +679,19 @@ provision_key(parser *p, const char *id, const char *key, const char *value)
         return set_text(p, pv->name_en, sizeof(pv->name_en), key, value);
     if (strcmp(key, "enabled") == 0)
         return set_bool(p, &pv->enabled, key, value, "yes", "no");
-    if (strcmp(key, "min_students") == 0)
-        return set_number(p, &pv->min_students, key, value, true);
-    if (strcmp(key, "max_students") == 0)
-        return set_number(p, &pv->max_students, key, value, true);
+    if (strcmp(key, "min_students") == 0 || strcmp(key, "max_students") == 0) {
+        double *dst = key[1] == 'i' ? &pv->min_students : &pv->max_students;
+        if (strcasecmp(value, "none") == 0 || value[0] == '\0') {
+            *dst = NAN;
+            return 1;
+        }
+        if (!set_whole(p, dst, key, value, 0, JH_MAX_SCHOOL_PUPILS))
+            return 0;
+        if (pv->min_students > pv->max_students)
+            return fail(p, JH_ERR_DATA,
+                        "%s: min_students is more than max_students", key);
+        return 1;
+    }
     return fail(p, JH_ERR_DATA, "unknown key '%s' in [provision %s]", key,
                 id);
 }
@@ -620,15 +766,21 @@ guarantee_key(parser *p, const char *key, const char *value)
             return fail(p, JH_ERR_DATA,
                         "%s: '%s' is more than 1 (write 0.05 for 5%%)", key,
                         value);
-        if (guarantee_keys[i].positive && *dst <= 0)
+        /* Every [guarantee] figure is a limit or a count a school is held
+         * to: 0 would make its check meaningless. */
+        if (*dst <= 0)
             return fail(p, JH_ERR_DATA, "%s: must be more than 0", key);
+        if (*dst > JH_MAX_QUANTITY)
+            return fail(p, JH_ERR_DATA, "%s: '%s' is implausibly large", key,
+                        value);
         return 1;
     }
     return fail(p, JH_ERR_DATA, "unknown key '%s' in [guarantee]", key);
 }
 
-/* Numbers of [county], by key.  kind: 0 any non-negative number, 1 a
- * share (at most 1), 2 a share that may be "none". */
+/* Numbers of [county], by key.  kind: 0 a positive number, 1 a share
+ * (0 < share ≤ 1), 2 a share that may be "none", 3 a monitoring level
+ * (1 to 4). */
 static const struct {
     const char *key;
     size_t offset;
@@ -652,7 +804,7 @@ static const struct {
     CK(migrant_public_share_min, 1),
     CK(junior_retention_min, 1),
     CK(disabled_enrollment_min, 1),
-    CK(monitoring_level_min, 0),
+    CK(monitoring_level_min, 3),
     CK(monitoring_difference_max, 1),
     CK(recognition_min, 1),
     CK(parents_recognition_min, 2),
@@ -687,15 +839,76 @@ county_key(parser *p, const char *key, const char *value)
         if (strcmp(key, county_keys[i].key) != 0)
             continue;
         dst = county_field(s, i);
+        if (county_keys[i].kind == 3)
+            return set_whole(p, dst, key, value, 1, 4);
         if (!set_number(p, dst, key, value, county_keys[i].kind == 2))
             return 0;
         if (county_keys[i].kind > 0 && *dst > 1)
             return fail(p, JH_ERR_DATA,
                         "%s: '%s' is more than 1 (write 0.95 for 95%%)", key,
                         value);
+        /* A minimum of 0 is met by any county, a maximum of 0 by none. */
+        if (*dst <= 0)
+            return fail(p, JH_ERR_DATA, "%s: must be more than 0", key);
+        if (*dst > JH_MAX_QUANTITY)
+            return fail(p, JH_ERR_DATA, "%s: '%s' is implausibly large", key,
+                        value);
         return 1;
     }
     return fail(p, JH_ERR_DATA, "unknown key '%s' in [county]", key);
+}
+
+/*
+ * Record that @p key of @p section is set on the current line; fails when
+ * it was set before in this file (libinih also calls back again for an
+ * indented line, which continues the key above).
+ */
+static int
+note_key(parser *p, const char *section, const char *key)
+{
+    size_t ls = strlen(section), lk = strlen(key);
+    char *name;
+
+    for (size_t i = 0; i < p->nseen; i++) {
+        const char *n = p->seen[i].name;
+        if (strncmp(n, section, ls) == 0 && n[ls] == '\n' &&
+            strcmp(n + ls + 1, key) == 0)
+            return fail(p, JH_ERR_DATA,
+                        "%s is given twice in [%s] (first on line %ld; an "
+                        "indented line continues the key above it)",
+                        key, section, p->seen[i].line);
+    }
+    if (p->nseen == MAX_KEYS)
+        return fail(p, JH_ERR_DATA,
+                    "more than %d keys: this is no standards file", MAX_KEYS);
+    if (p->nseen == p->capseen) {
+        size_t cap = p->capseen ? p->capseen * 2 : 64;
+        seen_key *v = realloc(p->seen, cap * sizeof(*v));
+        if (v == NULL)
+            return fail(p, JH_ERR_NOMEM, "out of memory");
+        p->seen = v;
+        p->capseen = cap;
+    }
+    name = malloc(ls + lk + 2);
+    if (name == NULL)
+        return fail(p, JH_ERR_NOMEM, "out of memory");
+    memcpy(name, section, ls);
+    name[ls] = '\n';
+    memcpy(name + ls + 1, key, lk + 1);
+    p->seen[p->nseen].name = name;
+    p->seen[p->nseen].line = p->line;
+    p->nseen++;
+    return 1;
+}
+
+static void
+parser_release(parser *p)
+{
+    for (size_t i = 0; i < p->nseen; i++)
+        free(p->seen[i].name);
+    free(p->seen);
+    p->seen = NULL;
+    p->nseen = p->capseen = 0;
 }
 
 static int
@@ -704,6 +917,8 @@ handler(void *user, const char *section, const char *key, const char *value)
     parser *p = user;
 
     if (p->status != JH_OK)
+        return 0;
+    if (!note_key(p, section, key))
         return 0;
     if (section[0] == '\0')
         return fail(p, JH_ERR_DATA,
@@ -748,6 +963,16 @@ validate(parser *p)
         fail(p, JH_ERR_DATA,
              "min_met is %zu but there are only %zu indicators", s->min_met,
              s->nindicators);
+    else if (s->min_met > 0 && s->min_met < s->nindicators &&
+             !(s->partial_floor > 0)) {
+        /* Some indicator may fall short: by how much must be said. */
+        p->line = p->partial_floor_line;
+        fail(p, JH_ERR_DATA,
+             "partial_floor: %g is not a share in (0, 1] (write 0.85 for "
+             "85%%); min_met = %zu of %zu indicators lets one fall short",
+             s->partial_floor, s->min_met, s->nindicators);
+        p->line = 0;
+    }
     for (size_t i = 0; p->status == JH_OK && i < s->nindicators; i++) {
         const jh_indicator *ind = &s->indicators[i];
         if (ind->quantity >= JH_Q_COUNT)
@@ -817,6 +1042,7 @@ jh_standard_parse(jh_standard *out, const char *text, size_t len,
     p.end = text + len;
     p.err = err;
     rc = ini_parse_stream(reader, &p, handler, &p);
+    parser_release(&p);
     if (p.status != JH_OK && !(rc > 0 && rc < p.error_line))
         return p.status;
     if (rc != 0) {

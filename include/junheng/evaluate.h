@@ -212,7 +212,8 @@ typedef struct jh_eval_item {
                              any is not given, else pass */
 } jh_eval_item;
 
-/** A stated count that differs from the school data. */
+/** A stated count that differs from the school data's own figure (both
+ * real: a figure the school table lacks is never compared). */
 typedef struct jh_contradiction {
     jh_fact_id fact;
     double stated;
@@ -228,7 +229,15 @@ typedef struct jh_small_school {
     jh_verdict verdict;
 } jh_small_school;
 
-/** The counts of 表Ⅰ, computed from the school table. */
+/** Where a figure of 表Ⅰ comes from. */
+typedef enum jh_t1_source {
+    JH_T1_SCHOOLS = 0, /**< the school table: every row counted has it */
+    JH_T1_FACTS,       /**< the facts file: the school table lacks it */
+    JH_T1_NONE         /**< neither gives it: the figure is NAN */
+} jh_t1_source;
+
+/** The counts of 表Ⅰ: from the school table where it has them, else from
+ * the facts file. */
 typedef struct jh_table1 {
     /** Schools by type (jh_school_type), every row of the file. */
     size_t schools[JH_TYPE_COUNT];
@@ -240,9 +249,22 @@ typedef struct jh_table1 {
      * counts) the whole count split by pupils — then teachers_estimated. */
     double teachers[JH_LEVEL_COUNT];
     bool teachers_estimated;
-    /** Rows where a figure was blank (counted as 0). */
+    /** Rows where a figure was blank (counted as 0 in no figure). */
     size_t blank_classes, blank_teachers;
+    /** The same by level. */
+    size_t blank_classes_by[JH_LEVEL_COUNT], blank_teachers_by[JH_LEVEL_COUNT];
+    /** The school table's own classes and teachers: NAN when a row counted
+     * lacks the figure (a sum of some rows is no county figure). */
+    double classes_schools[JH_LEVEL_COUNT];
+    double teachers_schools[JH_LEVEL_COUNT];
+    /** Where classes[], students[] and teachers[] come from. */
+    jh_t1_source classes_from[JH_LEVEL_COUNT];
+    jh_t1_source students_from[JH_LEVEL_COUNT];
+    jh_t1_source teachers_from[JH_LEVEL_COUNT];
 } jh_table1;
+
+/** "schools", "facts" or "none". */
+const char *jh_t1_source_key(jh_t1_source source);
 
 /** The evaluation of one county. */
 typedef struct jh_evaluation {

@@ -23,6 +23,20 @@ extern "C" {
 /** Most named provisions a standard may define. */
 #define JH_MAX_PROVISIONS 16
 
+/** Range of a split weight ([weights]): a junior or senior pupil weighs
+ * between half and three times a primary pupil (the 2017 rules use 1.1,
+ * 1.2 and 1.32; 11 typed for 1.1 is refused). */
+#define JH_WEIGHT_MIN 0.5
+#define JH_WEIGHT_MAX 3.0
+
+/** Largest CV limit a standard may set (cv_limit_*, composite_limit_*);
+ * a limit must also be more than 0. */
+#define JH_CV_LIMIT_MAX 2.0
+
+/** Most pupils a teaching-point minimum or a provision's enrollment range
+ * may name. */
+#define JH_MAX_SCHOOL_PUPILS 100000
+
 /** How difference coefficients are judged. */
 typedef enum jh_cv_rule {
     JH_CV_EACH = 0,  /**< every indicator's CV within its limit (2017) */

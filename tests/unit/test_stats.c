@@ -222,6 +222,37 @@ verify_parses_claims(void **state)
     assert_false(jh_claim_parse_number("", &v, &d, &tol));
 }
 
+/*
+ * hand3 scaled by 1e-300 and by 1e+300: the same CV (to rounding), never a
+ * false 0 from squares that underflow nor an overflow to infinity; scaled
+ * by a power of two, bit for bit the same CV.
+ */
+static void
+tiny_and_huge_values_keep_their_cv(void **state)
+{
+    const double x[] = {6.0, 5.0, 4.5}, w[] = {100, 200, 700};
+    const double factors[] = {1e-300, 1e-200, 1e-160, 1e+160, 1e+300};
+    double xs[3];
+    jh_wstats s, base;
+
+    (void)state;
+    assert_int_equal(jh_wstats_compute(&base, x, w, 3, NULL), JH_OK);
+    for (size_t f = 0; f < sizeof(factors) / sizeof(factors[0]); f++) {
+        for (int i = 0; i < 3; i++)
+            xs[i] = x[i] * factors[f];
+        assert_int_equal(jh_wstats_compute(&s, xs, w, 3, NULL), JH_OK);
+        assert_close(s.cv, base.cv, 1e-14);
+        assert_close(s.mean / factors[f], 4.75, 1e-12);
+        assert_true(s.sd > 0);
+    }
+    for (int e = -1000; e <= 1000; e += 250) {
+        for (int i = 0; i < 3; i++)
+            xs[i] = ldexp(x[i], e);
+        assert_int_equal(jh_wstats_compute(&s, xs, w, 3, NULL), JH_OK);
+        assert_true(s.cv == base.cv);
+    }
+}
+
 int
 main(void)
 {
@@ -234,6 +265,7 @@ main(void)
         cmocka_unit_test(cv_print_disagreement_is_flagged),
         cmocka_unit_test(verify_rounds_as_tables_print),
         cmocka_unit_test(verify_parses_claims),
+        cmocka_unit_test(tiny_and_huge_values_keep_their_cv),
     };
     gsl_set_error_handler_off();
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -150,6 +150,26 @@ big_buffers_and_table_rows(void **state)
     jh_table_free(t);
 }
 
+/* An error built from its own message and file (a caller wrapping the
+ * callee's error in the same struct) keeps both: jh_error_set formats
+ * before it clears. */
+static void
+error_set_from_itself(void **state)
+{
+    jh_error e;
+
+    (void)state;
+    jh_error_set(&e, JH_ERR_STATS, "f.csv", 3, 0, "weighted mean is %s",
+                 "not finite");
+    assert_int_equal(jh_error_set(&e, JH_ERR_INTERNAL, e.file, e.line, 0,
+                                  "junior %s: %s", "teaching_area", e.message),
+                     JH_ERR_INTERNAL);
+    assert_string_equal(e.message,
+                        "junior teaching_area: weighted mean is not finite");
+    assert_string_equal(e.file, "f.csv");
+    assert_int_equal(e.line, 3);
+}
+
 int
 main(void)
 {
@@ -158,6 +178,7 @@ main(void)
         cmocka_unit_test(random_decimals_match_strtod),
         cmocka_unit_test(trim_span_and_blank),
         cmocka_unit_test(big_buffers_and_table_rows),
+        cmocka_unit_test(error_set_from_itself),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
