@@ -285,6 +285,60 @@ xls_formula_hint(const jh_county *c, jh_diags *warn)
     }
 }
 
+/*
+ * One county per file for the commands that analyze one: several values
+ * in the 县区 column would be merged into one county of all their schools.
+ * Refuse with the counties found (the first few, in file order) and the
+ * way forward.
+ */
+static jh_status
+one_county(const jh_county *c, const char *path, jh_error *err)
+{
+    enum { SHOWN = 4 };
+    const char *seen[SHOWN];
+    size_t nseen = 0, ncounties = 0;
+    char list[400];
+    size_t n = 0;
+    const char **all;
+
+    all = malloc((c->nschools + 1) * sizeof(*all));
+    if (all == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+    for (size_t i = 0; i < c->nschools; i++) {
+        const char *name = c->schools[i].county;
+        bool known = false;
+        if (name == NULL)
+            continue;
+        for (size_t k = 0; k < ncounties && !known; k++)
+            known = strcmp(all[k], name) == 0;
+        if (known)
+            continue;
+        all[ncounties++] = name;
+        if (nseen < SHOWN)
+            seen[nseen++] = name;
+        if (ncounties > 1000)
+            break; /* enough to say so */
+    }
+    free(all);
+    if (ncounties <= 1)
+        return JH_OK;
+    list[0] = '\0';
+    for (size_t k = 0; k < nseen && n + 1 < sizeof(list); k++) {
+        int w = snprintf(list + n, sizeof(list) - n, "%s'%.80s'",
+                         k > 0 ? ", " : "", seen[k]);
+        if (w < 0)
+            break;
+        n += (size_t)w;
+    }
+    return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
+                        "the 县区 column names %s%zu counties (%s%s): one "
+                        "county is analyzed at a time; use 'junheng batch "
+                        "%s' for all of them, or split the file by county",
+                        ncounties > 1000 ? "more than " : "",
+                        ncounties > 1000 ? (size_t)1000 : ncounties, list,
+                        ncounties > nseen ? ", ..." : "", path);
+}
+
 jh_status
 jh_import_file(jh_county **county, jh_table **table, const char *path,
                const jh_file_options *fopts, const jh_import_options *iopts,
@@ -302,6 +356,13 @@ jh_import_file(jh_county **county, jh_table **table, const char *path,
     if (st != JH_OK)
         return st;
     st = jh_county_from_table(county, t, &io, warn, err);
+    if (st == JH_OK) {
+        st = one_county(*county, path, err);
+        if (st != JH_OK) {
+            jh_county_free(*county);
+            *county = NULL;
+        }
+    }
     if (st == JH_OK && t->sheet != NULL &&
         detect_kind(path, NULL, &mismatch) == KIND_XLS) {
         st = xls_formula_hint(*county, warn);
