@@ -281,7 +281,7 @@ pycheck "CR-only: check's JSON says line 3" "$tmp/o" "[e['line'] for e in d['err
 printf '%s\r%s\r%s\r%s\r' "$H" "$R1" "$R2" "$R3" >"$tmp/crok.csv"
 run "$tmp/o" "$tmp/e" analyze "$tmp/crok.csv" -f json
 pycheck "CR-only: schools on lines 2, 3, 4 and the hand CV" "$tmp/o" "[s['line'] for s in d['schools']] == [2, 3, 4] and abs($TA_CV - $HAND_CV) < 1e-9"
-printf '%s\r\r%s\r\n%s\n"%s"\r' "$H" "$R1" "$R2" "$R3" >"$tmp/crmix.csv"
+printf '%s\r\r%s\r\n%s\n%s\r' "$H" "$R1" "$R2" '"1000000003",丙小学,小学,700,0,0,35,7,7,3150,5600,1470000,17' >"$tmp/crmix.csv"
 run "$tmp/o" "$tmp/e" analyze "$tmp/crmix.csv" -f json
 pycheck "CR, blank CR line, CRLF and LF mixed: lines 3, 4, 5" "$tmp/o" "[s['line'] for s in d['schools']] == [3, 4, 5]"
 printf '%s\r%s\r1000000002,"乙\r小学",小学,200,0,0,10,2,2,1000,1600,460000,5\r%s\r' "$H" "$R1" "$R3" >"$tmp/crq.csv"
