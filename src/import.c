@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "junheng/csv.h"
 #include "junheng/table.h"
@@ -203,6 +204,54 @@ read_workbook(jh_table **out, const char *path, file_kind kind,
     return st;
 }
 
+/*
+ * Read a pipe (`cat f | junheng analyze /dev/stdin`, `<(...)`): its bytes
+ * can be read only once, so they are read whole (up to JH_CSV_MAX_FILE,
+ * checked as they come) and the kind is told from them.  A .xls workbook
+ * needs a file (FreeXL opens it by name): refused.
+ */
+static jh_status
+read_pipe(jh_table **out, const char *path, const jh_file_options *opts,
+          jh_error *err)
+{
+    static const unsigned char ole2[8] = {0xD0, 0xCF, 0x11, 0xE0,
+                                          0xA1, 0xB1, 0x1A, 0xE1};
+    jh_csv_options csv = {0};
+    char *data = NULL;
+    size_t len = 0;
+    jh_status st = jh__read_file(path, JH_CSV_MAX_FILE, &data, &len, err);
+
+    if (st != JH_OK)
+        return st;
+    if (len == 0) {
+        free(data);
+        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
+                            "nothing to read: the pipe is empty or has no "
+                            "writer");
+    }
+    if (len >= 4 && memcmp(data, "PK\3\4", 4) == 0) {
+        book b = {NULL, NULL};
+        st = jh_xlsx_open_buffer(&b.xlsx, data, len, path, NULL, err);
+        free(data);
+        if (st != JH_OK)
+            return st;
+        st = pick_sheet(&b, path, opts->sheet, out, err);
+        jh_xlsx_free(b.xlsx);
+        return st;
+    }
+    if (len >= sizeof(ole2) && memcmp(data, ole2, sizeof(ole2)) == 0) {
+        free(data);
+        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
+                            "an .xls workbook cannot be read from a pipe: "
+                            "save it to a file (or as .xlsx) and give its "
+                            "name");
+    }
+    csv.encoding = opts->encoding;
+    st = jh_csv_parse(out, data, len, path, &csv, err);
+    free(data);
+    return st;
+}
+
 jh_status
 jh_import_table(jh_table **out, const char *path, const jh_file_options *opts,
                 jh_diags *warn, jh_error *err)
@@ -211,9 +260,19 @@ jh_import_table(jh_table **out, const char *path, const jh_file_options *opts,
     jh_csv_options csv = {0};
     bool mismatch = false;
     file_kind kind;
+    struct stat sb;
 
     if (opts == NULL)
         opts = &defaults;
+    /* What the path is, before opening it: opening a FIFO would wait for
+     * a writer, and peeking at a pipe would eat its first bytes. */
+    if (stat(path, &sb) == 0) {
+        jh_status st = jh__input_kind(path, &sb, err);
+        if (st != JH_OK)
+            return st;
+        if (S_ISFIFO(sb.st_mode))
+            return read_pipe(out, path, opts, err);
+    }
     kind = detect_kind(path, warn, &mismatch);
     if (kind != KIND_TEXT)
         return read_workbook(out, path, kind, opts, err);

@@ -306,9 +306,13 @@ cmp -s "$tmp/file.json" "$tmp/ps.json" && ok "process substitution <(cat file): 
 cat "$src/tests/data/hand3.xls" | timeout 30 "$bin" analyze /dev/stdin -f json >"$tmp/o" 2>"$tmp/e"; rc=$?
 if [ "$rc" -eq 0 ] || grep -q "stdin" "$tmp/e"; then ok "an .xls workbook through a pipe: read or refused by name (exit $rc)"
 else bad "an .xls through a pipe: exit $rc $(head -c 300 "$tmp/e")"; fi
+run "$tmp/o" "$tmp/e" analyze <(cat "$tmp/crok.csv") -f json
+pycheck "a pipe of CR-only text: lines 2, 3, 4" "$tmp/o" "[s['line'] for s in d['schools']] == [2, 3, 4]"
+run "$tmp/o" "$tmp/e" analyze <(cat "$tmp/below.xlsx") -f json
+pycheck "an .xlsx workbook through a pipe: examples skipped, CV 0.097048" "$tmp/o" "abs($TA_CV - $HAND_CV) < 1e-9 and len(d['schools']) == 3"
 mkfifo "$tmp/fifo"
 start=$(date +%s)
-refuses "a FIFO without a writer: refused at once, no hang" "fifo" analyze "$tmp/fifo" --out "$tmp/never"
+refuses "a FIFO without a writer: refused at once, no hang" "fifo: nothing to read" analyze "$tmp/fifo" --out "$tmp/never"
 [ $(( $(date +%s) - start )) -lt 10 ] && ok "the FIFO took under 10 s" || bad "the FIFO took $(( $(date +%s) - start )) s"
 start=$(date +%s)
 refuses "/dev/zero: refused at once" "/dev/zero: .*(not a file|device)" analyze /dev/zero --out "$tmp/never"
