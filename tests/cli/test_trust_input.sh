@@ -180,6 +180,9 @@ pycheck "全县合计, 小　计 (full-width space), 全县: none counted" "$tmp
 f=$(csv tot4.csv "$H" "$S1" "$S2" "$S3" "4,合计小学,小学,300,0,0,15,3,3,1500,2400,690000,7")
 run "$tmp/o" "$tmp/e" analyze "$f" -f json
 pycheck "a school called 合计小学 is a school (4 schools)" "$tmp/o" "$PRIM['schools'] == 4 and $PRIM['students'] == 900"
+f=$(csv tot5.csv "$H" "$S1" "$S2" "$S3" ",合计（3所）,小学,600,0,0,30,6,6,3100,4800,1400000,15" "TOTAL,Grand Total,小学,600,0,0,30,6,6,3100,4800,1400000,15")
+run "$tmp/o" "$tmp/e" analyze "$f" -f json
+pycheck "合计（3所） and 'Grand Total': not counted" "$tmp/o" "$PRIM['schools'] == 3 and $PRIM['students'] == 600"
 run "$tmp/o" "$tmp/e" check "$tmp/tot1.csv"
 grep -q "tot1.csv:5" "$tmp/o" "$tmp/e" && ok "check names the total row" || bad "check does not name the total row"
 
@@ -210,6 +213,13 @@ refuses "a per-pupil unit is refused" "perpupil.csv:1:11: " analyze "$f" --out "
 f=$(csv okunits.csv "code,name,type,students_primary(人),students_junior,students_senior,degree_teachers(人),backbone_teachers,pe_art_teachers,teaching_area(㎡),sports_area(m²),equipment_value(元),multimedia_rooms(间)" "$R1" "$R2" "$R3")
 run "$tmp/o" "$tmp/e" analyze "$f" -f json
 pycheck "known units (人 ㎡ m² 元 间) read as before" "$tmp/o" "abs($TA_CV - $HAND_CV) < 1e-9"
+f=$(csv qycell.csv "${HU/UNIT/sports_area}" "1000000001,甲小学,小学,100,0,0,5,1,1,600,800,25万元,3" "$R2" "$R3")
+sed -i '1s/equipment_value/教学仪器设备值(千元)/' "$f"
+refuses "25万元 in a 千元 column is refused, not read as 25 千元" "qycell.csv:2:12: .*万元.*千元" analyze "$f" --out "$tmp/never"
+f=$(csv mucell.csv "$H" "1000000001,甲小学,小学,100,0,0,5,1,1,600,1.2亩,250000,3" "$R2" "$R3")
+refuses "1.2亩 under a m² header is refused, not read as 1.2 m²" "mucell.csv:2:11: .*亩" analyze "$f" --out "$tmp/never"
+f=$(csv yuanpeople.csv "code,name,type,students_primary(元),students_junior,students_senior,degree_teachers,backbone_teachers,pe_art_teachers,teaching_area,sports_area,equipment_value,multimedia_rooms" "$R1" "$R2" "$R3")
+refuses "元 on an enrollment column is refused" "yuanpeople.csv:1:4: .*元" analyze "$f" --out "$tmp/never"
 # Magnitudes: 万元 typed into a 元 column; sports area in the wrong unit.
 f=$(csv mag.csv "$H" "$R1" "1000000002,乙小学,小学,200,0,0,10,2,2,1000,1600,46,5" "1000000003,丙小学,小学,700,0,0,35,7,7,3150,1400000,1470000,17")
 run "$tmp/o" "$tmp/e" analyze "$f" -f json
@@ -220,7 +230,7 @@ else bad "sports area 2000 m²/pupil: no warning"; fi
 
 # ---------------------------------------------------------------------------
 family xlsx
-for m in twov inlinev vinline dup; do "$py" - "$tmp/$m.xlsx" "$m" <<'EOF'
+for m in twov inlinev vinline dup dupcase; do "$py" - "$tmp/$m.xlsx" "$m" <<'EOF'
 import sys, zipfile, warnings
 out, mode = sys.argv[1], sys.argv[2]
 head = ["code", "name", "type", "students_primary", "students_junior",
@@ -259,6 +269,8 @@ with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
     z.writestr("xl/worksheets/sheet1.xml", sheet)
     if mode == "dup":   # LibreOffice reads this second copy
         z.writestr("xl/worksheets/sheet1.xml", sheet.replace("<v>600</v>", "<v>900</v>"))
+    if mode == "dupcase":   # junheng looks entries up without case
+        z.writestr("XL/Worksheets/Sheet1.xml", sheet.replace("<v>600</v>", "<v>900</v>"))
 EOF
 done
 TA1="[s for s in d['schools'] if s['code']=='1000000001'][0]['values']['teaching_area_per_student']"
@@ -270,6 +282,7 @@ run "$tmp/o" "$tmp/e" analyze "$tmp/vinline.xlsx" -f json
 pycheck "a stray <v> then the inline string: the <is> text (600)" "$tmp/o" "abs($TA1 - 6.0) < 1e-12"
 refuses "duplicate zip entries: refused as damaged" "dup.xlsx: .*(damaged|twice).*xl/worksheets/sheet1.xml" analyze "$tmp/dup.xlsx" --out "$tmp/never"
 refuses "duplicate zip entries: check refuses too" "dup.xlsx: .*(damaged|twice)" check "$tmp/dup.xlsx"
+refuses "entries differing only in case: refused as damaged" "dupcase.xlsx: .*damaged" analyze "$tmp/dupcase.xlsx" --out "$tmp/never"
 
 # ---------------------------------------------------------------------------
 family lines
@@ -312,6 +325,7 @@ run "$tmp/o" "$tmp/e" analyze <(cat "$tmp/below.xlsx") -f json
 pycheck "an .xlsx workbook through a pipe: examples skipped, CV 0.097048" "$tmp/o" "abs($TA_CV - $HAND_CV) < 1e-9 and len(d['schools']) == 3"
 mkfifo "$tmp/fifo"
 start=$(date +%s)
+refuses "a pipe over the 1 MiB standards limit: refused while reading" "/dev/fd/[0-9]+: file is larger than the limit of 1048576" analyze "$tmp/crok.csv" --standard <(head -c 3000000 /dev/zero | tr '\0' a) --out "$tmp/never"
 refuses "a FIFO without a writer: refused at once, no hang" "fifo: nothing to read" analyze "$tmp/fifo" --out "$tmp/never"
 [ $(( $(date +%s) - start )) -lt 10 ] && ok "the FIFO took under 10 s" || bad "the FIFO took $(( $(date +%s) - start )) s"
 start=$(date +%s)
