@@ -783,8 +783,8 @@ is_total_row(const char *text)
  * in their name: such a row is never a school, even after a clerk typed
  * real figures into it.  A code marked so counts too.
  */
-static bool
-is_example_row(const char *code, const char *name)
+bool
+jh_school_row_is_example(const char *code, const char *name)
 {
     return strstr(name, "示例") != NULL || strstr(code, "示例") != NULL ||
            strcasestr(name, "(example)") != NULL ||
@@ -1742,7 +1742,7 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
             return JH_ERR_NOMEM;
         return JH_OK;
     }
-    if (is_example_row(code, name)) {
+    if (jh_school_row_is_example(code, name)) {
         if (im->examples++ == 0)
             im->first_example = row->line;
         im->last_example = row->line;

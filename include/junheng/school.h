@@ -133,6 +133,14 @@ typedef enum jh_flag {
 #define JH_MAGNITUDE_MIN_AREA_PER_PUPIL 0.1    /**< rooms or grounds, m² */
 #define JH_MAGNITUDE_MAX_AREA_PER_PUPIL 1000.0 /**< rooms or grounds, m² */
 
+/**
+ * True when a row with this code and name is one of the example rows
+ * `junheng template` writes (示例 in the name or code, "(example)" in the
+ * English template's name): never a school, even once a clerk has typed
+ * real figures into it.
+ */
+bool jh_school_row_is_example(const char *code, const char *name);
+
 /** Most schools one county may have.  A real county has a few hundred
  * (teaching points included); a file with more is several counties (use
  * `junheng batch` with a 县区 column) or not a school list at all, and

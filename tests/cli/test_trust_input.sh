@@ -160,6 +160,11 @@ run "$tmp/o" "$tmp/e" analyze "$f" -f json
 pycheck "one county with a blank cell is one county" "$tmp/o" "d['county'] == '东县' and len(d['schools']) == 3"
 run "$tmp/o" "$tmp/e" batch "$tmp/twelve.csv" --out "$tmp/batch12" --no-charts
 if [ "$rc" -eq 0 ] || [ "$rc" -eq 1 ]; then ok "batch still takes the 12 counties"; else bad "batch on 12 counties: exit $rc $(head -c 300 "$tmp/e")"; fi
+f=$(csv bex.csv "$H,county" "9,城关小学（示例）,小学,1200,0,0,27,18,14,7200,12000,3000000,32,示例县" "$R1,东县" "$R2,东县" "$R3,西县")
+run "$tmp/bex.json" "$tmp/e" batch "$f" --out "$tmp/bexo" --no-charts -f json
+if [ "$rc" -le 1 ] && grep -q "bex.csv:2: .*example" "$tmp/e"; then
+    pycheck "batch: the template's examples make no county 示例县 (2 counties)" "$tmp/bex.json" "d['counties'] == 2"
+else bad "batch with example rows: exit $rc $(head -c 300 "$tmp/e")"; fi
 
 # ---------------------------------------------------------------------------
 family totals
