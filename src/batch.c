@@ -1270,7 +1270,9 @@ read_chunked(jh_table **out, const char *path, jh_encoding enc,
     memset(&cc, 0, sizeof(cc));
     memset(chunks, 0, sizeof(chunks));
     cc.path = path;
-    cc.fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO without a writer must not block the open (the
+     * ordinary reader then refuses it); no effect on a regular file. */
+    cc.fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (cc.fd < 0)
         return JH_OK; /* the ordinary reader reports it */
     if (fstat(cc.fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||

@@ -334,6 +334,9 @@ refuses "a pipe over the 1 MiB standards limit: refused while reading" "/dev/fd/
 refuses "a FIFO without a writer: refused at once, no hang" "fifo: nothing to read" analyze "$tmp/fifo" --out "$tmp/never"
 [ $(( $(date +%s) - start )) -lt 10 ] && ok "the FIFO took under 10 s" || bad "the FIFO took $(( $(date +%s) - start )) s"
 start=$(date +%s)
+refuses "batch on a FIFO without a writer: refused at once" "fifo: nothing to read" batch "$tmp/fifo" --out "$tmp/never" --no-charts
+[ $(( $(date +%s) - start )) -lt 10 ] && ok "batch: the FIFO took under 10 s" || bad "batch: the FIFO took $(( $(date +%s) - start )) s"
+start=$(date +%s)
 refuses "/dev/zero: refused at once" "/dev/zero: .*(not a file|device)" analyze /dev/zero --out "$tmp/never"
 [ $(( $(date +%s) - start )) -lt 3 ] && ok "/dev/zero took under 3 s" || bad "/dev/zero took $(( $(date +%s) - start )) s"
 refuses "a folder is refused" "is a folder|directory" analyze "$tmp" --out "$tmp/never"
