@@ -130,6 +130,11 @@ run "$tmp/o" "$tmp/e" analyze "$f" -f json
 if grep -q "csvex.csv:3" "$tmp/e"; then
     pycheck "a CSV example row in the middle is skipped (line 3 named)" "$tmp/o" "abs($TA_CV - $HAND_CV) < 1e-9 and d['county'] == '测试县'"
 else bad "a CSV example row: no warning naming line 3: $(head -c 300 "$tmp/e")"; fi
+f=$(csv excode.csv "$H" "$R1" "示例0001,某小学,小学,1200,0,0,27,18,14,7200,12000,3000000,32" "$R2" "$R3")
+run "$tmp/o" "$tmp/e" analyze "$f" -f json
+if grep -q "excode.csv:3" "$tmp/e"; then
+    pycheck "示例 in the code: the row is skipped" "$tmp/o" "len(d['schools']) == 3 and abs($TA_CV - $HAND_CV) < 1e-9"
+else bad "示例 in the code: no warning naming line 3"; fi
 f=$(csv excounty.csv "$H,county" "$R1,示例县" "$R2,示例县" "$R3,示例县")
 run "$tmp/o" "$tmp/e" analyze "$f" -f json
 if [ "$rc" -eq 0 ] && grep -q "示例县" "$tmp/e"; then ok "real schools left in 示例县: warned"
@@ -296,6 +301,8 @@ printf '%s\r%s\r%s\r%s\r' "$H" "$R1" "1000000002,乙小学,小学,abc,0,0,10,2,2
 refuses "CR-only: the error names line 3" "cr.csv:3:4: " analyze "$tmp/cr.csv" --out "$tmp/never"
 run "$tmp/o" "$tmp/e" check "$tmp/cr.csv" -f json
 pycheck "CR-only: check's JSON says line 3" "$tmp/o" "[e['line'] for e in d['errors']] == [3]"
+iconv -f utf-8 -t gb18030 "$tmp/cr.csv" >"$tmp/crgbk.csv"
+refuses "CR-only in GBK: the error names line 3" "crgbk.csv:3:4: " analyze "$tmp/crgbk.csv" --out "$tmp/never"
 printf '%s\r%s\r%s\r%s\r' "$H" "$R1" "$R2" "$R3" >"$tmp/crok.csv"
 run "$tmp/o" "$tmp/e" analyze "$tmp/crok.csv" -f json
 pycheck "CR-only: schools on lines 2, 3, 4 and the hand CV" "$tmp/o" "[s['line'] for s in d['schools']] == [2, 3, 4] and abs($TA_CV - $HAND_CV) < 1e-9"
