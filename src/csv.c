@@ -208,8 +208,7 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
         r.line++;
         /* A record starts on the first non-blank line after the last one;
          * its fields may only be complete lines later. */
-        if (r.start == 0 && chunk > 0 && text[pos] != '\n' &&
-            text[pos] != '\r')
+        if (r.start == 0 && chunk > 0 && text[pos] != '\n' && text[pos] != '\r')
             r.start = r.line;
         if (csv_parse(&p, text + pos, chunk, on_field, on_row, &r) != chunk) {
             st = jh_error_set(err, JH_ERR_PARSE, source, r.line, 0,

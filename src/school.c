@@ -757,9 +757,10 @@ static bool
 is_total_row(const char *text)
 {
     static const char *const words[] = {
-        "合计", "总计", "小计", "共计", "全县", "全区", "全市", "全县合计",
-        "全县总计", "全区合计", "全区总计", "全市合计", "全市总计",
-        "合计数", "total", "subtotal", "grandtotal", "sum"};
+        "合计",     "总计",       "小计",     "共计",     "全县",
+        "全区",     "全市",       "全县合计", "全县总计", "全区合计",
+        "全区总计", "全市合计",   "全市总计", "合计数",   "total",
+        "subtotal", "grandtotal", "sum"};
     static const char *const after[] = {"(", "（", ":", "：", "[", "【"};
     char t[256];
 
@@ -836,21 +837,35 @@ static const struct {
     unit_kind kind;
     double scale;
 } cell_units[] = {
-    {"平方米", U_AREA, 1},      {"平米", U_AREA, 1},
-    {"㎡", U_AREA, 1},          {"m²", U_AREA, 1},
-    {"m2", U_AREA, 1},          {"sqm", U_AREA, 1},
+    {"平方米", U_AREA, 1},
+    {"平米", U_AREA, 1},
+    {"㎡", U_AREA, 1},
+    {"m²", U_AREA, 1},
+    {"m2", U_AREA, 1},
+    {"sqm", U_AREA, 1},
     {"亩", U_AREA, 10000.0 / 15.0},
-    {"人", U_PERSONS, 1},       {"名", U_PERSONS, 1},
-    {"persons", U_PERSONS, 1},  {"person", U_PERSONS, 1},
-    {"个班", U_CLASSES, 1},     {"班", U_CLASSES, 1},
-    {"classes", U_CLASSES, 1},  {"间", U_ROOMS, 1},
-    {"rooms", U_ROOMS, 1},      {"个", U_UNITS, 1},
-    {"台", U_UNITS, 1},         {"units", U_UNITS, 1},
-    {"册", U_BOOKS, 1},         {"本", U_BOOKS, 1},
-    {"books", U_BOOKS, 1},      {"万元", U_MONEY, 1e4},
-    {"万", U_MONEY, 1e4},       {"wan_yuan", U_MONEY, 1e4},
-    {"10k_yuan", U_MONEY, 1e4}, {"10kyuan", U_MONEY, 1e4},
-    {"千元", U_MONEY, 1e3},     {"元", U_MONEY, 1},
+    {"人", U_PERSONS, 1},
+    {"名", U_PERSONS, 1},
+    {"persons", U_PERSONS, 1},
+    {"person", U_PERSONS, 1},
+    {"个班", U_CLASSES, 1},
+    {"班", U_CLASSES, 1},
+    {"classes", U_CLASSES, 1},
+    {"间", U_ROOMS, 1},
+    {"rooms", U_ROOMS, 1},
+    {"个", U_UNITS, 1},
+    {"台", U_UNITS, 1},
+    {"units", U_UNITS, 1},
+    {"册", U_BOOKS, 1},
+    {"本", U_BOOKS, 1},
+    {"books", U_BOOKS, 1},
+    {"万元", U_MONEY, 1e4},
+    {"万", U_MONEY, 1e4},
+    {"wan_yuan", U_MONEY, 1e4},
+    {"10k_yuan", U_MONEY, 1e4},
+    {"10kyuan", U_MONEY, 1e4},
+    {"千元", U_MONEY, 1e3},
+    {"元", U_MONEY, 1},
     {"yuan", U_MONEY, 1},
 };
 
@@ -1100,7 +1115,7 @@ typedef struct importer {
     jh_diags *errors; /* collect mode when not NULL */
     jh_error *err;    /* the error when not collecting */
     bool nomem;
-    size_t examples;  /* template example rows skipped */
+    size_t examples;                  /* template example rows skipped */
     long first_example, last_example; /* their first and last lines */
 } importer;
 
@@ -1281,11 +1296,10 @@ read_number(importer *im, size_t row, size_t col, const field *f,
                 return false;
             }
             if (cell_units[unit].scale != f->multiplier) {
-                const char *col_unit =
-                    f->unit[0] != '\0' ? f->unit
-                    : got == U_MONEY  ? "元"
-                    : got == U_AREA   ? "平方米"
-                                      : "?";
+                const char *col_unit = f->unit[0] != '\0' ? f->unit
+                                       : got == U_MONEY   ? "元"
+                                       : got == U_AREA    ? "平方米"
+                                                          : "?";
                 *go = data_error(
                     im, row, col,
                     "%s：“%s”的单位是%s，而本列单位是%s：请按本列单位填写",
@@ -1540,8 +1554,8 @@ header_unit(importer *im, size_t row, size_t col, field *f)
 
     f->multiplier = 1.0;
     if (f->unit[0] == '\0' || f->kind == F_GRADES ||
-        (f->kind != F_STUDENTS && f->kind != F_CLASSES &&
-         f->kind != F_WHOLE && f->kind != F_SECTION))
+        (f->kind != F_STUDENTS && f->kind != F_CLASSES && f->kind != F_WHOLE &&
+         f->kind != F_SECTION))
         return true;
     u = find_unit(f->unit);
     want = field_unit(f);
@@ -1732,8 +1746,7 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
     if (is_total_row(code) || is_total_row(name)) {
         bool by_code = is_total_row(code);
         if (!cell_warning(im, i,
-                          (size_t)(by_code ? c->columns.code
-                                           : c->columns.name),
+                          (size_t)(by_code ? c->columns.code : c->columns.name),
                           "“%s”是合计行，不计入（合计、小计、总计、全县等行"
                           "一律不算作学校）",
                           "row '%s' is a total row and is not counted (rows "
@@ -1919,9 +1932,8 @@ static const struct magnitude {
     const char *low_zh, *low_en, *high_zh, *high_en;
 } magnitudes[] = {
     {JH_Q_EQUIPMENT_VALUE, JH_MAGNITUDE_MIN_YUAN_PER_PUPIL,
-     JH_MAGNITUDE_MAX_YUAN_PER_PUPIL,
-     "是否把万元数填进了本列？", "were 万元 entered?",
-     "是否把元数填进了以万元计的列，或在校生数填错？",
+     JH_MAGNITUDE_MAX_YUAN_PER_PUPIL, "是否把万元数填进了本列？",
+     "were 万元 entered?", "是否把元数填进了以万元计的列，或在校生数填错？",
      "were 元 entered in a column in 万元, or is the enrollment wrong?"},
     {JH_Q_TEACHING_AREA, JH_MAGNITUDE_MIN_AREA_PER_PUPIL,
      JH_MAGNITUDE_MAX_AREA_PER_PUPIL,
@@ -1930,8 +1942,7 @@ static const struct magnitude {
      "面积单位或在校生数是否填错？",
      "is the area's unit or the enrollment wrong?"},
     {JH_Q_SPORTS_AREA, JH_MAGNITUDE_MIN_AREA_PER_PUPIL,
-     JH_MAGNITUDE_MAX_AREA_PER_PUPIL,
-     "面积是否按公顷、亩等更大的单位填写？",
+     JH_MAGNITUDE_MAX_AREA_PER_PUPIL, "面积是否按公顷、亩等更大的单位填写？",
      "was the area entered in a bigger unit (hectares, 亩)?",
      "面积单位或在校生数是否填错？",
      "is the area's unit or the enrollment wrong?"},

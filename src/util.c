@@ -2,16 +2,16 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdint.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <fcntl.h>
 #include <unistd.h>
 
 char *
@@ -317,7 +317,8 @@ jh__read_file(const char *path, size_t max, char **out, size_t *len,
                             strerror(e));
     }
     st = jh__input_kind(path, &sb, err);
-    if (st == JH_OK && fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
+    if (st == JH_OK &&
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
         st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot read: %s",
                           strerror(errno));
     f = st == JH_OK ? fdopen(fd, "rb") : NULL;
@@ -334,8 +335,7 @@ jh__read_file(const char *path, size_t max, char **out, size_t *len,
     if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > max) {
         fclose(f);
         return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
-                            "file is larger than the limit of %zu bytes",
-                            max);
+                            "file is larger than the limit of %zu bytes", max);
     }
     if (S_ISREG(sb.st_mode)) {
         cap = (size_t)sb.st_size + 65537;

@@ -591,10 +591,10 @@ check_unique_entries(jh_xlsx *x, jh_error *err)
         return JH_OK;
     names = malloc((size_t)n * sizeof(*names));
     if (names == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0,
-                            "out of memory");
+        return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
     for (zip_int64_t i = 0; i < n; i++) {
-        const char *name = zip_get_name(x->zip, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
+        const char *name =
+            zip_get_name(x->zip, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
         if (name != NULL)
             names[k++] = name;
     }
@@ -1155,8 +1155,7 @@ sheet_start(void *data, const XML_Char *name, const XML_Char **atts)
         c->in_v = 1;
         if (c->type != T_INLINE)
             sbuf_clear(&c->text);
-    }
-    else if (strcmp(ln, "is") == 0)
+    } else if (strcmp(ln, "is") == 0)
         c->in_is = 1;
     else if (strcmp(ln, "rPh") == 0)
         c->in_rph++;

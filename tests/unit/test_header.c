@@ -374,8 +374,8 @@ header_units(void **state)
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         char head[256];
         const char *r[2];
-        snprintf(head, sizeof(head), "学校代码|学校名称|学校类型|%s|"
-                 "小学在校生数", bad[i].header);
+        snprintf(head, sizeof(head), "学校代码|学校名称|学校类型|%s|小学在校生数",
+                 bad[i].header);
         r[0] = head;
         r[1] = "1|甲|小学|1|100";
         t = table_of(r, 2);
