@@ -160,6 +160,8 @@ refuses "12 counties: check refuses" "twelve.csv: .*12 counties.*batch" check "$
 refuses "12 counties: plan refuses" "twelve.csv: .*12 counties" plan "$tmp/twelve.csv" --out "$tmp/never"
 f=$(csv two.csv "$H,county" "$R1,东县" "$R2,东县" "$R3,西县")
 refuses "two counties, one school in the second" "two.csv: .*2 counties.*东县.*西县" analyze "$f" -f json
+refuses "two counties: verify refuses" "two.csv: .*2 counties.*batch" verify "$f" --claims "$f"
+refuses "two counties: evaluate refuses" "two.csv: .*2 counties.*batch" evaluate "$f" --county "$f"
 f=$(csv blankc.csv "$H,county" "$R1,东县" "$R2," "$R3,东县")
 run "$tmp/o" "$tmp/e" analyze "$f" -f json
 pycheck "one county with a blank cell is one county" "$tmp/o" "d['county'] == '东县' and len(d['schools']) == 3"
