@@ -292,6 +292,17 @@ run "$tmp/o" "$tmp/e" analyze "$tmp/inlinev.xlsx" -f json
 pycheck "inline string then a stray <v>: the <is> text (600)" "$tmp/o" "abs($TA1 - 6.0) < 1e-12"
 run "$tmp/o" "$tmp/e" analyze "$tmp/vinline.xlsx" -f json
 pycheck "a stray <v> then the inline string: the <is> text (600)" "$tmp/o" "abs($TA1 - 6.0) < 1e-12"
+# The same files through LibreOffice (when installed): its reading of the
+# cell J2 must be junheng's (two <v>: the last; duplicate entry: refused
+# by junheng, LibreOffice reads the second copy).
+if command -v soffice >/dev/null 2>&1; then
+    mkdir -p "$tmp/lo"
+    timeout 180 soffice -env:UserInstallation="file://$tmp/lo-profile" --headless \
+        --convert-to csv --outdir "$tmp/lo" "$tmp/twov.xlsx" >/dev/null 2>&1
+    if [ "$(sed -n 2p "$tmp/lo/twov.csv" 2>/dev/null | cut -d, -f10)" = 600 ]; then
+        ok "LibreOffice reads the two-<v> cell as 600 too"
+    else bad "LibreOffice reads the two-<v> cell as '$(sed -n 2p "$tmp/lo/twov.csv" 2>/dev/null | cut -d, -f10)'"; fi
+fi
 refuses "duplicate zip entries: refused as damaged" "dup.xlsx: .*(damaged|twice).*xl/worksheets/sheet1.xml" analyze "$tmp/dup.xlsx" --out "$tmp/never"
 refuses "duplicate zip entries: check refuses too" "dup.xlsx: .*(damaged|twice)" check "$tmp/dup.xlsx"
 refuses "entries differing only in case: refused as damaged" "dupcase.xlsx: .*damaged" analyze "$tmp/dupcase.xlsx" --out "$tmp/never"
@@ -338,6 +349,13 @@ pycheck "a pipe of CR-only text: lines 2, 3, 4" "$tmp/o" "[s['line'] for s in d[
 run "$tmp/o" "$tmp/e" analyze <(cat "$tmp/below.xlsx") -f json
 pycheck "an .xlsx workbook through a pipe: examples skipped, CV 0.097048" "$tmp/o" "abs($TA_CV - $HAND_CV) < 1e-9 and len(d['schools']) == 3"
 mkfifo "$tmp/fifo"
+mkfifo "$tmp/fifo2"
+cat "$tmp/big400.csv" >"$tmp/fifo2" &
+writer=$!
+sleep 0.3
+timeout 30 "$bin" analyze "$tmp/fifo2" -f json 2>"$tmp/e" | grep -v '"source"\|"county"' >"$tmp/fifo.json"
+wait "$writer" 2>/dev/null
+cmp -s "$tmp/file.json" "$tmp/fifo.json" && ok "a FIFO whose writer waits: read whole, the same figures" || bad "a FIFO with a writer: $(head -c 300 "$tmp/e")"
 start=$(date +%s)
 refuses "a pipe over the 1 MiB standards limit: refused while reading" "/dev/fd/[0-9]+: file is larger than the limit of 1048576" analyze "$tmp/crok.csv" --standard <(head -c 3000000 /dev/zero | tr '\0' a) --out "$tmp/never"
 refuses "a FIFO without a writer: refused at once, no hang" "fifo: nothing to read" analyze "$tmp/fifo" --out "$tmp/never"
