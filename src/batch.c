@@ -360,6 +360,8 @@ static const char *const year_headers[] = {"year",     "年份", "年度",
                                            "统计年份", "学年", NULL};
 static const char *const code_headers[] = {"code",     "学校代码", "学校标识码",
                                            "学校编码", "代码",     NULL};
+static const char *const name_headers[] = {"name", "学校名称", "学校", "校名",
+                                           NULL};
 
 /*
  * Parse a year cell: four digits from 1900 to 2999, optionally followed by
@@ -594,6 +596,9 @@ group_file(jh_batch *b, size_t f, jh_error *err)
     long ccol = find_column(t, src->hr, src->nh, county_headers);
     long ycol = find_column(t, src->hr, src->nh, year_headers);
     long code_col = find_column(t, src->hr, src->nh, code_headers);
+    long name_col = find_column(t, src->hr, src->nh, name_headers);
+    size_t examples = 0;
+    long first_example = 0;
     bool by_column = column_used(t, first, ccol);
     bool by_year = column_used(t, first, ycol);
     bool sheet = t->sheet != NULL;
@@ -626,6 +631,14 @@ group_file(jh_batch *b, size_t f, jh_error *err)
         /* A row with a county is not blank: test the others only. */
         if ((ccol < 0 || jh__is_blank(cell_at(row, ccol))) && row_blank(row))
             continue;
+        /* The template's example rows (示例) are never a county's
+         * schools, nor make a county 示例县 of their own. */
+        if (jh_school_row_is_example(cell_at(row, code_col),
+                                     cell_at(row, name_col))) {
+            if (examples++ == 0)
+                first_example = row->line;
+            continue;
+        }
         no_code = jh__is_blank(cell_at(row, code_col));
         if (by_column) {
             name = trimmed(cell_at(row, ccol), &len);
@@ -700,6 +713,15 @@ group_file(jh_batch *b, size_t f, jh_error *err)
                       "%zu rows have a blank county or year and take those "
                      "of the row above (merged cells)",
                      filled) != JH_OK)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    if (examples > 0 &&
+        jh_diags_add2(&b->warnings, t->source, first_example, 0, NULL, NULL,
+                      "%zu行是模板的示例行（标有“示例”，自第%ld行起），"
+                      "不计入任何县",
+                      "%zu rows are the template's example rows (marked "
+                      "示例, the first on line %ld) and are not counted in "
+                      "any county",
+                      examples, first_example) != JH_OK)
         return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     return JH_OK;
 }
@@ -1248,7 +1270,9 @@ read_chunked(jh_table **out, const char *path, jh_encoding enc,
     memset(&cc, 0, sizeof(cc));
     memset(chunks, 0, sizeof(chunks));
     cc.path = path;
-    cc.fd = open(path, O_RDONLY | O_CLOEXEC);
+    /* O_NONBLOCK: a FIFO without a writer must not block the open (the
+     * ordinary reader then refuses it); no effect on a regular file. */
+    cc.fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (cc.fd < 0)
         return JH_OK; /* the ordinary reader reports it */
     if (fstat(cc.fd, &sb) != 0 || !S_ISREG(sb.st_mode) ||

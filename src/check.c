@@ -290,7 +290,10 @@ check_plausible(checker *ch, size_t i)
                                             JH_Q_SPORTS_AREA};
         for (size_t k = 0; k < 2; k++) {
             double a = s->whole[areas[k]];
-            if (!isnan(a) && a / pupils > JH_CHECK_MAX_AREA_PER_PUPIL)
+            /* Beyond JH_MAGNITUDE_MAX_AREA_PER_PUPIL the importer has
+             * warned already. */
+            if (!isnan(a) && a / pupils > JH_CHECK_MAX_AREA_PER_PUPIL &&
+                a / pupils <= JH_MAGNITUDE_MAX_AREA_PER_PUPIL)
                 add_at(ch, w, s, c->columns.whole[areas[k]],
                        "%s（%s）：%s %g平方米、学生%g人，生均%.0f平方米，"
                        "超过%.0f：面积或在校生数填错了吗？",
@@ -303,17 +306,12 @@ check_plausible(checker *ch, size_t i)
         {
             double e = s->whole[JH_Q_EQUIPMENT_VALUE];
             long col = c->columns.whole[JH_Q_EQUIPMENT_VALUE];
-            if (!isnan(e) && e > 0 && !c->equipment_in_wan &&
-                e / pupils < JH_CHECK_MIN_YUAN_PER_PUPIL)
-                add_at(ch, w, s, col,
-                       "%s（%s）：%s生均%.2f元（%g元、学生%g人）：表头单位"
-                       "是元，是否填成了万元？",
-                       "%s (%s): %s is %.2f yuan per pupil (%g for %g "
-                       "pupils): the header says 元, were 万元 entered?",
-                       s->name, s->code, jh_quantity_zh(JH_Q_EQUIPMENT_VALUE),
-                       e / pupils, e, pupils);
+            /* Too little per pupil (万元 typed as 元) and more than
+             * JH_MAGNITUDE_MAX_YUAN_PER_PUPIL are the importer's
+             * warnings (include/junheng/school.h). */
             if (!isnan(e) && c->equipment_in_wan &&
-                e / pupils > JH_CHECK_MAX_YUAN_PER_PUPIL)
+                e / pupils > JH_CHECK_MAX_YUAN_PER_PUPIL &&
+                e / pupils <= JH_MAGNITUDE_MAX_YUAN_PER_PUPIL)
                 add_at(ch, w, s, col,
                        "%s（%s）：%s生均%.0f元：表头单位是万元，是否填成"
                        "了元？",

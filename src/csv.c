@@ -114,11 +114,32 @@ space_only(unsigned char c)
     return c == ' ';
 }
 
+/*
+ * Length of the line at @p text (at most @p len bytes) with its end: LF,
+ * CRLF, or a CR alone (what Excel for Mac writes), so that every line end
+ * a spreadsheet program writes counts as one line.
+ */
+static size_t
+line_length(const char *text, size_t len)
+{
+    const char *lf = memchr(text, '\n', len);
+    size_t n = lf != NULL ? (size_t)(lf - text) : len;
+    const char *cr = memchr(text, '\r', n);
+
+    if (cr != NULL) {
+        size_t k = (size_t)(cr - text);
+        /* CRLF: the line ends at the LF */
+        if (k + 1 < len && text[k + 1] == '\n')
+            return k + 2;
+        return k + 1;
+    }
+    return lf != NULL ? n + 1 : len;
+}
+
 static char
 guess_delimiter(const char *text, size_t len)
 {
-    const char *end = memchr(text, '\n', len);
-    size_t n = end != NULL ? (size_t)(end - text) : len;
+    size_t n = line_length(text, len);
 
     if (memchr(text, '\t', n) != NULL && memchr(text, ',', n) == NULL)
         return '\t';
@@ -183,14 +204,11 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
     /* Feed one line at a time so that every record knows its line. */
     r.line = 0;
     while (pos < tlen && r.status == JH_OK) {
-        const char *nl = memchr(text + pos, '\n', tlen - pos);
-        size_t chunk = nl != NULL ? (size_t)(nl - (text + pos)) + 1
-                                  : tlen - pos;
+        size_t chunk = line_length(text + pos, tlen - pos);
         r.line++;
         /* A record starts on the first non-blank line after the last one;
          * its fields may only be complete lines later. */
-        if (r.start == 0 && chunk > 0 && text[pos] != '\n' &&
-            !(text[pos] == '\r' && chunk == 2))
+        if (r.start == 0 && chunk > 0 && text[pos] != '\n' && text[pos] != '\r')
             r.start = r.line;
         if (csv_parse(&p, text + pos, chunk, on_field, on_row, &r) != chunk) {
             st = jh_error_set(err, JH_ERR_PARSE, source, r.line, 0,

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 
 #include "junheng/csv.h"
 #include "junheng/table.h"
@@ -203,6 +204,54 @@ read_workbook(jh_table **out, const char *path, file_kind kind,
     return st;
 }
 
+/*
+ * Read a pipe (`cat f | junheng analyze /dev/stdin`, `<(...)`): its bytes
+ * can be read only once, so they are read whole (up to JH_CSV_MAX_FILE,
+ * checked as they come) and the kind is told from them.  A .xls workbook
+ * needs a file (FreeXL opens it by name): refused.
+ */
+static jh_status
+read_pipe(jh_table **out, const char *path, const jh_file_options *opts,
+          jh_error *err)
+{
+    static const unsigned char ole2[8] = {0xD0, 0xCF, 0x11, 0xE0,
+                                          0xA1, 0xB1, 0x1A, 0xE1};
+    jh_csv_options csv = {0};
+    char *data = NULL;
+    size_t len = 0;
+    jh_status st = jh__read_file(path, JH_CSV_MAX_FILE, &data, &len, err);
+
+    if (st != JH_OK)
+        return st;
+    if (len == 0) {
+        free(data);
+        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
+                            "nothing to read: the pipe is empty or has no "
+                            "writer");
+    }
+    if (len >= 4 && memcmp(data, "PK\3\4", 4) == 0) {
+        book b = {NULL, NULL};
+        st = jh_xlsx_open_buffer(&b.xlsx, data, len, path, NULL, err);
+        free(data);
+        if (st != JH_OK)
+            return st;
+        st = pick_sheet(&b, path, opts->sheet, out, err);
+        jh_xlsx_free(b.xlsx);
+        return st;
+    }
+    if (len >= sizeof(ole2) && memcmp(data, ole2, sizeof(ole2)) == 0) {
+        free(data);
+        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
+                            "an .xls workbook cannot be read from a pipe: "
+                            "save it to a file (or as .xlsx) and give its "
+                            "name");
+    }
+    csv.encoding = opts->encoding;
+    st = jh_csv_parse(out, data, len, path, &csv, err);
+    free(data);
+    return st;
+}
+
 jh_status
 jh_import_table(jh_table **out, const char *path, const jh_file_options *opts,
                 jh_diags *warn, jh_error *err)
@@ -211,9 +260,19 @@ jh_import_table(jh_table **out, const char *path, const jh_file_options *opts,
     jh_csv_options csv = {0};
     bool mismatch = false;
     file_kind kind;
+    struct stat sb;
 
     if (opts == NULL)
         opts = &defaults;
+    /* What the path is, before opening it: opening a FIFO would wait for
+     * a writer, and peeking at a pipe would eat its first bytes. */
+    if (stat(path, &sb) == 0) {
+        jh_status st = jh__input_kind(path, &sb, err);
+        if (st != JH_OK)
+            return st;
+        if (S_ISFIFO(sb.st_mode))
+            return read_pipe(out, path, opts, err);
+    }
     kind = detect_kind(path, warn, &mismatch);
     if (kind != KIND_TEXT)
         return read_workbook(out, path, kind, opts, err);
@@ -285,6 +344,60 @@ xls_formula_hint(const jh_county *c, jh_diags *warn)
     }
 }
 
+/*
+ * One county per file for the commands that analyze one: several values
+ * in the 县区 column would be merged into one county of all their schools.
+ * Refuse with the counties found (the first few, in file order) and the
+ * way forward.
+ */
+static jh_status
+one_county(const jh_county *c, const char *path, jh_error *err)
+{
+    enum { SHOWN = 4 };
+    const char *seen[SHOWN];
+    size_t nseen = 0, ncounties = 0;
+    char list[400];
+    size_t n = 0;
+    const char **all;
+
+    all = malloc((c->nschools + 1) * sizeof(*all));
+    if (all == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+    for (size_t i = 0; i < c->nschools; i++) {
+        const char *name = c->schools[i].county;
+        bool known = false;
+        if (name == NULL)
+            continue;
+        for (size_t k = 0; k < ncounties && !known; k++)
+            known = strcmp(all[k], name) == 0;
+        if (known)
+            continue;
+        all[ncounties++] = name;
+        if (nseen < SHOWN)
+            seen[nseen++] = name;
+        if (ncounties > 1000)
+            break; /* enough to say so */
+    }
+    free(all);
+    if (ncounties <= 1)
+        return JH_OK;
+    list[0] = '\0';
+    for (size_t k = 0; k < nseen && n + 1 < sizeof(list); k++) {
+        int w = snprintf(list + n, sizeof(list) - n, "%s'%.80s'",
+                         k > 0 ? ", " : "", seen[k]);
+        if (w < 0)
+            break;
+        n += (size_t)w;
+    }
+    return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
+                        "the 县区 column names %s%zu counties (%s%s): one "
+                        "county is analyzed at a time; use 'junheng batch "
+                        "%s' for all of them, or split the file by county",
+                        ncounties > 1000 ? "more than " : "",
+                        ncounties > 1000 ? (size_t)1000 : ncounties, list,
+                        ncounties > nseen ? ", ..." : "", path);
+}
+
 jh_status
 jh_import_file(jh_county **county, jh_table **table, const char *path,
                const jh_file_options *fopts, const jh_import_options *iopts,
@@ -302,6 +415,13 @@ jh_import_file(jh_county **county, jh_table **table, const char *path,
     if (st != JH_OK)
         return st;
     st = jh_county_from_table(county, t, &io, warn, err);
+    if (st == JH_OK) {
+        st = one_county(*county, path, err);
+        if (st != JH_OK) {
+            jh_county_free(*county);
+            *county = NULL;
+        }
+    }
     if (st == JH_OK && t->sheet != NULL &&
         detect_kind(path, NULL, &mismatch) == KIND_XLS) {
         st = xls_formula_hint(*county, warn);

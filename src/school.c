@@ -194,6 +194,7 @@ typedef struct field {
     field_kind kind;
     int arg, arg2;
     double multiplier; /* from a unit such as 万元 */
+    char unit[64];     /* the header's unit, "" when none */
     char header[256];  /* as written, for messages */
 } field;
 
@@ -319,9 +320,7 @@ identify(const char *header, field *f)
     }
     snprintf(key, sizeof(key), "%s", name);
     normalize_key(key);
-    if (strncmp(unit, "万", 3) == 0 || strcasecmp(unit, "wan_yuan") == 0 ||
-        strcasecmp(unit, "10k_yuan") == 0 || strcasecmp(unit, "10kyuan") == 0)
-        f->multiplier = 10000.0;
+    snprintf(f->unit, sizeof(f->unit), "%s", unit);
 
     for (size_t i = 0; i < sizeof(simple_fields) / sizeof(simple_fields[0]);
          i++) {
@@ -723,17 +722,92 @@ parse_yes_no(const char *text, bool *out)
     return false;
 }
 
-/* Rows that sum up the others, which tables often carry at the bottom. */
-static bool
-is_total_row(const char *name)
+/*
+ * Copy @p s into @p out without white space (ASCII, the ideographic space
+ * U+3000 and the no-break space U+00A0), so that "合 计" and "合　计" read
+ * as 合计.
+ */
+static void
+squeeze(const char *s, char *out, size_t size)
 {
-    static const char *const totals[] = {"合计", "总计", "小计", "全县合计",
-                                         "total"};
-    for (size_t i = 0; i < sizeof(totals) / sizeof(totals[0]); i++) {
-        if (strcasecmp(name, totals[i]) == 0)
+    size_t n = 0;
+
+    for (const unsigned char *p = (const unsigned char *)s;
+         *p != '\0' && n + 1 < size;) {
+        if (*p == ' ' || *p == '\t') {
+            p++;
+        } else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+            p += 3;
+        } else if (p[0] == 0xC2 && p[1] == 0xA0) {
+            p += 2;
+        } else {
+            out[n++] = (char)*p++;
+        }
+    }
+    out[n] = '\0';
+}
+
+/*
+ * Rows that sum up the others (合计, 总计, 小计, 全县合计, "合 计",
+ * "合计（12所）"), which tables carry at the bottom or between groups.
+ * @p text is a code or a name.  A school whose name only begins with such
+ * a word (合计小学) is not one.
+ */
+static bool
+is_total_row(const char *text)
+{
+    static const char *const words[] = {
+        "合计",     "总计",       "小计",     "共计",     "全县",
+        "全区",     "全市",       "全县合计", "全县总计", "全区合计",
+        "全区总计", "全市合计",   "全市总计", "合计数",   "total",
+        "subtotal", "grandtotal", "sum"};
+    static const char *const after[] = {"(", "（", ":", "：", "[", "【"};
+    char t[256];
+
+    squeeze(text, t, sizeof(t));
+    for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+        size_t n = strlen(words[i]);
+        if (strncasecmp(t, words[i], n) != 0)
+            continue;
+        if (t[n] == '\0')
             return true;
+        for (size_t k = 0; k < sizeof(after) / sizeof(after[0]); k++) {
+            if (strncmp(t + n, after[k], strlen(after[k])) == 0)
+                return true;
+        }
     }
     return false;
+}
+
+/*
+ * The example rows `junheng template` writes carry 示例 (or "(example)")
+ * in their name: such a row is never a school, even after a clerk typed
+ * real figures into it.  A code marked so counts too.
+ */
+bool
+jh_school_row_is_example(const char *code, const char *name)
+{
+    return strstr(name, "示例") != NULL || strstr(code, "示例") != NULL ||
+           strcasestr(name, "(example)") != NULL ||
+           strcasestr(name, "（example）") != NULL;
+}
+
+/* The county name the template's examples carry. */
+static bool
+is_example_county(const char *county)
+{
+    return strcmp(county, "示例县") == 0 ||
+           strcasecmp(county, "Example County") == 0;
+}
+
+/* Code points in the UTF-8 text @p s. */
+static size_t
+utf8_chars(const char *s)
+{
+    size_t n = 0;
+    for (; *s != '\0'; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
 }
 
 /* ---- numbers written as text ------------------------------------------ */
@@ -750,19 +824,71 @@ typedef enum unit_kind {
     U_BOOKS
 } unit_kind;
 
-/* Units people type after a number; scale 10000 for 万元. */
+/*
+ * The units junheng converts, in a header ("体育运动场馆面积(亩)") or after
+ * a number in a cell ("800平方米"), with the factor to the unit junheng
+ * counts in (m², 元, persons, rooms, ...).  A header unit not in this table
+ * is an error naming the header: a value read in an unknown unit would be
+ * a silently wrong figure.  1 亩 = 10000/15 m² exactly (the legal
+ * definition of the 市亩), so it is converted, with a warning.
+ */
 static const struct {
     const char *text;
     unit_kind kind;
     double scale;
 } cell_units[] = {
-    {"平方米", U_AREA, 1},    {"平米", U_AREA, 1},  {"㎡", U_AREA, 1},
-    {"m²", U_AREA, 1},        {"m2", U_AREA, 1},    {"人", U_PERSONS, 1},
-    {"名", U_PERSONS, 1},     {"个班", U_CLASSES, 1}, {"班", U_CLASSES, 1},
-    {"间", U_ROOMS, 1},       {"个", U_UNITS, 1},   {"台", U_UNITS, 1},
-    {"册", U_BOOKS, 1},       {"本", U_BOOKS, 1},   {"万元", U_MONEY, 1e4},
-    {"万", U_MONEY, 1e4},     {"元", U_MONEY, 1},
+    {"平方米", U_AREA, 1},
+    {"平米", U_AREA, 1},
+    {"㎡", U_AREA, 1},
+    {"m²", U_AREA, 1},
+    {"m2", U_AREA, 1},
+    {"sqm", U_AREA, 1},
+    {"亩", U_AREA, 10000.0 / 15.0},
+    {"人", U_PERSONS, 1},
+    {"名", U_PERSONS, 1},
+    {"persons", U_PERSONS, 1},
+    {"person", U_PERSONS, 1},
+    {"个班", U_CLASSES, 1},
+    {"班", U_CLASSES, 1},
+    {"classes", U_CLASSES, 1},
+    {"间", U_ROOMS, 1},
+    {"rooms", U_ROOMS, 1},
+    {"个", U_UNITS, 1},
+    {"台", U_UNITS, 1},
+    {"units", U_UNITS, 1},
+    {"册", U_BOOKS, 1},
+    {"本", U_BOOKS, 1},
+    {"books", U_BOOKS, 1},
+    {"万元", U_MONEY, 1e4},
+    {"万", U_MONEY, 1e4},
+    {"wan_yuan", U_MONEY, 1e4},
+    {"10k_yuan", U_MONEY, 1e4},
+    {"10kyuan", U_MONEY, 1e4},
+    {"千元", U_MONEY, 1e3},
+    {"元", U_MONEY, 1},
+    {"yuan", U_MONEY, 1},
 };
+
+/* Index of @p text in cell_units (case-insensitive), or -1. */
+static int
+find_unit(const char *text)
+{
+    for (size_t i = 0; i < sizeof(cell_units) / sizeof(cell_units[0]); i++) {
+        if (strcasecmp(text, cell_units[i].text) == 0)
+            return (int)i;
+    }
+    return -1;
+}
+
+/* Whether a unit of kind @p got may stand in a column counted in @p want
+ * (个 counts classes, rooms and books too). */
+static bool
+unit_fits(unit_kind got, unit_kind want)
+{
+    return got == want ||
+           (got == U_UNITS &&
+            (want == U_ROOMS || want == U_CLASSES || want == U_BOOKS));
+}
 
 /* The kind of unit a column is counted in. */
 static unit_kind
@@ -900,13 +1026,7 @@ normalize_number(const char *text, char *out, size_t size, int *unit)
         char suffix[256];
         snprintf(suffix, sizeof(suffix), "%s", num_end);
         jh__trim(suffix);
-        for (size_t i = 0; i < sizeof(cell_units) / sizeof(cell_units[0]);
-             i++) {
-            if (strcasecmp(suffix, cell_units[i].text) == 0) {
-                *unit = (int)i;
-                break;
-            }
-        }
+        *unit = find_unit(suffix);
         if (*unit < 0)
             return false;
         *num_end = '\0';
@@ -995,6 +1115,8 @@ typedef struct importer {
     jh_diags *errors; /* collect mode when not NULL */
     jh_error *err;    /* the error when not collecting */
     bool nomem;
+    size_t examples;                  /* template example rows skipped */
+    long first_example, last_example; /* their first and last lines */
 } importer;
 
 #define NO_COLUMN ((size_t)-1)
@@ -1165,11 +1287,7 @@ read_number(importer *im, size_t row, size_t col, const field *f,
         }
         if (unit >= 0) {
             unit_kind want = field_unit(f), got = cell_units[unit].kind;
-            bool fits = got == want ||
-                        (got == U_UNITS && (want == U_ROOMS ||
-                                            want == U_CLASSES ||
-                                            want == U_BOOKS));
-            if (!fits) {
+            if (!unit_fits(got, want)) {
                 *go = data_error(im, row, col,
                                  "%s：“%s”：单位%s与本列不符",
                                  "%s: '%s': the unit %s does not fit this "
@@ -1177,14 +1295,17 @@ read_number(importer *im, size_t row, size_t col, const field *f,
                                  f->header, text, cell_units[unit].text);
                 return false;
             }
-            if (got == U_MONEY && cell_units[unit].scale != f->multiplier) {
+            if (cell_units[unit].scale != f->multiplier) {
+                const char *col_unit = f->unit[0] != '\0' ? f->unit
+                                       : got == U_MONEY   ? "元"
+                                       : got == U_AREA    ? "平方米"
+                                                          : "?";
                 *go = data_error(
                     im, row, col,
                     "%s：“%s”的单位是%s，而本列单位是%s：请按本列单位填写",
                     "%s: '%s' is in %s but the column is in %s: write the "
                     "value in the column's unit",
-                    f->header, text, cell_units[unit].text,
-                    f->multiplier > 1.0 ? "万元" : "元");
+                    f->header, text, cell_units[unit].text, col_unit);
                 return false;
             }
             *go = cell_warning(im, row, col,
@@ -1259,6 +1380,16 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
                           "%s: the cell holds the spreadsheet error %s (a "
                           "formula failed): enter the value itself",
                           f->header, text)
+                   ? CELL_BAD
+                   : CELL_STOP;
+    if ((f->kind == F_CODE || f->kind == F_NAME || f->kind == F_COUNTY ||
+         f->kind == F_PARENT) &&
+        utf8_chars(text) > JH_MAX_NAME_CHARS)
+        return data_error(im, row, col,
+                          "%s有%zu个字符：表格单元格最多容纳%d个字符",
+                          "%s is %zu characters long: a workbook cell holds "
+                          "at most %d (Excel's limit)",
+                          f->header, utf8_chars(text), JH_MAX_NAME_CHARS)
                    ? CELL_BAD
                    : CELL_STOP;
     switch (f->kind) {
@@ -1408,6 +1539,52 @@ read_cell(importer *im, size_t row, size_t col, const field *f, char *text,
     return CELL_OK;
 }
 
+/*
+ * The unit of a mapped numeric header: one of cell_units that fits the
+ * column, whose factor becomes the column's multiplier.  An unknown unit
+ * or one of another kind (万元 on an area) is an error naming the header
+ * cell; the column is then left out (collecting).  1 亩 is converted with
+ * a warning.  Returns false when reading must stop.
+ */
+static bool
+header_unit(importer *im, size_t row, size_t col, field *f)
+{
+    int u;
+    unit_kind want;
+
+    f->multiplier = 1.0;
+    if (f->unit[0] == '\0' || f->kind == F_GRADES ||
+        (f->kind != F_STUDENTS && f->kind != F_CLASSES && f->kind != F_WHOLE &&
+         f->kind != F_SECTION))
+        return true;
+    u = find_unit(f->unit);
+    want = field_unit(f);
+    if (u < 0 || !unit_fits(cell_units[u].kind, want)) {
+        bool go = data_error(
+            im, row, col,
+            u < 0 ? "表头“%s”：junheng 不认识单位“%s”：请换算为"
+                    "平方米、元、万元或人等本列可用的单位，并改写表头"
+                  : "表头“%s”：单位“%s”与本列的量不符",
+            u < 0 ? "header '%s': unknown unit '%s': convert the column to a "
+                    "unit junheng reads (平方米/㎡/亩 for areas, 元/千元/万元 "
+                    "for money, 人, 间, 个, 台, 册 for counts) and write it "
+                    "in the header"
+                  : "header '%s': the unit '%s' does not fit this column",
+            f->header, f->unit);
+        f->kind = F_NONE;
+        return go;
+    }
+    f->multiplier = cell_units[u].scale;
+    if (cell_units[u].kind == U_AREA && f->multiplier != 1.0)
+        return cell_warning(im, row, col,
+                            "表头“%s”：单位为亩，按1亩=10000/15平方米"
+                            "（约666.67平方米）换算",
+                            "header '%s': the unit is 亩 (mu), converted at "
+                            "1 亩 = 10000/15 m² (about 666.67 m²)",
+                            f->header);
+    return true;
+}
+
 static void
 column_map_init(jh_column_map *m)
 {
@@ -1423,6 +1600,14 @@ column_map_init(jh_column_map *m)
     }
     m->code = m->name = m->type = m->parent_code = m->include = -1;
     m->rooms_pre2016 = m->size_relaxation_eligible = -1;
+}
+
+/* Note the unit of an equipment-value column in @p c. */
+static void
+set_equipment_unit(jh_county *c, const field *f)
+{
+    c->equipment_in_wan = f->multiplier == 1e4;
+    c->equipment_scale = f->multiplier;
 }
 
 /*
@@ -1443,6 +1628,10 @@ map_columns(importer *im, jh_county *c, size_t hr, size_t nh, field *fields,
         field *f = &fields[j];
 
         identify_column(t, hr, nh, j, &span, f);
+        if (f->kind == F_NONE)
+            continue;
+        if (!header_unit(im, hr + nh - 1, j, f))
+            return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
         if (f->kind == F_NONE)
             continue;
         for (size_t k = 0; k < j; k++) {
@@ -1492,13 +1681,13 @@ map_columns(importer *im, jh_county *c, size_t hr, size_t nh, field *fields,
             break;
         case F_WHOLE:
             c->columns.whole[f->arg] = (long)j;
-            if (f->arg == JH_Q_EQUIPMENT_VALUE && f->multiplier > 1.0)
-                c->equipment_in_wan = true;
+            if (f->arg == JH_Q_EQUIPMENT_VALUE)
+                set_equipment_unit(c, f);
             break;
         case F_SECTION:
             c->columns.section[f->arg][f->arg2] = (long)j;
-            if (f->arg == JH_Q_EQUIPMENT_VALUE && f->multiplier > 1.0)
-                c->equipment_in_wan = true;
+            if (f->arg == JH_Q_EQUIPMENT_VALUE)
+                set_equipment_unit(c, f);
             break;
         default:
             break;
@@ -1554,10 +1743,30 @@ read_row(importer *im, jh_county *c, size_t i, const field *fields,
     }
     cell_text(t, i, (size_t)c->columns.name, name, sizeof(name));
     cell_text(t, i, (size_t)c->columns.code, code, sizeof(code));
-    if (code[0] == '\0' && is_total_row(name)) {
-        if (jh_diags_add(im->warn, t->source, row->line, 0, NULL, NULL,
-                         "row '%s' looks like a total row and is skipped",
-                         name) != JH_OK)
+    if (is_total_row(code) || is_total_row(name)) {
+        bool by_code = is_total_row(code);
+        if (!cell_warning(im, i,
+                          (size_t)(by_code ? c->columns.code : c->columns.name),
+                          "“%s”是合计行，不计入（合计、小计、总计、全县等行"
+                          "一律不算作学校）",
+                          "row '%s' is a total row and is not counted (rows "
+                          "of 合计, 小计, 总计, 全县 are never schools)",
+                          by_code ? code : name))
+            return JH_ERR_NOMEM;
+        return JH_OK;
+    }
+    if (jh_school_row_is_example(code, name)) {
+        if (im->examples++ == 0)
+            im->first_example = row->line;
+        im->last_example = row->line;
+        if (!cell_warning(im, i, (size_t)c->columns.name,
+                          "“%s”是模板的示例行（标有“示例”），不计入：请删除"
+                          "该行；若已改填为本县学校，请把名称中的“示例”去掉",
+                          "'%s' is an example row of the template (marked "
+                          "示例/example) and is not counted: delete it, or, "
+                          "if it now holds a real school, take the mark out "
+                          "of its name",
+                          name))
             return JH_ERR_NOMEM;
         return JH_OK;
     }
@@ -1659,6 +1868,7 @@ struct jh_import_header {
     field *fields; /* ncols + 1 */
     jh_column_map columns;
     bool equipment_in_wan;
+    double equipment_scale;
 };
 
 void
@@ -1674,7 +1884,7 @@ jh_status
 jh_import_header_new(jh_import_header **out, const jh_table *t,
                      size_t header_row, size_t header_rows, jh_error *err)
 {
-    importer im = {t, NULL, NULL, err, false};
+    importer im = {t, NULL, NULL, err, false, 0, 0, 0};
     jh_import_header *h;
     jh_county c;
     size_t nh = header_rows == 2 ? 2 : 1;
@@ -1705,8 +1915,84 @@ jh_import_header_new(jh_import_header **out, const jh_table *t,
     }
     h->columns = c.columns;
     h->equipment_in_wan = c.equipment_in_wan;
+    h->equipment_scale = c.equipment_scale;
     *out = h;
     return JH_OK;
+}
+
+/*
+ * Per-pupil values off by orders of magnitude (JH_MAGNITUDE_*, see
+ * include/junheng/school.h), with the likely cause.  One table: the
+ * importer applies it for every command; `check` adds its own, milder
+ * plausibility warnings between these bounds.
+ */
+static const struct magnitude {
+    jh_quantity q;
+    double low, high; /* per pupil, in 元 or m² */
+    const char *low_zh, *low_en, *high_zh, *high_en;
+} magnitudes[] = {
+    {JH_Q_EQUIPMENT_VALUE, JH_MAGNITUDE_MIN_YUAN_PER_PUPIL,
+     JH_MAGNITUDE_MAX_YUAN_PER_PUPIL, "是否把万元数填进了本列？",
+     "were 万元 entered?", "是否把元数填进了以万元计的列，或在校生数填错？",
+     "were 元 entered in a column in 万元, or is the enrollment wrong?"},
+    {JH_Q_TEACHING_AREA, JH_MAGNITUDE_MIN_AREA_PER_PUPIL,
+     JH_MAGNITUDE_MAX_AREA_PER_PUPIL,
+     "面积是否按公顷、千平方米等更大的单位填写？",
+     "was the area entered in a bigger unit (hectares, thousands of m²)?",
+     "面积单位或在校生数是否填错？",
+     "is the area's unit or the enrollment wrong?"},
+    {JH_Q_SPORTS_AREA, JH_MAGNITUDE_MIN_AREA_PER_PUPIL,
+     JH_MAGNITUDE_MAX_AREA_PER_PUPIL, "面积是否按公顷、亩等更大的单位填写？",
+     "was the area entered in a bigger unit (hectares, 亩)?",
+     "面积单位或在校生数是否填错？",
+     "is the area's unit or the enrollment wrong?"},
+};
+
+/* Warn about the values of @p s that magnitudes[] finds implausible;
+ * false when out of memory. */
+static bool
+magnitude_warnings(importer *im, const jh_county *c, const jh_school *s)
+{
+    double pupils = 0.0;
+
+    for (int l = 0; l < 3; l++) {
+        if (!isnan(s->students[l]))
+            pupils += s->students[l];
+    }
+    if (!(pupils > 0) || !s->include)
+        return true;
+    for (size_t k = 0; k < sizeof(magnitudes) / sizeof(magnitudes[0]); k++) {
+        const struct magnitude *m = &magnitudes[k];
+        double v = s->whole[m->q], per;
+        long col = c->columns.whole[m->q];
+        bool money = m->q == JH_Q_EQUIPMENT_VALUE;
+        const char *unit = money ? (c->equipment_scale == 1e4   ? "万元"
+                                    : c->equipment_scale == 1e3 ? "千元"
+                                                                : "元")
+                                 : "平方米";
+        bool low;
+
+        if (isnan(v) || v <= 0 || col < 0)
+            continue;
+        per = v / pupils;
+        if (per >= m->low && per <= m->high)
+            continue;
+        low = per < m->low;
+        /* Both texts take the same arguments: each skips the other's
+         * cause with %.0s. */
+        if (!cell_warning(im, s->row, (size_t)col,
+                          "%s（%s）：%s生均%.2f%s（%g、学生%g人），"
+                          "差了数量级：表头单位是%s，%s%.0s",
+                          "%s (%s): %s is %.2f %s per pupil (%g for %g "
+                          "pupils), off by orders of magnitude: the header "
+                          "says %s: %.0s%s",
+                          s->name, s->code, jh_quantity_zh(m->q), per,
+                          money ? "元" : "平方米", v, pupils, unit,
+                          low ? m->low_zh : m->high_zh,
+                          low ? m->low_en : m->high_en))
+            return false;
+    }
+    return true;
 }
 
 jh_status
@@ -1715,7 +2001,7 @@ jh_county_from_table(jh_county **out, const jh_table *t,
                      jh_error *err)
 {
     jh_import_options defaults = {0};
-    importer im = {t, warn, NULL, err, false};
+    importer im = {t, warn, NULL, err, false, 0, 0, 0};
     jh_county *c = NULL;
     field *fields = NULL;
     size_t hr, nh, ncols;
@@ -1753,6 +2039,7 @@ jh_county_from_table(jh_county **out, const jh_table *t,
         memcpy(fields, opts->header->fields, (ncols + 1) * sizeof(*fields));
         c->columns = opts->header->columns;
         c->equipment_in_wan = opts->header->equipment_in_wan;
+        c->equipment_scale = opts->header->equipment_scale;
     } else {
         st = map_columns(&im, c, hr, nh, fields, ncols);
         if (st != JH_OK)
@@ -1809,6 +2096,15 @@ jh_county_from_table(jh_county **out, const jh_table *t,
             goto fail;
         }
     }
+    if (c->nschools == 0 && im.examples > 0) {
+        st = jh_error_set(err, JH_ERR_DATA, t->source, im.first_example, 0,
+                          "the file holds only the template's example rows "
+                          "(%zu rows, lines %ld to %ld, marked 示例), which "
+                          "are never counted: enter your county's schools "
+                          "in their place",
+                          im.examples, im.first_example, im.last_example);
+        goto fail;
+    }
     if (c->nschools == 0 &&
         (im.errors == NULL || im.errors->count == nerrors)) {
         st = jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
@@ -1828,6 +2124,17 @@ jh_county_from_table(jh_county **out, const jh_table *t,
                 goto nomem;
             break;
         }
+    }
+    if (c->name != NULL && is_example_county(c->name) &&
+        jh_diags_add2(warn, t->source, c->schools[0].line, 0, NULL, NULL,
+                      "县区仍是模板示例中的“%s”：请填写本县名称",
+                      "the county is still the template's '%s': write your "
+                      "county's name in the 县区 column",
+                      c->name) != JH_OK)
+        goto nomem;
+    for (size_t i = 0; i < c->nschools; i++) {
+        if (!magnitude_warnings(&im, c, &c->schools[i]))
+            goto nomem;
     }
     free(fields);
     *out = c;

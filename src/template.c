@@ -518,8 +518,9 @@ static const char *const guide_zh[] = {
     "可以保留公式（.xlsx 会保存计算结果），但不能有 #DIV/0! 等错误值。",
     "",
     "#四、示例行",
-    "第2至9行是每类学校各一行的示例，名称中带“示例”，数据可以直接试算。正式"
-    "填报前请删除示例行或改写为本县学校。",
+    "第2至9行是每类学校各一行的示例，名称中带“示例”。名称带“示例”的行"
+    "一律不计入计算（junheng 会逐行提示）。正式填报前请删除示例行；改写为本县"
+    "学校时，须把名称中的“示例”去掉。",
     "",
     "#五、检查和计算",
     "填好后先运行 junheng check 文件名.xlsx，按提示改正所有错误，再运行 "
@@ -562,8 +563,10 @@ static const char *const guide_en[] = {
     "such as #DIV/0!.",
     "",
     "#4. Example rows",
-    "Rows 2 to 9 are one example per school type, marked (example); they "
-    "analyze as they are. Delete them or overwrite them with your schools.",
+    "Rows 2 to 9 are one example per school type, marked (example). A row "
+    "whose name is marked so is never counted (junheng names each one). "
+    "Delete them; a row overwritten with one of your schools must lose the "
+    "mark.",
     "",
     "#5. Check, then analyze",
     "Run junheng check FILE.xlsx, fix every error, then junheng analyze "

@@ -2,15 +2,17 @@
 #include "util.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <locale.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <stdint.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 char *
 jh__strdup(const char *s)
@@ -274,22 +276,68 @@ jh__big_realloc(void *p, size_t used, size_t size)
 }
 
 jh_status
+jh__input_kind(const char *path, struct stat *sb, jh_error *err)
+{
+    if (S_ISREG(sb->st_mode) || S_ISFIFO(sb->st_mode))
+        return JH_OK;
+    if (S_ISDIR(sb->st_mode))
+        return jh_error_set(err, JH_ERR_IO, path, 0, 0,
+                            "is a folder, not a file");
+    return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
+                        "not a file but a %s: junheng reads files and pipes",
+                        S_ISCHR(sb->st_mode) || S_ISBLK(sb->st_mode)
+                            ? "device"
+                            : "socket or other special file");
+}
+
+jh_status
 jh__read_file(const char *path, size_t max, char **out, size_t *len,
               jh_error *err)
 {
-    FILE *f = fopen(path, "rb");
+    /* O_NONBLOCK: opening a FIFO that has no writer must not wait for
+     * one (reading it then finds the end at once). */
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    FILE *f;
     char *buf = NULL;
     size_t cap = 0, n = 0;
+    jh_status st;
 
     struct stat sb;
 
-    if (f == NULL)
+    if (fd < 0)
         return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot open: %s",
                             strerror(errno));
-    /* A regular file's size is known: one allocation, no copies while
-     * growing (the loop below still reads until the end). */
-    if (fstat(fileno(f), &sb) == 0 && S_ISREG(sb.st_mode) &&
-        (size_t)sb.st_size <= max) {
+    /* A device (/dev/zero, a terminal) or a folder is refused before a
+     * byte is read; a pipe is read to its end, the limit checked as it
+     * comes. */
+    if (fstat(fd, &sb) != 0) {
+        int e = errno;
+        close(fd);
+        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot open: %s",
+                            strerror(e));
+    }
+    st = jh__input_kind(path, &sb, err);
+    if (st == JH_OK &&
+        fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
+        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot read: %s",
+                          strerror(errno));
+    f = st == JH_OK ? fdopen(fd, "rb") : NULL;
+    if (f == NULL) {
+        if (st == JH_OK)
+            st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot open: %s",
+                              strerror(errno));
+        close(fd);
+        return st;
+    }
+    /* A regular file's size is known: refused before reading when it is
+     * too big; else one allocation, no copies while growing (the loop
+     * below still reads until the end). */
+    if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > max) {
+        fclose(f);
+        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
+                            "file is larger than the limit of %zu bytes", max);
+    }
+    if (S_ISREG(sb.st_mode)) {
         cap = (size_t)sb.st_size + 65537;
         buf = malloc(cap);
         if (buf == NULL) {

@@ -53,7 +53,21 @@ bool jh__is_blank(const char *s);
  */
 bool jh__utf8_valid(const char *text, size_t len);
 
-/** Read a whole file into a malloc'd buffer (NUL-terminated). */
+struct stat;
+
+/**
+ * JH_OK when @p sb (of @p path) is something junheng reads as input: a
+ * regular file or a pipe.  A folder, a device (/dev/zero, a terminal) or a
+ * socket is an error naming @p path, before any byte is read.
+ */
+jh_status jh__input_kind(const char *path, struct stat *sb, jh_error *err);
+
+/**
+ * Read a whole file or pipe into a malloc'd buffer (NUL-terminated), at
+ * most @p max bytes: a bigger regular file is refused before reading, a
+ * pipe as soon as it has given more.  A FIFO without a writer reads as
+ * empty at once; a device or folder is refused (jh__input_kind()).
+ */
 jh_status jh__read_file(const char *path, size_t max, char **out,
                         size_t *len, jh_error *err);
 

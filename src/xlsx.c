@@ -567,6 +567,53 @@ wb_start(void *data, const XML_Char *name, const XML_Char **atts)
  * resolved through its own relationships; the shared strings part is
  * found the same way (it may not exist).
  */
+static int
+cmp_entry_name(const void *a, const void *b)
+{
+    return strcasecmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/*
+ * A zip may hold two entries of one name, and programs disagree on which
+ * counts (LibreOffice reads the last, libzip's lookup finds the first):
+ * refuse such a workbook as damaged.  Part names are compared without
+ * case, as OPC names are (and as junheng looks them up).
+ */
+static jh_status
+check_unique_entries(jh_xlsx *x, jh_error *err)
+{
+    zip_int64_t n = zip_get_num_entries(x->zip, 0);
+    const char **names;
+    jh_status st = JH_OK;
+    size_t k = 0;
+
+    if (n <= 1)
+        return JH_OK;
+    names = malloc((size_t)n * sizeof(*names));
+    if (names == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+    for (zip_int64_t i = 0; i < n; i++) {
+        const char *name =
+            zip_get_name(x->zip, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
+        if (name != NULL)
+            names[k++] = name;
+    }
+    qsort(names, k, sizeof(*names), cmp_entry_name);
+    for (size_t i = 1; i < k; i++) {
+        if (strcasecmp(names[i - 1], names[i]) == 0) {
+            st = jh_error_set(err, JH_ERR_PARSE, x->path, 0, 0,
+                              "the workbook is damaged: its zip holds the "
+                              "entry '%.200s' twice (programs read different "
+                              "copies): open it in a spreadsheet program "
+                              "and save it again",
+                              names[i]);
+            break;
+        }
+    }
+    free(names);
+    return st;
+}
+
 static jh_status
 read_package(jh_xlsx *x, jh_error *err)
 {
@@ -577,6 +624,9 @@ read_package(jh_xlsx *x, jh_error *err)
 
     memset(&wb, 0, sizeof(wb));
     memset(&wbrels, 0, sizeof(wbrels));
+    st = check_unique_entries(x, err);
+    if (st != JH_OK)
+        return st;
     st = read_rels(x, "_rels/.rels", &root, err);
     if (st != JH_OK)
         return st;
@@ -1099,9 +1149,13 @@ sheet_start(void *data, const XML_Char *name, const XML_Char **atts)
         start_cell(c, atts);
     else if (!c->in_cell)
         return;
-    else if (strcmp(ln, "v") == 0)
+    else if (strcmp(ln, "v") == 0) {
+        /* A cell with several <v> reads as its last, as LibreOffice and
+         * Excel show it, never as their texts joined. */
         c->in_v = 1;
-    else if (strcmp(ln, "is") == 0)
+        if (c->type != T_INLINE)
+            sbuf_clear(&c->text);
+    } else if (strcmp(ln, "is") == 0)
         c->in_is = 1;
     else if (strcmp(ln, "rPh") == 0)
         c->in_rph++;
@@ -1144,8 +1198,11 @@ sheet_text(void *data, const XML_Char *s, int len)
 
     if (!c->in_cell || len <= 0)
         return;
-    /* The cached value of a formula cell is its <v>; <f> is ignored. */
-    if (!(c->in_v || (c->in_is && c->in_t && c->in_rph == 0)))
+    /* The cached value of a formula cell is its <v>; <f> is ignored.  An
+     * inline string (t="inlineStr") is its <is> text only, a stray <v>
+     * ignored; any other cell is its <v> only. */
+    if (c->type == T_INLINE ? !(c->in_is && c->in_t && c->in_rph == 0)
+                            : !c->in_v)
         return;
     if (c->text.len + (size_t)len > c->base.x->lim.max_cell_bytes) {
         fail(&c->base, JH_ERR_DATA,

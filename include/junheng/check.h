@@ -33,7 +33,6 @@ extern "C" {
 
 /** Plausibility limits of the checks.  Not rules of any standard. */
 #define JH_CHECK_MAX_AREA_PER_PUPIL 100.0  /**< m² of rooms or grounds */
-#define JH_CHECK_MIN_YUAN_PER_PUPIL 100.0  /**< below: 万元 typed as 元? */
 #define JH_CHECK_MAX_YUAN_PER_PUPIL 1e5    /**< above: 元 typed as 万元? */
 #define JH_CHECK_MAX_SECTION_PUPILS 3000.0 /**< pupils of one level */
 #define JH_CHECK_MAX_CLASS_SIZE 80.0       /**< pupils per class */

@@ -112,6 +112,35 @@ typedef enum jh_flag {
 /** Largest value accepted for any other quantity (yuan, m², persons). */
 #define JH_MAX_QUANTITY 1e13
 
+/**
+ * Most characters (Unicode code points) in a school's code or name, its
+ * county or its parent's code: Excel's limit for one cell (32,767), which
+ * libxlsxwriter enforces when the report workbook is written.  A longer
+ * cell is refused when reading, naming its cell.
+ */
+#define JH_MAX_NAME_CHARS 32767
+
+/**
+ * Per-pupil values off by orders of magnitude, a sign of a unit mistake
+ * (万元 typed into a 元 column, an area in 亩 or hectares under a m²
+ * header).  The importer warns about them, naming the school, its line and
+ * the likely cause; the table that applies them is in src/school.c.  For
+ * scale: the 2017 standard asks 2,000 (primary) and 2,500 (junior) 元 of
+ * equipment and about 4.5 m² of rooms and 7.5 m² of grounds per pupil.
+ */
+#define JH_MAGNITUDE_MIN_YUAN_PER_PUPIL 100.0  /**< equipment, 元 */
+#define JH_MAGNITUDE_MAX_YUAN_PER_PUPIL 1e6    /**< equipment, 元 */
+#define JH_MAGNITUDE_MIN_AREA_PER_PUPIL 0.1    /**< rooms or grounds, m² */
+#define JH_MAGNITUDE_MAX_AREA_PER_PUPIL 1000.0 /**< rooms or grounds, m² */
+
+/**
+ * True when a row with this code and name is one of the example rows
+ * `junheng template` writes (示例 in the name or code, "(example)" in the
+ * English template's name): never a school, even once a clerk has typed
+ * real figures into it.
+ */
+bool jh_school_row_is_example(const char *code, const char *name);
+
 /** Most schools one county may have.  A real county has a few hundred
  * (teaching points included); a file with more is several counties (use
  * `junheng batch` with a 县区 column) or not a school list at all, and
@@ -170,6 +199,9 @@ typedef struct jh_county {
     size_t nschools;
     jh_column_map columns; /**< 0-based column of each field, -1 if absent */
     bool equipment_in_wan; /**< equipment value header was in 万元 */
+    /** Factor from the equipment header's unit to 元: 1 (元 or none),
+     * 1000 (千元), 10000 (万元); 0 when there is no such column. */
+    double equipment_scale;
     size_t header_row;     /**< table index of the (first) header row */
     size_t header_rows;    /**< 1 or 2 */
 } jh_county;

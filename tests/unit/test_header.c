@@ -328,10 +328,64 @@ text_numbers(void **state)
     assert_true(warned(&w, "Sheet1!D3", "read as 120"));
     assert_true(warned(&w, "Sheet1!H3", "read as 4.5"));
     assert_true(warned(&w, "Sheet1!J3", "read as 1234.5"));
-    assert_int_equal(w.count, 9); /* and F2's plain 0, G2's 1: none */
+    /* 4.5 m² of rooms for 1234 and for 120 pupils: a unit mistake? */
+    assert_true(warned(&w, "Sheet1!H2", "orders of magnitude"));
+    assert_true(warned(&w, "Sheet1!H3", "orders of magnitude"));
+    assert_int_equal(w.count, 11); /* and F2's plain 0, G2's 1: none */
     jh_county_free(c);
     jh_diags_release(&w);
     jh_table_free(t);
+}
+
+/* Header units: 亩 is 10000/15 m² (with a warning), 千元 is 1000 元; an
+ * unknown unit or one of another kind is an error naming the header. */
+static void
+header_units(void **state)
+{
+    static const char *const rows[] = {
+        "学校代码|学校名称|学校类型|小学在校生数(人)|体育运动场馆面积(亩)|"
+        "教学仪器设备值(千元)",
+        "1|甲|小学|100|1.5|250",
+    };
+    static const struct {
+        const char *header, *words;
+    } bad[] = {
+        {"体育运动场馆面积(公顷)", "unknown unit '公顷'"},
+        {"体育运动场馆面积(万元)", "does not fit"},
+        {"教学仪器设备值(美元)", "unknown unit '美元'"},
+        {"小学在校生数(元)", "does not fit"},
+    };
+    jh_table *t = TABLE(rows);
+    jh_county *c = NULL;
+    jh_diags w = JH_DIAGS_INIT;
+    jh_error e;
+
+    (void)state;
+    if (import(t, &c, &w, &e) != JH_OK)
+        fail_msg("import: %s", e.message);
+    assert_close(c->schools[0].whole[JH_Q_SPORTS_AREA], 1000.0, 1e-9);
+    assert_close(c->schools[0].whole[JH_Q_EQUIPMENT_VALUE], 250000.0, 1e-9);
+    assert_close(c->equipment_scale, 1000.0, 0);
+    assert_false(c->equipment_in_wan);
+    assert_true(warned(&w, "Sheet1!E1", "10000/15"));
+    jh_county_free(c);
+    jh_diags_release(&w);
+    jh_table_free(t);
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        char head[256];
+        const char *r[2];
+        snprintf(head, sizeof(head), "学校代码|学校名称|学校类型|%s|小学在校生数",
+                 bad[i].header);
+        r[0] = head;
+        r[1] = "1|甲|小学|1|100";
+        t = table_of(r, 2);
+        c = NULL;
+        assert_int_equal(import(t, &c, NULL, &e), JH_ERR_DATA);
+        if (strstr(e.message, bad[i].words) == NULL ||
+            strcmp(e.cell, "Sheet1!D1") != 0)
+            fail_msg("case %zu: %s: %s", i, e.cell, e.message);
+        jh_table_free(t);
+    }
 }
 
 /* Text that is no number, and units that contradict the column: errors
@@ -347,7 +401,9 @@ bad_text_numbers(void **state)
         {"1,23", "教学及辅助用房面积(平方米)", "not a number"},
         {"12,3456", "教学及辅助用房面积(平方米)", "not a number"},
         {"约300", "教学及辅助用房面积(平方米)", "not a number"},
-        {"300亩", "教学及辅助用房面积(平方米)", "not a number"},
+        {"300亩", "教学及辅助用房面积(平方米)", "the column is in 平方米"},
+        {"300公顷", "教学及辅助用房面积(平方米)", "not a number"},
+        {"25万元", "教学仪器设备值(千元)", "the column is in 千元"},
         {"12人", "教学及辅助用房面积(平方米)", "does not fit"},
         {"45.6万元", "教学仪器设备值(元)", "the column is in 元"},
         {"456000元", "教学仪器设备值(万元)", "the column is in 万元"},
@@ -538,6 +594,7 @@ main(void)
         cmocka_unit_test(header_mapped_once),
         cmocka_unit_test(section_under_quantity_with_units),
         cmocka_unit_test(text_numbers),
+        cmocka_unit_test(header_units),
         cmocka_unit_test(bad_text_numbers),
         cmocka_unit_test(collect_every_error),
         cmocka_unit_test(check_warnings),
