@@ -49,6 +49,10 @@ for cmd in "analyze $A" "plan $A" "batch $A" "trend $A" "evaluate $A --county $A
         else bad "--out '' (${cmd%% *}): message '$(cat "$tmp/err")' or files written"; fi
     fi
 done
+if run "template --out ''" 2 bash -c "cd '$tmp/cwd' && exec '$bin' template --out ''"; then
+    grep -q -- "--out" "$tmp/err" && [ -z "$(ls -A "$tmp/cwd")" ] && ok "template --out '' refused with exit 2" ||
+        bad "template --out '': $(cat "$tmp/err")"
+fi
 for c in analyze plan evaluate verify batch trend; do
     if "$bin" $c --help | grep -q -- "--force"; then ok "$c --help documents --force"
     else bad "$c --help lacks --force"; fi
@@ -99,6 +103,19 @@ fi
 if run "--force over a symlink" 0 "$bin" analyze "$A" --out "$tmp/u3" --no-charts --force; then
     [ "$o" = "$(sha256sum <"$tmp/outside.txt")" ] && [ ! -L "$tmp/u3/report.json" ] && [ -s "$tmp/u3/report.json" ] &&
         ok "--force replaces the symlink itself, never its target" || bad "--force wrote through the symlink"
+fi
+# A symlink named charts to a folder of the user's elsewhere: never
+# entered, even with --force (the link is replaced, not what it points to).
+mkdir -p "$tmp/elsewhere" "$tmp/u7" && echo precious >"$tmp/elsewhere/cv.png" && ln -s "$tmp/elsewhere" "$tmp/u7/charts"
+e=$(sums "$tmp/elsewhere")
+if $have_gnuplot && run "symlink charts" 4 "$bin" analyze "$A" --out "$tmp/u7"; then
+    [ -L "$tmp/u7/charts" ] && [ "$e" = "$(sums "$tmp/elsewhere")" ] && grep -q "u7/charts" "$tmp/err" &&
+        ok "a symlink named charts stops the run, its target untouched" || bad "symlink charts followed"
+fi
+if $have_gnuplot && run "--force over a symlink named charts" 0 "$bin" analyze "$A" --out "$tmp/u7" --force; then
+    [ ! -L "$tmp/u7/charts" ] && [ -d "$tmp/u7/charts" ] && [ "$e" = "$(sums "$tmp/elsewhere")" ] &&
+        ok "--force replaces a symlink named charts, never the folder it points to" ||
+        bad "--force wrote into the folder a symlink named charts points to"
 fi
 # A user's folder named report.xlsx.
 mkdir -p "$tmp/u4/report.xlsx" && echo x >"$tmp/u4/report.xlsx/keep.txt"
