@@ -936,16 +936,13 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
         if (strcmp(me->kind, dir->kind) != 0)
             continue;
         t = strndup(me->path, tl);
-        if (t == NULL)
+        if (t != NULL && strvec_has(&tops, t))
+            free(t); /* written again: already there */
+        else if (!strvec_push(&touched, t)) /* frees t */
             st = JH_ERR_NOMEM;
-        else if (strvec_has(&tops, t) ||
-                 (touched.n > 0 &&
-                  strcmp(touched.v[touched.n - 1], t) == 0) ||
-                 !strvec_push(&touched, t))
-            free(t);
-        /* "touched" is sorted by the time the stale names are added only
-         * as far as the check above needs: sorted below. */
     }
+    /* Sorted, with the names of R repeated once per entry under them:
+     * the loop below looks at each name once. */
     if (st == JH_ERR_NOMEM)
         st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
                           "out of memory");
