@@ -273,6 +273,20 @@ if $have_gnuplot; then
         grep -q "in.csv" "$tmp/err" && same "input in charts/" "$before" "$(sums "$tmp/i2")" &&
             ok "--force never removes the input file inside charts/"
     fi
+    # The same with --no-charts: junheng's old charts go, the input stays.
+    if run "input in junheng's charts/ --no-charts" 0 "$bin" analyze "$tmp/i2/charts/in.csv" --out "$tmp/i2" --no-charts; then
+        [ "$(ls "$tmp/i2/charts")" = in.csv ] && cmp -s "$B" "$tmp/i2/charts/in.csv" &&
+            ok "--no-charts removes junheng's old charts around an input, never the input" ||
+            bad "charts/ after --no-charts: $(ls "$tmp/i2/charts" | tr '\n' ' ')"
+    fi
+fi
+# The input hard-linked as report.json (same file under two names): even
+# --force does not replace it.
+mkdir -p "$tmp/i5" && cp "$A" "$tmp/i5/in.csv" && ln "$tmp/i5/in.csv" "$tmp/i5/report.json"
+before=$(sums "$tmp/i5")
+if run "input hard-linked as report.json" 4 "$bin" analyze "$tmp/i5/in.csv" --out "$tmp/i5" --no-charts --force; then
+    grep -q "report.json" "$tmp/err" && same "hard link" "$before" "$(sums "$tmp/i5")" &&
+        ok "an input under an output's name (hard link) is never replaced, even with --force"
 fi
 # The input beside the outputs: read, untouched.
 mkdir -p "$tmp/i3" && cp "$A" "$tmp/i3/a.csv"
