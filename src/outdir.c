@@ -85,8 +85,7 @@ mkdir_p(const char *path, jh_error *err)
             *p = '\0';
             if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
                 st = jh_error_set(err, JH_ERR_IO, copy, 0, 0,
-                                  "cannot create folder: %s",
-                                  strerror(errno));
+                                  "cannot create folder: %s", strerror(errno));
                 break;
             }
             *p = c;
@@ -282,8 +281,7 @@ safe_path(const char *path, size_t len)
 {
     size_t i = 0;
 
-    if (len == 0 || path[0] == '/' ||
-        strncmp(path, ".junheng-", 9) == 0)
+    if (len == 0 || path[0] == '/' || strncmp(path, ".junheng-", 9) == 0)
         return false;
     while (i < len) {
         size_t j = i;
@@ -428,8 +426,7 @@ walk(const char *base, const char *rel, foundvec *out, jh_error *err)
         found *grown = realloc(out->v, cap * sizeof(*grown));
         if (grown == NULL) {
             free(full);
-            return jh_error_set(err, JH_ERR_NOMEM, base, 0, 0,
-                                "out of memory");
+            return jh_error_set(err, JH_ERR_NOMEM, base, 0, 0, "out of memory");
         }
         out->v = grown;
         out->cap = cap;
@@ -547,9 +544,9 @@ rollback(const char *target, const char *staging, jh_error *err)
             if (line[0] != '\0' && safe_path(line, strlen(line))) {
                 char *in_dir = jh__asprintf("%s/%s", target, line);
                 char *in_stage = jh__asprintf("%s/%s", staging, line);
-                if (in_dir != NULL && in_stage != NULL &&
-                    !exists(in_stage) && exists(in_dir) &&
-                    move_noreplace(in_dir, in_stage) != 0 && st == JH_OK)
+                if (in_dir != NULL && in_stage != NULL && !exists(in_stage) &&
+                    exists(in_dir) && move_noreplace(in_dir, in_stage) != 0 &&
+                    st == JH_OK)
                     st = jh_error_set(err, JH_ERR_IO, in_dir, 0, 0,
                                       "cannot take back a new output: %s",
                                       strerror(errno));
@@ -605,15 +602,13 @@ recover(const char *target, jh_error *err)
                             strerror(errno));
     while (st == JH_OK && (e = readdir(d)) != NULL) {
         char *s, *old, *man;
-        if (strncmp(e->d_name, STAGING_PREFIX, sizeof(STAGING_PREFIX) - 1) !=
-            0)
+        if (strncmp(e->d_name, STAGING_PREFIX, sizeof(STAGING_PREFIX) - 1) != 0)
             continue;
         s = jh__asprintf("%s/%s", target, e->d_name);
         old = jh__asprintf("%s/%s/" OLD_NAME, target, e->d_name);
         man = jh__asprintf("%s/%s/" JH_OUTDIR_MANIFEST, target, e->d_name);
         if (s == NULL || old == NULL || man == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0,
-                              "out of memory");
+            st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
         else if (exists(old) && exists(man))
             st = rollback(target, s, err);
         if (st == JH_OK) {
@@ -670,12 +665,11 @@ jh_outdir_open(jh_outdir **out, const char *target,
         return st;
     d = calloc(1, sizeof(*d));
     if (d == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0,
-                            "out of memory");
+        return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
     d->lock_fd = -1;
     d->target = jh__strdup(target);
-    d->kind = jh__strdup(opts != NULL && opts->kind != NULL ? opts->kind
-                                                             : "output");
+    d->kind =
+        jh__strdup(opts != NULL && opts->kind != NULL ? opts->kind : "output");
     d->inputs = calloc(1, sizeof(*d->inputs));
     if (opts != NULL) {
         d->force = opts->force;
@@ -686,8 +680,7 @@ jh_outdir_open(jh_outdir **out, const char *target,
     if (d->target == NULL || d->kind == NULL || d->inputs == NULL ||
         (n > 0 && (d->inputs->v = calloc(n, sizeof(struct stat))) == NULL)) {
         outdir_free(d);
-        return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0,
-                            "out of memory");
+        return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
     }
     for (size_t i = 0; i < n; i++) {
         if (opts->inputs[i] != NULL &&
@@ -713,8 +706,7 @@ jh_outdir_open(jh_outdir **out, const char *target,
         d->staging = jh__asprintf("%s/" STAGING_PREFIX "%ld-XXXXXX", target,
                                   (long)getpid());
         if (d->staging == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0,
-                              "out of memory");
+            st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
         else if (mkdtemp(d->staging) == NULL)
             st = jh_error_set(err, JH_ERR_IO, target, 0, 0,
                               "cannot create a staging folder: %s",
@@ -736,8 +728,8 @@ jh_outdir_path(jh_outdir *dir, const char *name)
     const char *slash = strrchr(name, '/');
 
     if (slash != NULL) {
-        char *sub = jh__asprintf("%s/%.*s", dir->staging,
-                                 (int)(slash - name), name);
+        char *sub =
+            jh__asprintf("%s/%.*s", dir->staging, (int)(slash - name), name);
         jh_status st = sub != NULL ? mkdir_p(sub, NULL) : JH_ERR_NOMEM;
         free(sub);
         if (st != JH_OK)
@@ -889,8 +881,8 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
      * outputs. */
     d = opendir(dir->staging);
     if (d == NULL)
-        st = jh_error_set(err, JH_ERR_IO, dir->staging, 0, 0,
-                          "cannot list: %s", strerror(errno));
+        st = jh_error_set(err, JH_ERR_IO, dir->staging, 0, 0, "cannot list: %s",
+                          strerror(errno));
     while (st == JH_OK && (e = readdir(d)) != NULL) {
         char *sub;
         struct stat sb;
@@ -917,8 +909,7 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
     for (size_t i = 0; st == JH_OK && i < tops.n; i++)
         st = walk(dir->staging, tops.v[i], &staged, err);
     for (size_t i = 0; st == JH_OK && i < staged.n; i++) {
-        if (strchr(staged.v[i].path, '\n') != NULL ||
-            staged.v[i].type == 'o')
+        if (strchr(staged.v[i].path, '\n') != NULL || staged.v[i].type == 'o')
             st = jh_error_set(err, JH_ERR_INTERNAL, staged.v[i].path, 0, 0,
                               "an output that cannot be recorded");
     }
@@ -937,15 +928,15 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
             continue;
         t = strndup(me->path, tl);
         if (t != NULL && strvec_has(&tops, t))
-            free(t); /* written again: already there */
+            free(t);                        /* written again: already there */
         else if (!strvec_push(&touched, t)) /* frees t */
             st = JH_ERR_NOMEM;
     }
     /* Sorted, with the names of R repeated once per entry under them:
      * the loop below looks at each name once. */
     if (st == JH_ERR_NOMEM)
-        st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                          "out of memory");
+        st =
+            jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0, "out of memory");
     if (touched.n > 0)
         qsort(touched.v, touched.n, sizeof(*touched.v), cmp_str);
     for (size_t i = 0; st == JH_OK && i < touched.n; i++) {
@@ -971,8 +962,7 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
             if (f->type == 'f' && is_input(dir->inputs, f->dev, f->ino) &&
                 input == NULL)
                 input = f->path;
-            if ((me == NULL || me->dir != (f->type == 'd') ||
-                 f->type == 'o') &&
+            if ((me == NULL || me->dir != (f->type == 'd') || f->type == 'o') &&
                 foreign == NULL)
                 foreign = f->path;
         }
@@ -983,13 +973,15 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
                               "(choose another --out folder)",
                               dir->target, input);
         else if (st == JH_OK && written && foreign != NULL && !dir->force)
-            st = jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                              "%s/%s: not written by junheng (not in "
-                              JH_OUTDIR_MANIFEST "), in the way of an "
-                              "output; nothing was changed (move it away, "
-                              "or rerun with --force to replace it)",
-                              dir->target, foreign);
-        else if (st == JH_OK && !written && (foreign != NULL || input != NULL)) {
+            st = jh_error_set(
+                err, JH_ERR_IO, NULL, 0, 0,
+                "%s/%s: not written by junheng (not in " JH_OUTDIR_MANIFEST
+                "), in the way of an "
+                "output; nothing was changed (move it away, "
+                "or rerun with --force to replace it)",
+                dir->target, foreign);
+        else if (st == JH_OK && !written &&
+                 (foreign != NULL || input != NULL)) {
             if (!strvec_push(&partial, jh__strdup(t)))
                 st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
                                   "out of memory");
@@ -1046,8 +1038,8 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
     if (st == JH_OK) {
         free(path);
         path = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->staging);
-        st = path != NULL ? write_text(path, man.p, man.len, err)
-                          : JH_ERR_NOMEM;
+        st =
+            path != NULL ? write_text(path, man.p, man.len, err) : JH_ERR_NOMEM;
     }
     if (st == JH_OK) {
         free(path);
@@ -1094,8 +1086,7 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
         char *to = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->target);
         if (from == NULL || to == NULL || swap_rename(&c, from, to, true))
             st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
-                              "cannot record the outputs: %s",
-                              strerror(errno));
+                              "cannot record the outputs: %s", strerror(errno));
         free(from);
         free(to);
     }
@@ -1137,8 +1128,7 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
 /* Outputs are not inputs                                                  */
 
 jh_status
-jh_outdir_owned_names(const char *folder, char ***out, size_t *n,
-                      jh_error *err)
+jh_outdir_owned_names(const char *folder, char ***out, size_t *n, jh_error *err)
 {
     char *real = realpath(folder, NULL);
     strvec names = {NULL, 0, 0};
@@ -1158,8 +1148,7 @@ jh_outdir_owned_names(const char *folder, char ***out, size_t *n,
         if (manifest_load(&m, real[0] != '\0' ? real : "", NULL) == JH_OK) {
             for (size_t i = 0; i < m.n; i++) {
                 const char *p = m.v[i].path;
-                if (rl > 0 &&
-                    (strncmp(p, rel, rl) != 0 || p[rl] != '/'))
+                if (rl > 0 && (strncmp(p, rel, rl) != 0 || p[rl] != '/'))
                     continue;
                 p += rl > 0 ? rl + 1 : 0;
                 if (strchr(p, '/') == NULL &&
@@ -1180,8 +1169,7 @@ jh_outdir_owned_names(const char *folder, char ***out, size_t *n,
         }
         *slash = '\0'; /* "/a" becomes "": the root, read as "/" below */
         if (rel == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0,
-                              "out of memory");
+            st = jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0, "out of memory");
     }
     free(rel);
     free(real);

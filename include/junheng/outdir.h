@@ -53,7 +53,10 @@ typedef struct jh_outdir_options {
     unsigned fail_rename, kill_rename;
 } jh_outdir_options;
 
-#define JH_OUTDIR_OPTIONS_INIT {NULL, false, NULL, 0, 0, 0}
+#define JH_OUTDIR_OPTIONS_INIT                                                 \
+    {                                                                          \
+        NULL, false, NULL, 0, 0, 0                                             \
+    }
 
 /** A staging folder and the lock on its output folder. */
 typedef struct jh_outdir {
