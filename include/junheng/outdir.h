@@ -96,9 +96,11 @@ void jh_outdir_abort(jh_outdir *dir);
 
 /**
  * The names in folder @p folder that junheng wrote there as outputs: those
- * listed in the manifest of @p folder or of a folder above it, and the
- * staging folders.  A malloc'd sorted array of malloc'd names in @p *out
- * (NULL when none), @p *n of them; free with jh_outdir_names_free().
+ * listed in the manifest of @p folder or of a folder above it (the
+ * staging folders and the manifest are hidden names, which readers of a
+ * folder skip anyway).  A malloc'd sorted array of malloc'd names in
+ * @p *out (NULL when none), @p *n of them; free with
+ * jh_outdir_names_free().  A folder that cannot be resolved has none.
  */
 jh_status jh_outdir_owned_names(const char *folder, char ***out, size_t *n,
                                 jh_error *err);
