@@ -1,36 +1,91 @@
-/* junheng - all-or-nothing output folders. */
+/*
+ * junheng - output folders junheng owns only in part, replaced all or
+ * nothing.
+ *
+ * Contract of the swap (jh_outdir_commit()), for an output folder DIR and
+ * its staging folder S = DIR/.junheng-staging-<pid>-XXXXXX:
+ *
+ *  1. Check, changing nothing: every top-level name the run writes (N,
+ *     the entries of S) or removes (R, the manifest's entries of this
+ *     kind that were not written again) is looked at in DIR without
+ *     following symlinks.  Anything there the manifest does not list, with
+ *     the same type (a symlink never is junheng's), is the user's: under a
+ *     name of N it stops the run (exit 4, naming the path) unless --force;
+ *     under a name of R only junheng's own files in it are removed, after
+ *     the swap.  An input of the run under a name of N stops the run even
+ *     with --force; under R it is kept.
+ *  2. Write the new manifest to S/.junheng-manifest and the names of N to
+ *     S/.junheng-swap (the journal), then create S/.junheng-old: from here
+ *     on the swap has begun.
+ *  3. Move every existing name of N and R from DIR into S/.junheng-old.
+ *  4. Move every name of N from S into DIR (never over anything).
+ *  5. Rename S/.junheng-manifest over DIR/.junheng-manifest: the commit
+ *     point.  Then remove S with the old set.
+ *
+ * Any failure in 3-5 rolls back (rollback()): each name of the journal no
+ * longer in S is moved back from DIR into S, then everything in
+ * S/.junheng-old back into DIR; DIR holds the old set again.  A run killed
+ * in 3-5 leaves S behind; the next run into DIR (holding the lock, so no
+ * other run owns S) finds it in jh_outdir_open(): with S/.junheng-old and
+ * S/.junheng-manifest still there (before the commit point) it rolls back
+ * the same way, else (no swap begun, or committed) it removes S.  So DIR
+ * holds the complete old set or the complete new set, whatever fails and
+ * whenever the process dies; what a crash of the whole machine does to
+ * the file system's own order of writes is not covered (no fsync).
+ *
+ * The lock: flock(2) on DIR itself, taken without waiting in
+ * jh_outdir_open() and held until commit or abort; a second run is
+ * refused at once ("in use", exit 4) rather than made to wait for a batch
+ * that may run for minutes.  The lock dies with its process.
+ */
 #include "junheng/outdir.h"
 
 #include <dirent.h>
 #include <errno.h>
-#include <ftw.h>
-#include <stdbool.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "util.h"
 
+#define STAGING_PREFIX ".junheng-staging-"
+#define OLD_NAME ".junheng-old"
+#define JOURNAL_NAME ".junheng-swap"
+#define MANIFEST_MAX ((size_t)256 << 20)
+
+/* ---------------------------------------------------------------------- */
+/* Small helpers                                                           */
+
 static jh_status
 mkdir_p(const char *path, jh_error *err)
 {
-    char *copy = jh__strdup(path);
+    size_t len = strlen(path);
+    char *copy;
     jh_status st = JH_OK;
     struct stat sb;
 
+    if (len == 0)
+        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
+                            "the output folder name is empty");
+    copy = jh__strdup(path);
     if (copy == NULL)
         return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+    /* From the second byte: a leading '/' is the root, not a folder to
+     * make; len >= 1, so copy + 1 is at most the terminating NUL. */
     for (char *p = copy + 1;; p++) {
         if (*p == '/' || *p == '\0') {
             char c = *p;
             *p = '\0';
             if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
                 st = jh_error_set(err, JH_ERR_IO, copy, 0, 0,
-                                  "cannot create folder: %s",
-                                  strerror(errno));
+                                  "cannot create folder: %s", strerror(errno));
                 break;
             }
             *p = c;
@@ -45,66 +100,622 @@ mkdir_p(const char *path, jh_error *err)
     return st;
 }
 
-static void remove_tree(const char *path);
+/* Remove a folder and everything in it, never following a symlink. */
+static void
+remove_tree(const char *path)
+{
+    struct stat sb;
+
+    if (lstat(path, &sb) != 0)
+        return;
+    if (!S_ISDIR(sb.st_mode)) {
+        unlink(path);
+        return;
+    }
+    {
+        DIR *d = opendir(path);
+        struct dirent *e;
+        while (d != NULL && (e = readdir(d)) != NULL) {
+            char *sub;
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            sub = jh__asprintf("%s/%s", path, e->d_name);
+            if (sub != NULL)
+                remove_tree(sub);
+            free(sub);
+        }
+        if (d != NULL)
+            closedir(d);
+    }
+    rmdir(path);
+}
+
+static bool
+exists(const char *path)
+{
+    struct stat sb;
+    return lstat(path, &sb) == 0;
+}
+
+/* Move @p from to @p to, never over an existing @p to.  0 or -1 (errno). */
+static int
+move_noreplace(const char *from, const char *to)
+{
+    struct stat sb;
+
+    if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+        return 0;
+    if (errno != EINVAL && errno != ENOSYS)
+        return -1;
+    /* A file system without RENAME_NOREPLACE: we hold the lock, so only
+     * the user could race us here. */
+    if (lstat(to, &sb) == 0) {
+        errno = EEXIST;
+        return -1;
+    }
+    return rename(from, to);
+}
+
+static int
+cmp_str(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* A growing array of malloc'd strings. */
+typedef struct strvec {
+    char **v;
+    size_t n, cap;
+} strvec;
+
+static bool
+strvec_push(strvec *s, char *str)
+{
+    if (str == NULL)
+        return false;
+    if (s->n == s->cap) {
+        size_t cap = s->cap == 0 ? 16 : s->cap * 2;
+        char **grown = realloc(s->v, cap * sizeof(*grown));
+        if (grown == NULL) {
+            free(str);
+            return false;
+        }
+        s->v = grown;
+        s->cap = cap;
+    }
+    s->v[s->n++] = str;
+    return true;
+}
+
+static void
+strvec_release(strvec *s)
+{
+    for (size_t i = 0; i < s->n; i++)
+        free(s->v[i]);
+    free(s->v);
+    s->v = NULL;
+    s->n = s->cap = 0;
+}
+
+static bool
+strvec_has(const strvec *s, const char *str)
+{
+    return s->n > 0 &&
+           bsearch(&str, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The manifest                                                            */
+
+/* One line of a manifest: "<kind> <path>", a folder's path ending in
+ * '/'; lines sorted by path. */
+typedef struct entry {
+    char *path; /* relative, without a trailing '/' */
+    char *kind;
+    bool dir;
+} entry;
+
+typedef struct manifest {
+    entry *v;
+    size_t n, cap;
+} manifest;
+
+static int
+cmp_entry(const void *a, const void *b)
+{
+    return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
+}
+
+static void
+manifest_release(manifest *m)
+{
+    for (size_t i = 0; i < m->n; i++) {
+        free(m->v[i].path);
+        free(m->v[i].kind);
+    }
+    free(m->v);
+    m->v = NULL;
+    m->n = m->cap = 0;
+}
+
+static bool
+manifest_push(manifest *m, const char *path, size_t plen, const char *kind,
+              bool dir)
+{
+    entry *e;
+
+    if (m->n == m->cap) {
+        size_t cap = m->cap == 0 ? 64 : m->cap * 2;
+        entry *grown = realloc(m->v, cap * sizeof(*grown));
+        if (grown == NULL)
+            return false;
+        m->v = grown;
+        m->cap = cap;
+    }
+    e = &m->v[m->n];
+    e->path = strndup(path, plen);
+    e->kind = jh__strdup(kind);
+    e->dir = dir;
+    if (e->path == NULL || e->kind == NULL) {
+        free(e->path);
+        free(e->kind);
+        return false;
+    }
+    m->n++;
+    return true;
+}
+
+static const entry *
+manifest_find(const manifest *m, const char *path)
+{
+    entry key = {(char *)path, NULL, false};
+    return m->n > 0 ? bsearch(&key, m->v, m->n, sizeof(*m->v), cmp_entry)
+                    : NULL;
+}
+
+/* True when @p path (@p len bytes) is a plain relative path inside the
+ * folder: no empty, "." or ".." part, not absolute, not junheng's own
+ * hidden files. */
+static bool
+safe_path(const char *path, size_t len)
+{
+    size_t i = 0;
+
+    if (len == 0 || path[0] == '/' || strncmp(path, ".junheng-", 9) == 0)
+        return false;
+    while (i < len) {
+        size_t j = i;
+        while (j < len && path[j] != '/')
+            j++;
+        if (j == i || (j - i == 1 && path[i] == '.') ||
+            (j - i == 2 && path[i] == '.' && path[i + 1] == '.'))
+            return false;
+        i = j + 1;
+    }
+    return path[len - 1] != '/';
+}
+
+static bool
+safe_kind(const char *k, size_t len)
+{
+    if (len == 0 || len > 32)
+        return false;
+    for (size_t i = 0; i < len; i++) {
+        if (k[i] < 'a' || k[i] > 'z')
+            return false;
+    }
+    return true;
+}
 
 /*
- * Remove staging folders left by runs that were killed: their names carry
- * the process id, and a process that no longer exists will not finish.
+ * Read DIR/.junheng-manifest into @p m, sorted by path.  A missing
+ * manifest is an empty one; lines that are not "<kind> <safe path>" are
+ * ignored (a hand-edited manifest claims nothing outside the folder).
  */
+static jh_status
+manifest_load(manifest *m, const char *folder, jh_error *err)
+{
+    char *path = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, folder);
+    char *text = NULL, *line;
+    size_t len = 0;
+    struct stat sb;
+    jh_status st;
+
+    memset(m, 0, sizeof(*m));
+    if (path == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0, "out of memory");
+    if (lstat(path, &sb) != 0 && errno == ENOENT) {
+        free(path);
+        return JH_OK;
+    }
+    if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
+        st = jh_error_set(err, JH_ERR_IO, path, 0, 0,
+                          "junheng's manifest is not a plain file");
+        free(path);
+        return st;
+    }
+    st = jh__read_file(path, MANIFEST_MAX, &text, &len, err);
+    free(path);
+    if (st != JH_OK)
+        return st;
+    for (line = text; line < text + len;) {
+        char *nl = memchr(line, '\n', (size_t)(text + len - line));
+        char *end = nl != NULL ? nl : text + len;
+        char *sp = memchr(line, ' ', (size_t)(end - line));
+        if (line[0] != '#' && sp != NULL &&
+            safe_kind(line, (size_t)(sp - line))) {
+            const char *p = sp + 1;
+            size_t plen = (size_t)(end - p);
+            bool dir = plen > 0 && p[plen - 1] == '/';
+            if (dir)
+                plen--;
+            if (safe_path(p, plen) && memchr(p, '\0', plen) == NULL) {
+                char kind[33];
+                memcpy(kind, line, (size_t)(sp - line));
+                kind[sp - line] = '\0';
+                if (!manifest_push(m, p, plen, kind, dir)) {
+                    free(text);
+                    manifest_release(m);
+                    return jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0,
+                                        "out of memory");
+                }
+            }
+        }
+        line = end + 1;
+    }
+    free(text);
+    if (m->n > 0)
+        qsort(m->v, m->n, sizeof(*m->v), cmp_entry);
+    return JH_OK;
+}
+
+/* The length of the first part of @p path (its top-level name). */
+static size_t
+top_len(const char *path)
+{
+    const char *slash = strchr(path, '/');
+    return slash != NULL ? (size_t)(slash - path) : strlen(path);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Walking a tree                                                          */
+
+typedef struct found {
+    char *path; /* relative to the walk's base */
+    char type;  /* 'd' folder, 'f' regular file, 'o' anything else */
+    dev_t dev;
+    ino_t ino;
+} found;
+
+typedef struct foundvec {
+    found *v;
+    size_t n, cap;
+} foundvec;
+
 static void
-remove_stale_staging(const char *target)
+foundvec_release(foundvec *f)
+{
+    for (size_t i = 0; i < f->n; i++)
+        free(f->v[i].path);
+    free(f->v);
+    f->v = NULL;
+    f->n = f->cap = 0;
+}
+
+/*
+ * Add @p rel (relative to @p base) and, for a folder, everything under it
+ * to @p out, never following a symlink.
+ */
+static jh_status
+walk(const char *base, const char *rel, foundvec *out, jh_error *err)
+{
+    char *full = jh__asprintf("%s/%s", base, rel);
+    struct stat sb;
+    found *f;
+    jh_status st = JH_OK;
+
+    if (full == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, base, 0, 0, "out of memory");
+    if (lstat(full, &sb) != 0) {
+        st = jh_error_set(err, JH_ERR_IO, full, 0, 0, "%s", strerror(errno));
+        free(full);
+        return st;
+    }
+    if (out->n == out->cap) {
+        size_t cap = out->cap == 0 ? 64 : out->cap * 2;
+        found *grown = realloc(out->v, cap * sizeof(*grown));
+        if (grown == NULL) {
+            free(full);
+            return jh_error_set(err, JH_ERR_NOMEM, base, 0, 0, "out of memory");
+        }
+        out->v = grown;
+        out->cap = cap;
+    }
+    f = &out->v[out->n];
+    f->path = jh__strdup(rel);
+    if (f->path == NULL) {
+        free(full);
+        return jh_error_set(err, JH_ERR_NOMEM, base, 0, 0, "out of memory");
+    }
+    f->type = S_ISDIR(sb.st_mode) ? 'd' : S_ISREG(sb.st_mode) ? 'f' : 'o';
+    f->dev = sb.st_dev;
+    f->ino = sb.st_ino;
+    out->n++;
+    if (S_ISDIR(sb.st_mode)) {
+        DIR *d = opendir(full);
+        struct dirent *e;
+        if (d == NULL)
+            st = jh_error_set(err, JH_ERR_IO, full, 0, 0, "cannot list: %s",
+                              strerror(errno));
+        while (st == JH_OK && (e = readdir(d)) != NULL) {
+            char *sub;
+            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+                continue;
+            sub = jh__asprintf("%s/%s", rel, e->d_name);
+            st = sub != NULL ? walk(base, sub, out, err)
+                             : jh_error_set(err, JH_ERR_NOMEM, base, 0, 0,
+                                            "out of memory");
+            free(sub);
+        }
+        if (d != NULL)
+            closedir(d);
+    }
+    free(full);
+    return st;
+}
+
+/* Remove the empty folders under @p path (and @p path itself when it
+ * ends up empty); true when @p path is gone. */
+static bool
+prune_empty(const char *path)
+{
+    DIR *d = opendir(path);
+    struct dirent *e;
+    bool empty = true;
+
+    if (d == NULL)
+        return false;
+    while ((e = readdir(d)) != NULL) {
+        char *sub;
+        struct stat sb;
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        sub = jh__asprintf("%s/%s", path, e->d_name);
+        if (sub != NULL && lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+            prune_empty(sub)) {
+            free(sub);
+            continue;
+        }
+        free(sub);
+        empty = false;
+    }
+    closedir(d);
+    return empty && rmdir(path) == 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Inputs                                                                  */
+
+typedef struct jh__outdir_inputs {
+    struct stat *v; /* st_dev and st_ino used */
+    size_t n;
+} jh__outdir_inputs;
+
+static bool
+is_input(const jh__outdir_inputs *in, dev_t dev, ino_t ino)
+{
+    for (size_t i = 0; in != NULL && i < in->n; i++) {
+        if (in->v[i].st_dev == dev && in->v[i].st_ino == ino)
+            return true;
+    }
+    return false;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Rollback and recovery                                                   */
+
+/*
+ * Undo a swap that began in staging folder @p staging of @p target (see
+ * the contract at the top).  JH_OK when the old set is back in place.
+ */
+static jh_status
+rollback(const char *target, const char *staging, jh_error *err)
+{
+    char *journal = jh__asprintf("%s/" JOURNAL_NAME, staging);
+    char *old = jh__asprintf("%s/" OLD_NAME, staging);
+    char *text = NULL;
+    size_t len = 0;
+    jh_status st = JH_OK;
+    DIR *d;
+    struct dirent *e;
+
+    if (journal == NULL || old == NULL) {
+        free(journal);
+        free(old);
+        return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
+    }
+    /* The new entries moved in: back into the staging folder. */
+    if (exists(journal) &&
+        jh__read_file(journal, MANIFEST_MAX, &text, &len, NULL) == JH_OK) {
+        for (char *line = text; line < text + len;) {
+            char *nl = memchr(line, '\n', (size_t)(text + len - line));
+            char *end = nl != NULL ? nl : text + len;
+            *end = '\0';
+            if (line[0] != '\0' && safe_path(line, strlen(line))) {
+                char *in_dir = jh__asprintf("%s/%s", target, line);
+                char *in_stage = jh__asprintf("%s/%s", staging, line);
+                if (in_dir != NULL && in_stage != NULL && !exists(in_stage) &&
+                    exists(in_dir) && move_noreplace(in_dir, in_stage) != 0 &&
+                    st == JH_OK)
+                    st = jh_error_set(err, JH_ERR_IO, in_dir, 0, 0,
+                                      "cannot take back a new output: %s",
+                                      strerror(errno));
+                free(in_dir);
+                free(in_stage);
+            }
+            line = end + 1;
+        }
+    }
+    free(text);
+    /* The old entries: back in place. */
+    d = opendir(old);
+    while (d != NULL && (e = readdir(d)) != NULL) {
+        char *from, *to;
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        from = jh__asprintf("%s/%s", old, e->d_name);
+        to = jh__asprintf("%s/%s", target, e->d_name);
+        if (from == NULL || to == NULL) {
+            if (st == JH_OK)
+                st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0,
+                                  "out of memory");
+        } else if (move_noreplace(from, to) != 0 && st == JH_OK) {
+            st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
+                              "cannot put the earlier output back (it is "
+                              "in %s): %s",
+                              from, strerror(errno));
+        }
+        free(from);
+        free(to);
+    }
+    if (d != NULL)
+        closedir(d);
+    free(journal);
+    free(old);
+    return st;
+}
+
+/*
+ * Finish what killed runs left in @p target: each staging folder found
+ * (we hold the lock: no live run owns one) is rolled back when its swap
+ * began and did not reach the commit point, then removed.
+ */
+static jh_status
+recover(const char *target, jh_error *err)
 {
     DIR *d = opendir(target);
     struct dirent *e;
+    jh_status st = JH_OK;
 
     if (d == NULL)
-        return;
-    while ((e = readdir(d)) != NULL) {
-        static const char prefix[] = ".junheng-staging-";
-        char *end = NULL;
-        long pid;
-        if (strncmp(e->d_name, prefix, sizeof(prefix) - 1) != 0)
+        return jh_error_set(err, JH_ERR_IO, target, 0, 0, "cannot list: %s",
+                            strerror(errno));
+    while (st == JH_OK && (e = readdir(d)) != NULL) {
+        char *s, *old, *man;
+        if (strncmp(e->d_name, STAGING_PREFIX, sizeof(STAGING_PREFIX) - 1) != 0)
             continue;
-        pid = strtol(e->d_name + sizeof(prefix) - 1, &end, 10);
-        if (end == NULL || *end != '-' || pid <= 0)
-            continue;
-        if (kill((pid_t)pid, 0) != 0 && errno == ESRCH) {
-            char *path = jh__asprintf("%s/%s", target, e->d_name);
-            if (path != NULL)
-                remove_tree(path);
-            free(path);
+        s = jh__asprintf("%s/%s", target, e->d_name);
+        old = jh__asprintf("%s/%s/" OLD_NAME, target, e->d_name);
+        man = jh__asprintf("%s/%s/" JH_OUTDIR_MANIFEST, target, e->d_name);
+        if (s == NULL || old == NULL || man == NULL)
+            st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
+        else if (exists(old) && exists(man))
+            st = rollback(target, s, err);
+        if (st == JH_OK) {
+            remove_tree(s);
+        } else if (s != NULL && err != NULL) {
+            char why[sizeof(err->message)];
+            snprintf(why, sizeof(why), "%s", err->message);
+            jh_error_set(err, st, s, 0, 0,
+                         "cannot undo an interrupted run: %s; the earlier "
+                         "outputs are kept in this folder",
+                         why);
         }
+        free(s);
+        free(old);
+        free(man);
     }
     closedir(d);
+    return st;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Open, stage, abort                                                      */
+
+static void
+outdir_free(jh_outdir *d)
+{
+    if (d == NULL)
+        return;
+    if (d->lock_fd >= 0)
+        close(d->lock_fd); /* releases the lock */
+    if (d->inputs != NULL)
+        free(d->inputs->v);
+    free(d->inputs);
+    free(d->kind);
+    free(d->staging);
+    free(d->target);
+    free(d);
 }
 
 jh_status
-jh_outdir_open(jh_outdir **out, const char *target, jh_error *err)
+jh_outdir_open(jh_outdir **out, const char *target,
+               const jh_outdir_options *opts, jh_error *err)
 {
     jh_outdir *d;
-    jh_status st = mkdir_p(target, err);
+    jh_status st;
+    size_t n = 0;
 
+    *out = NULL;
+    if (target == NULL || target[0] == '\0')
+        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
+                            "the output folder name is empty");
+    st = mkdir_p(target, err);
     if (st != JH_OK)
         return st;
     d = calloc(1, sizeof(*d));
     if (d == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0,
-                            "out of memory");
+        return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
+    d->lock_fd = -1;
     d->target = jh__strdup(target);
-    remove_stale_staging(target);
-    d->staging = jh__asprintf("%s/.junheng-staging-%ld-XXXXXX", target,
-                              (long)getpid());
-    if (d->target == NULL || d->staging == NULL) {
-        st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
-    } else if (mkdtemp(d->staging) == NULL) {
+    d->kind =
+        jh__strdup(opts != NULL && opts->kind != NULL ? opts->kind : "output");
+    d->inputs = calloc(1, sizeof(*d->inputs));
+    if (opts != NULL) {
+        d->force = opts->force;
+        d->fail_rename = opts->fail_rename;
+        d->kill_rename = opts->kill_rename;
+        n = opts->inputs != NULL ? opts->ninputs : 0;
+    }
+    if (d->target == NULL || d->kind == NULL || d->inputs == NULL ||
+        (n > 0 && (d->inputs->v = calloc(n, sizeof(struct stat))) == NULL)) {
+        outdir_free(d);
+        return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
+    }
+    for (size_t i = 0; i < n; i++) {
+        if (opts->inputs[i] != NULL &&
+            stat(opts->inputs[i], &d->inputs->v[d->inputs->n]) == 0)
+            d->inputs->n++;
+    }
+    d->lock_fd = open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (d->lock_fd < 0) {
+        st = jh_error_set(err, JH_ERR_IO, target, 0, 0, "cannot open: %s",
+                          strerror(errno));
+    } else if (flock(d->lock_fd, LOCK_EX | LOCK_NB) != 0) {
         st = jh_error_set(err, JH_ERR_IO, target, 0, 0,
-                          "cannot create a staging folder: %s",
+                          errno == EWOULDBLOCK
+                              ? "the output folder is in use by another "
+                                "junheng run; nothing was changed (try "
+                                "again when it ends)"
+                              : "cannot lock the output folder: %s",
                           strerror(errno));
     }
+    if (st == JH_OK)
+        st = recover(target, err);
+    if (st == JH_OK) {
+        d->staging = jh__asprintf("%s/" STAGING_PREFIX "%ld-XXXXXX", target,
+                                  (long)getpid());
+        if (d->staging == NULL)
+            st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
+        else if (mkdtemp(d->staging) == NULL)
+            st = jh_error_set(err, JH_ERR_IO, target, 0, 0,
+                              "cannot create a staging folder: %s",
+                              strerror(errno));
+    }
     if (st != JH_OK) {
-        free(d->target);
         free(d->staging);
-        free(d);
+        d->staging = NULL;
+        outdir_free(d);
         return st;
     }
     *out = d;
@@ -117,8 +728,8 @@ jh_outdir_path(jh_outdir *dir, const char *name)
     const char *slash = strrchr(name, '/');
 
     if (slash != NULL) {
-        char *sub = jh__asprintf("%s/%.*s", dir->staging,
-                                 (int)(slash - name), name);
+        char *sub =
+            jh__asprintf("%s/%.*s", dir->staging, (int)(slash - name), name);
         jh_status st = sub != NULL ? mkdir_p(sub, NULL) : JH_ERR_NOMEM;
         free(sub);
         if (st != JH_OK)
@@ -127,165 +738,456 @@ jh_outdir_path(jh_outdir *dir, const char *name)
     return jh__asprintf("%s/%s", dir->staging, name);
 }
 
-static int
-remove_entry(const char *path, const struct stat *sb, int flag,
-             struct FTW *ftw)
-{
-    (void)sb;
-    (void)flag;
-    (void)ftw;
-    remove(path);
-    return 0;
-}
-
-/* Remove a folder and everything in it. */
-static void
-remove_tree(const char *path)
-{
-    nftw(path, remove_entry, 16, FTW_DEPTH | FTW_PHYS);
-}
-
-/* True when @p path is a folder with nothing in it. */
-static bool
-is_empty_dir(const char *path)
-{
-    DIR *d = opendir(path);
-    struct dirent *e;
-    bool empty = true;
-
-    if (d == NULL)
-        return false;
-    while ((e = readdir(d)) != NULL) {
-        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) {
-            empty = false;
-            break;
-        }
-    }
-    closedir(d);
-    return empty;
-}
-
-/*
- * Put one staged entry in place.  A file replaces the target file; a
- * folder replaces the target folder as a whole (the old one is renamed
- * aside, the new one renamed in, the old one removed), so that charts of
- * an earlier run never sit next to a new report.
- */
-static jh_status
-place(const char *src, const char *dst, const char *target, jh_error *err)
-{
-    struct stat sb;
-    char *aside = NULL;
-    jh_status st = JH_OK;
-
-    if (lstat(src, &sb) != 0)
-        return jh_error_set(err, JH_ERR_IO, src, 0, 0, "%s", strerror(errno));
-    if (S_ISDIR(sb.st_mode) && lstat(dst, &sb) == 0) {
-        aside = jh__asprintf("%s/.junheng-old-%ld", target, (long)getpid());
-        if (aside == NULL)
-            return jh_error_set(err, JH_ERR_NOMEM, dst, 0, 0,
-                                "out of memory");
-        remove_tree(aside);
-        if (rename(dst, aside) != 0) {
-            st = jh_error_set(err, JH_ERR_IO, dst, 0, 0,
-                              "cannot replace the folder: %s",
-                              strerror(errno));
-            free(aside);
-            return st;
-        }
-    }
-    if (rename(src, dst) != 0)
-        st = jh_error_set(err, JH_ERR_IO, dst, 0, 0,
-                          "cannot move the finished output into place: %s",
-                          strerror(errno));
-    if (aside != NULL) {
-        if (st == JH_OK)
-            remove_tree(aside);
-        else
-            rename(aside, dst); /* put the old folder back */
-        free(aside);
-    }
-    return st;
-}
-
-/* True when @p name was staged (and is not an empty folder). */
-static bool
-staged(const jh_outdir *dir, const char *name)
-{
-    char *path = jh__asprintf("%s/%s", dir->staging, name);
-    struct stat sb;
-    bool yes = path != NULL && lstat(path, &sb) == 0 && !is_empty_dir(path);
-
-    free(path);
-    return yes;
-}
-
-jh_status
-jh_outdir_commit(jh_outdir *dir, const char *const *owned, jh_error *err)
-{
-    DIR *d;
-    struct dirent *e;
-    jh_status st = JH_OK;
-    size_t nowned = 0;
-    bool *absent = NULL;
-
-    /* What an earlier run wrote and this one did not (charts skipped, a
-     * level gone) must not stay next to the new report: note it now,
-     * remove it once the new outputs are in place. */
-    while (owned != NULL && owned[nowned] != NULL)
-        nowned++;
-    if (nowned > 0) {
-        absent = calloc(nowned, sizeof(*absent));
-        if (absent == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                              "out of memory");
-        for (size_t i = 0; absent != NULL && i < nowned; i++)
-            absent[i] = !staged(dir, owned[i]);
-    }
-    d = st == JH_OK ? opendir(dir->staging) : NULL;
-    if (st == JH_OK && d == NULL)
-        st = jh_error_set(err, JH_ERR_IO, dir->staging, 0, 0,
-                          "cannot list: %s", strerror(errno));
-    while (st == JH_OK && (e = readdir(d)) != NULL) {
-        char *src, *dst;
-        if (e->d_name[0] == '.')
-            continue;
-        src = jh__asprintf("%s/%s", dir->staging, e->d_name);
-        dst = jh__asprintf("%s/%s", dir->target, e->d_name);
-        if (src == NULL || dst == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                              "out of memory");
-        else if (!is_empty_dir(src))
-            st = place(src, dst, dir->target, err);
-        free(src);
-        free(dst);
-    }
-    if (d != NULL)
-        closedir(d);
-    for (size_t i = 0; st == JH_OK && i < nowned; i++) {
-        char *dst;
-        if (!absent[i])
-            continue;
-        dst = jh__asprintf("%s/%s", dir->target, owned[i]);
-        if (dst != NULL)
-            remove_tree(dst);
-        free(dst);
-    }
-    free(absent);
-    remove_tree(dir->staging);
-    free(dir->staging);
-    free(dir->target);
-    free(dir);
-    return st;
-}
-
 void
 jh_outdir_abort(jh_outdir *dir)
 {
     if (dir == NULL)
         return;
-    remove_tree(dir->staging);
-    free(dir->staging);
-    free(dir->target);
-    free(dir);
+    if (dir->staging != NULL)
+        remove_tree(dir->staging);
+    outdir_free(dir);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Commit                                                                  */
+
+typedef struct commit {
+    jh_outdir *dir;
+    unsigned renames; /* of the swap so far, for the test hooks */
+} commit;
+
+/* One rename of the swap (steps 3-5), through the test hooks. */
+static int
+swap_rename(commit *c, const char *from, const char *to, bool replace)
+{
+    c->renames++;
+    if (c->dir->kill_rename == c->renames)
+        raise(SIGKILL);
+    if (c->dir->fail_rename == c->renames) {
+        errno = EIO;
+        return -1;
+    }
+    return replace ? rename(from, to) : move_noreplace(from, to);
+}
+
+/* Write @p text to the new file @p path. */
+static jh_status
+write_text(const char *path, const char *text, size_t len, jh_error *err)
+{
+    FILE *f = fopen(path, "wx");
+    jh_status st = JH_OK;
+
+    if (f == NULL)
+        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot create: %s",
+                            strerror(errno));
+    if (fwrite(text, 1, len, f) != len)
+        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
+                          strerror(errno));
+    if (fclose(f) != 0 && st == JH_OK)
+        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
+                          strerror(errno));
+    return st;
+}
+
+/* A growing text buffer. */
+typedef struct textbuf {
+    char *p;
+    size_t len, cap;
+    bool failed;
+} textbuf;
+
+static void
+text_add(textbuf *t, const char *s, size_t n)
+{
+    if (t->failed)
+        return;
+    if (t->len + n + 1 > t->cap) {
+        size_t cap = t->cap == 0 ? 4096 : t->cap;
+        char *grown;
+        while (cap < t->len + n + 1)
+            cap *= 2;
+        grown = realloc(t->p, cap);
+        if (grown == NULL) {
+            t->failed = true;
+            return;
+        }
+        t->p = grown;
+        t->cap = cap;
+    }
+    memcpy(t->p + t->len, s, n);
+    t->len += n;
+    t->p[t->len] = '\0';
+}
+
+static void
+text_line(textbuf *t, const char *kind, const char *path, bool dir)
+{
+    text_add(t, kind, strlen(kind));
+    text_add(t, " ", 1);
+    text_add(t, path, strlen(path));
+    if (dir)
+        text_add(t, "/", 1);
+    text_add(t, "\n", 1);
+}
+
+/* Remove the files and then the empty folders that manifest @p m lists
+ * under top-level name @p top, leaving everything else (the user's). */
+static void
+remove_listed(const char *target, const manifest *m, const char *top,
+              const jh__outdir_inputs *inputs)
+{
+    size_t tl = strlen(top);
+
+    /* Sorted by path, a folder comes before what it holds: walk back. */
+    for (size_t i = m->n; i-- > 0;) {
+        const entry *e = &m->v[i];
+        char *path;
+        struct stat sb;
+        if (strncmp(e->path, top, tl) != 0 ||
+            (e->path[tl] != '\0' && e->path[tl] != '/'))
+            continue;
+        path = jh__asprintf("%s/%s", target, e->path);
+        if (path == NULL || lstat(path, &sb) != 0) {
+            free(path);
+            continue;
+        }
+        if (e->dir && S_ISDIR(sb.st_mode))
+            rmdir(path); /* fails, as it should, when not empty */
+        else if (!e->dir && S_ISREG(sb.st_mode) &&
+                 !is_input(inputs, sb.st_dev, sb.st_ino))
+            unlink(path);
+        free(path);
+    }
+}
+
+jh_status
+jh_outdir_commit(jh_outdir *dir, jh_error *err)
+{
+    commit c = {dir, 0};
+    manifest old = {NULL, 0, 0};
+    foundvec staged = {NULL, 0, 0};
+    strvec tops = {NULL, 0, 0};    /* N: the names written */
+    strvec touched = {NULL, 0, 0}; /* N and R */
+    strvec move_out = {NULL, 0, 0};
+    strvec partial = {NULL, 0, 0}; /* names of R holding the user's files */
+    textbuf man = {NULL, 0, 0, false}, journal = {NULL, 0, 0, false};
+    char *old_dir = NULL, *path = NULL;
+    bool began = false;
+    jh_status st = JH_OK;
+    DIR *d;
+    struct dirent *e;
+
+    /* Scratch files (top-level dot names) and empty folders are not
+     * outputs. */
+    d = opendir(dir->staging);
+    if (d == NULL)
+        st = jh_error_set(err, JH_ERR_IO, dir->staging, 0, 0, "cannot list: %s",
+                          strerror(errno));
+    while (st == JH_OK && (e = readdir(d)) != NULL) {
+        char *sub;
+        struct stat sb;
+        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
+            continue;
+        sub = jh__asprintf("%s/%s", dir->staging, e->d_name);
+        if (sub == NULL)
+            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
+                              "out of memory");
+        else if (e->d_name[0] == '.')
+            remove_tree(sub);
+        else if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode) &&
+                 prune_empty(sub))
+            ;
+        else if (!strvec_push(&tops, jh__strdup(e->d_name)))
+            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
+                              "out of memory");
+        free(sub);
+    }
+    if (d != NULL)
+        closedir(d);
+    if (tops.n > 0)
+        qsort(tops.v, tops.n, sizeof(*tops.v), cmp_str);
+    for (size_t i = 0; st == JH_OK && i < tops.n; i++)
+        st = walk(dir->staging, tops.v[i], &staged, err);
+    for (size_t i = 0; st == JH_OK && i < staged.n; i++) {
+        if (strchr(staged.v[i].path, '\n') != NULL || staged.v[i].type == 'o')
+            st = jh_error_set(err, JH_ERR_INTERNAL, staged.v[i].path, 0, 0,
+                              "an output that cannot be recorded");
+    }
+    if (st == JH_OK)
+        st = manifest_load(&old, dir->target, err);
+
+    /* Step 1: what is in the way, changing nothing. */
+    for (size_t i = 0; st == JH_OK && i < tops.n; i++)
+        if (!strvec_push(&touched, jh__strdup(tops.v[i])))
+            st = JH_ERR_NOMEM;
+    for (size_t i = 0; st == JH_OK && i < old.n; i++) {
+        const entry *me = &old.v[i];
+        size_t tl = top_len(me->path);
+        char *t;
+        if (strcmp(me->kind, dir->kind) != 0)
+            continue;
+        t = strndup(me->path, tl);
+        if (t != NULL && strvec_has(&tops, t))
+            free(t);                        /* written again: already there */
+        else if (!strvec_push(&touched, t)) /* frees t */
+            st = JH_ERR_NOMEM;
+    }
+    /* Sorted, with the names of R repeated once per entry under them:
+     * the loop below looks at each name once. */
+    if (st == JH_ERR_NOMEM)
+        st =
+            jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0, "out of memory");
+    if (touched.n > 0)
+        qsort(touched.v, touched.n, sizeof(*touched.v), cmp_str);
+    for (size_t i = 0; st == JH_OK && i < touched.n; i++) {
+        const char *t = touched.v[i];
+        bool written = strvec_has(&tops, t);
+        foundvec here = {NULL, 0, 0};
+        const char *foreign = NULL, *input = NULL;
+        if (i > 0 && strcmp(touched.v[i - 1], t) == 0)
+            continue; /* a stale name listed twice */
+        free(path);
+        path = jh__asprintf("%s/%s", dir->target, t);
+        if (path == NULL) {
+            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
+                              "out of memory");
+            break;
+        }
+        if (!exists(path))
+            continue;
+        st = walk(dir->target, t, &here, err);
+        for (size_t k = 0; st == JH_OK && k < here.n; k++) {
+            const found *f = &here.v[k];
+            const entry *me = manifest_find(&old, f->path);
+            if (f->type == 'f' && is_input(dir->inputs, f->dev, f->ino) &&
+                input == NULL)
+                input = f->path;
+            if ((me == NULL || me->dir != (f->type == 'd') || f->type == 'o') &&
+                foreign == NULL)
+                foreign = f->path;
+        }
+        if (st == JH_OK && written && input != NULL)
+            st = jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
+                              "%s/%s: an input of this run would be "
+                              "replaced by an output; nothing was changed "
+                              "(choose another --out folder)",
+                              dir->target, input);
+        else if (st == JH_OK && written && foreign != NULL && !dir->force)
+            st = jh_error_set(
+                err, JH_ERR_IO, NULL, 0, 0,
+                "%s/%s: not written by junheng (not in " JH_OUTDIR_MANIFEST
+                "), in the way of an "
+                "output; nothing was changed (move it away, "
+                "or rerun with --force to replace it)",
+                dir->target, foreign);
+        else if (st == JH_OK && !written &&
+                 (foreign != NULL || input != NULL)) {
+            if (!strvec_push(&partial, jh__strdup(t)))
+                st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
+                                  "out of memory");
+        } else if (st == JH_OK && !strvec_push(&move_out, jh__strdup(t))) {
+            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
+                              "out of memory");
+        }
+        foundvec_release(&here);
+    }
+
+    /* Step 2: the new manifest (the old one's entries under names this
+     * run leaves alone, if still there, and the new ones) and the
+     * journal. */
+    if (st == JH_OK) {
+        manifest next = {NULL, 0, 0};
+        text_add(&man,
+                 "# junheng: the files and folders junheng wrote here; it "
+                 "replaces only these\n",
+                 strlen("# junheng: the files and folders junheng wrote "
+                        "here; it replaces only these\n"));
+        for (size_t i = 0; i < old.n && !man.failed; i++) {
+            const entry *me = &old.v[i];
+            char *t = strndup(me->path, top_len(me->path));
+            struct stat sb;
+            char *p = jh__asprintf("%s/%s", dir->target, me->path);
+            bool keep = t != NULL && p != NULL && !strvec_has(&touched, t) &&
+                        lstat(p, &sb) == 0 &&
+                        (me->dir ? S_ISDIR(sb.st_mode) : S_ISREG(sb.st_mode));
+            if (keep && !manifest_push(&next, me->path, strlen(me->path),
+                                       me->kind, me->dir))
+                man.failed = true;
+            free(t);
+            free(p);
+        }
+        for (size_t i = 0; i < staged.n && !man.failed; i++) {
+            if (!manifest_push(&next, staged.v[i].path,
+                               strlen(staged.v[i].path), dir->kind,
+                               staged.v[i].type == 'd'))
+                man.failed = true;
+        }
+        if (next.n > 0)
+            qsort(next.v, next.n, sizeof(*next.v), cmp_entry);
+        for (size_t i = 0; i < next.n; i++)
+            text_line(&man, next.v[i].kind, next.v[i].path, next.v[i].dir);
+        manifest_release(&next);
+        for (size_t i = 0; i < tops.n; i++) {
+            text_add(&journal, tops.v[i], strlen(tops.v[i]));
+            text_add(&journal, "\n", 1);
+        }
+        if (man.failed || journal.failed)
+            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
+                              "out of memory");
+    }
+    if (st == JH_OK) {
+        free(path);
+        path = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->staging);
+        st =
+            path != NULL ? write_text(path, man.p, man.len, err) : JH_ERR_NOMEM;
+    }
+    if (st == JH_OK) {
+        free(path);
+        path = jh__asprintf("%s/" JOURNAL_NAME, dir->staging);
+        st = path != NULL ? write_text(path, journal.len > 0 ? journal.p : "",
+                                       journal.len, err)
+                          : JH_ERR_NOMEM;
+    }
+    if (st == JH_OK) {
+        old_dir = jh__asprintf("%s/" OLD_NAME, dir->staging);
+        if (old_dir == NULL || mkdir(old_dir, 0700) != 0)
+            st = jh_error_set(err, JH_ERR_IO, dir->staging, 0, 0,
+                              "cannot begin the swap: %s", strerror(errno));
+        else
+            began = true;
+    }
+
+    /* Step 3: the old entries aside. */
+    for (size_t i = 0; st == JH_OK && i < move_out.n; i++) {
+        char *from = jh__asprintf("%s/%s", dir->target, move_out.v[i]);
+        char *to = jh__asprintf("%s/%s", old_dir, move_out.v[i]);
+        if (from == NULL || to == NULL || swap_rename(&c, from, to, false))
+            st = jh_error_set(err, JH_ERR_IO, from, 0, 0,
+                              "cannot move the earlier output aside: %s",
+                              strerror(errno));
+        free(from);
+        free(to);
+    }
+    /* Step 4: the new entries in. */
+    for (size_t i = 0; st == JH_OK && i < tops.n; i++) {
+        char *from = jh__asprintf("%s/%s", dir->staging, tops.v[i]);
+        char *to = jh__asprintf("%s/%s", dir->target, tops.v[i]);
+        if (from == NULL || to == NULL || swap_rename(&c, from, to, false))
+            st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
+                              "cannot move the finished output into "
+                              "place: %s",
+                              strerror(errno));
+        free(from);
+        free(to);
+    }
+    /* Step 5: the commit point. */
+    if (st == JH_OK) {
+        char *from = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->staging);
+        char *to = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->target);
+        if (from == NULL || to == NULL || swap_rename(&c, from, to, true))
+            st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
+                              "cannot record the outputs: %s", strerror(errno));
+        free(from);
+        free(to);
+    }
+    if (st == JH_OK) {
+        for (size_t i = 0; i < partial.n; i++)
+            remove_listed(dir->target, &old, partial.v[i], dir->inputs);
+        remove_tree(dir->staging);
+    } else if (began) {
+        jh_error keep;
+        jh_error_clear(&keep);
+        if (rollback(dir->target, dir->staging, &keep) == JH_OK)
+            remove_tree(dir->staging);
+        else if (err != NULL) {
+            char why[sizeof(err->message)];
+            snprintf(why, sizeof(why), "%s", err->message);
+            jh_error_set(err, st, keep.file, 0, 0,
+                         "%s; undoing it failed too: %s (the earlier "
+                         "outputs are kept in %s)",
+                         why, keep.message, dir->staging);
+        }
+    } else {
+        remove_tree(dir->staging);
+    }
+    free(path);
+    free(old_dir);
+    free(man.p);
+    free(journal.p);
+    strvec_release(&tops);
+    strvec_release(&touched);
+    strvec_release(&move_out);
+    strvec_release(&partial);
+    foundvec_release(&staged);
+    manifest_release(&old);
+    outdir_free(dir);
+    return st;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Outputs are not inputs                                                  */
+
+jh_status
+jh_outdir_owned_names(const char *folder, char ***out, size_t *n, jh_error *err)
+{
+    char *real = realpath(folder, NULL);
+    strvec names = {NULL, 0, 0};
+    char *rel = NULL;
+    jh_status st = JH_OK;
+
+    *out = NULL;
+    *n = 0;
+    if (real == NULL)
+        return JH_OK; /* the caller reports an unreadable folder */
+    /* From the folder up to the root: a manifest at each level may list
+     * entries of the folder. */
+    for (int depth = 0; st == JH_OK && depth < 256; depth++) {
+        manifest m;
+        char *slash;
+        size_t rl = rel != NULL ? strlen(rel) : 0;
+        if (manifest_load(&m, real[0] != '\0' ? real : "", NULL) == JH_OK) {
+            for (size_t i = 0; i < m.n; i++) {
+                const char *p = m.v[i].path;
+                if (rl > 0 && (strncmp(p, rel, rl) != 0 || p[rl] != '/'))
+                    continue;
+                p += rl > 0 ? rl + 1 : 0;
+                if (strchr(p, '/') == NULL &&
+                    !strvec_push(&names, jh__strdup(p)))
+                    st = jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0,
+                                      "out of memory");
+            }
+            manifest_release(&m);
+        }
+        slash = strrchr(real, '/');
+        if (slash == NULL || real[0] == '\0')
+            break;
+        {
+            char *up = rel != NULL ? jh__asprintf("%s/%s", slash + 1, rel)
+                                   : jh__strdup(slash + 1);
+            free(rel);
+            rel = up;
+        }
+        *slash = '\0'; /* "/a" becomes "": the root, read as "/" below */
+        if (rel == NULL)
+            st = jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0, "out of memory");
+    }
+    free(rel);
+    free(real);
+    if (st != JH_OK) {
+        strvec_release(&names);
+        return st;
+    }
+    if (names.n > 0)
+        qsort(names.v, names.n, sizeof(*names.v), cmp_str);
+    *out = names.v;
+    *n = names.n;
+    return JH_OK;
+}
+
+void
+jh_outdir_names_free(char **names, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        free(names[i]);
+    free(names);
 }

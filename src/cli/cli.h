@@ -115,7 +115,7 @@ enum {
     "sports area\n"
 
 /** Codes of the long options in JH_CLI_REPORT_OPTIONS (no short form). */
-enum { JH_OPT_NO_CHARTS = 1100, JH_OPT_STRICT, JH_OPT_GNUPLOT };
+enum { JH_OPT_NO_CHARTS = 1100, JH_OPT_STRICT, JH_OPT_GNUPLOT, JH_OPT_FORCE };
 
 /** The options of the commands that write a report (analyze, plan,
  * evaluate, batch, trend): where, in which form and language, charts,
@@ -127,6 +127,7 @@ typedef struct jh_cli_report {
     bool charts;         /**< false with --no-charts */
     bool strict;         /**< --strict */
     const char *gnuplot; /**< --gnuplot PROG ("gnuplot") */
+    bool force;          /**< --force: replace what junheng did not write */
 } jh_cli_report;
 
 /** getopt_long entries of the options jh_cli_report_option() handles;
@@ -137,6 +138,7 @@ typedef struct jh_cli_report {
         {"lang", required_argument, NULL, 'l'},                                \
         {"no-charts", no_argument, NULL, JH_OPT_NO_CHARTS},                    \
         {"strict", no_argument, NULL, JH_OPT_STRICT},                          \
+        {"force", no_argument, NULL, JH_OPT_FORCE},                            \
     {                                                                          \
         "gnuplot", required_argument, NULL, JH_OPT_GNUPLOT                     \
     }
@@ -210,9 +212,26 @@ const char *jh_cli_one_operand(int argc, char **argv, const char *command,
  */
 int jh_cli_bad_option(int c, char **argv, const char *command);
 
-/** Open the staging folder of output folder @p dir; prints the problem
- * and returns NULL when it cannot be made. */
-struct jh_outdir *jh_cli_outputs_open(const char *dir);
+/** The --force line of a command's --help. */
+#define JH_CLI_FORCE_HELP                                                      \
+    "      --force          replace files in DIR that junheng did not write\n" \
+    "                       (never the input files)\n"
+
+/** Whether an --out value names a folder; prints the problem when not. */
+bool jh_cli_out_ok(const char *arg);
+
+/**
+ * Open output folder @p dir for a run of command @p kind (the manifest's
+ * tag: "analyze", "plan"...) that reads the files @p inputs
+ * (@p ninputs of them, NULL entries skipped): locked, with a staging folder (jh_outdir_open());
+ * @p force as --force.  The test hooks JUNHENG_TEST_FAIL_RENAME and
+ * JUNHENG_TEST_KILL_RENAME (a number N) fail the Nth rename of the swap
+ * or kill the process before it.  Prints the problem and returns NULL
+ * when the folder cannot be used.
+ */
+struct jh_outdir *jh_cli_outputs_open(const char *dir, const char *kind,
+                                      bool force, const char *const *inputs,
+                                      size_t ninputs);
 
 /** Stage output @p name in @p dir as written by @p write(f, data, err). */
 jh_status jh_cli_stage_stream(struct jh_outdir *dir, const char *name,
@@ -247,11 +266,10 @@ jh_status jh_cli_stage_charts(struct jh_outdir *dir, const char *name,
 
 /**
  * End a command's outputs: when @p st failed, print @p err and discard
- * everything staged; else move it into place, removing what an earlier
- * run left of @p owned.  Returns the exit code.
+ * everything staged; else replace what this kind of run wrote before by
+ * everything staged (jh_outdir_commit()).  Returns the exit code.
  */
-int jh_cli_outputs_finish(struct jh_outdir *dir, const char *const *owned,
-                          jh_status st, jh_error *err);
+int jh_cli_outputs_finish(struct jh_outdir *dir, jh_status st, jh_error *err);
 
 /** Parse --lang; prints the problem and returns false when unknown. */
 bool jh_cli_parse_lang(const char *arg, jh_lang *out);

@@ -59,6 +59,9 @@ jh_cli_report_option(jh_cli_report *r, int c, const char *arg)
     switch (c) {
     case 'o':
         r->out = arg;
+        return jh_cli_out_ok(arg) ? 1 : -JH_EXIT_USAGE;
+    case JH_OPT_FORCE:
+        r->force = true;
         return 1;
     case 'f':
         return jh_cli_parse_format(arg, &r->json) ? 1 : -JH_EXIT_USAGE;
@@ -230,14 +233,47 @@ jh_cli_input_release(jh_cli_input *in)
     in->county = NULL;
 }
 
-jh_outdir *
-jh_cli_outputs_open(const char *dir)
+bool
+jh_cli_out_ok(const char *arg)
 {
+    if (arg[0] == '\0') {
+        jh_cli_fail("--out needs a folder name, not an empty one");
+        return false;
+    }
+    return true;
+}
+
+/* A test hook's number from the environment; 0 when unset or not one. */
+static unsigned
+test_hook(const char *name)
+{
+    const char *v = getenv(name);
+    char *end = NULL;
+    unsigned long n;
+
+    if (v == NULL || v[0] == '\0')
+        return 0;
+    errno = 0;
+    n = strtoul(v, &end, 10);
+    return errno == 0 && *end == '\0' && n < 1000000 ? (unsigned)n : 0;
+}
+
+jh_outdir *
+jh_cli_outputs_open(const char *dir, const char *kind, bool force,
+                    const char *const *inputs, size_t ninputs)
+{
+    jh_outdir_options opts = JH_OUTDIR_OPTIONS_INIT;
     jh_outdir *out = NULL;
     jh_error err;
 
+    opts.kind = kind;
+    opts.force = force;
+    opts.inputs = inputs;
+    opts.ninputs = ninputs;
+    opts.fail_rename = test_hook("JUNHENG_TEST_FAIL_RENAME");
+    opts.kill_rename = test_hook("JUNHENG_TEST_KILL_RENAME");
     jh_error_clear(&err);
-    if (jh_outdir_open(&out, dir, &err) != JH_OK) {
+    if (jh_outdir_open(&out, dir, &opts, &err) != JH_OK) {
         jh_cli_error(&err);
         return NULL;
     }
@@ -316,15 +352,14 @@ jh_cli_stage_charts(jh_outdir *dir, const char *name, const char *what,
 }
 
 int
-jh_cli_outputs_finish(jh_outdir *dir, const char *const *owned, jh_status st,
-                      jh_error *err)
+jh_cli_outputs_finish(jh_outdir *dir, jh_status st, jh_error *err)
 {
     if (st != JH_OK) {
         jh_cli_error(err);
         jh_outdir_abort(dir);
         return JH_EXIT_INTERNAL;
     }
-    if (jh_outdir_commit(dir, owned, err) != JH_OK) {
+    if (jh_outdir_commit(dir, err) != JH_OK) {
         jh_cli_error(err);
         return JH_EXIT_INTERNAL;
     }

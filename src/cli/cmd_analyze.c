@@ -31,7 +31,8 @@ help(FILE *out)
         "  -f, --format FMT     stdout format: text (default) or json\n"
         "  -l, --lang LANG      zh (default) or en, for workbook, charts and "
         "text\n"
-        "      --no-charts      do not run gnuplot\n" JH_CLI_INPUT_HELP
+        "      --no-charts      do not run gnuplot\n" JH_CLI_FORCE_HELP
+        JH_CLI_INPUT_HELP
         "      --strict         exit 1 when the standard is not met\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
         "  -h, --help           show this help\n\n"
@@ -87,14 +88,15 @@ render_charts(const char *dir, const void *data, const jh_chart_options *opts,
 static int
 write_outputs(const analyze_args *a, const jh_report_context *ctx)
 {
-    static const char *const owned[] = {"report.xlsx", "report.json", "charts",
-                                        NULL};
+    /* Never replaced by an output. */
+    const char *const inputs[] = {a->in.file, a->in.standard};
     jh_outdir *dir = NULL;
     jh_error err;
     jh_status st;
     char *path;
 
-    dir = jh_cli_outputs_open(a->rep.out);
+    dir = jh_cli_outputs_open(a->rep.out, "analyze", a->rep.force, inputs,
+                              2);
     if (dir == NULL)
         return JH_EXIT_INTERNAL;
     jh_error_clear(&err);
@@ -111,7 +113,7 @@ write_outputs(const analyze_args *a, const jh_report_context *ctx)
         st = jh_cli_stage_charts(dir, "charts", "charts", render_charts, ctx,
                                  &copts, &err);
     }
-    return jh_cli_outputs_finish(dir, owned, st, &err);
+    return jh_cli_outputs_finish(dir, st, &err);
 }
 
 int

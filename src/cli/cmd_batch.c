@@ -64,7 +64,9 @@ batch_help(FILE *out)
     fputs(
         "usage: junheng batch INPUT... [options]\n\n"
         "Evaluate many counties at once.  INPUT is a school file (CSV, .xlsx\n"
-        "or .xls) or a folder of them (read without descending).  Rows are\n"
+        "or .xls) or a folder of them (read without descending; the reports\n"
+        "junheng wrote there, listed in a .junheng-manifest, are skipped).  "
+        "Rows are\n"
         "grouped by their 县区 (county) column, else each file is one county\n"
         "named after the file; a 年份 (year) column splits a county by year.\n"
         "A school code must be unique within a county-year.\n\n"
@@ -82,7 +84,8 @@ batch_help(FILE *out)
         "      --no-charts      do not run gnuplot\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
         "      --strict         exit 1 when any county-year "
-        "fails\n" JH_CLI_INPUT_HELP "  -h, --help           show this help\n\n"
+        "fails\n" JH_CLI_FORCE_HELP JH_CLI_INPUT_HELP
+        "  -h, --help           show this help\n\n"
         "Ranking, within a year and level: fewer CVs over the limit first;\n"
         "then the smaller largest CV; then the smaller mean of the CVs.\n"
         "Progress goes to stderr when it is a terminal.\n\n"
@@ -107,6 +110,7 @@ trend_help(FILE *out)
           "  -l, --lang LANG      zh (default) or en\n"
           "      --no-charts      do not run gnuplot\n"
           "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
+          JH_CLI_FORCE_HELP
           "  -j, --jobs N         threads (default: the number of cores)\n"
           "" JH_CLI_INPUT_HELP "  -h, --help           show this help\n",
           out);
@@ -179,8 +183,9 @@ add_input(batch_args *a, const char *path)
     struct stat sb;
     DIR *d;
     struct dirent *e;
-    char **names = NULL;
-    size_t n = 0, before = a->ninputs;
+    char **names = NULL, **owned = NULL;
+    size_t n = 0, before = a->ninputs, nowned = 0;
+    jh_error err;
     int rc = JH_EXIT_OK;
 
     if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode))
@@ -190,10 +195,21 @@ add_input(batch_args *a, const char *path)
         jh_cli_fail("%s: cannot read the folder: %s", path, strerror(errno));
         return JH_EXIT_DATA;
     }
+    /* junheng's own outputs (summary.xlsx, a county's report.xlsx) are
+     * never read back as inputs. */
+    jh_error_clear(&err);
+    if (jh_outdir_owned_names(path, &owned, &nowned, &err) != JH_OK) {
+        closedir(d);
+        jh_cli_error(&err);
+        return JH_EXIT_INTERNAL;
+    }
     while ((e = readdir(d)) != NULL) {
         char **grown;
         char *full;
-        if (!school_file_name(e->d_name))
+        const char *name = e->d_name;
+        if (!school_file_name(e->d_name) ||
+            (nowned > 0 && bsearch(&name, owned, nowned, sizeof(*owned),
+                                   cmp_str) != NULL))
             continue;
         grown = realloc(names, (n + 1) * sizeof(*names));
         if (grown == NULL) {
@@ -214,6 +230,7 @@ add_input(batch_args *a, const char *path)
             free(full);
     }
     closedir(d);
+    jh_outdir_names_free(owned, nowned);
     qsort(names, n, sizeof(*names), cmp_str);
     for (size_t i = 0; i < n; i++) {
         if (rc == JH_EXIT_OK)
@@ -493,92 +510,6 @@ export_county(void *data, size_t ci, jh_error *err)
     return st;
 }
 
-static int
-cmp_name(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/*
- * Folders an earlier batch wrote into @p out (the "folder" keys of its
- * summary.json), so that a county gone from the input does not leave its
- * old reports behind.  Only plain names of existing folders are taken.
- * The folder is listed first: without folders other than charts (a batch
- * without --per-county) the earlier summary (10 MB for a nation) is not
- * read at all.
- */
-static char **
-previous_folders(const char *out, size_t *n)
-{
-    DIR *d = opendir(out);
-    struct dirent *e;
-    char **dirs = NULL, **names = NULL;
-    bool *taken = NULL;
-    size_t ndirs = 0, cap = 0, i;
-    json_t *root = NULL, *results, *r;
-    char *path;
-
-    *n = 0;
-    while (d != NULL && (e = readdir(d)) != NULL) {
-        char *full;
-        struct stat sb;
-        if (e->d_name[0] == '.' || strcmp(e->d_name, "charts") == 0)
-            continue;
-        full = cli_printf("%s/%s", out, e->d_name);
-        if (full == NULL || lstat(full, &sb) != 0 || !S_ISDIR(sb.st_mode)) {
-            free(full);
-            continue;
-        }
-        free(full);
-        if (ndirs == cap) {
-            size_t ncap = cap == 0 ? 16 : cap * 2;
-            char **grown = realloc(dirs, ncap * sizeof(*dirs));
-            if (grown == NULL)
-                break;
-            dirs = grown;
-            cap = ncap;
-        }
-        dirs[ndirs] = strdup(e->d_name);
-        if (dirs[ndirs] != NULL)
-            ndirs++;
-    }
-    if (d != NULL)
-        closedir(d);
-    if (ndirs == 0) {
-        free(dirs);
-        return NULL;
-    }
-    qsort(dirs, ndirs, sizeof(*dirs), cmp_name);
-    path = cli_printf("%s/summary.json", out);
-    root = path != NULL ? json_load_file(path, 0, NULL) : NULL;
-    free(path);
-    results = json_object_get(root, "results");
-    names = calloc(ndirs, sizeof(*names));
-    taken = calloc(ndirs, sizeof(*taken));
-    json_array_foreach(results, i, r)
-    {
-        const char *f = json_string_value(json_object_get(r, "folder"));
-        char **hit;
-        if (names == NULL || taken == NULL || f == NULL)
-            continue;
-        /* An existing folder, taken once: the listing holds only plain
-         * names, so "..", "a/b" and "charts" never match. */
-        hit = bsearch(&f, dirs, ndirs, sizeof(*dirs), cmp_name);
-        if (hit == NULL || taken[hit - dirs])
-            continue;
-        taken[hit - dirs] = true;
-        names[(*n)++] = *hit;
-    }
-    json_decref(root);
-    for (i = 0; i < ndirs; i++) {
-        if (taken == NULL || !taken[i])
-            free(dirs[i]); /* the others moved to names */
-    }
-    free(taken);
-    free(dirs);
-    return names;
-}
-
 typedef struct timings {
     double json, workbook, charts, per_county, commit;
 } timings;
@@ -612,17 +543,14 @@ write_json(const jh_batch_report_context *bctx, const char *path,
     return st;
 }
 
-/* Copy the file @p path to stdout; 0 or -1. */
+/* Copy the open file @p f to stdout; 0 or -1. */
 static int
-copy_to_stdout(const char *path)
+copy_to_stdout(FILE *f)
 {
-    FILE *f = fopen(path, "rb");
     char buf[1 << 16];
     size_t n;
     int rc = 0;
 
-    if (f == NULL)
-        return -1;
     while ((n = fread(buf, 1, sizeof(buf), f)) > 0) {
         if (fwrite(buf, 1, n, stdout) != n) {
             rc = -1;
@@ -631,7 +559,6 @@ copy_to_stdout(const char *path)
     }
     if (ferror(f))
         rc = -1;
-    fclose(f);
     return rc;
 }
 
@@ -656,25 +583,23 @@ summary_task(void *data, size_t i, jh_error *err)
 /* Write every output into a staging folder, then move it into place. */
 static int
 write_outputs(const batch_args *a, const jh_batch *b,
-              const jh_batch_report_context *bctx, summary_ctx *sc, timings *tm)
+              const jh_batch_report_context *bctx, summary_ctx *sc, timings *tm,
+              FILE **json_copy)
 {
     jh_outdir *dir = NULL;
     jh_error err;
     jh_status st;
     char *path, *json;
-    char **prev = NULL, **owned = NULL;
-    size_t nprev = 0;
     struct timespec t0;
     export_ctx x;
     progress pr = {isatty(2) != 0, NULL, {0, 0}, 0.0};
 
     jh_error_clear(&err);
     memset(&x, 0, sizeof(x));
-    st = jh_outdir_open(&dir, a->rep.out, &err);
-    if (st != JH_OK) {
-        jh_cli_error(&err);
+    dir = jh_cli_outputs_open(a->rep.out, "batch", a->rep.force,
+                              (const char *const *)a->inputs, a->ninputs);
+    if (dir == NULL)
         return JH_EXIT_INTERNAL;
-    }
     path = jh_outdir_path(dir, "summary.xlsx");
     json = jh_outdir_path(dir, "summary.json");
     sc->xlsx = path;
@@ -683,6 +608,14 @@ write_outputs(const batch_args *a, const jh_batch *b,
              ? jh_batch_parallel(2, a->jobs, summary_task, sc, NULL, NULL, NULL,
                                  &err)
              : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    /* --format json copies summary.json as written: opened here, it stays
+     * this run's whatever another run does to the folder afterwards. */
+    if (st == JH_OK && a->rep.json) {
+        *json_copy = fopen(json, "rb");
+        if (*json_copy == NULL)
+            st = jh_error_set(&err, JH_ERR_IO, json, 0, 0, "cannot read: %s",
+                              strerror(errno));
+    }
     free(path);
     free(json);
     sc->xlsx = NULL;
@@ -741,30 +674,11 @@ write_outputs(const batch_args *a, const jh_batch *b,
         jh_outdir_abort(dir);
         return jh_cli_exit_code(st);
     }
-    /* What this kind of run owns: its files, charts/, and the county
-     * folders of the run before (those of this run are replaced whole). */
-    prev = previous_folders(a->rep.out, &nprev);
-    owned = calloc(nprev + 4, sizeof(*owned));
-    if (owned == NULL) {
-        jh_cli_fail("out of memory");
-        jh_outdir_abort(dir);
-        for (size_t i = 0; i < nprev; i++)
-            free(prev[i]);
-        free(prev);
-        return JH_EXIT_INTERNAL;
-    }
-    owned[0] = "summary.xlsx";
-    owned[1] = "summary.json";
-    owned[2] = "charts";
-    for (size_t i = 0; i < nprev; i++)
-        owned[3 + i] = prev[i];
+    /* The manifest says what an earlier batch wrote: its summary, charts
+     * and county folders are replaced or removed, nothing else. */
     clock_gettime(CLOCK_MONOTONIC, &t0);
-    st = jh_outdir_commit(dir, (const char *const *)owned, &err);
+    st = jh_outdir_commit(dir, &err);
     tm->commit = seconds_since(&t0);
-    for (size_t i = 0; i < nprev; i++)
-        free(prev[i]);
-    free(prev);
-    free(owned);
     if (st != JH_OK) {
         jh_cli_error(&err);
         return JH_EXIT_INTERNAL;
@@ -832,6 +746,7 @@ jh_cmd_batch(int argc, char **argv)
     timings tm = {0, 0, 0, 0, 0};
     double raw = 0.0;
     size_t raw_bytes = 0;
+    FILE *json_copy = NULL;
     int rc = parse_args(&a, argc, argv, false);
 
     if (rc != JH_EXIT_OK) {
@@ -851,21 +766,18 @@ jh_cmd_batch(int argc, char **argv)
                                      jh_cli_document_epoch(), a.per_county};
     sc = (summary_ctx){&bctx, NULL, NULL, &tm};
     if (a.rep.out != NULL) {
-        rc = write_outputs(&a, b, &bctx, &sc, &tm);
+        rc = write_outputs(&a, b, &bctx, &sc, &tm, &json_copy);
         if (rc != JH_EXIT_OK)
             goto done;
     }
     if (a.rep.json && a.rep.out != NULL) {
         /* summary.json as written. */
-        char *path = cli_printf("%s/summary.json", a.rep.out);
-        if (path == NULL || copy_to_stdout(path) != 0) {
-            jh_cli_fail("cannot copy %s to standard output",
-                        path != NULL ? path : "summary.json");
-            free(path);
+        if (json_copy == NULL || copy_to_stdout(json_copy) != 0) {
+            jh_cli_fail("cannot copy %s/summary.json to standard output",
+                        a.rep.out);
             rc = JH_EXIT_INTERNAL;
             goto done;
         }
-        free(path);
     } else if (a.rep.json) {
         jh_error err;
         jh_error_clear(&err);
@@ -904,6 +816,8 @@ jh_cmd_batch(int argc, char **argv)
     }
 
 done:
+    if (json_copy != NULL)
+        fclose(json_copy);
     jh_batch_free(b);
     args_release(&a);
     return rc;
@@ -1044,17 +958,19 @@ jh_cmd_trend(int argc, char **argv)
         jh_batch_report_context bctx = {b, a.rep.lang, JH_VERSION,
                                         jh_cli_document_epoch(), false};
         jh_chart_options copts = jh_cli_chart_options(&a.rep);
-        static const char *const owned[] = {
-            "trend-primary.png", "trend-primary.pdf", "trend-junior.png",
-            "trend-junior.pdf", NULL};
         jh_outdir *dir = NULL;
         jh_error err;
-        jh_status st;
+        jh_status st = JH_OK;
         char *path;
 
         jh_error_clear(&err);
-        st = jh_outdir_open(&dir, a.rep.out, &err);
-        if (st == JH_OK && a.rep.charts) {
+        dir = jh_cli_outputs_open(a.rep.out, "trend", a.rep.force,
+                                  (const char *const *)a.inputs, a.ninputs);
+        if (dir == NULL) {
+            rc = JH_EXIT_INTERNAL;
+            goto done;
+        }
+        if (a.rep.charts) {
             path = jh_cli_staged_folder(dir, ".keep");
             st = path != NULL
                      ? jh_report_trend_charts(path, &bctx, ci, &copts, &err)
@@ -1067,7 +983,7 @@ jh_cmd_trend(int argc, char **argv)
             }
         }
         if (st == JH_OK)
-            st = jh_outdir_commit(dir, owned, &err);
+            st = jh_outdir_commit(dir, &err);
         else
             jh_outdir_abort(dir);
         if (st != JH_OK) {

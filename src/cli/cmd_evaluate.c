@@ -40,6 +40,7 @@ help(FILE *out)
         "  -l, --lang LANG      zh (default) or en\n" JH_CLI_INPUT_HELP
         "      --no-charts      do not run gnuplot\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
+        JH_CLI_FORCE_HELP
         "      --strict         exit 1 unless the county passes\n"
         "  -h, --help           show this help\n\n"
         "Exit status: 0 done (whatever the verdict), 1 not passed with "
@@ -154,16 +155,16 @@ static int
 write_outputs(const evaluate_args *a, const jh_report_context *ctx,
               const jh_evaluation *ev)
 {
-    static const char *const owned[] = {"evaluation.xlsx", "evaluation.json",
-                                        "board.png",       "board.pdf",
-                                        "evaluation.pdf",  NULL};
+    /* Never replaced by an output. */
+    const char *const inputs[] = {a->in.file, a->facts, a->in.standard};
     evaluate_out out = {ctx, ev};
     jh_outdir *dir = NULL;
     jh_error err;
     jh_status st;
     char *path;
 
-    dir = jh_cli_outputs_open(a->rep.out);
+    dir = jh_cli_outputs_open(a->rep.out, "evaluate", a->rep.force, inputs,
+                              3);
     if (dir == NULL)
         return JH_EXIT_INTERNAL;
     jh_error_clear(&err);
@@ -198,7 +199,7 @@ write_outputs(const evaluate_args *a, const jh_report_context *ctx,
             st = JH_OK;
         }
     }
-    return jh_cli_outputs_finish(dir, owned, st, &err);
+    return jh_cli_outputs_finish(dir, st, &err);
 }
 
 int

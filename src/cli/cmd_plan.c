@@ -45,6 +45,7 @@ help(FILE *out)
         "      --strict         exit 1 when the projection still fails\n"
         "      --no-charts      do not run gnuplot\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
+        JH_CLI_FORCE_HELP
         "  -h, --help           show this help\n\n"
         "Exit status: 0 done, 1 projection fails with --strict, 2 usage\n"
         "error, 3 bad input data, 4 output or internal failure.\n",
@@ -165,17 +166,15 @@ static int
 write_outputs(const plan_args *a, const jh_report_context *ctx,
               const jh_plan *plan)
 {
-    /* The outputs of this command: earlier ones are replaced, the other
-     * commands' outputs in the same folder are left alone. */
-    static const char *const owned[] = {"plan.xlsx", "plan.json", "plan-charts",
-                                        NULL};
+    /* Never replaced by an output. */
+    const char *const inputs[] = {a->in.file, a->costs_file, a->in.standard};
     plan_out out = {ctx, plan};
     jh_outdir *dir = NULL;
     jh_error err;
     jh_status st;
     char *path;
 
-    dir = jh_cli_outputs_open(a->rep.out);
+    dir = jh_cli_outputs_open(a->rep.out, "plan", a->rep.force, inputs, 3);
     if (dir == NULL)
         return JH_EXIT_INTERNAL;
     jh_error_clear(&err);
@@ -191,7 +190,7 @@ write_outputs(const plan_args *a, const jh_report_context *ctx,
         st = jh_cli_stage_charts(dir, "plan-charts", "charts", render_charts,
                                  &out, &copts, &err);
     }
-    return jh_cli_outputs_finish(dir, owned, st, &err);
+    return jh_cli_outputs_finish(dir, st, &err);
 }
 
 int

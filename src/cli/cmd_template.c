@@ -63,6 +63,10 @@ jh_cmd_template(int argc, char **argv)
         switch (c) {
         case 'o':
             out = optarg;
+            if (out[0] == '\0') {
+                jh_cli_fail("--out needs a file name, not an empty one");
+                return JH_EXIT_USAGE;
+            }
             break;
         case 'l':
             if (strcmp(optarg, "en") == 0)

@@ -35,6 +35,7 @@ help(FILE *out)
           "                       sheet of a claims workbook (default: every\n"
           "                       sheet that holds claims)\n"
           "  -o, --out DIR        write verify.xlsx and verify.json into DIR\n"
+          JH_CLI_FORCE_HELP
           "  -f, --format FMT     stdout format: text (default) or json\n"
           "  -l, --lang LANG      zh (default) or en\n" JH_CLI_INPUT_HELP
           "  -h, --help           show this help\n\n"
@@ -49,11 +50,12 @@ typedef struct verify_args {
     size_t nclaims;
     const char *claims_sheet;
     const char *out;
+    bool force;
     bool json;
     jh_lang lang;
 } verify_args;
 
-enum { OPT_CLAIMS_SHEET = 256 };
+enum { OPT_CLAIMS_SHEET = 256, OPT_FORCE };
 
 /* The options of verify's own (jh_cli_take_fn). */
 static int
@@ -78,6 +80,9 @@ take_option(void *args, int c, const char *arg)
         return 1;
     case 'o':
         a->out = arg;
+        return jh_cli_out_ok(arg) ? 1 : -JH_EXIT_USAGE;
+    case OPT_FORCE:
+        a->force = true;
         return 1;
     default:
         return jh_cli_format_lang_option(c, arg, &a->json, &a->lang);
@@ -91,6 +96,7 @@ parse_args(verify_args *a, int argc, char **argv)
         {"claims", required_argument, NULL, 'c'},
         {"claims-sheet", required_argument, NULL, OPT_CLAIMS_SHEET},
         {"out", required_argument, NULL, 'o'},
+        {"force", no_argument, NULL, OPT_FORCE},
         {"format", required_argument, NULL, 'f'},
         {"lang", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
@@ -217,15 +223,25 @@ static int
 write_outputs(const verify_args *a, const jh_report_context *ctx,
               const jh_verify_result *res)
 {
-    /* The outputs of this command: earlier ones are replaced, the other
-     * commands' outputs in the same folder are left alone. */
-    static const char *const owned[] = {"verify.xlsx", "verify.json", NULL};
+    /* Never replaced by an output. */
+    const char **inputs = calloc(a->nclaims + 2, sizeof(*inputs));
     verify_out v = {ctx, res};
-    jh_outdir *dir = jh_cli_outputs_open(a->out);
+    jh_outdir *dir = NULL;
     jh_error err;
     jh_status st;
     char *path;
 
+    if (inputs == NULL) {
+        jh_cli_fail("out of memory");
+        return JH_EXIT_INTERNAL;
+    }
+    inputs[0] = a->in.file;
+    inputs[1] = a->in.standard;
+    for (size_t i = 0; i < a->nclaims; i++)
+        inputs[i + 2] = a->claims[i];
+    dir = jh_cli_outputs_open(a->out, "verify", a->force, inputs,
+                              a->nclaims + 2);
+    free(inputs);
     if (dir == NULL)
         return JH_EXIT_INTERNAL;
     jh_error_clear(&err);
@@ -236,7 +252,7 @@ write_outputs(const verify_args *a, const jh_report_context *ctx,
     free(path);
     if (st == JH_OK)
         st = jh_cli_stage_stream(dir, "verify.json", write_json, &v, &err);
-    return jh_cli_outputs_finish(dir, owned, st, &err);
+    return jh_cli_outputs_finish(dir, st, &err);
 }
 
 int

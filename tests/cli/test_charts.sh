@@ -133,8 +133,8 @@ check "demo: the diagnostics charts say they are supplementary" \
               "15.5%"'
 check "demo: no other file and no scratch file in the charts folder" \
     only_charts "$out/charts" 38
-check "demo: nothing hidden left anywhere in the output folder" \
-    [ -z "$(find "$out" -mindepth 1 -name '.*')" ]
+check "demo: nothing hidden left anywhere in the output folder (but the manifest)" \
+    [ -z "$(find "$out" -mindepth 1 -name '.*' -not -path "$out/.junheng-manifest")" ]
 check "demo: the CV chart draws its Chinese title and the failing CV" \
     eval 'pdf_has "$out/charts/primary-cv.pdf" "资源配置指标校际差异系数" &&
           pdf_has "$out/charts/primary-cv.pdf" "0.552"'
@@ -212,7 +212,7 @@ check "no gnuplot: the report is still written" \
     eval '[ -s "$out/report.xlsx" ] || [ -s "$out/report.json" ]'
 check "no gnuplot: no chart and no scratch file" \
     [ -z "$(find "$out" -mindepth 1 -path "$out/charts/*")" -a \
-      -z "$(find "$out" -mindepth 1 -name '.*')" ]
+      -z "$(find "$out" -mindepth 1 -name '.*' -not -path "$out/.junheng-manifest")" ]
 
 # --- 4. degenerate data ---------------------------------------------------
 cat >"$TMP/tiny.csv" <<'EOF'

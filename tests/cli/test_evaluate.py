@@ -362,7 +362,8 @@ def main():
     out, err, rc = run(["evaluate", os.path.join(tmp, "fail-schools.csv"),
                         "--county", fail_facts, "--out", outdir,
                         "--no-charts"])
-    check(sorted(os.listdir(outdir)) == ["evaluation.json", "evaluation.xlsx"],
+    check(sorted(os.listdir(outdir)) == [".junheng-manifest", "evaluation.json",
+                                         "evaluation.xlsx"],
           "--no-charts: an earlier board is removed")
 
     # --- the same input gives the same bytes ------------------------------

@@ -236,11 +236,11 @@ primary-pe_art_teachers_per100 primary-sports_area_per_student"
     }
     check "plan charts: every chart as PNG and PDF, nothing else" \
         plan_charts "$tmp/pout"
-    check "plan charts: nothing hidden left in the output folder" \
-        [ -z "$(find "$tmp/pout" -mindepth 1 -name '.*')" ]
-    check "plan charts: only plan.xlsx, plan.json and plan-charts written" \
+    check "plan charts: nothing hidden left in the output folder (but the manifest)" \
+        [ -z "$(find "$tmp/pout" -mindepth 1 -name '.*' -not -path "$tmp/pout/.junheng-manifest")" ]
+    check "plan charts: only plan.xlsx, plan.json, plan-charts and the manifest written" \
         [ "$(cd "$tmp/pout" && ls -A | tr '\n' ' ')" = \
-          "plan-charts plan.json plan.xlsx " ]
+          ".junheng-manifest plan-charts plan.json plan.xlsx " ]
     if command -v pdftotext >/dev/null; then
         check "plan charts: the CV before and after in the caption" \
             eval 'pdftotext "$tmp/pout/plan-charts/primary-sports_area_per_student.pdf" - |

@@ -1,4 +1,5 @@
-/* junheng tests - the number reader, trimming and big buffers (util.c). */
+/* junheng tests - the number reader, trimming and big buffers (util.c);
+ * output folders (outdir.c). */
 #define _GNU_SOURCE
 #include "helpers.h"
 
@@ -6,6 +7,7 @@
 #include <stdint.h>
 
 #include "../../src/util.h"
+#include "junheng/outdir.h"
 
 /* strtod in the C locale: what jh__parse_double must agree with. */
 static double
@@ -170,6 +172,70 @@ error_set_from_itself(void **state)
     assert_int_equal(e.line, 3);
 }
 
+/* Write @p text to the staged file @p name of @p d. */
+static void
+stage(jh_outdir *d, const char *name, const char *text)
+{
+    char *path = jh_outdir_path(d, name);
+    FILE *f = path != NULL ? fopen(path, "w") : NULL;
+
+    assert_non_null(f);
+    fputs(text, f);
+    fclose(f);
+    free(path);
+}
+
+/* An empty folder name is refused (mkdir_p read past it); a commit
+ * records what it wrote, exactly; a second open of a folder in use is
+ * refused; the recorded names are what batch skips as inputs. */
+static void
+outdir_manifest_and_lock(void **state)
+{
+    char tmpl[] = "/tmp/jh-outdir-XXXXXX";
+    char *root = mkdtemp(tmpl), *path, *text = NULL, *cmd;
+    jh_outdir_options o = JH_OUTDIR_OPTIONS_INIT;
+    jh_outdir *d = NULL, *second = NULL;
+    jh_error err;
+    char **names = NULL;
+    size_t n = 0, len = 0;
+
+    (void)state;
+    assert_non_null(root);
+    assert_int_equal(jh_outdir_open(&d, "", NULL, &err), JH_ERR_ARG);
+    assert_null(d);
+    o.kind = "analyze";
+    assert_int_equal(jh_outdir_open(&d, root, &o, &err), JH_OK);
+    assert_int_equal(jh_outdir_open(&second, root, &o, &err), JH_ERR_IO);
+    assert_non_null(strstr(err.message, "in use"));
+    stage(d, "report.json", "{}\n");
+    stage(d, "charts/b.png", "png");
+    stage(d, ".scratch", "not an output");
+    assert_int_equal(jh_outdir_commit(d, &err), JH_OK);
+    path = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, root);
+    assert_int_equal(jh__read_file(path, 1 << 20, &text, &len, &err), JH_OK);
+    assert_string_equal(text, "# junheng: the files and folders junheng "
+                              "wrote here; it replaces only these\n"
+                              "analyze charts/\n"
+                              "analyze charts/b.png\n"
+                              "analyze report.json\n");
+    free(text);
+    free(path);
+    assert_int_equal(jh_outdir_owned_names(root, &names, &n, &err), JH_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(names[0], "charts");
+    assert_string_equal(names[1], "report.json");
+    jh_outdir_names_free(names, n);
+    path = jh__asprintf("%s/charts", root);
+    assert_int_equal(jh_outdir_owned_names(path, &names, &n, &err), JH_OK);
+    assert_int_equal(n, 1);
+    assert_string_equal(names[0], "b.png");
+    jh_outdir_names_free(names, n);
+    free(path);
+    cmd = jh__asprintf("rm -rf '%s'", root);
+    assert_int_equal(system(cmd), 0);
+    free(cmd);
+}
+
 int
 main(void)
 {
@@ -179,6 +245,7 @@ main(void)
         cmocka_unit_test(trim_span_and_blank),
         cmocka_unit_test(big_buffers_and_table_rows),
         cmocka_unit_test(error_set_from_itself),
+        cmocka_unit_test(outdir_manifest_and_lock),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
