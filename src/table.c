@@ -66,7 +66,9 @@ jh_table_new(jh_table **out, const char *source, const char *sheet)
 
     if (t == NULL)
         return JH_ERR_NOMEM;
-    t->source = jh__strdup(source != NULL ? source : "");
+    /* The name as shown in messages and reports: valid UTF-8 even when
+     * the file's name is not (see jh__display_name). */
+    t->source = jh__display_name(source != NULL ? source : "");
     t->sheet = jh__strdup(sheet);
     if (t->source == NULL || (sheet != NULL && t->sheet == NULL)) {
         jh_table_free(t);

@@ -53,6 +53,17 @@ bool jh__is_blank(const char *s);
  */
 bool jh__utf8_valid(const char *text, size_t len);
 
+/**
+ * A file or folder name (bytes, as the system gives them) as valid UTF-8
+ * for reports and messages.  Valid UTF-8 is kept; each '/'-separated part
+ * that is not is decoded as GB18030 when all of it decodes (names from a
+ * Windows archive unpacked here are GBK), else every byte of it that is not
+ * UTF-8 is shown as "\xHH" (upper-case hex), so nothing is dropped.
+ * malloc'd; NULL when out of memory.  Only for showing: open files by the
+ * name as given.
+ */
+char *jh__display_name(const char *name);
+
 /** Read a whole file into a malloc'd buffer (NUL-terminated). */
 jh_status jh__read_file(const char *path, size_t max, char **out,
                         size_t *len, jh_error *err);
