@@ -365,3 +365,41 @@ jh__fmt_general(double v, int precision, char *buf, size_t size)
     uselocale(old);
     return buf;
 }
+
+void
+jh__xml_visible(char *s, size_t size)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t n = strlen(s), extra = 0, i, j;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            extra += 5;
+    }
+    if (extra == 0)
+        return;
+    /* Cut at a character boundary so that the escapes fit. */
+    while (n > 0 && n + extra >= size) {
+        unsigned char c = (unsigned char)s[--n];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            extra -= 5;
+        while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+            n--;
+    }
+    s[n] = '\0';
+    /* Expand from the end. */
+    j = n + extra;
+    s[j] = '\0';
+    for (i = n; i-- > 0;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            j -= 6;
+            memcpy(s + j, "\\u00", 4);
+            s[j + 4] = hex[c >> 4];
+            s[j + 5] = hex[c & 15];
+        } else {
+            s[--j] = (char)c;
+        }
+    }
+}

@@ -64,6 +64,15 @@ bool jh__utf8_valid(const char *text, size_t len);
  */
 char *jh__display_name(const char *name);
 
+/**
+ * Make @p s (NUL-terminated, in a buffer of @p size bytes) fit for XML 1.0,
+ * which cannot hold C0 control characters other than tab, newline and
+ * carriage return: each becomes "\u00XX" (ESC is "\u001b"), as far as
+ * the buffer holds (what does not fit is cut, at a character boundary).
+ * For text libxlsxwriter writes without escaping (document properties).
+ */
+void jh__xml_visible(char *s, size_t size);
+
 /** Read a whole file into a malloc'd buffer (NUL-terminated). */
 jh_status jh__read_file(const char *path, size_t max, char **out,
                         size_t *len, jh_error *err);

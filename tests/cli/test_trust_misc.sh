@@ -26,8 +26,8 @@ for n in z.namelist():
         xml.dom.minidom.parseString(z.read(n))
 EOF
 }
-# xlsx_has XLSX TEXT: TEXT (UTF-8) is in the workbook's shared strings or
-# document properties, decoded as XML.
+# xlsx_has XLSX TEXT: TEXT (UTF-8) is in the workbook's shared strings,
+# sheets (inline strings) or document properties, decoded as XML.
 xlsx_has() {
     "$py" - "$1" "$2" <<'EOF'
 import sys, zipfile, xml.dom.minidom
@@ -39,8 +39,8 @@ def walk(n):
         text.append(n.data)
     for c in n.childNodes:
         walk(c)
-for n in ("xl/sharedStrings.xml", "docProps/core.xml"):
-    if n in z.namelist():
+for n in z.namelist():
+    if n in ("xl/sharedStrings.xml", "docProps/core.xml") or n.startswith("xl/worksheets/sheet"):
         walk(xml.dom.minidom.parseString(z.read(n)))
 sys.exit(0 if any(want in t for t in text) else 1)
 EOF
