@@ -218,7 +218,10 @@ jh__big_alloc(size_t size)
 
     if (size > SIZE_MAX - BIG_HEAD - 2 * BIG_ALIGN)
         return NULL;
-    if (JH__ASAN) {
+    /* Below the huge-page size a mapping would only waste address space
+     * (and, with huge pages, a whole 2 MiB page of memory): plain malloc.
+     * Under AddressSanitizer always plain malloc. */
+    if (JH__ASAN || size < BIG_ALIGN - BIG_HEAD) {
         start = malloc(BIG_HEAD + size);
         if (start == NULL)
             return NULL;

@@ -300,7 +300,7 @@ for i in range(2000):
 EOF
     (ulimit -v 1572864; "$bin" batch "$tmp/many" -j 2 -f json --no-charts >"$tmp/j" 2>"$tmp/err")
     rc=$?
-    [ $rc -eq 0 ] && json_eval "$tmp/j" "len(d['counties']) == 2000" &&
+    [ $rc -eq 0 ] && json_eval "$tmp/j" "d['counties'] == 2000 and len(d['inputs']) == 2000" &&
         ok "2,000 county files under a 1.5 GiB address-space limit" ||
         bad "2,000 files under ulimit -v 1.5 GiB: exit $rc, $(head -c 200 "$tmp/err")"
 fi
