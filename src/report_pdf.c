@@ -2,8 +2,9 @@
  * junheng - printing a workbook to PDF with LibreOffice, for the binder.
  *
  * soffice is spawned without a shell, with a scratch profile inside the
- * staging folder (so the user's LibreOffice settings play no part), removed
- * afterwards with its log, and the PDF is checked before it counts.  The
+ * staging folder (so the user's LibreOffice settings play no part; under
+ * /tmp when the folder's name is not UTF-8, see below), removed afterwards
+ * with its log, and the PDF is checked before it counts.  The
  * profile is given to soffice as a URL: it is built from the absolute path,
  * percent-encoded, because a relative path, a space, '#' or '%' makes soffice
  * wait until it is killed or put its profile somewhere else.
@@ -192,15 +193,41 @@ stamp_pdf(const char *path, long long created, jh_error *err)
     return st;
 }
 
+/* Copy file @p from to @p to (created or replaced). */
+static jh_status
+copy_file(const char *from, const char *to, jh_error *err)
+{
+    char *data = NULL;
+    size_t len = 0;
+    FILE *f;
+    jh_status st = jh__read_file(from, (size_t)256 << 20, &data, &len, err);
+
+    if (st != JH_OK)
+        return st;
+    f = fopen(to, "wb");
+    if (f == NULL || fwrite(data, 1, len, f) != len)
+        st = jh_error_set(err, JH_ERR_OUTPUT, to, 0, 0, "cannot write: %s",
+                          strerror(errno));
+    if (f != NULL && fclose(f) != 0 && st == JH_OK)
+        st = jh_error_set(err, JH_ERR_OUTPUT, to, 0, 0, "cannot write: %s",
+                          strerror(errno));
+    free(data);
+    return st;
+}
+
 jh_status
 jh_report_pdf(const char *xlsx, const char *dir, const char *soffice,
               char *const *envp, long long created, jh_error *err)
 {
-    char absdir[PATH_MAX], absxlsx[PATH_MAX];
+    char absdir[PATH_MAX], absxlsx[PATH_MAX], tmpdir[] = "/tmp/junheng-pdf-XXXXXX";
     char *profile_dir = NULL, *url = NULL, *profile = NULL, *log = NULL;
-    char *pdf = NULL;
+    char *pdf = NULL, *made = NULL, *input = NULL;
     char **env = NULL;
-    const char *base = strrchr(xlsx, '/');
+    const char *base = strrchr(xlsx, '/'), *work;
+    const char *name = base != NULL ? base + 1 : xlsx;
+    const char *dot = strrchr(name, '.');
+    int stem = (int)(dot != NULL ? dot - name : (long)strlen(name));
+    bool utf8;
     struct stat sb;
     jh_status st;
 
@@ -208,38 +235,46 @@ jh_report_pdf(const char *xlsx, const char *dir, const char *soffice,
         return jh_error_set(err, JH_ERR_OUTPUT, dir, 0, 0,
                             "cannot print the workbook to PDF: %s",
                             strerror(errno));
-    profile_dir = jh__asprintf("%s/.lo-profile", absdir);
+    /* soffice takes --outdir as a name in the locale's encoding and fails
+     * on bytes that are not UTF-8 (a GBK folder name): then it works in a
+     * folder of its own under /tmp, and reads the workbook through its
+     * URL, which carries any byte. */
+    utf8 = jh__utf8_valid(absdir, strlen(absdir));
+    if (!utf8 && mkdtemp(tmpdir) == NULL)
+        return jh_error_set(err, JH_ERR_OUTPUT, tmpdir, 0, 0,
+                            "cannot print the workbook to PDF: %s",
+                            strerror(errno));
+    work = utf8 ? absdir : tmpdir;
+    profile_dir = jh__asprintf("%s/.lo-profile", work);
     url = profile_dir != NULL ? file_url(profile_dir) : NULL;
     profile = url != NULL ? jh__asprintf("-env:UserInstallation=%s", url)
                           : NULL;
+    input = utf8 ? jh__strdup(absxlsx) : file_url(absxlsx);
     log = jh__asprintf("%s/.soffice.log", absdir);
+    made = jh__asprintf("%s/%.*s.pdf", work, stem, name);
+    pdf = jh__asprintf("%s/%.*s.pdf", dir, stem, name);
     env = child_env(envp);
-    if (profile == NULL || log == NULL || env == NULL) {
+    if (profile == NULL || input == NULL || log == NULL || made == NULL ||
+        pdf == NULL || env == NULL) {
         st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
         goto done;
     }
     {
-        char *argv[] = {(char *)soffice, (char *)"--headless",
+        char *argv[] = {(char *)soffice,      (char *)"--headless",
                         (char *)"--norestore", profile,
                         (char *)"--convert-to", (char *)"pdf",
-                        (char *)"--outdir", absdir, absxlsx, NULL};
+                        (char *)"--outdir",   (char *)work,
+                        input,                NULL};
         st = jh__spawn_wait(argv, env, log, 300, err);
     }
-    if (st == JH_OK) {
-        /* soffice names the PDF after the workbook. */
-        const char *name = base != NULL ? base + 1 : xlsx;
-        const char *dot = strrchr(name, '.');
-        pdf = jh__asprintf("%s/%.*s.pdf", dir,
-                           (int)(dot != NULL ? dot - name : (long)strlen(name)),
-                           name);
-        if (pdf == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-        else if (stat(pdf, &sb) != 0 || sb.st_size == 0)
-            st = jh_error_set(err, JH_ERR_OUTPUT, pdf, 0, 0,
-                              "LibreOffice wrote no PDF");
-        else
-            st = stamp_pdf(pdf, created, err);
-    }
+    /* soffice names the PDF after the workbook. */
+    if (st == JH_OK && (stat(made, &sb) != 0 || sb.st_size == 0))
+        st = jh_error_set(err, JH_ERR_OUTPUT, pdf, 0, 0,
+                          "LibreOffice wrote no PDF");
+    if (st == JH_OK && !utf8)
+        st = copy_file(made, pdf, err);
+    if (st == JH_OK)
+        st = stamp_pdf(pdf, created, err);
     if (st == JH_ERR_NOTFOUND)
         jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
                      "LibreOffice not found ('%s'): install "
@@ -249,9 +284,13 @@ done:
     /* The scratch profile and the log never become outputs. */
     if (profile_dir != NULL)
         jh__gp_remove_tree(profile_dir);
+    if (!utf8)
+        jh__gp_remove_tree(tmpdir);
     if (log != NULL)
         unlink(log);
     free(env);
+    free(made);
+    free(input);
     free(pdf);
     free(profile);
     free(url);

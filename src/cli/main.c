@@ -177,6 +177,7 @@ typedef struct term_out {
     int fd;
     unsigned char pend[4]; /* an incomplete UTF-8 sequence held back */
     size_t npend;
+    int err; /* errno of the first failed write, else 0 */
 } term_out;
 
 /* Write all of @p buf to @p fd: 0, or -1 with errno. */
@@ -310,20 +311,27 @@ term_filter(term_out *t, const unsigned char *in, size_t n, char *out,
     return k;
 }
 
+/* Bytes filtered at a time (stdio hands over BUFSIZ at most). */
+#define TERM_SLICE 8192
+
 static ssize_t
 term_write(void *cookie, const char *buf, size_t size)
 {
     term_out *t = cookie;
-    char stackbuf[4096];
+    /* Each byte becomes at most 6, and held-back ones come first. */
+    char out[6 * TERM_SLICE + 32];
     size_t done = 0;
 
     /* In slices, so that the filtered text fits the buffer. */
     while (done < size) {
-        size_t n = size - done < 512 ? size - done : 512;
-        size_t k = term_filter(t, (const unsigned char *)buf + done, n,
-                               stackbuf, false);
-        if (write_all(t->fd, stackbuf, k) != 0)
+        size_t n = size - done < TERM_SLICE ? size - done : TERM_SLICE;
+        size_t k = term_filter(t, (const unsigned char *)buf + done, n, out,
+                               false);
+        if (write_all(t->fd, out, k) != 0) {
+            if (t->err == 0)
+                t->err = errno;
             return -1;
+        }
         done += n;
     }
     return (ssize_t)size;
@@ -342,7 +350,7 @@ term_close(void *cookie)
     return rc;
 }
 
-static term_out term_stdout = {1, {0}, 0}, term_stderr = {2, {0}, 0};
+static term_out term_stdout = {1, {0}, 0, 0}, term_stderr = {2, {0}, 0, 0};
 
 /* Route stdout and stderr through the filter (when the C library can). */
 static void
@@ -356,7 +364,8 @@ term_install(void)
     if (fcntl(1, F_GETFD) != -1) {
         o = fopencookie(&term_stdout, "w", io);
         if (o != NULL) {
-            setvbuf(o, NULL, _IOFBF, BUFSIZ);
+            /* Line by line on a terminal, as the real stdout. */
+            setvbuf(o, NULL, isatty(1) ? _IOLBF : _IOFBF, BUFSIZ);
             stdout = o;
         }
     }
@@ -378,27 +387,34 @@ jh_cli_raw_stderr(const char *s)
 
 /*
  * The end of every run: what is still buffered for stdout is written, and
- * a failure to write it (a full disk, a closed pipe, /dev/full) turns a
- * successful exit code into 4 with a message, as coreutils' close_stdout
- * does.  An exit code that already reports a failure is kept.
+ * a failure to write it (a full disk, a closed pipe, /dev/full) turns exit
+ * code 0 or 1 into 4 with a message, as coreutils' close_stdout does.  An
+ * exit code that already reports a failure (2, 3, 4) is kept.
  */
 static int
 close_stdout(int rc)
 {
-    int failed = fflush(stdout) != 0 || ferror(stdout);
-    int e = errno;
+    int failed, e;
 
+    errno = 0;
+    failed = fflush(stdout) != 0 || ferror(stdout);
+    e = term_stdout.err != 0 ? term_stdout.err : errno;
     if (fclose(stdout) != 0 && !failed) {
         failed = 1;
-        e = errno;
+        e = term_stdout.err != 0 ? term_stdout.err : errno;
     }
-    if (failed && rc != JH_EXIT_USAGE && rc != JH_EXIT_DATA &&
-        rc != JH_EXIT_INTERNAL) {
+    /* Exit 4 already came with its message; 2 and 3 stay (the first
+     * failure), with the message. */
+    if (failed && rc != JH_EXIT_INTERNAL) {
         jh_cli_fail("cannot write to standard output: %s",
                     e != 0 ? strerror(e) : "write error");
-        rc = JH_EXIT_INTERNAL;
+        if (rc == JH_EXIT_OK || rc == JH_EXIT_FAILED)
+            rc = JH_EXIT_INTERNAL;
     }
+    /* What stderr held back of a cut UTF-8 sequence, shown. */
     fflush(stderr);
+    if (term_stderr.npend > 0)
+        (void)term_close(&term_stderr);
     return rc;
 }
 

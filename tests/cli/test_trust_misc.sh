@@ -80,14 +80,17 @@ if has_soffice; then
         ok "no LibreOffice profile left inside or beside the folder" ||
         bad "scratch left: $left / $(ls -A "$tmp/cwd")"
 
-    # A folder name with a newline and a '?' in an absolute path.
-    o=$tmp/$'new\nline?x'
+    # A folder name with a newline, a '?' and GBK bytes (not UTF-8).
+    o=$tmp/$'new\nline?\xc7\xe0x'
     timeout 150 "$bin" evaluate "${EV[@]}" --out "$o" --pdf >/dev/null 2>"$tmp/err"
     rc=$?
     [ $rc -eq 0 ] && [ "$(head -c 4 "$o/evaluation.pdf" 2>/dev/null)" = "%PDF" ] &&
         [ -z "$(find "$o" -name '.*' -not -path "$o")" ] &&
-        ok "--out with a newline: PDF written, nothing left" ||
+        ok "--out with a newline, ? and GBK bytes: PDF written, nothing left" ||
         bad "--out with a newline: exit $rc, $(tail -c 300 "$tmp/err")"
+    # The folder's name plays no part in the PDF's bytes.
+    cmp -s "$o/evaluation.pdf" "$tmp/cwd/out dir #1 %41/evaluation.pdf" &&
+        ok "the same PDF bytes whatever the folder is called" || bad "PDF bytes depend on the folder name"
 else
     echo "note: soffice not installed; pdf_paths cases skipped"
 fi
@@ -173,6 +176,15 @@ cp "$tmp/gbk/plain.csv" "$tmp/$gbk-dir/a.csv"
 "$bin" analyze "$tmp/$gbk-dir/a.csv" -f json >"$tmp/j" 2>/dev/null
 json_eval "$tmp/j" "d.get('source','').endswith('/青溪县-dir/a.csv')" &&
     ok "GBK folder name: source converted" || bad "GBK folder name: source $(grep -a '"source"' "$tmp/j" | head -1)"
+# check -f json names the source; an error names the file as 青溪县.csv.
+"$bin" check "$tmp/gbk/$gbk.csv" -f json >"$tmp/j" 2>/dev/null
+json_eval "$tmp/j" "any(x.endswith('/gbk/青溪县.csv') for x in S)" &&
+    ok "check -f json: the GBK-named source shown as 青溪县.csv" || bad "check -f json: source lost: $(head -c 300 "$tmp/j")"
+printf '%s\n1,甲小学,小学,100,0,0,5,1,1,600,800,x,3\n' "$H" >"$tmp/gbk/../$gbk-bad.csv"
+"$bin" analyze "$tmp/$gbk-bad.csv" >/dev/null 2>"$tmp/err"
+rc=$?
+[ $rc -eq 3 ] && grep -q "/青溪县-bad.csv:2:12: " "$tmp/err" &&
+    ok "error in a GBK-named file: message names 青溪县-bad.csv:2:12" || bad "GBK-named error: exit $rc, $(head -c 200 "$tmp/err" | cat -v)"
 # Cells: overlong UTF-8 and an encoded surrogate are refused by the reader.
 printf '%s\n1,\xc0\xaf小学,小学,100,0,0,5,1,1,600,800,250000,3\n%s\n' "$H" "$R2" >"$tmp/overlong.csv"
 "$bin" analyze "$tmp/overlong.csv" --out "$tmp/ol-out" >/dev/null 2>"$tmp/err"
@@ -231,6 +243,21 @@ rc=$?
     xml_ok "$tmp/term-b/summary.xlsx" 2>/dev/null &&
     ok "batch: ESC in a county name escaped on the terminal, summary.xlsx valid" ||
     bad "batch ESC county: exit $rc, $(cat -v "$tmp/out" | grep -a '北区' | head -1)"
+# check: a duplicate code with ESC in the names, listed on stdout.
+printf '%s\n1,甲\x1b]0;pwned\x07小学,小学,100,0,0,5,1,1,600,800,250000,3\n1,乙\x1b[2J小学,小学,200,0,0,10,2,2,1000,1600,460000,5\n' \
+    "$H" >"$tmp/term/dup.csv"
+"$bin" check "$tmp/term/dup.csv" >"$tmp/out" 2>"$tmp/err"
+rc=$?
+! grep -aq $'\x1b\|\x07' "$tmp/out" "$tmp/err" && [ -s "$tmp/out" ] &&
+    ok "check: OSC title sequence and ESC[2J in names shown, not sent (exit $rc)" ||
+    bad "check: raw control characters (exit $rc): $(cat -v "$tmp/out" | head -3)"
+# An --out folder whose name carries ESC: the message about it is escaped.
+# (under a regular file, so that it cannot be made even by root)
+: >"$tmp/term/plainfile"
+"$bin" analyze "$D/qingxi-county.csv" --out "$tmp/term/plainfile/"$'\x1b[2Jx' >/dev/null 2>"$tmp/err"
+rc=$?
+[ $rc -eq 4 ] && ! grep -aq $'\x1b' "$tmp/err" && grep -aqF '\u001b[2Jx' "$tmp/err" &&
+    ok "--out with ESC: exit 4, the name escaped in the message" || bad "--out with ESC: exit $rc, $(cat -v "$tmp/err" | tail -1)"
 # A CR in a quoted name cannot rewrite the line.
 printf '%s\n1,"甲\r伪造",小学,100,0,0,5,1,1,600,800,250000,3\n%s\n' "$H" "$R2" >"$tmp/term/cr.csv"
 "$bin" plan "$tmp/term/cr.csv" >"$tmp/out" 2>"$tmp/err"
@@ -262,6 +289,9 @@ full "evaluate" evaluate "$D/qingxi-county.csv" --county "$D/qingxi-county-facts
 full "batch" batch "$D/qingxi-county.csv" -j 1
 full "batch -f json" batch "$D/qingxi-county.csv" -j 1 -f json
 full "trend" trend "$D/qingxi-county.csv"
+printf 'level,indicator,cv\nprimary,sports_area_per_student,0.5\n' >"$tmp/claims.csv"
+full "verify" verify "$D/qingxi-county.csv" --claims "$tmp/claims.csv"
+full "verify -f json" verify "$D/qingxi-county.csv" --claims "$tmp/claims.csv" -f json
 # With --out as well: the folder is written, but the run still fails.
 "$bin" analyze "$D/qingxi-county.csv" --out "$tmp/full-out" --no-charts >/dev/full 2>"$tmp/err"
 rc=$?
