@@ -243,13 +243,14 @@ rc=$?
     xml_ok "$tmp/term-b/summary.xlsx" 2>/dev/null &&
     ok "batch: ESC in a county name escaped on the terminal, summary.xlsx valid" ||
     bad "batch ESC county: exit $rc, $(cat -v "$tmp/out" | grep -a '北区' | head -1)"
-# check: a duplicate code with ESC in the names, listed on stdout.
-printf '%s\n1,甲\x1b]0;pwned\x07小学,小学,100,0,0,5,1,1,600,800,250000,3\n1,乙\x1b[2J小学,小学,200,0,0,10,2,2,1000,1600,460000,5\n' \
-    "$H" >"$tmp/term/dup.csv"
-"$bin" check "$tmp/term/dup.csv" >"$tmp/out" 2>"$tmp/err"
+# check: a file named with an OSC title sequence (ESC ] 0 ; ... BEL), whose
+# name check prints on stdout with each problem.
+printf '%s\n1,甲小学,小学,100,0,0,5,1,1,600,800,250000,3\n1,乙小学,小学,200,0,0,10,2,2,1000,1600,460000,5\n' \
+    "$H" >"$tmp/term/dup"$'\x1b]0;pwned\x07'.csv
+"$bin" check "$tmp/term/dup"$'\x1b]0;pwned\x07'.csv >"$tmp/out" 2>"$tmp/err"
 rc=$?
-! grep -aq $'\x1b\|\x07' "$tmp/out" "$tmp/err" && [ -s "$tmp/out" ] &&
-    ok "check: OSC title sequence and ESC[2J in names shown, not sent (exit $rc)" ||
+! grep -aq $'\x1b\|\x07' "$tmp/out" "$tmp/err" && grep -aqF 'dup\u001b]0;pwned\u0007.csv:3:1: ' "$tmp/out" &&
+    ok "check: an OSC title sequence in the file name shown, not sent (exit $rc)" ||
     bad "check: raw control characters (exit $rc): $(cat -v "$tmp/out" | head -3)"
 # An --out folder whose name carries ESC: the message about it is escaped.
 # (under a regular file, so that it cannot be made even by root)
@@ -259,10 +260,12 @@ rc=$?
 [ $rc -eq 4 ] && ! grep -aq $'\x1b' "$tmp/err" && grep -aqF '\u001b[2Jx' "$tmp/err" &&
     ok "--out with ESC: exit 4, the name escaped in the message" || bad "--out with ESC: exit $rc, $(cat -v "$tmp/err" | tail -1)"
 # A CR in a quoted name cannot rewrite the line.
-printf '%s\n1,"甲\r伪造",小学,100,0,0,5,1,1,600,800,250000,3\n%s\n' "$H" "$R2" >"$tmp/term/cr.csv"
+# (the school falls short of the sports area, so plan lists it)
+printf '%s\n1,"甲\r伪造",小学,100,0,0,5,1,1,600,700,250000,3\n%s\n' "$H" "$R2" >"$tmp/term/cr.csv"
 "$bin" plan "$tmp/term/cr.csv" >"$tmp/out" 2>"$tmp/err"
-! grep -aq $'\r' "$tmp/out" "$tmp/err" && ok "CR in a name never reaches the terminal raw" ||
-    bad "raw CR on the terminal"
+! grep -aq $'\r' "$tmp/out" "$tmp/err" && grep -aqF '甲\u000d伪造' "$tmp/out" &&
+    ok "CR in a name never reaches the terminal raw" ||
+    bad "CR in a name: raw CR on the terminal, or the name not shown"
 
 # ---------------------------------------------------------------------
 family write_errors
