@@ -259,7 +259,7 @@ escape_invalid(char *o, const char *p, size_t len)
 
     while (i < len) {
         unsigned char c = (unsigned char)p[i];
-        size_t k = c < 0x80                  ? 1
+        size_t k = c < 0x80                 ? 1
                    : c >= 0xc2 && c <= 0xdf ? 2
                    : c >= 0xe0 && c <= 0xef ? 3
                    : c >= 0xf0 && c <= 0xf4 ? 4

@@ -116,9 +116,9 @@ put_hex(char *at, size_t max, const char *hex)
 {
     size_t n = 0;
 
-    while (n < max && ((at[n] >= '0' && at[n] <= '9') ||
-                       (at[n] >= 'A' && at[n] <= 'F') ||
-                       (at[n] >= 'a' && at[n] <= 'f'))) {
+    while (n < max &&
+           ((at[n] >= '0' && at[n] <= '9') || (at[n] >= 'A' && at[n] <= 'F') ||
+            (at[n] >= 'a' && at[n] <= 'f'))) {
         at[n] = hex[n % 32];
         n++;
     }
@@ -219,7 +219,8 @@ jh_status
 jh_report_pdf(const char *xlsx, const char *dir, const char *soffice,
               char *const *envp, long long created, jh_error *err)
 {
-    char absdir[PATH_MAX], absxlsx[PATH_MAX], tmpdir[] = "/tmp/junheng-pdf-XXXXXX";
+    char absdir[PATH_MAX], absxlsx[PATH_MAX],
+        tmpdir[] = "/tmp/junheng-pdf-XXXXXX";
     char *profile_dir = NULL, *url = NULL, *profile = NULL, *log = NULL;
     char *pdf = NULL, *made = NULL, *input = NULL;
     char **env = NULL;
@@ -247,8 +248,8 @@ jh_report_pdf(const char *xlsx, const char *dir, const char *soffice,
     work = utf8 ? absdir : tmpdir;
     profile_dir = jh__asprintf("%s/.lo-profile", work);
     url = profile_dir != NULL ? file_url(profile_dir) : NULL;
-    profile = url != NULL ? jh__asprintf("-env:UserInstallation=%s", url)
-                          : NULL;
+    profile =
+        url != NULL ? jh__asprintf("-env:UserInstallation=%s", url) : NULL;
     input = utf8 ? jh__strdup(absxlsx) : file_url(absxlsx);
     log = jh__asprintf("%s/.soffice.log", absdir);
     made = jh__asprintf("%s/%.*s.pdf", work, stem, name);
@@ -260,11 +261,16 @@ jh_report_pdf(const char *xlsx, const char *dir, const char *soffice,
         goto done;
     }
     {
-        char *argv[] = {(char *)soffice,      (char *)"--headless",
-                        (char *)"--norestore", profile,
-                        (char *)"--convert-to", (char *)"pdf",
-                        (char *)"--outdir",   (char *)work,
-                        input,                NULL};
+        char *argv[] = {(char *)soffice,
+                        (char *)"--headless",
+                        (char *)"--norestore",
+                        profile,
+                        (char *)"--convert-to",
+                        (char *)"pdf",
+                        (char *)"--outdir",
+                        (char *)work,
+                        input,
+                        NULL};
         st = jh__spawn_wait(argv, env, log, 300, err);
     }
     /* soffice names the PDF after the workbook. */

@@ -50,9 +50,9 @@ arena_alloc(jh_table *t, size_t bytes)
 
     bytes = (bytes + 7) & ~(size_t)7;
     if (b == NULL || b->size - b->used < bytes) {
-        size = b == NULL ? FIRST_BLOCK_SIZE
+        size = b == NULL                   ? FIRST_BLOCK_SIZE
                : b->size >= BLOCK_SIZE / 2 ? BLOCK_SIZE
-                                          : b->size * 2;
+                                           : b->size * 2;
         if (size < head + bytes)
             size = head + bytes;
         b = jh__big_alloc(size);

@@ -83,9 +83,8 @@ jh_status jh_report_workbook(const char *path, const jh_report_context *ctx,
  * JH_ERR_NOTFOUND when LibreOffice cannot be run, JH_ERR_OUTPUT when it
  * fails.
  */
-jh_status jh_report_pdf(const char *xlsx, const char *dir,
-                        const char *soffice, char *const *envp,
-                        long long created, jh_error *err);
+jh_status jh_report_pdf(const char *xlsx, const char *dir, const char *soffice,
+                        char *const *envp, long long created, jh_error *err);
 
 /** Options for chart rendering. */
 typedef struct jh_chart_options {

@@ -260,8 +260,8 @@ term_filter(term_out *t, const unsigned char *in, size_t n, char *out,
              * unless what there is already is wrong. */
             bool good = true;
             for (size_t j = 1; i + j < total; j++) {
-                unsigned char d = i + j < t->npend ? t->pend[i + j]
-                                                   : in[i + j - t->npend];
+                unsigned char d =
+                    i + j < t->npend ? t->pend[i + j] : in[i + j - t->npend];
                 if (d < (j == 1 ? lo : 0x80) || d > (j == 1 ? hi : 0xBF))
                     good = false;
             }
@@ -278,8 +278,8 @@ term_filter(term_out *t, const unsigned char *in, size_t n, char *out,
         if (len > 0 && i + len <= total) {
             bool good = true;
             for (size_t j = 1; j < len; j++) {
-                unsigned char d = i + j < t->npend ? t->pend[i + j]
-                                                   : in[i + j - t->npend];
+                unsigned char d =
+                    i + j < t->npend ? t->pend[i + j] : in[i + j - t->npend];
                 buf[j] = d;
                 if (d < (j == 1 ? lo : 0x80) || d > (j == 1 ? hi : 0xBF))
                     good = false;
@@ -325,8 +325,8 @@ term_write(void *cookie, const char *buf, size_t size)
     /* In slices, so that the filtered text fits the buffer. */
     while (done < size) {
         size_t n = size - done < TERM_SLICE ? size - done : TERM_SLICE;
-        size_t k = term_filter(t, (const unsigned char *)buf + done, n, out,
-                               false);
+        size_t k =
+            term_filter(t, (const unsigned char *)buf + done, n, out, false);
         if (write_all(t->fd, out, k) != 0) {
             if (t->err == 0)
                 t->err = errno;

@@ -161,7 +161,9 @@ display_names(void **state)
         {"/tmp/\xc7\xe0\xcf\xaa\xcf\xd8.csv", "/tmp/青溪县.csv"},
         /* A UTF-8 folder and a GBK file: each part on its own. */
         {"/数据/\xc7\xe0\xcf\xaa\xcf\xd8.csv", "/数据/青溪县.csv"},
-        {"a/\xff\xfe" "bad.csv", "a/\\xFF\\xFEbad.csv"},
+        {"a/\xff\xfe"
+         "bad.csv",
+         "a/\\xFF\\xFEbad.csv"},
         /* Not GB18030 (0xFF), with valid UTF-8 kept beside the escapes. */
         {"\xff青", "\\xFF青"},
         {"", ""},
