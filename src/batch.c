@@ -1472,6 +1472,15 @@ jh_batch_run(jh_batch **out, const char *const *paths, size_t npaths,
     for (size_t i = 0; i < npaths; i++)
         b->timing.read_bytes += b->impl->sources[i].read_bytes;
 
+    /* From here on the names are for showing: in UTF-8 whatever their
+     * bytes (a county named after its file, the summary's sources). */
+    for (size_t i = 0; i < npaths; i++) {
+        char *shown = jh__display_name(b->files[i]);
+        if (shown == NULL)
+            goto nomem;
+        free(b->files[i]);
+        b->files[i] = shown;
+    }
     for (size_t f = 0; st == JH_OK && f < npaths; f++)
         st = group_file(b, f, err);
     if (st != JH_OK)

@@ -248,3 +248,76 @@ jh_encoding_to_utf8(char **out, size_t *out_len, jh_encoding *detected,
         *detected = enc;
     return JH_OK;
 }
+
+/* Copy @p len bytes at @p p to @p o, each byte that is not part of valid
+ * UTF-8 as "\xHH"; returns the end of what was written. */
+static char *
+escape_invalid(char *o, const char *p, size_t len)
+{
+    static const char hex[] = "0123456789ABCDEF";
+    size_t i = 0;
+
+    while (i < len) {
+        unsigned char c = (unsigned char)p[i];
+        size_t k = c < 0x80                 ? 1
+                   : c >= 0xc2 && c <= 0xdf ? 2
+                   : c >= 0xe0 && c <= 0xef ? 3
+                   : c >= 0xf0 && c <= 0xf4 ? 4
+                                            : 0;
+        if (k > 0 && i + k <= len && jh__utf8_valid(p + i, k)) {
+            memcpy(o, p + i, k);
+            o += k;
+            i += k;
+        } else {
+            *o++ = '\\';
+            *o++ = 'x';
+            *o++ = hex[c >> 4];
+            *o++ = hex[c & 15];
+            i++;
+        }
+    }
+    return o;
+}
+
+char *
+jh__display_name(const char *name)
+{
+    size_t n = strlen(name);
+    char *out, *o;
+    const char *p = name;
+
+    if (jh__utf8_valid(name, n))
+        return jh__strdup(name);
+    /* GB18030 gives at most 3 bytes of UTF-8 for 2, an escape 4 for 1. */
+    out = malloc(4 * n + 1);
+    if (out == NULL)
+        return NULL;
+    o = out;
+    while (*p != '\0') {
+        size_t len = strcspn(p, "/");
+        if (len > 0 && jh__utf8_valid(p, len)) {
+            memcpy(o, p, len);
+            o += len;
+        } else if (len > 0) {
+            char *u = NULL;
+            size_t ulen = 0, bad = 0;
+            jh_status st = convert("GB18030", p, len, &u, &ulen, &bad);
+            if (st == JH_ERR_NOMEM) {
+                free(out);
+                return NULL;
+            }
+            if (st == JH_OK && ulen <= 2 * len && jh__utf8_valid(u, ulen)) {
+                memcpy(o, u, ulen);
+                o += ulen;
+            } else {
+                o = escape_invalid(o, p, len);
+            }
+            free(u);
+        }
+        p += len;
+        if (*p == '/')
+            *o++ = *p++;
+    }
+    *o = '\0';
+    return out;
+}

@@ -173,6 +173,9 @@ jh__gp_scratch(char **dir_out, char **scratch_out, const char *dir,
  * The environment for gnuplot: ours, with numbers in the C locale.  LC_ALL
  * would override LC_NUMERIC, so when it is set its value becomes LANG and
  * every LC_* variable is dropped (the same locale for everything else).
+ * TZ is UTC0: cairo writes the local offset after a PDF's creation date
+ * (+08'00 in China, Z in UTC), which stamp_pdf() cannot replace in place;
+ * in UTC the same input gives the same bytes in every time zone.
  * Returns a malloc'd array whose strings are either borrowed from environ
  * or the two static ones below; free only the array.  NULL when out of
  * memory.
@@ -181,6 +184,7 @@ static char **
 child_env(char *const *base_env, char **lang_buf)
 {
     static char numeric[] = "LC_NUMERIC=C";
+    static char tz[] = "TZ=UTC0";
     /* Each chart is drawn on a fresh 1600x900 image (5.8 MB): glibc's
      * malloc is told to keep such blocks for the next chart instead of
      * mapping and unmapping them, and to back its heap with huge pages
@@ -204,7 +208,7 @@ child_env(char *const *base_env, char **lang_buf)
         if (strncmp(*e, "GLIBC_TUNABLES=", 15) == 0)
             has_tunables = true;
     }
-    env = calloc(n + 4, sizeof(*env));
+    env = calloc(n + 5, sizeof(*env));
     if (env == NULL)
         return NULL;
     if (all != NULL) {
@@ -217,13 +221,14 @@ child_env(char *const *base_env, char **lang_buf)
     }
     for (char *const *e = base_env; e != NULL && *e != NULL; e++) {
         if (strncmp(*e, "LC_NUMERIC=", 11) == 0 ||
-            strncmp(*e, "LC_ALL=", 7) == 0 ||
+            strncmp(*e, "LC_ALL=", 7) == 0 || strncmp(*e, "TZ=", 3) == 0 ||
             (all != NULL &&
              (strncmp(*e, "LC_", 3) == 0 || strncmp(*e, "LANG=", 5) == 0)))
             continue;
         env[k++] = *e;
     }
     env[k++] = numeric;
+    env[k++] = tz;
     if (!has_tunables)
         env[k++] = tunables;
     env[k] = NULL;

@@ -1433,6 +1433,10 @@ jh_report_workbook(const char *path, const jh_report_context *ctx,
              w.lang == JH_LANG_EN ? std->name_en : std->name_zh, std->id);
     snprintf(comments, sizeof(comments), "junheng %s",
              ctx->version != NULL ? ctx->version : "");
+    /* libxlsxwriter writes these without escaping control characters (a
+     * county named after its file may hold ESC). */
+    jh__xml_visible(title, sizeof(title));
+    jh__xml_visible(subject, sizeof(subject));
     props.title = title;
     props.subject = subject;
     props.author = (char *)"junheng";

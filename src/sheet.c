@@ -2,6 +2,7 @@
  * sheets.  Helpers are jh__-prefixed: libxlsxwriter exports unprefixed
  * workbook_*, worksheet_*, format_* and chart_* symbols. */
 #include "sheet.h"
+#include "util.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -85,6 +86,8 @@ jh__book_open(jh__book *b, const char *path, const char *title,
 
     memset(b, 0, sizeof(*b));
     snprintf(title_buf, sizeof(title_buf), "%s", title);
+    /* Written without escaping by libxlsxwriter: no control characters. */
+    jh__xml_visible(title_buf, sizeof(title_buf));
     b->wb = workbook_new(path);
     if (b->wb == NULL)
         return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,

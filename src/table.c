@@ -13,10 +13,15 @@
  * allocation each: a national file has 200,000 rows, and the page faults
  * of a heap grown row by row cost more than parsing them.  The blocks are
  * big buffers (jh__big_alloc: huge pages where the kernel has them).
+ * The first block is small and each next one twice the size of the last,
+ * up to BLOCK_SIZE: a batch keeps the tables of all its files, and 10,000
+ * small files must not take 10,000 full blocks (they took 20 GB).  A
+ * table's arena is thus at most about twice its data.
  * Under AddressSanitizer every row keeps its own allocation, so that a
  * read past a row is still caught.
  */
 #define BLOCK_SIZE (((size_t)8 << 20) - 128)
+#define FIRST_BLOCK_SIZE ((size_t)16 << 10)
 
 typedef struct jh_table_block {
     struct jh_table_block *next;
@@ -45,7 +50,11 @@ arena_alloc(jh_table *t, size_t bytes)
 
     bytes = (bytes + 7) & ~(size_t)7;
     if (b == NULL || b->size - b->used < bytes) {
-        size = head + bytes > BLOCK_SIZE ? head + bytes : BLOCK_SIZE;
+        size = b == NULL                   ? FIRST_BLOCK_SIZE
+               : b->size >= BLOCK_SIZE / 2 ? BLOCK_SIZE
+                                           : b->size * 2;
+        if (size < head + bytes)
+            size = head + bytes;
         b = jh__big_alloc(size);
         if (b == NULL)
             return NULL;
@@ -66,7 +75,9 @@ jh_table_new(jh_table **out, const char *source, const char *sheet)
 
     if (t == NULL)
         return JH_ERR_NOMEM;
-    t->source = jh__strdup(source != NULL ? source : "");
+    /* The name as shown in messages and reports: valid UTF-8 even when
+     * the file's name is not (see jh__display_name). */
+    t->source = jh__display_name(source != NULL ? source : "");
     t->sheet = jh__strdup(sheet);
     if (t->source == NULL || (sheet != NULL && t->sheet == NULL)) {
         jh_table_free(t);

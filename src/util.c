@@ -220,7 +220,10 @@ jh__big_alloc(size_t size)
 
     if (size > SIZE_MAX - BIG_HEAD - 2 * BIG_ALIGN)
         return NULL;
-    if (JH__ASAN) {
+    /* Below the huge-page size a mapping would only waste address space
+     * (and, with huge pages, a whole 2 MiB page of memory): plain malloc.
+     * Under AddressSanitizer always plain malloc. */
+    if (JH__ASAN || size < BIG_ALIGN - BIG_HEAD) {
         start = malloc(BIG_HEAD + size);
         if (start == NULL)
             return NULL;
@@ -412,4 +415,42 @@ jh__fmt_general(double v, int precision, char *buf, size_t size)
     snprintf(buf, size, "%.*g", precision, v);
     uselocale(old);
     return buf;
+}
+
+void
+jh__xml_visible(char *s, size_t size)
+{
+    static const char hex[] = "0123456789abcdef";
+    size_t n = strlen(s), extra = 0, i, j;
+
+    for (i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            extra += 5;
+    }
+    if (extra == 0)
+        return;
+    /* Cut at a character boundary so that the escapes fit. */
+    while (n > 0 && n + extra >= size) {
+        unsigned char c = (unsigned char)s[--n];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r')
+            extra -= 5;
+        while (n > 0 && ((unsigned char)s[n] & 0xc0) == 0x80)
+            n--;
+    }
+    s[n] = '\0';
+    /* Expand from the end. */
+    j = n + extra;
+    s[j] = '\0';
+    for (i = n; i-- > 0;) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+            j -= 6;
+            memcpy(s + j, "\\u00", 4);
+            s[j + 4] = hex[c >> 4];
+            s[j + 5] = hex[c & 15];
+        } else {
+            s[--j] = (char)c;
+        }
+    }
 }

@@ -53,6 +53,26 @@ bool jh__is_blank(const char *s);
  */
 bool jh__utf8_valid(const char *text, size_t len);
 
+/**
+ * A file or folder name (bytes, as the system gives them) as valid UTF-8
+ * for reports and messages.  Valid UTF-8 is kept; each '/'-separated part
+ * that is not is decoded as GB18030 when all of it decodes (names from a
+ * Windows archive unpacked here are GBK), else every byte of it that is not
+ * UTF-8 is shown as "\xHH" (upper-case hex), so nothing is dropped.
+ * malloc'd; NULL when out of memory.  Only for showing: open files by the
+ * name as given.
+ */
+char *jh__display_name(const char *name);
+
+/**
+ * Make @p s (NUL-terminated, in a buffer of @p size bytes) fit for XML 1.0,
+ * which cannot hold C0 control characters other than tab, newline and
+ * carriage return: each becomes "\u00XX" (ESC is "\u001b"), as far as
+ * the buffer holds (what does not fit is cut, at a character boundary).
+ * For text libxlsxwriter writes without escaping (document properties).
+ */
+void jh__xml_visible(char *s, size_t size);
+
 struct stat;
 
 /**

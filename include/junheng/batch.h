@@ -102,7 +102,8 @@ struct jh_batch_impl;
 /** The result of a batch. */
 typedef struct jh_batch {
     const jh_standard *standard; /**< borrowed */
-    char **files;                /**< the input files, as given */
+    char **files;                /**< the input files, as given, in UTF-8
+                                      (bytes that are not: GB18030 or \xHH) */
     size_t nfiles;
     /** Distinct county names, in order of first appearance. */
     char **counties;

@@ -29,7 +29,7 @@ struct jh_table_block;
 
 /** A table read from one file (and, for workbooks, one sheet). */
 typedef struct jh_table {
-    char *source;      /**< file name as given by the user */
+    char *source;      /**< file name as given, in UTF-8 for showing */
     char *sheet;       /**< sheet name, or NULL for text files */
     jh_table_row *rows;
     size_t nrows;

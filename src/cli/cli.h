@@ -298,6 +298,10 @@ void jh_cli_error(const jh_error *err);
 /** Print "junheng: <message>" to stderr. */
 void jh_cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/** Write @p s to stderr as it is, past the filter that shows control
+ * characters as \uXXXX (for the progress line's carriage return). */
+void jh_cli_raw_stderr(const char *s);
+
 /** Map a library status to an exit code (3 for bad input, 4 otherwise). */
 int jh_cli_exit_code(jh_status st);
 

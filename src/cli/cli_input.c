@@ -211,7 +211,8 @@ jh_cli_input_load(jh_cli_input *in)
         return st == JH_ERR_NOMEM || st == JH_ERR_INTERNAL ? JH_EXIT_INTERNAL
                                                            : JH_EXIT_DATA;
     }
-    in->county_name = county_name(in->county, in->file);
+    /* county->source is the file name in UTF-8, whatever its bytes. */
+    in->county_name = county_name(in->county, in->county->source);
     if (in->county_name == NULL) {
         jh_cli_fail("out of memory");
         return JH_EXIT_INTERNAL;

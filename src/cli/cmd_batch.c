@@ -374,7 +374,8 @@ progress_cb(void *data, size_t done, size_t total)
         return;
     p->last = t;
     left = done > 0 ? t / (double)done * (double)(total - done) : 0.0;
-    fprintf(stderr, "\rjunheng: %s %zu/%zu  %d:%02d elapsed", p->what, done,
+    jh_cli_raw_stderr("\r");
+    fprintf(stderr, "junheng: %s %zu/%zu  %d:%02d elapsed", p->what, done,
             total, (int)t / 60, (int)t % 60);
     if (done < total && done > 0)
         fprintf(stderr, ", about %d:%02d left  ", (int)left / 60,

@@ -188,9 +188,9 @@ write_outputs(const evaluate_args *a, const jh_report_context *ctx,
     }
     if (st == JH_OK && a->pdf) {
         path = jh_outdir_path(dir, "evaluation.xlsx");
-        st = path != NULL
-                 ? jh_report_pdf(path, dir->staging, "soffice", environ, &err)
-                 : JH_ERR_NOMEM;
+        st = path != NULL ? jh_report_pdf(path, dir->staging, "soffice",
+                                          environ, ctx->created, &err)
+                          : JH_ERR_NOMEM;
         free(path);
         if (st == JH_ERR_NOTFOUND) {
             jh_cli_fail("warning: %s; the PDF skipped, everything else "

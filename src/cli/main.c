@@ -1,11 +1,13 @@
 /* junheng - command line entry point: a dispatch table. */
 #include <errno.h>
+#include <fcntl.h>
 #include <gsl/gsl_errno.h>
 #include <limits.h>
 #if defined(__GLIBC__)
 #include <malloc.h>
 #endif
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -154,20 +156,271 @@ jh_cli_document_epoch(void)
     return v;
 }
 
-int
-main(int argc, char **argv)
-{
-    /* GSL must report errors through return codes, never abort. */
-    gsl_set_error_handler_off();
-#if defined(__GLIBC__)
-    /* A national batch allocates and frees some 150 MB in waves: keep what
-     * is freed for the next wave instead of giving it back to the kernel
-     * and taking the page faults again (about a tenth of the run). */
-    mallopt(M_MMAP_THRESHOLD, 32 << 20);
-    mallopt(M_TRIM_THRESHOLD, 256 << 20);
-    mallopt(M_TOP_PAD, 64 << 20);
-#endif
+/* ---------------------------------------------------------------------- */
+/* What reaches the terminal                                               */
 
+/*
+ * School, county and file names come from the user's data and may hold
+ * control characters: ESC sequences that clear the screen or recolour and
+ * rewrite lines, CR, DEL, the C1 controls (U+0080..U+009F; U+009B is a
+ * one-byte CSI on some terminals), or bytes that are not UTF-8 at all.
+ * Everything junheng writes to stdout and stderr goes through this filter,
+ * which shows them instead of sending them:
+ *   - a C0 control other than newline and tab, DEL, and a C1 control
+ *     become \uXXXX with the code point (ESC is \u001b);
+ *   - a byte that is not part of valid UTF-8 becomes \xHH (upper case).
+ * The \uXXXX form is also a JSON escape of the same character, so JSON on
+ * stdout stays valid and means the same (jansson writes DEL and C1 raw;
+ * it escapes C0 itself, and it never writes invalid UTF-8).
+ */
+typedef struct term_out {
+    int fd;
+    unsigned char pend[4]; /* an incomplete UTF-8 sequence held back */
+    size_t npend;
+    int err; /* errno of the first failed write, else 0 */
+} term_out;
+
+/* Write all of @p buf to @p fd: 0, or -1 with errno. */
+static int
+write_all(int fd, const char *buf, size_t n)
+{
+    while (n > 0) {
+        ssize_t w = write(fd, buf, n);
+        if (w < 0) {
+            if (errno == EINTR)
+                continue;
+            return -1;
+        }
+        buf += w;
+        n -= (size_t)w;
+    }
+    return 0;
+}
+
+/* Length of the UTF-8 sequence that lead byte @p c starts (0 when it
+ * cannot start one), and the range its second byte must be in (strict:
+ * no overlong forms, surrogates or values past U+10FFFF). */
+static size_t
+utf8_lead(unsigned char c, unsigned char *lo, unsigned char *hi)
+{
+    *lo = 0x80;
+    *hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF)
+        return 2;
+    if (c >= 0xE0 && c <= 0xEF) {
+        if (c == 0xE0)
+            *lo = 0xA0;
+        else if (c == 0xED)
+            *hi = 0x9F;
+        return 3;
+    }
+    if (c >= 0xF0 && c <= 0xF4) {
+        if (c == 0xF0)
+            *lo = 0x90;
+        else if (c == 0xF4)
+            *hi = 0x8F;
+        return 4;
+    }
+    return 0;
+}
+
+/* Filter @p n bytes of @p in into @p out (room for 6 bytes per input byte
+ * plus the held-back ones); returns the bytes written.  With @p final, an
+ * incomplete sequence at the end is shown as invalid bytes. */
+static size_t
+term_filter(term_out *t, const unsigned char *in, size_t n, char *out,
+            bool final)
+{
+    static const char hex[] = "0123456789ABCDEF", lhex[] = "0123456789abcdef";
+    unsigned char buf[4];
+    size_t k = 0, i = 0, nb, total;
+
+    /* The held-back bytes first, then the new ones, as one stream. */
+    while (i < t->npend + n) {
+        unsigned char c = i < t->npend ? t->pend[i] : in[i - t->npend];
+        unsigned char lo, hi;
+        size_t len;
+
+        if (c < 0x80) {
+            if ((c < 0x20 && c != '\n' && c != '\t') || c == 0x7F) {
+                memcpy(out + k, "\\u00", 4);
+                out[k + 4] = lhex[c >> 4];
+                out[k + 5] = lhex[c & 15];
+                k += 6;
+            } else {
+                out[k++] = (char)c;
+            }
+            i++;
+            continue;
+        }
+        len = utf8_lead(c, &lo, &hi);
+        total = t->npend + n;
+        if (len > 0 && i + len > total) {
+            /* Possibly cut by the buffer: keep it for the next write,
+             * unless what there is already is wrong. */
+            bool good = true;
+            for (size_t j = 1; i + j < total; j++) {
+                unsigned char d =
+                    i + j < t->npend ? t->pend[i + j] : in[i + j - t->npend];
+                if (d < (j == 1 ? lo : 0x80) || d > (j == 1 ? hi : 0xBF))
+                    good = false;
+            }
+            if (good && !final) {
+                nb = total - i;
+                for (size_t j = 0; j < nb; j++)
+                    buf[j] = i + j < t->npend ? t->pend[i + j]
+                                              : in[i + j - t->npend];
+                memcpy(t->pend, buf, nb);
+                t->npend = nb;
+                return k;
+            }
+        }
+        if (len > 0 && i + len <= total) {
+            bool good = true;
+            for (size_t j = 1; j < len; j++) {
+                unsigned char d =
+                    i + j < t->npend ? t->pend[i + j] : in[i + j - t->npend];
+                buf[j] = d;
+                if (d < (j == 1 ? lo : 0x80) || d > (j == 1 ? hi : 0xBF))
+                    good = false;
+            }
+            buf[0] = c;
+            if (good) {
+                if (len == 2 && c == 0xC2 && buf[1] <= 0x9F) {
+                    /* a C1 control */
+                    memcpy(out + k, "\\u00", 4);
+                    out[k + 4] = lhex[buf[1] >> 4];
+                    out[k + 5] = lhex[buf[1] & 15];
+                    k += 6;
+                } else {
+                    memcpy(out + k, buf, len);
+                    k += len;
+                }
+                i += len;
+                continue;
+            }
+        }
+        /* Not UTF-8: show the byte. */
+        out[k++] = '\\';
+        out[k++] = 'x';
+        out[k++] = hex[c >> 4];
+        out[k++] = hex[c & 15];
+        i++;
+    }
+    t->npend = 0;
+    return k;
+}
+
+/* Bytes filtered at a time (stdio hands over BUFSIZ at most). */
+#define TERM_SLICE 8192
+
+static ssize_t
+term_write(void *cookie, const char *buf, size_t size)
+{
+    term_out *t = cookie;
+    /* Each byte becomes at most 6, and held-back ones come first. */
+    char out[6 * TERM_SLICE + 32];
+    size_t done = 0;
+
+    /* In slices, so that the filtered text fits the buffer. */
+    while (done < size) {
+        size_t n = size - done < TERM_SLICE ? size - done : TERM_SLICE;
+        size_t k =
+            term_filter(t, (const unsigned char *)buf + done, n, out, false);
+        if (write_all(t->fd, out, k) != 0) {
+            if (t->err == 0)
+                t->err = errno;
+            return -1;
+        }
+        done += n;
+    }
+    return (ssize_t)size;
+}
+
+static int
+term_close(void *cookie)
+{
+    term_out *t = cookie;
+    char out[64];
+    size_t k = term_filter(t, (const unsigned char *)"", 0, out, true);
+    int rc = write_all(t->fd, out, k);
+
+    /* The descriptor stays open; a failure to write what was held back
+     * is still a failure of the stream. */
+    return rc;
+}
+
+static term_out term_stdout = {1, {0}, 0, 0}, term_stderr = {2, {0}, 0, 0};
+
+/* Route stdout and stderr through the filter (when the C library can). */
+static void
+term_install(void)
+{
+    static const cookie_io_functions_t io = {NULL, term_write, NULL,
+                                             term_close};
+    FILE *o, *e;
+
+    /* A closed descriptor stays an error to write to. */
+    if (fcntl(1, F_GETFD) != -1) {
+        o = fopencookie(&term_stdout, "w", io);
+        if (o != NULL) {
+            /* Line by line on a terminal, as the real stdout. */
+            setvbuf(o, NULL, isatty(1) ? _IOLBF : _IOFBF, BUFSIZ);
+            stdout = o;
+        }
+    }
+    e = fopencookie(&term_stderr, "w", io);
+    if (e != NULL) {
+        /* Unbuffered like the real stderr: messages appear at once, in
+         * order with a child's. */
+        setvbuf(e, NULL, _IONBF, 0);
+        stderr = e;
+    }
+}
+
+void
+jh_cli_raw_stderr(const char *s)
+{
+    fflush(stderr);
+    (void)write_all(2, s, strlen(s));
+}
+
+/*
+ * The end of every run: what is still buffered for stdout is written, and
+ * a failure to write it (a full disk, a closed pipe, /dev/full) turns exit
+ * code 0 or 1 into 4 with a message, as coreutils' close_stdout does.  An
+ * exit code that already reports a failure (2, 3, 4) is kept.
+ */
+static int
+close_stdout(int rc)
+{
+    int failed, e;
+
+    errno = 0;
+    failed = fflush(stdout) != 0 || ferror(stdout);
+    e = term_stdout.err != 0 ? term_stdout.err : errno;
+    if (fclose(stdout) != 0 && !failed) {
+        failed = 1;
+        e = term_stdout.err != 0 ? term_stdout.err : errno;
+    }
+    /* Exit 4 already came with its message; 2 and 3 stay (the first
+     * failure), with the message. */
+    if (failed && rc != JH_EXIT_INTERNAL) {
+        jh_cli_fail("cannot write to standard output: %s",
+                    e != 0 ? strerror(e) : "write error");
+        if (rc == JH_EXIT_OK || rc == JH_EXIT_FAILED)
+            rc = JH_EXIT_INTERNAL;
+    }
+    /* What stderr held back of a cut UTF-8 sequence, shown. */
+    fflush(stderr);
+    if (term_stderr.npend > 0)
+        (void)term_close(&term_stderr);
+    return rc;
+}
+
+static int
+run(int argc, char **argv)
+{
     if (argc < 2) {
         usage(stderr);
         return JH_EXIT_USAGE;
@@ -187,4 +440,22 @@ main(int argc, char **argv)
     }
     jh_cli_fail("unknown command '%s' (see 'junheng --help')", argv[1]);
     return JH_EXIT_USAGE;
+}
+
+int
+main(int argc, char **argv)
+{
+    /* GSL must report errors through return codes, never abort. */
+    gsl_set_error_handler_off();
+#if defined(__GLIBC__)
+    /* A national batch allocates and frees some 150 MB in waves: keep what
+     * is freed for the next wave instead of giving it back to the kernel
+     * and taking the page faults again (about a tenth of the run). */
+    mallopt(M_MMAP_THRESHOLD, 32 << 20);
+    mallopt(M_TRIM_THRESHOLD, 256 << 20);
+    mallopt(M_TOP_PAD, 64 << 20);
+#endif
+
+    term_install();
+    return close_stdout(run(argc, argv));
 }

@@ -236,6 +236,50 @@ outdir_manifest_and_lock(void **state)
     free(cmd);
 }
 
+/* File names for showing: UTF-8 kept, GBK parts decoded, the rest \xHH. */
+static void
+display_names(void **state)
+{
+    static const struct {
+        const char *in, *out;
+    } cases[] = {
+        {"/tmp/青溪县.csv", "/tmp/青溪县.csv"},
+        {"/tmp/\xc7\xe0\xcf\xaa\xcf\xd8.csv", "/tmp/青溪县.csv"},
+        /* A UTF-8 folder and a GBK file: each part on its own. */
+        {"/数据/\xc7\xe0\xcf\xaa\xcf\xd8.csv", "/数据/青溪县.csv"},
+        {"a/\xff\xfe"
+         "bad.csv",
+         "a/\\xFF\\xFEbad.csv"},
+        /* Not GB18030 (0xFF), with valid UTF-8 kept beside the escapes. */
+        {"\xff青", "\\xFF青"},
+        {"", ""},
+    };
+    (void)state;
+    for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+        char *s = jh__display_name(cases[i].in);
+        assert_non_null(s);
+        assert_string_equal(s, cases[i].out);
+        free(s);
+    }
+}
+
+/* XML 1.0 text: C0 controls shown as \u00XX, cut to the buffer. */
+static void
+xml_visible_text(void **state)
+{
+    char a[32] = "ev\x1b[2Jil\tok";
+    char b[10] = "ab\x1b\x1b";
+    char c[16] = "青\x01";
+    (void)state;
+    jh__xml_visible(a, sizeof(a));
+    assert_string_equal(a, "ev\\u001b[2Jil\tok");
+    /* "ab" + two escapes (12) does not fit in 10: only what fits. */
+    jh__xml_visible(b, sizeof(b));
+    assert_string_equal(b, "ab\\u001b");
+    jh__xml_visible(c, sizeof(c));
+    assert_string_equal(c, "青\\u0001");
+}
+
 int
 main(void)
 {
@@ -246,6 +290,8 @@ main(void)
         cmocka_unit_test(big_buffers_and_table_rows),
         cmocka_unit_test(error_set_from_itself),
         cmocka_unit_test(outdir_manifest_and_lock),
+        cmocka_unit_test(display_names),
+        cmocka_unit_test(xml_visible_text),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
