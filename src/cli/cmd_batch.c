@@ -67,7 +67,10 @@ batch_help(FILE *out)
         "or .xls) or a folder of them (read without descending).  Rows are\n"
         "grouped by their 县区 (county) column, else each file is one county\n"
         "named after the file; a 年份 (year) column splits a county by year.\n"
-        "A school code must be unique within a county-year.\n\n"
+        "A school code must be unique within a county-year.\n"
+        "Without a 年份 column a file's year is the one in its name\n"
+        "(2023.csv, 2023年青溪县.xlsx), else in its folder's name, or given\n"
+        "with --year; once any input has a year, every file needs one.\n\n"
         "Options:\n"
         "  -o, --out DIR        write summary.xlsx, summary.json and charts/\n"
         "                       into DIR, all or nothing\n"
@@ -82,7 +85,10 @@ batch_help(FILE *out)
         "      --no-charts      do not run gnuplot\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
         "      --strict         exit 1 when any county-year "
-        "fails\n" JH_CLI_INPUT_HELP "  -h, --help           show this help\n\n"
+        "fails\n"
+        "      --year FILE=YYYY the year of FILE, for a file per year without\n"
+        "                       a 年份 column or a year in its or its folder's\n"
+        "                       name (repeatable)\n" JH_CLI_INPUT_HELP "  -h, --help           show this help\n\n"
         "Ranking, within a year and level: fewer CVs over the limit first;\n"
         "then the smaller largest CV; then the smaller mean of the CVs.\n"
         "Progress goes to stderr when it is a terminal.\n\n"
@@ -98,11 +104,17 @@ trend_help(FILE *out)
     fputs("usage: junheng trend INPUT... [options]\n\n"
           "One county's difference coefficients across the years of its\n"
           "年份 (year) column: a table, and with --out DIR the charts\n"
-          "DIR/trend-<level>.png and .pdf.  INPUT as for 'junheng batch'.\n\n"
+          "DIR/trend-<level>.png and .pdf.  INPUT as for 'junheng batch'.\n"
+          "Files per year are taken: a file's year is its 年份 column, else\n"
+          "a year in its name (青溪县/2023.xlsx, 2023年青溪县.csv), else in\n"
+          "its folder's name, else --year FILE=YYYY; a file without one is\n"
+          "refused.  Below the table, the change from year to year of each\n"
+          "CV and mean (a CV going down: the gap narrowed).\n\n"
           "Options:\n"
           "  -c, --county NAME    the county (needed when the input holds "
           "several)\n"
-          "  -o, --out DIR        write the charts into DIR\n"
+          "  -o, --out DIR        write trend.xlsx and the charts into DIR\n"
+          "      --year FILE=YYYY the year of FILE (repeatable)\n"
           "  -f, --format FMT     stdout: text (default) or json\n"
           "  -l, --lang LANG      zh (default) or en\n"
           "      --no-charts      do not run gnuplot\n"
@@ -122,6 +134,12 @@ typedef struct batch_args {
     unsigned jobs;
     bool trend; /* the command is trend, not batch */
     jh_cli_input in; /* encoding, sheet, standard options */
+    /* --year FILE=YYYY, as given (borrowed from argv), and per input the
+     * year it gives (malloc'd; NULL without the option) */
+    const char **year_files;
+    int *year_given;
+    size_t nyears;
+    int *input_years;
 } batch_args;
 
 static void
@@ -132,6 +150,13 @@ args_release(batch_args *a)
     free(a->inputs);
     a->inputs = NULL;
     a->ninputs = 0;
+    free(a->year_files);
+    free(a->year_given);
+    free(a->input_years);
+    a->year_files = NULL;
+    a->year_given = NULL;
+    a->input_years = NULL;
+    a->nyears = 0;
 }
 
 static int
@@ -239,7 +264,102 @@ default_jobs(void)
     return n > 0 && n < 256 ? (unsigned)n : 1;
 }
 
-enum { OPT_PER_COUNTY = 256, OPT_PROFILE };
+enum { OPT_PER_COUNTY = 256, OPT_PROFILE, OPT_YEAR };
+
+/* --year FILE=YYYY: keep it for match_years(). */
+static int
+take_year(batch_args *a, const char *arg)
+{
+    const char *eq = strrchr(arg, '=');
+    const char **files;
+    int *years, v = 0;
+
+    if (eq == NULL || eq == arg || strlen(eq + 1) != 4 ||
+        strspn(eq + 1, "0123456789") != 4 ||
+        (v = (int)strtol(eq + 1, NULL, 10)) < 1900 || v > 2999) {
+        jh_cli_fail("--year needs FILE=YYYY (a year from 1900 to 2999), not "
+                    "'%s'",
+                    arg);
+        return -JH_EXIT_USAGE;
+    }
+    files = realloc(a->year_files, (a->nyears + 1) * sizeof(*files));
+    if (files != NULL)
+        a->year_files = files;
+    years = realloc(a->year_given, (a->nyears + 1) * sizeof(*years));
+    if (years != NULL)
+        a->year_given = years;
+    if (files == NULL || years == NULL) {
+        jh_cli_fail("out of memory");
+        return -JH_EXIT_INTERNAL;
+    }
+    /* The file name is the argument up to the '='; argv outlives us, so
+     * keep the whole argument and its length is eq - arg. */
+    a->year_files[a->nyears] = arg;
+    a->year_given[a->nyears] = v;
+    a->nyears++;
+    return 1;
+}
+
+/*
+ * Give every --year to its input (the same file, however it is written),
+ * in a->input_years.  A --year for a file that is not an input, or two
+ * years for one file, is a usage error.
+ */
+static int
+match_years(batch_args *a)
+{
+    struct stat *st;
+    int rc = JH_EXIT_OK;
+
+    if (a->nyears == 0)
+        return JH_EXIT_OK;
+    a->input_years = calloc(a->ninputs, sizeof(*a->input_years));
+    st = calloc(a->ninputs, sizeof(*st));
+    if (a->input_years == NULL || st == NULL) {
+        free(st);
+        jh_cli_fail("out of memory");
+        return JH_EXIT_INTERNAL;
+    }
+    for (size_t i = 0; i < a->ninputs; i++) {
+        if (stat(a->inputs[i], &st[i]) != 0)
+            st[i].st_ino = 0; /* the reader reports it */
+    }
+    for (size_t y = 0; rc == JH_EXIT_OK && y < a->nyears; y++) {
+        const char *arg = a->year_files[y];
+        size_t n = (size_t)(strrchr(arg, '=') - arg);
+        char *file = strndup(arg, n);
+        struct stat fs;
+        bool found = false;
+
+        if (file == NULL) {
+            jh_cli_fail("out of memory");
+            rc = JH_EXIT_INTERNAL;
+            break;
+        }
+        if (stat(file, &fs) == 0) {
+            for (size_t i = 0; i < a->ninputs; i++) {
+                if (st[i].st_ino == 0 || st[i].st_ino != fs.st_ino ||
+                    st[i].st_dev != fs.st_dev)
+                    continue;
+                found = true;
+                if (a->input_years[i] != 0 &&
+                    a->input_years[i] != a->year_given[y]) {
+                    jh_cli_fail("--year gives %s two years, %d and %d", file,
+                                a->input_years[i], a->year_given[y]);
+                    rc = JH_EXIT_USAGE;
+                }
+                a->input_years[i] = a->year_given[y];
+            }
+        }
+        if (!found && rc == JH_EXIT_OK) {
+            jh_cli_fail("--year %s: %s is not one of the inputs", arg, file);
+            rc = JH_EXIT_USAGE;
+        }
+        free(file);
+    }
+    free(st);
+    return rc;
+}
 
 /* The options of batch and trend's own (jh_cli_take_fn). */
 static int
@@ -272,6 +392,8 @@ take_option(void *args, int c, const char *arg)
     case OPT_PROFILE:
         a->profile = true;
         return 1;
+    case OPT_YEAR:
+        return take_year(a, arg);
     default:
         return 0;
     }
@@ -287,6 +409,7 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
         {"county", required_argument, NULL, 'c'},
         {"per-county", no_argument, NULL, OPT_PER_COUNTY},
         {"profile", no_argument, NULL, OPT_PROFILE},
+        {"year", required_argument, NULL, OPT_YEAR},
         {"help", no_argument, NULL, 'h'},
         JH_CLI_REPORT_OPTIONS,
         JH_CLI_INPUT_OPTIONS,
@@ -314,6 +437,8 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
     }
     for (int i = optind; rc == JH_EXIT_OK && i < argc; i++)
         rc = add_input(a, argv[i]);
+    if (rc == JH_EXIT_OK)
+        rc = match_years(a);
     return rc;
 }
 
@@ -810,6 +935,8 @@ run_batch(const batch_args *a, jh_batch **out)
     bo.sheet = a->in.sheet;
     bo.progress = progress_cb;
     bo.progress_data = &pr;
+    bo.file_years = a->input_years;
+    bo.require_years = a->trend;
     progress_start(&pr, "counties");
     st = jh_batch_run(out, (const char *const *)a->inputs, a->ninputs, &bo,
                       &err);
