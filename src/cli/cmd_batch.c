@@ -1039,6 +1039,24 @@ done:
 /* ---------------------------------------------------------------------- */
 /* junheng trend                                                           */
 
+/* Print @p s padded to @p cols display columns (CJK counts two), as
+ * report_batch.c's tables do. */
+static void
+pad_columns(FILE *out, const char *s, size_t cols)
+{
+    size_t w = 0;
+
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        if (*p < 0x80)
+            w += 1;
+        else if ((*p & 0xE0) == 0xE0)
+            w += 2;
+    }
+    fputs(s, out);
+    for (; w < cols; w++)
+        fputc(' ', out);
+}
+
 static void
 trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
 {
@@ -1058,8 +1076,11 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
                 jh_label(lang, "cv_limit"),
                 cli_fixed(std->cv_limit[l], 2, num, sizeof(num)),
                 jh_label(lang, "batch_year"));
-        for (size_t k = 0; k < std->nindicators; k++)
-            fprintf(out, "  %-12.12s", std->indicators[k].id);
+        for (size_t k = 0; k < std->nindicators; k++) {
+            fputs("  ", out);
+            pad_columns(out, jh_indicator_short(&std->indicators[k], lang),
+                        16);
+        }
         fputc('\n', out);
         for (size_t g = 0; g < b->ngroups; g++) {
             const jh_batch_level *lv = &b->groups[g].levels[l];
@@ -1069,7 +1090,7 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
             fprintf(out, "%-10s", b->groups[g].year != 0 ? num : "-");
             for (size_t k = 0; k < std->nindicators; k++) {
                 const jh_indicator_stats *is = &lv->ind[k];
-                fprintf(out, "  %-11s%s",
+                fprintf(out, "  %-15s%s",
                         is->cv_defined ? cli_fixed(is->cv, 3, num, sizeof(num))
                                        : jh_label(lang, "undefined"),
                         is->cv_pass ? " " : "*");
@@ -1078,6 +1099,85 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
         }
     }
     fprintf(out, "\n* %s\n", jh_label(lang, "chart_cv_over"));
+}
+
+/* The "changes" of trend's JSON: per level and indicator, per year the CV
+ * and mean and the change from the year before, at full precision, with
+ * the direction as the text prints it. */
+static json_t *
+trend_changes_json(const jh_batch *b, size_t ci)
+{
+    const jh_standard *std = b->standard;
+    json_t *levels = json_array();
+    jh_trend_step *steps = calloc(b->ngroups + 1, sizeof(*steps));
+    static const char *const dirs[] = {"down", "same", "up"};
+
+    if (steps == NULL || levels == NULL) {
+        free(steps);
+        json_decref(levels);
+        return NULL;
+    }
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        json_t *lo = NULL, *inds = NULL;
+        for (size_t k = 0; k < std->nindicators; k++) {
+            size_t n = jh_report_trend_steps(b, ci, (jh_level)l, k, steps);
+            json_t *io, *ys;
+            if (n == 0)
+                break;
+            if (lo == NULL) {
+                lo = json_object();
+                inds = json_array();
+                json_object_set_new(lo, "level",
+                                    json_string(jh_level_key((jh_level)l)));
+                json_object_set_new(lo, "indicators", inds);
+                json_array_append_new(levels, lo);
+            }
+            io = json_object();
+            ys = json_array();
+            json_object_set_new(io, "id", json_string(std->indicators[k].id));
+            json_object_set_new(io, "name_zh",
+                                json_string(std->indicators[k].short_zh));
+            json_object_set_new(io, "name_en",
+                                json_string(std->indicators[k].short_en));
+            for (size_t i = 0; i < n; i++) {
+                const jh_trend_step *s = &steps[i];
+                json_t *yo = json_object();
+                json_object_set_new(yo, "year", json_integer(s->year));
+                json_object_set_new(yo, "cv", s->cv_defined
+                                                  ? json_real(s->cv)
+                                                  : json_null());
+                json_object_set_new(yo, "mean", json_real(s->mean));
+                json_object_set_new(yo, "cv_change",
+                                    !s->first && s->dcv_defined
+                                        ? json_real(s->dcv)
+                                        : json_null());
+                json_object_set_new(
+                    yo, "cv_direction",
+                    !s->first && s->dcv_defined
+                        ? json_string(dirs[s->cv_dir + 1])
+                        : json_null());
+                json_object_set_new(
+                    yo, "gap",
+                    !s->first && s->dcv_defined
+                        ? json_string(s->cv_dir < 0   ? "narrower"
+                                      : s->cv_dir > 0 ? "wider"
+                                                      : "unchanged")
+                        : json_null());
+                json_object_set_new(yo, "mean_change",
+                                    !s->first ? json_real(s->dmean)
+                                              : json_null());
+                json_object_set_new(yo, "mean_direction",
+                                    !s->first
+                                        ? json_string(dirs[s->mean_dir + 1])
+                                        : json_null());
+                json_array_append_new(ys, yo);
+            }
+            json_object_set_new(io, "years", ys);
+            json_array_append_new(inds, io);
+        }
+    }
+    free(steps);
+    return levels;
 }
 
 static void
@@ -1127,6 +1227,7 @@ trend_json(FILE *out, const jh_batch *b, size_t ci)
             json_decref(lo);
     }
     json_object_set_new(root, "levels", levels);
+    json_object_set_new(root, "changes", trend_changes_json(b, ci));
     json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     fputc('\n', out);
     json_decref(root);
@@ -1173,7 +1274,7 @@ jh_cmd_trend(int argc, char **argv)
         jh_chart_options copts = jh_cli_chart_options(&a.rep);
         static const char *const owned[] = {
             "trend-primary.png", "trend-primary.pdf", "trend-junior.png",
-            "trend-junior.pdf", NULL};
+            "trend-junior.pdf", "trend.xlsx", NULL};
         jh_outdir *dir = NULL;
         jh_error err;
         jh_status st;
@@ -1181,6 +1282,14 @@ jh_cmd_trend(int argc, char **argv)
 
         jh_error_clear(&err);
         st = jh_outdir_open(&dir, a.rep.out, &err);
+        if (st == JH_OK) {
+            path = jh_outdir_path(dir, "trend.xlsx");
+            st = path != NULL
+                     ? jh_report_trend_workbook(path, &bctx, ci, &err)
+                     : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
+                                    "out of memory");
+            free(path);
+        }
         if (st == JH_OK && a.rep.charts) {
             path = jh_cli_staged_folder(dir, ".keep");
             st = path != NULL
@@ -1205,8 +1314,11 @@ jh_cmd_trend(int argc, char **argv)
     }
     if (a.rep.json)
         trend_json(stdout, b, ci);
-    else
+    else {
+        jh_batch_report_context tctx = {b, a.rep.lang, JH_VERSION, 0, false};
         trend_text(stdout, b, ci, a.rep.lang);
+        jh_report_trend_changes_text(stdout, &tctx, ci);
+    }
     if (fflush(stdout) != 0) {
         jh_cli_fail("cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
