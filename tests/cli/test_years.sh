@@ -291,10 +291,13 @@ run "--year in trend --help" 0 trend --help && has "trend --help names --year" "
 run "--year in batch --help" 0 batch --help && has "batch --help names --year" "$tmp/out" "--year FILE=YYYY"
 run "--year for a file that is not an input" 2 trend "$tmp/p/plain/f21x.csv" --year "$tmp/p/nothere.csv=2021" &&
     has "the message names the file" "$tmp/err" "nothere.csv"
-run "--year without =YYYY" 2 trend "$tmp/p/plain/f21x.csv" --year "$tmp/p/plain/f21x.csv" && ok "--year without =YYYY"
-run "--year with a year that is not one" 2 trend "$tmp/p/plain/f21x.csv" --year "$tmp/p/plain/f21x.csv=21" && ok "--year with a year that is not one"
+run "--year without =YYYY" 2 trend "$tmp/p/plain/f21x.csv" --year "$tmp/p/plain/f21x.csv" &&
+    has "--year without =YYYY: the message shows the form" "$tmp/err" "--year needs FILE=YYYY"
+run "--year with a year that is not one" 2 trend "$tmp/p/plain/f21x.csv" --year "$tmp/p/plain/f21x.csv=21" &&
+    has "--year=21: the message shows the form" "$tmp/err" "a year from 1900 to 2999"
 run "--year giving one file two years" 2 trend "$tmp/p/plain/f21x.csv" \
-    --year "$tmp/p/plain/f21x.csv=2021" --year "$tmp/p/plain/f21x.csv=2022" && ok "--year giving one file two years"
+    --year "$tmp/p/plain/f21x.csv=2021" --year "$tmp/p/plain/f21x.csv=2022" &&
+    has "two years for one file: the message says so" "$tmp/err" "two years, 2021 and 2022"
 if run "batch takes --year" 0 batch "$tmp/p/plain/f21x.csv" "$tmp/w/青溪县/2022.csv" \
     --year "$tmp/p/plain/f21x.csv=2021" -f json --no-charts; then
     pycheck "batch --year: 2021 and 2022" '
@@ -331,6 +334,7 @@ cp "$tmp/w/青溪县/2022.csv" "$tmp/d/2022.csv"
 cp "$tmp/w/青溪县/2023.csv" "$tmp/d/2023.csv"
 cp "$tmp/w/青溪县/2023.csv" "$tmp/d/2023年青溪县.csv"
 if run "two files of 青溪县 2023 are refused" 3 trend "$tmp/d"; then
+    has "the message names the county-year" "$tmp/err" "青溪县 2023 comes from two files"
     has "the message names the first file" "$tmp/err" "$tmp/d/2023.csv"
     has "the message names the second file" "$tmp/err" "$tmp/d/2023年青溪县.csv"
 fi
