@@ -945,7 +945,7 @@ jh_report_trend_changes_text(FILE *out, const jh_batch_report_context *ctx,
             if (!head) {
                 fprintf(out, "\n%s · %s\n", jh_label(lang, "trend_changes"),
                         jh_level_name((jh_level)l, lang));
-                bs_pad(out, jh_label(lang, "indicator"), 18);
+                bs_pad(out, jh_label(lang, "indicator"), 20);
                 bs_pad(out, jh_label(lang, "batch_year"), 6);
                 bs_pad(out, jh_label(lang, "cv"), 9);
                 bs_pad(out, jh_label(lang, "trend_change"), 30);
@@ -958,7 +958,7 @@ jh_report_trend_changes_text(FILE *out, const jh_batch_report_context *ctx,
                 bs_pad(out, i == 0 ? jh_indicator_short(&std->indicators[k],
                                                         lang)
                                    : "",
-                       18);
+                       20);
                 snprintf(num, sizeof(num), "%d", s->year);
                 bs_pad(out, num, 6);
                 if (s->cv_defined)

@@ -1041,8 +1041,8 @@ done:
 
 /* Print @p s padded to @p cols display columns (CJK counts two), as
  * report_batch.c's tables do. */
-static void
-pad_columns(FILE *out, const char *s, size_t cols)
+static size_t
+text_columns(const char *s)
 {
     size_t w = 0;
 
@@ -1052,6 +1052,14 @@ pad_columns(FILE *out, const char *s, size_t cols)
         else if ((*p & 0xE0) == 0xE0)
             w += 2;
     }
+    return w;
+}
+
+static void
+pad_columns(FILE *out, const char *s, size_t cols)
+{
+    size_t w = text_columns(s);
+
     fputs(s, out);
     for (; w < cols; w++)
         fputc(' ', out);
@@ -1062,7 +1070,13 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
 {
     const jh_standard *std = b->standard;
     char num[64];
+    size_t width = 12; /* of a column: the longest indicator name */
 
+    for (size_t k = 0; k < std->nindicators; k++) {
+        size_t w = text_columns(jh_indicator_short(&std->indicators[k], lang));
+        if (w > width)
+            width = w;
+    }
     fprintf(out, "%s · %s\n", b->counties[ci],
             jh_label(lang, "batch_trend_title"));
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
@@ -1072,14 +1086,14 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
                   (b->groups[g].county == ci && b->groups[g].levels[l].present);
         if (!any)
             continue;
-        fprintf(out, "\n%s (%s %s)\n%-10s", jh_level_name((jh_level)l, lang),
+        fprintf(out, "\n%s (%s %s)\n", jh_level_name((jh_level)l, lang),
                 jh_label(lang, "cv_limit"),
-                cli_fixed(std->cv_limit[l], 2, num, sizeof(num)),
-                jh_label(lang, "batch_year"));
+                cli_fixed(std->cv_limit[l], 2, num, sizeof(num)));
+        pad_columns(out, jh_label(lang, "batch_year"), 10);
         for (size_t k = 0; k < std->nindicators; k++) {
             fputs("  ", out);
             pad_columns(out, jh_indicator_short(&std->indicators[k], lang),
-                        16);
+                        width);
         }
         fputc('\n', out);
         for (size_t g = 0; g < b->ngroups; g++) {
@@ -1090,7 +1104,7 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
             fprintf(out, "%-10s", b->groups[g].year != 0 ? num : "-");
             for (size_t k = 0; k < std->nindicators; k++) {
                 const jh_indicator_stats *is = &lv->ind[k];
-                fprintf(out, "  %-15s%s",
+                fprintf(out, "  %-*s%s", (int)width - 1,
                         is->cv_defined ? cli_fixed(is->cv, 3, num, sizeof(num))
                                        : jh_label(lang, "undefined"),
                         is->cv_pass ? " " : "*");
