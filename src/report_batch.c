@@ -1046,6 +1046,9 @@ tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
                                         NULL};
     static const double widths[] = {8, 18, 8, 10, 10, 8, 14, 12, 10, 8};
     lxw_row_t r = 2;
+    /* a change shows its sign */
+    lxw_format *chg3 = bs_fmt(w, false, true, 0, 0, "+0.000;-0.000;0.000", 0);
+    lxw_format *chg2 = bs_fmt(w, false, true, 0, 0, "+0.00;-0.00;0.00", 0);
 
     if (ws == NULL) {
         bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
@@ -1084,7 +1087,7 @@ tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
                     continue;
                 }
                 if (s->dcv_defined) {
-                    bs_number(w, ws, r, 4, s->dcv, w->f.num3);
+                    bs_number(w, ws, r, 4, s->dcv, chg3);
                     bs_check(w, worksheet_write_string(
                                     ws, r, 5,
                                     jh_report_trend_word(s->cv_dir, false,
@@ -1099,7 +1102,7 @@ tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
                     for (lxw_col_t c = 4; c < 7; c++)
                         bs_number(w, ws, r, c, NAN, w->f.num3);
                 }
-                bs_number(w, ws, r, 8, s->dmean, w->f.num2);
+                bs_number(w, ws, r, 8, s->dmean, chg2);
                 bs_check(w, worksheet_write_string(
                                 ws, r, 9,
                                 jh_report_trend_word(s->mean_dir, false,

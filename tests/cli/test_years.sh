@@ -219,9 +219,16 @@ for r, (lname, iname, y) in zip(rows, want):
     assert close(r[4], y["cv_change"]) and r[5] == words[y["cv_direction"]] and r[6] == gaps[y["cv_direction"]], (r, y)
     assert close(r[8], y["mean_change"]) and r[9] == words[y["mean_direction"]], (r, y)
 assert ws.cell(row=3, column=4).number_format == "0.000"
+assert ws.cell(row=4, column=5).number_format == "+0.000;-0.000;0.000"
 cvs = wb["差异系数"]
 assert [c.value for c in cvs["A"][2:5]] == [2021, 2022, 2023]
 ' "$tmp/trend.json" "$tmp/w/o/trend.xlsx"
+fi
+mkdir -p "$tmp/w/o2"
+if SOURCE_DATE_EPOCH=1700000000 run "trend.xlsx again" 0 trend "$tmp/w/青溪县" --out "$tmp/w/o2" --no-charts &&
+    SOURCE_DATE_EPOCH=1700000000 run "trend.xlsx a third time" 0 trend "$tmp/w/青溪县" --out "$tmp/w/o" --no-charts; then
+    if cmp -s "$tmp/w/o/trend.xlsx" "$tmp/w/o2/trend.xlsx"; then ok "trend.xlsx: same input, same bytes"
+    else bad "trend.xlsx: two runs differ"; fi
 fi
 if run "batch of the per-year folder" 0 batch "$tmp/w/青溪县" -f json --no-charts; then
     pycheck "batch: one county, three years" '
