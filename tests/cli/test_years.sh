@@ -267,6 +267,63 @@ d = json.load(open(sys.argv[1])); assert d["years"] == [2022, 2023], d["years"]
 ' "$tmp/out"
 fi
 
+# A clerk's workbook per year: 青溪县/2023.xlsx next to 2022.csv.
+mkdir -p "$tmp/x/青溪县"
+cp "$tmp/w/青溪县/2022.csv" "$tmp/x/青溪县/2022.csv"
+"$py" - "$tmp/w/青溪县/2023.csv" "$tmp/x/青溪县/2023.xlsx" <<'PY'
+import csv, sys, openpyxl
+wb = openpyxl.Workbook(); ws = wb.active
+for i, r in enumerate(csv.reader(open(sys.argv[1], encoding="utf-8"))):
+    out = []
+    for j, v in enumerate(r):
+        try:
+            out.append(float(v) if i > 0 and j > 3 and v != "" else v)
+        except ValueError:
+            out.append(v)
+    ws.append(out)
+wb.save(sys.argv[2])
+PY
+if run "a .xlsx per year: 青溪县/2023.xlsx" 0 trend "$tmp/x/青溪县" -f json; then
+    pycheck "xlsx year: the same CVs as the CSV of that year" '
+import json, sys
+t = json.load(open(sys.argv[1])); a = json.load(open(sys.argv[2]))
+assert t["years"] == [2022, 2023]
+for lv, al in zip(t["levels"], a["levels"]):
+    for i, ai in zip(lv["indicators"], al["indicators"]):
+        assert abs(i["cv"][1] - ai["cv"]) < 1e-12, (i, ai["cv"])
+' "$tmp/out" "$tmp/a2023.json"
+fi
+# An undefined CV (every school reports 0 multimedia rooms in 2022): its
+# changes are undefined, not a number.
+mkdir -p "$tmp/u"
+cp "$tmp/w/青溪县/2021.csv" "$tmp/w/青溪县/2023.csv" "$tmp/u/"
+"$py" - "$tmp/w/青溪县/2022.csv" "$tmp/u/2022.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding="utf-8")))
+k = [i for i, h in enumerate(rows[0]) if h.startswith("网络多媒体教室数")][0]
+for r in rows[1:]:
+    r[k] = "0"
+csv.writer(open(sys.argv[2], "w", encoding="utf-8", newline="")).writerows(rows)
+PY
+if run "a year with an undefined CV" 0 trend "$tmp/u" -f json; then
+    pycheck "undefined CV: its changes are null, the others numbers" '
+import json, sys
+t = json.load(open(sys.argv[1]))
+ch = [i for l in t["changes"] if l["level"] == "primary" for i in l["indicators"] if i["id"] == "multimedia_rooms_per100"][0]["years"]
+assert ch[1]["cv"] is None and ch[1]["cv_change"] is None and ch[2]["cv_change"] is None, ch
+assert ch[1]["mean_change"] is not None and ch[1]["mean_direction"] == "down"
+' "$tmp/out"
+    run "undefined CV in the text" 0 trend "$tmp/u" && has "undefined CV: 无法计算 in the change table" "$tmp/out" "无法计算"
+fi
+mkdir -p "$tmp/e"
+cp "$tmp/w/青溪县/2021.csv" "$tmp/e/a=b.csv"
+if run "--year for a file with '=' in its name" 0 trend "$tmp/e/a=b.csv" "$tmp/w/青溪县/2022.csv"     --year "$tmp/e/a=b.csv=2021" -f json; then
+    pycheck "'=' in a name: years 2021, 2022" '
+import json, sys
+assert json.load(open(sys.argv[1]))["years"] == [2021, 2022]
+' "$tmp/out"
+fi
+
 # --- a 年份 column --------------------------------------------------------
 family "year column"
 mkyears "$tmp/c" yearcol
