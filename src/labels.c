@@ -313,6 +313,8 @@ static const label labels[] = {
      "Change: from the year before; a CV going down means the gap between "
      "schools narrowed"},
     {"trend_sheet", "逐年变化", "Year on year"},
+    {"trend_direction", "方向", "Direction"},
+    {"trend_gap", "校际差距", "Gap"},
     {"trend_cvs_sheet", "差异系数", "CVs"},
     /* plan charts (src/report_plan_charts.c) */
     {"pc_title", "（整改前后）", " (before and after the plan)"},

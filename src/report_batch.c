@@ -1040,10 +1040,10 @@ tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
     const jh_batch *b = w->ctx->batch;
     const jh_standard *std = b->standard;
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, bs_l(w, "trend_sheet"));
-    static const char *const heads[] = {"level", "indicator", "batch_year",
-                                        "cv",    "trend_change", NULL,
-                                        NULL,    "trend_mean", "trend_change",
-                                        NULL};
+    static const char *const heads[] = {
+        "level",     "indicator",  "batch_year",   "cv",
+        "trend_change", "trend_direction", "trend_gap", "trend_mean",
+        "trend_change", "trend_direction"};
     static const double widths[] = {8, 18, 8, 10, 10, 8, 14, 12, 10, 8};
     lxw_row_t r = 2;
     /* a change shows its sign */
@@ -1058,9 +1058,8 @@ tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
                                        w->f.title));
     for (lxw_col_t c = 0; c < 10; c++) {
         bs_check(w, worksheet_set_column(ws, c, c, widths[c], NULL));
-        bs_check(w, worksheet_write_string(
-                        ws, 1, c, heads[c] != NULL ? bs_l(w, heads[c]) : "",
-                        w->f.header));
+        bs_check(w, worksheet_write_string(ws, 1, c, bs_l(w, heads[c]),
+                                           w->f.header));
     }
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         for (size_t k = 0; k < std->nindicators; k++) {

@@ -220,6 +220,7 @@ for r, (lname, iname, y) in zip(rows, want):
     assert close(r[8], y["mean_change"]) and r[9] == words[y["mean_direction"]], (r, y)
 assert ws.cell(row=3, column=4).number_format == "0.000"
 assert ws.cell(row=4, column=5).number_format == "+0.000;-0.000;0.000"
+assert [c.value for c in ws[2]] == ["学段", "指标", "年份", "差异系数", "变化", "方向", "校际差距", "均值", "变化", "方向"]
 cvs = wb["差异系数"]
 assert [c.value for c in cvs["A"][2:5]] == [2021, 2022, 2023]
 ' "$tmp/trend.json" "$tmp/w/o/trend.xlsx"
