@@ -612,8 +612,8 @@ group_file(jh_batch *b, size_t f, jh_error *err)
     if (by_year || src->year != 0)
         b->has_years = true;
     if (!by_column) {
-        char *stem = src->stem != NULL ? jh__strdup(src->stem)
-                                       : file_stem(b->files[f]);
+        char *stem =
+            src->stem != NULL ? jh__strdup(src->stem) : file_stem(b->files[f]);
         if (stem == NULL)
             return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
         st = county_index(b, stem, strlen(stem), &stem_county);
@@ -745,7 +745,8 @@ name_year(const char *s, size_t len, size_t *at, size_t *end)
                 size_t e = j;
                 for (size_t k = 0; year_suffixes[k] != NULL; k++) {
                     size_t n = strlen(year_suffixes[k]);
-                    if (len - j >= n && memcmp(s + j, year_suffixes[k], n) == 0) {
+                    if (len - j >= n &&
+                        memcmp(s + j, year_suffixes[k], n) == 0) {
                         e = j + n;
                         break;
                     }
@@ -764,9 +765,10 @@ name_year(const char *s, size_t len, size_t *at, size_t *end)
 static size_t
 separator_len(const char *s, size_t len)
 {
-    static const char *const seps[] = {" ", "_", "-", ".", "(", ")", "[",
-                                       "]", "（", "）", "·", "—", "－",
-                                       "\xe3\x80\x80", "、", NULL};
+    static const char *const seps[] = {
+        " ",  "_",  "-",  ".", "(", ")",  "[",
+        "]",  "（", "）", "·", "—", "－", "\xe3\x80\x80",
+        "、", NULL};
 
     for (size_t k = 0; seps[k] != NULL; k++) {
         size_t n = strlen(seps[k]);
@@ -814,9 +816,9 @@ without_year(const char *name, size_t at, size_t end)
 static char *
 path_base(const char *path, bool stem)
 {
-    return stem ? file_stem(path) : jh__strdup(strrchr(path, '/') != NULL
-                                                    ? strrchr(path, '/') + 1
-                                                    : path);
+    return stem ? file_stem(path)
+                : jh__strdup(strrchr(path, '/') != NULL ? strrchr(path, '/') + 1
+                                                        : path);
 }
 
 /*

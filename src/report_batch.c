@@ -907,15 +907,15 @@ jh_report_trend_word(int dir, bool gap, jh_lang lang)
 
 /* "+0.012 上升（差距扩大）" for a CV change, "+0.18 上升" for a mean's. */
 static char *
-tr_change(const jh_trend_step *s, bool cv, jh_lang lang, char *buf,
-          size_t size)
+tr_change(const jh_trend_step *s, bool cv, jh_lang lang, char *buf, size_t size)
 {
     if (s->first)
         snprintf(buf, size, "-");
     else if (cv && !s->dcv_defined)
         snprintf(buf, size, "%s", jh_label(lang, "undefined"));
     else if (cv)
-        snprintf(buf, size, lang == JH_LANG_EN ? "%+.3f %s (%s)" : "%+.3f %s（%s）",
+        snprintf(buf, size,
+                 lang == JH_LANG_EN ? "%+.3f %s (%s)" : "%+.3f %s（%s）",
                  s->dcv, jh_report_trend_word(s->cv_dir, false, lang),
                  jh_report_trend_word(s->cv_dir, true, lang));
     else
@@ -955,9 +955,9 @@ jh_report_trend_changes_text(FILE *out, const jh_batch_report_context *ctx,
             }
             for (size_t i = 0; i < n; i++) {
                 const jh_trend_step *s = &steps[i];
-                bs_pad(out, i == 0 ? jh_indicator_short(&std->indicators[k],
-                                                        lang)
-                                   : "",
+                bs_pad(out,
+                       i == 0 ? jh_indicator_short(&std->indicators[k], lang)
+                              : "",
                        20);
                 snprintf(num, sizeof(num), "%d", s->year);
                 bs_pad(out, num, 6);
@@ -995,8 +995,8 @@ tr_cvs_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
         bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    bs_check(w, worksheet_write_string(ws, 0, 0, b->counties[county],
-                                       w->f.title));
+    bs_check(w,
+             worksheet_write_string(ws, 0, 0, b->counties[county], w->f.title));
     bs_check(w, worksheet_write_string(ws, 1, 0, bs_l(w, "batch_year"),
                                        w->f.header));
     bs_check(w, worksheet_set_column(ws, 0, 0, 10, NULL));
@@ -1012,15 +1012,13 @@ tr_cvs_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
             bs_check(w, worksheet_write_string(ws, 1, c, head, w->f.header));
             bs_check(w, worksheet_set_column(ws, c, c, 14, NULL));
             for (size_t i = 0; i < n; i++) {
-                const jh_batch_level *lv =
-                    &b->groups[steps[i].group].levels[l];
+                const jh_batch_level *lv = &b->groups[steps[i].group].levels[l];
                 /* years in order: the row of the year among the county's */
                 size_t row = 0;
                 for (size_t g = 0; g < steps[i].group; g++)
                     row += b->groups[g].county == county;
-                bs_check(w, worksheet_write_number(ws, (lxw_row_t)(2 + row),
-                                                   0, steps[i].year,
-                                                   w->f.center));
+                bs_check(w, worksheet_write_number(ws, (lxw_row_t)(2 + row), 0,
+                                                   steps[i].year, w->f.center));
                 bs_number(w, ws, (lxw_row_t)(2 + row), c, steps[i].cv,
                           lv->ind[k].cv_pass ? w->f.num3 : w->f.num3_bad);
                 if ((lxw_row_t)(3 + row) > r)
@@ -1029,8 +1027,8 @@ tr_cvs_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
             c++;
         }
     }
-    bs_check(w, worksheet_write_string(ws, r + 1, 0,
-                                       bs_l(w, "chart_cv_over"), w->f.info));
+    bs_check(w, worksheet_write_string(ws, r + 1, 0, bs_l(w, "chart_cv_over"),
+                                       w->f.info));
 }
 
 /* The change sheet: a row per level, indicator and year. */
@@ -1041,8 +1039,8 @@ tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
     const jh_standard *std = b->standard;
     lxw_worksheet *ws = workbook_add_worksheet(w->wb, bs_l(w, "trend_sheet"));
     static const char *const heads[] = {
-        "level",     "indicator",  "batch_year",   "cv",
-        "trend_change", "trend_direction", "trend_gap", "trend_mean",
+        "level",        "indicator",       "batch_year", "cv",
+        "trend_change", "trend_direction", "trend_gap",  "trend_mean",
         "trend_change", "trend_direction"};
     static const double widths[] = {8, 18, 8, 10, 10, 8, 14, 12, 10, 8};
     lxw_row_t r = 2;
@@ -1054,8 +1052,8 @@ tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
         bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    bs_check(w, worksheet_write_string(ws, 0, 0, b->counties[county],
-                                       w->f.title));
+    bs_check(w,
+             worksheet_write_string(ws, 0, 0, b->counties[county], w->f.title));
     for (lxw_col_t c = 0; c < 10; c++) {
         bs_check(w, worksheet_set_column(ws, c, c, widths[c], NULL));
         bs_check(w, worksheet_write_string(ws, 1, c, bs_l(w, heads[c]),
@@ -1069,44 +1067,45 @@ tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
                 bs_check(w, worksheet_write_string(
                                 ws, r, 0, jh_level_name((jh_level)l, w->lang),
                                 w->f.text));
-                bs_check(w, worksheet_write_string(
-                                ws, r, 1,
-                                jh_indicator_short(&std->indicators[k], w->lang),
-                                w->f.text));
-                bs_check(w, worksheet_write_number(ws, r, 2, s->year,
-                                                   w->f.center));
+                bs_check(w,
+                         worksheet_write_string(
+                             ws, r, 1,
+                             jh_indicator_short(&std->indicators[k], w->lang),
+                             w->f.text));
+                bs_check(
+                    w, worksheet_write_number(ws, r, 2, s->year, w->f.center));
                 bs_number(w, ws, r, 3, s->cv, w->f.num3);
                 bs_number(w, ws, r, 7, s->mean, w->f.num2);
                 if (s->first) {
                     for (lxw_col_t c = 4; c < 10; c++) {
                         if (c != 7)
-                            bs_check(w, worksheet_write_string(
-                                            ws, r, c, "-", w->f.center));
+                            bs_check(w, worksheet_write_string(ws, r, c, "-",
+                                                               w->f.center));
                     }
                     continue;
                 }
                 if (s->dcv_defined) {
                     bs_number(w, ws, r, 4, s->dcv, chg3);
-                    bs_check(w, worksheet_write_string(
-                                    ws, r, 5,
-                                    jh_report_trend_word(s->cv_dir, false,
-                                                         w->lang),
-                                    w->f.center));
-                    bs_check(w, worksheet_write_string(
-                                    ws, r, 6,
-                                    jh_report_trend_word(s->cv_dir, true,
-                                                         w->lang),
-                                    w->f.center));
+                    bs_check(
+                        w, worksheet_write_string(
+                               ws, r, 5,
+                               jh_report_trend_word(s->cv_dir, false, w->lang),
+                               w->f.center));
+                    bs_check(w,
+                             worksheet_write_string(
+                                 ws, r, 6,
+                                 jh_report_trend_word(s->cv_dir, true, w->lang),
+                                 w->f.center));
                 } else {
                     for (lxw_col_t c = 4; c < 7; c++)
                         bs_number(w, ws, r, c, NAN, w->f.num3);
                 }
                 bs_number(w, ws, r, 8, s->dmean, chg2);
-                bs_check(w, worksheet_write_string(
-                                ws, r, 9,
-                                jh_report_trend_word(s->mean_dir, false,
-                                                     w->lang),
-                                w->f.center));
+                bs_check(w,
+                         worksheet_write_string(
+                             ws, r, 9,
+                             jh_report_trend_word(s->mean_dir, false, w->lang),
+                             w->f.center));
             }
         }
     }

@@ -80,15 +80,15 @@ jh_status jh_report_trend_charts(const char *dir,
 /** One year of one indicator in a county's trend, and its change from
  * the county's year before (jh_report_trend_steps()). */
 typedef struct jh_trend_step {
-    size_t group;    /**< the county-year (index into batch->groups) */
+    size_t group; /**< the county-year (index into batch->groups) */
     int year;
     bool cv_defined; /**< cv is a number */
     double cv;       /**< NAN when undefined */
     double mean;
-    bool first;      /**< the first year: no change */
+    bool first;       /**< the first year: no change */
     bool dcv_defined; /**< both CVs defined */
-    double dcv;      /**< cv - cv of the year before, full precision */
-    double dmean;    /**< mean - mean of the year before */
+    double dcv;       /**< cv - cv of the year before, full precision */
+    double dmean;     /**< mean - mean of the year before */
     /** -1 down, 0 same, +1 up, as the change prints (3 decimals for a
      * CV, 2 for a mean: "+0.000" is the same) */
     int cv_dir, mean_dir;

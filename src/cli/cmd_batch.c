@@ -87,8 +87,10 @@ batch_help(FILE *out)
         "      --strict         exit 1 when any county-year "
         "fails\n"
         "      --year FILE=YYYY the year of FILE, for a file per year without\n"
-        "                       a 年份 column or a year in its or its folder's\n"
-        "                       name (repeatable)\n" JH_CLI_INPUT_HELP "  -h, --help           show this help\n\n"
+        "                       a 年份 column or a year in its or its "
+        "folder's\n"
+        "                       name (repeatable)\n" JH_CLI_INPUT_HELP
+        "  -h, --help           show this help\n\n"
         "Ranking, within a year and level: fewer CVs over the limit first;\n"
         "then the smaller largest CV; then the smaller mean of the CVs.\n"
         "Progress goes to stderr when it is a terminal.\n\n"
@@ -1157,26 +1159,24 @@ trend_changes_json(const jh_batch *b, size_t ci)
                 const jh_trend_step *s = &steps[i];
                 json_t *yo = json_object();
                 json_object_set_new(yo, "year", json_integer(s->year));
-                json_object_set_new(yo, "cv", s->cv_defined
-                                                  ? json_real(s->cv)
-                                                  : json_null());
+                json_object_set_new(
+                    yo, "cv", s->cv_defined ? json_real(s->cv) : json_null());
                 json_object_set_new(yo, "mean", json_real(s->mean));
                 json_object_set_new(yo, "cv_change",
                                     !s->first && s->dcv_defined
                                         ? json_real(s->dcv)
                                         : json_null());
-                json_object_set_new(
-                    yo, "cv_direction",
-                    !s->first && s->dcv_defined
-                        ? json_string(dirs[s->cv_dir + 1])
-                        : json_null());
-                json_object_set_new(
-                    yo, "gap",
-                    !s->first && s->dcv_defined
-                        ? json_string(s->cv_dir < 0   ? "narrower"
-                                      : s->cv_dir > 0 ? "wider"
-                                                      : "unchanged")
-                        : json_null());
+                json_object_set_new(yo, "cv_direction",
+                                    !s->first && s->dcv_defined
+                                        ? json_string(dirs[s->cv_dir + 1])
+                                        : json_null());
+                json_object_set_new(yo, "gap",
+                                    !s->first && s->dcv_defined
+                                        ? json_string(s->cv_dir < 0 ? "narrower"
+                                                      : s->cv_dir > 0
+                                                          ? "wider"
+                                                          : "unchanged")
+                                        : json_null());
                 json_object_set_new(yo, "mean_change",
                                     !s->first ? json_real(s->dmean)
                                               : json_null());
@@ -1288,7 +1288,7 @@ jh_cmd_trend(int argc, char **argv)
         jh_chart_options copts = jh_cli_chart_options(&a.rep);
         static const char *const owned[] = {
             "trend-primary.png", "trend-primary.pdf", "trend-junior.png",
-            "trend-junior.pdf", "trend.xlsx", NULL};
+            "trend-junior.pdf",  "trend.xlsx",        NULL};
         jh_outdir *dir = NULL;
         jh_error err;
         jh_status st;
@@ -1298,10 +1298,9 @@ jh_cmd_trend(int argc, char **argv)
         st = jh_outdir_open(&dir, a.rep.out, &err);
         if (st == JH_OK) {
             path = jh_outdir_path(dir, "trend.xlsx");
-            st = path != NULL
-                     ? jh_report_trend_workbook(path, &bctx, ci, &err)
-                     : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
-                                    "out of memory");
+            st = path != NULL ? jh_report_trend_workbook(path, &bctx, ci, &err)
+                              : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
+                                             "out of memory");
             free(path);
         }
         if (st == JH_OK && a.rep.charts) {
