@@ -371,6 +371,37 @@ d = json.load(open(sys.argv[1])); assert [r["year"] for r in d["results"]] == [2
 ' "$tmp/out"
 fi
 
+if run "--year is taken over a year in the name" 0 trend "$tmp/w/青溪县/2021.csv" "$tmp/w/青溪县/2022.csv" \
+    --year "$tmp/w/青溪县/2021.csv=2019" -f json; then
+    pycheck "--year over the name: 2019, 2022" '
+import json, sys
+assert json.load(open(sys.argv[1]))["years"] == [2019, 2022]
+' "$tmp/out"
+fi
+
+# --- counties named after files per year -----------------------------------
+family "counties from file names"
+# Two counties' files per year in one folder, without a 县区 column.
+mkdir -p "$tmp/two"
+cp "$tmp/n/青溪县/2021.csv" "$tmp/two/2021年甲县.csv"
+cp "$tmp/n/青溪县/2022.csv" "$tmp/two/2022年甲县.csv"
+cp "$tmp/n/青溪县/2021.csv" "$tmp/two/乙县_2021.csv"
+if run "batch: two counties, files per year named after them" 0 batch "$tmp/two" -f json --no-charts; then
+    pycheck "batch: 甲县 2021, 2022 and 乙县 2021" '
+import json, sys
+d = json.load(open(sys.argv[1]))
+got = [(r["county"], r["year"]) for r in d["results"]]
+assert got == [("甲县", 2021), ("甲县", 2022), ("乙县", 2021)], got
+' "$tmp/out"
+fi
+run "trend needs --county for them" 2 trend "$tmp/two" && has "trend: the message asks for --county" "$tmp/err" "--county"
+if run "trend --county 甲县" 0 trend "$tmp/two" --county 甲县 -f json; then
+    pycheck "trend --county 甲县: 2021, 2022" '
+import json, sys
+d = json.load(open(sys.argv[1])); assert d["county"] == "甲县" and d["years"] == [2021, 2022]
+' "$tmp/out"
+fi
+
 # --- a file without a year --------------------------------------------------
 family "missing year"
 mkdir -p "$tmp/m/out"
