@@ -210,6 +210,10 @@ typedef struct source {
      * has an error, which each county then reports as on its own. */
     jh_import_header *header;
     double read_bytes; /* seconds reading the bytes (read_chunked) */
+    /* Without a 年份 column: the file's year (0 when none) and the county
+     * named after the file (malloc'd; NULL for the plain file stem). */
+    int year;
+    char *stem;
 } source;
 
 /* Groups of one county: its years and their group indices. */
@@ -262,6 +266,7 @@ jh_batch_free(jh_batch *b)
         for (size_t i = 0; im->sources != NULL && i < b->nfiles; i++) {
             jh_table_free(im->sources[i].table);
             jh_import_header_free(im->sources[i].header);
+            free(im->sources[i].stem);
         }
         free(im->sources);
         for (size_t i = 0; im->rows != NULL && i < b->ngroups; i++)
@@ -609,10 +614,11 @@ group_file(jh_batch *b, size_t f, jh_error *err)
     long first_filled = 0;
     jh_status st;
 
-    if (by_year)
+    if (by_year || src->year != 0)
         b->has_years = true;
     if (!by_column) {
-        char *stem = file_stem(b->files[f]);
+        char *stem =
+            src->stem != NULL ? jh__strdup(src->stem) : file_stem(b->files[f]);
         if (stem == NULL)
             return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
         st = county_index(b, stem, strlen(stem), &stem_county);
@@ -625,7 +631,7 @@ group_file(jh_batch *b, size_t f, jh_error *err)
         const char *name = NULL;
         size_t len = 0, county = stem_county, ylen = 0;
         const char *ytext = NULL;
-        int year = 0;
+        int year = src->year;
         bool no_code, fill = false;
 
         /* A row with a county is not blank: test the others only. */
@@ -697,10 +703,11 @@ group_file(jh_batch *b, size_t f, jh_error *err)
             char label[160];
             return cell_error(
                 err, t, i, ccol >= 0 ? (size_t)ccol : 0,
-                "%s is also in %s (line %ld): each county-year must come "
-                "from one file",
+                "%s comes from two files, %s (line %ld) and %s: each "
+                "county-year must come from one file (remove one, or give "
+                "each its own year)",
                 jh_batch_group_label(b, group, label, sizeof(label)),
-                b->files[g->file], g->first_line);
+                b->files[g->file], g->first_line, b->files[f]);
         }
         if (st == JH_OK)
             st = add_row(b, group, i);
@@ -723,6 +730,218 @@ group_file(jh_batch *b, size_t f, jh_error *err)
                       "any county",
                       examples, first_example) != JH_OK)
         return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return JH_OK;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Files per year                                                          */
+
+/* Suffixes that go with a year in a name ("2023年"). */
+static const char *const year_suffixes[] = {"学年", "年度", "年", NULL};
+
+/*
+ * The year in the name @p s of @p len bytes: a run of exactly four digits
+ * 19xx or 20xx.  Returns it, with the bytes [*at, *end) it takes with a
+ * year suffix after it; 0 when there is none or several different ones.
+ */
+static int
+name_year(const char *s, size_t len, size_t *at, size_t *end)
+{
+    int found = 0;
+
+    for (size_t i = 0; i < len;) {
+        size_t j = i;
+        while (j < len && s[j] >= '0' && s[j] <= '9')
+            j++;
+        if (j == i) {
+            i++;
+            continue;
+        }
+        if (j - i == 4 && ((s[i] == '1' && s[i + 1] == '9') ||
+                           (s[i] == '2' && s[i + 1] == '0'))) {
+            int v = (s[i] - '0') * 1000 + (s[i + 1] - '0') * 100 +
+                    (s[i + 2] - '0') * 10 + (s[i + 3] - '0');
+            if (found != 0 && found != v)
+                return 0;
+            if (found == 0) {
+                size_t e = j;
+                for (size_t k = 0; year_suffixes[k] != NULL; k++) {
+                    size_t n = strlen(year_suffixes[k]);
+                    if (len - j >= n &&
+                        memcmp(s + j, year_suffixes[k], n) == 0) {
+                        e = j + n;
+                        break;
+                    }
+                }
+                found = v;
+                *at = i;
+                *end = e;
+            }
+        }
+        i = j;
+    }
+    return found;
+}
+
+/* Length of the separator at @p s (of @p len bytes), 0 when none. */
+static size_t
+separator_len(const char *s, size_t len)
+{
+    static const char *const seps[] = {
+        " ",  "_",  "-",  ".", "(", ")",  "[",
+        "]",  "（", "）", "·", "—", "－", "\xe3\x80\x80",
+        "、", NULL};
+
+    for (size_t k = 0; seps[k] != NULL; k++) {
+        size_t n = strlen(seps[k]);
+        if (len >= n && memcmp(s, seps[k], n) == 0)
+            return n;
+    }
+    return 0;
+}
+
+/* Length of a separator ending at @p s + @p len, 0 when none. */
+static size_t
+separator_before(const char *s, size_t len)
+{
+    for (size_t n = 1; n <= 3 && n <= len; n++) {
+        if (separator_len(s + len - n, n) == n)
+            return n;
+    }
+    return 0;
+}
+
+/* @p name without the bytes [@p at, @p end) and the separators at either
+ * end of what is left; malloc'd ("" when nothing is left). */
+static char *
+without_year(const char *name, size_t at, size_t end)
+{
+    size_t len = strlen(name), n = 0, a = 0, z, k;
+    char *out = malloc(len + 1);
+
+    if (out == NULL)
+        return NULL;
+    memcpy(out, name, at);
+    memcpy(out + at, name + end, len - end);
+    n = at + len - end;
+    while (a < n && (k = separator_len(out + a, n - a)) > 0)
+        a += k;
+    z = n;
+    while (z > a && (k = separator_before(out + a, z - a)) > 0)
+        z -= k;
+    memmove(out, out + a, z - a);
+    out[z - a] = '\0';
+    return out;
+}
+
+/* The last part of a path, without its extension when @p stem. */
+static char *
+path_base(const char *path, bool stem)
+{
+    return stem ? file_stem(path)
+                : jh__strdup(strrchr(path, '/') != NULL ? strrchr(path, '/') + 1
+                                                        : path);
+}
+
+/*
+ * The year of file @p f, which has no 年份 column: the user's, else the
+ * one in the file's name, else in its folder's name (0 when none), and
+ * the county named after the file into src->stem.  See jh_batch_run().
+ */
+static jh_status
+file_year(jh_batch *b, size_t f, int given, jh_error *err)
+{
+    source *src = &b->impl->sources[f];
+    char *stem = file_stem(b->files[f]);
+    char *real = NULL, *folder = NULL, *slash;
+    size_t at = 0, end = 0, fat = 0, fend = 0;
+    int year, fyear = 0;
+
+    if (stem == NULL)
+        goto nomem;
+    year = name_year(stem, strlen(stem), &at, &end);
+    /* The folder: of the real path, so that "2023.csv" in the current
+     * folder and "./2023.csv" have one. */
+    real = realpath(b->files[f], NULL);
+    if (real != NULL && (slash = strrchr(real, '/')) != NULL) {
+        *slash = '\0';
+        folder = path_base(real, false);
+        if (folder == NULL)
+            goto nomem;
+        fyear = name_year(folder, strlen(folder), &fat, &fend);
+    }
+    if (year != 0) {
+        src->stem = without_year(stem, at, end);
+        if (src->stem == NULL)
+            goto nomem;
+        if (src->stem[0] == '\0' && folder != NULL && folder[0] != '\0') {
+            free(src->stem);
+            src->stem = fyear != 0 ? without_year(folder, fat, fend)
+                                   : jh__strdup(folder);
+            if (src->stem == NULL)
+                goto nomem;
+        }
+        if (src->stem[0] == '\0') { /* "2023/2023.csv": keep the name */
+            free(src->stem);
+            src->stem = NULL;
+        }
+    }
+    src->year = given != 0 ? given : year != 0 ? year : fyear;
+    free(stem);
+    free(real);
+    free(folder);
+    return JH_OK;
+
+nomem:
+    free(stem);
+    free(real);
+    free(folder);
+    return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+}
+
+/*
+ * The year of every file without a 年份 column, before grouping; an
+ * error for a file without a year when years are used.
+ */
+static jh_status
+files_years(jh_batch *b, const jh_batch_options *opts, jh_error *err)
+{
+    bool any = false;
+    size_t missing = b->nfiles;
+
+    for (size_t f = 0; f < b->nfiles; f++) {
+        source *src = &b->impl->sources[f];
+        const jh_table *t = src->table;
+        long ycol = find_column(t, src->hr, src->nh, year_headers);
+        int given = opts->file_years != NULL ? opts->file_years[f] : 0;
+        jh_status st;
+
+        if (column_used(t, src->hr + src->nh, ycol)) {
+            if (given != 0)
+                return jh_error_set(
+                    err, JH_ERR_DATA, b->files[f], 0, 0,
+                    "the file has a year (年份) column: --year %d is not "
+                    "taken for it (remove the option or the column)",
+                    given);
+            any = true;
+            continue;
+        }
+        st = file_year(b, f, given, err);
+        if (st != JH_OK)
+            return st;
+        if (src->year != 0)
+            any = true;
+        else if (missing == b->nfiles)
+            missing = f;
+    }
+    if (missing < b->nfiles && (any || opts->require_years))
+        return jh_error_set(
+            err, JH_ERR_DATA, b->files[missing], 0, 0,
+            "no year for this file (无法确定年份): give the table a year "
+            "(年份) column, or put the year in the file's or its folder's "
+            "name (2023.csv, 2023年青溪县.xlsx, 青溪县2023/), or pass "
+            "--year %s=2023",
+            b->files[missing]);
     return JH_OK;
 }
 
@@ -1472,14 +1691,25 @@ jh_batch_run(jh_batch **out, const char *const *paths, size_t npaths,
     for (size_t i = 0; i < npaths; i++)
         b->timing.read_bytes += b->impl->sources[i].read_bytes;
 
-    /* From here on the names are for showing: in UTF-8 whatever their
-     * bytes (a county named after its file, the summary's sources). */
-    for (size_t i = 0; i < npaths; i++) {
+    /* The years first, from the names as the system gives them (the
+     * folder through realpath); from here on the names are for showing:
+     * in UTF-8 whatever their bytes (a county named after its file, the
+     * summary's sources). */
+    st = files_years(b, opts, err);
+    for (size_t i = 0; st == JH_OK && i < npaths; i++) {
+        source *src = &b->impl->sources[i];
         char *shown = jh__display_name(b->files[i]);
         if (shown == NULL)
             goto nomem;
         free(b->files[i]);
         b->files[i] = shown;
+        if (src->stem != NULL) {
+            shown = jh__display_name(src->stem);
+            if (shown == NULL)
+                goto nomem;
+            free(src->stem);
+            src->stem = shown;
+        }
     }
     for (size_t f = 0; st == JH_OK && f < npaths; f++)
         st = group_file(b, f, err);

@@ -305,6 +305,23 @@ static const label labels[] = {
     {"batch_dist_within", "未超过标准值的县区", "Counties within the limit"},
     {"batch_over_short", "超限", "over"},
     {"batch_trend_title", "差异系数变化趋势", "Difference coefficients over the years"},
+    /* trend's year-on-year change table (src/report_batch.c) */
+    {"trend_changes", "逐年变化", "Year-on-year change"},
+    {"trend_change", "变化", "Change"},
+    {"trend_mean", "均值", "Mean"},
+    {"trend_up", "上升", "up"},
+    {"trend_down", "下降", "down"},
+    {"trend_same", "持平", "same"},
+    {"trend_gap_up", "差距扩大", "gap wider"},
+    {"trend_gap_down", "差距缩小", "gap narrower"},
+    {"trend_gap_same", "差距不变", "gap unchanged"},
+    {"trend_note", "变化为与上一年相比；差异系数下降表示校际差距缩小",
+     "Change: from the year before; a CV going down means the gap between "
+     "schools narrowed"},
+    {"trend_sheet", "逐年变化", "Year on year"},
+    {"trend_direction", "方向", "Direction"},
+    {"trend_gap", "校际差距", "Gap"},
+    {"trend_cvs_sheet", "差异系数", "CVs"},
     /* plan charts (src/report_plan_charts.c) */
     {"pc_title", "（整改前后）", " (before and after the plan)"},
     {"pc_before", "整改前", "Before"},

@@ -845,3 +845,326 @@ jh_report_batch_workbook(const char *path, const jh_batch_report_context *ctx,
     }
     return JH_OK;
 }
+
+/* ---------------------------------------------------------------------- */
+/* Trend: the change from year to year                                     */
+
+/* -1, 0 or +1 as @p d prints with @p decimals decimals. */
+static int
+tr_direction(double d, int decimals)
+{
+    char buf[64];
+
+    snprintf(buf, sizeof(buf), "%+.*f", decimals, d);
+    if (strspn(buf + 1, "0.") == strlen(buf + 1))
+        return 0;
+    return buf[0] == '-' ? -1 : 1;
+}
+
+size_t
+jh_report_trend_steps(const jh_batch *b, size_t county, jh_level level,
+                      size_t ind, jh_trend_step *out)
+{
+    size_t n = 0;
+
+    for (size_t g = 0; g < b->ngroups; g++) {
+        const jh_batch_level *lv = &b->groups[g].levels[level];
+        const jh_indicator_stats *is = &lv->ind[ind];
+        jh_trend_step *s = &out[n];
+        if (b->groups[g].county != county || !lv->present)
+            continue;
+        memset(s, 0, sizeof(*s));
+        s->group = g;
+        s->year = b->groups[g].year;
+        s->cv_defined = is->cv_defined;
+        s->cv = is->cv_defined ? is->cv : NAN;
+        s->mean = is->mean;
+        s->first = n == 0;
+        if (n > 0) {
+            const jh_trend_step *p = &out[n - 1];
+            s->dcv_defined = p->cv_defined && s->cv_defined;
+            s->dcv = s->dcv_defined ? s->cv - p->cv : NAN;
+            s->dmean = s->mean - p->mean;
+            s->cv_dir = s->dcv_defined ? tr_direction(s->dcv, 3) : 0;
+            s->mean_dir = tr_direction(s->dmean, 2);
+        }
+        n++;
+    }
+    return n;
+}
+
+const char *
+jh_report_trend_word(int dir, bool gap, jh_lang lang)
+{
+    if (gap)
+        return jh_label(lang, dir < 0   ? "trend_gap_down"
+                              : dir > 0 ? "trend_gap_up"
+                                        : "trend_gap_same");
+    return jh_label(lang, dir < 0   ? "trend_down"
+                          : dir > 0 ? "trend_up"
+                                    : "trend_same");
+}
+
+/* "+0.012 上升（差距扩大）" for a CV change, "+0.18 上升" for a mean's. */
+static char *
+tr_change(const jh_trend_step *s, bool cv, jh_lang lang, char *buf, size_t size)
+{
+    if (s->first)
+        snprintf(buf, size, "-");
+    else if (cv && !s->dcv_defined)
+        snprintf(buf, size, "%s", jh_label(lang, "undefined"));
+    else if (cv)
+        snprintf(buf, size,
+                 lang == JH_LANG_EN ? "%+.3f %s (%s)" : "%+.3f %s（%s）",
+                 s->dcv, jh_report_trend_word(s->cv_dir, false, lang),
+                 jh_report_trend_word(s->cv_dir, true, lang));
+    else
+        snprintf(buf, size, "%+.2f %s", s->dmean,
+                 jh_report_trend_word(s->mean_dir, false, lang));
+    return buf;
+}
+
+jh_status
+jh_report_trend_changes_text(FILE *out, const jh_batch_report_context *ctx,
+                             size_t county)
+{
+    const jh_batch *b = ctx->batch;
+    const jh_standard *std = b->standard;
+    jh_lang lang = ctx->lang;
+    jh_trend_step *steps = calloc(b->ngroups + 1, sizeof(*steps));
+    char num[64], chg[128];
+
+    if (steps == NULL)
+        return JH_ERR_NOMEM;
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        bool head = false;
+        for (size_t k = 0; k < std->nindicators; k++) {
+            size_t n = jh_report_trend_steps(b, county, (jh_level)l, k, steps);
+            if (n == 0)
+                break;
+            if (!head) {
+                fprintf(out, "\n%s · %s\n", jh_label(lang, "trend_changes"),
+                        jh_level_name((jh_level)l, lang));
+                bs_pad(out, jh_label(lang, "indicator"), 20);
+                bs_pad(out, jh_label(lang, "batch_year"), 6);
+                bs_pad(out, jh_label(lang, "cv"), 9);
+                bs_pad(out, jh_label(lang, "trend_change"), 30);
+                bs_pad(out, jh_label(lang, "trend_mean"), 12);
+                fprintf(out, "%s\n", jh_label(lang, "trend_change"));
+                head = true;
+            }
+            for (size_t i = 0; i < n; i++) {
+                const jh_trend_step *s = &steps[i];
+                bs_pad(out,
+                       i == 0 ? jh_indicator_short(&std->indicators[k], lang)
+                              : "",
+                       20);
+                snprintf(num, sizeof(num), "%d", s->year);
+                bs_pad(out, num, 6);
+                if (s->cv_defined)
+                    snprintf(num, sizeof(num), "%.3f", s->cv);
+                else
+                    snprintf(num, sizeof(num), "%s",
+                             jh_label(lang, "undefined"));
+                bs_pad(out, num, 9);
+                bs_pad(out, tr_change(s, true, lang, chg, sizeof(chg)), 30);
+                snprintf(num, sizeof(num), "%.2f", s->mean);
+                bs_pad(out, num, 12);
+                fprintf(out, "%s\n",
+                        tr_change(s, false, lang, chg, sizeof(chg)));
+            }
+        }
+    }
+    fprintf(out, "%s\n", jh_label(lang, "trend_note"));
+    free(steps);
+    return ferror(out) ? JH_ERR_IO : JH_OK;
+}
+
+/* The CVs sheet: a row per year, a column per level and indicator. */
+static void
+tr_cvs_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
+{
+    const jh_batch *b = w->ctx->batch;
+    const jh_standard *std = b->standard;
+    lxw_worksheet *ws =
+        workbook_add_worksheet(w->wb, bs_l(w, "trend_cvs_sheet"));
+    lxw_row_t r = 2;
+    lxw_col_t c = 1;
+
+    if (ws == NULL) {
+        bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    bs_check(w,
+             worksheet_write_string(ws, 0, 0, b->counties[county], w->f.title));
+    bs_check(w, worksheet_write_string(ws, 1, 0, bs_l(w, "batch_year"),
+                                       w->f.header));
+    bs_check(w, worksheet_set_column(ws, 0, 0, 10, NULL));
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        for (size_t k = 0; k < std->nindicators; k++) {
+            size_t n = jh_report_trend_steps(b, county, (jh_level)l, k, steps);
+            char head[256];
+            if (n == 0)
+                break;
+            snprintf(head, sizeof(head), "%s %s",
+                     jh_level_name((jh_level)l, w->lang),
+                     jh_indicator_short(&std->indicators[k], w->lang));
+            bs_check(w, worksheet_write_string(ws, 1, c, head, w->f.header));
+            bs_check(w, worksheet_set_column(ws, c, c, 14, NULL));
+            for (size_t i = 0; i < n; i++) {
+                const jh_batch_level *lv = &b->groups[steps[i].group].levels[l];
+                /* years in order: the row of the year among the county's */
+                size_t row = 0;
+                for (size_t g = 0; g < steps[i].group; g++)
+                    row += b->groups[g].county == county;
+                bs_check(w, worksheet_write_number(ws, (lxw_row_t)(2 + row), 0,
+                                                   steps[i].year, w->f.center));
+                bs_number(w, ws, (lxw_row_t)(2 + row), c, steps[i].cv,
+                          lv->ind[k].cv_pass ? w->f.num3 : w->f.num3_bad);
+                if ((lxw_row_t)(3 + row) > r)
+                    r = (lxw_row_t)(3 + row);
+            }
+            c++;
+        }
+    }
+    bs_check(w, worksheet_write_string(ws, r + 1, 0, bs_l(w, "chart_cv_over"),
+                                       w->f.info));
+}
+
+/* The change sheet: a row per level, indicator and year. */
+static void
+tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
+{
+    const jh_batch *b = w->ctx->batch;
+    const jh_standard *std = b->standard;
+    lxw_worksheet *ws = workbook_add_worksheet(w->wb, bs_l(w, "trend_sheet"));
+    static const char *const heads[] = {
+        "level",        "indicator",       "batch_year", "cv",
+        "trend_change", "trend_direction", "trend_gap",  "trend_mean",
+        "trend_change", "trend_direction"};
+    static const double widths[] = {8, 18, 8, 10, 10, 8, 14, 12, 10, 8};
+    lxw_row_t r = 2;
+    /* a change shows its sign */
+    lxw_format *chg3 = bs_fmt(w, false, true, 0, 0, "+0.000;-0.000;0.000", 0);
+    lxw_format *chg2 = bs_fmt(w, false, true, 0, 0, "+0.00;-0.00;0.00", 0);
+
+    if (ws == NULL) {
+        bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return;
+    }
+    bs_check(w,
+             worksheet_write_string(ws, 0, 0, b->counties[county], w->f.title));
+    for (lxw_col_t c = 0; c < 10; c++) {
+        bs_check(w, worksheet_set_column(ws, c, c, widths[c], NULL));
+        bs_check(w, worksheet_write_string(ws, 1, c, bs_l(w, heads[c]),
+                                           w->f.header));
+    }
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        for (size_t k = 0; k < std->nindicators; k++) {
+            size_t n = jh_report_trend_steps(b, county, (jh_level)l, k, steps);
+            for (size_t i = 0; i < n; i++, r++) {
+                const jh_trend_step *s = &steps[i];
+                bs_check(w, worksheet_write_string(
+                                ws, r, 0, jh_level_name((jh_level)l, w->lang),
+                                w->f.text));
+                bs_check(w,
+                         worksheet_write_string(
+                             ws, r, 1,
+                             jh_indicator_short(&std->indicators[k], w->lang),
+                             w->f.text));
+                bs_check(
+                    w, worksheet_write_number(ws, r, 2, s->year, w->f.center));
+                bs_number(w, ws, r, 3, s->cv, w->f.num3);
+                bs_number(w, ws, r, 7, s->mean, w->f.num2);
+                if (s->first) {
+                    for (lxw_col_t c = 4; c < 10; c++) {
+                        if (c != 7)
+                            bs_check(w, worksheet_write_string(ws, r, c, "-",
+                                                               w->f.center));
+                    }
+                    continue;
+                }
+                if (s->dcv_defined) {
+                    bs_number(w, ws, r, 4, s->dcv, chg3);
+                    bs_check(
+                        w, worksheet_write_string(
+                               ws, r, 5,
+                               jh_report_trend_word(s->cv_dir, false, w->lang),
+                               w->f.center));
+                    bs_check(w,
+                             worksheet_write_string(
+                                 ws, r, 6,
+                                 jh_report_trend_word(s->cv_dir, true, w->lang),
+                                 w->f.center));
+                } else {
+                    for (lxw_col_t c = 4; c < 7; c++)
+                        bs_number(w, ws, r, c, NAN, w->f.num3);
+                }
+                bs_number(w, ws, r, 8, s->dmean, chg2);
+                bs_check(w,
+                         worksheet_write_string(
+                             ws, r, 9,
+                             jh_report_trend_word(s->mean_dir, false, w->lang),
+                             w->f.center));
+            }
+        }
+    }
+    bs_check(w, worksheet_write_string(ws, r + 1, 0, bs_l(w, "trend_note"),
+                                       w->f.info));
+}
+
+jh_status
+jh_report_trend_workbook(const char *path, const jh_batch_report_context *ctx,
+                         size_t county, jh_error *err)
+{
+    bs_writer w;
+    lxw_doc_properties props;
+    lxw_error close_error;
+    jh_trend_step *steps;
+    FILE *probe;
+    char comments[128];
+
+    if (path == NULL || ctx == NULL || ctx->batch == NULL ||
+        county >= ctx->batch->ncounties)
+        return jh_error_set(err, JH_ERR_ARG, path, 0, 0,
+                            "cannot write workbook: no county");
+    memset(&w, 0, sizeof(w));
+    w.ctx = ctx;
+    w.lang = ctx->lang;
+    w.error = LXW_NO_ERROR;
+    probe = fopen(path, "wb");
+    if (probe == NULL)
+        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
+                            "cannot write workbook: %s", strerror(errno));
+    fclose(probe);
+    steps = calloc(ctx->batch->ngroups + 1, sizeof(*steps));
+    w.wb = steps != NULL ? workbook_new(path) : NULL;
+    if (w.wb == NULL) {
+        free(steps);
+        remove(path);
+        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
+                            "cannot write workbook: %s",
+                            lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+    }
+    memset(&props, 0, sizeof(props));
+    snprintf(comments, sizeof(comments), "junheng %s",
+             ctx->version != NULL ? ctx->version : "");
+    props.title = (char *)jh_label(w.lang, "batch_trend_title");
+    props.author = (char *)"junheng";
+    props.comments = comments;
+    props.created = ctx->created > 0 ? (time_t)ctx->created : (time_t)1;
+    bs_check(&w, workbook_set_properties(w.wb, &props));
+    bs_formats_make(&w);
+    tr_changes_sheet(&w, county, steps);
+    tr_cvs_sheet(&w, county, steps);
+    close_error = workbook_close(w.wb);
+    free(steps);
+    if (w.error == LXW_NO_ERROR)
+        w.error = close_error;
+    if (w.error != LXW_NO_ERROR) {
+        remove(path);
+        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
+                            "cannot write workbook: %s", lxw_strerror(w.error));
+    }
+    return JH_OK;
+}

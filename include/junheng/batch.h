@@ -45,11 +45,18 @@ typedef struct jh_batch_options {
     const char *sheet;    /**< workbooks: sheet name or number, or NULL */
     jh_batch_progress_fn progress; /**< after each group; may be NULL */
     void *progress_data;           /**< passed to @c progress */
+    /** Per input file (same order and number as the paths), a year given
+     * by the user (--year FILE=YYYY), 0 for none; NULL for none at all.
+     * Borrowed.  See jh_batch_run() for where it counts. */
+    const int *file_years;
+    /** Every file must have a year (trend): a file without one is an
+     * error even when no other input has a year. */
+    bool require_years;
 } jh_batch_options;
 
 #define JH_BATCH_OPTIONS_INIT                                                  \
     {                                                                          \
-        NULL, 1, JH_ENC_AUTO, NULL, NULL, NULL                                 \
+        NULL, 1, JH_ENC_AUTO, NULL, NULL, NULL, NULL, false                    \
     }
 
 /** The figures of one level of one county-year. */
@@ -137,7 +144,19 @@ typedef struct jh_batch {
  * above (merged cells), with one warning per file; in a text file it is an
  * error naming the cell, except in a row without a school code (a total
  * or note row), which goes with the row above and is read as analyze
- * reads it.  The same county-year in two files is an error.
+ * reads it.  The same county-year in two files is an error naming both.
+ *
+ * Files per year: a file without a 年份 column takes its year from
+ * opts->file_years (the user's word), else from a four-digit year
+ * (19xx or 20xx, not part of a longer run of digits; one distinct year)
+ * in its name, else in its folder's name.  When the year comes from the
+ * name, the county named after the file is the name without the year
+ * (and a 年/年度/学年 after it) and the separators around it
+ * ("2023年青溪县.csv" is 青溪县), or the folder's name, likewise, when
+ * nothing is left ("青溪县/2023.csv" is 青溪县).  Once any input has a
+ * year (or with opts->require_years), a file without one is an error
+ * (JH_ERR_DATA) that says the three ways to give it.  A user's year for
+ * a file with a 年份 column is an error (JH_ERR_ARG).
  *
  * Ranking, within each year and level: fewer CVs over their limit
  * (an undefined CV counts as over) ranks first; then the smaller largest

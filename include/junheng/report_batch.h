@@ -77,6 +77,55 @@ jh_status jh_report_trend_charts(const char *dir,
                                  size_t county, const jh_chart_options *opts,
                                  jh_error *err);
 
+/** One year of one indicator in a county's trend, and its change from
+ * the county's year before (jh_report_trend_steps()). */
+typedef struct jh_trend_step {
+    size_t group; /**< the county-year (index into batch->groups) */
+    int year;
+    bool cv_defined; /**< cv is a number */
+    double cv;       /**< NAN when undefined */
+    double mean;
+    bool first;       /**< the first year: no change */
+    bool dcv_defined; /**< both CVs defined */
+    double dcv;       /**< cv - cv of the year before, full precision */
+    double dmean;     /**< mean - mean of the year before */
+    /** -1 down, 0 same, +1 up, as the change prints (3 decimals for a
+     * CV, 2 for a mean: "+0.000" is the same) */
+    int cv_dir, mean_dir;
+} jh_trend_step;
+
+/**
+ * The years of county @p county for level @p level and indicator @p ind:
+ * one step per county-year where the level is present, in year order,
+ * into @p out (room for batch->ngroups).  Returns the number of steps.
+ */
+size_t jh_report_trend_steps(const jh_batch *batch, size_t county,
+                             jh_level level, size_t ind, jh_trend_step *out);
+
+/** The word for a direction (-1, 0, +1): 下降/持平/上升 (down/same/up),
+ * or with @p gap, for a CV, what it means (差距缩小, gap narrower...). */
+const char *jh_report_trend_word(int dir, bool gap, jh_lang lang);
+
+/**
+ * Write the year-on-year change table of county @p county: per level and
+ * indicator, each year's CV and mean and the change from the year before,
+ * with its direction.  Numbers rounded as the trend table prints them.
+ */
+jh_status jh_report_trend_changes_text(FILE *out,
+                                       const jh_batch_report_context *ctx,
+                                       size_t county);
+
+/**
+ * Write trend.xlsx for county @p county to @p path: a sheet of the CVs per
+ * year and level (over the limit in red) and the year-on-year change
+ * sheet (CV, mean, change and direction per level, indicator and year;
+ * numbers at full precision, shown rounded).  Same input, same bytes.
+ * Errors: JH_ERR_OUTPUT (file removed).
+ */
+jh_status jh_report_trend_workbook(const char *path,
+                                   const jh_batch_report_context *ctx,
+                                   size_t county, jh_error *err);
+
 #ifdef __cplusplus
 }
 #endif

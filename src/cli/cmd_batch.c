@@ -69,7 +69,10 @@ batch_help(FILE *out)
         "Rows are\n"
         "grouped by their 县区 (county) column, else each file is one county\n"
         "named after the file; a 年份 (year) column splits a county by year.\n"
-        "A school code must be unique within a county-year.\n\n"
+        "A school code must be unique within a county-year.\n"
+        "Without a 年份 column a file's year is the one in its name\n"
+        "(2023.csv, 2023年青溪县.xlsx), else in its folder's name, or given\n"
+        "with --year; once any input has a year, every file needs one.\n\n"
         "Options:\n"
         "  -o, --out DIR        write summary.xlsx, summary.json and charts/\n"
         "                       into DIR, all or nothing\n"
@@ -84,7 +87,11 @@ batch_help(FILE *out)
         "      --no-charts      do not run gnuplot\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
         "      --strict         exit 1 when any county-year "
-        "fails\n" JH_CLI_FORCE_HELP JH_CLI_INPUT_HELP
+        "fails\n"
+        "      --year FILE=YYYY the year of FILE, for a file per year without\n"
+        "                       a 年份 column or a year in its or its "
+        "folder's\n"
+        "                       name (repeatable)\n" JH_CLI_FORCE_HELP JH_CLI_INPUT_HELP
         "  -h, --help           show this help\n\n"
         "Ranking, within a year and level: fewer CVs over the limit first;\n"
         "then the smaller largest CV; then the smaller mean of the CVs.\n"
@@ -101,11 +108,17 @@ trend_help(FILE *out)
     fputs("usage: junheng trend INPUT... [options]\n\n"
           "One county's difference coefficients across the years of its\n"
           "年份 (year) column: a table, and with --out DIR the charts\n"
-          "DIR/trend-<level>.png and .pdf.  INPUT as for 'junheng batch'.\n\n"
+          "DIR/trend-<level>.png and .pdf.  INPUT as for 'junheng batch'.\n"
+          "Files per year are taken: a file's year is its 年份 column, else\n"
+          "a year in its name (青溪县/2023.xlsx, 2023年青溪县.csv), else in\n"
+          "its folder's name, else --year FILE=YYYY; a file without one is\n"
+          "refused.  Below the table, the change from year to year of each\n"
+          "CV and mean (a CV going down: the gap narrowed).\n\n"
           "Options:\n"
           "  -c, --county NAME    the county (needed when the input holds "
           "several)\n"
-          "  -o, --out DIR        write the charts into DIR\n"
+          "  -o, --out DIR        write trend.xlsx and the charts into DIR\n"
+          "      --year FILE=YYYY the year of FILE (repeatable)\n"
           "  -f, --format FMT     stdout: text (default) or json\n"
           "  -l, --lang LANG      zh (default) or en\n"
           "      --no-charts      do not run gnuplot\n"
@@ -126,6 +139,12 @@ typedef struct batch_args {
     unsigned jobs;
     bool trend; /* the command is trend, not batch */
     jh_cli_input in; /* encoding, sheet, standard options */
+    /* --year FILE=YYYY, as given (borrowed from argv), and per input the
+     * year it gives (malloc'd; NULL without the option) */
+    const char **year_files;
+    int *year_given;
+    size_t nyears;
+    int *input_years;
 } batch_args;
 
 static void
@@ -136,6 +155,13 @@ args_release(batch_args *a)
     free(a->inputs);
     a->inputs = NULL;
     a->ninputs = 0;
+    free(a->year_files);
+    free(a->year_given);
+    free(a->input_years);
+    a->year_files = NULL;
+    a->year_given = NULL;
+    a->input_years = NULL;
+    a->nyears = 0;
 }
 
 static int
@@ -256,7 +282,102 @@ default_jobs(void)
     return n > 0 && n < 256 ? (unsigned)n : 1;
 }
 
-enum { OPT_PER_COUNTY = 256, OPT_PROFILE };
+enum { OPT_PER_COUNTY = 256, OPT_PROFILE, OPT_YEAR };
+
+/* --year FILE=YYYY: keep it for match_years(). */
+static int
+take_year(batch_args *a, const char *arg)
+{
+    const char *eq = strrchr(arg, '=');
+    const char **files;
+    int *years, v = 0;
+
+    if (eq == NULL || eq == arg || strlen(eq + 1) != 4 ||
+        strspn(eq + 1, "0123456789") != 4 ||
+        (v = (int)strtol(eq + 1, NULL, 10)) < 1900 || v > 2999) {
+        jh_cli_fail("--year needs FILE=YYYY (a year from 1900 to 2999), not "
+                    "'%s'",
+                    arg);
+        return -JH_EXIT_USAGE;
+    }
+    files = realloc(a->year_files, (a->nyears + 1) * sizeof(*files));
+    if (files != NULL)
+        a->year_files = files;
+    years = realloc(a->year_given, (a->nyears + 1) * sizeof(*years));
+    if (years != NULL)
+        a->year_given = years;
+    if (files == NULL || years == NULL) {
+        jh_cli_fail("out of memory");
+        return -JH_EXIT_INTERNAL;
+    }
+    /* The file name is the argument up to the '='; argv outlives us, so
+     * keep the whole argument and its length is eq - arg. */
+    a->year_files[a->nyears] = arg;
+    a->year_given[a->nyears] = v;
+    a->nyears++;
+    return 1;
+}
+
+/*
+ * Give every --year to its input (the same file, however it is written),
+ * in a->input_years.  A --year for a file that is not an input, or two
+ * years for one file, is a usage error.
+ */
+static int
+match_years(batch_args *a)
+{
+    struct stat *st;
+    int rc = JH_EXIT_OK;
+
+    if (a->nyears == 0)
+        return JH_EXIT_OK;
+    a->input_years = calloc(a->ninputs, sizeof(*a->input_years));
+    st = calloc(a->ninputs, sizeof(*st));
+    if (a->input_years == NULL || st == NULL) {
+        free(st);
+        jh_cli_fail("out of memory");
+        return JH_EXIT_INTERNAL;
+    }
+    for (size_t i = 0; i < a->ninputs; i++) {
+        if (stat(a->inputs[i], &st[i]) != 0)
+            st[i].st_ino = 0; /* the reader reports it */
+    }
+    for (size_t y = 0; rc == JH_EXIT_OK && y < a->nyears; y++) {
+        const char *arg = a->year_files[y];
+        size_t n = (size_t)(strrchr(arg, '=') - arg);
+        char *file = strndup(arg, n);
+        struct stat fs;
+        bool found = false;
+
+        if (file == NULL) {
+            jh_cli_fail("out of memory");
+            rc = JH_EXIT_INTERNAL;
+            break;
+        }
+        if (stat(file, &fs) == 0) {
+            for (size_t i = 0; i < a->ninputs; i++) {
+                if (st[i].st_ino == 0 || st[i].st_ino != fs.st_ino ||
+                    st[i].st_dev != fs.st_dev)
+                    continue;
+                found = true;
+                if (a->input_years[i] != 0 &&
+                    a->input_years[i] != a->year_given[y]) {
+                    jh_cli_fail("--year gives %s two years, %d and %d", file,
+                                a->input_years[i], a->year_given[y]);
+                    rc = JH_EXIT_USAGE;
+                }
+                a->input_years[i] = a->year_given[y];
+            }
+        }
+        if (!found && rc == JH_EXIT_OK) {
+            jh_cli_fail("--year %s: %s is not one of the inputs", arg, file);
+            rc = JH_EXIT_USAGE;
+        }
+        free(file);
+    }
+    free(st);
+    return rc;
+}
 
 /* The options of batch and trend's own (jh_cli_take_fn). */
 static int
@@ -289,6 +410,8 @@ take_option(void *args, int c, const char *arg)
     case OPT_PROFILE:
         a->profile = true;
         return 1;
+    case OPT_YEAR:
+        return take_year(a, arg);
     default:
         return 0;
     }
@@ -304,6 +427,7 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
         {"county", required_argument, NULL, 'c'},
         {"per-county", no_argument, NULL, OPT_PER_COUNTY},
         {"profile", no_argument, NULL, OPT_PROFILE},
+        {"year", required_argument, NULL, OPT_YEAR},
         {"help", no_argument, NULL, 'h'},
         JH_CLI_REPORT_OPTIONS,
         JH_CLI_INPUT_OPTIONS,
@@ -331,6 +455,8 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
     }
     for (int i = optind; rc == JH_EXIT_OK && i < argc; i++)
         rc = add_input(a, argv[i]);
+    if (rc == JH_EXIT_OK)
+        rc = match_years(a);
     return rc;
 }
 
@@ -725,6 +851,8 @@ run_batch(const batch_args *a, jh_batch **out)
     bo.sheet = a->in.sheet;
     bo.progress = progress_cb;
     bo.progress_data = &pr;
+    bo.file_years = a->input_years;
+    bo.require_years = a->trend;
     progress_start(&pr, "counties");
     st = jh_batch_run(out, (const char *const *)a->inputs, a->ninputs, &bo,
                       &err);
@@ -827,12 +955,44 @@ done:
 /* ---------------------------------------------------------------------- */
 /* junheng trend                                                           */
 
+/* Print @p s padded to @p cols display columns (CJK counts two), as
+ * report_batch.c's tables do. */
+static size_t
+text_columns(const char *s)
+{
+    size_t w = 0;
+
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        if (*p < 0x80)
+            w += 1;
+        else if ((*p & 0xE0) == 0xE0)
+            w += 2;
+    }
+    return w;
+}
+
+static void
+pad_columns(FILE *out, const char *s, size_t cols)
+{
+    size_t w = text_columns(s);
+
+    fputs(s, out);
+    for (; w < cols; w++)
+        fputc(' ', out);
+}
+
 static void
 trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
 {
     const jh_standard *std = b->standard;
     char num[64];
+    size_t width = 12; /* of a column: the longest indicator name */
 
+    for (size_t k = 0; k < std->nindicators; k++) {
+        size_t w = text_columns(jh_indicator_short(&std->indicators[k], lang));
+        if (w > width)
+            width = w;
+    }
     fprintf(out, "%s · %s\n", b->counties[ci],
             jh_label(lang, "batch_trend_title"));
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
@@ -842,12 +1002,15 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
                   (b->groups[g].county == ci && b->groups[g].levels[l].present);
         if (!any)
             continue;
-        fprintf(out, "\n%s (%s %s)\n%-10s", jh_level_name((jh_level)l, lang),
+        fprintf(out, "\n%s (%s %s)\n", jh_level_name((jh_level)l, lang),
                 jh_label(lang, "cv_limit"),
-                cli_fixed(std->cv_limit[l], 2, num, sizeof(num)),
-                jh_label(lang, "batch_year"));
-        for (size_t k = 0; k < std->nindicators; k++)
-            fprintf(out, "  %-12.12s", std->indicators[k].id);
+                cli_fixed(std->cv_limit[l], 2, num, sizeof(num)));
+        pad_columns(out, jh_label(lang, "batch_year"), 10);
+        for (size_t k = 0; k < std->nindicators; k++) {
+            fputs("  ", out);
+            pad_columns(out, jh_indicator_short(&std->indicators[k], lang),
+                        width);
+        }
         fputc('\n', out);
         for (size_t g = 0; g < b->ngroups; g++) {
             const jh_batch_level *lv = &b->groups[g].levels[l];
@@ -857,7 +1020,7 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
             fprintf(out, "%-10s", b->groups[g].year != 0 ? num : "-");
             for (size_t k = 0; k < std->nindicators; k++) {
                 const jh_indicator_stats *is = &lv->ind[k];
-                fprintf(out, "  %-11s%s",
+                fprintf(out, "  %-*s%s", (int)width - 1,
                         is->cv_defined ? cli_fixed(is->cv, 3, num, sizeof(num))
                                        : jh_label(lang, "undefined"),
                         is->cv_pass ? " " : "*");
@@ -866,6 +1029,83 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
         }
     }
     fprintf(out, "\n* %s\n", jh_label(lang, "chart_cv_over"));
+}
+
+/* The "changes" of trend's JSON: per level and indicator, per year the CV
+ * and mean and the change from the year before, at full precision, with
+ * the direction as the text prints it. */
+static json_t *
+trend_changes_json(const jh_batch *b, size_t ci)
+{
+    const jh_standard *std = b->standard;
+    json_t *levels = json_array();
+    jh_trend_step *steps = calloc(b->ngroups + 1, sizeof(*steps));
+    static const char *const dirs[] = {"down", "same", "up"};
+
+    if (steps == NULL || levels == NULL) {
+        free(steps);
+        json_decref(levels);
+        return NULL;
+    }
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        json_t *lo = NULL, *inds = NULL;
+        for (size_t k = 0; k < std->nindicators; k++) {
+            size_t n = jh_report_trend_steps(b, ci, (jh_level)l, k, steps);
+            json_t *io, *ys;
+            if (n == 0)
+                break;
+            if (lo == NULL) {
+                lo = json_object();
+                inds = json_array();
+                json_object_set_new(lo, "level",
+                                    json_string(jh_level_key((jh_level)l)));
+                json_object_set_new(lo, "indicators", inds);
+                json_array_append_new(levels, lo);
+            }
+            io = json_object();
+            ys = json_array();
+            json_object_set_new(io, "id", json_string(std->indicators[k].id));
+            json_object_set_new(io, "name_zh",
+                                json_string(std->indicators[k].short_zh));
+            json_object_set_new(io, "name_en",
+                                json_string(std->indicators[k].short_en));
+            for (size_t i = 0; i < n; i++) {
+                const jh_trend_step *s = &steps[i];
+                json_t *yo = json_object();
+                json_object_set_new(yo, "year", json_integer(s->year));
+                json_object_set_new(
+                    yo, "cv", s->cv_defined ? json_real(s->cv) : json_null());
+                json_object_set_new(yo, "mean", json_real(s->mean));
+                json_object_set_new(yo, "cv_change",
+                                    !s->first && s->dcv_defined
+                                        ? json_real(s->dcv)
+                                        : json_null());
+                json_object_set_new(yo, "cv_direction",
+                                    !s->first && s->dcv_defined
+                                        ? json_string(dirs[s->cv_dir + 1])
+                                        : json_null());
+                json_object_set_new(yo, "gap",
+                                    !s->first && s->dcv_defined
+                                        ? json_string(s->cv_dir < 0 ? "narrower"
+                                                      : s->cv_dir > 0
+                                                          ? "wider"
+                                                          : "unchanged")
+                                        : json_null());
+                json_object_set_new(yo, "mean_change",
+                                    !s->first ? json_real(s->dmean)
+                                              : json_null());
+                json_object_set_new(yo, "mean_direction",
+                                    !s->first
+                                        ? json_string(dirs[s->mean_dir + 1])
+                                        : json_null());
+                json_array_append_new(ys, yo);
+            }
+            json_object_set_new(io, "years", ys);
+            json_array_append_new(inds, io);
+        }
+    }
+    free(steps);
+    return levels;
 }
 
 static void
@@ -915,6 +1155,7 @@ trend_json(FILE *out, const jh_batch *b, size_t ci)
             json_decref(lo);
     }
     json_object_set_new(root, "levels", levels);
+    json_object_set_new(root, "changes", trend_changes_json(b, ci));
     json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     fputc('\n', out);
     json_decref(root);
@@ -971,7 +1212,12 @@ jh_cmd_trend(int argc, char **argv)
             rc = JH_EXIT_INTERNAL;
             goto done;
         }
-        if (a.rep.charts) {
+        path = jh_outdir_path(dir, "trend.xlsx");
+        st = path != NULL ? jh_report_trend_workbook(path, &bctx, ci, &err)
+                          : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
+                                         "out of memory");
+        free(path);
+        if (st == JH_OK && a.rep.charts) {
             path = jh_cli_staged_folder(dir, ".keep");
             st = path != NULL
                      ? jh_report_trend_charts(path, &bctx, ci, &copts, &err)
@@ -995,8 +1241,11 @@ jh_cmd_trend(int argc, char **argv)
     }
     if (a.rep.json)
         trend_json(stdout, b, ci);
-    else
+    else {
+        jh_batch_report_context tctx = {b, a.rep.lang, JH_VERSION, 0, false};
         trend_text(stdout, b, ci, a.rep.lang);
+        jh_report_trend_changes_text(stdout, &tctx, ci);
+    }
     if (fflush(stdout) != 0) {
         jh_cli_fail("cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
