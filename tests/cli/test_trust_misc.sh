@@ -289,7 +289,7 @@ full "plan" plan "$D/qingxi-county.csv"
 full "evaluate" evaluate "$D/qingxi-county.csv" --county "$D/qingxi-county-facts.csv"
 full "batch" batch "$D/qingxi-county.csv" -j 1
 full "batch -f json" batch "$D/qingxi-county.csv" -j 1 -f json
-full "trend" trend "$D/qingxi-county.csv"
+full "trend" trend "$D/qingxi-county.csv" --year "$D/qingxi-county.csv=2023"
 printf 'level,indicator,cv\nprimary,sports_area_per_student,0.5\n' >"$tmp/claims.csv"
 full "verify" verify "$D/qingxi-county.csv" --claims "$tmp/claims.csv"
 full "verify -f json" verify "$D/qingxi-county.csv" --claims "$tmp/claims.csv" -f json
@@ -322,7 +322,7 @@ head = ("code,name,type,students_primary,students_junior,students_senior,"
         "degree_teachers,backbone_teachers,pe_art_teachers,teaching_area,"
         "sports_area,equipment_value,multimedia_rooms\n")
 for i in range(2000):
-    with open(f"{d}/c{i:04d}.csv", "w") as f:
+    with open(f"{d}/c{i:05d}.csv", "w") as f:  # five digits: no year in the name
         f.write(head)
         for k in range(1, 4):
             p = 100 + (i * 7 + k * 31) % 400
