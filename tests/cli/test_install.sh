@@ -218,6 +218,24 @@ if [ $have_gnuplot -eq 1 ]; then
         else bad "missing templates: exit $rc, touched: $(head -2 <<<"$t")"; fi
     fi
 fi
+# Started through a symlink on the PATH (as ~/bin/junheng would be), from
+# a folder holding broken plots/ and share/junheng/plots/ of its own: the
+# templates are found next to the real binary, never relative to the cwd.
+if [ $have_gnuplot -eq 1 ]; then
+    mkdir -p "$tmp/links" "$tmp/trap/plots" "$tmp/trap/share/junheng/plots"
+    ln -s "$ijh" "$tmp/links/junheng"
+    for d in "$tmp/trap/plots" "$tmp/trap/share/junheng/plots"; do
+        for f in "$prefix"/share/junheng/plots/*.gp; do
+            printf 'this is not gnuplot\n' >"$d/$(basename "$f")"
+        done
+    done
+    (cd "$tmp/trap" && PATH="$tmp/links:$PATH" junheng analyze "$tmp/demo.csv" \
+        --out "$tmp/r7" >"$tmp/out" 2>"$tmp/err")
+    rc=$?
+    if [ "$rc" -eq 0 ] && [ -s "$tmp/r7/charts/primary-cv.png" ]; then
+        ok "through a symlink on PATH, from a folder with its own plots/"
+    else bad "symlink/cwd: exit $rc; $(tail -c 300 "$tmp/err")"; fi
+fi
 # JUNHENG_PLOTS_DIR still wins over the installed folder.
 if [ $have_gnuplot -eq 1 ]; then
     mkdir -p "$tmp/envplots"
