@@ -111,11 +111,10 @@ is_dir(const char *p)
 
 /* The gnuplot templates, first found of: $JUNHENG_PLOTS_DIR; next to the
  * binary, <bindir>/../share/junheng/plots (an installed or moved prefix);
- * the source tree, only for the binary still in its build folder (the
- * path compared as a string, so that an installed binary does not even
- * look at the build or source tree); the data
- * folder of the configured install prefix (JH_DATADIR), compiled in.  An
- * installed binary never reads the source tree. */
+ * the source tree, only for the binary still in its build folder (paths
+ * compared as strings, so that an installed binary does not even look at
+ * the build or source tree); the data folder of the configured install
+ * prefix (JH_DATADIR), compiled in. */
 const char *
 jh_cli_plots_dir(void)
 {
