@@ -7,7 +7,7 @@ packages=(
     libgsl-dev libxlsxwriter-dev libcsv-dev libjansson-dev libinih-dev
     libzip-dev libexpat1-dev libfreexl-dev
     gnuplot-nox fonts-noto-cjk
-    libcmocka-dev python3 python3-openpyxl python3-pandas time util-linux
+    libcmocka-dev python3 python3-openpyxl python3-pandas time util-linux strace
     valgrind clang libclang-rt-14-dev
 )
 missing=()

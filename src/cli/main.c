@@ -111,6 +111,12 @@ is_dir(const char *p)
     return stat(p, &sb) == 0 && S_ISDIR(sb.st_mode);
 }
 
+/* The gnuplot templates, first found of: $JUNHENG_PLOTS_DIR; next to the
+ * binary, <bindir>/../share/junheng/plots (an installed or moved prefix);
+ * the source tree, only for the binary still in its build folder (paths
+ * compared as strings, so that an installed binary does not even look at
+ * the build or source tree); the data folder of the configured install
+ * prefix (JH_DATADIR), compiled in. */
 const char *
 jh_cli_plots_dir(void)
 {
@@ -121,7 +127,6 @@ jh_cli_plots_dir(void)
 
     if (env != NULL && env[0] != '\0')
         return env;
-    /* Next to an installed binary: <prefix>/bin/../share/junheng/plots. */
     n = readlink("/proc/self/exe", exe, sizeof(exe) - 1);
     if (n > 0) {
         char *slash;
@@ -133,11 +138,11 @@ jh_cli_plots_dir(void)
                      (int)(sizeof(found) - 32), exe);
             if (is_dir(found))
                 return found;
+            if (strcmp(exe, JH_BUILD_DIR) == 0 && is_dir(JH_SOURCE_PLOTS_DIR))
+                return JH_SOURCE_PLOTS_DIR;
         }
     }
-    if (is_dir(JH_SOURCE_PLOTS_DIR))
-        return JH_SOURCE_PLOTS_DIR;
-    return JH_INSTALL_PLOTS_DIR;
+    return JH_DATADIR "/plots";
 }
 
 long long
