@@ -88,11 +88,10 @@ batch_help(FILE *out)
         "  -h, --help           show this help\n\n"
         "Ranking, within a year and level: fewer CVs over the limit first;\n"
         "then the smaller largest CV; then the smaller mean of the CVs.\n"
-        "Progress goes to stderr when it is a terminal.\n\n"
-        "Exit status: 0 done (whatever the verdicts), 1 a county fails with\n"
-        "--strict, 2 usage error, 3 bad input data (nothing is written), 4\n"
-        "output or internal failure.\n",
+        "Progress goes to stderr when it is a terminal.  Bad input data\n"
+        "writes nothing.\n",
         out);
+    jh_cli_exit_help(out);
 }
 
 static void
@@ -103,8 +102,9 @@ trend_help(FILE *out)
           "年份 (year) column: a table, and with --out DIR the charts\n"
           "DIR/trend-<level>.png and .pdf.  INPUT as for 'junheng batch'.\n\n"
           "Options:\n"
-          "  -c, --county NAME    the county (needed when the input holds "
-          "several)\n"
+          "      --county-name NAME\n"
+          "                       the county, by name (needed when the input\n"
+          "                       holds several)\n"
           "  -o, --out DIR        write the charts into DIR\n"
           "  -f, --format FMT     stdout: text (default) or json\n"
           "  -l, --lang LANG      zh (default) or en\n"
@@ -114,13 +114,14 @@ trend_help(FILE *out)
           "  -j, --jobs N         threads (default: the number of cores)\n"
           "" JH_CLI_INPUT_HELP "  -h, --help           show this help\n",
           out);
+    jh_cli_exit_help(out);
 }
 
 typedef struct batch_args {
     jh_cli_report rep; /* out, format, lang, charts, strict */
     char **inputs; /* files, folders expanded; malloc'd */
     size_t ninputs;
-    const char *county; /* trend */
+    const char *county; /* trend --county-name */
     bool per_county;
     bool profile;
     unsigned jobs;
@@ -256,7 +257,7 @@ default_jobs(void)
     return n > 0 && n < 256 ? (unsigned)n : 1;
 }
 
-enum { OPT_PER_COUNTY = 256, OPT_PROFILE };
+enum { OPT_PER_COUNTY = 256, OPT_PROFILE, OPT_COUNTY_NAME, OPT_COUNTY };
 
 /* The options of batch and trend's own (jh_cli_take_fn). */
 static int
@@ -276,13 +277,19 @@ take_option(void *args, int c, const char *arg)
         }
         a->jobs = (unsigned)v;
         return 1;
-    case 'c':
+    case OPT_COUNTY_NAME:
         if (!a->trend) {
-            jh_cli_fail("--county is an option of 'junheng trend'");
+            jh_cli_fail("--county-name is an option of 'junheng trend'");
             return -JH_EXIT_USAGE;
         }
         a->county = arg;
         return 1;
+    case OPT_COUNTY: /* listed so that it is no abbreviation of the above */
+        jh_cli_fail("--county is the county-facts file of 'junheng "
+                    "evaluate'; %s",
+                    a->trend ? "the county's name is --county-name NAME"
+                             : "batch evaluates every county");
+        return -JH_EXIT_USAGE;
     case OPT_PER_COUNTY:
         a->per_county = true;
         return 1;
@@ -301,7 +308,8 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
 {
     static const struct option longopts[] = {
         {"jobs", required_argument, NULL, 'j'},
-        {"county", required_argument, NULL, 'c'},
+        {"county-name", required_argument, NULL, OPT_COUNTY_NAME},
+        {"county", required_argument, NULL, OPT_COUNTY},
         {"per-county", no_argument, NULL, OPT_PER_COUNTY},
         {"profile", no_argument, NULL, OPT_PROFILE},
         {"help", no_argument, NULL, 'h'},
@@ -316,7 +324,7 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
     a->jobs = default_jobs();
     a->trend = trend;
     rc = jh_cli_options(argc, argv, trend ? "trend" : "batch",
-                        ":o:f:l:j:c:e:s:h", longopts, &a->in, &a->rep,
+                        ":o:f:l:j:e:s:h", longopts, &a->in, &a->rep,
                         take_option, a, trend ? trend_help : batch_help);
     if (rc != JH_EXIT_OK)
         return rc;
@@ -948,8 +956,8 @@ jh_cmd_trend(int argc, char **argv)
             goto done;
         }
     } else if (b->ncounties != 1) {
-        jh_cli_fail("the input holds %zu counties: choose one with --county "
-                    "NAME",
+        jh_cli_fail("the input holds %zu counties: choose one with "
+                    "--county-name NAME",
                     b->ncounties);
         rc = JH_EXIT_USAGE;
         goto done;
