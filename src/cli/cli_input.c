@@ -431,7 +431,7 @@ static const struct {
     int code;
     const char *meaning;
 } exit_codes[] = {
-    {JH_EXIT_OK, "done, whatever the verdict"},
+    {JH_EXIT_OK, "the work completed, whatever the verdict"},
     {JH_EXIT_FAILED, "findings: with --strict, the standard is not met (plan: "
                      "the\tprojection still fails); verify: a submitted "
                      "figure differs"},
@@ -463,11 +463,12 @@ jh_cli_exit_help(FILE *out)
 static const struct {
     const char *command;
     int letter;
-    const char *now;
+    const char *now;     /* what to write in that command */
+    const char *meaning; /* what the letter means wherever it exists */
 } retired_letters[] = {
-    {"verify", 'c', "--claims FILE"},
-    {"plan", 'c', "--cost KEY=YUAN"},
-    {"trend", 'c', "--county-name NAME"},
+    {"verify", 'c', "--claims FILE", "--county FACTS"},
+    {"plan", 'c', "--cost KEY=YUAN", "--county FACTS"},
+    {"trend", 'c', "--county-name NAME", "--county FACTS"},
 };
 
 int
@@ -482,9 +483,10 @@ jh_cli_bad_option(int c, char **argv, const char *command)
         if (c == '?' && optopt == retired_letters[i].letter &&
             strcmp(command, retired_letters[i].command) == 0) {
             jh_cli_fail("unknown option '-%c': in 'junheng %s' write %s "
-                        "('-%c' means the same in every command: "
+                        "('-%c' is short for %s wherever it exists; see "
                         "docs/options.md)",
-                        optopt, command, retired_letters[i].now, optopt);
+                        optopt, command, retired_letters[i].now, optopt,
+                        retired_letters[i].meaning);
             return JH_EXIT_USAGE;
         }
     }
