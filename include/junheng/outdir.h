@@ -72,7 +72,7 @@ typedef struct jh_outdir {
     bool force;
     unsigned fail_rename, kill_rename;
     struct jh__outdir_inputs *inputs; /**< device and inode of each input */
-    bool handover; /**< jh_outdir_options.handover */
+    bool handover;                    /**< jh_outdir_options.handover */
 } jh_outdir;
 
 /**

@@ -478,8 +478,8 @@ jh_cli_bad_option(int c, char **argv, const char *command)
         jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
         return JH_EXIT_USAGE;
     }
-    for (size_t i = 0;
-         i < sizeof(retired_letters) / sizeof(retired_letters[0]); i++) {
+    for (size_t i = 0; i < sizeof(retired_letters) / sizeof(retired_letters[0]);
+         i++) {
         if (c == '?' && optopt == retired_letters[i].letter &&
             strcmp(command, retired_letters[i].command) == 0) {
             jh_cli_fail("unknown option '-%c': in 'junheng %s' write %s "

@@ -106,8 +106,8 @@ parse_args(plan_args *a, int argc, char **argv)
 
     jh_cli_input_init(&a->in);
     jh_cli_report_init(&a->rep);
-    rc = jh_cli_options(argc, argv, "plan", ":o:f:l:e:s:h", longopts,
-                        &a->in, &a->rep, take_option, a, help);
+    rc = jh_cli_options(argc, argv, "plan", ":o:f:l:e:s:h", longopts, &a->in,
+                        &a->rep, take_option, a, help);
     if (rc != JH_EXIT_OK)
         return rc;
     a->in.file =

@@ -106,8 +106,8 @@ parse_args(verify_args *a, int argc, char **argv)
     int rc;
 
     jh_cli_input_init(&a->in);
-    rc = jh_cli_options(argc, argv, "verify", ":o:f:l:e:s:h", longopts,
-                        &a->in, NULL, take_option, a, help);
+    rc = jh_cli_options(argc, argv, "verify", ":o:f:l:e:s:h", longopts, &a->in,
+                        NULL, take_option, a, help);
     if (rc != JH_EXIT_OK)
         return rc;
     a->in.file = jh_cli_one_operand(argc, argv, "verify", "school data file",
