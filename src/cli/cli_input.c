@@ -439,7 +439,8 @@ static const struct {
     {JH_EXIT_DATA, "bad input data (check: the file has errors); the "
                    "message names\tthe file, line and column or cell"},
     {JH_EXIT_INTERNAL, "output or internal failure (a file of yours in the "
-                       "way of an\toutput, a folder in use, a full disk)"},
+                       "way of an\toutput, a folder in use, a full disk, a "
+                       "write error on stdout)"},
 };
 
 void
