@@ -28,6 +28,9 @@ vg analyze tests/data/hand3.xls -f json
 vg analyze tests/fuzz/corpus/xlsx/hand3-openpyxl.xlsx -f json
 vg check datasets/qingxi-county.csv
 vg plan datasets/qingxi-county.csv --out "$tmp/p" --no-charts
+vg template --out "$tmp/t"
+vg template --county --out "$tmp/t"
+vg verify datasets/qingxi-county.csv -c x
 vg standards show quality-2017
 vg analyze tests/fuzz/regressions/xls/freexl-utf16-stack-underflow.xls
 echo "valgrind: no errors"

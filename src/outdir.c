@@ -673,6 +673,7 @@ jh_outdir_open(jh_outdir **out, const char *target,
     d->inputs = calloc(1, sizeof(*d->inputs));
     if (opts != NULL) {
         d->force = opts->force;
+        d->handover = opts->handover;
         d->fail_rename = opts->fail_rename;
         d->kill_rename = opts->kill_rename;
         n = opts->inputs != NULL ? opts->ninputs : 0;
@@ -1016,7 +1017,8 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
             free(t);
             free(p);
         }
-        for (size_t i = 0; i < staged.n && !man.failed; i++) {
+        for (size_t i = 0; i < staged.n && !man.failed && !dir->handover;
+             i++) {
             if (!manifest_push(&next, staged.v[i].path,
                                strlen(staged.v[i].path), dir->kind,
                                staged.v[i].type == 'd'))

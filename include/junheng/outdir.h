@@ -51,11 +51,16 @@ typedef struct jh_outdir_options {
     /** Test hooks (0: off): the Nth rename of the swap fails with EIO, or
      * the process kills itself (SIGKILL) just before it. */
     unsigned fail_rename, kill_rename;
+    /** The outputs are handed over to the user once in place (a template
+     * to fill in): the manifest does not list them, so a later run treats
+     * them as the user's (never replaced without @p force) and batch reads
+     * them as inputs. */
+    bool handover;
 } jh_outdir_options;
 
 #define JH_OUTDIR_OPTIONS_INIT                                                 \
     {                                                                          \
-        NULL, false, NULL, 0, 0, 0                                             \
+        NULL, false, NULL, 0, 0, 0, false                                      \
     }
 
 /** A staging folder and the lock on its output folder. */
@@ -67,6 +72,7 @@ typedef struct jh_outdir {
     bool force;
     unsigned fail_rename, kill_rename;
     struct jh__outdir_inputs *inputs; /**< device and inode of each input */
+    bool handover;                    /**< jh_outdir_options.handover */
 } jh_outdir;
 
 /**

@@ -212,6 +212,12 @@ const char *jh_cli_one_operand(int argc, char **argv, const char *command,
  */
 int jh_cli_bad_option(int c, char **argv, const char *command);
 
+/**
+ * Print the exit-status section that ends every --help (each command's and
+ * the top level's), from the one table of exit codes in cli_input.c.
+ */
+void jh_cli_exit_help(FILE *out);
+
 /** The --force line of a command's --help. */
 #define JH_CLI_FORCE_HELP                                                      \
     "      --force          replace files in DIR that junheng did not write\n" \

@@ -426,13 +426,73 @@ jh_cli_one_operand(int argc, char **argv, const char *command,
     return NULL;
 }
 
+/* The exit codes every command shares (README, "Exit status"), one line
+ * each as --help prints them; continuation lines start with a tab. */
+static const struct {
+    int code;
+    const char *meaning;
+} exit_codes[] = {
+    {JH_EXIT_OK, "the work completed, whatever the verdict"},
+    {JH_EXIT_FAILED, "findings: with --strict, the standard is not met (plan: "
+                     "the\tprojection still fails); verify: a submitted "
+                     "figure differs"},
+    {JH_EXIT_USAGE, "usage error (unknown option, missing or bad argument)"},
+    {JH_EXIT_DATA, "bad input data (check: the file has errors); the "
+                   "message names\tthe file, line and column or cell"},
+    {JH_EXIT_INTERNAL, "output or internal failure (a file of yours in the "
+                       "way of an\toutput, a folder in use, a full disk, a "
+                       "write error on stdout)"},
+};
+
+void
+jh_cli_exit_help(FILE *out)
+{
+    fputs("\nExit status (the same for every command):\n", out);
+    for (size_t i = 0; i < sizeof(exit_codes) / sizeof(exit_codes[0]); i++) {
+        const char *m = exit_codes[i].meaning;
+        const char *tab;
+        fprintf(out, "  %d  ", exit_codes[i].code);
+        while ((tab = strchr(m, '\t')) != NULL) {
+            fprintf(out, "%.*s\n     ", (int)(tab - m), m);
+            m = tab + 1;
+        }
+        fprintf(out, "%s\n", m);
+    }
+}
+
+/* Short letters that meant something else in a command before issue 15
+ * (docs/options.md): the unknown-option message says what to write now. */
+static const struct {
+    const char *command;
+    int letter;
+    const char *now;     /* what to write in that command */
+    const char *meaning; /* what the letter means wherever it exists */
+} retired_letters[] = {
+    {"verify", 'c', "--claims FILE", "--county FACTS"},
+    {"plan", 'c', "--cost KEY=YUAN", "--county FACTS"},
+    {"trend", 'c', "--county-name NAME", "--county FACTS"},
+};
+
 int
 jh_cli_bad_option(int c, char **argv, const char *command)
 {
-    if (c == ':')
+    if (c == ':') {
         jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
-    else
-        jh_cli_fail("unknown option '%s' (see 'junheng %s --help')",
-                    argv[optind - 1], command);
+        return JH_EXIT_USAGE;
+    }
+    for (size_t i = 0; i < sizeof(retired_letters) / sizeof(retired_letters[0]);
+         i++) {
+        if (c == '?' && optopt == retired_letters[i].letter &&
+            strcmp(command, retired_letters[i].command) == 0) {
+            jh_cli_fail("unknown option '-%c': in 'junheng %s' write %s "
+                        "('-%c' is short for %s wherever it exists; see "
+                        "docs/options.md)",
+                        optopt, command, retired_letters[i].now, optopt,
+                        retired_letters[i].meaning);
+            return JH_EXIT_USAGE;
+        }
+    }
+    jh_cli_fail("unknown option '%s' (see 'junheng %s --help')",
+                argv[optind - 1], command);
     return JH_EXIT_USAGE;
 }

@@ -35,11 +35,9 @@ help(FILE *out)
         JH_CLI_INPUT_HELP
         "      --strict         exit 1 when the standard is not met\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
-        "  -h, --help           show this help\n\n"
-        "Exit status: 0 done (whatever the verdict), 1 not met with "
-        "--strict,\n2 usage error, 3 bad input data, 4 output or internal "
-        "failure.\n",
+        "  -h, --help           show this help\n",
         out);
+    jh_cli_exit_help(out);
 }
 
 typedef struct analyze_args {

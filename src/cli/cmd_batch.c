@@ -95,11 +95,10 @@ batch_help(FILE *out)
         "  -h, --help           show this help\n\n"
         "Ranking, within a year and level: fewer CVs over the limit first;\n"
         "then the smaller largest CV; then the smaller mean of the CVs.\n"
-        "Progress goes to stderr when it is a terminal.\n\n"
-        "Exit status: 0 done (whatever the verdicts), 1 a county fails with\n"
-        "--strict, 2 usage error, 3 bad input data (nothing is written), 4\n"
-        "output or internal failure.\n",
+        "Progress goes to stderr when it is a terminal.  Bad input data\n"
+        "writes nothing.\n",
         out);
+    jh_cli_exit_help(out);
 }
 
 static void
@@ -115,8 +114,9 @@ trend_help(FILE *out)
           "refused.  Below the table, the change from year to year of each\n"
           "CV and mean (a CV going down: the gap narrowed).\n\n"
           "Options:\n"
-          "  -c, --county NAME    the county (needed when the input holds "
-          "several)\n"
+          "      --county-name NAME\n"
+          "                       the county, by name (needed when the input\n"
+          "                       holds several)\n"
           "  -o, --out DIR        write trend.xlsx and the charts into DIR\n"
           "      --year FILE=YYYY the year of FILE (repeatable)\n"
           "  -f, --format FMT     stdout: text (default) or json\n"
@@ -127,13 +127,14 @@ trend_help(FILE *out)
           "  -j, --jobs N         threads (default: the number of cores)\n"
           "" JH_CLI_INPUT_HELP "  -h, --help           show this help\n",
           out);
+    jh_cli_exit_help(out);
 }
 
 typedef struct batch_args {
     jh_cli_report rep; /* out, format, lang, charts, strict */
     char **inputs; /* files, folders expanded; malloc'd */
     size_t ninputs;
-    const char *county; /* trend */
+    const char *county; /* trend --county-name */
     bool per_county;
     bool profile;
     unsigned jobs;
@@ -282,7 +283,13 @@ default_jobs(void)
     return n > 0 && n < 256 ? (unsigned)n : 1;
 }
 
-enum { OPT_PER_COUNTY = 256, OPT_PROFILE, OPT_YEAR };
+enum {
+    OPT_PER_COUNTY = 256,
+    OPT_PROFILE,
+    OPT_YEAR,
+    OPT_COUNTY_NAME,
+    OPT_COUNTY
+};
 
 /* --year FILE=YYYY: keep it for match_years(). */
 static int
@@ -397,13 +404,19 @@ take_option(void *args, int c, const char *arg)
         }
         a->jobs = (unsigned)v;
         return 1;
-    case 'c':
+    case OPT_COUNTY_NAME:
         if (!a->trend) {
-            jh_cli_fail("--county is an option of 'junheng trend'");
+            jh_cli_fail("--county-name is an option of 'junheng trend'");
             return -JH_EXIT_USAGE;
         }
         a->county = arg;
         return 1;
+    case OPT_COUNTY: /* listed so that it is no abbreviation of the above */
+        jh_cli_fail("--county is the county-facts file of 'junheng "
+                    "evaluate'; %s",
+                    a->trend ? "the county's name is --county-name NAME"
+                             : "batch evaluates every county");
+        return -JH_EXIT_USAGE;
     case OPT_PER_COUNTY:
         a->per_county = true;
         return 1;
@@ -424,7 +437,8 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
 {
     static const struct option longopts[] = {
         {"jobs", required_argument, NULL, 'j'},
-        {"county", required_argument, NULL, 'c'},
+        {"county-name", required_argument, NULL, OPT_COUNTY_NAME},
+        {"county", required_argument, NULL, OPT_COUNTY},
         {"per-county", no_argument, NULL, OPT_PER_COUNTY},
         {"profile", no_argument, NULL, OPT_PROFILE},
         {"year", required_argument, NULL, OPT_YEAR},
@@ -440,7 +454,7 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
     a->jobs = default_jobs();
     a->trend = trend;
     rc = jh_cli_options(argc, argv, trend ? "trend" : "batch",
-                        ":o:f:l:j:c:e:s:h", longopts, &a->in, &a->rep,
+                        ":o:f:l:j:e:s:h", longopts, &a->in, &a->rep,
                         take_option, a, trend ? trend_help : batch_help);
     if (rc != JH_EXIT_OK)
         return rc;
@@ -1190,8 +1204,8 @@ jh_cmd_trend(int argc, char **argv)
             goto done;
         }
     } else if (b->ncounties != 1) {
-        jh_cli_fail("the input holds %zu counties: choose one with --county "
-                    "NAME",
+        jh_cli_fail("the input holds %zu counties: choose one with "
+                    "--county-name NAME",
                     b->ncounties);
         rc = JH_EXIT_USAGE;
         goto done;

@@ -27,10 +27,9 @@ help(FILE *out)
           "headings\n" JH_CLI_INPUT_HELP
           "  -h, --help           show this help\n\n"
           "The standard options check the file as analyze would read it\n"
-          "(its columns, scope and provisions).\n\n"
-          "Exit status: 0 no errors (warnings allowed), 2 usage error, 3 the\n"
-          "file has errors or cannot be read, 4 internal failure.\n",
+          "(its columns, scope and provisions).\n",
           out);
+    jh_cli_exit_help(out);
 }
 
 typedef struct check_args {

@@ -28,7 +28,7 @@ help(FILE *out)
         "per item (item,value,note; see docs/evaluate.md).\nA fact not given "
         "makes the verdict 'incomplete', never 'pass'.\n\n"
         "Options:\n"
-        "  -c, --county FACTS   the county's facts file (required)\n"
+        "  -c, --county FACTS   the county-facts file (required)\n"
         "      --county-sheet S workbooks: the facts sheet (default: the "
         "first)\n"
         "  -o, --out DIR        write evaluation.xlsx, evaluation.json and "
@@ -42,11 +42,9 @@ help(FILE *out)
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
         JH_CLI_FORCE_HELP
         "      --strict         exit 1 unless the county passes\n"
-        "  -h, --help           show this help\n\n"
-        "Exit status: 0 done (whatever the verdict), 1 not passed with "
-        "--strict,\n2 usage error, 3 bad input data (schools or facts), 4 "
-        "output or internal\nfailure.\n",
+        "  -h, --help           show this help\n",
         out);
+    jh_cli_exit_help(out);
 }
 
 typedef struct evaluate_args {

@@ -32,7 +32,7 @@ help(FILE *out)
         "                       into DIR\n"
         "  -f, --format FMT     stdout format: text (default) or json\n"
         "  -l, --lang LANG      zh (default) or en\n"
-        "  -c, --cost KEY=YUAN  unit cost in yuan (repeatable); keys:\n"
+        "      --cost KEY=YUAN  unit cost in yuan (repeatable); keys:\n"
         "                       degree_teachers, backbone_teachers,\n"
         "                       pe_art_teachers, teaching_area, sports_area,\n"
         "                       equipment_value (default 1), "
@@ -46,10 +46,9 @@ help(FILE *out)
         "      --no-charts      do not run gnuplot\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
         JH_CLI_FORCE_HELP
-        "  -h, --help           show this help\n\n"
-        "Exit status: 0 done, 1 projection fails with --strict, 2 usage\n"
-        "error, 3 bad input data, 4 output or internal failure.\n",
+        "  -h, --help           show this help\n",
         out);
+    jh_cli_exit_help(out);
 }
 
 typedef struct plan_args {
@@ -61,7 +60,7 @@ typedef struct plan_args {
     bool fix_all;
 } plan_args;
 
-enum { OPT_COSTS = 256, OPT_FIX_ALL };
+enum { OPT_COST = 256, OPT_COSTS, OPT_FIX_ALL };
 
 /* The options of plan's own (jh_cli_take_fn). */
 static int
@@ -70,7 +69,7 @@ take_option(void *args, int c, const char *arg)
     plan_args *a = args;
 
     switch (c) {
-    case 'c': {
+    case OPT_COST: {
         const char **grown =
             realloc(a->cost_specs, (a->ncost_specs + 1) * sizeof(*grown));
         if (grown == NULL) {
@@ -96,7 +95,7 @@ static int
 parse_args(plan_args *a, int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"cost", required_argument, NULL, 'c'},
+        {"cost", required_argument, NULL, OPT_COST},
         {"costs", required_argument, NULL, OPT_COSTS},
         {"fix-all", no_argument, NULL, OPT_FIX_ALL},
         {"help", no_argument, NULL, 'h'},
@@ -107,8 +106,8 @@ parse_args(plan_args *a, int argc, char **argv)
 
     jh_cli_input_init(&a->in);
     jh_cli_report_init(&a->rep);
-    rc = jh_cli_options(argc, argv, "plan", ":o:f:l:c:e:s:h", longopts,
-                        &a->in, &a->rep, take_option, a, help);
+    rc = jh_cli_options(argc, argv, "plan", ":o:f:l:e:s:h", longopts, &a->in,
+                        &a->rep, take_option, a, help);
     if (rc != JH_EXIT_OK)
         return rc;
     a->in.file =

@@ -16,8 +16,11 @@ help(FILE *out)
           "split weights, the scope and the provisions.  Given a FILE that\n"
           "starts from a built-in one ('base = quality-2017'), it prints the\n"
           "effective standard with the file's overrides applied.\n\n"
-          "Use a standard with 'junheng analyze FILE --standard ID|FILE'.\n",
+          "Use a standard with 'junheng analyze FILE --standard ID|FILE'.\n\n"
+          "Options:\n"
+          "  -h, --help           show this help\n",
           out);
+    jh_cli_exit_help(out);
 }
 
 int

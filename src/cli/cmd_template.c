@@ -3,11 +3,14 @@
 #include <getopt.h>
 #include <stdbool.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli.h"
+#include "junheng/outdir.h"
 #include "junheng/report_evaluate.h"
 #include "junheng/template.h"
 
@@ -15,7 +18,7 @@ static void
 help(FILE *out)
 {
     fputs(
-        "usage: junheng template [--county] [--out FILE.xlsx] [--lang zh|en] "
+        "usage: junheng template [--county] [--out DIR] [--lang zh|en] "
         "[--force]\n\n"
         "Write the workbook a county fills in for junheng: one sheet of\n"
         "school data with the headers junheng reads (units in the headers,\n"
@@ -25,18 +28,89 @@ help(FILE *out)
         "纳入计算, number checks and input hints on every count and area,\n"
         "and a sheet of instructions (说明).  SOURCE_DATE_EPOCH sets its\n"
         "date, so the same options give the same bytes.\n\n"
-        "With --county, write instead the county facts workbook for 'junheng\n"
-        "evaluate' (default junheng-county-facts.xlsx): one row per item of\n"
-        "the 2017 evaluation with its limit and how to fill it.\n\n"
+        "With --county, write instead the county-facts file that 'junheng\n"
+        "evaluate --county FACTS' reads: one row per item of the 2017\n"
+        "evaluation with its limit and how to fill it.\n\n"
+        "The workbook goes into the folder DIR (default: the current\n"
+        "folder) as DIR/junheng-template.xlsx, or DIR/junheng-county-"
+        "facts.xlsx\nwith --county.  Once written it is yours to fill in: "
+        "a later run\nnever replaces it without --force, and 'junheng batch "
+        "DIR' reads it.\n\n"
         "Options:\n"
-        "      --county       the county facts workbook (docs/evaluate.md)\n"
-        "  -o, --out FILE     where to write (default junheng-template.xlsx)\n"
-        "  -l, --lang LANG    zh (default): Chinese headers; en: English keys\n"
-        "      --force        overwrite FILE if it exists\n"
-        "  -h, --help         show this help\n\n"
-        "Exit status: 0 written, 2 usage error (or FILE exists), 4 the file\n"
-        "could not be written.\n",
+        "      --county         write the county-facts file (docs/evaluate.md)"
+        "\n"
+        "  -o, --out DIR        the folder to write into (default: the "
+        "current one)\n"
+        "  -l, --lang LANG      zh (default): Chinese headers; en: English "
+        "keys\n"
+        "      --force          replace the workbook if DIR holds one\n"
+        "  -h, --help           show this help\n",
         out);
+    jh_cli_exit_help(out);
+}
+
+/* Whether @p path ends in a workbook extension (.xlsx, .xls). */
+static bool
+workbook_name(const char *path)
+{
+    size_t n = strlen(path);
+    return (n > 5 && strcasecmp(path + n - 5, ".xlsx") == 0) ||
+           (n > 4 && strcasecmp(path + n - 4, ".xls") == 0);
+}
+
+/*
+ * Write the template named @p name into folder @p dir through the output
+ * folder code (staged, then moved into place; src/outdir.c), handed over
+ * to the user: never listed in the manifest, so that a filled template
+ * is not replaced without @p force and batch reads it.  Prints the
+ * problem; returns an exit code.
+ */
+static int
+write_into(const char *dir, const char *name, bool county, bool force,
+           const jh_template_options *opts)
+{
+    jh_outdir_options oo = JH_OUTDIR_OPTIONS_INIT;
+    jh_outdir *od = NULL;
+    struct stat sb;
+    jh_error err;
+    jh_status st;
+    char *path;
+    size_t len = strlen(dir) + strlen(name) + 2;
+
+    path = malloc(len);
+    if (path == NULL) {
+        jh_cli_fail("out of memory");
+        return JH_EXIT_INTERNAL;
+    }
+    snprintf(path, len, "%s/%s", dir, name);
+    /* A filled-in template must never be lost to a second run. */
+    if (!force && lstat(path, &sb) == 0) {
+        jh_cli_fail("%s: already exists (it may be filled in); nothing was "
+                    "changed (move it away, or rerun with --force to "
+                    "replace it)",
+                    path);
+        free(path);
+        return JH_EXIT_INTERNAL;
+    }
+    free(path);
+    oo.kind = "template";
+    oo.force = force;
+    oo.handover = true;
+    jh_error_clear(&err);
+    if (jh_outdir_open(&od, dir, &oo, &err) != JH_OK) {
+        jh_cli_error(&err);
+        return JH_EXIT_INTERNAL;
+    }
+    path = jh_outdir_path(od, name);
+    if (path == NULL)
+        st = jh_error_set(&err, JH_ERR_NOMEM, dir, 0, 0, "out of memory");
+    else if (county)
+        st = jh_report_facts_template(path, jh_standard_builtin(NULL),
+                                      opts->lang, opts->created, &err);
+    else
+        st = jh_template_write(path, opts, &err);
+    free(path);
+    return jh_cli_outputs_finish(od, st, &err);
 }
 
 int
@@ -51,11 +125,10 @@ jh_cmd_template(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
     jh_template_options opts = {JH_LANG_ZH, 0};
-    const char *out = NULL;
+    const char *out = NULL, *name;
     bool force = false, county = false;
     struct stat sb;
-    jh_error err;
-    int c;
+    int c, rc;
 
     optind = 1;
     opterr = 0;
@@ -63,10 +136,8 @@ jh_cmd_template(int argc, char **argv)
         switch (c) {
         case 'o':
             out = optarg;
-            if (out[0] == '\0') {
-                jh_cli_fail("--out needs a file name, not an empty one");
+            if (!jh_cli_out_ok(out))
                 return JH_EXIT_USAGE;
-            }
             break;
         case 'l':
             if (strcmp(optarg, "en") == 0)
@@ -102,22 +173,21 @@ jh_cmd_template(int argc, char **argv)
                     argv[optind]);
         return JH_EXIT_USAGE;
     }
+    name = county ? "junheng-county-facts.xlsx" : "junheng-template.xlsx";
     if (out == NULL)
-        out = county ? "junheng-county-facts.xlsx" : "junheng-template.xlsx";
-    /* A filled-in template must never be lost to a second run. */
-    if (!force && stat(out, &sb) == 0) {
-        jh_cli_fail("%s: already exists (use --force to overwrite it)", out);
+        out = "."; /* the current folder, as before --out was a folder */
+    /* --out used to name the file: say so rather than make a folder
+     * called "x.xlsx". */
+    if (workbook_name(out) && !(stat(out, &sb) == 0 && S_ISDIR(sb.st_mode))) {
+        jh_cli_fail("--out names a folder, not a workbook: write --out DIR "
+                    "(the workbook is written as DIR/%s)",
+                    name);
         return JH_EXIT_USAGE;
     }
     opts.created = jh_cli_document_epoch();
-    jh_error_clear(&err);
-    if (county
-            ? jh_report_facts_template(out, jh_standard_builtin(NULL),
-                                       opts.lang, opts.created, &err) != JH_OK
-            : jh_template_write(out, &opts, &err) != JH_OK) {
-        jh_cli_error(&err);
-        return JH_EXIT_INTERNAL;
-    }
-    fprintf(stderr, "junheng: wrote %s\n", out);
+    rc = write_into(out, name, county, force, &opts);
+    if (rc != JH_EXIT_OK)
+        return rc;
+    fprintf(stderr, "junheng: wrote %s/%s\n", out, name);
     return JH_EXIT_OK;
 }

@@ -30,7 +30,7 @@ help(FILE *out)
           "(unweighted CV, sample SD, unsplit combined school, 万元 read as\n"
           "元, a school left out or added).\n\n"
           "Options:\n"
-          "  -c, --claims FILE    the submitted figures (repeatable)\n"
+          "      --claims FILE    the submitted figures (repeatable)\n"
           "      --claims-sheet NAME|N\n"
           "                       sheet of a claims workbook (default: every\n"
           "                       sheet that holds claims)\n"
@@ -39,9 +39,10 @@ help(FILE *out)
           "  -f, --format FMT     stdout format: text (default) or json\n"
           "  -l, --lang LANG      zh (default) or en\n" JH_CLI_INPUT_HELP
           "  -h, --help           show this help\n\n"
-          "Exit status (as diff): 0 every claim holds, 1 some claim differs,\n"
-          "2 usage error, 3 unreadable input, 4 output or internal failure.\n",
+          "As diff: exit 0 when every claim holds, 1 when some claim "
+          "differs.\n",
           out);
+    jh_cli_exit_help(out);
 }
 
 typedef struct verify_args {
@@ -55,7 +56,7 @@ typedef struct verify_args {
     jh_lang lang;
 } verify_args;
 
-enum { OPT_CLAIMS_SHEET = 256, OPT_FORCE };
+enum { OPT_CLAIMS = 256, OPT_CLAIMS_SHEET, OPT_FORCE };
 
 /* The options of verify's own (jh_cli_take_fn). */
 static int
@@ -64,7 +65,7 @@ take_option(void *args, int c, const char *arg)
     verify_args *a = args;
 
     switch (c) {
-    case 'c': {
+    case OPT_CLAIMS: {
         const char **grown =
             realloc(a->claims, (a->nclaims + 1) * sizeof(*grown));
         if (grown == NULL) {
@@ -93,7 +94,7 @@ static int
 parse_args(verify_args *a, int argc, char **argv)
 {
     static const struct option longopts[] = {
-        {"claims", required_argument, NULL, 'c'},
+        {"claims", required_argument, NULL, OPT_CLAIMS},
         {"claims-sheet", required_argument, NULL, OPT_CLAIMS_SHEET},
         {"out", required_argument, NULL, 'o'},
         {"force", no_argument, NULL, OPT_FORCE},
@@ -105,8 +106,8 @@ parse_args(verify_args *a, int argc, char **argv)
     int rc;
 
     jh_cli_input_init(&a->in);
-    rc = jh_cli_options(argc, argv, "verify", ":c:o:f:l:e:s:h", longopts,
-                        &a->in, NULL, take_option, a, help);
+    rc = jh_cli_options(argc, argv, "verify", ":o:f:l:e:s:h", longopts, &a->in,
+                        NULL, take_option, a, help);
     if (rc != JH_EXIT_OK)
         return rc;
     a->in.file = jh_cli_one_operand(argc, argv, "verify", "school data file",

@@ -58,10 +58,10 @@ usage(FILE *out)
                  "Commands:\n");
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
         fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "\nRun 'junheng <command> --help' for a command's options.\n"
-                 "Exit status: 0 done (whatever the verdict), 1 standard not "
-                 "met with --strict,\n2 usage error, 3 bad input data, 4 "
-                 "output or internal failure.\n");
+    fprintf(out, "\nRun 'junheng <command> --help' for a command's options;"
+                 " an option means\nthe same in every command "
+                 "(docs/options.md).\n");
+    jh_cli_exit_help(out);
 }
 
 void

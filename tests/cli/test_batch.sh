@@ -87,10 +87,10 @@ check "years: ranks run within each year and level" \
     --compare "$TMP/years.json" >"$TMP/cmp" 2>/dev/null
 check "years: every figure agrees with pandas" [ $? -eq 0 ]
 expect_exit "trend of one county" 0 "$BIN" trend "$TMP/years.csv" \
-    --county "$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["county"])' "$TMP/years.json")" -f json
+    --county-name "$("$PY" -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["county"])' "$TMP/years.json")" -f json
 check "trend: three years, seven CVs each" \
     pyjson "$TMP/out" 'd["years"] == [2021, 2022, 2023] and all(len(i["cv"]) == 3 for l in d["levels"] for i in l["indicators"])'
-expect_exit "trend needs --county with several counties" 2 \
+expect_exit "trend needs --county-name with several counties" 2 \
     "$BIN" trend "$TMP/years.csv"
 
 # The same school code in two counties is fine; twice in one is not.

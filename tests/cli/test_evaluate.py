@@ -377,10 +377,12 @@ def main():
           "byte-identical outputs")
 
     # --- the facts template: filled in, it evaluates ---------------------
-    tp = os.path.join(tmp, "county-facts.xlsx")
-    run(["template", "--county", "--out", tp])
-    out, err, rc = run(["template", "--county", "--out", tp], 2)
-    check(rc == 2 and "already exists" in err, "template keeps a filled file")
+    # template --county --out DIR writes DIR/junheng-county-facts.xlsx
+    tp = os.path.join(tmp, "facts-dir", "junheng-county-facts.xlsx")
+    run(["template", "--county", "--out", os.path.dirname(tp)])
+    out, err, rc = run(["template", "--county", "--out",
+                        os.path.dirname(tp)], 4)
+    check(rc == 4 and "already exists" in err, "template keeps a filled file")
     wb = openpyxl.load_workbook(tp)
     ws = wb["评估事实"]
     head = [c.value for c in ws[1]]

@@ -323,15 +323,16 @@ except (ValueError, AssertionError, KeyError) as e:
 # --------------------------------------------------------------------------
 # (b) junheng template, filled with the demo by openpyxl
 
-tpl = os.path.join(TMP, "template.xlsx")
+# template --out DIR writes DIR/junheng-template.xlsx (docs/options.md).
+tpl = os.path.join(TMP, "tpl", "junheng-template.xlsx")
 env = dict(os.environ, SOURCE_DATE_EPOCH="1700000000")
-rc, out, err = run("template", "--out", tpl, env=env)
+rc, out, err = run("template", "--out", os.path.dirname(tpl), env=env)
 if rc != 0:
     bad("(b) template written", err)
 else:
     ok("(b) template written")
-    tpl2 = os.path.join(TMP, "template2.xlsx")
-    run("template", "--out", tpl2, env=env)
+    tpl2 = os.path.join(TMP, "tpl2", "junheng-template.xlsx")
+    run("template", "--out", os.path.dirname(tpl2), env=env)
     if open(tpl, "rb").read() == open(tpl2, "rb").read():
         ok("(b) template bytes are reproducible")
     else:
@@ -407,15 +408,16 @@ else:
     same_figures("(b) template filled by openpyxl", baseline, filled)
 
     # The English template analyzes too.
-    tpl_en = os.path.join(TMP, "template-en.xlsx")
-    rc, out, err = run("template", "--out", tpl_en, "--lang", "en", env=env)
+    tpl_en = os.path.join(TMP, "tpl-en", "junheng-template.xlsx")
+    rc, out, err = run("template", "--out", os.path.dirname(tpl_en),
+                       "--lang", "en", env=env)
     rc2, out2, err2 = run("analyze", tpl_en, "-f", "json", "--no-charts")
     if rc == 0 and rc2 == 3 and "example rows" in err2:
         ok("(b) English template: its (example) rows are never counted")
     else:
         bad("(b) English template", err + err2)
-    rc, out, err = run("template", "--out", tpl, env=env)
-    if rc == 2 and "exists" in err:
+    rc, out, err = run("template", "--out", os.path.dirname(tpl), env=env)
+    if rc == 4 and "exists" in err:
         ok("(b) template refuses to overwrite without --force")
     else:
         bad("(b) template overwrite", "exit %d" % rc)

@@ -42,8 +42,10 @@ refuses() {
 family examples
 # The template's eight example rows (lines 2-9), then hand3's three schools
 # below them, as a clerk who forgot to delete the examples would.
-SOURCE_DATE_EPOCH=1700000000 "$bin" template --out "$tmp/tpl.xlsx" >/dev/null 2>&1
-SOURCE_DATE_EPOCH=1700000000 "$bin" template --lang en --out "$tmp/tpl-en.xlsx" >/dev/null 2>&1
+SOURCE_DATE_EPOCH=1700000000 "$bin" template --out "$tmp/tpl.d" >/dev/null 2>&1
+SOURCE_DATE_EPOCH=1700000000 "$bin" template --lang en --out "$tmp/tpl-en.d" >/dev/null 2>&1
+cp "$tmp/tpl.d/junheng-template.xlsx" "$tmp/tpl.xlsx"
+cp "$tmp/tpl-en.d/junheng-template.xlsx" "$tmp/tpl-en.xlsx"
 "$py" - "$tmp" <<'EOF'
 import sys
 from openpyxl import load_workbook

@@ -394,9 +394,9 @@ got = [(r["county"], r["year"]) for r in d["results"]]
 assert got == [("甲县", 2021), ("甲县", 2022), ("乙县", 2021)], got
 ' "$tmp/out"
 fi
-run "trend needs --county for them" 2 trend "$tmp/two" && has "trend: the message asks for --county" "$tmp/err" "--county"
-if run "trend --county 甲县" 0 trend "$tmp/two" --county 甲县 -f json; then
-    pycheck "trend --county 甲县: 2021, 2022" '
+run "trend needs --county-name for them" 2 trend "$tmp/two" && has "trend: the message asks for --county-name" "$tmp/err" "--county-name"
+if run "trend --county-name 甲县" 0 trend "$tmp/two" --county-name 甲县 -f json; then
+    pycheck "trend --county-name 甲县: 2021, 2022" '
 import json, sys
 d = json.load(open(sys.argv[1])); assert d["county"] == "甲县" and d["years"] == [2021, 2022]
 ' "$tmp/out"
