@@ -866,6 +866,7 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
 {
     commit c = {dir, 0};
     manifest old = {NULL, 0, 0};
+    size_t listed = 0;
     foundvec staged = {NULL, 0, 0};
     strvec tops = {NULL, 0, 0};    /* N: the names written */
     strvec touched = {NULL, 0, 0}; /* N and R */
@@ -1024,6 +1025,7 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
                                staged.v[i].type == 'd'))
                 man.failed = true;
         }
+        listed = next.n;
         if (next.n > 0)
             qsort(next.v, next.n, sizeof(*next.v), cmp_entry);
         for (size_t i = 0; i < next.n; i++)
@@ -1096,6 +1098,14 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
         for (size_t i = 0; i < partial.n; i++)
             remove_listed(dir->target, &old, partial.v[i], dir->inputs);
         remove_tree(dir->staging);
+        /* A manifest that lists nothing (a template handed over into the
+         * current folder) says no more than a missing one: leave none. */
+        if (listed == 0) {
+            char *m = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->target);
+            if (m != NULL)
+                unlink(m);
+            free(m);
+        }
     } else if (began) {
         jh_error keep;
         jh_error_clear(&keep);

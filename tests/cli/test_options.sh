@@ -315,4 +315,12 @@ for c in analyze batch; do
     [ "$rc" -eq 2 ] && ok "$c -c: exit 2 (no county-facts file there)" || bad "$c -c: exit $rc"
 done
 
+
+# A template handed over into a folder leaves no manifest behind (it lists
+# nothing junheng owns there).
+mkdir -p "$tmp/handover" && (cd "$tmp/handover" && "$bin" template >/dev/null 2>&1)
+[ "$(ls -A "$tmp/handover")" = "junheng-template.xlsx" ] &&
+    ok "template into an empty folder leaves only the workbook" ||
+    bad "template left: $(ls -A "$tmp/handover" | tr '\n' ' ')"
+
 finish
