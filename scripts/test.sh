@@ -14,6 +14,9 @@ export ASAN_OPTIONS=detect_leaks=1:abort_on_error=1
 export LSAN_OPTIONS=suppressions=$(pwd)/tests/lsan.supp:print_suppressions=0
 export UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 scripts/valgrind.sh
+# Batch memory under ulimit -v needs an ordinary build (ASan's shadow
+# memory cannot live under the limit): the valgrind build above.
+bash tests/cli/test_memory.sh build/valgrind/junheng . /usr/bin/python3
 # A short, deterministic fuzzing run of every target (fixed seed and run
 # counts, so CI answers the same on the same code); long runs:
 # scripts/fuzz.sh 3600.
