@@ -904,6 +904,7 @@ field_unit(const field *f)
     case JH_Q_TEACHING_AREA:
     case JH_Q_SPORTS_AREA:
     case JH_Q_INDOOR_SPORTS_AREA:
+    case JH_Q_LEASED_SPORTS_AREA:
         return U_AREA;
     case JH_Q_EQUIPMENT_VALUE:
         return U_MONEY;
