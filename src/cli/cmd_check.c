@@ -8,6 +8,7 @@
 
 #include "cli.h"
 #include "junheng/check.h"
+#include "junheng/evaluate.h"
 #include "junheng/import.h"
 #include "junheng/report.h"
 #include "junheng/standard.h"
@@ -15,29 +16,49 @@
 static void
 help(FILE *out)
 {
-    fputs("usage: junheng check FILE [options]\n\n"
+    fputs("usage: junheng check FILE [options]\n"
+          "       junheng check [FILE] --county FACTS [options]\n\n"
           "Check a school data file (CSV in UTF-8 or GBK, .xlsx or .xls)\n"
           "without analyzing it: every error with its cell (bad or missing\n"
           "values, duplicate codes, unknown school types, spreadsheet error\n"
           "cells), warnings about implausible values, and what an analysis\n"
           "would count and leave out.\n\n"
+          "With --county, check the county facts file of 'junheng evaluate'\n"
+          "too (or alone): every problem with its line or cell (unknown or\n"
+          "repeated items, values that do not parse, spreadsheet errors),\n"
+          "where evaluate stops at the first.\n\n"
           "Options:\n"
+          "      --county FACTS   also check this county facts file\n"
+          "      --county-sheet S workbooks: the facts sheet (default: the "
+          "first)\n"
           "  -f, --format FMT     text (default) or json\n"
           "  -l, --lang LANG      zh (default) or en, for "
           "headings\n" JH_CLI_INPUT_HELP
           "  -h, --help           show this help\n\n"
           "The standard options check the file as analyze would read it\n"
           "(its columns, scope and provisions).\n\n"
-          "Exit status: 0 no errors (warnings allowed), 2 usage error, 3 the\n"
+          "Exit status: 0 no errors (warnings allowed), 2 usage error, 3 a\n"
           "file has errors or cannot be read, 4 internal failure.\n",
           out);
 }
 
 typedef struct check_args {
-    jh_cli_input in; /* the file and the standard */
+    jh_cli_input in; /* the file (or NULL) and the standard */
     bool json;
     jh_lang lang;
+    const char *facts;       /* --county FACTS, or NULL */
+    const char *facts_sheet; /* --county-sheet */
 } check_args;
+
+enum { OPT_COUNTY = 2000, OPT_COUNTY_SHEET };
+
+/* What checking the facts file found. */
+typedef struct facts_check {
+    const char *file;
+    jh_diags errors, warnings;
+} facts_check;
+
+static json_t *facts_json(const facts_check *fc);
 
 /* The options of check's own (jh_cli_take_fn). */
 static int
@@ -45,7 +66,16 @@ take_option(void *args, int c, const char *arg)
 {
     check_args *a = args;
 
-    return jh_cli_format_lang_option(c, arg, &a->json, &a->lang);
+    switch (c) {
+    case OPT_COUNTY:
+        a->facts = arg;
+        return 1;
+    case OPT_COUNTY_SHEET:
+        a->facts_sheet = arg;
+        return 1;
+    default:
+        return jh_cli_format_lang_option(c, arg, &a->json, &a->lang);
+    }
 }
 
 static int
@@ -55,6 +85,8 @@ parse_args(check_args *a, int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"lang", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
+        {"county", required_argument, NULL, OPT_COUNTY},
+        {"county-sheet", required_argument, NULL, OPT_COUNTY_SHEET},
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
     int rc;
@@ -65,6 +97,8 @@ parse_args(check_args *a, int argc, char **argv)
                         NULL, take_option, a, help);
     if (rc != JH_EXIT_OK)
         return rc;
+    if (a->facts != NULL && optind == argc)
+        return JH_EXIT_OK; /* the facts file alone */
     a->in.file =
         jh_cli_one_operand(argc, argv, "check", "input file", "checked");
     return a->in.file != NULL ? JH_EXIT_OK : JH_EXIT_USAGE;
@@ -211,7 +245,7 @@ diags_json(const jh_diags *list)
 }
 
 static int
-print_json(const jh_check_result *r)
+print_json(const jh_check_result *r, const facts_check *fc)
 {
     json_t *root = json_object(), *types = json_object(),
            *levels = json_array(), *excl = json_array();
@@ -269,10 +303,83 @@ print_json(const jh_check_result *r)
         json_array_append_new(excl, o);
     }
     json_object_set_new(root, "excluded", excl);
+    if (fc != NULL)
+        json_object_set_new(root, "facts", facts_json(fc));
     rc = json_dumpf(root, stdout, JSON_INDENT(2));
     fputc('\n', stdout);
     json_decref(root);
     return rc;
+}
+
+/*
+ * Check the facts file of @p a into @p fc: every problem, not only the
+ * first.  Returns JH_EXIT_OK (whatever was found), or an exit code after
+ * printing why the file could not be checked at all.
+ */
+static int
+check_facts(const check_args *a, facts_check *fc)
+{
+    jh_file_options fopts = {0};
+    jh_table *t = NULL;
+    jh_facts *facts = NULL;
+    jh_error err;
+    jh_status st;
+
+    fc->file = a->facts;
+    jh_error_clear(&err);
+    fopts.encoding = (jh_encoding)a->in.encoding;
+    fopts.sheet = a->facts_sheet;
+    st = jh_import_table(&t, a->facts, &fopts, &fc->warnings, &err);
+    if (st == JH_OK)
+        st = jh_facts_check_table(&facts, t, &fc->errors, &err);
+    jh_table_free(t);
+    jh_facts_free(facts);
+    if (st == JH_OK || (st == JH_ERR_DATA && fc->errors.count > 0))
+        return JH_EXIT_OK;
+    jh_cli_error(&err);
+    return jh_cli_exit_code(st);
+}
+
+static void
+facts_check_release(facts_check *fc)
+{
+    jh_diags_release(&fc->errors);
+    jh_diags_release(&fc->warnings);
+}
+
+static void
+print_facts_text(const facts_check *fc, jh_lang lang)
+{
+    bool en = lang == JH_LANG_EN;
+
+    printf(en ? "%s: county facts file, %zu problems\n\n"
+              : "%s: 县域评估事实文件，%zu 个问题\n\n",
+           fc->file, fc->errors.count);
+    print_list(en ? "error" : "错误", en ? "errors" : "错误", &fc->errors,
+               lang);
+    print_list(en ? "warning" : "警告", en ? "warnings" : "警告",
+               &fc->warnings, lang);
+    if (fc->errors.count > 0 || fc->warnings.count > 0)
+        printf("\n");
+    printf("%s\n", fc->errors.count == 0
+                       ? (en ? "no errors: ready for junheng evaluate"
+                             : "没有错误，可以运行 junheng evaluate")
+                       : (en ? "errors: fix them before junheng evaluate"
+                             : "有错误：改正后再运行 junheng evaluate"));
+}
+
+static json_t *
+facts_json(const facts_check *fc)
+{
+    json_t *o = json_object();
+    if (o == NULL)
+        return NULL;
+    json_object_set_new(o, "file", json_string(fc->file));
+    json_object_set_new(o, "kind", json_string("county_facts"));
+    json_object_set_new(o, "ok", json_boolean(fc->errors.count == 0));
+    json_object_set_new(o, "errors", diags_json(&fc->errors));
+    json_object_set_new(o, "warnings", diags_json(&fc->warnings));
+    return o;
 }
 
 int
@@ -282,6 +389,7 @@ jh_cmd_check(int argc, char **argv)
     jh_file_options fopts = {0};
     jh_standard std;
     jh_check_result *r = NULL;
+    facts_check fc = {NULL, JH_DIAGS_INIT, JH_DIAGS_INIT};
     jh_error err;
     jh_status st;
     int rc = parse_args(&a, argc, argv);
@@ -294,24 +402,46 @@ jh_cmd_check(int argc, char **argv)
     std = a.in.std;
     fopts.encoding = (jh_encoding)a.in.encoding;
     fopts.sheet = a.in.sheet;
+    if (a.facts != NULL) {
+        rc = check_facts(&a, &fc);
+        if (rc != JH_EXIT_OK) {
+            facts_check_release(&fc);
+            return rc;
+        }
+    }
     jh_error_clear(&err);
-    st = jh_check_file(&r, a.in.file, &fopts, &std, &err);
+    st = a.in.file != NULL ? jh_check_file(&r, a.in.file, &fopts, &std, &err)
+                           : JH_OK;
     if (st != JH_OK) {
         jh_cli_error(&err);
+        facts_check_release(&fc);
         return jh_cli_exit_code(st);
     }
-    if (a.json) {
-        if (print_json(r) != 0)
+    if (a.json && r == NULL) {
+        json_t *o = facts_json(&fc);
+        if (o == NULL || json_dumpf(o, stdout, JSON_INDENT(2)) != 0)
+            rc = JH_EXIT_INTERNAL;
+        fputc('\n', stdout);
+        json_decref(o);
+    } else if (a.json) {
+        if (print_json(r, a.facts != NULL ? &fc : NULL) != 0)
             rc = JH_EXIT_INTERNAL;
     } else {
-        print_text(r, a.lang);
+        if (r != NULL)
+            print_text(r, a.lang);
+        if (r != NULL && a.facts != NULL)
+            printf("\n");
+        if (a.facts != NULL)
+            print_facts_text(&fc, a.lang);
     }
     if (fflush(stdout) != 0) {
         jh_cli_fail("cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
     }
-    if (rc == JH_EXIT_OK && r->errors.count > 0)
+    if (rc == JH_EXIT_OK &&
+        ((r != NULL && r->errors.count > 0) || fc.errors.count > 0))
         rc = JH_EXIT_DATA;
     jh_check_result_free(r);
+    facts_check_release(&fc);
     return rc;
 }
