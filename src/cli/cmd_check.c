@@ -10,6 +10,8 @@
 #include "junheng/check.h"
 #include "junheng/evaluate.h"
 #include "junheng/import.h"
+#include "junheng/outdir.h"
+#include "junheng/report_check.h"
 #include "junheng/report.h"
 #include "junheng/standard.h"
 
@@ -28,6 +30,10 @@ help(FILE *out)
           "repeated items, values that do not parse, spreadsheet errors),\n"
           "where evaluate stops at the first.\n\n"
           "Options:\n"
+          "  -o, --out DIR        write check.xlsx into DIR: one row per finding\n"
+          "                       (file, sheet, line, cell, column, 错误/警告,\n"
+          "                       message), written whatever was found\n"
+          JH_CLI_FORCE_HELP
           "      --county FACTS   also check this county facts file\n"
           "      --county-sheet S workbooks: the facts sheet (default: the "
           "first)\n"
@@ -48,9 +54,11 @@ typedef struct check_args {
     jh_lang lang;
     const char *facts;       /* --county FACTS, or NULL */
     const char *facts_sheet; /* --county-sheet */
+    const char *out;         /* --out DIR, or NULL */
+    bool force;
 } check_args;
 
-enum { OPT_COUNTY = 2000, OPT_COUNTY_SHEET };
+enum { OPT_COUNTY = 2000, OPT_COUNTY_SHEET, OPT_FORCE };
 
 /* What checking the facts file found. */
 typedef struct facts_check {
@@ -73,6 +81,12 @@ take_option(void *args, int c, const char *arg)
     case OPT_COUNTY_SHEET:
         a->facts_sheet = arg;
         return 1;
+    case 'o':
+        a->out = arg;
+        return jh_cli_out_ok(arg) ? 1 : -JH_EXIT_USAGE;
+    case OPT_FORCE:
+        a->force = true;
+        return 1;
     default:
         return jh_cli_format_lang_option(c, arg, &a->json, &a->lang);
     }
@@ -87,13 +101,15 @@ parse_args(check_args *a, int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {"county", required_argument, NULL, OPT_COUNTY},
         {"county-sheet", required_argument, NULL, OPT_COUNTY_SHEET},
+        {"out", required_argument, NULL, 'o'},
+        {"force", no_argument, NULL, OPT_FORCE},
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
     int rc;
 
     memset(a, 0, sizeof(*a));
     jh_cli_input_init(&a->in);
-    rc = jh_cli_options(argc, argv, "check", ":s:e:f:l:h", longopts, &a->in,
+    rc = jh_cli_options(argc, argv, "check", ":s:e:f:l:o:h", longopts, &a->in,
                         NULL, take_option, a, help);
     if (rc != JH_EXIT_OK)
         return rc;
@@ -382,6 +398,40 @@ facts_json(const facts_check *fc)
     return o;
 }
 
+/* Write check.xlsx into the --out folder (staged, then moved in place);
+ * returns the exit code. */
+static int
+write_outputs(const check_args *a, const jh_check_result *r,
+              const facts_check *fc)
+{
+    /* Never replaced by an output. */
+    const char *const inputs[] = {a->in.file, a->in.standard, a->facts};
+    jh_report_check_part parts[2];
+    size_t n = 0;
+    jh_outdir *dir;
+    jh_error err;
+    jh_status st;
+    char *path;
+
+    if (r != NULL)
+        parts[n++] = (jh_report_check_part){r->source, &r->errors,
+                                            &r->warnings};
+    if (a->facts != NULL)
+        parts[n++] = (jh_report_check_part){fc->file, &fc->errors,
+                                            &fc->warnings};
+    dir = jh_cli_outputs_open(a->out, "check", a->force, inputs, 3);
+    if (dir == NULL)
+        return JH_EXIT_INTERNAL;
+    jh_error_clear(&err);
+    path = jh_outdir_path(dir, "check.xlsx");
+    st = path != NULL ? jh_report_check_workbook(path, parts, n, a->lang,
+                                                 jh_cli_document_epoch(), &err)
+                      : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
+                                     "out of memory");
+    free(path);
+    return jh_cli_outputs_finish(dir, st, &err);
+}
+
 int
 jh_cmd_check(int argc, char **argv)
 {
@@ -416,6 +466,14 @@ jh_cmd_check(int argc, char **argv)
         jh_cli_error(&err);
         facts_check_release(&fc);
         return jh_cli_exit_code(st);
+    }
+    if (a.out != NULL) {
+        rc = write_outputs(&a, r, &fc);
+        if (rc != JH_EXIT_OK) {
+            jh_check_result_free(r);
+            facts_check_release(&fc);
+            return rc;
+        }
     }
     if (a.json && r == NULL) {
         json_t *o = facts_json(&fc);
