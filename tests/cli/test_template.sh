@@ -137,4 +137,78 @@ run "$tmp/b0.json" "$tmp/e" analyze "$data" --standard basic-2012 -f json --no-c
 run "$tmp/b1.json" "$tmp/e" analyze "$tmp/filled-b.xlsx" --standard basic-2012 -f json --no-charts
 [ "$rc" -eq 0 ] && same_cvs "basic-2012: analyze the filled template, the CSV's CVs" "$tmp/b0.json" "$tmp/b1.json" || bad "basic-2012 analyze: exit $rc $(head -c 300 "$tmp/e")"
 
+# ---------------------------------------------------------------------------
+family facts_check
+# Every problem of a facts file, each with its line; evaluate still stops
+# at the first.
+ff=$(csv badfacts.csv "item,value,note" "salary_ratio,abc," "foo,1," "visits,1," "visits,2," ",5," \
+    "monitoring_level,#DIV/0!," "junior_entrants,100," "junior_grade3,120,")
+run "$tmp/o" "$tmp/e" check --county "$ff"
+if [ "$rc" -eq 3 ] && [ "$(grep -c '错误: .*badfacts.csv:' "$tmp/o")" -eq 6 ] &&
+    grep -q "badfacts.csv:2:2: salary_ratio" "$tmp/o" && grep -q "badfacts.csv:3:1: 未知的项目“foo”" "$tmp/o" &&
+    grep -q "badfacts.csv:5:1: 项目“visits”填了两次（第一次在第 4 行）" "$tmp/o" && grep -q "badfacts.csv:6:1: 有值“5”但没有项目" "$tmp/o" &&
+    grep -q "badfacts.csv:7:2: monitoring_level.*#DIV/0!" "$tmp/o" && grep -q "badfacts.csv:8:2: junior_entrants" "$tmp/o" &&
+    grep -q "有错误：改正后再运行 junheng evaluate" "$tmp/o"; then
+    ok "check --county: all six problems, each with its line and column, in Chinese"
+else bad "check --county bad facts: exit $rc, $(head -c 900 "$tmp/o") $(head -c 300 "$tmp/e")"; fi
+run "$tmp/o" "$tmp/e" evaluate "$tmp/filled.xlsx" --county "$ff"
+[ "$rc" -eq 3 ] && [ ! -s "$tmp/o" ] && grep -q "badfacts.csv:2:2: salary_ratio" "$tmp/e" && [ "$(wc -l <"$tmp/e")" -le 2 ] &&
+    ok "evaluate still stops at the first problem (line 2), prints no report" || bad "evaluate bad facts: exit $rc $(head -c 400 "$tmp/e")"
+run "$tmp/o" "$tmp/e" check --county "$tmp/facts.xlsx"
+[ "$rc" -eq 0 ] && grep -q "没有错误，可以运行 junheng evaluate" "$tmp/o" && ok "check --county on the filled facts template: no error" || bad "check filled facts: exit $rc $(head -c 400 "$tmp/o")"
+"$py" - "$tmp/facts.xlsx" "$tmp/facts-bad.xlsx" <<'PY'
+import sys
+from openpyxl import load_workbook
+wb = load_workbook(sys.argv[1]); ws = wb.worksheets[0]
+for r in range(2, ws.max_row + 1):
+    if ws.cell(row=r, column=2).value == "salary_ratio":
+        ws.cell(row=r, column=4, value="一比一")
+    if ws.cell(row=r, column=2).value == "rotation_share":
+        ws.cell(row=r, column=4, value="#DIV/0!")  # an error cell
+wb.save(sys.argv[2])
+PY
+sha=$(sha256sum "$tmp/facts-bad.xlsx")
+run "$tmp/o" "$tmp/e" check "$tmp/filled.xlsx" --county "$tmp/facts-bad.xlsx" -f json
+pycheck "check FILE --county FACTS -f json: the schools ok, the facts' two problems with their cells" "$tmp/o" \
+    "d['ok'] and not d['facts']['ok'] and len(d['facts']['errors']) == 2 and d['facts']['errors'][0]['cell'] == '评估事实!D5' and d['facts']['errors'][1]['cell'].startswith('评估事实!D') and all('message_zh' in e for e in d['facts']['errors'])"
+[ "$rc" -eq 3 ] && [ "$sha" = "$(sha256sum "$tmp/facts-bad.xlsx")" ] && ok "check with a bad facts file: exit 3, the file untouched" || bad "check json facts: exit $rc"
+f=$(csv nohead.csv "a,b" "1,2")
+run "$tmp/o" "$tmp/e" check --county "$f"
+[ "$rc" -eq 3 ] && grep -q "没有表头" "$tmp/o" && ok "check --county: a file without item/value header is one finding" || bad "no header facts: exit $rc $(head -c 300 "$tmp/o" "$tmp/e")"
+run "$tmp/o" "$tmp/e" check
+[ "$rc" -eq 2 ] && ok "check with neither a file nor --county: usage error" || bad "check without operands: exit $rc"
+
+# ---------------------------------------------------------------------------
+family check_out
+# check --out DIR: check.xlsx, one row per finding, through the output
+# folder (manifest, --force, inputs never replaced).
+run "$tmp/o" "$tmp/e" check "$tmp/filled.xlsx" --county "$ff" --out "$tmp/co"
+pywb "check --out: one row per finding (file, sheet, line, cell, column, 级别, 说明)" "$tmp/co/check.xlsx" "
+wb.sheetnames == ['检查结果'] and head == ['序号','文件','工作表','行','单元格','列','级别','说明'] and ws.max_row == 8 and
+ws.cell(row=2, column=2).value.endswith('/filled.xlsx') and [c.value for c in ws[2]][2:8] == ['学校数据',23,'Q23','Q','警告','枫林乡塘尾教学点（3623010022）的县级以上骨干教师数在小学学段为0'] and
+[c.value for c in ws[3]][3] == 2 and [c.value for c in ws[3]][6] == '错误' and
+[c.value for c in ws[5]][7] == '项目“visits”填了两次（第一次在第 4 行）'"
+[ "$rc" -eq 3 ] && grep -q "check check.xlsx" "$tmp/co/.junheng-manifest" && ok "check --out with errors: exit 3, check.xlsx written and in the manifest" || bad "check --out: exit $rc $(cat "$tmp/co/.junheng-manifest" 2>/dev/null)"
+cp "$tmp/co/check.xlsx" "$tmp/co-first.xlsx"
+run "$tmp/o" "$tmp/e" check "$tmp/filled.xlsx" --county "$ff" --out "$tmp/co"
+cmp -s "$tmp/co/check.xlsx" "$tmp/co-first.xlsx" && ok "check --out again: junheng's own check.xlsx replaced, same bytes" || bad "check --out rerun: exit $rc $(head -c 300 "$tmp/e")"
+run "$tmp/o" "$tmp/e" check "$tmp/filled-b.xlsx" --standard basic-2012 --lang en --out "$tmp/co2"
+pywb "check --out on a clean file, English: one row 'no problem found'" "$tmp/co2/check.xlsx" "head[0] == 'no' and ws.max_row == 2 and ws.cell(row=2, column=8).value == 'no problem found'"
+mkdir -p "$tmp/user"; echo "my notes" >"$tmp/user/check.xlsx"; sha=$(sha256sum "$tmp/user/check.xlsx")
+run "$tmp/o" "$tmp/e" check "$tmp/filled.xlsx" --out "$tmp/user"
+[ "$rc" -ne 0 ] && [ "$sha" = "$(sha256sum "$tmp/user/check.xlsx")" ] && grep -q -- "--force" "$tmp/e" && ok "the user's own check.xlsx is not replaced without --force (exit $rc)" || bad "user check.xlsx: exit $rc $(head -c 300 "$tmp/e")"
+run "$tmp/o" "$tmp/e" check "$tmp/filled.xlsx" --out "$tmp/user" --force
+pywb "with --force it is replaced by the findings" "$tmp/user/check.xlsx" "head[1] == '文件'"
+run "$tmp/o" "$tmp/e" check "$tmp/no-such.csv"
+rc0=$rc
+run "$tmp/o" "$tmp/e" check "$tmp/no-such.csv" --out "$tmp/never-dir"
+[ "$rc" -eq "$rc0" ] && [ "$rc" -ne 0 ] && [ ! -e "$tmp/never-dir" ] && ok "an input that cannot be read: exit $rc as without --out, no output folder" || bad "unreadable input: exit $rc, $(ls "$tmp/never-dir" 2>&1)"
+run "$tmp/o" "$tmp/e" check "$tmp/tpl.xlsx" --out "$tmp/never-dir"
+[ "$rc" -eq 3 ] && [ ! -e "$tmp/never-dir" ] && ok "the bare template (refused as a whole): exit 3, no output folder" || bad "bare template --out: exit $rc, $(ls "$tmp/never-dir" 2>&1)"
+mkdir -p "$tmp/in"; cp "$tmp/filled.xlsx" "$tmp/in/check.xlsx"; sha=$(sha256sum "$tmp/in/check.xlsx")
+run "$tmp/o" "$tmp/e" check "$tmp/in/check.xlsx" --out "$tmp/in" --force
+[ "$rc" -ne 0 ] && [ "$sha" = "$(sha256sum "$tmp/in/check.xlsx")" ] && ok "an input named check.xlsx in DIR is never replaced, even with --force (exit $rc)" || bad "input check.xlsx: exit $rc"
+run "$tmp/o" "$tmp/e" check "$tmp/filled.xlsx" --out ""
+[ "$rc" -eq 2 ] && ok "check --out '': usage error" || bad "check --out '': exit $rc"
+
 finish
