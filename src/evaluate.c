@@ -418,11 +418,12 @@ parse_yesno(const char *text, double *out)
 
 /*
  * Read @p text as a value of @p kind into *out.  On failure writes what is
- * wrong into @p why and returns false.
+ * wrong into @p why (English) and @p why_zh (Chinese), both of @p size
+ * bytes, and returns false.
  */
 static bool
 parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
-            size_t size)
+            char *why_zh, size_t size)
 {
     char buf[128];
     size_t n;
@@ -434,12 +435,14 @@ parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
         if (parse_yesno(text, out))
             return true;
         snprintf(why, size, "'%.120s' is neither 是 nor 否", text);
+        snprintf(why_zh, size, "“%.120s”不是“是”或“否”", text);
         return false;
     case JH_FK_LEVEL:
         if (parse_level(text, out))
             return true;
         snprintf(why, size, "'%.120s' is not a monitoring level (Ⅰ, Ⅱ, Ⅲ or Ⅳ)",
                  text);
+        snprintf(why_zh, size, "“%.120s”不是监测水平（Ⅰ、Ⅱ、Ⅲ或Ⅳ）", text);
         return false;
     default:
         break;
@@ -460,10 +463,15 @@ parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
                  kind == JH_FK_SHARE   ? "share (0.95 or 95%)"
                  : kind == JH_FK_COUNT ? "count"
                                        : "number");
+        snprintf(why_zh, size, "“%.120s”不是%s", text,
+                 kind == JH_FK_SHARE   ? "比例（填 0.95 或 95%）"
+                 : kind == JH_FK_COUNT ? "人数或个数"
+                                       : "数值");
         return false;
     }
     if (percent && kind != JH_FK_SHARE && kind != JH_FK_NUMBER) {
         snprintf(why, size, "'%.120s' is a percentage, not a count", text);
+        snprintf(why_zh, size, "“%.120s”是百分数，这里要填人数或个数", text);
         return false;
     }
     if (percent)
@@ -473,14 +481,20 @@ parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
                  percent ? "'%.120s' is more than 100%%"
                          : "'%.120s' is more than 1 (write 0.95 or 95%%)",
                  text);
+        snprintf(why_zh, size,
+                 percent ? "“%.120s”超过100%%"
+                         : "“%.120s”大于1（填 0.95 或 95%%）",
+                 text);
         return false;
     }
     if (kind == JH_FK_COUNT && (v != floor(v) || v > JH_MAX_QUANTITY)) {
         snprintf(why, size, "'%.120s' is not a whole number", text);
+        snprintf(why_zh, size, "“%.120s”不是整数", text);
         return false;
     }
     if (v > JH_MAX_QUANTITY) {
         snprintf(why, size, "'%.120s' is implausibly large", text);
+        snprintf(why_zh, size, "“%.120s”大得不合理", text);
         return false;
     }
     *out = v;
@@ -536,7 +550,7 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
     size_t head = 0,
            limit = t->nrows < FACTS_HEADER_ROWS ? t->nrows : FACTS_HEADER_ROWS;
     jh_facts *f;
-    char text[512], why[256], name[512];
+    char text[512], why[256], why_zh[256], name[512];
     size_t row_of[JH_F_COUNT] = {0}; /* table row of each fact given */
     size_t before = found->count;
     jh_status st = JH_OK;
@@ -650,10 +664,13 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
                          facts[id].key, facts[id].zh, text);
             continue;
         }
-        if (!parse_value(facts[id].kind, text, &fact->value, why,
+        if (!parse_value(facts[id].kind, text, &fact->value, why, why_zh,
                          sizeof(why))) {
-            st = finding(found, t, r, (size_t)value_col, "%s（%s）：%s",
-                         "%s (%s): %s", facts[id].key, facts[id].zh, why);
+            /* Both formats take the same arguments: the English reason
+             * is the last, which the Chinese one leaves out. */
+            st = finding(found, t, r, (size_t)value_col, "%s（%s）：%s%.0s",
+                         "%s (%s): %.0s%s", facts[id].key, facts[id].zh,
+                         why_zh, why);
             fact->value = NAN;
             continue;
         }

@@ -859,6 +859,7 @@ static const struct {
     {"册", U_BOOKS, 1},
     {"本", U_BOOKS, 1},
     {"books", U_BOOKS, 1},
+    {"volumes", U_BOOKS, 1},
     {"万元", U_MONEY, 1e4},
     {"万", U_MONEY, 1e4},
     {"wan_yuan", U_MONEY, 1e4},

@@ -834,7 +834,11 @@ static const char *const guide_zh[] = {
     "",
     "#五、检查和计算",
     "填好后先运行 junheng check 文件名.xlsx，按提示改正所有错误，再运行 "
-    "junheng analyze 文件名.xlsx。",
+    "junheng analyze 文件名.xlsx。加 --out 文件夹 时，检查结果另存为 "
+    "check.xlsx（每个问题一行）。",
+    "县域评估事实表（junheng template --county）用 junheng check --county "
+    "事实表.xlsx 检查，再运行 junheng evaluate 文件名.xlsx --county "
+    "事实表.xlsx。",
     "",
     "#六、各列说明",
 };
@@ -880,7 +884,11 @@ static const char *const guide_en[] = {
     "",
     "#5. Check, then analyze",
     "Run junheng check FILE.xlsx, fix every error, then junheng analyze "
-    "FILE.xlsx.",
+    "FILE.xlsx. With --out DIR the findings are saved as check.xlsx (one "
+    "row each).",
+    "Check the county facts (junheng template --county) with junheng check "
+    "--county FACTS.xlsx, then run junheng evaluate FILE.xlsx --county "
+    "FACTS.xlsx.",
     "",
     "#6. The columns",
 };

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -398,6 +399,36 @@ facts_json(const facts_check *fc)
     return o;
 }
 
+/* True when @p path is a workbook with the sheet `junheng template
+ * --county` writes (评估事实, or facts in English).  Only asked after the
+ * file failed as a school file, so a school file is read once. */
+static bool
+is_facts_workbook(const char *path, int encoding)
+{
+    static const char *const sheets[] = {"评估事实", "facts"};
+    const char *dot = strrchr(path, '.');
+
+    if (dot == NULL ||
+        (strcasecmp(dot, ".xlsx") != 0 && strcasecmp(dot, ".xls") != 0))
+        return false;
+    for (size_t i = 0; i < sizeof(sheets) / sizeof(sheets[0]); i++) {
+        jh_file_options fopts = {0};
+        jh_diags warn = JH_DIAGS_INIT;
+        jh_table *t = NULL;
+        jh_error err;
+        jh_status st;
+
+        fopts.encoding = (jh_encoding)encoding;
+        fopts.sheet = sheets[i];
+        st = jh_import_table(&t, path, &fopts, &warn, &err);
+        jh_table_free(t);
+        jh_diags_release(&warn);
+        if (st == JH_OK)
+            return true;
+    }
+    return false;
+}
+
 /* Write check.xlsx into the --out folder (staged, then moved in place);
  * returns the exit code. */
 static int
@@ -462,6 +493,18 @@ jh_cmd_check(int argc, char **argv)
     jh_error_clear(&err);
     st = a.in.file != NULL ? jh_check_file(&r, a.in.file, &fopts, &std, &err)
                            : JH_OK;
+    if (st == JH_ERR_DATA && a.facts == NULL && a.in.sheet == NULL &&
+        is_facts_workbook(a.in.file, fopts.encoding)) {
+        /* A county facts workbook given as FILE: check it as --county. */
+        a.facts = a.in.file;
+        a.in.file = NULL;
+        rc = check_facts(&a, &fc);
+        if (rc != JH_EXIT_OK) {
+            facts_check_release(&fc);
+            return rc;
+        }
+        st = JH_OK;
+    }
     if (st != JH_OK) {
         jh_cli_error(&err);
         facts_check_release(&fc);

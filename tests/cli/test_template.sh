@@ -90,6 +90,8 @@ cmp -s "$tmp/tpl.xlsx" "$tmp/tpl2.xlsx" && ok "template bytes reproducible" || b
 # The bare template is still refused: its rows are examples.
 run "$tmp/o" "$tmp/e" check "$tmp/tpl.xlsx"
 [ "$rc" -eq 3 ] && grep -q "example rows" "$tmp/e" && ok "the bare template is refused (examples only)" || bad "bare template: exit $rc"
+run "$tmp/o" "$tmp/e" check "$tmp/tpl-en.xlsx"
+[ "$rc" -eq 3 ] && grep -q "example rows" "$tmp/e" && ! grep -q "unit" "$tmp/e" && ok "the English template's headers are all read (books (volumes) too)" || bad "English template headers: exit $rc $(head -c 300 "$tmp/e")"
 # A header the template writes is read: 租借体育场地面积(平方米) is an area.
 f=$(csv leased.csv "学校代码,学校名称,学校类型,小学在校生数,初中在校生数,高于规定学历教师数,县级以上骨干教师数,体育艺术专任教师数,教学及辅助用房面积(平方米),体育运动场馆面积(平方米),教学仪器设备值(万元),网络多媒体教室数(间),租借体育场地面积(平方米)" \
     "1,甲小学,小学,100,0,5,1,1,600,800,25,3,0" "2,乙小学,小学,200,0,10,2,2,1000,1600,46,5,300")
@@ -105,6 +107,24 @@ family workflow
 "$py" "$fill" schools "$tmp/tpl.xlsx" "$data" "$tmp/filled-keep.xlsx" keep
 run "$tmp/o" "$tmp/e" template --county --out "$tmp/facts-tpl.xlsx"
 "$py" "$fill" facts "$tmp/facts-tpl.xlsx" "$facts" "$tmp/facts.xlsx"
+if "$py" - "$tmp/facts-tpl.xlsx" "$facts" <<'PY' 2>"$tmp/pyerr"; then ok "the facts template: every fact of the sample, grouped by 部分, each with its limit column and how to fill it"; else bad "facts template coverage: $(head -c 300 "$tmp/pyerr")"; fi
+import csv, sys
+from openpyxl import load_workbook
+ws = load_workbook(sys.argv[1]).worksheets[0]
+rows = list(ws.iter_rows(min_row=2, values_only=True))
+items = [r[1] for r in rows]
+with open(sys.argv[2], encoding="utf-8-sig") as f:
+    given = [r["item"] for r in csv.DictReader(f)]
+assert set(given) <= set(items), set(given) - set(items)
+assert len(items) == len(set(items)) and len(items) >= len(given)
+parts = [r[0] for r in rows]
+assert all(parts) and all(r[6] for r in rows)
+seen = []
+for p in parts:
+    if not seen or seen[-1] != p:
+        assert p not in seen, "part %s not contiguous" % p
+        seen.append(p)
+PY
 run "$tmp/o" "$tmp/e" check "$tmp/filled.xlsx"
 [ "$rc" -eq 0 ] && grep -q "没有错误" "$tmp/o" && grep -q "表头在第 1 行" "$tmp/o" && ok "filled template: check finds no error" || bad "check filled: exit $rc $(head -c 600 "$tmp/o")"
 run "$tmp/o" "$tmp/e" check "$tmp/filled-keep.xlsx"
@@ -172,6 +192,12 @@ run "$tmp/o" "$tmp/e" check "$tmp/filled.xlsx" --county "$tmp/facts-bad.xlsx" -f
 pycheck "check FILE --county FACTS -f json: the schools ok, the facts' two problems with their cells" "$tmp/o" \
     "d['ok'] and not d['facts']['ok'] and len(d['facts']['errors']) == 2 and d['facts']['errors'][0]['cell'] == '评估事实!D5' and d['facts']['errors'][1]['cell'].startswith('评估事实!D') and all('message_zh' in e for e in d['facts']['errors'])"
 [ "$rc" -eq 3 ] && [ "$sha" = "$(sha256sum "$tmp/facts-bad.xlsx")" ] && ok "check with a bad facts file: exit 3, the file untouched" || bad "check json facts: exit $rc"
+run "$tmp/o" "$tmp/e" check "$tmp/facts-bad.xlsx"
+[ "$rc" -eq 3 ] && grep -q "县域评估事实文件，2 个问题" "$tmp/o" && grep -q "评估事实!D5: salary_ratio" "$tmp/o" &&
+    ok "check FACTS.xlsx (the facts template's sheet) is checked as a facts file" || bad "check facts workbook as FILE: exit $rc $(head -c 400 "$tmp/o" "$tmp/e")"
+run "$tmp/o" "$tmp/e" check "$tmp/facts.xlsx" --out "$tmp/cf"
+[ "$rc" -eq 0 ] && grep -q "没有错误，可以运行 junheng evaluate" "$tmp/o" && [ -s "$tmp/cf/check.xlsx" ] &&
+    ok "check FACTS.xlsx --out: no error, check.xlsx written" || bad "check facts workbook clean: exit $rc $(head -c 400 "$tmp/o" "$tmp/e")"
 f=$(csv nohead.csv "a,b" "1,2")
 run "$tmp/o" "$tmp/e" check --county "$f"
 [ "$rc" -eq 3 ] && grep -q "没有表头" "$tmp/o" && ok "check --county: a file without item/value header is one finding" || bad "no header facts: exit $rc $(head -c 300 "$tmp/o" "$tmp/e")"
