@@ -505,8 +505,8 @@ parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
  * Chinese and English (the two formats take the same arguments).  Returns
  * JH_OK, or JH_ERR_NOMEM. */
 static jh_status finding(jh_diags *found, const jh_table *t, size_t row,
-                         size_t col, const char *fmt_zh, const char *fmt,
-                         ...) __attribute__((format(printf, 6, 7)));
+                         size_t col, const char *fmt_zh, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 
 static jh_status
 finding(jh_diags *found, const jh_table *t, size_t row, size_t col,
@@ -589,9 +589,9 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
                            "a value column (value, 值) among the first %d "
                            "rows of the facts file",
                            FACTS_HEADER_ROWS);
-        return st != JH_OK ? jh_error_set(err, st, t->source, 0, 0,
-                                          "out of memory")
-                           : JH_ERR_DATA;
+        return st != JH_OK
+                   ? jh_error_set(err, st, t->source, 0, 0, "out of memory")
+                   : JH_ERR_DATA;
     }
     f = calloc(1, sizeof(*f));
     if (f == NULL || (f->source = jh__strdup(t->source)) == NULL) {
@@ -669,8 +669,8 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
             /* Both formats take the same arguments: the English reason
              * is the last, which the Chinese one leaves out. */
             st = finding(found, t, r, (size_t)value_col, "%s（%s）：%s%.0s",
-                         "%s (%s): %.0s%s", facts[id].key, facts[id].zh,
-                         why_zh, why);
+                         "%s (%s): %.0s%s", facts[id].key, facts[id].zh, why_zh,
+                         why);
             fact->value = NAN;
             continue;
         }
@@ -685,13 +685,14 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
     {
         const jh_fact *in = &f->fact[JH_F_JUNIOR_ENTRANTS];
         const jh_fact *now = &f->fact[JH_F_JUNIOR_GRADE3];
-        if (st == JH_OK && !f->fact[JH_F_JUNIOR_RETENTION].given &&
-            in->given && now->given && now->value > in->value) {
+        if (st == JH_OK && !f->fact[JH_F_JUNIOR_RETENTION].given && in->given &&
+            now->given && now->value > in->value) {
             char a[32], b[32];
             st = finding(
                 found, t, row_of[JH_F_JUNIOR_ENTRANTS], (size_t)value_col,
                 "junior_entrants（三年前初一入学人数 %s）少于 junior_grade3（"
-                "现初三在校生数 %s，第 %ld 行）：巩固率 %s%%，超过100%%（请填写 "
+                "现初三在校生数 %s，第 %ld 行）：巩固率 "
+                "%s%%，超过100%%（请填写 "
                 "junior_retention，或改正人数）",
                 "junior_entrants (%s) is less than junior_grade3 (%s, line "
                 "%ld): a retention of %s%%, over 100%% (state "

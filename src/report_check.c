@@ -8,8 +8,17 @@
 #include "junheng/table.h"
 #include "sheet.h"
 
-enum { C_NO, C_FILE, C_SHEET, C_LINE, C_CELL, C_COLUMN, C_LEVEL, C_MESSAGE,
-       C_COUNT };
+enum {
+    C_NO,
+    C_FILE,
+    C_SHEET,
+    C_LINE,
+    C_CELL,
+    C_COLUMN,
+    C_LEVEL,
+    C_MESSAGE,
+    C_COUNT
+};
 
 /* One finding's row: the sheet and cell split from "Sheet!F12". */
 static void
@@ -21,8 +30,7 @@ finding_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row, size_t no,
     const char *bang = d->cell != NULL ? strrchr(d->cell, '!') : NULL;
 
     if (bang != NULL) {
-        snprintf(sheet, sizeof(sheet), "%.*s", (int)(bang - d->cell),
-                 d->cell);
+        snprintf(sheet, sizeof(sheet), "%.*s", (int)(bang - d->cell), d->cell);
         snprintf(cell, sizeof(cell), "%s", bang + 1);
     } else if (d->cell != NULL) {
         snprintf(cell, sizeof(cell), "%s", d->cell);
@@ -50,11 +58,10 @@ jh_report_check_workbook(const char *path, const jh_report_check_part *parts,
                          size_t nparts, jh_lang lang, long long created,
                          jh_error *err)
 {
-    static const char *const zh[C_COUNT] = {"序号", "文件", "工作表", "行",
-                                            "单元格", "列", "级别", "说明"};
-    static const char *const en[C_COUNT] = {"no", "file", "sheet",
-                                            "line", "cell", "column",
-                                            "severity", "message"};
+    static const char *const zh[C_COUNT] = {"序号",   "文件", "工作表", "行",
+                                            "单元格", "列",   "级别",   "说明"};
+    static const char *const en[C_COUNT] = {
+        "no", "file", "sheet", "line", "cell", "column", "severity", "message"};
     static const double widths[C_COUNT] = {6, 28, 14, 7, 10, 6, 8, 90};
     bool is_en = lang == JH_LANG_EN;
     jh__book b;
@@ -94,8 +101,8 @@ jh_report_check_workbook(const char *path, const jh_report_check_part *parts,
             }
         }
         worksheet_freeze_panes(ws, 1, 0);
-        jh__book_check(&b, worksheet_autofilter(ws, 0, 0, row - 1,
-                                                C_COUNT - 1));
+        jh__book_check(&b,
+                       worksheet_autofilter(ws, 0, 0, row - 1, C_COUNT - 1));
     }
     return jh__book_close(&b, path, err);
 }

@@ -12,41 +12,43 @@
 #include "junheng/evaluate.h"
 #include "junheng/import.h"
 #include "junheng/outdir.h"
-#include "junheng/report_check.h"
 #include "junheng/report.h"
+#include "junheng/report_check.h"
 #include "junheng/standard.h"
 
 static void
 help(FILE *out)
 {
-    fputs("usage: junheng check FILE [options]\n"
-          "       junheng check [FILE] --county FACTS [options]\n\n"
-          "Check a school data file (CSV in UTF-8 or GBK, .xlsx or .xls)\n"
-          "without analyzing it: every error with its cell (bad or missing\n"
-          "values, duplicate codes, unknown school types, spreadsheet error\n"
-          "cells), warnings about implausible values, and what an analysis\n"
-          "would count and leave out.\n\n"
-          "With --county, check the county facts file of 'junheng evaluate'\n"
-          "too (or alone): every problem with its line or cell (unknown or\n"
-          "repeated items, values that do not parse, spreadsheet errors),\n"
-          "where evaluate stops at the first.\n\n"
-          "Options:\n"
-          "  -o, --out DIR        write check.xlsx into DIR: one row per finding\n"
-          "                       (file, sheet, line, cell, column, 错误/警告,\n"
-          "                       message), written whatever was found\n"
-          JH_CLI_FORCE_HELP
-          "      --county FACTS   also check this county facts file\n"
-          "      --county-sheet S workbooks: the facts sheet (default: the "
-          "first)\n"
-          "  -f, --format FMT     text (default) or json\n"
-          "  -l, --lang LANG      zh (default) or en, for "
-          "headings\n" JH_CLI_INPUT_HELP
-          "  -h, --help           show this help\n\n"
-          "The standard options check the file as analyze would read it\n"
-          "(its columns, scope and provisions).\n\n"
-          "Exit status: 0 no errors (warnings allowed), 2 usage error, 3 a\n"
-          "file has errors or cannot be read, 4 internal failure.\n",
-          out);
+    fputs(
+        "usage: junheng check FILE [options]\n"
+        "       junheng check [FILE] --county FACTS [options]\n\n"
+        "Check a school data file (CSV in UTF-8 or GBK, .xlsx or .xls)\n"
+        "without analyzing it: every error with its cell (bad or missing\n"
+        "values, duplicate codes, unknown school types, spreadsheet error\n"
+        "cells), warnings about implausible values, and what an analysis\n"
+        "would count and leave out.\n\n"
+        "With --county, check the county facts file of 'junheng evaluate'\n"
+        "too (or alone): every problem with its line or cell (unknown or\n"
+        "repeated items, values that do not parse, spreadsheet errors),\n"
+        "where evaluate stops at the first.\n\n"
+        "Options:\n"
+        "  -o, --out DIR        write check.xlsx into DIR: one row per "
+        "finding\n"
+        "                       (file, sheet, line, cell, column, 错误/警告,\n"
+        "                       message), written whatever was "
+        "found\n" JH_CLI_FORCE_HELP
+        "      --county FACTS   also check this county facts file\n"
+        "      --county-sheet S workbooks: the facts sheet (default: the "
+        "first)\n"
+        "  -f, --format FMT     text (default) or json\n"
+        "  -l, --lang LANG      zh (default) or en, for "
+        "headings\n" JH_CLI_INPUT_HELP
+        "  -h, --help           show this help\n\n"
+        "The standard options check the file as analyze would read it\n"
+        "(its columns, scope and provisions).\n\n"
+        "Exit status: 0 no errors (warnings allowed), 2 usage error, 3 a\n"
+        "file has errors or cannot be read, 4 internal failure.\n",
+        out);
 }
 
 typedef struct check_args {
@@ -374,8 +376,8 @@ print_facts_text(const facts_check *fc, jh_lang lang)
            fc->file, fc->errors.count);
     print_list(en ? "error" : "错误", en ? "errors" : "错误", &fc->errors,
                lang);
-    print_list(en ? "warning" : "警告", en ? "warnings" : "警告",
-               &fc->warnings, lang);
+    print_list(en ? "warning" : "警告", en ? "warnings" : "警告", &fc->warnings,
+               lang);
     if (fc->errors.count > 0 || fc->warnings.count > 0)
         printf("\n");
     printf("%s\n", fc->errors.count == 0
@@ -445,20 +447,20 @@ write_outputs(const check_args *a, const jh_check_result *r,
     char *path;
 
     if (r != NULL)
-        parts[n++] = (jh_report_check_part){r->source, &r->errors,
-                                            &r->warnings};
+        parts[n++] =
+            (jh_report_check_part){r->source, &r->errors, &r->warnings};
     if (a->facts != NULL)
-        parts[n++] = (jh_report_check_part){fc->file, &fc->errors,
-                                            &fc->warnings};
+        parts[n++] =
+            (jh_report_check_part){fc->file, &fc->errors, &fc->warnings};
     dir = jh_cli_outputs_open(a->out, "check", a->force, inputs, 3);
     if (dir == NULL)
         return JH_EXIT_INTERNAL;
     jh_error_clear(&err);
     path = jh_outdir_path(dir, "check.xlsx");
-    st = path != NULL ? jh_report_check_workbook(path, parts, n, a->lang,
-                                                 jh_cli_document_epoch(), &err)
-                      : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
-                                     "out of memory");
+    st = path != NULL
+             ? jh_report_check_workbook(path, parts, n, a->lang,
+                                        jh_cli_document_epoch(), &err)
+             : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     free(path);
     return jh_cli_outputs_finish(dir, st, &err);
 }

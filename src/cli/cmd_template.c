@@ -36,7 +36,8 @@ help(FILE *out)
         "Options:\n"
         "      --county       the county facts workbook (docs/evaluate.md)\n"
         "      --standard ID|FILE\n"
-        "                     mark the columns this standard needs as required\n"
+        "                     mark the columns this standard needs as "
+        "required\n"
         "                     (default quality-2017; see 'junheng standards')\n"
         "  -o, --out FILE     where to write (default junheng-template.xlsx)\n"
         "  -l, --lang LANG    zh (default): Chinese headers; en: English keys\n"
@@ -133,11 +134,9 @@ jh_cmd_template(int argc, char **argv)
     opts.created = jh_cli_document_epoch();
     jh_error_clear(&err);
     if (county
-            ? jh_report_facts_template(out,
-                                       opts.std != NULL
-                                           ? opts.std
-                                           : jh_standard_builtin(NULL),
-                                       opts.lang, opts.created, &err) != JH_OK
+            ? jh_report_facts_template(
+                  out, opts.std != NULL ? opts.std : jh_standard_builtin(NULL),
+                  opts.lang, opts.created, &err) != JH_OK
             : jh_template_write(out, &opts, &err) != JH_OK) {
         jh_cli_error(&err);
         return JH_EXIT_INTERNAL;
