@@ -13,6 +13,19 @@ facts="$src/datasets/qingxi-county-facts.csv"
 
 # run OUT ERR ARGS...: run junheng, stdout to OUT, stderr to ERR; sets rc.
 run() { local o=$1 e=$2; shift 2; timeout 120 "$bin" "$@" >"$o" 2>"$e"; rc=$?; }
+# template_to DEST.xlsx ARGS...: `junheng template ARGS` written to DEST,
+# whether --out takes the workbook (this branch) or a folder (issue 15,
+# item 6: DIR/junheng-template.xlsx, DIR/junheng-county-facts.xlsx); sets rc.
+template_to() {
+    local dest=$1; shift
+    run "$tmp/o" "$tmp/e" template "$@" --out "$dest"
+    if [ "$rc" -eq 2 ] && grep -q "folder" "$tmp/e"; then
+        local d="$dest.d"
+        rm -rf "$d"
+        run "$tmp/o" "$tmp/e" template "$@" --out "$d"
+        if [ "$rc" -eq 0 ]; then mv "$d"/junheng-*.xlsx "$dest"; rm -rf "$d"; fi
+    fi
+}
 # pycheck NAME JSONFILE EXPR: EXPR over d (the parsed JSON) must hold.
 pycheck() {
     if "$py" -c "import json,sys; d=json.load(open(sys.argv[1])); sys.exit(0 if ($3) else 1)" "$2" 2>"$tmp/pyerr"; then
@@ -46,9 +59,9 @@ PY
 
 # ---------------------------------------------------------------------------
 family columns
-run "$tmp/o" "$tmp/e" template --out "$tmp/tpl.xlsx"
+template_to "$tmp/tpl.xlsx"
 [ "$rc" -eq 0 ] && ok "template written" || bad "template: exit $rc $(cat "$tmp/e")"
-run "$tmp/o" "$tmp/e" template --lang en --out "$tmp/tpl-en.xlsx"
+template_to "$tmp/tpl-en.xlsx" --lang en
 # The keys every reader needs: both standards' indicators, the guarantee
 # checks (largest class, music and art rooms and areas, certified teachers,
 # training and public funds), the 2019 relaxations, and 年级数.
@@ -69,7 +82,7 @@ ws.cell(row=1, column=head.index('计算机台数(台)')+1).comment.text.startsw
 ws.cell(row=1, column=head.index('网络多媒体教室数(间)')+1).fill.fgColor.rgb == 'FFFCE4D6' and
 ws.cell(row=1, column=head.index('计算机台数(台)')+1).fill.fgColor.rgb != 'FFFCE4D6' and
 ws.cell(row=1, column=head.index('小学最大班额(人)')+1).comment.text.startswith('必填')"
-run "$tmp/o" "$tmp/e" template --standard basic-2012 --out "$tmp/tpl-b.xlsx"
+template_to "$tmp/tpl-b.xlsx" --standard basic-2012
 [ "$rc" -eq 0 ] && ok "template --standard basic-2012 is accepted" || bad "template --standard basic-2012: exit $rc $(cat "$tmp/e")"
 pywb "basic-2012: 计算机台数 and 图书册数 required, 网络多媒体教室数 optional" "$tmp/tpl-b.xlsx" "
 ws.cell(row=1, column=head.index('计算机台数(台)')+1).comment.text.startswith('必填') and
@@ -81,11 +94,11 @@ pywb "说明: the columns grouped, each 必填 or 选填 with the standard's ind
 [r for r in wb['说明'].iter_rows(values_only=True) if r[0] == '计算机台数(台)' and r[1].startswith('必填') and 'basic-2012 指标' in r[1]] and
 [r for r in wb['说明'].iter_rows(values_only=True) if r[0] == '小学年级数' and r[1].startswith('选填')]"
 rm -f "$tmp/never.xlsx"
-run "$tmp/o" "$tmp/e" template --standard no-such-standard --out "$tmp/never.xlsx"
-if [ "$rc" -eq 3 ] && grep -q "no-such-standard" "$tmp/e" && [ ! -e "$tmp/never.xlsx" ]; then
+template_to "$tmp/never.xlsx" --standard no-such-standard
+if [ "$rc" -eq 3 ] && grep -q "no-such-standard" "$tmp/e" && [ ! -e "$tmp/never.xlsx" ] && [ ! -e "$tmp/never.xlsx.d/junheng-template.xlsx" ]; then
     ok "template --standard with an unknown standard: exit 3, no file"
 else bad "template --standard unknown: exit $rc, $(head -c 300 "$tmp/e")"; fi
-run "$tmp/o" "$tmp/e" template --out "$tmp/tpl2.xlsx"
+template_to "$tmp/tpl2.xlsx"
 cmp -s "$tmp/tpl.xlsx" "$tmp/tpl2.xlsx" && ok "template bytes reproducible" || bad "template bytes differ between runs"
 # The bare template is still refused: its rows are examples.
 run "$tmp/o" "$tmp/e" check "$tmp/tpl.xlsx"
@@ -105,7 +118,7 @@ family workflow
 # column missing.
 "$py" "$fill" schools "$tmp/tpl.xlsx" "$data" "$tmp/filled.xlsx"
 "$py" "$fill" schools "$tmp/tpl.xlsx" "$data" "$tmp/filled-keep.xlsx" keep
-run "$tmp/o" "$tmp/e" template --county --out "$tmp/facts-tpl.xlsx"
+template_to "$tmp/facts-tpl.xlsx" --county
 "$py" "$fill" facts "$tmp/facts-tpl.xlsx" "$facts" "$tmp/facts.xlsx"
 if "$py" - "$tmp/facts-tpl.xlsx" "$facts" <<'PY' 2>"$tmp/pyerr"; then ok "the facts template: every fact of the sample, grouped by 部分, each with its limit column and how to fill it"; else bad "facts template coverage: $(head -c 300 "$tmp/pyerr")"; fi
 import csv, sys
