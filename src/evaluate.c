@@ -418,11 +418,12 @@ parse_yesno(const char *text, double *out)
 
 /*
  * Read @p text as a value of @p kind into *out.  On failure writes what is
- * wrong into @p why and returns false.
+ * wrong into @p why (English) and @p why_zh (Chinese), both of @p size
+ * bytes, and returns false.
  */
 static bool
 parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
-            size_t size)
+            char *why_zh, size_t size)
 {
     char buf[128];
     size_t n;
@@ -434,12 +435,14 @@ parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
         if (parse_yesno(text, out))
             return true;
         snprintf(why, size, "'%.120s' is neither 是 nor 否", text);
+        snprintf(why_zh, size, "“%.120s”不是“是”或“否”", text);
         return false;
     case JH_FK_LEVEL:
         if (parse_level(text, out))
             return true;
         snprintf(why, size, "'%.120s' is not a monitoring level (Ⅰ, Ⅱ, Ⅲ or Ⅳ)",
                  text);
+        snprintf(why_zh, size, "“%.120s”不是监测水平（Ⅰ、Ⅱ、Ⅲ或Ⅳ）", text);
         return false;
     default:
         break;
@@ -460,10 +463,15 @@ parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
                  kind == JH_FK_SHARE   ? "share (0.95 or 95%)"
                  : kind == JH_FK_COUNT ? "count"
                                        : "number");
+        snprintf(why_zh, size, "“%.120s”不是%s", text,
+                 kind == JH_FK_SHARE   ? "比例（填 0.95 或 95%）"
+                 : kind == JH_FK_COUNT ? "人数或个数"
+                                       : "数值");
         return false;
     }
     if (percent && kind != JH_FK_SHARE && kind != JH_FK_NUMBER) {
         snprintf(why, size, "'%.120s' is a percentage, not a count", text);
+        snprintf(why_zh, size, "“%.120s”是百分数，这里要填人数或个数", text);
         return false;
     }
     if (percent)
@@ -473,40 +481,49 @@ parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
                  percent ? "'%.120s' is more than 100%%"
                          : "'%.120s' is more than 1 (write 0.95 or 95%%)",
                  text);
+        snprintf(why_zh, size,
+                 percent ? "“%.120s”超过100%%"
+                         : "“%.120s”大于1（填 0.95 或 95%%）",
+                 text);
         return false;
     }
     if (kind == JH_FK_COUNT && (v != floor(v) || v > JH_MAX_QUANTITY)) {
         snprintf(why, size, "'%.120s' is not a whole number", text);
+        snprintf(why_zh, size, "“%.120s”不是整数", text);
         return false;
     }
     if (v > JH_MAX_QUANTITY) {
         snprintf(why, size, "'%.120s' is implausibly large", text);
+        snprintf(why_zh, size, "“%.120s”大得不合理", text);
         return false;
     }
     *out = v;
     return true;
 }
 
-/* An error at (@p row, @p col) of the table. */
-static jh_status table_error(jh_error *err, const jh_table *t, size_t row,
-                             size_t col, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
+/* A problem at (@p row, @p col) of the table, appended to @p found in
+ * Chinese and English (the two formats take the same arguments).  Returns
+ * JH_OK, or JH_ERR_NOMEM. */
+static jh_status finding(jh_diags *found, const jh_table *t, size_t row,
+                         size_t col, const char *fmt_zh, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 
 static jh_status
-table_error(jh_error *err, const jh_table *t, size_t row, size_t col,
-            const char *fmt, ...)
+finding(jh_diags *found, const jh_table *t, size_t row, size_t col,
+        const char *fmt_zh, const char *fmt, ...)
 {
     jh_error e;
+    jh_status st;
     va_list ap;
 
     jh_error_clear(&e);
     jh_table_locate(t, row, col, &e);
     va_start(ap, fmt);
-    vsnprintf(e.message, sizeof(e.message), fmt, ap);
+    st = jh_diags_vadd2(found, e.file[0] != '\0' ? e.file : t->source, e.line,
+                        e.column, e.cell[0] != '\0' ? e.cell : NULL, NULL,
+                        fmt_zh, fmt, ap);
     va_end(ap);
-    if (err != NULL)
-        *err = e;
-    return JH_ERR_DATA;
+    return st;
 }
 
 void
@@ -521,7 +538,8 @@ jh_facts_free(jh_facts *f)
 }
 
 jh_status
-jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
+jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
+                     jh_error *err)
 {
     static const char *const item_words[] = {"item",     "项目",     "指标",
                                              "评估项目", "评估指标", "id"};
@@ -532,8 +550,12 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
     size_t head = 0,
            limit = t->nrows < FACTS_HEADER_ROWS ? t->nrows : FACTS_HEADER_ROWS;
     jh_facts *f;
-    char text[512], why[256], name[512];
+    char text[512], why[256], why_zh[256], name[512];
     size_t row_of[JH_F_COUNT] = {0}; /* table row of each fact given */
+    size_t before = found->count;
+    jh_status st = JH_OK;
+
+    *out = NULL;
 
     for (head = 0; head < limit; head++) {
         const jh_table_row *r = &t->rows[head];
@@ -559,12 +581,18 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
         if (item_col >= 0 && value_col >= 0)
             break;
     }
-    if (item_col < 0 || value_col < 0)
-        return jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
-                            "no header with an item column (item, 项目) and "
-                            "a value column (value, 值) among the first %d "
-                            "rows of the facts file",
-                            FACTS_HEADER_ROWS);
+    if (item_col < 0 || value_col < 0) {
+        st = jh_diags_add2(found, t->source, 0, 0, NULL, NULL,
+                           "事实文件的前 %d 行中没有表头：需要“项目”（item）列"
+                           "和“值”（value）列",
+                           "no header with an item column (item, 项目) and "
+                           "a value column (value, 值) among the first %d "
+                           "rows of the facts file",
+                           FACTS_HEADER_ROWS);
+        return st != JH_OK
+                   ? jh_error_set(err, st, t->source, 0, 0, "out of memory")
+                   : JH_ERR_DATA;
+    }
     f = calloc(1, sizeof(*f));
     if (f == NULL || (f->source = jh__strdup(t->source)) == NULL) {
         jh_facts_free(f);
@@ -579,28 +607,32 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
 
         cell_text(t, r, (size_t)item_col, name, sizeof(name));
         cell_text(t, r, (size_t)value_col, text, sizeof(text));
+        if (st != JH_OK)
+            break;
         if (name[0] == '\0') {
             if (text[0] == '\0')
                 continue; /* a blank row */
-            jh_facts_free(f);
-            return table_error(err, t, r, (size_t)item_col,
-                               "a value without an item");
+            st = finding(found, t, r, (size_t)item_col, "有值“%s”但没有项目",
+                         "a value without an item ('%s')", text);
+            continue;
         }
         id = fact_lookup(name);
         if (id < 0) {
-            jh_facts_free(f);
-            return table_error(err, t, r, (size_t)item_col,
-                               "unknown item '%s' (see docs/evaluate.md for "
-                               "the item ids)",
-                               name);
+            st = finding(found, t, r, (size_t)item_col,
+                         "未知的项目“%s”（项目名见 docs/evaluate.md 或 junheng "
+                         "template --county）",
+                         "unknown item '%s' (see docs/evaluate.md for "
+                         "the item ids)",
+                         name);
+            continue;
         }
         fact = &f->fact[id];
         if (fact->line != 0) {
-            long first = fact->line;
-            jh_facts_free(f);
-            return table_error(err, t, r, (size_t)item_col,
-                               "item '%s' is given twice (first on line %ld)",
-                               name, first);
+            st = finding(found, t, r, (size_t)item_col,
+                         "项目“%s”填了两次（第一次在第 %ld 行）",
+                         "item '%s' is given twice (first on line %ld)", name,
+                         fact->line);
+            continue;
         }
         fact->line = t->rows[r].line;
         if (t->sheet != NULL) {
@@ -615,9 +647,8 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
             const char *note =
                 jh__trim_span(jh_table_cell(t, r, (size_t)note_col), &len);
             if (len > 0 && (fact->note = malloc(len + 1)) == NULL) {
-                jh_facts_free(f);
-                return jh_error_set(err, JH_ERR_NOMEM, t->source, 0, 0,
-                                    "out of memory");
+                st = JH_ERR_NOMEM;
+                continue;
             }
             if (len > 0) {
                 memcpy(fact->note, note, len);
@@ -627,16 +658,21 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
         if (text[0] == '\0')
             continue; /* listed, not given */
         if (jh_school_is_error_value(text)) {
-            jh_facts_free(f);
-            return table_error(err, t, r, (size_t)value_col,
-                               "%s: the cell holds the spreadsheet error %s",
-                               facts[id].key, text);
+            st = finding(found, t, r, (size_t)value_col,
+                         "%s（%s）：单元格是表格错误值 %s",
+                         "%s (%s): the cell holds the spreadsheet error %s",
+                         facts[id].key, facts[id].zh, text);
+            continue;
         }
-        if (!parse_value(facts[id].kind, text, &fact->value, why,
+        if (!parse_value(facts[id].kind, text, &fact->value, why, why_zh,
                          sizeof(why))) {
-            jh_facts_free(f);
-            return table_error(err, t, r, (size_t)value_col, "%s (%s): %s",
-                               facts[id].key, facts[id].zh, why);
+            /* Both formats take the same arguments: the English reason
+             * is the last, which the Chinese one leaves out. */
+            st = finding(found, t, r, (size_t)value_col, "%s（%s）：%s%.0s",
+                         "%s (%s): %.0s%s", facts[id].key, facts[id].zh, why_zh,
+                         why);
+            fact->value = NAN;
+            continue;
         }
         fact->given = true;
         row_of[id] = r;
@@ -649,11 +685,15 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
     {
         const jh_fact *in = &f->fact[JH_F_JUNIOR_ENTRANTS];
         const jh_fact *now = &f->fact[JH_F_JUNIOR_GRADE3];
-        if (!f->fact[JH_F_JUNIOR_RETENTION].given && in->given && now->given &&
-            now->value > in->value) {
+        if (st == JH_OK && !f->fact[JH_F_JUNIOR_RETENTION].given && in->given &&
+            now->given && now->value > in->value) {
             char a[32], b[32];
-            jh_status st = table_error(
-                err, t, row_of[JH_F_JUNIOR_ENTRANTS], (size_t)value_col,
+            st = finding(
+                found, t, row_of[JH_F_JUNIOR_ENTRANTS], (size_t)value_col,
+                "junior_entrants（三年前初一入学人数 %s）少于 junior_grade3（"
+                "现初三在校生数 %s，第 %ld 行）：巩固率 "
+                "%s%%，超过100%%（请填写 "
+                "junior_retention，或改正人数）",
                 "junior_entrants (%s) is less than junior_grade3 (%s, line "
                 "%ld): a retention of %s%%, over 100%% (state "
                 "junior_retention, or correct the counts)",
@@ -662,12 +702,36 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
                 in->value > 0 ? jh__fmt_fixed(now->value / in->value * 100, 2,
                                               why, sizeof(why))
                               : "∞");
-            jh_facts_free(f);
-            return st;
         }
+    }
+    if (st != JH_OK) {
+        jh_facts_free(f);
+        return jh_error_set(err, st, t->source, 0, 0, "out of memory");
+    }
+    if (found->count > before) {
+        jh_facts_free(f);
+        return JH_ERR_DATA;
     }
     *out = f;
     return JH_OK;
+}
+
+jh_status
+jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
+{
+    jh_diags found = JH_DIAGS_INIT;
+    jh_status st = jh_facts_check_table(out, t, &found, err);
+
+    /* Evaluate stops at an error: the first one, as it always did. */
+    if (st == JH_ERR_DATA && found.count > 0) {
+        const jh_diag *d = &found.items[0];
+        jh_error_set(err, JH_ERR_DATA, d->file, d->line, d->column, "%s",
+                     d->message);
+        if (err != NULL && d->cell != NULL)
+            snprintf(err->cell, sizeof(err->cell), "%s", d->cell);
+    }
+    jh_diags_release(&found);
+    return st;
 }
 
 /* ---- names ----------------------------------------------------------------

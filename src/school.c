@@ -859,6 +859,7 @@ static const struct {
     {"册", U_BOOKS, 1},
     {"本", U_BOOKS, 1},
     {"books", U_BOOKS, 1},
+    {"volumes", U_BOOKS, 1},
     {"万元", U_MONEY, 1e4},
     {"万", U_MONEY, 1e4},
     {"wan_yuan", U_MONEY, 1e4},
@@ -904,6 +905,7 @@ field_unit(const field *f)
     case JH_Q_TEACHING_AREA:
     case JH_Q_SPORTS_AREA:
     case JH_Q_INDOOR_SPORTS_AREA:
+    case JH_Q_LEASED_SPORTS_AREA:
         return U_AREA;
     case JH_Q_EQUIPMENT_VALUE:
         return U_MONEY;

@@ -139,6 +139,21 @@ jh_fact_kind jh_fact_kind_of(jh_fact_id id);
 jh_status jh_facts_from_table(jh_facts **out, const jh_table *table,
                               jh_error *err);
 
+/**
+ * Read facts like jh_facts_from_table(), but go on past a problem: every
+ * problem of the table (unknown or repeated items, values that do not
+ * parse, spreadsheet error cells, an impossible retention) is appended to
+ * @p found, in Chinese and English, with its line and cell, in table order.
+ *
+ * @param out    receives the facts when there is no problem (the caller
+ *               frees them with jh_facts_free()), NULL otherwise
+ * @param found  the problems are appended here (caller-owned list)
+ * @return JH_OK; JH_ERR_DATA when problems were found (listed in @p found);
+ *         JH_ERR_NOMEM (in @p err)
+ */
+jh_status jh_facts_check_table(jh_facts **out, const jh_table *table,
+                               jh_diags *found, jh_error *err);
+
 /** Free facts (tolerates NULL). */
 void jh_facts_free(jh_facts *facts);
 

@@ -29,6 +29,9 @@ typedef struct jh_template_options {
     jh_lang lang;      /**< JH_LANG_ZH: Chinese headers; JH_LANG_EN: keys */
     long long created; /**< document time, Unix seconds (fixed for
                             byte-identical output) */
+    /** the standard whose columns are marked required (orange headers,
+     * 必填 in the 说明 sheet); NULL: the default (quality-2017) */
+    const struct jh_standard *std;
 } jh_template_options;
 
 /**

@@ -4,39 +4,71 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "cli.h"
 #include "junheng/check.h"
+#include "junheng/evaluate.h"
 #include "junheng/import.h"
+#include "junheng/outdir.h"
 #include "junheng/report.h"
+#include "junheng/report_check.h"
 #include "junheng/standard.h"
 
 static void
 help(FILE *out)
 {
-    fputs("usage: junheng check FILE [options]\n\n"
-          "Check a school data file (CSV in UTF-8 or GBK, .xlsx or .xls)\n"
-          "without analyzing it: every error with its cell (bad or missing\n"
-          "values, duplicate codes, unknown school types, spreadsheet error\n"
-          "cells), warnings about implausible values, and what an analysis\n"
-          "would count and leave out.\n\n"
-          "Options:\n"
-          "  -f, --format FMT     text (default) or json\n"
-          "  -l, --lang LANG      zh (default) or en, for "
-          "headings\n" JH_CLI_INPUT_HELP
-          "  -h, --help           show this help\n\n"
-          "The standard options check the file as analyze would read it\n"
-          "(its columns, scope and provisions).\n",
-          out);
+    fputs(
+        "usage: junheng check FILE [options]\n"
+        "       junheng check [FILE] --county FACTS [options]\n\n"
+        "Check a school data file (CSV in UTF-8 or GBK, .xlsx or .xls)\n"
+        "without analyzing it: every error with its cell (bad or missing\n"
+        "values, duplicate codes, unknown school types, spreadsheet error\n"
+        "cells), warnings about implausible values, and what an analysis\n"
+        "would count and leave out.\n\n"
+        "With --county, check the county facts file of 'junheng evaluate'\n"
+        "too (or alone): every problem with its line or cell (unknown or\n"
+        "repeated items, values that do not parse, spreadsheet errors),\n"
+        "where evaluate stops at the first.\n\n"
+        "Options:\n"
+        "  -o, --out DIR        write check.xlsx into DIR: one row per "
+        "finding\n"
+        "                       (file, sheet, line, cell, column, 错误/警告,\n"
+        "                       message), written whatever was "
+        "found\n" JH_CLI_FORCE_HELP
+        "      --county FACTS   also check the county-facts file FACTS\n"
+        "      --county-sheet S workbooks: the facts sheet (default: the "
+        "first)\n"
+        "  -f, --format FMT     text (default) or json\n"
+        "  -l, --lang LANG      zh (default) or en, for "
+        "headings\n" JH_CLI_INPUT_HELP
+        "  -h, --help           show this help\n\n"
+        "The standard options check the file as analyze would read it\n"
+        "(its columns, scope and provisions).\n",
+        out);
     jh_cli_exit_help(out);
 }
 
 typedef struct check_args {
-    jh_cli_input in; /* the file and the standard */
+    jh_cli_input in; /* the file (or NULL) and the standard */
     bool json;
     jh_lang lang;
+    const char *facts;       /* --county FACTS, or NULL */
+    const char *facts_sheet; /* --county-sheet */
+    const char *out;         /* --out DIR, or NULL */
+    bool force;
 } check_args;
+
+enum { OPT_COUNTY = 2000, OPT_COUNTY_SHEET, OPT_FORCE };
+
+/* What checking the facts file found. */
+typedef struct facts_check {
+    const char *file;
+    jh_diags errors, warnings;
+} facts_check;
+
+static json_t *facts_json(const facts_check *fc);
 
 /* The options of check's own (jh_cli_take_fn). */
 static int
@@ -44,7 +76,22 @@ take_option(void *args, int c, const char *arg)
 {
     check_args *a = args;
 
-    return jh_cli_format_lang_option(c, arg, &a->json, &a->lang);
+    switch (c) {
+    case OPT_COUNTY:
+        a->facts = arg;
+        return 1;
+    case OPT_COUNTY_SHEET:
+        a->facts_sheet = arg;
+        return 1;
+    case 'o':
+        a->out = arg;
+        return jh_cli_out_ok(arg) ? 1 : -JH_EXIT_USAGE;
+    case OPT_FORCE:
+        a->force = true;
+        return 1;
+    default:
+        return jh_cli_format_lang_option(c, arg, &a->json, &a->lang);
+    }
 }
 
 static int
@@ -54,16 +101,22 @@ parse_args(check_args *a, int argc, char **argv)
         {"format", required_argument, NULL, 'f'},
         {"lang", required_argument, NULL, 'l'},
         {"help", no_argument, NULL, 'h'},
+        {"county", required_argument, NULL, OPT_COUNTY},
+        {"county-sheet", required_argument, NULL, OPT_COUNTY_SHEET},
+        {"out", required_argument, NULL, 'o'},
+        {"force", no_argument, NULL, OPT_FORCE},
         JH_CLI_INPUT_OPTIONS,
         {NULL, 0, NULL, 0}};
     int rc;
 
     memset(a, 0, sizeof(*a));
     jh_cli_input_init(&a->in);
-    rc = jh_cli_options(argc, argv, "check", ":s:e:f:l:h", longopts, &a->in,
+    rc = jh_cli_options(argc, argv, "check", ":s:e:f:l:o:h", longopts, &a->in,
                         NULL, take_option, a, help);
     if (rc != JH_EXIT_OK)
         return rc;
+    if (a->facts != NULL && optind == argc)
+        return JH_EXIT_OK; /* the facts file alone */
     a->in.file =
         jh_cli_one_operand(argc, argv, "check", "input file", "checked");
     return a->in.file != NULL ? JH_EXIT_OK : JH_EXIT_USAGE;
@@ -210,7 +263,7 @@ diags_json(const jh_diags *list)
 }
 
 static int
-print_json(const jh_check_result *r)
+print_json(const jh_check_result *r, const facts_check *fc)
 {
     json_t *root = json_object(), *types = json_object(),
            *levels = json_array(), *excl = json_array();
@@ -268,10 +321,147 @@ print_json(const jh_check_result *r)
         json_array_append_new(excl, o);
     }
     json_object_set_new(root, "excluded", excl);
+    if (fc != NULL)
+        json_object_set_new(root, "facts", facts_json(fc));
     rc = json_dumpf(root, stdout, JSON_INDENT(2));
     fputc('\n', stdout);
     json_decref(root);
     return rc;
+}
+
+/*
+ * Check the facts file of @p a into @p fc: every problem, not only the
+ * first.  Returns JH_EXIT_OK (whatever was found), or an exit code after
+ * printing why the file could not be checked at all.
+ */
+static int
+check_facts(const check_args *a, facts_check *fc)
+{
+    jh_file_options fopts = {0};
+    jh_table *t = NULL;
+    jh_facts *facts = NULL;
+    jh_error err;
+    jh_status st;
+
+    fc->file = a->facts;
+    jh_error_clear(&err);
+    fopts.encoding = (jh_encoding)a->in.encoding;
+    fopts.sheet = a->facts_sheet;
+    st = jh_import_table(&t, a->facts, &fopts, &fc->warnings, &err);
+    if (st == JH_OK)
+        st = jh_facts_check_table(&facts, t, &fc->errors, &err);
+    jh_table_free(t);
+    jh_facts_free(facts);
+    if (st == JH_OK || (st == JH_ERR_DATA && fc->errors.count > 0))
+        return JH_EXIT_OK;
+    jh_cli_error(&err);
+    return jh_cli_exit_code(st);
+}
+
+static void
+facts_check_release(facts_check *fc)
+{
+    jh_diags_release(&fc->errors);
+    jh_diags_release(&fc->warnings);
+}
+
+static void
+print_facts_text(const facts_check *fc, jh_lang lang)
+{
+    bool en = lang == JH_LANG_EN;
+
+    printf(en ? "%s: county facts file, %zu problems\n\n"
+              : "%s: 县域评估事实文件，%zu 个问题\n\n",
+           fc->file, fc->errors.count);
+    print_list(en ? "error" : "错误", en ? "errors" : "错误", &fc->errors,
+               lang);
+    print_list(en ? "warning" : "警告", en ? "warnings" : "警告", &fc->warnings,
+               lang);
+    if (fc->errors.count > 0 || fc->warnings.count > 0)
+        printf("\n");
+    printf("%s\n", fc->errors.count == 0
+                       ? (en ? "no errors: ready for junheng evaluate"
+                             : "没有错误，可以运行 junheng evaluate")
+                       : (en ? "errors: fix them before junheng evaluate"
+                             : "有错误：改正后再运行 junheng evaluate"));
+}
+
+static json_t *
+facts_json(const facts_check *fc)
+{
+    json_t *o = json_object();
+    if (o == NULL)
+        return NULL;
+    json_object_set_new(o, "file", json_string(fc->file));
+    json_object_set_new(o, "kind", json_string("county_facts"));
+    json_object_set_new(o, "ok", json_boolean(fc->errors.count == 0));
+    json_object_set_new(o, "errors", diags_json(&fc->errors));
+    json_object_set_new(o, "warnings", diags_json(&fc->warnings));
+    return o;
+}
+
+/* True when @p path is a workbook with the sheet `junheng template
+ * --county` writes (评估事实, or facts in English).  Only asked after the
+ * file failed as a school file, so a school file is read once. */
+static bool
+is_facts_workbook(const char *path, int encoding)
+{
+    static const char *const sheets[] = {"评估事实", "facts"};
+    const char *dot = strrchr(path, '.');
+
+    if (dot == NULL ||
+        (strcasecmp(dot, ".xlsx") != 0 && strcasecmp(dot, ".xls") != 0))
+        return false;
+    for (size_t i = 0; i < sizeof(sheets) / sizeof(sheets[0]); i++) {
+        jh_file_options fopts = {0};
+        jh_diags warn = JH_DIAGS_INIT;
+        jh_table *t = NULL;
+        jh_error err;
+        jh_status st;
+
+        fopts.encoding = (jh_encoding)encoding;
+        fopts.sheet = sheets[i];
+        st = jh_import_table(&t, path, &fopts, &warn, &err);
+        jh_table_free(t);
+        jh_diags_release(&warn);
+        if (st == JH_OK)
+            return true;
+    }
+    return false;
+}
+
+/* Write check.xlsx into the --out folder (staged, then moved in place);
+ * returns the exit code. */
+static int
+write_outputs(const check_args *a, const jh_check_result *r,
+              const facts_check *fc)
+{
+    /* Never replaced by an output. */
+    const char *const inputs[] = {a->in.file, a->in.standard, a->facts};
+    jh_report_check_part parts[2];
+    size_t n = 0;
+    jh_outdir *dir;
+    jh_error err;
+    jh_status st;
+    char *path;
+
+    if (r != NULL)
+        parts[n++] =
+            (jh_report_check_part){r->source, &r->errors, &r->warnings};
+    if (a->facts != NULL)
+        parts[n++] =
+            (jh_report_check_part){fc->file, &fc->errors, &fc->warnings};
+    dir = jh_cli_outputs_open(a->out, "check", a->force, inputs, 3);
+    if (dir == NULL)
+        return JH_EXIT_INTERNAL;
+    jh_error_clear(&err);
+    path = jh_outdir_path(dir, "check.xlsx");
+    st = path != NULL
+             ? jh_report_check_workbook(path, parts, n, a->lang,
+                                        jh_cli_document_epoch(), &err)
+             : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    free(path);
+    return jh_cli_outputs_finish(dir, st, &err);
 }
 
 int
@@ -281,6 +471,7 @@ jh_cmd_check(int argc, char **argv)
     jh_file_options fopts = {0};
     jh_standard std;
     jh_check_result *r = NULL;
+    facts_check fc = {NULL, JH_DIAGS_INIT, JH_DIAGS_INIT};
     jh_error err;
     jh_status st;
     int rc = parse_args(&a, argc, argv);
@@ -293,24 +484,66 @@ jh_cmd_check(int argc, char **argv)
     std = a.in.std;
     fopts.encoding = (jh_encoding)a.in.encoding;
     fopts.sheet = a.in.sheet;
+    if (a.facts != NULL) {
+        rc = check_facts(&a, &fc);
+        if (rc != JH_EXIT_OK) {
+            facts_check_release(&fc);
+            return rc;
+        }
+    }
     jh_error_clear(&err);
-    st = jh_check_file(&r, a.in.file, &fopts, &std, &err);
+    st = a.in.file != NULL ? jh_check_file(&r, a.in.file, &fopts, &std, &err)
+                           : JH_OK;
+    if (st == JH_ERR_DATA && a.facts == NULL && a.in.sheet == NULL &&
+        is_facts_workbook(a.in.file, fopts.encoding)) {
+        /* A county facts workbook given as FILE: check it as --county. */
+        a.facts = a.in.file;
+        a.in.file = NULL;
+        rc = check_facts(&a, &fc);
+        if (rc != JH_EXIT_OK) {
+            facts_check_release(&fc);
+            return rc;
+        }
+        st = JH_OK;
+    }
     if (st != JH_OK) {
         jh_cli_error(&err);
+        facts_check_release(&fc);
         return jh_cli_exit_code(st);
     }
-    if (a.json) {
-        if (print_json(r) != 0)
+    if (a.out != NULL) {
+        rc = write_outputs(&a, r, &fc);
+        if (rc != JH_EXIT_OK) {
+            jh_check_result_free(r);
+            facts_check_release(&fc);
+            return rc;
+        }
+    }
+    if (a.json && r == NULL) {
+        json_t *o = facts_json(&fc);
+        if (o == NULL || json_dumpf(o, stdout, JSON_INDENT(2)) != 0)
+            rc = JH_EXIT_INTERNAL;
+        fputc('\n', stdout);
+        json_decref(o);
+    } else if (a.json) {
+        if (print_json(r, a.facts != NULL ? &fc : NULL) != 0)
             rc = JH_EXIT_INTERNAL;
     } else {
-        print_text(r, a.lang);
+        if (r != NULL)
+            print_text(r, a.lang);
+        if (r != NULL && a.facts != NULL)
+            printf("\n");
+        if (a.facts != NULL)
+            print_facts_text(&fc, a.lang);
     }
     if (fflush(stdout) != 0) {
         jh_cli_fail("cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
     }
-    if (rc == JH_EXIT_OK && r->errors.count > 0)
+    if (rc == JH_EXIT_OK &&
+        ((r != NULL && r->errors.count > 0) || fc.errors.count > 0))
         rc = JH_EXIT_DATA;
     jh_check_result_free(r);
+    facts_check_release(&fc);
     return rc;
 }

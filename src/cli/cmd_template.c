@@ -18,15 +18,20 @@ static void
 help(FILE *out)
 {
     fputs(
-        "usage: junheng template [--county] [--out DIR] [--lang zh|en] "
-        "[--force]\n\n"
+        "usage: junheng template [--county] [--standard ID|FILE] "
+        "[--out DIR]\n"
+        "                        [--lang zh|en] [--force]\n\n"
         "Write the workbook a county fills in for junheng: one sheet of\n"
         "school data with the headers junheng reads (units in the headers,\n"
         "teachers per section so that combined schools can be filled), one\n"
         "example row per school type, marked 示例 (never counted: delete\n"
         "them), drop-downs for school type, locality, ownership and\n"
         "纳入计算, number checks and input hints on every count and area,\n"
-        "and a sheet of instructions (说明).  SOURCE_DATE_EPOCH sets its\n"
+        "and a sheet of instructions (说明).  Every column analyze (either\n"
+        "standard), the guarantee checks and evaluate read is there, grouped;\n"
+        "the headers the standard needs are orange (必填), the others blue\n"
+        "(选填), and each header's comment says which indicator or check\n"
+        "reads it.  SOURCE_DATE_EPOCH sets its\n"
         "date, so the same options give the same bytes.\n\n"
         "With --county, write instead the county-facts file that 'junheng\n"
         "evaluate --county FACTS' reads: one row per item of the 2017\n"
@@ -39,6 +44,11 @@ help(FILE *out)
         "Options:\n"
         "      --county         write the county-facts file (docs/evaluate.md)"
         "\n"
+        "      --standard ID|FILE\n"
+        "                       mark the columns this standard needs as "
+        "required\n"
+        "                       (default quality-2017; see 'junheng "
+        "standards')\n"
         "  -o, --out DIR        the folder to write into (default: the "
         "current one)\n"
         "  -l, --lang LANG      zh (default): Chinese headers; en: English "
@@ -105,7 +115,10 @@ write_into(const char *dir, const char *name, bool county, bool force,
     if (path == NULL)
         st = jh_error_set(&err, JH_ERR_NOMEM, dir, 0, 0, "out of memory");
     else if (county)
-        st = jh_report_facts_template(path, jh_standard_builtin(NULL),
+        st = jh_report_facts_template(path,
+                                      opts->std != NULL
+                                          ? opts->std
+                                          : jh_standard_builtin(NULL),
                                       opts->lang, opts->created, &err);
     else
         st = jh_template_write(path, opts, &err);
@@ -116,16 +129,19 @@ write_into(const char *dir, const char *name, bool county, bool force,
 int
 jh_cmd_template(int argc, char **argv)
 {
-    enum { OPT_FORCE = 256, OPT_COUNTY };
+    enum { OPT_FORCE = 256, OPT_COUNTY, OPT_STANDARD };
     static const struct option longopts[] = {
         {"out", required_argument, NULL, 'o'},
         {"lang", required_argument, NULL, 'l'},
         {"force", no_argument, NULL, OPT_FORCE},
         {"county", no_argument, NULL, OPT_COUNTY},
+        {"standard", required_argument, NULL, OPT_STANDARD},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    jh_template_options opts = {JH_LANG_ZH, 0};
-    const char *out = NULL, *name;
+    jh_template_options opts = {JH_LANG_ZH, 0, NULL};
+    static jh_standard std; /* large: not on the stack */
+    const char *out = NULL, *name, *standard = NULL;
+    jh_error err;
     bool force = false, county = false;
     struct stat sb;
     int c, rc;
@@ -155,6 +171,9 @@ jh_cmd_template(int argc, char **argv)
         case OPT_COUNTY:
             county = true;
             break;
+        case OPT_STANDARD:
+            standard = optarg;
+            break;
         case 'h':
             help(stdout);
             return JH_EXIT_OK;
@@ -174,6 +193,14 @@ jh_cmd_template(int argc, char **argv)
         return JH_EXIT_USAGE;
     }
     name = county ? "junheng-county-facts.xlsx" : "junheng-template.xlsx";
+    jh_error_clear(&err);
+    if (standard != NULL) {
+        if (jh_standard_resolve(&std, standard, &err) != JH_OK) {
+            jh_cli_error(&err);
+            return JH_EXIT_DATA; /* as analyze --standard */
+        }
+        opts.std = &std;
+    }
     if (out == NULL)
         out = "."; /* the current folder, as before --out was a folder */
     /* --out used to name the file: say so rather than make a folder
