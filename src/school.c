@@ -2462,9 +2462,12 @@ jh_county_from_table(jh_county **out, const jh_table *t,
     nh = opts->header_rows == 2 ? 2 : 1;
     if (opts->find_header)
         (void)find_header(t, &hr, &nh);
-    if (hr >= t->nrows)
-        return jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
-                            "no header row: the file is empty");
+    if (hr >= t->nrows) {
+        jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
+                     "no header row: the file is empty");
+        jh_error_set_zh(err, "没有表头行：文件是空的");
+        return JH_ERR_DATA;
+    }
     if (hr + nh > t->nrows)
         nh = 1;
     ncols = opts->header != NULL ? opts->header->ncols
@@ -2558,6 +2561,10 @@ jh_county_from_table(jh_county **out, const jh_table *t,
                           "are never counted: enter your county's schools "
                           "in their place",
                           im.examples, im.first_example, im.last_example);
+        jh_error_set_zh(err,
+                        "文件中只有模板的示例行（%zu行，第%ld至%ld行，标有"
+                        "“示例”），示例行从不计入：请在原处填写本县的学校",
+                        im.examples, im.first_example, im.last_example);
         goto fail;
     }
     if (c->nschools == 0 &&
@@ -2565,6 +2572,7 @@ jh_county_from_table(jh_county **out, const jh_table *t,
         st = jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
                           "no schools: the table has a header but no data "
                           "rows");
+        jh_error_set_zh(err, "没有学校：表格只有表头，没有数据行");
         goto fail;
     }
     st = check_duplicates(&im, c, (size_t)c->columns.code);
