@@ -96,13 +96,12 @@ jh_error_format_lang(const jh_error *err, int zh, char *buf, size_t size)
         buf[0] = '\0';
         return buf;
     }
-    message = zh && err->message_zh[0] != '\0' ? err->message_zh
-                                                 : err->message;
+    message = zh && err->message_zh[0] != '\0' ? err->message_zh : err->message;
     if (err->file[0] != '\0' && err->cell[0] != '\0')
         snprintf(buf, size, "%s: %s: %s", err->file, err->cell, message);
     else if (err->file[0] != '\0' && err->line > 0 && err->column > 0)
-        snprintf(buf, size, "%s:%ld:%ld: %s", err->file, err->line,
-                 err->column, message);
+        snprintf(buf, size, "%s:%ld:%ld: %s", err->file, err->line, err->column,
+                 message);
     else if (err->file[0] != '\0' && err->line > 0)
         snprintf(buf, size, "%s:%ld: %s", err->file, err->line, message);
     else if (err->file[0] != '\0')

@@ -76,9 +76,9 @@ void
 jh_cli_error(const jh_error *err)
 {
     char buf[4096];
-    fprintf(stderr, "junheng: %s\n",
-            jh_error_format_lang(err, error_lang == JH_LANG_ZH, buf,
-                                 sizeof(buf)));
+    fprintf(
+        stderr, "junheng: %s\n",
+        jh_error_format_lang(err, error_lang == JH_LANG_ZH, buf, sizeof(buf)));
 }
 
 void

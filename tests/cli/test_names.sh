@@ -197,4 +197,13 @@ errs "bad number in a CSV --lang en" 3 "bad.csv:3:4: .*'两百' is not a number"
 errs "unknown type: Chinese by default" 3 "未知的学校类型“幼儿园”" analyze "$(csv kg.csv "学校代码,学校名称,学校类型,小学在校生数" "1,甲,幼儿园,100")"
 errs "no enrollment column: Chinese by default" 3 "缺少在校生数列" analyze "$(csv noenr.csv "学校代码,学校名称,学校类型,教学及辅助用房面积" "1,甲,小学,100")"
 
+# Hostile: two spellings of one column are refused, not silently merged.
+errs "学校代码 and 学校（机构）标识码 both: refused as the same column" 3 "“学校（机构）标识码”列与“学校代码”列含义相同" \
+    analyze "$(csv twocode.csv "学校代码,学校名称,学校类型,小学在校生数,学校（机构）标识码" "1,甲,小学,100,9")"
+# Hostile: a header cell of 20,000 characters is only an unknown column.
+long=$(printf '学%.0s' $(seq 1 20000))
+run "$tmp/o" "$tmp/e" check "$(csv longh.csv "学校代码,学校名称,学校类型,小学在校生数,$long" "1,甲,小学,100,5")"
+if [ "$rc" -eq 3 ] && grep -q "缺少必需的列" "$tmp/o"; then ok "a 20,000-character header cell is read as an unknown column"
+else bad "long header: exit $rc ($(head -c 300 "$tmp/e"))"; fi
+
 finish
