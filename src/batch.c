@@ -357,17 +357,24 @@ find_column(const jh_table *t, size_t hr, size_t nh, const char *const *names)
     return -1;
 }
 
-/* Header names of the columns batch reads itself.  The county names are
- * those the school importer knows (src/school.c). */
-static const char *const county_headers[] = {
-    "county", "县区", "县（市、区）", "县(市、区)", "县", "区县", NULL};
+/* The column of the header rows (@p hr, @p nh rows) that names the simple
+ * column @p key ("county", "code", "name") by the importer's one table of
+ * names (jh_school_header_key()), or -1. */
+static long
+find_keyed_column(const jh_table *t, size_t hr, size_t nh, const char *key)
+{
+    for (size_t r = hr; r < hr + nh && r < t->nrows; r++) {
+        for (size_t j = 0; j < t->rows[r].ncells; j++) {
+            const char *k = jh_school_header_key(t->rows[r].cells[j]);
+            if (k != NULL && strcmp(k, key) == 0)
+                return (long)j;
+        }
+    }
+    return -1;
+}
+
 static const char *const year_headers[] = {"year",     "年份", "年度",
                                            "统计年份", "学年", NULL};
-static const char *const code_headers[] = {"code",     "学校代码", "学校标识码",
-                                           "学校编码", "代码",     NULL};
-static const char *const name_headers[] = {"name", "学校名称", "学校", "校名",
-                                           NULL};
-
 /*
  * Parse a year cell: four digits from 1900 to 2999, optionally followed by
  * ".0" (a number from a workbook) or 年, 年度, 学年.  Returns false when
@@ -598,10 +605,10 @@ group_file(jh_batch *b, size_t f, jh_error *err)
     source *src = &b->impl->sources[f];
     const jh_table *t = src->table;
     size_t first = src->hr + src->nh;
-    long ccol = find_column(t, src->hr, src->nh, county_headers);
+    long ccol = find_keyed_column(t, src->hr, src->nh, "county");
     long ycol = find_column(t, src->hr, src->nh, year_headers);
-    long code_col = find_column(t, src->hr, src->nh, code_headers);
-    long name_col = find_column(t, src->hr, src->nh, name_headers);
+    long code_col = find_keyed_column(t, src->hr, src->nh, "code");
+    long name_col = find_keyed_column(t, src->hr, src->nh, "name");
     size_t examples = 0;
     long first_example = 0;
     bool by_column = column_used(t, first, ccol);
@@ -1178,25 +1185,34 @@ import_group(jh_county **out, const jh_batch *b, size_t gi, jh_diags *warn,
     return st;
 }
 
+/* "<label>: <message>" in place, cut to fit the @p size bytes. */
+static void
+prefix_label(char *message, size_t size, const char *label)
+{
+    char msg[1024];
+    size_t n = strlen(label);
+
+    snprintf(msg, sizeof(msg), "%s", message);
+    snprintf(message, size, "%s: ", label);
+    if (n + 3 < size) {
+        size_t k = strnlen(msg, size - n - 3);
+        memcpy(message + n + 2, msg, k);
+        message[n + 2 + k] = '\0';
+    }
+}
+
 /* Say which county an error without a line is about. */
 static jh_status
 name_group(jh_status st, const jh_batch *b, size_t gi, jh_error *err)
 {
-    char label[200], msg[sizeof(err->message)];
-    size_t n;
+    char label[200];
 
     if (st == JH_OK || err == NULL || err->line != 0)
         return st;
     jh_batch_group_label(b, gi, label, sizeof(label));
-    /* "<county>: <message>", cut to fit the message field. */
-    n = strlen(label);
-    memcpy(msg, err->message, sizeof(msg));
-    snprintf(err->message, sizeof(err->message), "%s: ", label);
-    if (n + 3 < sizeof(err->message)) {
-        size_t k = strnlen(msg, sizeof(err->message) - n - 3);
-        memcpy(err->message + n + 2, msg, k);
-        err->message[n + 2 + k] = '\0';
-    }
+    prefix_label(err->message, sizeof(err->message), label);
+    if (err->message_zh[0] != '\0')
+        prefix_label(err->message_zh, sizeof(err->message_zh), label);
     if (err->file[0] == '\0')
         snprintf(err->file, sizeof(err->file), "%s",
                  b->files[b->groups[gi].file]);

@@ -124,12 +124,25 @@ check_columns(checker *ch, bool *missing)
         if (any)
             continue;
         missing[q] = true;
-        if (jh_diags_add2(&ch->r->errors, c->source, 0, 0, NULL, NULL,
-                          "缺少必需的列%s（%s）",
-                          "required column %s (%s) is missing",
-                         jh_quantity_zh((jh_quantity)q),
-                         jh_quantity_key((jh_quantity)q)) != JH_OK)
-            ch->nomem = true;
+        {
+            /* A misspelt header near the column's name is named too. */
+            const char *found = NULL, *known = NULL;
+            char zh[300] = "", en[300] = "";
+            if (jh_county_suggest(c, jh_quantity_key((jh_quantity)q), &found,
+                                  &known)) {
+                snprintf(zh, sizeof(zh), "：找到「%s」，是否指「%s」？", found,
+                         known);
+                snprintf(en, sizeof(en), ": found '%s', did you mean '%s'?",
+                         found, known);
+            }
+            /* Each text skips the other's hint with %.0s. */
+            if (jh_diags_add2(&ch->r->errors, c->source, 0, 0, NULL, NULL,
+                              "缺少必需的列%s（%s）%s%.0s",
+                              "required column %s (%s) is missing%.0s%s",
+                              jh_quantity_zh((jh_quantity)q),
+                              jh_quantity_key((jh_quantity)q), zh, en) != JH_OK)
+                ch->nomem = true;
+        }
     }
 }
 

@@ -65,25 +65,48 @@ jh_error_set(jh_error *err, jh_status status, const char *file, long line,
     return status;
 }
 
+void
+jh_error_set_zh(jh_error *err, const char *fmt, ...)
+{
+    va_list ap;
+    char message[sizeof(err->message_zh)];
+
+    if (err == NULL)
+        return;
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof(message), fmt, ap);
+    va_end(ap);
+    memcpy(err->message_zh, message, sizeof(message));
+}
+
 char *
 jh_error_format(const jh_error *err, char *buf, size_t size)
 {
+    return jh_error_format_lang(err, 0, buf, size);
+}
+
+char *
+jh_error_format_lang(const jh_error *err, int zh, char *buf, size_t size)
+{
+    const char *message;
+
     if (size == 0)
         return buf;
     if (err == NULL) {
         buf[0] = '\0';
         return buf;
     }
+    message = zh && err->message_zh[0] != '\0' ? err->message_zh : err->message;
     if (err->file[0] != '\0' && err->cell[0] != '\0')
-        snprintf(buf, size, "%s: %s: %s", err->file, err->cell, err->message);
+        snprintf(buf, size, "%s: %s: %s", err->file, err->cell, message);
     else if (err->file[0] != '\0' && err->line > 0 && err->column > 0)
-        snprintf(buf, size, "%s:%ld:%ld: %s", err->file, err->line,
-                 err->column, err->message);
+        snprintf(buf, size, "%s:%ld:%ld: %s", err->file, err->line, err->column,
+                 message);
     else if (err->file[0] != '\0' && err->line > 0)
-        snprintf(buf, size, "%s:%ld: %s", err->file, err->line, err->message);
+        snprintf(buf, size, "%s:%ld: %s", err->file, err->line, message);
     else if (err->file[0] != '\0')
-        snprintf(buf, size, "%s: %s", err->file, err->message);
+        snprintf(buf, size, "%s: %s", err->file, message);
     else
-        snprintf(buf, size, "%s", err->message);
+        snprintf(buf, size, "%s", message);
     return buf;
 }

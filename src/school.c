@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <math.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,11 +33,25 @@ static const struct {
     const char *text;
     jh_school_type type;
 } type_aliases[] = {
+    /* 教育事业统计 (the national statistics system) names, and those of
+     * provincial forms. */
+    {"完全小学", JH_TYPE_PRIMARY},
+    {"非完全小学", JH_TYPE_PRIMARY},
+    {"初级小学", JH_TYPE_PRIMARY},
+    {"中心小学", JH_TYPE_PRIMARY},
+    {"小学教学点", JH_TYPE_TEACHING_POINT},
     {"初级中学", JH_TYPE_JUNIOR},
     {"独立初中", JH_TYPE_JUNIOR},
+    {"独立设置初中", JH_TYPE_JUNIOR},
+    {"独立设置的初中", JH_TYPE_JUNIOR},
     {"九年一贯制", JH_TYPE_NINE_YEAR},
+    {"九年制学校", JH_TYPE_NINE_YEAR},
+    {"九年制", JH_TYPE_NINE_YEAR},
+    {"九年一贯制学校", JH_TYPE_NINE_YEAR},
     {"完中", JH_TYPE_COMPLETE_SECONDARY},
     {"十二年一贯制", JH_TYPE_TWELVE_YEAR},
+    {"十二年制学校", JH_TYPE_TWELVE_YEAR},
+    {"十二年制", JH_TYPE_TWELVE_YEAR},
     {"特殊教育", JH_TYPE_SPECIAL},
     {"特教学校", JH_TYPE_SPECIAL},
     {"中等职业学校", JH_TYPE_VOCATIONAL},
@@ -198,74 +213,139 @@ typedef struct field {
     char header[256];  /* as written, for messages */
 } field;
 
+/*
+ * The ONE table of the names of the simple columns: the importer maps
+ * headers with it, `junheng batch` finds its county, code and name columns
+ * with it (jh_school_header_key()).  Names are compared in their canonical
+ * form (header_canon(): no line breaks or spaces, ASCII parentheses), so
+ * "学校（机构）标识码" here also matches "学校(机构)\n标识码".  The first
+ * Chinese name is the one messages suggest.
+ */
 static const struct {
     const char *key;
     field_kind kind;
-    const char *zh[5];
+    const char *zh[14];
 } simple_fields[] = {
-    {"code", F_CODE, {"学校代码", "学校标识码", "学校编码", "代码", NULL}},
-    {"name", F_NAME, {"学校名称", "学校", "校名", NULL}},
-    {"type", F_TYPE, {"学校类型", "办学类型", "类型", NULL}},
-    {"county", F_COUNTY, {"县区", "县（市、区）", "县(市、区)", "县", NULL}},
+    {"code",
+     F_CODE,
+     {"学校代码", "学校（机构）标识码", "学校标识码", "机构标识码",
+      "学校（机构）代码", "机构代码", "学校编码", "学校编号", "代码", NULL}},
+    {"name",
+     F_NAME,
+     {"学校名称", "学校（机构）名称", "机构名称", "学校", "校名", "单位名称",
+      "名称", NULL}},
+    {"type",
+     F_TYPE,
+     {"学校类型", "办学类型", "学校（机构）类型", "学校类别", "类型", NULL}},
+    {"county",
+     F_COUNTY,
+     {"县区", "区县", "县市区", "所在区县", "所在县区", "所属区县", "所属县区",
+      "县（市、区）", "县（区）", "县（市）", "区县名称", "县区名称", "县",
+      NULL}},
     {"locality", F_LOCALITY, {"城乡类型", "城乡分类", "城乡", NULL}},
-    {"ownership", F_OWNERSHIP, {"举办者类型", "办学性质", "举办者", NULL}},
+    {"ownership",
+     F_OWNERSHIP,
+     {"举办者类型", "办学性质", "举办者", "举办者性质", NULL}},
     {"parent_code", F_PARENT, {"所属学校代码", "所属学校", NULL}},
     {"include", F_INCLUDE, {"纳入计算", "是否纳入计算", "是否纳入", NULL}},
     {"rooms_pre2016",
      F_PRE2016,
      {"专用教室2016年前建成", "音乐美术教室2016年前建成", "2016年前建成",
-      "是否2016年前建成"}},
+      "是否2016年前建成", NULL}},
     {"size_relaxation_eligible",
      F_SIZE_RELAX,
-     {"规模放宽适用", "适用规模放宽", "规模放宽", "是否适用规模放宽"}},
+     {"规模放宽适用", "适用规模放宽", "规模放宽", "是否适用规模放宽", NULL}},
 };
 
 /*
- * Split a header into its name and the unit in parentheses after it
- * ("教学仪器设备值(万元)" → "教学仪器设备值" and "万元").  ASCII and
- * full-width parentheses both count.  Writes both NUL-terminated.
+ * Write the canonical form of a header (or of a name in the tables) into
+ * @p out, the form names are compared in: line breaks (Alt+Enter in Excel
+ * stores LF, a CSV may carry CR LF), tabs, the ideographic space U+3000
+ * and the no-break space U+00A0 go; full-width parentheses and brackets
+ * become ASCII (（）【】 → ()[]); ASCII spaces go too when the text holds
+ * a non-ASCII byte (a Chinese header "学校 名称"), and are kept in an
+ * English one ("students primary", read as students_primary).
+ */
+static void
+header_canon(const char *in, char *out, size_t size)
+{
+    bool wide = false;
+    size_t n = 0;
+
+    for (const unsigned char *p = (const unsigned char *)in; *p != '\0'; p++)
+        wide = wide || *p >= 0x80;
+    for (const unsigned char *p = (const unsigned char *)in;
+         *p != '\0' && n + 1 < size;) {
+        if (*p == '\r' || *p == '\n' || *p == '\t' || (wide && *p == ' ')) {
+            p++;
+        } else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
+            p += 3; /* U+3000 */
+        } else if (p[0] == 0xC2 && p[1] == 0xA0) {
+            p += 2; /* U+00A0 */
+        } else if (p[0] == 0xEF && p[1] == 0xBC &&
+                   (p[2] == 0x88 || p[2] == 0x89)) {
+            out[n++] = p[2] == 0x88 ? '(' : ')'; /* （ ） */
+            p += 3;
+        } else if (p[0] == 0xE3 && p[1] == 0x80 &&
+                   (p[2] == 0x90 || p[2] == 0x91)) {
+            out[n++] = p[2] == 0x90 ? '[' : ']'; /* 【 】 */
+            p += 3;
+        } else {
+            /* Copy a whole UTF-8 sequence or none of it. */
+            size_t len = *p < 0x80 ? 1 : *p >= 0xF0 ? 4 : *p >= 0xE0 ? 3 : 2;
+            if (n + len >= size)
+                break;
+            for (size_t k = 0; k < len && p[0] != '\0'; k++)
+                out[n++] = (char)*p++;
+        }
+    }
+    out[n] = '\0';
+}
+
+/*
+ * Split a header into its name and its unit ("教学仪器设备值(万元)" →
+ * "教学仪器设备值" and "万元"), both in canonical form (header_canon()).
+ * The unit is a group in parentheses or brackets (ASCII or full-width)
+ * that ENDS the header; a group inside the name is part of it
+ * ("学校（机构）标识码").  Writes both NUL-terminated.
  */
 static void
 split_unit(const char *header, char *name, size_t nsize, char *unit,
            size_t usize)
 {
-    static const char *const opens[] = {"(", "（", "[", "【"};
-    const char *cut = NULL;
-    size_t len;
+    char canon[512];
+    size_t len, cut;
 
-    for (size_t i = 0; i < sizeof(opens) / sizeof(opens[0]); i++) {
-        const char *p = strstr(header, opens[i]);
-        if (p != NULL && p != header && (cut == NULL || p < cut))
-            cut = p;
+    header_canon(header, canon, sizeof(canon));
+    jh__trim(canon);
+    len = strlen(canon);
+    cut = len;
+    if (len > 0 && (canon[len - 1] == ')' || canon[len - 1] == ']')) {
+        char close = canon[len - 1], open = close == ')' ? '(' : '[';
+        int depth = 0;
+        for (size_t i = len; i-- > 0;) {
+            if (canon[i] == close)
+                depth++;
+            else if (canon[i] == open && --depth == 0) {
+                if (i > 0)
+                    cut = i;
+                break;
+            }
+        }
     }
-    len = cut != NULL ? (size_t)(cut - header) : strlen(header);
-    if (len >= nsize)
-        len = nsize - 1;
-    memcpy(name, header, len);
-    name[len] = '\0';
     unit[0] = '\0';
-    if (cut != NULL) {
+    if (cut < len) {
         size_t ulen = 0;
-        for (const char *p = cut; *p != '\0' && ulen + 1 < usize; p++) {
-            if (strchr("()[] ", *p) != NULL)
-                continue;
-            /* Skip the UTF-8 of （ ） 【 】 (EF BC 88/89, E3 80 90/91). */
-            if ((unsigned char)p[0] == 0xEF && (unsigned char)p[1] == 0xBC &&
-                ((unsigned char)p[2] == 0x88 ||
-                 (unsigned char)p[2] == 0x89)) {
-                p += 2;
-                continue;
-            }
-            if ((unsigned char)p[0] == 0xE3 && (unsigned char)p[1] == 0x80 &&
-                ((unsigned char)p[2] == 0x90 ||
-                 (unsigned char)p[2] == 0x91)) {
-                p += 2;
-                continue;
-            }
-            unit[ulen++] = *p;
+        for (size_t i = cut + 1; i + 1 < len && ulen + 1 < usize; i++) {
+            if (canon[i] != ' ')
+                unit[ulen++] = canon[i];
         }
         unit[ulen] = '\0';
     }
+    if (cut >= nsize)
+        cut = nsize - 1;
+    memcpy(name, canon, cut);
+    name[cut] = '\0';
 }
 
 /* Lower-case ASCII and turn spaces and hyphens into underscores. */
@@ -280,13 +360,27 @@ normalize_key(char *s)
     }
 }
 
+/* True when @p a (canonical) is the table name @p b in canonical form. */
+static bool
+name_is(const char *a, const char *b)
+{
+    char cb[256];
+
+    if (strcmp(a, b) == 0)
+        return true;
+    if (strpbrk(b, "\xEF\xE3 ") == NULL)
+        return false; /* b has no full-width bracket or space: as is */
+    header_canon(b, cb, sizeof(cb));
+    return strcmp(a, cb) == 0;
+}
+
 static bool
 names_match(const char *name, const char *zh, const char *const *aliases)
 {
-    if (zh != NULL && strcmp(name, zh) == 0)
+    if (zh != NULL && name_is(name, zh))
         return true;
     for (size_t i = 0; aliases != NULL && aliases[i] != NULL; i++) {
-        if (strcmp(name, aliases[i]) == 0)
+        if (name_is(name, aliases[i]))
             return true;
     }
     return false;
@@ -406,6 +500,141 @@ identify(const char *header, field *f)
                 return;
             }
         }
+    }
+}
+
+const char *
+jh_school_header_key(const char *header)
+{
+    field f;
+
+    identify(header, &f);
+    for (size_t i = 0; i < sizeof(simple_fields) / sizeof(simple_fields[0]);
+         i++) {
+        if (f.kind == simple_fields[i].kind)
+            return simple_fields[i].key;
+    }
+    return NULL;
+}
+
+/* ---- nearest names ---------------------------------------------------- */
+
+/* Most code points compared: longer headers are cut (no known name is
+ * near that long). */
+#define NEAR_MAX 48
+
+/* Decode UTF-8 @p s into at most NEAR_MAX code points; returns how many.
+ * Invalid bytes count as one code point each. */
+static size_t
+utf8_points(const char *s, uint32_t *cp)
+{
+    size_t n = 0;
+    const unsigned char *p = (const unsigned char *)s;
+
+    while (*p != '\0' && n < NEAR_MAX) {
+        uint32_t c = *p;
+        size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 1;
+        for (size_t k = 1; k < len; k++) {
+            if ((p[k] & 0xC0) != 0x80) {
+                len = 1;
+                break;
+            }
+            c = (c << 6) | (p[k] & 0x3Fu);
+        }
+        cp[n++] = c;
+        p += len;
+    }
+    return n;
+}
+
+/* Levenshtein distance between two code point strings. */
+static size_t
+edit_distance(const uint32_t *a, size_t na, const uint32_t *b, size_t nb)
+{
+    size_t prev[NEAR_MAX + 1], cur[NEAR_MAX + 1];
+
+    for (size_t j = 0; j <= nb; j++)
+        prev[j] = j;
+    for (size_t i = 1; i <= na; i++) {
+        cur[0] = i;
+        for (size_t j = 1; j <= nb; j++) {
+            size_t del = prev[j] + 1, ins = cur[j - 1] + 1;
+            size_t sub = prev[j - 1] + (a[i - 1] != b[j - 1]);
+            cur[j] = del < ins ? del : ins;
+            if (sub < cur[j])
+                cur[j] = sub;
+        }
+        memcpy(prev, cur, (nb + 1) * sizeof(prev[0]));
+    }
+    return prev[nb];
+}
+
+/* The search for the known name nearest to one header. */
+typedef struct nearest {
+    const char *want;   /* column key to look at, or NULL for any */
+    uint32_t cp[NEAR_MAX];
+    size_t ncp;
+    size_t best;        /* distance of the best so far (SIZE_MAX: none) */
+    const char *shown;  /* the name to suggest */
+    const char *key;    /* its column key */
+} nearest;
+
+/* Weigh one known name @p name of column @p key, shown as @p shown. */
+static void
+near_try(nearest *nr, const char *key, const char *shown, const char *name)
+{
+    uint32_t cp[NEAR_MAX];
+    char canon[256];
+    size_t n, d, shorter;
+
+    if (nr->want != NULL && strcmp(nr->want, key) != 0)
+        return;
+    header_canon(name, canon, sizeof(canon));
+    n = utf8_points(canon, cp);
+    if (n < 3)
+        return;
+    shorter = n < nr->ncp ? n : nr->ncp;
+    d = edit_distance(nr->cp, nr->ncp, cp, n);
+    if (d == 0 || d > (shorter / 4 > 1 ? shorter / 4 : 1) || d >= nr->best)
+        return;
+    nr->best = d;
+    nr->shown = shown;
+    nr->key = key;
+}
+
+/* Try every name the importer knows (see identify()) on @p nr. */
+static void
+near_all(nearest *nr)
+{
+    char k[96], z[160];
+
+    for (size_t i = 0; i < sizeof(simple_fields) / sizeof(simple_fields[0]);
+         i++) {
+        for (size_t a = 0; simple_fields[i].zh[a] != NULL; a++)
+            near_try(nr, simple_fields[i].key, simple_fields[i].zh[0],
+                     simple_fields[i].zh[a]);
+    }
+    for (int q = 0; q < JH_Q_COUNT; q++) {
+        near_try(nr, quantity_names[q].key, quantity_names[q].zh,
+                 quantity_names[q].key);
+        near_try(nr, quantity_names[q].key, quantity_names[q].zh,
+                 quantity_names[q].zh);
+        for (size_t a = 0; quantity_names[q].aliases[a] != NULL; a++)
+            near_try(nr, quantity_names[q].key, quantity_names[q].zh,
+                     quantity_names[q].aliases[a]);
+    }
+    /* Per-level names, shown by what the template writes: the shown
+     * text must outlive this call, so only static names are shown. */
+    for (int l = 0; l < 3; l++) {
+        static const char *const students_zh[3] = {
+            "小学在校生数", "初中在校生数", "高中在校生数"};
+        static const char *const students_key[3] = {
+            "students_primary", "students_junior", "students_senior"};
+        snprintf(z, sizeof(z), "%s学生数", level_zh[l]);
+        near_try(nr, students_key[l], students_zh[l], students_zh[l]);
+        near_try(nr, students_key[l], students_zh[l], z);
+        snprintf(k, sizeof(k), "%s", students_key[l]);
+        near_try(nr, students_key[l], students_zh[l], k);
     }
 }
 
@@ -1107,7 +1336,46 @@ jh_county_free(jh_county *c)
     free(c->source);
     free(c->sheet);
     free(c->name);
+    for (size_t i = 0; i < c->nunknown_headers; i++)
+        free(c->unknown_headers[i]);
+    free(c->unknown_headers);
     free(c);
+}
+
+/* Set @p nr to look for names near the header @p header (its name, the
+ * unit left out). */
+static void
+near_init(nearest *nr, const char *want, const char *header)
+{
+    char name[256], unit[64];
+
+    memset(nr, 0, sizeof(*nr));
+    nr->want = want;
+    nr->best = SIZE_MAX;
+    split_unit(header, name, sizeof(name), unit, sizeof(unit));
+    nr->ncp = utf8_points(name, nr->cp);
+}
+
+bool
+jh_county_suggest(const jh_county *c, const char *key, const char **found,
+                  const char **known)
+{
+    size_t best = SIZE_MAX;
+
+    *found = *known = NULL;
+    for (size_t i = 0; c != NULL && i < c->nunknown_headers; i++) {
+        nearest nr;
+        near_init(&nr, key, c->unknown_headers[i]);
+        if (nr.ncp == 0)
+            continue;
+        near_all(&nr);
+        if (nr.shown != NULL && nr.best < best) {
+            best = nr.best;
+            *found = c->unknown_headers[i];
+            *known = nr.shown;
+        }
+    }
+    return *found != NULL;
 }
 
 /* Where the problems of one import go. */
@@ -1149,9 +1417,23 @@ data_error(importer *im, size_t row, size_t col, const char *zh,
     }
     va_start(ap, fmt);
     if (im->errors == NULL) {
-        /* One error that stops the import: English, as every error. */
-        vsnprintf(e.message, sizeof(e.message), fmt, ap);
+        /* One error that stops the import: English, with the Chinese
+         * text beside it (jh_error.message_zh); the front end prints
+         * the one the user reads. */
+        jh_diags one = JH_DIAGS_INIT;
+        st = jh_diags_vadd2(&one, NULL, 0, 0, NULL, NULL, zh, fmt, ap);
         va_end(ap);
+        if (st != JH_OK) {
+            im->nomem = true;
+            return false;
+        }
+        /* jh_diags_vadd2 checks that both texts take the same
+         * arguments; copy them into the error. */
+        snprintf(e.message, sizeof(e.message), "%s", one.items[0].message);
+        if (one.items[0].message_zh != NULL)
+            snprintf(e.message_zh, sizeof(e.message_zh), "%s",
+                     one.items[0].message_zh);
+        jh_diags_release(&one);
         if (im->err != NULL)
             *im->err = e;
         return false;
@@ -1618,6 +1900,98 @@ set_equipment_unit(jh_county *c, const field *f)
  * error (ignored when collecting).  Returns JH_OK, JH_ERR_DATA or
  * JH_ERR_NOMEM.
  */
+/* The column key of a mapped field, as near_all() names columns ("" for
+ * class and grade counts, which suggestions leave alone). */
+static const char *
+field_key(const field *f)
+{
+    static const char *const students_key[3] = {
+        "students_primary", "students_junior", "students_senior"};
+
+    switch (f->kind) {
+    case F_STUDENTS:
+        return students_key[f->arg];
+    case F_WHOLE:
+    case F_SECTION:
+        return quantity_names[f->arg].key;
+    case F_CLASSES:
+    case F_GRADES:
+    case F_NONE:
+        return "";
+    default:
+        for (size_t i = 0;
+             i < sizeof(simple_fields) / sizeof(simple_fields[0]); i++) {
+            if (simple_fields[i].kind == f->kind)
+                return simple_fields[i].key;
+        }
+        return "";
+    }
+}
+
+/*
+ * Keep header cell @p header (column @p col) that names no known column
+ * in c->unknown_headers; false when out of memory.
+ */
+static bool
+keep_unknown(jh_county *c, const char *header)
+{
+    char canon[256], **v;
+
+    header_canon(header, canon, sizeof(canon));
+    jh__trim(canon);
+    if (canon[0] == '\0')
+        return true;
+    v = realloc(c->unknown_headers,
+                (c->nunknown_headers + 1) * sizeof(*v));
+    if (v == NULL)
+        return false;
+    c->unknown_headers = v;
+    v[c->nunknown_headers] = jh__strdup(canon);
+    if (v[c->nunknown_headers] == NULL)
+        return false;
+    c->nunknown_headers++;
+    return true;
+}
+
+/*
+ * Warn about each unknown header of @p c close to the name of a column
+ * the header lacks (a typo: 教学及辅助用房面级), naming its cell in row
+ * @p hrow; see jh_county_suggest() for "close".  False when out of memory.
+ */
+static bool
+unknown_header_warnings(importer *im, const jh_county *c, size_t hrow,
+                        const field *fields, size_t ncols)
+{
+    for (size_t j = 0; j < ncols; j++) {
+        nearest nr;
+        bool mapped = false;
+        char canon[256];
+
+        if (fields[j].kind != F_NONE || fields[j].header[0] == '\0')
+            continue;
+        near_init(&nr, NULL, fields[j].header);
+        if (nr.ncp == 0)
+            continue;
+        near_all(&nr);
+        if (nr.shown == NULL)
+            continue;
+        for (size_t k = 0; k < ncols && !mapped; k++)
+            mapped = strcmp(field_key(&fields[k]), nr.key) == 0;
+        if (mapped)
+            continue;
+        header_canon(fields[j].header, canon, sizeof(canon));
+        if (!cell_warning(im, hrow, j,
+                          "表头「%s」不是 junheng 认识的列，本列未读入："
+                          "是否指「%s」？",
+                          "header '%s' is no column junheng knows and is "
+                          "not read: did you mean '%s'?",
+                          canon, nr.shown))
+            return false;
+    }
+    (void)c;
+    return true;
+}
+
 static jh_status
 map_columns(importer *im, jh_county *c, size_t hr, size_t nh, field *fields,
             size_t ncols)
@@ -1630,8 +2004,13 @@ map_columns(importer *im, jh_county *c, size_t hr, size_t nh, field *fields,
         field *f = &fields[j];
 
         identify_column(t, hr, nh, j, &span, f);
-        if (f->kind == F_NONE)
+        if (f->kind == F_NONE) {
+            if (!keep_unknown(c, f->header)) {
+                im->nomem = true;
+                return JH_ERR_NOMEM;
+            }
             continue;
+        }
         if (!header_unit(im, hr + nh - 1, j, f))
             return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
         if (f->kind == F_NONE)
@@ -1909,6 +2288,9 @@ jh_import_header_new(jh_import_header **out, const jh_table *t,
     }
     memset(&c, 0, sizeof(c));
     st = map_columns(&im, &c, header_row, nh, h->fields, h->ncols);
+    for (size_t i = 0; i < c.nunknown_headers; i++)
+        free(c.unknown_headers[i]);
+    free(c.unknown_headers);
     if (st != JH_OK) {
         jh_import_header_free(h);
         return st == JH_ERR_NOMEM ? jh_error_set(err, st, NULL, 0, 0,
@@ -1997,6 +2379,69 @@ magnitude_warnings(importer *im, const jh_county *c, const jh_school *s)
     return true;
 }
 
+/*
+ * Fill @p err for a header (rows @p hr, @p nh of @p t, mapped into @p c)
+ * that lacks a required column: the first missing one, the header row
+ * found (its cells, cut to fit), the nearest header to that column's
+ * names when one is close (jh_county_suggest()), and where a complete
+ * header comes from (`junheng template`).  In English and Chinese.
+ */
+static void
+missing_column_error(const jh_table *t, const jh_county *c, size_t hr,
+                     size_t nh, bool searched, jh_error *err)
+{
+    static const struct {
+        const char *key, *zh;
+    } required[] = {{"code", "学校代码"}, {"name", "学校名称"},
+                    {"type", "学校类型"}};
+    size_t which = c->columns.code < 0 ? 0 : c->columns.name < 0 ? 1 : 2;
+    const char *found = NULL, *known = NULL;
+    const jh_table_row *row = &t->rows[hr + nh - 1];
+    char cells[400] = "", hint_zh[300] = "", hint_en[300] = "";
+    size_t n = 0, shown = 0;
+
+    /* The header row as found: its non-blank cells, " | " between. */
+    for (size_t j = 0; j < row->ncells; j++) {
+        char canon[256];
+        int w;
+        header_canon(row->cells[j], canon, sizeof(canon));
+        jh__trim(canon);
+        if (canon[0] == '\0')
+            continue;
+        if (n + strlen(canon) + 8 >= sizeof(cells)) {
+            snprintf(cells + n, sizeof(cells) - n, " | …");
+            break;
+        }
+        w = snprintf(cells + n, sizeof(cells) - n, "%s%s",
+                     shown > 0 ? " | " : "", canon);
+        n += w > 0 ? (size_t)w : 0;
+        shown++;
+    }
+    if (jh_county_suggest(c, required[which].key, &found, &known)) {
+        snprintf(hint_zh, sizeof(hint_zh), "找到「%s」，是否指「%s」？",
+                 found, known);
+        snprintf(hint_en, sizeof(hint_en), " found '%s', did you mean '%s'?",
+                 found, known);
+    }
+    jh_error_set(err, JH_ERR_DATA, t->source, row->line, 0,
+                 "required column %s (%s) is missing from the header%s "
+                 "(line %ld: %s);%s 'junheng template' writes a workbook "
+                 "with every column",
+                 required[which].zh, required[which].key,
+                 searched ? " (no row among the first 20 names 学校代码, "
+                            "学校名称 and 学校类型)"
+                          : "",
+                 row->line, cells, hint_en);
+    jh_error_set_zh(err,
+                    "缺少必需的列「%s」%s（第%ld行表头：%s）。%s"
+                    "可用 junheng template 生成含全部列的模板",
+                    required[which].zh,
+                    searched ? "（前20行中没有一行同时写有学校代码、学校名称"
+                               "和学校类型）"
+                             : "",
+                    row->line, cells, hint_zh);
+}
+
 jh_status
 jh_county_from_table(jh_county **out, const jh_table *t,
                      const jh_import_options *opts, jh_diags *warn,
@@ -2019,9 +2464,12 @@ jh_county_from_table(jh_county **out, const jh_table *t,
     nh = opts->header_rows == 2 ? 2 : 1;
     if (opts->find_header)
         (void)find_header(t, &hr, &nh);
-    if (hr >= t->nrows)
-        return jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
-                            "no header row: the file is empty");
+    if (hr >= t->nrows) {
+        jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
+                     "no header row: the file is empty");
+        jh_error_set_zh(err, "没有表头行：文件是空的");
+        return JH_ERR_DATA;
+    }
     if (hr + nh > t->nrows)
         nh = 1;
     ncols = opts->header != NULL ? opts->header->ncols
@@ -2048,28 +2496,38 @@ jh_county_from_table(jh_county **out, const jh_table *t,
             goto fail;
     }
     if (c->columns.code < 0 || c->columns.name < 0 || c->columns.type < 0) {
-        const char *missing = c->columns.code < 0   ? "学校代码 (code)"
-                              : c->columns.name < 0 ? "学校名称 (name)"
-                                                    : "学校类型 (type)";
-        st = jh_error_set(err, JH_ERR_DATA, t->source,
-                          t->rows[hr + nh - 1].line, 0,
-                          "required column %s is missing from the header%s",
-                          missing,
-                          opts->find_header
-                              ? " (no row among the first 20 names 学校代码, "
-                                "学校名称 and 学校类型)"
-                              : "");
+        missing_column_error(t, c, hr, nh, opts->find_header, err);
+        st = JH_ERR_DATA;
         goto fail;
     }
     if (c->columns.students[0] < 0 && c->columns.students[1] < 0) {
+        const char *found = NULL, *known = NULL;
+        char hint_zh[300] = "", hint_en[300] = "";
+        if (jh_county_suggest(c, "students_primary", &found, &known) ||
+            jh_county_suggest(c, "students_junior", &found, &known)) {
+            snprintf(hint_zh, sizeof(hint_zh), "；找到「%s」，是否指「%s」？",
+                     found, known);
+            snprintf(hint_en, sizeof(hint_en),
+                     "; found '%s', did you mean '%s'?", found, known);
+        }
         st = jh_error_set(err, JH_ERR_DATA, t->source,
                           t->rows[hr + nh - 1].line, 0,
                           "no enrollment column: the header needs "
                           "小学在校生数 (students_primary) or 初中在校生数 "
-                          "(students_junior)");
+                          "(students_junior)%s",
+                          hint_en);
+        jh_error_set_zh(err,
+                        "缺少在校生数列：表头须有小学在校生数或初中在校生数"
+                        "%s",
+                        hint_zh);
         goto fail;
     }
 
+    /* After the header checks: a missing required column already names
+     * its nearest header. */
+    if (opts->header == NULL &&
+        !unknown_header_warnings(&im, c, hr + nh - 1, fields, ncols))
+        goto nomem;
     c->schools = calloc(t->nrows - hr, sizeof(*c->schools));
     if (c->schools == NULL && t->nrows > hr + 1)
         goto nomem;
@@ -2105,6 +2563,10 @@ jh_county_from_table(jh_county **out, const jh_table *t,
                           "are never counted: enter your county's schools "
                           "in their place",
                           im.examples, im.first_example, im.last_example);
+        jh_error_set_zh(err,
+                        "文件中只有模板的示例行（%zu行，第%ld至%ld行，标有"
+                        "“示例”），示例行从不计入：请在原处填写本县的学校",
+                        im.examples, im.first_example, im.last_example);
         goto fail;
     }
     if (c->nschools == 0 &&
@@ -2112,6 +2574,7 @@ jh_county_from_table(jh_county **out, const jh_table *t,
         st = jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
                           "no schools: the table has a header but no data "
                           "rows");
+        jh_error_set_zh(err, "没有学校：表格只有表头，没有数据行");
         goto fail;
     }
     st = check_duplicates(&im, c, (size_t)c->columns.code);

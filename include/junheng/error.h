@@ -30,13 +30,24 @@ typedef enum jh_status {
     JH_ERR_NOTFOUND = 10 /**< a named thing (sheet, standard) does not exist */
 } jh_status;
 
-/** Where and what went wrong.  Every field may be empty or zero. */
+/**
+ * Where and what went wrong.  Every field may be empty or zero.
+ *
+ * Languages: @c message is English and always set.  @c message_zh is the
+ * same sentence in Chinese, set (with jh_error_set_zh()) by the errors a
+ * county clerk meets first (bad values and missing columns of the school
+ * table); "" elsewhere.  The front end prints the Chinese text when it
+ * exists and the user did not ask for English (--lang en): see
+ * jh_error_format_lang().  A later change may translate more errors by
+ * filling message_zh; nothing else has to change.
+ */
 typedef struct jh_error {
     char file[512];   /**< file the problem is in ("" when none) */
     long line;        /**< 1-based line (CSV) or row (sheet); 0 if unknown */
     long column;      /**< 1-based column; 0 if unknown */
     char cell[64];    /**< spreadsheet cell such as "Sheet1!F12", or "" */
-    char message[512];/**< one line, lower-case start, no full stop */
+    char message[1024];   /**< one line, lower-case start, no full stop */
+    char message_zh[1024];/**< the same in Chinese, or "" */
 } jh_error;
 
 /** Return a static, never-NULL description of a status code. */
@@ -55,10 +66,24 @@ jh_status jh_error_set(jh_error *err, jh_status status, const char *file,
     __attribute__((format(printf, 6, 7)));
 
 /**
+ * Set the Chinese text of an error already filled by jh_error_set() (or by
+ * hand), printf-style.  Tolerates a NULL @p err.
+ */
+void jh_error_set_zh(jh_error *err, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/**
  * Format an error as "<file>:<line>:<col>: <message>" (or with the cell
  * instead of line and column) into @p buf.  Returns @p buf.
  */
 char *jh_error_format(const jh_error *err, char *buf, size_t size);
+
+/**
+ * As jh_error_format(), with the Chinese message when @p zh is true and
+ * the error has one (message_zh), the English one otherwise.
+ */
+char *jh_error_format_lang(const jh_error *err, int zh, char *buf,
+                           size_t size);
 
 #ifdef __cplusplus
 }

@@ -204,6 +204,12 @@ typedef struct jh_county {
     double equipment_scale;
     size_t header_row;     /**< table index of the (first) header row */
     size_t header_rows;    /**< 1 or 2 */
+    /** Header cells that name no column junheng knows, in canonical form
+     * (no line breaks), left to right; for suggestions
+     * (jh_county_suggest()).  Empty when the header came from
+     * jh_import_options.header. */
+    char **unknown_headers;
+    size_t nunknown_headers;
 } jh_county;
 
 /** Rows searched for the header by jh_school_find_header(). */
@@ -296,6 +302,37 @@ jh_status jh_county_from_table(jh_county **out, const jh_table *table,
 
 /** Free a county (tolerates NULL). */
 void jh_county_free(jh_county *county);
+
+/**
+ * The header cell of @p county nearest to a name of the column @p key (an
+ * English column key: "name", "teaching_area", "students_primary"), among
+ * the cells that name no known column, for messages such as
+ * "找到「学校名」，是否指「学校名称」？".
+ *
+ * Nearness is the edit distance (Levenshtein: insertions, deletions and
+ * substitutions of one Unicode code point each) between the header's name
+ * (canonical, its unit left out) and each name the importer knows for the
+ * column; a header is suggested only when the distance d is at least 1
+ * and at most max(1, n / 4), n being the code points of the shorter of the
+ * two, and the known name has at least 3 code points: one slip in a
+ * 4-character name, two in an 8-character one.
+ *
+ * @param found  receives the header as written (owned by @p county)
+ * @param known  receives the column's usual Chinese name (static)
+ * @return true when a header is close enough
+ */
+bool jh_county_suggest(const jh_county *county, const char *key,
+                       const char **found, const char **known);
+
+/**
+ * The English key of the column a header cell names, by the one table of
+ * column names the importer maps headers with: "code", "name", "type",
+ * "county", "locality", "ownership", "parent_code", "include",
+ * "rooms_pre2016" or "size_relaxation_eligible"; NULL for any other header
+ * (numeric columns included).  Line breaks, spaces, full-width brackets and
+ * a unit at the end are allowed ("所在区县", "县（市、区）", "区县").
+ */
+const char *jh_school_header_key(const char *header);
 
 /** English key of a school type ("nine_year"). */
 const char *jh_school_type_key(jh_school_type type);

@@ -301,6 +301,13 @@ long long jh_cli_document_epoch(void);
 /** Print "junheng: <file>:<line>:<col>: <message>" to stderr. */
 void jh_cli_error(const jh_error *err);
 
+/**
+ * The language jh_cli_error() prints in: Chinese (the default) uses an
+ * error's message_zh when it has one, English always the English message.
+ * jh_cli_parse_lang() sets it, so `--lang en` gives English errors.
+ */
+void jh_cli_set_error_lang(jh_lang lang);
+
 /** Print "junheng: <message>" to stderr. */
 void jh_cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

@@ -133,6 +133,7 @@ jh_cli_parse_lang(const char *arg, jh_lang *out)
         jh_cli_fail("unknown language '%s' (zh or en)", arg);
         return false;
     }
+    jh_cli_set_error_lang(*out);
     return true;
 }
 

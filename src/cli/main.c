@@ -64,11 +64,23 @@ usage(FILE *out)
     jh_cli_exit_help(out);
 }
 
+/* Errors are printed in Chinese unless --lang en was given (issue 15):
+ * the people who read them are county clerks. */
+static jh_lang error_lang = JH_LANG_ZH;
+
+void
+jh_cli_set_error_lang(jh_lang lang)
+{
+    error_lang = lang;
+}
+
 void
 jh_cli_error(const jh_error *err)
 {
-    char buf[2048];
-    fprintf(stderr, "junheng: %s\n", jh_error_format(err, buf, sizeof(buf)));
+    char buf[4096];
+    fprintf(
+        stderr, "junheng: %s\n",
+        jh_error_format_lang(err, error_lang == JH_LANG_ZH, buf, sizeof(buf)));
 }
 
 void

@@ -123,7 +123,7 @@ check "--version prints a version" grep -Eq "^junheng [0-9]+\.[0-9]+" "$tmp/out"
 head -1 "$src/tests/data/hand3.csv" >"$tmp/bad.csv"
 sed -n 2p "$src/tests/data/hand3.csv" >>"$tmp/bad.csv"
 sed -n 3p "$src/tests/data/hand3.csv" | sed 's/,1000,/,abc,/' >>"$tmp/bad.csv"
-expect_exit "bad number" 3 "$bin" analyze "$tmp/bad.csv" --out "$tmp/badout"
+expect_exit "bad number" 3 "$bin" analyze "$tmp/bad.csv" --out "$tmp/badout" --lang en
 check "message names file, line and column" \
     grep -q "bad.csv:3:10: .*'abc' is not a number" "$tmp/err"
 check "no output folder for bad input" test ! -e "$tmp/badout"

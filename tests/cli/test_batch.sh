@@ -107,7 +107,7 @@ check "codes: two counties, two schools each" \
     pyjson "$TMP/out" '[(r["county"], r["levels"][0]["schools"]) for r in d["results"]] == [("甲县", 2), ("乙县", 2)]'
 sed 's/^乙县,002/甲县,001/' "$TMP/codes.csv" >"$TMP/dup.csv"
 expect_exit "codes: a code repeated within a county" 3 \
-    "$BIN" batch "$TMP/dup.csv" --no-charts
+    "$BIN" batch "$TMP/dup.csv" --no-charts --lang en
 check "codes: the message names the line and the duplicate" \
     grep -q "dup.csv:5:2: .*duplicate school code '001'" "$TMP/err"
 
@@ -214,7 +214,7 @@ check "pieces: a quoted name near the end reads as the plain file does" \
 awk -F, -v n="$late" 'NR == n { OFS = ","; $7 = "abc" } { print }' \
     "$TMP/c700.csv" >"$TMP/late.csv"
 expect_exit "pieces: a bad value near the end: exit 3" 3 "$BIN" batch \
-    "$TMP/late.csv" --jobs 2 --no-charts
+    "$TMP/late.csv" --jobs 2 --no-charts --lang en
 check "pieces: the message names the line of the whole file" \
     grep -q "late.csv:$late:7: .*'abc' is not a number" "$TMP/err"
 "$PY" - "$TMP/c700.csv" "$late" >"$TMP/notutf8.csv" <<'PY'
@@ -246,7 +246,7 @@ check "pieces: ... named at its line of the whole file" \
 awk -F, 'NR == 1000 { OFS = ","; $7 = "abc" } { print }' "$TMP/c60.csv" \
     >"$TMP/bad.csv"
 expect_exit "bad row: exit 3" 3 "$BIN" batch "$TMP/bad.csv" --out "$TMP/badout" \
-    --jobs 2 --per-county
+    --jobs 2 --per-county --lang en
 check "bad row: the message names file, line and column" \
     grep -q "bad.csv:1000:7: .*'abc' is not a number" "$TMP/err"
 check "bad row: nothing written" [ ! -e "$TMP/badout" ]

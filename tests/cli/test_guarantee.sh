@@ -160,7 +160,7 @@ with open(sys.argv[2], "w", encoding="utf-8", newline="") as f:
     csv.writer(f, lineterminator="\n").writerows(rows)
 PY
 col=$("$py" -c "import csv; print(next(csv.reader(open('$demo', encoding='utf-8-sig'))).index('专用教室2016年前建成') + 1)")
-run 3 analyze "$tmp/badflag.csv" --out "$tmp/bad" && check "bad flag names its cell" \
+run 3 analyze "$tmp/badflag.csv" --out "$tmp/bad" --lang en && check "bad flag names its cell" \
     grep -q "badflag.csv:4:$col: '大概' in 专用教室2016年前建成 is neither 是 nor 否" "$tmp/err"
 check "bad flag: no output" test ! -e "$tmp/bad/report.json"
 

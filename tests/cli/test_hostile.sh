@@ -17,7 +17,8 @@ ROW2="2,乙小学,小学,200,0,0,10,2,2,1000,1600,460000,5"
 # rejects NAME FILE PATTERN: exit 3, stderr matches PATTERN, no output.
 rejects() {
     local name=$1 file=$2 pattern=$3 out="$tmp/out-$RANDOM"
-    "$bin" analyze "$file" --out "$out" >"$tmp/stdout" 2>"$tmp/stderr"
+    # --lang en: the patterns match the English messages.
+    "$bin" analyze "$file" --out "$out" --lang en >"$tmp/stdout" 2>"$tmp/stderr"
     local rc=$?
     if [ $rc -ne 3 ]; then bad "$name: exit $rc, expected 3 ($(head -c 200 "$tmp/stderr"))"
     elif ! grep -Eq -- "$pattern" "$tmp/stderr"; then bad "$name: message '$(cat "$tmp/stderr")' lacks /$pattern/"

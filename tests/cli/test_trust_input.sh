@@ -118,7 +118,7 @@ run "$tmp/en.json" "$tmp/e" analyze "$tmp/below-en.xlsx" -f json
 if [ "$rc" -ne 0 ]; then bad "English examples: exit $rc"; else
     pycheck "English template: examples skipped, CV 0.097048" "$tmp/en.json" "abs($TA_CV - $HAND_CV) < 1e-9 and len(d['schools']) == 3"
 fi
-refuses "the bare template (examples only) is refused" "only the template's example rows" analyze "$tmp/tpl.xlsx" --out "$tmp/never"
+refuses "the bare template (examples only) is refused" "only the template's example rows" analyze "$tmp/tpl.xlsx" --out "$tmp/never" --lang en
 run "$tmp/o" "$tmp/e" analyze "$tmp/edited.xlsx" -f json
 if grep -q "学校数据!B2" "$tmp/e" && "$py" -c "import json,sys; d=json.load(open('$tmp/o')); sys.exit(0 if len(d['schools'])==3 else 1)" 2>/dev/null; then
     ok "an edited example still marked 示例 is still skipped, and said so"

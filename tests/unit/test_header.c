@@ -584,6 +584,76 @@ plain_csv_unchanged(void **state)
     fixture_free(&f);
 }
 
+/* Issue 15: the names of the statistics system and of provincial forms,
+ * a header broken across lines, one table for batch's county column, the
+ * nearest name to a misspelt header, and the Chinese text of an error. */
+static void
+names_people_use(void **state)
+{
+    static const char *const rows[] = {
+        "学校（机构）\n标识码|学校(机构)名称|办学类型|所在区县|小学在校生数|"
+        "体育运动场馆\r\n面积（㎡）|教学及辅助用房面级",
+        "1|甲小学|完全小学|青溪县|100|800|600",
+        "2|乙学校|九年制学校|青溪县|200|900|700",
+    };
+    jh_table *t = TABLE(rows);
+    jh_county *c = NULL;
+    jh_diags warn = JH_DIAGS_INIT;
+    jh_error err;
+    const char *found = NULL, *known = NULL;
+
+    (void)state;
+    assert_int_equal(import(t, &c, &warn, &err), JH_OK);
+    assert_int_equal(c->columns.code, 0);
+    assert_int_equal(c->columns.name, 1);
+    assert_int_equal(c->columns.type, 2);
+    assert_int_equal(c->columns.whole[JH_Q_SPORTS_AREA], 5);
+    assert_int_equal(c->schools[0].type, JH_TYPE_PRIMARY);
+    assert_int_equal(c->schools[1].type, JH_TYPE_NINE_YEAR);
+    assert_string_equal(c->name, "青溪县");
+    assert_true(jh_county_suggest(c, "teaching_area", &found, &known));
+    assert_string_equal(found, "教学及辅助用房面级");
+    assert_string_equal(known, "教学及辅助用房面积");
+    assert_false(jh_county_suggest(c, "books", &found, &known));
+    assert_true(warned(&warn, "Sheet1!G1", "did you mean"));
+    assert_string_equal(jh_school_header_key("所在区县"), "county");
+    assert_string_equal(jh_school_header_key("县（市、区）"), "county");
+    assert_string_equal(jh_school_header_key("区县"), "county");
+    assert_string_equal(jh_school_header_key("学校(机构)\n标识码"), "code");
+    assert_null(jh_school_header_key("小学在校生数"));
+    assert_null(jh_school_header_key("备注"));
+    jh_county_free(c);
+    jh_diags_release(&warn);
+    jh_table_free(t);
+}
+
+static void
+missing_name_teaches(void **state)
+{
+    static const char *const rows[] = {
+        "学校代码|学校名|学校类型|小学在校生数",
+        "1|甲小学|小学|100",
+    };
+    jh_table *t = TABLE(rows);
+    jh_county *c = NULL;
+    jh_error err;
+    char buf[4096];
+
+    (void)state;
+    jh_error_clear(&err);
+    assert_int_equal(import(t, &c, NULL, &err), JH_ERR_DATA);
+    assert_null(c);
+    assert_non_null(strstr(err.message, "found '学校名', did you mean "
+                                        "'学校名称'?"));
+    assert_non_null(strstr(err.message_zh, "找到「学校名」，是否指「学校名称」？"));
+    assert_non_null(strstr(err.message_zh, "学校代码 | 学校名 | 学校类型"));
+    assert_non_null(strstr(jh_error_format_lang(&err, 1, buf, sizeof(buf)),
+                           "缺少必需的列「学校名称」"));
+    assert_non_null(strstr(jh_error_format_lang(&err, 0, buf, sizeof(buf)),
+                           "required column 学校名称"));
+    jh_table_free(t);
+}
+
 int
 main(void)
 {
@@ -600,6 +670,8 @@ main(void)
         cmocka_unit_test(check_warnings),
         cmocka_unit_test(indoor_sports_rooms),
         cmocka_unit_test(plain_csv_unchanged),
+        cmocka_unit_test(names_people_use),
+        cmocka_unit_test(missing_name_teaches),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
