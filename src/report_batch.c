@@ -442,6 +442,26 @@ bs_fmt(bs_writer *w, bool bold, bool border, uint32_t fill, uint32_t font,
     return f;
 }
 
+/* The document properties of a batch or trend workbook: its title (label
+ * @p title_key), junheng and its version, and the document date (never
+ * 0, which would make libxlsxwriter use the current time). */
+static void
+bs_properties(bs_writer *w, const jh_batch_report_context *ctx,
+              const char *title_key)
+{
+    lxw_doc_properties props;
+    char comments[128];
+
+    memset(&props, 0, sizeof(props));
+    snprintf(comments, sizeof(comments), "junheng %s",
+             ctx->version != NULL ? ctx->version : "");
+    props.title = (char *)jh_label(w->lang, title_key);
+    props.author = (char *)"junheng";
+    props.comments = comments;
+    props.created = ctx->created > 0 ? (time_t)ctx->created : (time_t)1;
+    bs_check(w, workbook_set_properties(w->wb, &props));
+}
+
 static void
 bs_formats_make(bs_writer *w)
 {
@@ -789,10 +809,8 @@ jh_report_batch_workbook(const char *path, const jh_batch_report_context *ctx,
                          jh_error *err)
 {
     bs_writer w;
-    lxw_doc_properties props;
     lxw_error close_error;
     FILE *probe;
-    char comments[128];
 
     if (path == NULL || ctx == NULL || ctx->batch == NULL)
         return jh_error_set(err, JH_ERR_ARG, path, 0, 0,
@@ -822,15 +840,7 @@ jh_report_batch_workbook(const char *path, const jh_batch_report_context *ctx,
                             "cannot write workbook: %s",
                             lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
     }
-    memset(&props, 0, sizeof(props));
-    snprintf(comments, sizeof(comments), "junheng %s",
-             ctx->version != NULL ? ctx->version : "");
-    props.title = (char *)jh_label(w.lang, "batch_title");
-    props.author = (char *)"junheng";
-    props.comments = comments;
-    /* 0 would make libxlsxwriter use the current time. */
-    props.created = ctx->created > 0 ? (time_t)ctx->created : (time_t)1;
-    bs_check(&w, workbook_set_properties(w.wb, &props));
+    bs_properties(&w, ctx, "batch_title");
     bs_formats_make(&w);
     bs_summary_sheet(&w);
     bs_failing_sheet(&w);
@@ -1118,11 +1128,9 @@ jh_report_trend_workbook(const char *path, const jh_batch_report_context *ctx,
                          size_t county, jh_error *err)
 {
     bs_writer w;
-    lxw_doc_properties props;
     lxw_error close_error;
     jh_trend_step *steps;
     FILE *probe;
-    char comments[128];
 
     if (path == NULL || ctx == NULL || ctx->batch == NULL ||
         county >= ctx->batch->ncounties)
@@ -1146,14 +1154,7 @@ jh_report_trend_workbook(const char *path, const jh_batch_report_context *ctx,
                             "cannot write workbook: %s",
                             lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
     }
-    memset(&props, 0, sizeof(props));
-    snprintf(comments, sizeof(comments), "junheng %s",
-             ctx->version != NULL ? ctx->version : "");
-    props.title = (char *)jh_label(w.lang, "batch_trend_title");
-    props.author = (char *)"junheng";
-    props.comments = comments;
-    props.created = ctx->created > 0 ? (time_t)ctx->created : (time_t)1;
-    bs_check(&w, workbook_set_properties(w.wb, &props));
+    bs_properties(&w, ctx, "batch_trend_title");
     bs_formats_make(&w);
     tr_changes_sheet(&w, county, steps);
     tr_cvs_sheet(&w, county, steps);

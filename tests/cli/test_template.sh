@@ -101,9 +101,9 @@ else bad "template --standard unknown: exit $rc, $(head -c 300 "$tmp/e")"; fi
 template_to "$tmp/tpl2.xlsx"
 cmp -s "$tmp/tpl.xlsx" "$tmp/tpl2.xlsx" && ok "template bytes reproducible" || bad "template bytes differ between runs"
 # The bare template is still refused: its rows are examples.
-run "$tmp/o" "$tmp/e" check "$tmp/tpl.xlsx"
+run "$tmp/o" "$tmp/e" check "$tmp/tpl.xlsx" --lang en
 [ "$rc" -eq 3 ] && grep -q "example rows" "$tmp/e" && ok "the bare template is refused (examples only)" || bad "bare template: exit $rc"
-run "$tmp/o" "$tmp/e" check "$tmp/tpl-en.xlsx"
+run "$tmp/o" "$tmp/e" check "$tmp/tpl-en.xlsx" --lang en
 [ "$rc" -eq 3 ] && grep -q "example rows" "$tmp/e" && ! grep -q "unit" "$tmp/e" && ok "the English template's headers are all read (books (volumes) too)" || bad "English template headers: exit $rc $(head -c 300 "$tmp/e")"
 # A header the template writes is read: 租借体育场地面积(平方米) is an area.
 f=$(csv leased.csv "学校代码,学校名称,学校类型,小学在校生数,初中在校生数,高于规定学历教师数,县级以上骨干教师数,体育艺术专任教师数,教学及辅助用房面积(平方米),体育运动场馆面积(平方米),教学仪器设备值(万元),网络多媒体教室数(间),租借体育场地面积(平方米)" \
