@@ -991,8 +991,25 @@ is_total_row(const char *text)
         "全区总计", "全市合计",   "全市总计", "合计数",   "total",
         "subtotal", "grandtotal", "sum"};
     static const char *const after[] = {"(", "（", ":", "：", "[", "【"};
+    static const char *const leads[] = {"合", "总", "小", "共", "全"};
+    const unsigned char *p = (const unsigned char *)text;
+    bool lead = false;
     char t[256];
 
+    /* Every word begins with one of these: a cheap test on the first
+     * character that is not a space (squeeze() drops the same spaces)
+     * spares the copy and the comparisons for an ordinary row. */
+    while (*p == ' ' || *p == '\t' ||
+           (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) ||
+           (p[0] == 0xC2 && p[1] == 0xA0))
+        p += *p == ' ' || *p == '\t' ? 1 : p[0] == 0xC2 ? 2 : 3;
+    if (*p == 't' || *p == 'T' || *p == 's' || *p == 'S' || *p == 'g' ||
+        *p == 'G')
+        lead = true;
+    for (size_t i = 0; !lead && i < sizeof(leads) / sizeof(leads[0]); i++)
+        lead = strncmp((const char *)p, leads[i], 3) == 0;
+    if (!lead)
+        return false;
     squeeze(text, t, sizeof(t));
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
         size_t n = strlen(words[i]);
