@@ -308,6 +308,15 @@ void jh_cli_error(const jh_error *err);
  */
 void jh_cli_set_error_lang(jh_lang lang);
 
+/** Whether messages are printed in Chinese (the default; see
+ * jh_cli_set_error_lang()). */
+bool jh_cli_zh(void);
+
+/** Print a warning to stderr in the language of jh_cli_error(): its
+ * Chinese text ("junheng: 警告：…") by default, its English text with
+ * `--lang en` ("junheng: warning: …"). */
+void jh_cli_warning(const jh_diag *d);
+
 /** Print "junheng: <message>" to stderr. */
 void jh_cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 

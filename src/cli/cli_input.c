@@ -31,10 +31,8 @@ county_name(const jh_county *c, const char *path)
 static void
 print_warnings(const jh_diags *w)
 {
-    char buf[2048];
     for (size_t i = 0; i < w->count; i++)
-        fprintf(stderr, "junheng: warning: %s\n",
-                jh_diag_format(&w->items[i], buf, sizeof(buf)));
+        jh_cli_warning(&w->items[i]);
 }
 
 void

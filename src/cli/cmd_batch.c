@@ -533,24 +533,23 @@ progress_cb(void *data, size_t done, size_t total)
 static void
 print_warnings(const jh_batch *b)
 {
-    char buf[2048];
     size_t printed = 0, total = b->warnings.count;
 
     for (size_t i = 0; i < b->warnings.count; i++)
-        fprintf(stderr, "junheng: warning: %s\n",
-                jh_diag_format(&b->warnings.items[i], buf, sizeof(buf)));
+        jh_cli_warning(&b->warnings.items[i]);
     for (size_t g = 0; g < b->ngroups; g++) {
         const jh_diags *w = &b->groups[g].warnings;
         total += w->count;
         for (size_t i = 0; i < w->count && printed < MAX_PRINTED_WARNINGS;
              i++, printed++)
-            fprintf(stderr, "junheng: warning: %s\n",
-                    jh_diag_format(&w->items[i], buf, sizeof(buf)));
+            jh_cli_warning(&w->items[i]);
     }
     if (total > b->warnings.count + printed)
         fprintf(stderr,
-                "junheng: warning: ... and %zu more warnings, all listed in "
-                "summary.json and summary.xlsx\n",
+                jh_cli_zh() ? "junheng: 警告：……另有 %zu 条警告，均列在 "
+                              "summary.json 和 summary.xlsx 中\n"
+                            : "junheng: warning: ... and %zu more warnings, "
+                              "all listed in summary.json and summary.xlsx\n",
                 total - b->warnings.count - printed);
 }
 

@@ -210,7 +210,6 @@ jh_cmd_evaluate(int argc, char **argv)
     jh_evaluation *ev = NULL;
     jh_error err;
     jh_status st;
-    char buf[2048];
     int rc = parse_args(&a, argc, argv);
 
     if (rc != JH_EXIT_OK)
@@ -224,8 +223,7 @@ jh_cmd_evaluate(int argc, char **argv)
     jh_error_clear(&err);
     st = jh_evaluate(&ev, a.in.analysis, facts, &warn, &err);
     for (size_t i = 0; i < warn.count; i++)
-        fprintf(stderr, "junheng: warning: %s\n",
-                jh_diag_format(&warn.items[i], buf, sizeof(buf)));
+        jh_cli_warning(&warn.items[i]);
     if (st != JH_OK) {
         jh_cli_error(&err);
         rc = st == JH_ERR_ARG ? JH_EXIT_DATA : jh_cli_exit_code(st);

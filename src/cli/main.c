@@ -83,6 +83,21 @@ jh_cli_error(const jh_error *err)
         jh_error_format_lang(err, error_lang == JH_LANG_ZH, buf, sizeof(buf)));
 }
 
+bool
+jh_cli_zh(void)
+{
+    return error_lang == JH_LANG_ZH;
+}
+
+void
+jh_cli_warning(const jh_diag *d)
+{
+    char buf[4096];
+    bool zh = error_lang == JH_LANG_ZH;
+    fprintf(stderr, "junheng: %s%s\n", zh ? "警告：" : "warning: ",
+            jh_diag_format_lang(d, zh, buf, sizeof(buf)));
+}
+
 void
 jh_cli_fail(const char *fmt, ...)
 {

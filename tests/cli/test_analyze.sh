@@ -99,7 +99,10 @@ PY
 expect_exit "demo text" 0 "$bin" analyze "$demo"
 check "text names the failing schools" grep -q "3623010012 桃源镇溪口小学" "$tmp/out"
 check "text gives the verdict" grep -q "未达到优质均衡资源配置要求" "$tmp/out"
-check "text warns on stderr" grep -q "warning: .*qingxi-county.csv:39" "$tmp/err"
+check "text warns on stderr (in Chinese by default)" grep -q "警告：.*qingxi-county.csv:39" "$tmp/err"
+check "the warning is the Chinese text" grep -q "只填了全校合计" "$tmp/err"
+expect_exit "demo text in English" 0 "$bin" analyze "$demo" --lang en
+check "--lang en warns in English" grep -q "warning: .*qingxi-county.csv:39: .*given only for the whole school" "$tmp/err"
 expect_exit "demo text en" 0 "$bin" analyze "$demo" --lang en
 check "english text" grep -q "does not meet the resource standard" "$tmp/out"
 check "text shows the locality table" grep -q "Urban" "$tmp/out"

@@ -107,7 +107,7 @@ if [ "$rc" -ne 0 ]; then bad "examples below: exit $rc ($(head -c 300 "$tmp/belo
     pycheck "examples skipped: no other level counted" "$tmp/below.json" "len(d['levels']) == 1 and len(d['schools']) == 3"
     pycheck "examples skipped: county is the real one" "$tmp/below.json" "d['county'] == '测试县'"
 fi
-if grep -q "学校数据!B2" "$tmp/below.err" && grep -q "学校数据!B9" "$tmp/below.err" && grep -qi "example" "$tmp/below.err"; then
+if grep -q "学校数据!B2" "$tmp/below.err" && grep -q "学校数据!B9" "$tmp/below.err" && grep -q "示例行" "$tmp/below.err"; then
     ok "examples skipped: a warning names each example row"
 else bad "examples skipped: no warning naming rows 2-9: $(head -c 400 "$tmp/below.err")"; fi
 run "$tmp/o" "$tmp/e" check "$tmp/below.xlsx"
@@ -171,7 +171,7 @@ run "$tmp/o" "$tmp/e" batch "$tmp/twelve.csv" --out "$tmp/batch12" --no-charts
 if [ "$rc" -eq 0 ] || [ "$rc" -eq 1 ]; then ok "batch still takes the 12 counties"; else bad "batch on 12 counties: exit $rc $(head -c 300 "$tmp/e")"; fi
 f=$(csv bex.csv "$H,county" "9,城关小学（示例）,小学,1200,0,0,27,18,14,7200,12000,3000000,32,示例县" "$R1,东县" "$R2,东县" "$R3,西县")
 run "$tmp/bex.json" "$tmp/e" batch "$f" --out "$tmp/bexo" --no-charts -f json
-if [ "$rc" -le 1 ] && grep -q "bex.csv:2: .*example" "$tmp/e"; then
+if [ "$rc" -le 1 ] && grep -q "bex.csv:2: .*示例行" "$tmp/e"; then
     pycheck "batch: the template's examples make no county 示例县 (2 counties)" "$tmp/bex.json" "d['counties'] == 2"
 else bad "batch with example rows: exit $rc $(head -c 300 "$tmp/e")"; fi
 

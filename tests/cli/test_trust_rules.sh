@@ -281,12 +281,12 @@ warned() {
 }
 f=$(facts_with money.csv 's/^special_funds_per_student,特殊教育学校生均公用经费,6500,/special_funds_per_student,特殊教育学校生均公用经费,0.65,/')
 warned "special funds of 0.65 yuan (万元?) per student are warned at their line" \
-    "warning: .*money.csv:4(:3)?: .*special_funds_per_student" "$f"
+    "(warning: |警告：).*money.csv:4(:3)?: .*special_funds_per_student" "$f"
 f=$(facts_with money2.csv 's/^special_funds_per_student,特殊教育学校生均公用经费,6500,/special_funds_per_student,特殊教育学校生均公用经费,65000000,/')
 warned "special funds of 65,000,000 yuan per student are warned" \
-    "warning: .*money2.csv:4(:3)?: .*special_funds_per_student" "$f"
+    "(warning: |警告：).*money2.csv:4(:3)?: .*special_funds_per_student" "$f"
 f=$(facts_with salary.csv 's/^salary_ratio,教师平均工资收入与当地公务员平均工资收入之比,1.02,/salary_ratio,教师平均工资收入与当地公务员平均工资收入之比,102,/')
-warned "a salary ratio of 102 (for 1.02) is warned" "warning: .*salary.csv:5(:3)?: .*salary_ratio" "$f"
+warned "a salary ratio of 102 (for 1.02) is warned" "(warning: |警告：).*salary.csv:5(:3)?: .*salary_ratio" "$f"
 if "$bin" evaluate "$demo" --county "$demo_facts" >/dev/null 2>"$tmp/stderr" &&
     ! grep -q "implausible" "$tmp/stderr"; then
     ok "the demo county's facts give no implausibility warning"
