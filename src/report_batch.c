@@ -442,6 +442,30 @@ bs_fmt(bs_writer *w, bool bold, bool border, uint32_t fill, uint32_t font,
     return f;
 }
 
+/*
+ * Start writer @p w for the workbook at @p path: its context and language,
+ * and a first open of the file, because libxlsxwriter opens it only when
+ * closing and then prints its own message.  JH_OK, or an error naming
+ * @p path with nothing written.
+ */
+static jh_status
+bs_writer_begin(bs_writer *w, const jh_batch_report_context *ctx,
+                const char *path, jh_error *err)
+{
+    FILE *probe;
+
+    memset(w, 0, sizeof(*w));
+    w->ctx = ctx;
+    w->lang = ctx->lang;
+    w->error = LXW_NO_ERROR;
+    probe = fopen(path, "wb");
+    if (probe == NULL)
+        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
+                            "cannot write workbook: %s", strerror(errno));
+    fclose(probe);
+    return JH_OK;
+}
+
 /* The document properties of a batch or trend workbook: its title (label
  * @p title_key), junheng and its version, and the document date (never
  * 0, which would make libxlsxwriter use the current time). */
@@ -810,22 +834,14 @@ jh_report_batch_workbook(const char *path, const jh_batch_report_context *ctx,
 {
     bs_writer w;
     lxw_error close_error;
-    FILE *probe;
+    jh_status begun;
 
     if (path == NULL || ctx == NULL || ctx->batch == NULL)
         return jh_error_set(err, JH_ERR_ARG, path, 0, 0,
                             "cannot write workbook: no batch");
-    memset(&w, 0, sizeof(w));
-    w.ctx = ctx;
-    w.lang = ctx->lang;
-    w.error = LXW_NO_ERROR;
-    /* libxlsxwriter opens the file only when closing, and then prints its
-     * own message: find out first. */
-    probe = fopen(path, "wb");
-    if (probe == NULL)
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s", strerror(errno));
-    fclose(probe);
+    begun = bs_writer_begin(&w, ctx, path, err);
+    if (begun != JH_OK)
+        return begun;
     /* Constant memory: each row goes to a temporary file as soon as the
      * next is begun, instead of a tree of every cell of a national
      * summary; the sheets are written strictly row after row. */
@@ -1129,22 +1145,16 @@ jh_report_trend_workbook(const char *path, const jh_batch_report_context *ctx,
 {
     bs_writer w;
     lxw_error close_error;
+    jh_status begun;
     jh_trend_step *steps;
-    FILE *probe;
 
     if (path == NULL || ctx == NULL || ctx->batch == NULL ||
         county >= ctx->batch->ncounties)
         return jh_error_set(err, JH_ERR_ARG, path, 0, 0,
                             "cannot write workbook: no county");
-    memset(&w, 0, sizeof(w));
-    w.ctx = ctx;
-    w.lang = ctx->lang;
-    w.error = LXW_NO_ERROR;
-    probe = fopen(path, "wb");
-    if (probe == NULL)
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s", strerror(errno));
-    fclose(probe);
+    begun = bs_writer_begin(&w, ctx, path, err);
+    if (begun != JH_OK)
+        return begun;
     steps = calloc(ctx->batch->ngroups + 1, sizeof(*steps));
     w.wb = steps != NULL ? workbook_new(path) : NULL;
     if (w.wb == NULL) {

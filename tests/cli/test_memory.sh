@@ -4,20 +4,6 @@
 # by CTest (skipped, 77, in a sanitized build: ulimit -v cannot hold ASan's
 # shadow memory) and by scripts/test.sh with the ordinary valgrind build.
 source "$(dirname "$0")/trust_lib.sh" "$@"
-# json_eval FILE EXPR: EXPR over d (the parsed JSON) is true.
-# S is the set of every string (keys and values) in it.
-json_eval() {
-    "$py" -c "
-import json, sys
-d = json.load(open(sys.argv[1], encoding='utf-8'))
-S = set()
-def walk(x):
-    if isinstance(x, str): S.add(x)
-    elif isinstance(x, dict): [walk(k) or walk(v) for k, v in x.items()]
-    elif isinstance(x, list): [walk(v) for v in x]
-walk(d)
-sys.exit(0 if ($2) else 1)" "$1"
-}
 
 # ---------------------------------------------------------------------
 family batch_memory

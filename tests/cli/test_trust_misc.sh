@@ -45,20 +45,6 @@ for n in z.namelist():
 sys.exit(0 if any(want in t for t in text) else 1)
 EOF
 }
-# json_eval FILE EXPR: EXPR over d (the parsed JSON) is true.
-# S is the set of every string (keys and values) in it.
-json_eval() {
-    "$py" -c "
-import json, sys
-d = json.load(open(sys.argv[1], encoding='utf-8'))
-S = set()
-def walk(x):
-    if isinstance(x, str): S.add(x)
-    elif isinstance(x, dict): [walk(k) or walk(v) for k, v in x.items()]
-    elif isinstance(x, list): [walk(v) for v in x]
-walk(d)
-sys.exit(0 if ($2) else 1)" "$1"
-}
 has_soffice() { command -v soffice >/dev/null; }
 EV=("$D/qingxi-county.csv" --county "$D/qingxi-county-facts.csv" --no-charts)
 

@@ -23,3 +23,17 @@ ok() { pass=$((pass + 1)); case_done; echo "ok: $1"; }
 bad() { fail=$((fail + 1)); case_done; echo "FAIL: $1"; }
 # csv NAME LINE...: write a file in $tmp and print its path.
 csv() { local f="$tmp/$1"; shift; printf '%s\n' "$@" >"$f"; echo "$f"; }
+# json_eval FILE EXPR: EXPR over d (the parsed JSON) is true.
+# S is the set of every string (keys and values) in it.
+json_eval() {
+    "$py" -c "
+import json, sys
+d = json.load(open(sys.argv[1], encoding='utf-8'))
+S = set()
+def walk(x):
+    if isinstance(x, str): S.add(x)
+    elif isinstance(x, dict): [walk(k) or walk(v) for k, v in x.items()]
+    elif isinstance(x, list): [walk(v) for v in x]
+walk(d)
+sys.exit(0 if ($2) else 1)" "$1"
+}
