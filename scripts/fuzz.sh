@@ -46,7 +46,7 @@ for t in "${targets[@]}"; do
     [ -d tests/fuzz/regressions/"$name" ] && dirs+=(tests/fuzz/regressions/"$name")
     # FreeXL reserves whatever size a damaged header declares (up to 4 GB,
     # never touched) before it fails; junheng's .xls child runs under a
-    # 2 GiB address-space cap in ordinary builds (src/xls.c), which
+    # 2 GiB address-space cap in ordinary builds (src/import/xls.c), which
     # sanitizers cannot have.  Let such a reservation pass here.
     extra=()
     [ "$name" = xls ] && extra=(-malloc_limit_mb=8192)

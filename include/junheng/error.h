@@ -85,6 +85,9 @@ char *jh_error_format(const jh_error *err, char *buf, size_t size);
 char *jh_error_format_lang(const jh_error *err, int zh, char *buf,
                            size_t size);
 
+/** Write the spreadsheet name of a column (1 → "A", 27 → "AA"). */
+char *jh_column_letters(long column, char *buf, size_t size);
+
 #ifdef __cplusplus
 }
 #endif

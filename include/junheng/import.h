@@ -13,6 +13,7 @@
 #include "junheng/encoding.h"
 #include "junheng/error.h"
 #include "junheng/school.h"
+#include "junheng/school_reader.h"
 #include "junheng/table.h"
 
 #ifdef __cplusplus

@@ -80,9 +80,6 @@ const char *jh_table_cell(const jh_table *table, size_t row, size_t col);
 void jh_table_locate(const jh_table *table, size_t row, size_t col,
                      jh_error *err);
 
-/** Write the spreadsheet name of a column (1 → "A", 27 → "AA"). */
-char *jh_column_letters(long column, char *buf, size_t size);
-
 #ifdef __cplusplus
 }
 #endif

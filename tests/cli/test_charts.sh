@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# End-to-end tests of the charts (src/report_charts.c, plots/*.gp).
+# End-to-end tests of the charts (src/report/report_charts.c, plots/*.gp).
 #
 # usage: tests/cli/test_charts.sh BINARY SOURCE_DIR
 #
 # 1. the demo county gives every chart as PNG and PDF, nothing else, no
 #    scratch file left, the same bytes on a second run; the supplementary
 #    Lorenz chart of each level and a contribution chart only for the one
-#    CV over its limit (src/report_diag_charts.c);
+#    CV over its limit (src/report/report_diag_charts.c);
 # 2. school and county names that are gnuplot code (backquotes, system(),
 #    "!", "@" macros, enhanced-text markup, paths, quotes) are drawn as text
 #    and never run, and nothing is written outside the output folder;

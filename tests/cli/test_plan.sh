@@ -210,7 +210,7 @@ sums = [c.value for row in ws.iter_rows() for c in row
 assert sums, "no SUM formulas in the budget sheet"
 PY
 
-# 5. Charts (src/report_plan_charts.c, plots/plan_*.gp) beside the workbook.
+# 5. Charts (src/report/report_plan_charts.c, plots/plan_*.gp) beside the workbook.
 if command -v gnuplot >/dev/null; then
     export JUNHENG_PLOTS_DIR=$(cd "$src" && pwd)/plots SOURCE_DATE_EPOCH=1577836800
     is_png() {

@@ -14,6 +14,7 @@
 #include "junheng/csv.h"
 #include "junheng/model.h"
 #include "junheng/school.h"
+#include "junheng/school_reader.h"
 #include "junheng/standard.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "junheng/school.h"
+#include "junheng/school_reader.h"
 #include "junheng/xls.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

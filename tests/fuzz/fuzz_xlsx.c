@@ -7,6 +7,7 @@
 #include <stdlib.h>
 
 #include "junheng/school.h"
+#include "junheng/school_reader.h"
 #include "junheng/xlsx.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);

@@ -17,6 +17,7 @@
 #include "junheng/csv.h"
 #include "junheng/model.h"
 #include "junheng/school.h"
+#include "junheng/school_reader.h"
 #include "junheng/standard.h"
 
 /* cmocka 1.1.5's assert_float_equal casts to float: compare doubles. */

@@ -7,6 +7,7 @@
 #include "helpers.h"
 
 #include "junheng/check.h"
+#include "junheng/school_reader.h"
 #include "junheng/table.h"
 
 /*

@@ -6,7 +6,7 @@
 #include <sys/wait.h>
 #include <time.h>
 
-#include "../../src/subprocess.h"
+#include "subprocess.h"
 
 static double
 seconds_since(const struct timespec *t0)

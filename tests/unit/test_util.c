@@ -6,7 +6,7 @@
 #include <locale.h>
 #include <stdint.h>
 
-#include "../../src/util.h"
+#include "util.h"
 #include "junheng/outdir.h"
 
 /* strtod in the C locale: what jh__parse_double must agree with. */

@@ -247,27 +247,6 @@ jh_table_cell(const jh_table *t, size_t row, size_t col)
     return t->rows[row].cells[col];
 }
 
-char *
-jh_column_letters(long column, char *buf, size_t size)
-{
-    char tmp[16];
-    size_t n = 0;
-
-    if (size == 0)
-        return buf;
-    while (column > 0 && n < sizeof(tmp)) {
-        column--;
-        tmp[n++] = (char)('A' + column % 26);
-        column /= 26;
-    }
-    if (n + 1 > size)
-        n = size - 1;
-    for (size_t i = 0; i < n; i++)
-        buf[i] = tmp[n - 1 - i];
-    buf[n] = '\0';
-    return buf;
-}
-
 void
 jh_table_locate(const jh_table *t, size_t row, size_t col, jh_error *err)
 {

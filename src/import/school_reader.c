@@ -1,5 +1,6 @@
 /* junheng - reading schools from a table by their column headers. */
 #include "junheng/school.h"
+#include "junheng/school_reader.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -10,23 +11,10 @@
 #include <string.h>
 #include <strings.h>
 
+#include "school_names.h"
 #include "util.h"
 
 /* ---- names ------------------------------------------------------------ */
-
-static const struct {
-    const char *key;
-    const char *zh;
-} type_names[JH_TYPE_COUNT] = {
-    {"primary", "小学"},
-    {"junior", "初中"},
-    {"nine_year", "九年一贯制学校"},
-    {"complete_secondary", "完全中学"},
-    {"twelve_year", "十二年一贯制学校"},
-    {"teaching_point", "教学点"},
-    {"special", "特殊教育学校"},
-    {"vocational", "职业学校"},
-};
 
 /* Other spellings seen in county tables. */
 static const struct {
@@ -58,133 +46,6 @@ static const struct {
     {"职业高中", JH_TYPE_VOCATIONAL},
 };
 
-static const struct {
-    const char *key;
-    const char *zh;
-    const char *aliases[4];
-    bool sectioned;
-} quantity_names[JH_Q_COUNT] = {
-    {"degree_teachers",
-     "高于规定学历教师数",
-     {"高于规定学历教师", "高学历教师数", NULL},
-     true},
-    {"backbone_teachers",
-     "县级以上骨干教师数",
-     {"县级以上骨干教师", "骨干教师数", NULL},
-     true},
-    {"pe_art_teachers",
-     "体育艺术专任教师数",
-     {"体育、艺术（美术、音乐）专任教师数", "体育艺术教师数",
-      "体育、艺术专任教师数", NULL},
-     true},
-    {"teaching_area",
-     "教学及辅助用房面积",
-     {"教学及辅助用房", "教学辅助用房面积", NULL},
-     false},
-    {"sports_area",
-     "体育运动场馆面积",
-     {"体育运动场馆", "体育场馆面积", NULL},
-     false},
-    {"equipment_value",
-     "教学仪器设备值",
-     {"教学仪器设备总值", "教学仪器设备", NULL},
-     false},
-    {"multimedia_rooms",
-     "网络多媒体教室数",
-     {"网络多媒体教室", "多媒体教室数", NULL},
-     false},
-    {"computers", "计算机台数", {"计算机数", NULL}, false},
-    {"books", "图书册数", {"图书", "藏书册数", NULL}, false},
-    {"teachers", "专任教师数", {"专任教师", NULL}, true},
-    {"senior_title_teachers",
-     "中级及以上专业技术职务教师数",
-     {"中级及以上职称教师数", NULL},
-     true},
-    {"indoor_sports_area",
-     "其中室内体育用房",
-     {"室内体育用房面积", "室内体育用房", "室内体育用房面积数", NULL},
-     false},
-    {"certified_teachers",
-     "持证专任教师数",
-     {"持证教师数", "持有教师资格证专任教师数", "持证专任教师", NULL},
-     true},
-    {"music_rooms",
-     "音乐专用教室数",
-     {"音乐专用教室", "音乐教室数", "音乐教室", NULL},
-     false},
-    {"art_rooms",
-     "美术专用教室数",
-     {"美术专用教室", "美术教室数", "美术教室", NULL},
-     false},
-    {"music_room_min_area",
-     "最小音乐教室面积",
-     {"音乐教室最小面积", "最小音乐专用教室面积", "音乐专用教室最小面积",
-      NULL},
-     false},
-    {"art_room_min_area",
-     "最小美术教室面积",
-     {"美术教室最小面积", "最小美术专用教室面积", "美术专用教室最小面积",
-      NULL},
-     false},
-    {"training_funds",
-     "教师培训经费",
-     {"培训经费", "教师培训经费支出", NULL},
-     false},
-    {"public_funds",
-     "公用经费预算",
-     {"年度公用经费预算", "公用经费", "公用经费预算数", NULL},
-     false},
-    {"largest_class", "最大班额", {"最大班级人数", "最大班额数", NULL}, true},
-    {"pe_art_parttime_teachers",
-     "走教兼职体育艺术教师数",
-     {"走教、兼职体育艺术教师数", "兼职体育艺术教师数", NULL},
-     true},
-    {"leased_sports_area",
-     "租借体育场地面积",
-     {"租借体育场馆面积", "租用体育场地面积", NULL},
-     false},
-};
-
-static const char *const level_keys[3] = {"primary", "junior", "senior"};
-static const char *const level_zh[3] = {"小学", "初中", "高中"};
-
-const char *
-jh_school_type_key(jh_school_type type)
-{
-    return type < JH_TYPE_COUNT ? type_names[type].key : "unknown";
-}
-
-const char *
-jh_school_type_zh(jh_school_type type)
-{
-    return type < JH_TYPE_COUNT ? type_names[type].zh : "未知";
-}
-
-const char *
-jh_level_key(jh_level level)
-{
-    return (unsigned)level < 3 ? level_keys[level] : "unknown";
-}
-
-const char *
-jh_quantity_key(jh_quantity q)
-{
-    return q < JH_Q_COUNT ? quantity_names[q].key : "unknown";
-}
-
-const char *
-jh_quantity_zh(jh_quantity q)
-{
-    return q < JH_Q_COUNT ? quantity_names[q].zh : "未知";
-}
-
-bool
-jh_quantity_is_sectioned(jh_quantity q)
-{
-    return q < JH_Q_COUNT && quantity_names[q].sectioned;
-}
-
-/* ---- headers ---------------------------------------------------------- */
 
 typedef enum field_kind {
     F_NONE = 0,
@@ -400,7 +261,7 @@ identify(const char *header, field *f)
     /* "其中：室内体育用房" is a part of the column before it ("of which"):
      * the words after 其中 name it. */
     if (strncmp(name, "其中", strlen("其中")) == 0 &&
-        strcmp(name, quantity_names[JH_Q_INDOOR_SPORTS_AREA].zh) != 0) {
+        strcmp(name, jh__quantity_names[JH_Q_INDOOR_SPORTS_AREA].zh) != 0) {
         static const char *const seps[] = {"：", ":", "，", ",", "、"};
         char *rest = name + strlen("其中");
         for (size_t i = 0; i < sizeof(seps) / sizeof(seps[0]); i++) {
@@ -426,25 +287,25 @@ identify(const char *header, field *f)
     }
     for (int l = 0; l < 3; l++) {
         char k[64], z1[64], z2[64], z3[64];
-        snprintf(k, sizeof(k), "students_%s", level_keys[l]);
-        snprintf(z1, sizeof(z1), "%s在校生数", level_zh[l]);
-        snprintf(z2, sizeof(z2), "%s学生数", level_zh[l]);
-        snprintf(z3, sizeof(z3), "%s在校生", level_zh[l]);
+        snprintf(k, sizeof(k), "students_%s", jh__level_keys[l]);
+        snprintf(z1, sizeof(z1), "%s在校生数", jh__level_zh[l]);
+        snprintf(z2, sizeof(z2), "%s学生数", jh__level_zh[l]);
+        snprintf(z3, sizeof(z3), "%s在校生", jh__level_zh[l]);
         if (strcmp(key, k) == 0 || strcmp(name, z1) == 0 ||
             strcmp(name, z2) == 0 || strcmp(name, z3) == 0) {
             f->kind = F_STUDENTS;
             f->arg = l;
             return;
         }
-        snprintf(k, sizeof(k), "classes_%s", level_keys[l]);
-        snprintf(z1, sizeof(z1), "%s班级数", level_zh[l]);
+        snprintf(k, sizeof(k), "classes_%s", jh__level_keys[l]);
+        snprintf(z1, sizeof(z1), "%s班级数", jh__level_zh[l]);
         if (strcmp(key, k) == 0 || strcmp(name, z1) == 0) {
             f->kind = F_CLASSES;
             f->arg = l;
             return;
         }
-        snprintf(k, sizeof(k), "grades_%s", level_keys[l]);
-        snprintf(z1, sizeof(z1), "%s年级数", level_zh[l]);
+        snprintf(k, sizeof(k), "grades_%s", jh__level_keys[l]);
+        snprintf(z1, sizeof(z1), "%s年级数", jh__level_zh[l]);
         if (strcmp(key, k) == 0 || strcmp(name, z1) == 0) {
             f->kind = F_GRADES;
             f->arg = l;
@@ -462,19 +323,19 @@ identify(const char *header, field *f)
         return;
     }
     for (int q = 0; q < JH_Q_COUNT; q++) {
-        if (strcmp(key, quantity_names[q].key) == 0 ||
-            names_match(name, quantity_names[q].zh,
-                        quantity_names[q].aliases)) {
+        if (strcmp(key, jh__quantity_names[q].key) == 0 ||
+            names_match(name, jh__quantity_names[q].zh,
+                        jh__quantity_names[q].aliases)) {
             f->kind = F_WHOLE;
             f->arg = q;
             return;
         }
-        if (!quantity_names[q].sectioned)
+        if (!jh__quantity_names[q].sectioned)
             continue;
         for (int l = 0; l < JH_LEVEL_COUNT; l++) {
             char k[96], z[160];
-            snprintf(k, sizeof(k), "%s_%s", quantity_names[q].key,
-                     level_keys[l]);
+            snprintf(k, sizeof(k), "%s_%s", jh__quantity_names[q].key,
+                     jh__level_keys[l]);
             if (strcmp(key, k) == 0) {
                 f->kind = F_SECTION;
                 f->arg = q;
@@ -482,17 +343,17 @@ identify(const char *header, field *f)
                 return;
             }
             /* "小学高于规定学历教师数" */
-            if (strncmp(name, level_zh[l], strlen(level_zh[l])) == 0) {
-                const char *rest = name + strlen(level_zh[l]);
-                if (names_match(rest, quantity_names[q].zh,
-                                quantity_names[q].aliases)) {
+            if (strncmp(name, jh__level_zh[l], strlen(jh__level_zh[l])) == 0) {
+                const char *rest = name + strlen(jh__level_zh[l]);
+                if (names_match(rest, jh__quantity_names[q].zh,
+                                jh__quantity_names[q].aliases)) {
                     f->kind = F_SECTION;
                     f->arg = q;
                     f->arg2 = l;
                     return;
                 }
             }
-            snprintf(z, sizeof(z), "%s%s", level_zh[l], quantity_names[q].zh);
+            snprintf(z, sizeof(z), "%s%s", jh__level_zh[l], jh__quantity_names[q].zh);
             if (strcmp(name, z) == 0) {
                 f->kind = F_SECTION;
                 f->arg = q;
@@ -615,13 +476,13 @@ near_all(nearest *nr)
                      simple_fields[i].zh[a]);
     }
     for (int q = 0; q < JH_Q_COUNT; q++) {
-        near_try(nr, quantity_names[q].key, quantity_names[q].zh,
-                 quantity_names[q].key);
-        near_try(nr, quantity_names[q].key, quantity_names[q].zh,
-                 quantity_names[q].zh);
-        for (size_t a = 0; quantity_names[q].aliases[a] != NULL; a++)
-            near_try(nr, quantity_names[q].key, quantity_names[q].zh,
-                     quantity_names[q].aliases[a]);
+        near_try(nr, jh__quantity_names[q].key, jh__quantity_names[q].zh,
+                 jh__quantity_names[q].key);
+        near_try(nr, jh__quantity_names[q].key, jh__quantity_names[q].zh,
+                 jh__quantity_names[q].zh);
+        for (size_t a = 0; jh__quantity_names[q].aliases[a] != NULL; a++)
+            near_try(nr, jh__quantity_names[q].key, jh__quantity_names[q].zh,
+                     jh__quantity_names[q].aliases[a]);
     }
     /* Per-level names, shown by what the template writes: the shown
      * text must outlive this call, so only static names are shown. */
@@ -630,7 +491,7 @@ near_all(nearest *nr)
             "小学在校生数", "初中在校生数", "高中在校生数"};
         static const char *const students_key[3] = {
             "students_primary", "students_junior", "students_senior"};
-        snprintf(z, sizeof(z), "%s学生数", level_zh[l]);
+        snprintf(z, sizeof(z), "%s学生数", jh__level_zh[l]);
         near_try(nr, students_key[l], students_zh[l], students_zh[l]);
         near_try(nr, students_key[l], students_zh[l], z);
         snprintf(k, sizeof(k), "%s", students_key[l]);
@@ -872,8 +733,8 @@ parse_type(const char *text, jh_school_type *out)
     key[len] = '\0';
     normalize_key(key);
     for (int t = 0; t < JH_TYPE_COUNT; t++) {
-        if (strcmp(key, type_names[t].key) == 0 ||
-            strcmp(text, type_names[t].zh) == 0) {
+        if (strcmp(key, jh__type_names[t].key) == 0 ||
+            strcmp(text, jh__type_names[t].zh) == 0) {
             *out = (jh_school_type)t;
             return true;
         }
@@ -1333,49 +1194,9 @@ jh_school_is_error_value(const char *text)
            strspn(text + 4, "0123456789") == 3;
 }
 
-unsigned
-jh_school_type_levels(jh_school_type type)
-{
-    switch (type) {
-    case JH_TYPE_PRIMARY:
-    case JH_TYPE_TEACHING_POINT:
-        return 1u << JH_LEVEL_PRIMARY;
-    case JH_TYPE_JUNIOR:
-        return 1u << JH_LEVEL_JUNIOR;
-    case JH_TYPE_NINE_YEAR:
-        return 1u << JH_LEVEL_PRIMARY | 1u << JH_LEVEL_JUNIOR;
-    case JH_TYPE_COMPLETE_SECONDARY:
-        return 1u << JH_LEVEL_JUNIOR | 1u << JH_LEVEL_SENIOR;
-    case JH_TYPE_TWELVE_YEAR:
-        return 1u << JH_LEVEL_PRIMARY | 1u << JH_LEVEL_JUNIOR |
-               1u << JH_LEVEL_SENIOR;
-    default:
-        return 0u;
-    }
-}
 
 /* ---- the importer ----------------------------------------------------- */
 
-void
-jh_county_free(jh_county *c)
-{
-    if (c == NULL)
-        return;
-    for (size_t i = 0; i < c->nschools; i++) {
-        free(c->schools[i].code);
-        free(c->schools[i].name);
-        free(c->schools[i].county);
-        free(c->schools[i].parent_code);
-    }
-    free(c->schools);
-    free(c->source);
-    free(c->sheet);
-    free(c->name);
-    for (size_t i = 0; i < c->nunknown_headers; i++)
-        free(c->unknown_headers[i]);
-    free(c->unknown_headers);
-    free(c);
-}
 
 /* Set @p nr to look for names near the header @p header (its name, the
  * unit left out). */
@@ -1948,7 +1769,7 @@ field_key(const field *f)
         return students_key[f->arg];
     case F_WHOLE:
     case F_SECTION:
-        return quantity_names[f->arg].key;
+        return jh__quantity_names[f->arg].key;
     case F_CLASSES:
     case F_GRADES:
     case F_NONE:

@@ -9,6 +9,7 @@
  * its county-year, and every message names the real file and line.
  */
 #include "junheng/batch.h"
+#include "junheng/school_reader.h"
 
 #include <errno.h>
 #include <math.h>

@@ -110,3 +110,24 @@ jh_error_format_lang(const jh_error *err, int zh, char *buf, size_t size)
         snprintf(buf, size, "%s", message);
     return buf;
 }
+
+char *
+jh_column_letters(long column, char *buf, size_t size)
+{
+    char tmp[16];
+    size_t n = 0;
+
+    if (size == 0)
+        return buf;
+    while (column > 0 && n < sizeof(tmp)) {
+        column--;
+        tmp[n++] = (char)('A' + column % 26);
+        column /= 26;
+    }
+    if (n + 1 > size)
+        n = size - 1;
+    for (size_t i = 0; i < n; i++)
+        buf[i] = tmp[n - 1 - i];
+    buf[n] = '\0';
+    return buf;
+}

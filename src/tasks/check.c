@@ -1,5 +1,6 @@
 /* junheng - checking a data file: every problem, with its cell. */
 #include "junheng/check.h"
+#include "junheng/school_reader.h"
 
 #include <math.h>
 #include <stdarg.h>

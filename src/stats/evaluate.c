@@ -5,6 +5,7 @@
  * names and which facts each one reads, never a threshold.
  */
 #include "junheng/evaluate.h"
+#include "junheng/school_reader.h"
 
 #include <math.h>
 #include <stdarg.h>
