@@ -25,7 +25,8 @@
 # CSVs written from report.json, one of them deliberately false), so both
 # binaries check the same submitted figures.  WORKDIR (default: a temporary
 # folder, removed afterwards) keeps the generated national file between
-# runs (WORKDIR/gen); everything else in it is made afresh.
+# runs (WORKDIR/gen); everything else in it is made afresh.  The wall time
+# of each command line (both binaries, side by side) goes to WORKDIR/times.txt.
 set -u
 if [ $# -lt 2 ] || [ $# -gt 3 ]; then
     echo "usage: $0 OLD_BIN NEW_BIN [WORKDIR]" >&2
@@ -44,12 +45,14 @@ else
     trap 'rm -rf "$work"' EXIT
 fi
 py=/usr/bin/python3
+limit=
+command -v timeout >/dev/null && limit="timeout 600"   # a hung binary: exit 124
 
 export SOURCE_DATE_EPOCH=1577836800 LC_ALL=C.UTF-8 TZ=UTC
 unset LANG LANGUAGE JUNHENG_PLOTS_DIR JUNHENG_TEST_FAIL_RENAME JUNHENG_TEST_KILL_RENAME
 
 # ---------------------------------------------------------------- inputs
-rm -rf "$work/in" "$work/old" "$work/new" "$work/tmp"
+rm -rf "$work/in" "$work/old" "$work/new" "$work/tmp" "$work/times.txt"
 mkdir -p "$work/in/datasets" "$work/in/data" "$work/in/fuzz" "$work/in/gen" \
     "$work/in/claims" "$work/gen" "$work/tmp" || exit 2
 cp "$src"/datasets/*.csv "$work/in/datasets/" || exit 2
@@ -127,11 +130,16 @@ done
 n=0
 ndiff=0
 
+# Empty, or text by grep's reckoning (no NUL byte).
+is_text() {
+    [ ! -s "$1" ] || grep -qI . "$1" 2>/dev/null
+}
+
 # The first lines of a diff of two files, XML split at its tags.
 show_diff() {
     if [ "${1##*.}" = xml ] || [ "${1##*.}" = rels ]; then
         diff <(sed 's/></>\n</g' "$1") <(sed 's/></>\n</g' "$2") | head -n 12
-    elif grep -qI . "$1" 2>/dev/null && grep -qI . "$2" 2>/dev/null; then
+    elif is_text "$1" && is_text "$2"; then
         diff "$1" "$2" | head -n 12
     else
         echo "binary files differ: $(cmp "$1" "$2" 2>&1 | head -n 1)"
@@ -163,14 +171,17 @@ run() {
     local id=$1 side bin what="" detail="" f
     shift
     n=$((n + 1))
+    local t0
+    t0=$(date +%s%N)
     for side in old new; do
         [ $side = old ] && bin=$old_bin || bin=$new_bin
         mkdir -p "$work/$side/c/$id"
         (cd "$work/$side/c/$id" &&
-            "$bin" "$@" >"$work/$side/res/$id.out" 2>"$work/$side/res/$id.err" </dev/null
+            $limit "$bin" "$@" >"$work/$side/res/$id.out" 2>"$work/$side/res/$id.err" </dev/null
          echo $? >"$work/$side/res/$id.rc") &
     done
     wait
+    echo "$(( ($(date +%s%N) - t0) / 1000000 )) ms  $id" >>"$work/times.txt"
     local o=$work/old n_=$work/new
     if ! cmp -s "$o/res/$id.rc" "$n_/res/$id.rc"; then
         what="$what exit $(cat "$o/res/$id.rc")->$(cat "$n_/res/$id.rc"),"
@@ -358,7 +369,7 @@ fi
 # batch
 run batch-multi batch "$I/gen/multi.csv"
 run batch-multi-json batch "$I/gen/multi.csv" -f json
-run batch-multi-out batch "$I/gen/multi.csv" --out out --per-county
+run batch-multi-out batch "$I/gen/multi.csv" --out out --per-county --no-charts
 run batch-multi-en batch "$I/gen/multi.csv" --lang en --out out -j 1
 run batch-split batch "$I/gen/split" --out out
 run batch-years batch "$I/gen/split-years" --out out --per-county
