@@ -5,38 +5,45 @@
  * Contract of the swap (jh_outdir_commit()), for an output folder DIR and
  * its staging folder S = DIR/.junheng-staging-<pid>-XXXXXX:
  *
- *  1. Check, changing nothing: every top-level name the run writes (N,
- *     the entries of S) or removes (R, the manifest's entries of this
- *     kind that were not written again) is looked at in DIR without
- *     following symlinks.  Anything there the manifest does not list, with
- *     the same type (a symlink never is junheng's), is the user's: under a
- *     name of N it stops the run (exit 4, naming the path) unless --force;
- *     under a name of R only junheng's own files in it are removed, after
- *     the swap.  An input of the run under a name of N stops the run even
- *     with --force; under R it is kept.
+ *  1. Check, changing nothing (list_staged(), check_in_the_way()): every
+ *     top-level name the run writes (N, the entries of S) or removes (R,
+ *     the manifest's entries of this kind that were not written again) is
+ *     looked at in DIR without following symlinks.  Anything there the
+ *     manifest does not list, with the same type (a symlink never is
+ *     junheng's), is the user's: under a name of N it stops the run (exit
+ *     4, naming the path) unless --force; under a name of R only junheng's
+ *     own files in it are removed, after the swap.  An input of the run
+ *     under a name of N stops the run even with --force; under R it is
+ *     kept.
  *  2. Write the new manifest to S/.junheng-manifest and the names of N to
  *     S/.junheng-swap (the journal), then create S/.junheng-old: from here
- *     on the swap has begun.
- *  3. Move every existing name of N and R from DIR into S/.junheng-old.
- *  4. Move every name of N from S into DIR (never over anything).
+ *     on the swap has begun (compose_manifest(), begin_swap()).
+ *  3. Move every existing name of N and R from DIR into S/.junheng-old
+ *     (move_names()).
+ *  4. Move every name of N from S into DIR (never over anything;
+ *     move_names()).
  *  5. Rename S/.junheng-manifest over DIR/.junheng-manifest: the commit
- *     point.  Then remove S with the old set.
+ *     point (commit_point()).  Then remove S with the old set (finish()).
  *
- * Any failure in 3-5 rolls back (rollback()): each name of the journal no
- * longer in S is moved back from DIR into S, then everything in
- * S/.junheng-old back into DIR; DIR holds the old set again.  A run killed
- * in 3-5 leaves S behind; the next run into DIR (holding the lock, so no
- * other run owns S) finds it in jh_outdir_open(): with S/.junheng-old and
- * S/.junheng-manifest still there (before the commit point) it rolls back
- * the same way, else (no swap begun, or committed) it removes S.  So DIR
- * holds the complete old set or the complete new set, whatever fails and
- * whenever the process dies; what a crash of the whole machine does to
- * the file system's own order of writes is not covered (no fsync).
+ * Any failure in 3-5 rolls back (finish() calls rollback()): each name of
+ * the journal no longer in S is moved back from DIR into S, then
+ * everything in S/.junheng-old back into DIR; DIR holds the old set
+ * again.  A run killed in 3-5 leaves S behind; the next run into DIR
+ * (holding the lock, so no other run owns S) finds it in jh_outdir_open():
+ * with S/.junheng-old and S/.junheng-manifest still there (before the
+ * commit point) it rolls back the same way, else (no swap begun, or
+ * committed) it removes S.  So DIR holds the complete old set or the
+ * complete new set, whatever fails and whenever the process dies; what a
+ * crash of the whole machine does to the file system's own order of
+ * writes is not covered (no fsync).
  *
  * The lock: flock(2) on DIR itself, taken without waiting in
  * jh_outdir_open() and held until commit or abort; a second run is
  * refused at once ("in use", exit 4) rather than made to wait for a batch
  * that may run for minutes.  The lock dies with its process.
+ *
+ * The file-system helpers (making, walking, removing trees; moving
+ * without replacing; reading the manifest) are in outdir_fs.c.
  */
 #include "junheng/outdir.h"
 
@@ -111,9 +118,9 @@ rollback(const char *target, const char *staging, jh_error *err)
             if (line[0] != '\0' && jh__safe_path(line, strlen(line))) {
                 char *in_dir = jh__asprintf("%s/%s", target, line);
                 char *in_stage = jh__asprintf("%s/%s", staging, line);
-                if (in_dir != NULL && in_stage != NULL && !jh__path_exists(in_stage) &&
-                    jh__path_exists(in_dir) && jh__move_noreplace(in_dir, in_stage) != 0 &&
-                    st == JH_OK)
+                if (in_dir != NULL && in_stage != NULL &&
+                    !jh__path_exists(in_stage) && jh__path_exists(in_dir) &&
+                    jh__move_noreplace(in_dir, in_stage) != 0 && st == JH_OK)
                     st = jh_error_set(err, JH_ERR_IO, in_dir, 0, 0,
                                       "cannot take back a new output: %s",
                                       strerror(errno));
@@ -319,25 +326,6 @@ jh_outdir_abort(jh_outdir *dir)
 /* ---------------------------------------------------------------------- */
 /* Commit                                                                  */
 
-typedef struct commit {
-    jh_outdir *dir;
-    unsigned renames; /* of the swap so far, for the test hooks */
-} commit;
-
-/* One rename of the swap (steps 3-5), through the test hooks. */
-static int
-swap_rename(commit *c, const char *from, const char *to, bool replace)
-{
-    c->renames++;
-    if (c->dir->kill_rename == c->renames)
-        raise(SIGKILL);
-    if (c->dir->fail_rename == c->renames) {
-        errno = EIO;
-        return -1;
-    }
-    return replace ? rename(from, to) : jh__move_noreplace(from, to);
-}
-
 /* Write @p text to the new file @p path. */
 static jh_status
 write_text(const char *path, const char *text, size_t len, jh_error *err)
@@ -428,27 +416,70 @@ remove_listed(const char *target, const jh__manifest *m, const char *top,
     }
 }
 
-jh_status
-jh_outdir_commit(jh_outdir *dir, jh_error *err)
+/* What one jh_outdir_commit() works with, step by step. */
+typedef struct commit {
+    jh_outdir *dir;
+    unsigned renames;     /* of the swap so far, for the test hooks */
+    jh__manifest old;     /* DIR's manifest before this run */
+    jh__foundvec staged;  /* everything written, under the names of N */
+    jh__strvec tops;      /* N: the names written, sorted */
+    jh__strvec touched;   /* N and R, sorted */
+    jh__strvec move_out;  /* names of N and R to move aside */
+    jh__strvec partial;   /* names of R holding the user's files */
+    textbuf man, journal; /* the new manifest and the journal */
+    size_t listed;        /* entries of the new manifest */
+    char *old_dir;        /* S/.junheng-old */
+    bool began;           /* old_dir exists: the swap has begun */
+} commit;
+
+static void
+commit_release(commit *c)
 {
-    commit c = {dir, 0};
-    jh__manifest old = {NULL, 0, 0};
-    size_t listed = 0;
-    jh__foundvec staged = {NULL, 0, 0};
-    jh__strvec tops = {NULL, 0, 0};    /* N: the names written */
-    jh__strvec touched = {NULL, 0, 0}; /* N and R */
-    jh__strvec move_out = {NULL, 0, 0};
-    jh__strvec partial = {NULL, 0, 0}; /* names of R holding the user's files */
-    textbuf man = {NULL, 0, 0, false}, journal = {NULL, 0, 0, false};
-    char *old_dir = NULL, *path = NULL;
-    bool began = false;
+    free(c->old_dir);
+    free(c->man.p);
+    free(c->journal.p);
+    jh__strvec_release(&c->tops);
+    jh__strvec_release(&c->touched);
+    jh__strvec_release(&c->move_out);
+    jh__strvec_release(&c->partial);
+    jh__foundvec_release(&c->staged);
+    jh__manifest_release(&c->old);
+}
+
+static jh_status
+commit_nomem(commit *c, jh_error *err)
+{
+    return jh_error_set(err, JH_ERR_NOMEM, c->dir->target, 0, 0,
+                        "out of memory");
+}
+
+/* One rename of the swap (steps 3-5), through the test hooks. */
+static int
+swap_rename(commit *c, const char *from, const char *to, bool replace)
+{
+    c->renames++;
+    if (c->dir->kill_rename == c->renames)
+        raise(SIGKILL);
+    if (c->dir->fail_rename == c->renames) {
+        errno = EIO;
+        return -1;
+    }
+    return replace ? rename(from, to) : jh__move_noreplace(from, to);
+}
+
+/*
+ * The names the run wrote (N, into c->tops, sorted) and everything under
+ * them (c->staged).  Scratch files (top-level dot names) and empty
+ * folders are not outputs: removed here.
+ */
+static jh_status
+list_staged(commit *c, jh_error *err)
+{
+    jh_outdir *dir = c->dir;
     jh_status st = JH_OK;
-    DIR *d;
+    DIR *d = opendir(dir->staging);
     struct dirent *e;
 
-    /* Scratch files (top-level dot names) and empty folders are not
-     * outputs. */
-    d = opendir(dir->staging);
     if (d == NULL)
         st = jh_error_set(err, JH_ERR_IO, dir->staging, 0, 0, "cannot list: %s",
                           strerror(errno));
@@ -459,221 +490,258 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
             continue;
         sub = jh__asprintf("%s/%s", dir->staging, e->d_name);
         if (sub == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                              "out of memory");
+            st = commit_nomem(c, err);
         else if (e->d_name[0] == '.')
             jh__remove_tree(sub);
         else if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode) &&
                  jh__prune_empty(sub))
             ;
-        else if (!jh__strvec_push(&tops, jh__strdup(e->d_name)))
-            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                              "out of memory");
+        else if (!jh__strvec_push(&c->tops, jh__strdup(e->d_name)))
+            st = commit_nomem(c, err);
         free(sub);
     }
     if (d != NULL)
         closedir(d);
-    if (tops.n > 0)
-        qsort(tops.v, tops.n, sizeof(*tops.v), jh__cmp_str);
-    for (size_t i = 0; st == JH_OK && i < tops.n; i++)
-        st = jh__walk(dir->staging, tops.v[i], &staged, err);
-    for (size_t i = 0; st == JH_OK && i < staged.n; i++) {
-        if (strchr(staged.v[i].path, '\n') != NULL || staged.v[i].type == 'o')
-            st = jh_error_set(err, JH_ERR_INTERNAL, staged.v[i].path, 0, 0,
+    if (c->tops.n > 0)
+        qsort(c->tops.v, c->tops.n, sizeof(*c->tops.v), jh__cmp_str);
+    for (size_t i = 0; st == JH_OK && i < c->tops.n; i++)
+        st = jh__walk(dir->staging, c->tops.v[i], &c->staged, err);
+    for (size_t i = 0; st == JH_OK && i < c->staged.n; i++) {
+        const jh__found *f = &c->staged.v[i];
+        if (strchr(f->path, '\n') != NULL || f->type == 'o')
+            st = jh_error_set(err, JH_ERR_INTERNAL, f->path, 0, 0,
                               "an output that cannot be recorded");
     }
-    if (st == JH_OK)
-        st = jh__manifest_load(&old, dir->target, err);
+    return st;
+}
 
-    /* Step 1: what is in the way, changing nothing. */
-    for (size_t i = 0; st == JH_OK && i < tops.n; i++)
-        if (!jh__strvec_push(&touched, jh__strdup(tops.v[i])))
-            st = JH_ERR_NOMEM;
-    for (size_t i = 0; st == JH_OK && i < old.n; i++) {
-        const jh__manifest_entry *me = &old.v[i];
-        size_t tl = jh__top_len(me->path);
+/* The names the swap touches (c->touched, sorted): N, and R, the
+ * manifest's names of this kind not written again (repeated once per
+ * entry under them). */
+static jh_status
+list_touched(commit *c, jh_error *err)
+{
+    for (size_t i = 0; i < c->tops.n; i++)
+        if (!jh__strvec_push(&c->touched, jh__strdup(c->tops.v[i])))
+            return commit_nomem(c, err);
+    for (size_t i = 0; i < c->old.n; i++) {
+        const jh__manifest_entry *me = &c->old.v[i];
         char *t;
-        if (strcmp(me->kind, dir->kind) != 0)
+        if (strcmp(me->kind, c->dir->kind) != 0)
             continue;
-        t = strndup(me->path, tl);
-        if (t != NULL && jh__strvec_has(&tops, t))
-            free(t);                        /* written again: already there */
-        else if (!jh__strvec_push(&touched, t)) /* frees t */
-            st = JH_ERR_NOMEM;
+        t = strndup(me->path, jh__top_len(me->path));
+        if (t != NULL && jh__strvec_has(&c->tops, t))
+            free(t); /* written again: already there */
+        else if (!jh__strvec_push(&c->touched, t)) /* frees t */
+            return commit_nomem(c, err);
     }
-    /* Sorted, with the names of R repeated once per entry under them:
-     * the loop below looks at each name once. */
-    if (st == JH_ERR_NOMEM)
-        st =
-            jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0, "out of memory");
-    if (touched.n > 0)
-        qsort(touched.v, touched.n, sizeof(*touched.v), jh__cmp_str);
-    for (size_t i = 0; st == JH_OK && i < touched.n; i++) {
-        const char *t = touched.v[i];
-        bool written = jh__strvec_has(&tops, t);
-        jh__foundvec here = {NULL, 0, 0};
-        const char *foreign = NULL, *input = NULL;
-        if (i > 0 && strcmp(touched.v[i - 1], t) == 0)
+    if (c->touched.n > 0)
+        qsort(c->touched.v, c->touched.n, sizeof(*c->touched.v), jh__cmp_str);
+    return JH_OK;
+}
+
+/*
+ * Step 1 for the name @p t of N or R, present in DIR at @p path: stop on
+ * an input (under N) or a foreign entry (under N, without --force); else
+ * note it to move aside, or, under R with the user's files in it, to
+ * clean.
+ */
+static jh_status
+check_name(commit *c, const char *t, jh_error *err)
+{
+    jh_outdir *dir = c->dir;
+    bool written = jh__strvec_has(&c->tops, t);
+    jh__foundvec here = {NULL, 0, 0};
+    const char *foreign = NULL, *input = NULL;
+    jh_status st = jh__walk(dir->target, t, &here, err);
+
+    for (size_t k = 0; st == JH_OK && k < here.n; k++) {
+        const jh__found *f = &here.v[k];
+        const jh__manifest_entry *me = jh__manifest_find(&c->old, f->path);
+        if (f->type == 'f' && is_input(dir->inputs, f->dev, f->ino) &&
+            input == NULL)
+            input = f->path;
+        if ((me == NULL || me->dir != (f->type == 'd') || f->type == 'o') &&
+            foreign == NULL)
+            foreign = f->path;
+    }
+    if (st == JH_OK && written && input != NULL)
+        st = jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
+                          "%s/%s: an input of this run would be "
+                          "replaced by an output; nothing was changed "
+                          "(choose another --out folder)",
+                          dir->target, input);
+    else if (st == JH_OK && written && foreign != NULL && !dir->force)
+        st = jh_error_set(
+            err, JH_ERR_IO, NULL, 0, 0,
+            "%s/%s: not written by junheng (not in " JH_OUTDIR_MANIFEST
+            "), in the way of an "
+            "output; nothing was changed (move it away, "
+            "or rerun with --force to replace it)",
+            dir->target, foreign);
+    else if (st == JH_OK && !written && (foreign != NULL || input != NULL)) {
+        if (!jh__strvec_push(&c->partial, jh__strdup(t)))
+            st = commit_nomem(c, err);
+    } else if (st == JH_OK && !jh__strvec_push(&c->move_out, jh__strdup(t))) {
+        st = commit_nomem(c, err);
+    }
+    jh__foundvec_release(&here);
+    return st;
+}
+
+/* Step 1: what is in the way, changing nothing. */
+static jh_status
+check_in_the_way(commit *c, jh_error *err)
+{
+    jh_status st = list_touched(c, err);
+
+    for (size_t i = 0; st == JH_OK && i < c->touched.n; i++) {
+        const char *t = c->touched.v[i];
+        char *path;
+        if (i > 0 && strcmp(c->touched.v[i - 1], t) == 0)
             continue; /* a stale name listed twice */
+        path = jh__asprintf("%s/%s", c->dir->target, t);
+        if (path == NULL)
+            return commit_nomem(c, err);
+        if (jh__path_exists(path))
+            st = check_name(c, t, err);
         free(path);
-        path = jh__asprintf("%s/%s", dir->target, t);
-        if (path == NULL) {
-            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                              "out of memory");
-            break;
-        }
-        if (!jh__path_exists(path))
-            continue;
-        st = jh__walk(dir->target, t, &here, err);
-        for (size_t k = 0; st == JH_OK && k < here.n; k++) {
-            const jh__found *f = &here.v[k];
-            const jh__manifest_entry *me = jh__manifest_find(&old, f->path);
-            if (f->type == 'f' && is_input(dir->inputs, f->dev, f->ino) &&
-                input == NULL)
-                input = f->path;
-            if ((me == NULL || me->dir != (f->type == 'd') || f->type == 'o') &&
-                foreign == NULL)
-                foreign = f->path;
-        }
-        if (st == JH_OK && written && input != NULL)
-            st = jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                              "%s/%s: an input of this run would be "
-                              "replaced by an output; nothing was changed "
-                              "(choose another --out folder)",
-                              dir->target, input);
-        else if (st == JH_OK && written && foreign != NULL && !dir->force)
-            st = jh_error_set(
-                err, JH_ERR_IO, NULL, 0, 0,
-                "%s/%s: not written by junheng (not in " JH_OUTDIR_MANIFEST
-                "), in the way of an "
-                "output; nothing was changed (move it away, "
-                "or rerun with --force to replace it)",
-                dir->target, foreign);
-        else if (st == JH_OK && !written &&
-                 (foreign != NULL || input != NULL)) {
-            if (!jh__strvec_push(&partial, jh__strdup(t)))
-                st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                                  "out of memory");
-        } else if (st == JH_OK && !jh__strvec_push(&move_out, jh__strdup(t))) {
-            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                              "out of memory");
-        }
-        jh__foundvec_release(&here);
     }
+    return st;
+}
 
-    /* Step 2: the new manifest (the old one's entries under names this
-     * run leaves alone, if still there, and the new ones) and the
-     * journal. */
-    if (st == JH_OK) {
-        jh__manifest next = {NULL, 0, 0};
-        text_add(&man,
-                 "# junheng: the files and folders junheng wrote here; it "
-                 "replaces only these\n",
-                 strlen("# junheng: the files and folders junheng wrote "
-                        "here; it replaces only these\n"));
-        for (size_t i = 0; i < old.n && !man.failed; i++) {
-            const jh__manifest_entry *me = &old.v[i];
-            char *t = strndup(me->path, jh__top_len(me->path));
-            struct stat sb;
-            char *p = jh__asprintf("%s/%s", dir->target, me->path);
-            bool keep = t != NULL && p != NULL && !jh__strvec_has(&touched, t) &&
-                        lstat(p, &sb) == 0 &&
-                        (me->dir ? S_ISDIR(sb.st_mode) : S_ISREG(sb.st_mode));
-            if (keep && !jh__manifest_push(&next, me->path, strlen(me->path),
+/* Step 2, in memory: the new manifest (the old one's entries under names
+ * this run leaves alone, if still there, and the new ones) and the
+ * journal (the names of N). */
+static jh_status
+compose_manifest(commit *c, jh_error *err)
+{
+    static const char head[] = "# junheng: the files and folders junheng "
+                               "wrote here; it replaces only these\n";
+    jh__manifest next = {NULL, 0, 0};
+    textbuf *man = &c->man;
+
+    text_add(man, head, sizeof(head) - 1);
+    for (size_t i = 0; i < c->old.n && !man->failed; i++) {
+        const jh__manifest_entry *me = &c->old.v[i];
+        char *t = strndup(me->path, jh__top_len(me->path));
+        struct stat sb;
+        char *p = jh__asprintf("%s/%s", c->dir->target, me->path);
+        bool keep = t != NULL && p != NULL && !jh__strvec_has(&c->touched, t) &&
+                    lstat(p, &sb) == 0 &&
+                    (me->dir ? S_ISDIR(sb.st_mode) : S_ISREG(sb.st_mode));
+        if (keep && !jh__manifest_push(&next, me->path, strlen(me->path),
                                        me->kind, me->dir))
-                man.failed = true;
-            free(t);
-            free(p);
-        }
-        for (size_t i = 0; i < staged.n && !man.failed && !dir->handover;
-             i++) {
-            if (!jh__manifest_push(&next, staged.v[i].path,
-                               strlen(staged.v[i].path), dir->kind,
-                               staged.v[i].type == 'd'))
-                man.failed = true;
-        }
-        listed = next.n;
-        if (next.n > 0)
-            qsort(next.v, next.n, sizeof(*next.v), jh__manifest_cmp);
-        for (size_t i = 0; i < next.n; i++)
-            text_line(&man, next.v[i].kind, next.v[i].path, next.v[i].dir);
-        jh__manifest_release(&next);
-        for (size_t i = 0; i < tops.n; i++) {
-            text_add(&journal, tops.v[i], strlen(tops.v[i]));
-            text_add(&journal, "\n", 1);
-        }
-        if (man.failed || journal.failed)
-            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                              "out of memory");
+            man->failed = true;
+        free(t);
+        free(p);
     }
-    if (st == JH_OK) {
-        free(path);
-        path = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->staging);
-        st =
-            path != NULL ? write_text(path, man.p, man.len, err) : JH_ERR_NOMEM;
+    for (size_t i = 0; i < c->staged.n && !man->failed && !c->dir->handover;
+         i++) {
+        const jh__found *f = &c->staged.v[i];
+        if (!jh__manifest_push(&next, f->path, strlen(f->path), c->dir->kind,
+                               f->type == 'd'))
+            man->failed = true;
     }
-    if (st == JH_OK) {
-        free(path);
-        path = jh__asprintf("%s/" JOURNAL_NAME, dir->staging);
-        st = path != NULL ? write_text(path, journal.len > 0 ? journal.p : "",
-                                       journal.len, err)
-                          : JH_ERR_NOMEM;
+    c->listed = next.n;
+    if (next.n > 0)
+        qsort(next.v, next.n, sizeof(*next.v), jh__manifest_cmp);
+    for (size_t i = 0; i < next.n; i++)
+        text_line(man, next.v[i].kind, next.v[i].path, next.v[i].dir);
+    jh__manifest_release(&next);
+    for (size_t i = 0; i < c->tops.n; i++) {
+        text_add(&c->journal, c->tops.v[i], strlen(c->tops.v[i]));
+        text_add(&c->journal, "\n", 1);
     }
-    if (st == JH_OK) {
-        old_dir = jh__asprintf("%s/" OLD_NAME, dir->staging);
-        if (old_dir == NULL || mkdir(old_dir, 0700) != 0)
-            st = jh_error_set(err, JH_ERR_IO, dir->staging, 0, 0,
-                              "cannot begin the swap: %s", strerror(errno));
-        else
-            began = true;
-    }
+    return man->failed || c->journal.failed ? commit_nomem(c, err) : JH_OK;
+}
 
-    /* Step 3: the old entries aside. */
-    for (size_t i = 0; st == JH_OK && i < move_out.n; i++) {
-        char *from = jh__asprintf("%s/%s", dir->target, move_out.v[i]);
-        char *to = jh__asprintf("%s/%s", old_dir, move_out.v[i]);
-        if (from == NULL || to == NULL || swap_rename(&c, from, to, false))
-            st = jh_error_set(err, JH_ERR_IO, from, 0, 0,
-                              "cannot move the earlier output aside: %s",
-                              strerror(errno));
+/* Step 2, on disk: S/.junheng-manifest, the journal S/.junheng-swap, then
+ * S/.junheng-old; from here on the swap has begun. */
+static jh_status
+begin_swap(commit *c, jh_error *err)
+{
+    const char *staging = c->dir->staging;
+    char *path = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, staging);
+    jh_status st = path != NULL ? write_text(path, c->man.p, c->man.len, err)
+                                : JH_ERR_NOMEM;
+
+    free(path);
+    if (st != JH_OK)
+        return st;
+    path = jh__asprintf("%s/" JOURNAL_NAME, staging);
+    st = path != NULL ? write_text(path, c->journal.len > 0 ? c->journal.p : "",
+                                   c->journal.len, err)
+                      : JH_ERR_NOMEM;
+    free(path);
+    if (st != JH_OK)
+        return st;
+    c->old_dir = jh__asprintf("%s/" OLD_NAME, staging);
+    if (c->old_dir == NULL || mkdir(c->old_dir, 0700) != 0)
+        return jh_error_set(err, JH_ERR_IO, staging, 0, 0,
+                            "cannot begin the swap: %s", strerror(errno));
+    c->began = true;
+    return JH_OK;
+}
+
+/* Steps 3 and 4: move each name of @p names from folder @p from_dir to
+ * folder @p to_dir; a failure names the source (@p at_dest false) or the
+ * destination, saying "cannot move the @p what". */
+static jh_status
+move_names(commit *c, const jh__strvec *names, const char *from_dir,
+           const char *to_dir, bool at_dest, const char *what, jh_error *err)
+{
+    jh_status st = JH_OK;
+
+    for (size_t i = 0; st == JH_OK && i < names->n; i++) {
+        char *from = jh__asprintf("%s/%s", from_dir, names->v[i]);
+        char *to = jh__asprintf("%s/%s", to_dir, names->v[i]);
+        if (from == NULL || to == NULL || swap_rename(c, from, to, false))
+            st = jh_error_set(err, JH_ERR_IO, at_dest ? to : from, 0, 0,
+                              "cannot move the %s: %s", what, strerror(errno));
         free(from);
         free(to);
     }
-    /* Step 4: the new entries in. */
-    for (size_t i = 0; st == JH_OK && i < tops.n; i++) {
-        char *from = jh__asprintf("%s/%s", dir->staging, tops.v[i]);
-        char *to = jh__asprintf("%s/%s", dir->target, tops.v[i]);
-        if (from == NULL || to == NULL || swap_rename(&c, from, to, false))
-            st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
-                              "cannot move the finished output into "
-                              "place: %s",
-                              strerror(errno));
-        free(from);
-        free(to);
-    }
-    /* Step 5: the commit point. */
+    return st;
+}
+
+/* Step 5: the new manifest over the old one, the commit point. */
+static jh_status
+commit_point(commit *c, jh_error *err)
+{
+    char *from = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, c->dir->staging);
+    char *to = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, c->dir->target);
+    jh_status st = JH_OK;
+
+    if (from == NULL || to == NULL || swap_rename(c, from, to, true))
+        st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
+                          "cannot record the outputs: %s", strerror(errno));
+    free(from);
+    free(to);
+    return st;
+}
+
+/* After step 5 or a failure with status @p st: clean up after a
+ * committed swap, roll back a begun one, or just drop the staging
+ * folder.  Returns @p st. */
+static jh_status
+finish(commit *c, jh_status st, jh_error *err)
+{
+    jh_outdir *dir = c->dir;
+
     if (st == JH_OK) {
-        char *from = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->staging);
-        char *to = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->target);
-        if (from == NULL || to == NULL || swap_rename(&c, from, to, true))
-            st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
-                              "cannot record the outputs: %s", strerror(errno));
-        free(from);
-        free(to);
-    }
-    if (st == JH_OK) {
-        for (size_t i = 0; i < partial.n; i++)
-            remove_listed(dir->target, &old, partial.v[i], dir->inputs);
+        for (size_t i = 0; i < c->partial.n; i++)
+            remove_listed(dir->target, &c->old, c->partial.v[i], dir->inputs);
         jh__remove_tree(dir->staging);
         /* A manifest that lists nothing (a template handed over into the
          * current folder) says no more than a missing one: leave none. */
-        if (listed == 0) {
+        if (c->listed == 0) {
             char *m = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->target);
             if (m != NULL)
                 unlink(m);
             free(m);
         }
-    } else if (began) {
+    } else if (c->began) {
         jh_error keep;
         jh_error_clear(&keep);
         if (rollback(dir->target, dir->staging, &keep) == JH_OK)
@@ -689,16 +757,37 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
     } else {
         jh__remove_tree(dir->staging);
     }
-    free(path);
-    free(old_dir);
-    free(man.p);
-    free(journal.p);
-    jh__strvec_release(&tops);
-    jh__strvec_release(&touched);
-    jh__strvec_release(&move_out);
-    jh__strvec_release(&partial);
-    jh__foundvec_release(&staged);
-    jh__manifest_release(&old);
+    return st;
+}
+
+/* The swap: see the contract at the top of this file. */
+jh_status
+jh_outdir_commit(jh_outdir *dir, jh_error *err)
+{
+    commit c;
+    jh_status st;
+
+    memset(&c, 0, sizeof(c));
+    c.dir = dir;
+    st = list_staged(&c, err);
+    if (st == JH_OK)
+        st = jh__manifest_load(&c.old, dir->target, JH_OUTDIR_MANIFEST, err);
+    if (st == JH_OK)
+        st = check_in_the_way(&c, err);
+    if (st == JH_OK)
+        st = compose_manifest(&c, err);
+    if (st == JH_OK)
+        st = begin_swap(&c, err);
+    if (st == JH_OK) /* Step 3: the old entries aside. */
+        st = move_names(&c, &c.move_out, dir->target, c.old_dir, false,
+                        "earlier output aside", err);
+    if (st == JH_OK) /* Step 4: the new entries in. */
+        st = move_names(&c, &c.tops, dir->staging, dir->target, true,
+                        "finished output into place", err);
+    if (st == JH_OK)
+        st = commit_point(&c, err);
+    st = finish(&c, st, err);
+    commit_release(&c);
     outdir_free(dir);
     return st;
 }
@@ -724,7 +813,8 @@ jh_outdir_owned_names(const char *folder, char ***out, size_t *n, jh_error *err)
         jh__manifest m;
         char *slash;
         size_t rl = rel != NULL ? strlen(rel) : 0;
-        if (jh__manifest_load(&m, real[0] != '\0' ? real : "", NULL) == JH_OK) {
+        if (jh__manifest_load(&m, real[0] != '\0' ? real : "",
+                              JH_OUTDIR_MANIFEST, NULL) == JH_OK) {
             for (size_t i = 0; i < m.n; i++) {
                 const char *p = m.v[i].path;
                 if (rl > 0 && (strncmp(p, rel, rl) != 0 || p[rl] != '/'))

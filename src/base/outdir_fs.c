@@ -14,7 +14,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include "junheng/outdir.h"
 #include "util.h"
 /* ---------------------------------------------------------------------- */
 /* Small helpers                                                           */
@@ -162,7 +161,8 @@ jh__strvec_has(const jh__strvec *s, const char *str)
 int
 jh__manifest_cmp(const void *a, const void *b)
 {
-    return strcmp(((const jh__manifest_entry *)a)->path, ((const jh__manifest_entry *)b)->path);
+    return strcmp(((const jh__manifest_entry *)a)->path,
+                  ((const jh__manifest_entry *)b)->path);
 }
 
 void
@@ -178,8 +178,8 @@ jh__manifest_release(jh__manifest *m)
 }
 
 bool
-jh__manifest_push(jh__manifest *m, const char *path, size_t plen, const char *kind,
-              bool dir)
+jh__manifest_push(jh__manifest *m, const char *path, size_t plen,
+                  const char *kind, bool dir)
 {
     jh__manifest_entry *e;
 
@@ -252,9 +252,10 @@ safe_kind(const char *k, size_t len)
  * ignored (a hand-edited manifest claims nothing outside the folder).
  */
 jh_status
-jh__manifest_load(jh__manifest *m, const char *folder, jh_error *err)
+jh__manifest_load(jh__manifest *m, const char *folder, const char *name,
+                  jh_error *err)
 {
-    char *path = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, folder);
+    char *path = jh__asprintf("%s/%s", folder, name);
     char *text = NULL, *line;
     size_t len = 0;
     struct stat sb;

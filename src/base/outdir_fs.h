@@ -71,12 +71,13 @@ const jh__manifest_entry *jh__manifest_find(const jh__manifest *m,
  * hidden files. */
 bool jh__safe_path(const char *path, size_t len);
 /*
- * Read DIR/.junheng-manifest into @p m, sorted by path.  A missing
+ * Read the manifest @p name (JH_OUTDIR_MANIFEST) of folder @p folder into
+ * @p m, sorted by path.  A missing
  * manifest is an empty one; lines that are not "<kind> <safe path>" are
  * ignored (a hand-edited manifest claims nothing outside the folder).
  */
 jh_status jh__manifest_load(jh__manifest *m, const char *folder,
-                            jh_error *err);
+                            const char *name, jh_error *err);
 
 /* The length of the first part of @p path (its top-level name). */
 size_t jh__top_len(const char *path);

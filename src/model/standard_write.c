@@ -14,8 +14,7 @@
 #include "util.h"
 
 /* Append printf output to a growing buffer; false when out of memory. */
-static bool
-append(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
+static bool append(char **buf, size_t *len, size_t *cap, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 
 static bool
@@ -124,19 +123,18 @@ to_ini_items(ini_text *o, const jh_standard *s)
 
     for (size_t i = 0; ok && i < s->nindicators; i++) {
         const jh_indicator *ind = &s->indicators[i];
-        ok = append(&o->buf, &o->len, &o->cap,
-                    "\n[indicator %s]\nname_zh = %s\nname_en = %s\n"
-                    "short_zh = %s\nshort_en = %s\nunit_zh = %s\n"
-                    "unit_en = %s\nquantity = %s\nper = %s\nsplit = %s\n"
-                    "decimals = %d\n"
-                    "threshold_primary = %s\nthreshold_junior = %s\n",
-                    ind->id, ind->name_zh, ind->name_en, ind->short_zh,
-                    ind->short_en, ind->unit_zh, ind->unit_en,
-                    jh_quantity_key(ind->quantity),
-                    ind->scale == 100.0 ? "100" : "1",
-                    ind->split ? "yes" : "no", ind->decimals,
-                    num(ind->threshold[0], a, sizeof(a)),
-                    num(ind->threshold[1], b, sizeof(b)));
+        ok = append(
+            &o->buf, &o->len, &o->cap,
+            "\n[indicator %s]\nname_zh = %s\nname_en = %s\n"
+            "short_zh = %s\nshort_en = %s\nunit_zh = %s\n"
+            "unit_en = %s\nquantity = %s\nper = %s\nsplit = %s\n"
+            "decimals = %d\n"
+            "threshold_primary = %s\nthreshold_junior = %s\n",
+            ind->id, ind->name_zh, ind->name_en, ind->short_zh, ind->short_en,
+            ind->unit_zh, ind->unit_en, jh_quantity_key(ind->quantity),
+            ind->scale == 100.0 ? "100" : "1", ind->split ? "yes" : "no",
+            ind->decimals, num(ind->threshold[0], a, sizeof(a)),
+            num(ind->threshold[1], b, sizeof(b)));
     }
     for (size_t i = 0; ok && i < s->nprovisions; i++) {
         const jh_provision *pv = &s->provisions[i];
@@ -163,10 +161,9 @@ to_ini_limits(ini_text *o, const jh_standard *s)
     bool ok = true;
 
     if (s->guarantee.defined) {
-        ok = append(&o->buf, &o->len, &o->cap,
-                    "\n[guarantee]\nteaching_points = %s\n",
-                    s->guarantee.include_teaching_points ? "include"
-                                                         : "exclude");
+        ok = append(
+            &o->buf, &o->len, &o->cap, "\n[guarantee]\nteaching_points = %s\n",
+            s->guarantee.include_teaching_points ? "include" : "exclude");
         for (size_t i = 0; ok && i < jh__nguarantee_keys; i++)
             ok = append(&o->buf, &o->len, &o->cap, "%s = %s\n",
                         jh__guarantee_keys[i].key,
