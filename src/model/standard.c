@@ -155,53 +155,39 @@ jh_standard_set_provision(jh_standard *std, const char *id, bool enabled,
     return JH_OK;
 }
 
-/* Numbers of [guarantee], by key; ratio keys are at most 1. */
-const jh__guarantee_key jh__guarantee_keys[] = {
-#define GK(k, ratio, positive)                                               \
-    {#k, offsetof(jh_guarantee_limits, k), ratio, positive}
-    GK(school_size_max, false, true),
-    GK(school_size_max_combined, false, true),
-    GK(school_size_max_relaxed, false, true),
-    GK(school_size_max_combined_relaxed, false, true),
+/* Numbers of [guarantee], by key; a share (kind 1) is at most 1. */
+static const jh__limit_key guarantee_keys[] = {
+#define GK(k, kind) {#k, offsetof(jh_guarantee_limits, k), kind}
+    GK(school_size_max, 0),
+    GK(school_size_max_combined, 0),
+    GK(school_size_max_relaxed, 0),
+    GK(school_size_max_combined_relaxed, 0),
     {"class_size_max_primary",
      offsetof(jh_guarantee_limits, class_size_max) +
          JH_LEVEL_PRIMARY * sizeof(double),
-     false, true},
+     0},
     {"class_size_max_junior",
      offsetof(jh_guarantee_limits, class_size_max) +
          JH_LEVEL_JUNIOR * sizeof(double),
-     false, true},
-    GK(classes_per_music_room, false, true),
-    GK(classes_per_art_room, false, true),
-    GK(music_room_min_area, false, false),
-    GK(art_room_min_area, false, false),
-    GK(music_room_min_area_pre2016, false, false),
-    GK(art_room_min_area_pre2016, false, false),
-    GK(certified_share, true, false),
-    GK(training_funds_share, true, false),
-    GK(small_school_pupils, false, false),
+     0},
+    GK(classes_per_music_room, 0),
+    GK(classes_per_art_room, 0),
+    GK(music_room_min_area, 0),
+    GK(art_room_min_area, 0),
+    GK(music_room_min_area_pre2016, 0),
+    GK(art_room_min_area_pre2016, 0),
+    GK(certified_share, 1),
+    GK(training_funds_share, 1),
+    GK(small_school_pupils, 0),
 #undef GK
 };
-const size_t jh__nguarantee_keys =
-    sizeof(jh__guarantee_keys) / sizeof(jh__guarantee_keys[0]);
+const jh__limit_table jh__guarantee_table = {
+    "guarantee", guarantee_keys,
+    sizeof(guarantee_keys) / sizeof(guarantee_keys[0]),
+    offsetof(jh_standard, guarantee), "0.05 for 5%"};
 
-double *
-jh__guarantee_field(jh_standard *s, size_t i)
-{
-    return (double *)((char *)&s->guarantee + jh__guarantee_keys[i].offset);
-}
-
-double
-jh__guarantee_value(const jh_standard *s, size_t i)
-{
-    double v;
-    memcpy(&v, (const char *)&s->guarantee + jh__guarantee_keys[i].offset,
-           sizeof(v));
-    return v;
-}
-
-/* Numbers of [county], by key (kinds: see standard_keys.h). */
-const jh__county_key jh__county_keys[] = {
+/* Numbers of [county], by key. */
+static const jh__limit_key county_keys[] = {
 #define CK(k, kind) {#k, offsetof(jh_county_limits, k), kind}
 #define CKL(k, field, l, kind)                                               \
     {k, offsetof(jh_county_limits, field) + (l) * sizeof(double), kind}
@@ -227,20 +213,21 @@ const jh__county_key jh__county_keys[] = {
 #undef CK
 #undef CKL
 };
-const size_t jh__ncounty_keys =
-    sizeof(jh__county_keys) / sizeof(jh__county_keys[0]);
+const jh__limit_table jh__county_table = {
+    "county", county_keys, sizeof(county_keys) / sizeof(county_keys[0]),
+    offsetof(jh_standard, county), "0.95 for 95%"};
 
 double *
-jh__county_field(jh_standard *s, size_t i)
+jh__limit_field(jh_standard *s, const jh__limit_table *t, size_t i)
 {
-    return (double *)((char *)&s->county + jh__county_keys[i].offset);
+    return (double *)((char *)s + t->offset + t->keys[i].offset);
 }
 
 double
-jh__county_value(const jh_standard *s, size_t i)
+jh__limit_value(const jh_standard *s, const jh__limit_table *t, size_t i)
 {
     double v;
-    memcpy(&v, (const char *)&s->county + jh__county_keys[i].offset, sizeof(v));
+    memcpy(&v, (const char *)s + t->offset + t->keys[i].offset, sizeof(v));
     return v;
 }
 

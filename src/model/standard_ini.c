@@ -558,6 +558,37 @@ provision_key(parser *p, const char *id, const char *key, const char *value)
                 id);
 }
 
+/* Key @p key of limits table @p tab ([guarantee] or [county]). */
+static int
+limit_key(parser *p, const jh__limit_table *tab, const char *key,
+          const char *value)
+{
+    for (size_t i = 0; i < tab->n; i++) {
+        const jh__limit_key *k = &tab->keys[i];
+        double *dst;
+        if (strcmp(key, k->key) != 0)
+            continue;
+        dst = jh__limit_field(p->std, tab, i);
+        if (k->kind == 3)
+            return set_whole(p, dst, key, value, 1, 4);
+        if (!set_number(p, dst, key, value, k->kind == 2))
+            return 0;
+        if (k->kind > 0 && *dst > 1)
+            return fail(p, JH_ERR_DATA, "%s: '%s' is more than 1 (write %s)",
+                        key, value, tab->share_example);
+        /* Every [guarantee] figure is a limit or a count a school is held
+         * to: 0 would make its check meaningless.  In [county], a minimum
+         * of 0 is met by any county, a maximum of 0 by none. */
+        if (*dst <= 0)
+            return fail(p, JH_ERR_DATA, "%s: must be more than 0", key);
+        if (*dst > JH_MAX_QUANTITY)
+            return fail(p, JH_ERR_DATA, "%s: '%s' is implausibly large", key,
+                        value);
+        return 1;
+    }
+    return fail(p, JH_ERR_DATA, "unknown key '%s' in [%s]", key, tab->section);
+}
+
 /* [guarantee]: limits of the school-level government-guarantee items. */
 static int
 guarantee_key(parser *p, const char *key, const char *value)
@@ -568,60 +599,15 @@ guarantee_key(parser *p, const char *key, const char *value)
     if (strcmp(key, "teaching_points") == 0)
         return set_bool(p, &s->guarantee.include_teaching_points, key, value,
                         "include", "exclude");
-    for (size_t i = 0; i < jh__nguarantee_keys;
-         i++) {
-        double *dst;
-        if (strcmp(key, jh__guarantee_keys[i].key) != 0)
-            continue;
-        dst = jh__guarantee_field(s, i);
-        if (!set_number(p, dst, key, value, false))
-            return 0;
-        if (jh__guarantee_keys[i].ratio && *dst > 1)
-            return fail(p, JH_ERR_DATA,
-                        "%s: '%s' is more than 1 (write 0.05 for 5%%)", key,
-                        value);
-        /* Every [guarantee] figure is a limit or a count a school is held
-         * to: 0 would make its check meaningless. */
-        if (*dst <= 0)
-            return fail(p, JH_ERR_DATA, "%s: must be more than 0", key);
-        if (*dst > JH_MAX_QUANTITY)
-            return fail(p, JH_ERR_DATA, "%s: '%s' is implausibly large", key,
-                        value);
-        return 1;
-    }
-    return fail(p, JH_ERR_DATA, "unknown key '%s' in [guarantee]", key);
+    return limit_key(p, &jh__guarantee_table, key, value);
 }
 
 /* [county]: limits of the county-level items. */
 static int
 county_key(parser *p, const char *key, const char *value)
 {
-    jh_standard *s = p->std;
-
-    s->county.defined = true;
-    for (size_t i = 0; i < jh__ncounty_keys;
-         i++) {
-        double *dst;
-        if (strcmp(key, jh__county_keys[i].key) != 0)
-            continue;
-        dst = jh__county_field(s, i);
-        if (jh__county_keys[i].kind == 3)
-            return set_whole(p, dst, key, value, 1, 4);
-        if (!set_number(p, dst, key, value, jh__county_keys[i].kind == 2))
-            return 0;
-        if (jh__county_keys[i].kind > 0 && *dst > 1)
-            return fail(p, JH_ERR_DATA,
-                        "%s: '%s' is more than 1 (write 0.95 for 95%%)", key,
-                        value);
-        /* A minimum of 0 is met by any county, a maximum of 0 by none. */
-        if (*dst <= 0)
-            return fail(p, JH_ERR_DATA, "%s: must be more than 0", key);
-        if (*dst > JH_MAX_QUANTITY)
-            return fail(p, JH_ERR_DATA, "%s: '%s' is implausibly large", key,
-                        value);
-        return 1;
-    }
-    return fail(p, JH_ERR_DATA, "unknown key '%s' in [county]", key);
+    p->std->county.defined = true;
+    return limit_key(p, &jh__county_table, key, value);
 }
 
 /*
@@ -713,6 +699,18 @@ handler(void *user, const char *section, const char *key, const char *value)
                 section);
 }
 
+/* Every number of limits table @p tab is set, but a share that may be
+ * "none" (kind 2). */
+static void
+require_limits(parser *p, const jh__limit_table *tab)
+{
+    for (size_t i = 0; p->status == JH_OK && i < tab->n; i++) {
+        if (tab->keys[i].kind != 2 && isnan(*jh__limit_field(p->std, tab, i)))
+            fail(p, JH_ERR_DATA, "[%s] needs %s", tab->section,
+                 tab->keys[i].key);
+    }
+}
+
 /* Whole-standard checks once every key is read; errors name the file
  * (line 0), the problem is no single line. */
 static jh_status
@@ -756,19 +754,10 @@ validate(parser *p)
                      ind->id, l == 0 ? "primary" : "junior", s->min_met);
         }
     }
-    for (size_t i = 0; p->status == JH_OK && s->guarantee.defined &&
-                       i < jh__nguarantee_keys;
-         i++) {
-        if (isnan(*jh__guarantee_field(s, i)))
-            fail(p, JH_ERR_DATA, "[guarantee] needs %s",
-                 jh__guarantee_keys[i].key);
-    }
-    for (size_t i = 0; p->status == JH_OK && s->county.defined &&
-                       i < jh__ncounty_keys;
-         i++) {
-        if (jh__county_keys[i].kind != 2 && isnan(*jh__county_field(s, i)))
-            fail(p, JH_ERR_DATA, "[county] needs %s", jh__county_keys[i].key);
-    }
+    if (s->guarantee.defined)
+        require_limits(p, &jh__guarantee_table);
+    if (s->county.defined)
+        require_limits(p, &jh__county_table);
     for (int l = 0; p->status == JH_OK && l < JH_LEVEL_COUNT; l++) {
         const char *level = l == 0 ? "primary" : "junior";
         if (s->cv_rule == JH_CV_EACH && isnan(s->cv_limit[l]))
@@ -797,11 +786,10 @@ jh_standard_parse(jh_standard *out, const char *text, size_t len,
     s.weight_senior_twelve = 1.32;
     s.include_private = s.include_province_run = true;
     s.teaching_point_min = 50;
-    for (size_t i = 0; i < jh__nguarantee_keys;
-         i++)
-        *jh__guarantee_field(&s, i) = NAN;
-    for (size_t i = 0; i < jh__ncounty_keys; i++)
-        *jh__county_field(&s, i) = NAN;
+    for (size_t i = 0; i < jh__guarantee_table.n; i++)
+        *jh__limit_field(&s, &jh__guarantee_table, i) = NAN;
+    for (size_t i = 0; i < jh__county_table.n; i++)
+        *jh__limit_field(&s, &jh__county_table, i) = NAN;
     p.std = &s;
     p.name = name != NULL ? name : "standard";
     p.text = text;

@@ -153,28 +153,34 @@ to_ini_items(ini_text *o, const jh_standard *s)
     return ok;
 }
 
-/* The [guarantee] and [county] sections of @p s, when it defines them. */
+/* The numbers of limits table @p tab in @p s, a line each. */
 static bool
-to_ini_limits(ini_text *o, const jh_standard *s)
+to_ini_limits(ini_text *o, const jh_standard *s, const jh__limit_table *tab)
 {
     char a[40];
+    bool ok = true;
+
+    for (size_t i = 0; ok && i < tab->n; i++)
+        ok = append(&o->buf, &o->len, &o->cap, "%s = %s\n", tab->keys[i].key,
+                    num(jh__limit_value(s, tab, i), a, sizeof(a)));
+    return ok;
+}
+
+/* The [guarantee] and [county] sections of @p s, when it defines them. */
+static bool
+to_ini_sections(ini_text *o, const jh_standard *s)
+{
     bool ok = true;
 
     if (s->guarantee.defined) {
         ok = append(
             &o->buf, &o->len, &o->cap, "\n[guarantee]\nteaching_points = %s\n",
             s->guarantee.include_teaching_points ? "include" : "exclude");
-        for (size_t i = 0; ok && i < jh__nguarantee_keys; i++)
-            ok = append(&o->buf, &o->len, &o->cap, "%s = %s\n",
-                        jh__guarantee_keys[i].key,
-                        num(jh__guarantee_value(s, i), a, sizeof(a)));
+        ok = ok && to_ini_limits(o, s, &jh__guarantee_table);
     }
     if (ok && s->county.defined) {
         ok = append(&o->buf, &o->len, &o->cap, "\n[county]\n");
-        for (size_t i = 0; ok && i < jh__ncounty_keys; i++)
-            ok = append(&o->buf, &o->len, &o->cap, "%s = %s\n",
-                        jh__county_keys[i].key,
-                        num(jh__county_value(s, i), a, sizeof(a)));
+        ok = ok && to_ini_limits(o, s, &jh__county_table);
     }
     return ok;
 }
@@ -188,7 +194,8 @@ jh_standard_to_ini(const jh_standard *s)
     if (o.buf == NULL)
         return NULL;
     o.buf[0] = '\0';
-    if (!to_ini_head(&o, s) || !to_ini_items(&o, s) || !to_ini_limits(&o, s)) {
+    if (!to_ini_head(&o, s) || !to_ini_items(&o, s) ||
+        !to_ini_sections(&o, s)) {
         free(o.buf);
         return NULL;
     }
