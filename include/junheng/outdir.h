@@ -14,7 +14,7 @@
  * - exporters write into the staging folder (jh_outdir_path());
  * - jh_outdir_commit() checks every top-level name it would write or
  *   remove before changing anything, then swaps the whole set: see the
- *   contract in src/outdir.c.  A name the manifest does not list (the
+ *   contract in src/base/outdir.c.  A name the manifest does not list (the
  *   user's file, folder or symlink, or a user's file inside junheng's
  *   folder) stops the run with exit 4 naming the path, unless --force
  *   (jh_outdir_options.force); an input of the run inside a name to be

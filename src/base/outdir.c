@@ -5,38 +5,45 @@
  * Contract of the swap (jh_outdir_commit()), for an output folder DIR and
  * its staging folder S = DIR/.junheng-staging-<pid>-XXXXXX:
  *
- *  1. Check, changing nothing: every top-level name the run writes (N,
- *     the entries of S) or removes (R, the manifest's entries of this
- *     kind that were not written again) is looked at in DIR without
- *     following symlinks.  Anything there the manifest does not list, with
- *     the same type (a symlink never is junheng's), is the user's: under a
- *     name of N it stops the run (exit 4, naming the path) unless --force;
- *     under a name of R only junheng's own files in it are removed, after
- *     the swap.  An input of the run under a name of N stops the run even
- *     with --force; under R it is kept.
+ *  1. Check, changing nothing (list_staged(), check_in_the_way()): every
+ *     top-level name the run writes (N, the entries of S) or removes (R,
+ *     the manifest's entries of this kind that were not written again) is
+ *     looked at in DIR without following symlinks.  Anything there the
+ *     manifest does not list, with the same type (a symlink never is
+ *     junheng's), is the user's: under a name of N it stops the run (exit
+ *     4, naming the path) unless --force; under a name of R only junheng's
+ *     own files in it are removed, after the swap.  An input of the run
+ *     under a name of N stops the run even with --force; under R it is
+ *     kept.
  *  2. Write the new manifest to S/.junheng-manifest and the names of N to
  *     S/.junheng-swap (the journal), then create S/.junheng-old: from here
- *     on the swap has begun.
- *  3. Move every existing name of N and R from DIR into S/.junheng-old.
- *  4. Move every name of N from S into DIR (never over anything).
+ *     on the swap has begun (compose_manifest(), begin_swap()).
+ *  3. Move every existing name of N and R from DIR into S/.junheng-old
+ *     (move_names()).
+ *  4. Move every name of N from S into DIR (never over anything;
+ *     move_names()).
  *  5. Rename S/.junheng-manifest over DIR/.junheng-manifest: the commit
- *     point.  Then remove S with the old set.
+ *     point (commit_point()).  Then remove S with the old set (finish()).
  *
- * Any failure in 3-5 rolls back (rollback()): each name of the journal no
- * longer in S is moved back from DIR into S, then everything in
- * S/.junheng-old back into DIR; DIR holds the old set again.  A run killed
- * in 3-5 leaves S behind; the next run into DIR (holding the lock, so no
- * other run owns S) finds it in jh_outdir_open(): with S/.junheng-old and
- * S/.junheng-manifest still there (before the commit point) it rolls back
- * the same way, else (no swap begun, or committed) it removes S.  So DIR
- * holds the complete old set or the complete new set, whatever fails and
- * whenever the process dies; what a crash of the whole machine does to
- * the file system's own order of writes is not covered (no fsync).
+ * Any failure in 3-5 rolls back (finish() calls rollback()): each name of
+ * the journal no longer in S is moved back from DIR into S, then
+ * everything in S/.junheng-old back into DIR; DIR holds the old set
+ * again.  A run killed in 3-5 leaves S behind; the next run into DIR
+ * (holding the lock, so no other run owns S) finds it in jh_outdir_open():
+ * with S/.junheng-old and S/.junheng-manifest still there (before the
+ * commit point) it rolls back the same way, else (no swap begun, or
+ * committed) it removes S.  So DIR holds the complete old set or the
+ * complete new set, whatever fails and whenever the process dies; what a
+ * crash of the whole machine does to the file system's own order of
+ * writes is not covered (no fsync).
  *
  * The lock: flock(2) on DIR itself, taken without waiting in
  * jh_outdir_open() and held until commit or abort; a second run is
  * refused at once ("in use", exit 4) rather than made to wait for a batch
  * that may run for minutes.  The lock dies with its process.
+ *
+ * The file-system helpers (making, walking, removing trees; moving
+ * without replacing; reading the manifest) are in outdir_fs.c.
  */
 #include "junheng/outdir.h"
 
@@ -53,445 +60,12 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "outdir_fs.h"
 #include "util.h"
 
 #define STAGING_PREFIX ".junheng-staging-"
 #define OLD_NAME ".junheng-old"
 #define JOURNAL_NAME ".junheng-swap"
-#define MANIFEST_MAX ((size_t)256 << 20)
-
-/* ---------------------------------------------------------------------- */
-/* Small helpers                                                           */
-
-static jh_status
-mkdir_p(const char *path, jh_error *err)
-{
-    size_t len = strlen(path);
-    char *copy;
-    jh_status st = JH_OK;
-    struct stat sb;
-
-    if (len == 0)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "the output folder name is empty");
-    copy = jh__strdup(path);
-    if (copy == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
-    /* From the second byte: a leading '/' is the root, not a folder to
-     * make; len >= 1, so copy + 1 is at most the terminating NUL. */
-    for (char *p = copy + 1;; p++) {
-        if (*p == '/' || *p == '\0') {
-            char c = *p;
-            *p = '\0';
-            if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-                st = jh_error_set(err, JH_ERR_IO, copy, 0, 0,
-                                  "cannot create folder: %s", strerror(errno));
-                break;
-            }
-            *p = c;
-            if (c == '\0')
-                break;
-        }
-    }
-    free(copy);
-    if (st == JH_OK && (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode)))
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0,
-                          "output path exists and is not a folder");
-    return st;
-}
-
-/* Remove a folder and everything in it, never following a symlink. */
-static void
-remove_tree(const char *path)
-{
-    struct stat sb;
-
-    if (lstat(path, &sb) != 0)
-        return;
-    if (!S_ISDIR(sb.st_mode)) {
-        unlink(path);
-        return;
-    }
-    {
-        DIR *d = opendir(path);
-        struct dirent *e;
-        while (d != NULL && (e = readdir(d)) != NULL) {
-            char *sub;
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            sub = jh__asprintf("%s/%s", path, e->d_name);
-            if (sub != NULL)
-                remove_tree(sub);
-            free(sub);
-        }
-        if (d != NULL)
-            closedir(d);
-    }
-    rmdir(path);
-}
-
-static bool
-exists(const char *path)
-{
-    struct stat sb;
-    return lstat(path, &sb) == 0;
-}
-
-/* Move @p from to @p to, never over an existing @p to.  0 or -1 (errno). */
-static int
-move_noreplace(const char *from, const char *to)
-{
-    struct stat sb;
-
-    if (renameat2(AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
-        return 0;
-    if (errno != EINVAL && errno != ENOSYS)
-        return -1;
-    /* A file system without RENAME_NOREPLACE: we hold the lock, so only
-     * the user could race us here. */
-    if (lstat(to, &sb) == 0) {
-        errno = EEXIST;
-        return -1;
-    }
-    return rename(from, to);
-}
-
-static int
-cmp_str(const void *a, const void *b)
-{
-    return strcmp(*(char *const *)a, *(char *const *)b);
-}
-
-/* A growing array of malloc'd strings. */
-typedef struct strvec {
-    char **v;
-    size_t n, cap;
-} strvec;
-
-static bool
-strvec_push(strvec *s, char *str)
-{
-    if (str == NULL)
-        return false;
-    if (s->n == s->cap) {
-        size_t cap = s->cap == 0 ? 16 : s->cap * 2;
-        char **grown = realloc(s->v, cap * sizeof(*grown));
-        if (grown == NULL) {
-            free(str);
-            return false;
-        }
-        s->v = grown;
-        s->cap = cap;
-    }
-    s->v[s->n++] = str;
-    return true;
-}
-
-static void
-strvec_release(strvec *s)
-{
-    for (size_t i = 0; i < s->n; i++)
-        free(s->v[i]);
-    free(s->v);
-    s->v = NULL;
-    s->n = s->cap = 0;
-}
-
-static bool
-strvec_has(const strvec *s, const char *str)
-{
-    return s->n > 0 &&
-           bsearch(&str, s->v, s->n, sizeof(*s->v), cmp_str) != NULL;
-}
-
-/* ---------------------------------------------------------------------- */
-/* The manifest                                                            */
-
-/* One line of a manifest: "<kind> <path>", a folder's path ending in
- * '/'; lines sorted by path. */
-typedef struct entry {
-    char *path; /* relative, without a trailing '/' */
-    char *kind;
-    bool dir;
-} entry;
-
-typedef struct manifest {
-    entry *v;
-    size_t n, cap;
-} manifest;
-
-static int
-cmp_entry(const void *a, const void *b)
-{
-    return strcmp(((const entry *)a)->path, ((const entry *)b)->path);
-}
-
-static void
-manifest_release(manifest *m)
-{
-    for (size_t i = 0; i < m->n; i++) {
-        free(m->v[i].path);
-        free(m->v[i].kind);
-    }
-    free(m->v);
-    m->v = NULL;
-    m->n = m->cap = 0;
-}
-
-static bool
-manifest_push(manifest *m, const char *path, size_t plen, const char *kind,
-              bool dir)
-{
-    entry *e;
-
-    if (m->n == m->cap) {
-        size_t cap = m->cap == 0 ? 64 : m->cap * 2;
-        entry *grown = realloc(m->v, cap * sizeof(*grown));
-        if (grown == NULL)
-            return false;
-        m->v = grown;
-        m->cap = cap;
-    }
-    e = &m->v[m->n];
-    e->path = strndup(path, plen);
-    e->kind = jh__strdup(kind);
-    e->dir = dir;
-    if (e->path == NULL || e->kind == NULL) {
-        free(e->path);
-        free(e->kind);
-        return false;
-    }
-    m->n++;
-    return true;
-}
-
-static const entry *
-manifest_find(const manifest *m, const char *path)
-{
-    entry key = {(char *)path, NULL, false};
-    return m->n > 0 ? bsearch(&key, m->v, m->n, sizeof(*m->v), cmp_entry)
-                    : NULL;
-}
-
-/* True when @p path (@p len bytes) is a plain relative path inside the
- * folder: no empty, "." or ".." part, not absolute, not junheng's own
- * hidden files. */
-static bool
-safe_path(const char *path, size_t len)
-{
-    size_t i = 0;
-
-    if (len == 0 || path[0] == '/' || strncmp(path, ".junheng-", 9) == 0)
-        return false;
-    while (i < len) {
-        size_t j = i;
-        while (j < len && path[j] != '/')
-            j++;
-        if (j == i || (j - i == 1 && path[i] == '.') ||
-            (j - i == 2 && path[i] == '.' && path[i + 1] == '.'))
-            return false;
-        i = j + 1;
-    }
-    return path[len - 1] != '/';
-}
-
-static bool
-safe_kind(const char *k, size_t len)
-{
-    if (len == 0 || len > 32)
-        return false;
-    for (size_t i = 0; i < len; i++) {
-        if (k[i] < 'a' || k[i] > 'z')
-            return false;
-    }
-    return true;
-}
-
-/*
- * Read DIR/.junheng-manifest into @p m, sorted by path.  A missing
- * manifest is an empty one; lines that are not "<kind> <safe path>" are
- * ignored (a hand-edited manifest claims nothing outside the folder).
- */
-static jh_status
-manifest_load(manifest *m, const char *folder, jh_error *err)
-{
-    char *path = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, folder);
-    char *text = NULL, *line;
-    size_t len = 0;
-    struct stat sb;
-    jh_status st;
-
-    memset(m, 0, sizeof(*m));
-    if (path == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0, "out of memory");
-    if (lstat(path, &sb) != 0 && errno == ENOENT) {
-        free(path);
-        return JH_OK;
-    }
-    if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0,
-                          "junheng's manifest is not a plain file");
-        free(path);
-        return st;
-    }
-    st = jh__read_file(path, MANIFEST_MAX, &text, &len, err);
-    free(path);
-    if (st != JH_OK)
-        return st;
-    for (line = text; line < text + len;) {
-        char *nl = memchr(line, '\n', (size_t)(text + len - line));
-        char *end = nl != NULL ? nl : text + len;
-        char *sp = memchr(line, ' ', (size_t)(end - line));
-        if (line[0] != '#' && sp != NULL &&
-            safe_kind(line, (size_t)(sp - line))) {
-            const char *p = sp + 1;
-            size_t plen = (size_t)(end - p);
-            bool dir = plen > 0 && p[plen - 1] == '/';
-            if (dir)
-                plen--;
-            if (safe_path(p, plen) && memchr(p, '\0', plen) == NULL) {
-                char kind[33];
-                memcpy(kind, line, (size_t)(sp - line));
-                kind[sp - line] = '\0';
-                if (!manifest_push(m, p, plen, kind, dir)) {
-                    free(text);
-                    manifest_release(m);
-                    return jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0,
-                                        "out of memory");
-                }
-            }
-        }
-        line = end + 1;
-    }
-    free(text);
-    if (m->n > 0)
-        qsort(m->v, m->n, sizeof(*m->v), cmp_entry);
-    return JH_OK;
-}
-
-/* The length of the first part of @p path (its top-level name). */
-static size_t
-top_len(const char *path)
-{
-    const char *slash = strchr(path, '/');
-    return slash != NULL ? (size_t)(slash - path) : strlen(path);
-}
-
-/* ---------------------------------------------------------------------- */
-/* Walking a tree                                                          */
-
-typedef struct found {
-    char *path; /* relative to the walk's base */
-    char type;  /* 'd' folder, 'f' regular file, 'o' anything else */
-    dev_t dev;
-    ino_t ino;
-} found;
-
-typedef struct foundvec {
-    found *v;
-    size_t n, cap;
-} foundvec;
-
-static void
-foundvec_release(foundvec *f)
-{
-    for (size_t i = 0; i < f->n; i++)
-        free(f->v[i].path);
-    free(f->v);
-    f->v = NULL;
-    f->n = f->cap = 0;
-}
-
-/*
- * Add @p rel (relative to @p base) and, for a folder, everything under it
- * to @p out, never following a symlink.
- */
-static jh_status
-walk(const char *base, const char *rel, foundvec *out, jh_error *err)
-{
-    char *full = jh__asprintf("%s/%s", base, rel);
-    struct stat sb;
-    found *f;
-    jh_status st = JH_OK;
-
-    if (full == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, base, 0, 0, "out of memory");
-    if (lstat(full, &sb) != 0) {
-        st = jh_error_set(err, JH_ERR_IO, full, 0, 0, "%s", strerror(errno));
-        free(full);
-        return st;
-    }
-    if (out->n == out->cap) {
-        size_t cap = out->cap == 0 ? 64 : out->cap * 2;
-        found *grown = realloc(out->v, cap * sizeof(*grown));
-        if (grown == NULL) {
-            free(full);
-            return jh_error_set(err, JH_ERR_NOMEM, base, 0, 0, "out of memory");
-        }
-        out->v = grown;
-        out->cap = cap;
-    }
-    f = &out->v[out->n];
-    f->path = jh__strdup(rel);
-    if (f->path == NULL) {
-        free(full);
-        return jh_error_set(err, JH_ERR_NOMEM, base, 0, 0, "out of memory");
-    }
-    f->type = S_ISDIR(sb.st_mode) ? 'd' : S_ISREG(sb.st_mode) ? 'f' : 'o';
-    f->dev = sb.st_dev;
-    f->ino = sb.st_ino;
-    out->n++;
-    if (S_ISDIR(sb.st_mode)) {
-        DIR *d = opendir(full);
-        struct dirent *e;
-        if (d == NULL)
-            st = jh_error_set(err, JH_ERR_IO, full, 0, 0, "cannot list: %s",
-                              strerror(errno));
-        while (st == JH_OK && (e = readdir(d)) != NULL) {
-            char *sub;
-            if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-                continue;
-            sub = jh__asprintf("%s/%s", rel, e->d_name);
-            st = sub != NULL ? walk(base, sub, out, err)
-                             : jh_error_set(err, JH_ERR_NOMEM, base, 0, 0,
-                                            "out of memory");
-            free(sub);
-        }
-        if (d != NULL)
-            closedir(d);
-    }
-    free(full);
-    return st;
-}
-
-/* Remove the empty folders under @p path (and @p path itself when it
- * ends up empty); true when @p path is gone. */
-static bool
-prune_empty(const char *path)
-{
-    DIR *d = opendir(path);
-    struct dirent *e;
-    bool empty = true;
-
-    if (d == NULL)
-        return false;
-    while ((e = readdir(d)) != NULL) {
-        char *sub;
-        struct stat sb;
-        if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
-            continue;
-        sub = jh__asprintf("%s/%s", path, e->d_name);
-        if (sub != NULL && lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode) &&
-            prune_empty(sub)) {
-            free(sub);
-            continue;
-        }
-        free(sub);
-        empty = false;
-    }
-    closedir(d);
-    return empty && rmdir(path) == 0;
-}
 
 /* ---------------------------------------------------------------------- */
 /* Inputs                                                                  */
@@ -535,18 +109,18 @@ rollback(const char *target, const char *staging, jh_error *err)
         return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
     }
     /* The new entries moved in: back into the staging folder. */
-    if (exists(journal) &&
-        jh__read_file(journal, MANIFEST_MAX, &text, &len, NULL) == JH_OK) {
+    if (jh__path_exists(journal) &&
+        jh__read_file(journal, JH__MANIFEST_MAX, &text, &len, NULL) == JH_OK) {
         for (char *line = text; line < text + len;) {
             char *nl = memchr(line, '\n', (size_t)(text + len - line));
             char *end = nl != NULL ? nl : text + len;
             *end = '\0';
-            if (line[0] != '\0' && safe_path(line, strlen(line))) {
+            if (line[0] != '\0' && jh__safe_path(line, strlen(line))) {
                 char *in_dir = jh__asprintf("%s/%s", target, line);
                 char *in_stage = jh__asprintf("%s/%s", staging, line);
-                if (in_dir != NULL && in_stage != NULL && !exists(in_stage) &&
-                    exists(in_dir) && move_noreplace(in_dir, in_stage) != 0 &&
-                    st == JH_OK)
+                if (in_dir != NULL && in_stage != NULL &&
+                    !jh__path_exists(in_stage) && jh__path_exists(in_dir) &&
+                    jh__move_noreplace(in_dir, in_stage) != 0 && st == JH_OK)
                     st = jh_error_set(err, JH_ERR_IO, in_dir, 0, 0,
                                       "cannot take back a new output: %s",
                                       strerror(errno));
@@ -569,7 +143,7 @@ rollback(const char *target, const char *staging, jh_error *err)
             if (st == JH_OK)
                 st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0,
                                   "out of memory");
-        } else if (move_noreplace(from, to) != 0 && st == JH_OK) {
+        } else if (jh__move_noreplace(from, to) != 0 && st == JH_OK) {
             st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
                               "cannot put the earlier output back (it is "
                               "in %s): %s",
@@ -609,10 +183,10 @@ recover(const char *target, jh_error *err)
         man = jh__asprintf("%s/%s/" JH_OUTDIR_MANIFEST, target, e->d_name);
         if (s == NULL || old == NULL || man == NULL)
             st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
-        else if (exists(old) && exists(man))
+        else if (jh__path_exists(old) && jh__path_exists(man))
             st = rollback(target, s, err);
         if (st == JH_OK) {
-            remove_tree(s);
+            jh__remove_tree(s);
         } else if (s != NULL && err != NULL) {
             char why[sizeof(err->message)];
             snprintf(why, sizeof(why), "%s", err->message);
@@ -660,7 +234,7 @@ jh_outdir_open(jh_outdir **out, const char *target,
     if (target == NULL || target[0] == '\0')
         return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
                             "the output folder name is empty");
-    st = mkdir_p(target, err);
+    st = jh__mkdir_p(target, err);
     if (st != JH_OK)
         return st;
     d = calloc(1, sizeof(*d));
@@ -731,7 +305,7 @@ jh_outdir_path(jh_outdir *dir, const char *name)
     if (slash != NULL) {
         char *sub =
             jh__asprintf("%s/%.*s", dir->staging, (int)(slash - name), name);
-        jh_status st = sub != NULL ? mkdir_p(sub, NULL) : JH_ERR_NOMEM;
+        jh_status st = sub != NULL ? jh__mkdir_p(sub, NULL) : JH_ERR_NOMEM;
         free(sub);
         if (st != JH_OK)
             return NULL;
@@ -745,31 +319,12 @@ jh_outdir_abort(jh_outdir *dir)
     if (dir == NULL)
         return;
     if (dir->staging != NULL)
-        remove_tree(dir->staging);
+        jh__remove_tree(dir->staging);
     outdir_free(dir);
 }
 
 /* ---------------------------------------------------------------------- */
 /* Commit                                                                  */
-
-typedef struct commit {
-    jh_outdir *dir;
-    unsigned renames; /* of the swap so far, for the test hooks */
-} commit;
-
-/* One rename of the swap (steps 3-5), through the test hooks. */
-static int
-swap_rename(commit *c, const char *from, const char *to, bool replace)
-{
-    c->renames++;
-    if (c->dir->kill_rename == c->renames)
-        raise(SIGKILL);
-    if (c->dir->fail_rename == c->renames) {
-        errno = EIO;
-        return -1;
-    }
-    return replace ? rename(from, to) : move_noreplace(from, to);
-}
 
 /* Write @p text to the new file @p path. */
 static jh_status
@@ -834,14 +389,14 @@ text_line(textbuf *t, const char *kind, const char *path, bool dir)
 /* Remove the files and then the empty folders that manifest @p m lists
  * under top-level name @p top, leaving everything else (the user's). */
 static void
-remove_listed(const char *target, const manifest *m, const char *top,
+remove_listed(const char *target, const jh__manifest *m, const char *top,
               const jh__outdir_inputs *inputs)
 {
     size_t tl = strlen(top);
 
     /* Sorted by path, a folder comes before what it holds: walk back. */
     for (size_t i = m->n; i-- > 0;) {
-        const entry *e = &m->v[i];
+        const jh__manifest_entry *e = &m->v[i];
         char *path;
         struct stat sb;
         if (strncmp(e->path, top, tl) != 0 ||
@@ -861,27 +416,70 @@ remove_listed(const char *target, const manifest *m, const char *top,
     }
 }
 
-jh_status
-jh_outdir_commit(jh_outdir *dir, jh_error *err)
+/* What one jh_outdir_commit() works with, step by step. */
+typedef struct commit {
+    jh_outdir *dir;
+    unsigned renames;     /* of the swap so far, for the test hooks */
+    jh__manifest old;     /* DIR's manifest before this run */
+    jh__foundvec staged;  /* everything written, under the names of N */
+    jh__strvec tops;      /* N: the names written, sorted */
+    jh__strvec touched;   /* N and R, sorted */
+    jh__strvec move_out;  /* names of N and R to move aside */
+    jh__strvec partial;   /* names of R holding the user's files */
+    textbuf man, journal; /* the new manifest and the journal */
+    size_t listed;        /* entries of the new manifest */
+    char *old_dir;        /* S/.junheng-old */
+    bool began;           /* old_dir exists: the swap has begun */
+} commit;
+
+static void
+commit_release(commit *c)
 {
-    commit c = {dir, 0};
-    manifest old = {NULL, 0, 0};
-    size_t listed = 0;
-    foundvec staged = {NULL, 0, 0};
-    strvec tops = {NULL, 0, 0};    /* N: the names written */
-    strvec touched = {NULL, 0, 0}; /* N and R */
-    strvec move_out = {NULL, 0, 0};
-    strvec partial = {NULL, 0, 0}; /* names of R holding the user's files */
-    textbuf man = {NULL, 0, 0, false}, journal = {NULL, 0, 0, false};
-    char *old_dir = NULL, *path = NULL;
-    bool began = false;
+    free(c->old_dir);
+    free(c->man.p);
+    free(c->journal.p);
+    jh__strvec_release(&c->tops);
+    jh__strvec_release(&c->touched);
+    jh__strvec_release(&c->move_out);
+    jh__strvec_release(&c->partial);
+    jh__foundvec_release(&c->staged);
+    jh__manifest_release(&c->old);
+}
+
+static jh_status
+commit_nomem(commit *c, jh_error *err)
+{
+    return jh_error_set(err, JH_ERR_NOMEM, c->dir->target, 0, 0,
+                        "out of memory");
+}
+
+/* One rename of the swap (steps 3-5), through the test hooks. */
+static int
+swap_rename(commit *c, const char *from, const char *to, bool replace)
+{
+    c->renames++;
+    if (c->dir->kill_rename == c->renames)
+        raise(SIGKILL);
+    if (c->dir->fail_rename == c->renames) {
+        errno = EIO;
+        return -1;
+    }
+    return replace ? rename(from, to) : jh__move_noreplace(from, to);
+}
+
+/*
+ * The names the run wrote (N, into c->tops, sorted) and everything under
+ * them (c->staged).  Scratch files (top-level dot names) and empty
+ * folders are not outputs: removed here.
+ */
+static jh_status
+list_staged(commit *c, jh_error *err)
+{
+    jh_outdir *dir = c->dir;
     jh_status st = JH_OK;
-    DIR *d;
+    DIR *d = opendir(dir->staging);
     struct dirent *e;
 
-    /* Scratch files (top-level dot names) and empty folders are not
-     * outputs. */
-    d = opendir(dir->staging);
     if (d == NULL)
         st = jh_error_set(err, JH_ERR_IO, dir->staging, 0, 0, "cannot list: %s",
                           strerror(errno));
@@ -892,225 +490,262 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
             continue;
         sub = jh__asprintf("%s/%s", dir->staging, e->d_name);
         if (sub == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                              "out of memory");
+            st = commit_nomem(c, err);
         else if (e->d_name[0] == '.')
-            remove_tree(sub);
+            jh__remove_tree(sub);
         else if (lstat(sub, &sb) == 0 && S_ISDIR(sb.st_mode) &&
-                 prune_empty(sub))
+                 jh__prune_empty(sub))
             ;
-        else if (!strvec_push(&tops, jh__strdup(e->d_name)))
-            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                              "out of memory");
+        else if (!jh__strvec_push(&c->tops, jh__strdup(e->d_name)))
+            st = commit_nomem(c, err);
         free(sub);
     }
     if (d != NULL)
         closedir(d);
-    if (tops.n > 0)
-        qsort(tops.v, tops.n, sizeof(*tops.v), cmp_str);
-    for (size_t i = 0; st == JH_OK && i < tops.n; i++)
-        st = walk(dir->staging, tops.v[i], &staged, err);
-    for (size_t i = 0; st == JH_OK && i < staged.n; i++) {
-        if (strchr(staged.v[i].path, '\n') != NULL || staged.v[i].type == 'o')
-            st = jh_error_set(err, JH_ERR_INTERNAL, staged.v[i].path, 0, 0,
+    if (c->tops.n > 0)
+        qsort(c->tops.v, c->tops.n, sizeof(*c->tops.v), jh__cmp_str);
+    for (size_t i = 0; st == JH_OK && i < c->tops.n; i++)
+        st = jh__walk(dir->staging, c->tops.v[i], &c->staged, err);
+    for (size_t i = 0; st == JH_OK && i < c->staged.n; i++) {
+        const jh__found *f = &c->staged.v[i];
+        if (strchr(f->path, '\n') != NULL || f->type == 'o')
+            st = jh_error_set(err, JH_ERR_INTERNAL, f->path, 0, 0,
                               "an output that cannot be recorded");
     }
-    if (st == JH_OK)
-        st = manifest_load(&old, dir->target, err);
+    return st;
+}
 
-    /* Step 1: what is in the way, changing nothing. */
-    for (size_t i = 0; st == JH_OK && i < tops.n; i++)
-        if (!strvec_push(&touched, jh__strdup(tops.v[i])))
-            st = JH_ERR_NOMEM;
-    for (size_t i = 0; st == JH_OK && i < old.n; i++) {
-        const entry *me = &old.v[i];
-        size_t tl = top_len(me->path);
+/* The names the swap touches (c->touched, sorted): N, and R, the
+ * manifest's names of this kind not written again (repeated once per
+ * entry under them). */
+static jh_status
+list_touched(commit *c, jh_error *err)
+{
+    for (size_t i = 0; i < c->tops.n; i++)
+        if (!jh__strvec_push(&c->touched, jh__strdup(c->tops.v[i])))
+            return commit_nomem(c, err);
+    for (size_t i = 0; i < c->old.n; i++) {
+        const jh__manifest_entry *me = &c->old.v[i];
         char *t;
-        if (strcmp(me->kind, dir->kind) != 0)
+        if (strcmp(me->kind, c->dir->kind) != 0)
             continue;
-        t = strndup(me->path, tl);
-        if (t != NULL && strvec_has(&tops, t))
-            free(t);                        /* written again: already there */
-        else if (!strvec_push(&touched, t)) /* frees t */
-            st = JH_ERR_NOMEM;
+        t = strndup(me->path, jh__top_len(me->path));
+        if (t != NULL && jh__strvec_has(&c->tops, t))
+            free(t); /* written again: already there */
+        else if (!jh__strvec_push(&c->touched, t)) /* frees t */
+            return commit_nomem(c, err);
     }
-    /* Sorted, with the names of R repeated once per entry under them:
-     * the loop below looks at each name once. */
-    if (st == JH_ERR_NOMEM)
-        st =
-            jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0, "out of memory");
-    if (touched.n > 0)
-        qsort(touched.v, touched.n, sizeof(*touched.v), cmp_str);
-    for (size_t i = 0; st == JH_OK && i < touched.n; i++) {
-        const char *t = touched.v[i];
-        bool written = strvec_has(&tops, t);
-        foundvec here = {NULL, 0, 0};
-        const char *foreign = NULL, *input = NULL;
-        if (i > 0 && strcmp(touched.v[i - 1], t) == 0)
+    if (c->touched.n > 0)
+        qsort(c->touched.v, c->touched.n, sizeof(*c->touched.v), jh__cmp_str);
+    return JH_OK;
+}
+
+/*
+ * Step 1 for the name @p t of N or R, present in DIR at @p path: stop on
+ * an input (under N) or a foreign entry (under N, without --force); else
+ * note it to move aside, or, under R with the user's files in it, to
+ * clean.
+ */
+static jh_status
+check_name(commit *c, const char *t, jh_error *err)
+{
+    jh_outdir *dir = c->dir;
+    bool written = jh__strvec_has(&c->tops, t);
+    jh__foundvec here = {NULL, 0, 0};
+    const char *foreign = NULL, *input = NULL;
+    jh_status st = jh__walk(dir->target, t, &here, err);
+
+    for (size_t k = 0; st == JH_OK && k < here.n; k++) {
+        const jh__found *f = &here.v[k];
+        const jh__manifest_entry *me = jh__manifest_find(&c->old, f->path);
+        if (f->type == 'f' && is_input(dir->inputs, f->dev, f->ino) &&
+            input == NULL)
+            input = f->path;
+        if ((me == NULL || me->dir != (f->type == 'd') || f->type == 'o') &&
+            foreign == NULL)
+            foreign = f->path;
+    }
+    if (st == JH_OK && written && input != NULL)
+        st = jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
+                          "%s/%s: an input of this run would be "
+                          "replaced by an output; nothing was changed "
+                          "(choose another --out folder)",
+                          dir->target, input);
+    else if (st == JH_OK && written && foreign != NULL && !dir->force)
+        st = jh_error_set(
+            err, JH_ERR_IO, NULL, 0, 0,
+            "%s/%s: not written by junheng (not in " JH_OUTDIR_MANIFEST
+            "), in the way of an "
+            "output; nothing was changed (move it away, "
+            "or rerun with --force to replace it)",
+            dir->target, foreign);
+    else if (st == JH_OK && !written && (foreign != NULL || input != NULL)) {
+        if (!jh__strvec_push(&c->partial, jh__strdup(t)))
+            st = commit_nomem(c, err);
+    } else if (st == JH_OK && !jh__strvec_push(&c->move_out, jh__strdup(t))) {
+        st = commit_nomem(c, err);
+    }
+    jh__foundvec_release(&here);
+    return st;
+}
+
+/* Step 1: what is in the way, changing nothing. */
+static jh_status
+check_in_the_way(commit *c, jh_error *err)
+{
+    jh_status st = list_touched(c, err);
+
+    for (size_t i = 0; st == JH_OK && i < c->touched.n; i++) {
+        const char *t = c->touched.v[i];
+        char *path;
+        if (i > 0 && strcmp(c->touched.v[i - 1], t) == 0)
             continue; /* a stale name listed twice */
+        path = jh__asprintf("%s/%s", c->dir->target, t);
+        if (path == NULL)
+            return commit_nomem(c, err);
+        if (jh__path_exists(path))
+            st = check_name(c, t, err);
         free(path);
-        path = jh__asprintf("%s/%s", dir->target, t);
-        if (path == NULL) {
-            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                              "out of memory");
-            break;
-        }
-        if (!exists(path))
-            continue;
-        st = walk(dir->target, t, &here, err);
-        for (size_t k = 0; st == JH_OK && k < here.n; k++) {
-            const found *f = &here.v[k];
-            const entry *me = manifest_find(&old, f->path);
-            if (f->type == 'f' && is_input(dir->inputs, f->dev, f->ino) &&
-                input == NULL)
-                input = f->path;
-            if ((me == NULL || me->dir != (f->type == 'd') || f->type == 'o') &&
-                foreign == NULL)
-                foreign = f->path;
-        }
-        if (st == JH_OK && written && input != NULL)
-            st = jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                              "%s/%s: an input of this run would be "
-                              "replaced by an output; nothing was changed "
-                              "(choose another --out folder)",
-                              dir->target, input);
-        else if (st == JH_OK && written && foreign != NULL && !dir->force)
-            st = jh_error_set(
-                err, JH_ERR_IO, NULL, 0, 0,
-                "%s/%s: not written by junheng (not in " JH_OUTDIR_MANIFEST
-                "), in the way of an "
-                "output; nothing was changed (move it away, "
-                "or rerun with --force to replace it)",
-                dir->target, foreign);
-        else if (st == JH_OK && !written &&
-                 (foreign != NULL || input != NULL)) {
-            if (!strvec_push(&partial, jh__strdup(t)))
-                st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                                  "out of memory");
-        } else if (st == JH_OK && !strvec_push(&move_out, jh__strdup(t))) {
-            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                              "out of memory");
-        }
-        foundvec_release(&here);
     }
+    return st;
+}
 
-    /* Step 2: the new manifest (the old one's entries under names this
-     * run leaves alone, if still there, and the new ones) and the
-     * journal. */
-    if (st == JH_OK) {
-        manifest next = {NULL, 0, 0};
-        text_add(&man,
-                 "# junheng: the files and folders junheng wrote here; it "
-                 "replaces only these\n",
-                 strlen("# junheng: the files and folders junheng wrote "
-                        "here; it replaces only these\n"));
-        for (size_t i = 0; i < old.n && !man.failed; i++) {
-            const entry *me = &old.v[i];
-            char *t = strndup(me->path, top_len(me->path));
-            struct stat sb;
-            char *p = jh__asprintf("%s/%s", dir->target, me->path);
-            bool keep = t != NULL && p != NULL && !strvec_has(&touched, t) &&
-                        lstat(p, &sb) == 0 &&
-                        (me->dir ? S_ISDIR(sb.st_mode) : S_ISREG(sb.st_mode));
-            if (keep && !manifest_push(&next, me->path, strlen(me->path),
+/* Step 2, in memory: the new manifest (the old one's entries under names
+ * this run leaves alone, if still there, and the new ones) and the
+ * journal (the names of N). */
+static jh_status
+compose_manifest(commit *c, jh_error *err)
+{
+    static const char head[] = "# junheng: the files and folders junheng "
+                               "wrote here; it replaces only these\n";
+    jh__manifest next = {NULL, 0, 0};
+    textbuf *man = &c->man;
+
+    text_add(man, head, sizeof(head) - 1);
+    for (size_t i = 0; i < c->old.n && !man->failed; i++) {
+        const jh__manifest_entry *me = &c->old.v[i];
+        char *t = strndup(me->path, jh__top_len(me->path));
+        struct stat sb;
+        char *p = jh__asprintf("%s/%s", c->dir->target, me->path);
+        bool keep = t != NULL && p != NULL && !jh__strvec_has(&c->touched, t) &&
+                    lstat(p, &sb) == 0 &&
+                    (me->dir ? S_ISDIR(sb.st_mode) : S_ISREG(sb.st_mode));
+        if (keep && !jh__manifest_push(&next, me->path, strlen(me->path),
                                        me->kind, me->dir))
-                man.failed = true;
-            free(t);
-            free(p);
-        }
-        for (size_t i = 0; i < staged.n && !man.failed && !dir->handover;
-             i++) {
-            if (!manifest_push(&next, staged.v[i].path,
-                               strlen(staged.v[i].path), dir->kind,
-                               staged.v[i].type == 'd'))
-                man.failed = true;
-        }
-        listed = next.n;
-        if (next.n > 0)
-            qsort(next.v, next.n, sizeof(*next.v), cmp_entry);
-        for (size_t i = 0; i < next.n; i++)
-            text_line(&man, next.v[i].kind, next.v[i].path, next.v[i].dir);
-        manifest_release(&next);
-        for (size_t i = 0; i < tops.n; i++) {
-            text_add(&journal, tops.v[i], strlen(tops.v[i]));
-            text_add(&journal, "\n", 1);
-        }
-        if (man.failed || journal.failed)
-            st = jh_error_set(err, JH_ERR_NOMEM, dir->target, 0, 0,
-                              "out of memory");
+            man->failed = true;
+        free(t);
+        free(p);
     }
-    if (st == JH_OK) {
-        free(path);
-        path = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->staging);
-        st =
-            path != NULL ? write_text(path, man.p, man.len, err) : JH_ERR_NOMEM;
+    for (size_t i = 0; i < c->staged.n && !man->failed && !c->dir->handover;
+         i++) {
+        const jh__found *f = &c->staged.v[i];
+        if (!jh__manifest_push(&next, f->path, strlen(f->path), c->dir->kind,
+                               f->type == 'd'))
+            man->failed = true;
     }
-    if (st == JH_OK) {
-        free(path);
-        path = jh__asprintf("%s/" JOURNAL_NAME, dir->staging);
-        st = path != NULL ? write_text(path, journal.len > 0 ? journal.p : "",
-                                       journal.len, err)
-                          : JH_ERR_NOMEM;
+    c->listed = next.n;
+    if (next.n > 0)
+        qsort(next.v, next.n, sizeof(*next.v), jh__manifest_cmp);
+    for (size_t i = 0; i < next.n; i++)
+        text_line(man, next.v[i].kind, next.v[i].path, next.v[i].dir);
+    jh__manifest_release(&next);
+    for (size_t i = 0; i < c->tops.n; i++) {
+        text_add(&c->journal, c->tops.v[i], strlen(c->tops.v[i]));
+        text_add(&c->journal, "\n", 1);
     }
-    if (st == JH_OK) {
-        old_dir = jh__asprintf("%s/" OLD_NAME, dir->staging);
-        if (old_dir == NULL || mkdir(old_dir, 0700) != 0)
-            st = jh_error_set(err, JH_ERR_IO, dir->staging, 0, 0,
-                              "cannot begin the swap: %s", strerror(errno));
-        else
-            began = true;
-    }
+    return man->failed || c->journal.failed ? commit_nomem(c, err) : JH_OK;
+}
 
-    /* Step 3: the old entries aside. */
-    for (size_t i = 0; st == JH_OK && i < move_out.n; i++) {
-        char *from = jh__asprintf("%s/%s", dir->target, move_out.v[i]);
-        char *to = jh__asprintf("%s/%s", old_dir, move_out.v[i]);
-        if (from == NULL || to == NULL || swap_rename(&c, from, to, false))
-            st = jh_error_set(err, JH_ERR_IO, from, 0, 0,
-                              "cannot move the earlier output aside: %s",
-                              strerror(errno));
+/* Step 2, on disk: S/.junheng-manifest, the journal S/.junheng-swap, then
+ * S/.junheng-old; from here on the swap has begun. */
+static jh_status
+begin_swap(commit *c, jh_error *err)
+{
+    const char *staging = c->dir->staging;
+    char *path = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, staging);
+    jh_status st = path != NULL ? write_text(path, c->man.p, c->man.len, err)
+                                : JH_ERR_NOMEM;
+
+    free(path);
+    if (st != JH_OK)
+        return st;
+    path = jh__asprintf("%s/" JOURNAL_NAME, staging);
+    st = path != NULL ? write_text(path, c->journal.len > 0 ? c->journal.p : "",
+                                   c->journal.len, err)
+                      : JH_ERR_NOMEM;
+    free(path);
+    if (st != JH_OK)
+        return st;
+    c->old_dir = jh__asprintf("%s/" OLD_NAME, staging);
+    if (c->old_dir == NULL || mkdir(c->old_dir, 0700) != 0)
+        return jh_error_set(err, JH_ERR_IO, staging, 0, 0,
+                            "cannot begin the swap: %s", strerror(errno));
+    c->began = true;
+    return JH_OK;
+}
+
+/* Steps 3 and 4: move each name of @p names from folder @p from_dir to
+ * folder @p to_dir; a failure names the source (@p at_dest false) or the
+ * destination, saying "cannot move the @p what". */
+static jh_status
+move_names(commit *c, const jh__strvec *names, const char *from_dir,
+           const char *to_dir, bool at_dest, const char *what, jh_error *err)
+{
+    jh_status st = JH_OK;
+
+    for (size_t i = 0; st == JH_OK && i < names->n; i++) {
+        char *from = jh__asprintf("%s/%s", from_dir, names->v[i]);
+        char *to = jh__asprintf("%s/%s", to_dir, names->v[i]);
+        if (from == NULL || to == NULL || swap_rename(c, from, to, false))
+            st = jh_error_set(err, JH_ERR_IO, at_dest ? to : from, 0, 0,
+                              "cannot move the %s: %s", what, strerror(errno));
         free(from);
         free(to);
     }
-    /* Step 4: the new entries in. */
-    for (size_t i = 0; st == JH_OK && i < tops.n; i++) {
-        char *from = jh__asprintf("%s/%s", dir->staging, tops.v[i]);
-        char *to = jh__asprintf("%s/%s", dir->target, tops.v[i]);
-        if (from == NULL || to == NULL || swap_rename(&c, from, to, false))
-            st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
-                              "cannot move the finished output into "
-                              "place: %s",
-                              strerror(errno));
-        free(from);
-        free(to);
-    }
-    /* Step 5: the commit point. */
+    return st;
+}
+
+/* Step 5: the new manifest over the old one, the commit point. */
+static jh_status
+commit_point(commit *c, jh_error *err)
+{
+    char *from = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, c->dir->staging);
+    char *to = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, c->dir->target);
+    jh_status st = JH_OK;
+
+    if (from == NULL || to == NULL || swap_rename(c, from, to, true))
+        st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
+                          "cannot record the outputs: %s", strerror(errno));
+    free(from);
+    free(to);
+    return st;
+}
+
+/* After step 5 or a failure with status @p st: clean up after a
+ * committed swap, roll back a begun one, or just drop the staging
+ * folder.  Returns @p st. */
+static jh_status
+finish(commit *c, jh_status st, jh_error *err)
+{
+    jh_outdir *dir = c->dir;
+
     if (st == JH_OK) {
-        char *from = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->staging);
-        char *to = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->target);
-        if (from == NULL || to == NULL || swap_rename(&c, from, to, true))
-            st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
-                              "cannot record the outputs: %s", strerror(errno));
-        free(from);
-        free(to);
-    }
-    if (st == JH_OK) {
-        for (size_t i = 0; i < partial.n; i++)
-            remove_listed(dir->target, &old, partial.v[i], dir->inputs);
-        remove_tree(dir->staging);
+        for (size_t i = 0; i < c->partial.n; i++)
+            remove_listed(dir->target, &c->old, c->partial.v[i], dir->inputs);
+        jh__remove_tree(dir->staging);
         /* A manifest that lists nothing (a template handed over into the
          * current folder) says no more than a missing one: leave none. */
-        if (listed == 0) {
+        if (c->listed == 0) {
             char *m = jh__asprintf("%s/" JH_OUTDIR_MANIFEST, dir->target);
             if (m != NULL)
                 unlink(m);
             free(m);
         }
-    } else if (began) {
+    } else if (c->began) {
         jh_error keep;
         jh_error_clear(&keep);
         if (rollback(dir->target, dir->staging, &keep) == JH_OK)
-            remove_tree(dir->staging);
+            jh__remove_tree(dir->staging);
         else if (err != NULL) {
             char why[sizeof(err->message)];
             snprintf(why, sizeof(why), "%s", err->message);
@@ -1120,18 +755,39 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
                          why, keep.message, dir->staging);
         }
     } else {
-        remove_tree(dir->staging);
+        jh__remove_tree(dir->staging);
     }
-    free(path);
-    free(old_dir);
-    free(man.p);
-    free(journal.p);
-    strvec_release(&tops);
-    strvec_release(&touched);
-    strvec_release(&move_out);
-    strvec_release(&partial);
-    foundvec_release(&staged);
-    manifest_release(&old);
+    return st;
+}
+
+/* The swap: see the contract at the top of this file. */
+jh_status
+jh_outdir_commit(jh_outdir *dir, jh_error *err)
+{
+    commit c;
+    jh_status st;
+
+    memset(&c, 0, sizeof(c));
+    c.dir = dir;
+    st = list_staged(&c, err);
+    if (st == JH_OK)
+        st = jh__manifest_load(&c.old, dir->target, JH_OUTDIR_MANIFEST, err);
+    if (st == JH_OK)
+        st = check_in_the_way(&c, err);
+    if (st == JH_OK)
+        st = compose_manifest(&c, err);
+    if (st == JH_OK)
+        st = begin_swap(&c, err);
+    if (st == JH_OK) /* Step 3: the old entries aside. */
+        st = move_names(&c, &c.move_out, dir->target, c.old_dir, false,
+                        "earlier output aside", err);
+    if (st == JH_OK) /* Step 4: the new entries in. */
+        st = move_names(&c, &c.tops, dir->staging, dir->target, true,
+                        "finished output into place", err);
+    if (st == JH_OK)
+        st = commit_point(&c, err);
+    st = finish(&c, st, err);
+    commit_release(&c);
     outdir_free(dir);
     return st;
 }
@@ -1143,7 +799,7 @@ jh_status
 jh_outdir_owned_names(const char *folder, char ***out, size_t *n, jh_error *err)
 {
     char *real = realpath(folder, NULL);
-    strvec names = {NULL, 0, 0};
+    jh__strvec names = {NULL, 0, 0};
     char *rel = NULL;
     jh_status st = JH_OK;
 
@@ -1154,21 +810,22 @@ jh_outdir_owned_names(const char *folder, char ***out, size_t *n, jh_error *err)
     /* From the folder up to the root: a manifest at each level may list
      * entries of the folder. */
     for (int depth = 0; st == JH_OK && depth < 256; depth++) {
-        manifest m;
+        jh__manifest m;
         char *slash;
         size_t rl = rel != NULL ? strlen(rel) : 0;
-        if (manifest_load(&m, real[0] != '\0' ? real : "", NULL) == JH_OK) {
+        if (jh__manifest_load(&m, real[0] != '\0' ? real : "",
+                              JH_OUTDIR_MANIFEST, NULL) == JH_OK) {
             for (size_t i = 0; i < m.n; i++) {
                 const char *p = m.v[i].path;
                 if (rl > 0 && (strncmp(p, rel, rl) != 0 || p[rl] != '/'))
                     continue;
                 p += rl > 0 ? rl + 1 : 0;
                 if (strchr(p, '/') == NULL &&
-                    !strvec_push(&names, jh__strdup(p)))
+                    !jh__strvec_push(&names, jh__strdup(p)))
                     st = jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0,
                                       "out of memory");
             }
-            manifest_release(&m);
+            jh__manifest_release(&m);
         }
         slash = strrchr(real, '/');
         if (slash == NULL || real[0] == '\0')
@@ -1186,11 +843,11 @@ jh_outdir_owned_names(const char *folder, char ***out, size_t *n, jh_error *err)
     free(rel);
     free(real);
     if (st != JH_OK) {
-        strvec_release(&names);
+        jh__strvec_release(&names);
         return st;
     }
     if (names.n > 0)
-        qsort(names.v, names.n, sizeof(*names.v), cmp_str);
+        qsort(names.v, names.n, sizeof(*names.v), jh__cmp_str);
     *out = names.v;
     *n = names.n;
     return JH_OK;

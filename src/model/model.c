@@ -203,32 +203,33 @@ add_section(builder *b)
     return &m->sections[m->nsections++];
 }
 
-/* Build the sections of one included school; errors name the cell. */
-static jh_status
-build_school(builder *b, const jh_county *c, size_t idx,
-             const jh_standard *std, const bool *needed, jh_diags *warn,
-             jh_error *err)
-{
-    const jh_school *s = &c->schools[idx];
-    jh_school adjusted;
-    bool pe_art_extra;
-    unsigned levels = type_levels(s->type);
+/* The levels of school @p s and its pupils in each, as build_school()
+ * needs them. */
+typedef struct shape {
+    unsigned levels;     /* bit l: level l is evaluated */
+    double students[3];  /* 0 in a level not taught */
+    double wsum, total;  /* weighted and plain sums of students[] */
+    int nlevels;         /* levels taught */
+} shape;
 
-    /* A special or vocational school the scope includes is evaluated in
-     * the levels where it has pupils. */
+/* Fill @p sh for school @p s: the levels its type teaches (and, for a
+ * special or vocational school the scope includes, the levels where it
+ * has pupils) and its pupils; errors name the cell. */
+static jh_status
+school_shape(shape *sh, const jh_county *c, const jh_school *s,
+             const jh_standard *std, jh_error *err)
+{
+    memset(sh, 0, sizeof(*sh));
+    sh->levels = type_levels(s->type);
     if (s->type == JH_TYPE_SPECIAL || s->type == JH_TYPE_VOCATIONAL) {
         for (int l = 0; l < JH_LEVEL_COUNT; l++) {
             if (!isnan(s->students[l]) && s->students[l] > 0)
-                levels |= 1u << l;
+                sh->levels |= 1u << l;
         }
     }
-    double students[3] = {0, 0, 0}, wsum = 0.0, total = 0.0;
-    int nlevels = 0, nevaluated = 0;
-    char split_names[512] = "";
-
     for (int l = 0; l < 3; l++) {
         double v = s->students[l];
-        if (levels & (1u << l)) {
+        if (sh->levels & (1u << l)) {
             if (isnan(v)) {
                 return school_error(
                     err, c, s, c->columns.students[l],
@@ -236,8 +237,8 @@ build_school(builder *b, const jh_county *c, size_t idx,
                     s->code, jh_school_type_zh(s->type), level_zh[l],
                     jh_level_key((jh_level)l));
             }
-            students[l] = v;
-            nlevels++;
+            sh->students[l] = v;
+            sh->nlevels++;
         } else if (!isnan(v) && v > 0) {
             return school_error(err, c, s, c->columns.students[l],
                                 "%s (%s) is a %s but has %.0f %s pupils; is "
@@ -245,23 +246,19 @@ build_school(builder *b, const jh_county *c, size_t idx,
                                 s->name, s->code,
                                 jh_school_type_zh(s->type), v, level_zh[l]);
         }
-        wsum += level_weight(std, s->type, l) * students[l];
-        total += students[l];
+        sh->wsum += level_weight(std, s->type, l) * sh->students[l];
+        sh->total += sh->students[l];
     }
-    if (s->type == JH_TYPE_TEACHING_POINT &&
-        std->teaching_points == JH_TP_MIN &&
-        students[JH_LEVEL_PRIMARY] < std->teaching_point_min)
-        return add_exclusion(b, idx, JH_EXCL_SMALL_TEACHING_POINT);
-    if (students[0] <= 0 && students[1] <= 0) {
-        if (jh_diags_add2(warn, c->source, s->line, 0, NULL, s->code,
-                          "%s（%s）没有小学或初中在校生，不纳入计算",
-                          "%s (%s) has no primary or junior pupils and is "
-                         "left out",
-                         s->name, s->code) != JH_OK)
-            return JH_ERR_NOMEM;
-        return add_exclusion(b, idx, JH_EXCL_NO_STUDENTS);
-    }
+    return JH_OK;
+}
 
+/* School @p s with the area adjustments of @p std applied: *@p out is
+ * @p s itself, or @p adjusted holding the changed copy. */
+static jh_status
+adjust_areas(const jh_school **out, jh_school *adjusted, const jh_county *c,
+             const jh_school *s, const jh_standard *std, jh_error *err)
+{
+    *out = s;
     /* Indoor sports rooms are counted inside the teaching area; the
      * option moves them to the sports area, whole school, before the split
      * (§1.1 of the rules).  A blank indoor area is none. */
@@ -275,30 +272,127 @@ build_school(builder *b, const jh_county *c, size_t idx,
                     "%s (%s): 其中室内体育用房 (%g m2) is more than the "
                     "教学及辅助用房面积 (%g m2) that includes it",
                     s->name, s->code, indoor, teaching);
-            adjusted = *s;
-            adjusted.whole[JH_Q_TEACHING_AREA] = teaching - indoor;
-            adjusted.whole[JH_Q_SPORTS_AREA] += indoor;
-            s = &adjusted;
+            *adjusted = *s;
+            adjusted->whole[JH_Q_TEACHING_AREA] = teaching - indoor;
+            adjusted->whole[JH_Q_SPORTS_AREA] += indoor;
+            *out = adjusted;
         }
     }
-
     /* 2019 relaxation: leased venues within a 10-minute walk count as
      * sports area for urban schools (国教督办函〔2019〕30号). */
     if (jh_standard_provision_on(std, "relax_2019_leased_sports") &&
         s->locality == JH_LOCALITY_URBAN &&
         !isnan(s->whole[JH_Q_LEASED_SPORTS_AREA]) &&
         s->whole[JH_Q_LEASED_SPORTS_AREA] > 0) {
-        if (s != &adjusted) {
-            adjusted = *s;
-            s = &adjusted;
+        if (*out != adjusted) {
+            *adjusted = *s;
+            *out = adjusted;
         }
-        adjusted.whole[JH_Q_SPORTS_AREA] += s->whole[JH_Q_LEASED_SPORTS_AREA];
+        adjusted->whole[JH_Q_SPORTS_AREA] += s->whole[JH_Q_LEASED_SPORTS_AREA];
     }
-    pe_art_extra = relax_pe_art_applies(std, s, students[0] + students[1]);
+    return JH_OK;
+}
+
+/* Add the Chinese name of @p q to the list @p names (of @p size bytes)
+ * unless it is there. */
+static void
+note_split(char *names, size_t size, jh_quantity q)
+{
+    if (strstr(names, jh_quantity_zh(q)) == NULL) {
+        size_t n = strlen(names);
+        snprintf(names + n, size - n, "%s%s", n > 0 ? "、" : "",
+                 jh_quantity_zh(q));
+    }
+}
+
+/* Fill the quantities of section @p sec (level @p l) of school @p s; a
+ * sectioned quantity given only for the whole school is split by
+ * student share and its name noted in @p split_names (512 bytes). */
+static jh_status
+section_quantities(jh_section *sec, int l, const jh_county *c,
+                   const jh_school *s, int nlevels, const bool *needed,
+                   char *split_names, jh_error *err)
+{
+    for (int q = 0; q < JH_Q_COUNT; q++) {
+        double v;
+        sec->quantity[q] = NAN;
+        if (jh_quantity_is_sectioned((jh_quantity)q)) {
+            v = s->section[q][l];
+            if (isnan(v) && !isnan(s->whole[q])) {
+                if (nlevels == 1) {
+                    v = s->whole[q];
+                } else {
+                    v = s->whole[q] * sec->teacher_share;
+                    if (needed[q]) {
+                        sec->teachers_split = true;
+                        note_split(split_names, 512, (jh_quantity)q);
+                    }
+                }
+            }
+            if (isnan(v) && needed[q]) {
+                long col = c->columns.section[q][l] >= 0
+                               ? c->columns.section[q][l]
+                               : c->columns.whole[q];
+                return school_error(
+                    err, c, s, col,
+                    "%s (%s) has no %s for its %s section (blank is not "
+                    "zero: enter 0 if there are none)",
+                    s->name, s->code, jh_quantity_zh((jh_quantity)q),
+                    level_zh[l]);
+            }
+        } else {
+            v = s->whole[q];
+            if (isnan(v) && needed[q]) {
+                return school_error(
+                    err, c, s, c->columns.whole[q],
+                    "%s (%s) has no %s (blank is not zero: enter 0 if "
+                    "there is none)",
+                    s->name, s->code, jh_quantity_zh((jh_quantity)q));
+            }
+        }
+        sec->quantity[q] = v;
+    }
+    return JH_OK;
+}
+
+/* Build the sections of one included school; errors name the cell. */
+static jh_status
+build_school(builder *b, const jh_county *c, size_t idx,
+             const jh_standard *std, const bool *needed, jh_diags *warn,
+             jh_error *err)
+{
+    const jh_school *s = &c->schools[idx];
+    jh_school adjusted;
+    bool pe_art_extra;
+    shape sh;
+    int nevaluated = 0;
+    char split_names[512] = "";
+    jh_status st = school_shape(&sh, c, s, std, err);
+
+    if (st != JH_OK)
+        return st;
+    if (s->type == JH_TYPE_TEACHING_POINT &&
+        std->teaching_points == JH_TP_MIN &&
+        sh.students[JH_LEVEL_PRIMARY] < std->teaching_point_min)
+        return add_exclusion(b, idx, JH_EXCL_SMALL_TEACHING_POINT);
+    if (sh.students[0] <= 0 && sh.students[1] <= 0) {
+        if (jh_diags_add2(warn, c->source, s->line, 0, NULL, s->code,
+                          "%s（%s）没有小学或初中在校生，不纳入计算",
+                          "%s (%s) has no primary or junior pupils and is "
+                          "left out",
+                          s->name, s->code) != JH_OK)
+            return JH_ERR_NOMEM;
+        return add_exclusion(b, idx, JH_EXCL_NO_STUDENTS);
+    }
+    st = adjust_areas(&s, &adjusted, c, s, std, err);
+    if (st != JH_OK)
+        return st;
+    pe_art_extra =
+        relax_pe_art_applies(std, s, sh.students[0] + sh.students[1]);
 
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         jh_section *sec;
-        if (!(levels & (1u << l)) || students[l] <= 0)
+        if (!(sh.levels & (1u << l)) || sh.students[l] <= 0)
             continue;
         nevaluated++;
         sec = add_section(b);
@@ -306,62 +400,19 @@ build_school(builder *b, const jh_county *c, size_t idx,
             return JH_ERR_NOMEM;
         sec->school = idx;
         sec->level = (jh_level)l;
-        sec->students = students[l];
+        sec->students = sh.students[l];
         sec->physical_share =
-            level_weight(std, s->type, l) * students[l] / wsum;
-        sec->teacher_share = students[l] / total;
-        for (int q = 0; q < JH_Q_COUNT; q++) {
-            double v;
-            sec->quantity[q] = NAN;
-            if (jh_quantity_is_sectioned((jh_quantity)q)) {
-                v = s->section[q][l];
-                if (isnan(v) && !isnan(s->whole[q])) {
-                    if (nlevels == 1) {
-                        v = s->whole[q];
-                    } else {
-                        v = s->whole[q] * sec->teacher_share;
-                        if (needed[q]) {
-                            sec->teachers_split = true;
-                            if (strstr(split_names,
-                                       jh_quantity_zh((jh_quantity)q)) ==
-                                NULL) {
-                                size_t n = strlen(split_names);
-                                snprintf(split_names + n,
-                                         sizeof(split_names) - n, "%s%s",
-                                         n > 0 ? "、" : "",
-                                         jh_quantity_zh((jh_quantity)q));
-                            }
-                        }
-                    }
-                }
-                if (isnan(v) && needed[q]) {
-                    long col = c->columns.section[q][l] >= 0
-                                   ? c->columns.section[q][l]
-                                   : c->columns.whole[q];
-                    return school_error(
-                        err, c, s, col,
-                        "%s (%s) has no %s for its %s section (blank is not "
-                        "zero: enter 0 if there are none)",
-                        s->name, s->code, jh_quantity_zh((jh_quantity)q),
-                        level_zh[l]);
-                }
-            } else {
-                v = s->whole[q];
-                if (isnan(v) && needed[q]) {
-                    return school_error(
-                        err, c, s, c->columns.whole[q],
-                        "%s (%s) has no %s (blank is not zero: enter 0 if "
-                        "there is none)",
-                        s->name, s->code, jh_quantity_zh((jh_quantity)q));
-                }
-            }
-            sec->quantity[q] = v;
-        }
+            level_weight(std, s->type, l) * sh.students[l] / sh.wsum;
+        sec->teacher_share = sh.students[l] / sh.total;
+        st = section_quantities(sec, l, c, s, sh.nlevels, needed, split_names,
+                                err);
+        if (st != JH_OK)
+            return st;
         /* 2019 relaxation: rotating and part-time teachers count for PE and
          * art in small rural schools; blank is none. */
         if (pe_art_extra) {
             double extra = s->section[JH_Q_PE_ART_PARTTIME][l];
-            if (isnan(extra) && nlevels == 1)
+            if (isnan(extra) && sh.nlevels == 1)
                 extra = s->whole[JH_Q_PE_ART_PARTTIME];
             if (!isnan(extra))
                 sec->quantity[JH_Q_PE_ART_TEACHERS] += extra;
@@ -372,8 +423,8 @@ build_school(builder *b, const jh_county *c, size_t idx,
                           "%s（%s）：%s只填了全校合计，按各学段在校生数比例"
                           "分摊",
                           "%s (%s): %s given only for the whole school; split "
-                         "between sections by student share",
-                         s->name, s->code, split_names) != JH_OK)
+                          "between sections by student share",
+                          s->name, s->code, split_names) != JH_OK)
             return JH_ERR_NOMEM;
     }
     return JH_OK;
