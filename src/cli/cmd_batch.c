@@ -616,7 +616,7 @@ export_group(export_ctx *x, size_t gi, const char *sub, jh_error *err)
     return st;
 }
 
-/* Every report of county @p ci: a task of jh_batch_parallel(). */
+/* Every report of county @p ci: a task of jh_pool_run(). */
 static jh_status
 export_county(void *data, size_t ci, jh_error *err)
 {
@@ -745,7 +745,7 @@ write_outputs(const batch_args *a, const jh_batch *b,
     sc->xlsx = path;
     sc->json = json;
     st = path != NULL && json != NULL
-             ? jh_batch_parallel(2, a->jobs, summary_task, sc, NULL, NULL, NULL,
+             ? jh_pool_run(2, a->jobs, summary_task, sc, NULL, NULL, NULL,
                                  &err)
              : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     /* --format json copies summary.json as written: opened here, it stays
@@ -802,7 +802,7 @@ write_outputs(const batch_args *a, const jh_batch *b,
                 x.count[b->groups[g].county]++;
             }
             progress_start(&pr, "reports");
-            st = jh_batch_parallel(b->ncounties, a->jobs, export_county, &x,
+            st = jh_pool_run(b->ncounties, a->jobs, export_county, &x,
                                    progress_cb, &pr, NULL, &err);
         }
         free(x.first);
