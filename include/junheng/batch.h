@@ -17,6 +17,7 @@
 #include <stddef.h>
 
 #include "junheng/analysis.h"
+#include "junheng/batch_input.h"
 #include "junheng/diag.h"
 #include "junheng/encoding.h"
 #include "junheng/error.h"
@@ -80,11 +81,11 @@ typedef struct jh_batch_level {
 
 /** One county-year: where its rows are and what its analysis gave. */
 typedef struct jh_batch_group {
-    size_t county;    /**< index into jh_batch.counties */
-    int year;         /**< the year, 0 when the input has none */
-    size_t file;      /**< index into jh_batch.files */
-    long first_line;  /**< line (or sheet row) of its first row */
-    size_t nrows;     /**< data rows */
+    /** Its county (index into jh_batch.counties) and year (0 when the
+     * input has none), as the input's group of the same index has them;
+     * the input's has where its rows are (file, line, number). */
+    size_t county;
+    int year;
     size_t nexcluded; /**< schools left out of the evaluation */
     jh_batch_level levels[JH_LEVEL_COUNT];
     bool pass;         /**< every present level passes */
@@ -93,15 +94,13 @@ typedef struct jh_batch_group {
 
 /** Seconds spent in each stage of jh_batch_run() (wall clock). */
 typedef struct jh_batch_timing {
-    double read;    /**< reading and parsing the files into tables */
+    double read; /**< reading and parsing the files into tables */
     /** of read: bringing the bytes of the large files parsed in pieces
      * into memory (each thread its part), before any parsing */
     double read_bytes;
     double group;   /**< finding the header and grouping the rows */
     double analyze; /**< import, model and analysis of every group */
 } jh_batch_timing;
-
-struct jh_batch_impl;
 
 /** The result of a batch. */
 typedef struct jh_batch {
@@ -126,7 +125,10 @@ typedef struct jh_batch {
     bool has_years;    /**< some input has a year column */
     jh_diags warnings; /**< warnings about files and grouping */
     jh_batch_timing timing;
-    struct jh_batch_impl *impl; /**< the tables, kept for jh_batch_open() */
+    /** The files read and grouped, group i of the batch being group i of
+     * the input: kept for jh_batch_open() and for where each group's rows
+     * are. */
+    jh_batch_input *input;
 } jh_batch;
 
 /**

@@ -22,9 +22,13 @@
 /* Groups of one county: its years and their group indices (while
  * grouping; the indices are those before jh_batch_input_read() orders the
  * groups). */
+typedef struct year_group {
+    int year;
+    size_t group;
+} year_group;
+
 typedef struct county_years {
-    int *years;
-    size_t *groups;
+    year_group *items;
     size_t n, cap;
 } county_years;
 
@@ -40,10 +44,8 @@ free_years(jh_batch_input *in)
 {
     struct jh_batch_input_impl *im = in->impl;
 
-    for (size_t i = 0; im->years != NULL && i < in->ncounties; i++) {
-        free(im->years[i].years);
-        free(im->years[i].groups);
-    }
+    for (size_t i = 0; im->years != NULL && i < in->ncounties; i++)
+        free(im->years[i].items);
     free(im->years);
     im->years = NULL;
 }
@@ -212,6 +214,26 @@ cell_error(jh_error *err, const jh_table *t, size_t row, size_t col,
 /* ---------------------------------------------------------------------- */
 /* Grouping                                                                */
 
+/*
+ * Room for one more element (of @p size bytes) in *items, which holds
+ * @p n of *cap: doubled when full (@p first when empty).
+ */
+static jh_status
+reserve_one(void **items, size_t size, size_t n, size_t *cap, size_t first)
+{
+    size_t ncap = *cap == 0 ? first : *cap * 2;
+    void *p;
+
+    if (n < *cap)
+        return JH_OK;
+    p = realloc(*items, ncap * size);
+    if (p == NULL)
+        return JH_ERR_NOMEM;
+    *items = p;
+    *cap = ncap;
+    return JH_OK;
+}
+
 /* The index of county @p name (@p len bytes), added when new. */
 static jh_status
 county_index(jh_batch_input *b, const char *name, size_t len, size_t *out)
@@ -260,42 +282,34 @@ group_index(jh_batch_input *b, size_t county, int year, size_t file, long line,
     struct jh_batch_input_impl *im = b->impl;
     county_years *cy = &im->years[county];
     jh_batch_rows *g;
+    void *items;
+    jh_status st;
 
     for (size_t k = 0; k < cy->n; k++) {
-        if (cy->years[k] == year) {
-            *out = cy->groups[k];
+        if (cy->items[k].year == year) {
+            *out = cy->items[k].group;
             return JH_OK;
         }
     }
-    if (cy->n == cy->cap) {
-        size_t ncap = cy->cap == 0 ? 2 : cy->cap * 2;
-        int *y = realloc(cy->years, ncap * sizeof(*y));
-        size_t *gs;
-        if (y == NULL)
-            return JH_ERR_NOMEM;
-        cy->years = y;
-        gs = realloc(cy->groups, ncap * sizeof(*gs));
-        if (gs == NULL)
-            return JH_ERR_NOMEM;
-        cy->groups = gs;
-        cy->cap = ncap;
-    }
-    if (b->ngroups == im->cap_groups) {
-        size_t ncap = im->cap_groups == 0 ? 64 : im->cap_groups * 2;
-        jh_batch_rows *gg = realloc(b->groups, ncap * sizeof(*gg));
-        if (gg == NULL)
-            return JH_ERR_NOMEM;
-        b->groups = gg;
-        im->cap_groups = ncap;
-    }
+    items = cy->items;
+    st = reserve_one(&items, sizeof(*cy->items), cy->n, &cy->cap, 2);
+    cy->items = items;
+    if (st != JH_OK)
+        return st;
+    items = b->groups;
+    st = reserve_one(&items, sizeof(*b->groups), b->ngroups, &im->cap_groups,
+                     64);
+    b->groups = items;
+    if (st != JH_OK)
+        return st;
     g = &b->groups[b->ngroups];
     memset(g, 0, sizeof(*g));
     g->county = county;
     g->year = year;
     g->file = file;
     g->first_line = line;
-    cy->years[cy->n] = year;
-    cy->groups[cy->n] = b->ngroups;
+    cy->items[cy->n].year = year;
+    cy->items[cy->n].group = b->ngroups;
     cy->n++;
     *out = b->ngroups++;
     return JH_OK;
@@ -305,15 +319,12 @@ static jh_status
 add_row(jh_batch_input *b, size_t group, size_t row)
 {
     jh_batch_rows *r = &b->groups[group];
+    void *rows = r->rows;
+    jh_status st = reserve_one(&rows, sizeof(*r->rows), r->nrows, &r->cap, 64);
 
-    if (r->nrows == r->cap) {
-        size_t ncap = r->cap == 0 ? 64 : r->cap * 2;
-        size_t *nr = realloc(r->rows, ncap * sizeof(*nr));
-        if (nr == NULL)
-            return JH_ERR_NOMEM;
-        r->rows = nr;
-        r->cap = ncap;
-    }
+    r->rows = rows;
+    if (st != JH_OK)
+        return st;
     r->rows[r->nrows++] = row;
     return JH_OK;
 }
@@ -547,9 +558,7 @@ cmp_group(const void *pa, const void *pb)
 
     if (a->county != b->county)
         return a->county < b->county ? -1 : 1;
-    if (a->year != b->year)
-        return a->year < b->year ? -1 : 1;
-    return 0;
+    return (a->year > b->year) - (a->year < b->year);
 }
 
 /* ---------------------------------------------------------------------- */

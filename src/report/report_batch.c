@@ -169,20 +169,22 @@ bs_json_indicators(const jh_standard *std)
     return inds;
 }
 
-/* One county-year of "results". */
+/* County-year @p gi of "results". */
 static json_t *
-bs_json_group(const jh_batch_report_context *ctx, const jh_batch_group *g)
+bs_json_group(const jh_batch_report_context *ctx, size_t gi)
 {
     const jh_batch *b = ctx->batch;
+    const jh_batch_group *g = &b->groups[gi];
+    const jh_batch_rows *rows = &b->input->groups[gi];
     json_t *o = json_object(), *levels = json_array();
 
     json_object_set_new(o, "county", json_string(b->counties[g->county]));
     json_object_set_new(o, "year", bs_year(g->year));
     if (ctx->per_county)
         json_object_set_new(o, "folder", json_string(b->folders[g->county]));
-    json_object_set_new(o, "source", json_string(b->files[g->file]));
-    json_object_set_new(o, "line", json_integer(g->first_line));
-    json_object_set_new(o, "rows", json_integer((json_int_t)g->nrows));
+    json_object_set_new(o, "source", json_string(b->files[rows->file]));
+    json_object_set_new(o, "line", json_integer(rows->first_line));
+    json_object_set_new(o, "rows", json_integer((json_int_t)rows->nrows));
     json_object_set_new(o, "excluded", json_integer((json_int_t)g->nexcluded));
     json_object_set_new(o, "warnings",
                         json_integer((json_int_t)g->warnings.count));
@@ -252,7 +254,7 @@ bs_put_summary(FILE *out, const jh_batch_report_context *ctx)
     for (size_t gi = 0; rc == 0 && gi < b->ngroups; gi++) {
         if (gi > 0)
             rc |= fputc(',', out) == EOF;
-        rc |= bs_put(out, bs_json_group(ctx, &b->groups[gi]));
+        rc |= bs_put(out, bs_json_group(ctx, gi));
     }
     rc |= fputs("],\"failing\":[", out) < 0;
     for (size_t gi = 0; rc == 0 && gi < b->ngroups; gi++) {

@@ -17,10 +17,6 @@
 #include "strmap.h"
 #include "util.h"
 
-struct jh_batch_impl {
-    jh_batch_input *input; /* the files, tables and groups' rows */
-};
-
 void
 jh_batch_free(jh_batch *b)
 {
@@ -33,16 +29,14 @@ jh_batch_free(jh_batch *b)
         free(b->folders[i]);
     free(b->folders);
     jh_diags_release(&b->warnings);
-    if (b->impl != NULL)
-        jh_batch_input_free(b->impl->input); /* files and counties too */
-    free(b->impl);
+    jh_batch_input_free(b->input); /* the files and counties too */
     free(b);
 }
 
 char *
 jh_batch_group_label(const jh_batch *b, size_t group, char *buf, size_t size)
 {
-    return jh_batch_input_label(b->impl->input, group, buf, size);
+    return jh_batch_input_label(b->input, group, buf, size);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -201,7 +195,7 @@ name_group(jh_status st, const jh_batch *b, size_t gi, jh_error *err)
         prefix_label(err->message_zh, sizeof(err->message_zh), label);
     if (err->file[0] == '\0')
         snprintf(err->file, sizeof(err->file), "%s",
-                 b->files[b->groups[gi].file]);
+                 b->files[b->input->groups[gi].file]);
     return st;
 }
 
@@ -218,8 +212,7 @@ jh_batch_open(jh_batch_unit **out, const jh_batch *b, size_t gi, jh_error *err)
     if (u == NULL)
         return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     u->warnings = (jh_diags)JH_DIAGS_INIT;
-    st = jh_batch_input_county(&u->county, b->impl->input, gi, &u->warnings,
-                               err);
+    st = jh_batch_input_county(&u->county, b->input, gi, &u->warnings, err);
     if (st == JH_OK)
         st = jh_model_build(&u->model, u->county, b->standard, &u->warnings,
                             err);
@@ -288,8 +281,7 @@ analyze_task(void *data, size_t gi, jh_error *err)
     jh_county *c = NULL;
     jh_model *m = NULL;
     jh_analysis *a = NULL;
-    jh_status st =
-        jh_batch_input_county(&c, b->impl->input, gi, &g->warnings, err);
+    jh_status st = jh_batch_input_county(&c, b->input, gi, &g->warnings, err);
 
     if (st == JH_OK)
         st = jh_model_build(&m, c, b->standard, &g->warnings, err);
@@ -391,7 +383,7 @@ now_seconds(void)
 static jh_status
 take_input(jh_batch *b, jh_batch_input *in)
 {
-    b->impl->input = in;
+    b->input = in;
     b->files = in->files;
     b->nfiles = in->nfiles;
     b->counties = in->counties;
@@ -411,9 +403,6 @@ take_input(jh_batch *b, jh_batch_input *in)
         memset(g, 0, sizeof(*g));
         g->county = in->groups[i].county;
         g->year = in->groups[i].year;
-        g->file = in->groups[i].file;
-        g->first_line = in->groups[i].first_line;
-        g->nrows = in->groups[i].nrows;
         g->warnings = (jh_diags)JH_DIAGS_INIT;
     }
     b->ngroups = in->ngroups;
@@ -441,8 +430,7 @@ jh_batch_run(jh_batch **out, const char *const *paths, size_t npaths,
     b->warnings = (jh_diags)JH_DIAGS_INIT;
     b->standard =
         opts->standard != NULL ? opts->standard : jh_standard_builtin(NULL);
-    b->impl = calloc(1, sizeof(*b->impl));
-    if (b->impl == NULL || b->standard == NULL)
+    if (b->standard == NULL)
         goto nomem;
     io.jobs = opts->jobs;
     io.encoding = opts->encoding;
