@@ -79,13 +79,11 @@ typedef struct jh_batch_level {
     jh_indicator_stats ind[JH_MAX_INDICATORS]; /**< per indicator */
 } jh_batch_level;
 
-/** One county-year: where its rows are and what its analysis gave. */
+/** One county-year: what its analysis gave (where its rows are: the
+ * input's group of the same index, jh_batch.input). */
 typedef struct jh_batch_group {
-    /** Its county (index into jh_batch.counties) and year (0 when the
-     * input has none), as the input's group of the same index has them;
-     * the input's has where its rows are (file, line, number). */
-    size_t county;
-    int year;
+    size_t county; /**< index into jh_batch.counties */
+    int year;      /**< the year, 0 when the input has none */
     size_t nexcluded; /**< schools left out of the evaluation */
     jh_batch_level levels[JH_LEVEL_COUNT];
     bool pass;         /**< every present level passes */
@@ -105,10 +103,12 @@ typedef struct jh_batch_timing {
 /** The result of a batch. */
 typedef struct jh_batch {
     const jh_standard *standard; /**< borrowed */
-    char **files;                /**< the input files, as given, in UTF-8
-                                      (bytes that are not: GB18030 or \xHH) */
+    /** The input files, as given, in UTF-8 (bytes that are not: GB18030
+     * or \xHH); the input's (jh_batch_input.files). */
+    char **files;
     size_t nfiles;
-    /** Distinct county names, in order of first appearance. */
+    /** Distinct county names, in order of first appearance; the
+     * input's. */
     char **counties;
     /**
      * Per county, a name that is safe as one folder name inside an output
