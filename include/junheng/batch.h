@@ -17,10 +17,12 @@
 #include <stddef.h>
 
 #include "junheng/analysis.h"
+#include "junheng/batch_input.h"
 #include "junheng/diag.h"
 #include "junheng/encoding.h"
 #include "junheng/error.h"
 #include "junheng/model.h"
+#include "junheng/pool.h"
 #include "junheng/school.h"
 #include "junheng/standard.h"
 
@@ -28,12 +30,8 @@
 extern "C" {
 #endif
 
-/**
- * Progress callback: @p done of @p total items finished.  Called from
- * worker threads, but never two calls at once (the batch serialises them),
- * and @p done only grows.
- */
-typedef void (*jh_batch_progress_fn)(void *data, size_t done, size_t total);
+/** Progress callback: see jh_pool_progress_fn. */
+typedef jh_pool_progress_fn jh_batch_progress_fn;
 
 /** Options of jh_batch_run().  Initialise with JH_BATCH_OPTIONS_INIT. */
 typedef struct jh_batch_options {
@@ -81,13 +79,11 @@ typedef struct jh_batch_level {
     jh_indicator_stats ind[JH_MAX_INDICATORS]; /**< per indicator */
 } jh_batch_level;
 
-/** One county-year: where its rows are and what its analysis gave. */
+/** One county-year: what its analysis gave (where its rows are: the
+ * input's group of the same index, jh_batch.input). */
 typedef struct jh_batch_group {
-    size_t county;    /**< index into jh_batch.counties */
-    int year;         /**< the year, 0 when the input has none */
-    size_t file;      /**< index into jh_batch.files */
-    long first_line;  /**< line (or sheet row) of its first row */
-    size_t nrows;     /**< data rows */
+    size_t county; /**< index into jh_batch.counties */
+    int year;      /**< the year, 0 when the input has none */
     size_t nexcluded; /**< schools left out of the evaluation */
     jh_batch_level levels[JH_LEVEL_COUNT];
     bool pass;         /**< every present level passes */
@@ -96,7 +92,7 @@ typedef struct jh_batch_group {
 
 /** Seconds spent in each stage of jh_batch_run() (wall clock). */
 typedef struct jh_batch_timing {
-    double read;    /**< reading and parsing the files into tables */
+    double read; /**< reading and parsing the files into tables */
     /** of read: bringing the bytes of the large files parsed in pieces
      * into memory (each thread its part), before any parsing */
     double read_bytes;
@@ -104,15 +100,15 @@ typedef struct jh_batch_timing {
     double analyze; /**< import, model and analysis of every group */
 } jh_batch_timing;
 
-struct jh_batch_impl;
-
 /** The result of a batch. */
 typedef struct jh_batch {
     const jh_standard *standard; /**< borrowed */
-    char **files;                /**< the input files, as given, in UTF-8
-                                      (bytes that are not: GB18030 or \xHH) */
+    /** The input files, as given, in UTF-8 (bytes that are not: GB18030
+     * or \xHH); the input's (jh_batch_input.files). */
+    char **files;
     size_t nfiles;
-    /** Distinct county names, in order of first appearance. */
+    /** Distinct county names, in order of first appearance; the
+     * input's. */
     char **counties;
     /**
      * Per county, a name that is safe as one folder name inside an output
@@ -129,34 +125,18 @@ typedef struct jh_batch {
     bool has_years;    /**< some input has a year column */
     jh_diags warnings; /**< warnings about files and grouping */
     jh_batch_timing timing;
-    struct jh_batch_impl *impl; /**< the tables, kept for jh_batch_open() */
+    /** The files read and grouped, group i of the batch being group i of
+     * the input: kept for jh_batch_open() and for where each group's rows
+     * are. */
+    jh_batch_input *input;
 } jh_batch;
 
 /**
  * Read @p npaths files, group their rows by county and year, and analyze
  * every group.
  *
- * Grouping: a 县区 (county) column names each row's county; without one,
- * or when it is blank in every row, the file's name without folders and
- * extension is the county.  A 年份 (year, 年度) column, when present,
- * splits a county by year; a year is written as 2023, 2023年 or 2023.0.
- * In a workbook a blank county or year cell takes the value of the row
- * above (merged cells), with one warning per file; in a text file it is an
- * error naming the cell, except in a row without a school code (a total
- * or note row), which goes with the row above and is read as analyze
- * reads it.  The same county-year in two files is an error naming both.
- *
- * Files per year: a file without a 年份 column takes its year from
- * opts->file_years (the user's word), else from a four-digit year
- * (19xx or 20xx, not part of a longer run of digits; one distinct year)
- * in its name, else in its folder's name.  When the year comes from the
- * name, the county named after the file is the name without the year
- * (and a 年/年度/学年 after it) and the separators around it
- * ("2023年青溪县.csv" is 青溪县), or the folder's name, likewise, when
- * nothing is left ("青溪县/2023.csv" is 青溪县).  Once any input has a
- * year (or with opts->require_years), a file without one is an error
- * (JH_ERR_DATA) that says the three ways to give it.  A user's year for
- * a file with a 年份 column is an error (JH_ERR_ARG).
+ * Grouping and files per year: see jh_batch_input_read()
+ * (junheng/batch_input.h), which reads and groups the files.
  *
  * Ranking, within each year and level: fewer CVs over their limit
  * (an undefined CV counts as over) ranks first; then the smaller largest
@@ -203,27 +183,6 @@ jh_status jh_batch_open(jh_batch_unit **out, const jh_batch *batch,
 
 /** Free a unit (tolerates NULL). */
 void jh_batch_unit_free(jh_batch_unit *unit);
-
-/** A task of jh_batch_parallel(): work on item @p index. */
-typedef jh_status (*jh_batch_task_fn)(void *data, size_t index, jh_error *err);
-
-/**
- * Run @p task for every index in [0, @p n) on up to @p jobs threads.
- * Items are started in increasing order; once one fails, items after it
- * are skipped and items before it still run, so the error returned is the
- * one of the lowest failing index whatever the number of threads (the
- * same error a single thread would give).  @p progress (may be NULL) is
- * called after each item, serialised.
- *
- * @param failed  receives the failing index, or @p n on success (may be
- *                NULL)
- * @return JH_OK, or the status of the lowest failing item (its error in
- *         @p err); JH_ERR_NOMEM or JH_ERR_INTERNAL when threads cannot be
- *         started
- */
-jh_status jh_batch_parallel(size_t n, unsigned jobs, jh_batch_task_fn task,
-                            void *data, jh_batch_progress_fn progress,
-                            void *progress_data, size_t *failed, jh_error *err);
 
 #ifdef __cplusplus
 }

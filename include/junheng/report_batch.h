@@ -30,6 +30,16 @@ typedef struct jh_batch_report_context {
     bool per_county;
 } jh_batch_report_context;
 
+/**
+ * Display columns of the UTF-8 text @p s in a terminal's table: an ASCII
+ * character counts one, a character of three or four bytes (CJK) two.
+ */
+size_t jh_report_batch_columns(const char *s);
+
+/** Write @p s, then spaces up to @p cols display columns
+ * (jh_report_batch_columns()); nothing more when it is that wide already. */
+void jh_report_batch_pad(FILE *out, const char *s, size_t cols);
+
 /** The ranking rule in words (for outputs and help), in a language. */
 const char *jh_batch_rank_rule(jh_lang lang);
 

@@ -616,7 +616,7 @@ export_group(export_ctx *x, size_t gi, const char *sub, jh_error *err)
     return st;
 }
 
-/* Every report of county @p ci: a task of jh_batch_parallel(). */
+/* Every report of county @p ci: a task of jh_pool_run(). */
 static jh_status
 export_county(void *data, size_t ci, jh_error *err)
 {
@@ -745,8 +745,7 @@ write_outputs(const batch_args *a, const jh_batch *b,
     sc->xlsx = path;
     sc->json = json;
     st = path != NULL && json != NULL
-             ? jh_batch_parallel(2, a->jobs, summary_task, sc, NULL, NULL, NULL,
-                                 &err)
+             ? jh_pool_run(2, a->jobs, summary_task, sc, NULL, NULL, NULL, &err)
              : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     /* --format json copies summary.json as written: opened here, it stays
      * this run's whatever another run does to the folder afterwards. */
@@ -802,8 +801,8 @@ write_outputs(const batch_args *a, const jh_batch *b,
                 x.count[b->groups[g].county]++;
             }
             progress_start(&pr, "reports");
-            st = jh_batch_parallel(b->ncounties, a->jobs, export_county, &x,
-                                   progress_cb, &pr, NULL, &err);
+            st = jh_pool_run(b->ncounties, a->jobs, export_county, &x,
+                             progress_cb, &pr, NULL, &err);
         }
         free(x.first);
         free(x.count);
@@ -968,32 +967,6 @@ done:
 /* ---------------------------------------------------------------------- */
 /* junheng trend                                                           */
 
-/* Print @p s padded to @p cols display columns (CJK counts two), as
- * report_batch.c's tables do. */
-static size_t
-text_columns(const char *s)
-{
-    size_t w = 0;
-
-    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
-        if (*p < 0x80)
-            w += 1;
-        else if ((*p & 0xE0) == 0xE0)
-            w += 2;
-    }
-    return w;
-}
-
-static void
-pad_columns(FILE *out, const char *s, size_t cols)
-{
-    size_t w = text_columns(s);
-
-    fputs(s, out);
-    for (; w < cols; w++)
-        fputc(' ', out);
-}
-
 static void
 trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
 {
@@ -1002,7 +975,8 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
     size_t width = 12; /* of a column: the longest indicator name */
 
     for (size_t k = 0; k < std->nindicators; k++) {
-        size_t w = text_columns(jh_indicator_short(&std->indicators[k], lang));
+        size_t w = jh_report_batch_columns(
+            jh_indicator_short(&std->indicators[k], lang));
         if (w > width)
             width = w;
     }
@@ -1018,11 +992,11 @@ trend_text(FILE *out, const jh_batch *b, size_t ci, jh_lang lang)
         fprintf(out, "\n%s (%s %s)\n", jh_level_name((jh_level)l, lang),
                 jh_label(lang, "cv_limit"),
                 cli_fixed(std->cv_limit[l], 2, num, sizeof(num)));
-        pad_columns(out, jh_label(lang, "batch_year"), 10);
+        jh_report_batch_pad(out, jh_label(lang, "batch_year"), 10);
         for (size_t k = 0; k < std->nindicators; k++) {
             fputs("  ", out);
-            pad_columns(out, jh_indicator_short(&std->indicators[k], lang),
-                        width);
+            jh_report_batch_pad(
+                out, jh_indicator_short(&std->indicators[k], lang), width);
         }
         fputc('\n', out);
         for (size_t g = 0; g < b->ngroups; g++) {

@@ -169,20 +169,22 @@ bs_json_indicators(const jh_standard *std)
     return inds;
 }
 
-/* One county-year of "results". */
+/* County-year @p gi of "results". */
 static json_t *
-bs_json_group(const jh_batch_report_context *ctx, const jh_batch_group *g)
+bs_json_group(const jh_batch_report_context *ctx, size_t gi)
 {
     const jh_batch *b = ctx->batch;
+    const jh_batch_group *g = &b->groups[gi];
+    const jh_batch_rows *rows = &b->input->groups[gi];
     json_t *o = json_object(), *levels = json_array();
 
     json_object_set_new(o, "county", json_string(b->counties[g->county]));
     json_object_set_new(o, "year", bs_year(g->year));
     if (ctx->per_county)
         json_object_set_new(o, "folder", json_string(b->folders[g->county]));
-    json_object_set_new(o, "source", json_string(b->files[g->file]));
-    json_object_set_new(o, "line", json_integer(g->first_line));
-    json_object_set_new(o, "rows", json_integer((json_int_t)g->nrows));
+    json_object_set_new(o, "source", json_string(b->files[rows->file]));
+    json_object_set_new(o, "line", json_integer(rows->first_line));
+    json_object_set_new(o, "rows", json_integer((json_int_t)rows->nrows));
     json_object_set_new(o, "excluded", json_integer((json_int_t)g->nexcluded));
     json_object_set_new(o, "warnings",
                         json_integer((json_int_t)g->warnings.count));
@@ -252,7 +254,7 @@ bs_put_summary(FILE *out, const jh_batch_report_context *ctx)
     for (size_t gi = 0; rc == 0 && gi < b->ngroups; gi++) {
         if (gi > 0)
             rc |= fputc(',', out) == EOF;
-        rc |= bs_put(out, bs_json_group(ctx, &b->groups[gi]));
+        rc |= bs_put(out, bs_json_group(ctx, gi));
     }
     rc |= fputs("],\"failing\":[", out) < 0;
     for (size_t gi = 0; rc == 0 && gi < b->ngroups; gi++) {
@@ -303,9 +305,8 @@ jh_report_batch_json(FILE *out, const jh_batch_report_context *ctx,
 /* ---------------------------------------------------------------------- */
 /* Text                                                                    */
 
-/* Pad @p s with spaces to @p cols display columns (CJK counts two). */
-static void
-bs_pad(FILE *out, const char *s, size_t cols)
+size_t
+jh_report_batch_columns(const char *s)
 {
     size_t w = 0;
 
@@ -315,8 +316,14 @@ bs_pad(FILE *out, const char *s, size_t cols)
         else if ((*p & 0xE0) == 0xE0)
             w += 2;
     }
+    return w;
+}
+
+void
+jh_report_batch_pad(FILE *out, const char *s, size_t cols)
+{
     fputs(s, out);
-    for (; w < cols; w++)
+    for (size_t w = jh_report_batch_columns(s); w < cols; w++)
         fputc(' ', out);
 }
 
@@ -334,15 +341,15 @@ jh_report_batch_text(FILE *out, const jh_batch_report_context *ctx)
             lang == JH_LANG_EN ? std->name_en : std->name_zh, std->id);
     fprintf(out, "%s: %zu   %s: %zu\n\n", jh_label(lang, "batch_counties"),
             b->ncounties, jh_label(lang, "batch_groups"), b->ngroups);
-    bs_pad(out, jh_label(lang, "county"), 22);
+    jh_report_batch_pad(out, jh_label(lang, "county"), 22);
     if (b->has_years)
-        bs_pad(out, jh_label(lang, "batch_year"), 6);
-    bs_pad(out, jh_label(lang, "level"), 9);
-    bs_pad(out, jh_label(lang, "batch_schools"), 8);
-    bs_pad(out, jh_label(lang, "batch_cv_max"), 14);
-    bs_pad(out, jh_label(lang, "batch_cv_failing"), 18);
-    bs_pad(out, jh_label(lang, "batch_schools_failing"), 16);
-    bs_pad(out, jh_label(lang, "batch_rank"), 12);
+        jh_report_batch_pad(out, jh_label(lang, "batch_year"), 6);
+    jh_report_batch_pad(out, jh_label(lang, "level"), 9);
+    jh_report_batch_pad(out, jh_label(lang, "batch_schools"), 8);
+    jh_report_batch_pad(out, jh_label(lang, "batch_cv_max"), 14);
+    jh_report_batch_pad(out, jh_label(lang, "batch_cv_failing"), 18);
+    jh_report_batch_pad(out, jh_label(lang, "batch_schools_failing"), 16);
+    jh_report_batch_pad(out, jh_label(lang, "batch_rank"), 12);
     fprintf(out, "%s\n", jh_label(lang, "verdict"));
     for (size_t gi = 0; gi < b->ngroups; gi++) {
         const jh_batch_group *g = &b->groups[gi];
@@ -351,26 +358,26 @@ jh_report_batch_text(FILE *out, const jh_batch_report_context *ctx)
             char rank[48];
             if (!lv->present)
                 continue;
-            bs_pad(out, b->counties[g->county], 22);
+            jh_report_batch_pad(out, b->counties[g->county], 22);
             if (b->has_years) {
                 snprintf(num, sizeof(num), "%d", g->year);
-                bs_pad(out, g->year != 0 ? num : "-", 6);
+                jh_report_batch_pad(out, g->year != 0 ? num : "-", 6);
             }
-            bs_pad(out, jh_level_name((jh_level)l, lang), 9);
+            jh_report_batch_pad(out, jh_level_name((jh_level)l, lang), 9);
             snprintf(num, sizeof(num), "%zu", lv->schools);
-            bs_pad(out, num, 8);
-            bs_pad(out,
+            jh_report_batch_pad(out, num, 8);
+            jh_report_batch_pad(out,
                    isfinite(lv->cv_max)
                        ? jh__fmt_fixed(lv->cv_max, 3, num, sizeof(num))
                        : jh_label(lang, "undefined"),
                    14);
             snprintf(num, sizeof(num), "%zu/%zu", lv->cv_failing,
                      std->nindicators);
-            bs_pad(out, num, 18);
+            jh_report_batch_pad(out, num, 18);
             snprintf(num, sizeof(num), "%zu", lv->schools_failing);
-            bs_pad(out, num, 16);
+            jh_report_batch_pad(out, num, 16);
             snprintf(rank, sizeof(rank), "%zu/%zu", lv->rank, lv->ranked);
-            bs_pad(out, rank, 12);
+            jh_report_batch_pad(out, rank, 12);
             fprintf(out, "%s\n", jh_label(lang, lv->pass ? "pass" : "fail"));
             if (lv->pass)
                 passing++;
@@ -971,31 +978,31 @@ jh_report_trend_changes_text(FILE *out, const jh_batch_report_context *ctx,
             if (!head) {
                 fprintf(out, "\n%s · %s\n", jh_label(lang, "trend_changes"),
                         jh_level_name((jh_level)l, lang));
-                bs_pad(out, jh_label(lang, "indicator"), 20);
-                bs_pad(out, jh_label(lang, "batch_year"), 6);
-                bs_pad(out, jh_label(lang, "cv"), 9);
-                bs_pad(out, jh_label(lang, "trend_change"), 30);
-                bs_pad(out, jh_label(lang, "trend_mean"), 12);
+                jh_report_batch_pad(out, jh_label(lang, "indicator"), 20);
+                jh_report_batch_pad(out, jh_label(lang, "batch_year"), 6);
+                jh_report_batch_pad(out, jh_label(lang, "cv"), 9);
+                jh_report_batch_pad(out, jh_label(lang, "trend_change"), 30);
+                jh_report_batch_pad(out, jh_label(lang, "trend_mean"), 12);
                 fprintf(out, "%s\n", jh_label(lang, "trend_change"));
                 head = true;
             }
             for (size_t i = 0; i < n; i++) {
                 const jh_trend_step *s = &steps[i];
-                bs_pad(out,
+                jh_report_batch_pad(out,
                        i == 0 ? jh_indicator_short(&std->indicators[k], lang)
                               : "",
                        20);
                 snprintf(num, sizeof(num), "%d", s->year);
-                bs_pad(out, num, 6);
+                jh_report_batch_pad(out, num, 6);
                 if (s->cv_defined)
                     snprintf(num, sizeof(num), "%.3f", s->cv);
                 else
                     snprintf(num, sizeof(num), "%s",
                              jh_label(lang, "undefined"));
-                bs_pad(out, num, 9);
-                bs_pad(out, tr_change(s, true, lang, chg, sizeof(chg)), 30);
+                jh_report_batch_pad(out, num, 9);
+                jh_report_batch_pad(out, tr_change(s, true, lang, chg, sizeof(chg)), 30);
                 snprintf(num, sizeof(num), "%.2f", s->mean);
-                bs_pad(out, num, 12);
+                jh_report_batch_pad(out, num, 12);
                 fprintf(out, "%s\n",
                         tr_change(s, false, lang, chg, sizeof(chg)));
             }

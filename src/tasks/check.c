@@ -285,6 +285,112 @@ find_code(const jh_county *c, const char *code)
     return -1;
 }
 
+/* Warnings about areas and equipment per pupil of school @p s, which
+ * has @p pupils pupils (more than 0). */
+static void
+plausible_per_pupil(checker *ch, const jh_school *s, double pupils)
+{
+    static const jh_quantity areas[] = {JH_Q_TEACHING_AREA, JH_Q_SPORTS_AREA};
+    const jh_county *c = ch->c;
+    jh_diags *w = &ch->r->warnings;
+    double e = s->whole[JH_Q_EQUIPMENT_VALUE];
+
+    for (size_t k = 0; k < 2; k++) {
+        double a = s->whole[areas[k]];
+        /* Beyond JH_MAGNITUDE_MAX_AREA_PER_PUPIL the importer has
+         * warned already. */
+        if (!isnan(a) && a / pupils > JH_CHECK_MAX_AREA_PER_PUPIL &&
+            a / pupils <= JH_MAGNITUDE_MAX_AREA_PER_PUPIL)
+            add_at(ch, w, s, c->columns.whole[areas[k]],
+                   "%s（%s）：%s %g平方米、学生%g人，生均%.0f平方米，"
+                   "超过%.0f：面积或在校生数填错了吗？",
+                   "%s (%s): %s of %g m2 for %g pupils is %.0f m2 per "
+                   "pupil, more than %.0f: is the area or the "
+                   "enrollment wrong?",
+                   s->name, s->code, jh_quantity_zh(areas[k]), a, pupils,
+                   a / pupils, JH_CHECK_MAX_AREA_PER_PUPIL);
+    }
+    /* Too little per pupil (万元 typed as 元) and more than
+     * JH_MAGNITUDE_MAX_YUAN_PER_PUPIL are the importer's
+     * warnings (include/junheng/school.h). */
+    if (!isnan(e) && c->equipment_in_wan &&
+        e / pupils > JH_CHECK_MAX_YUAN_PER_PUPIL &&
+        e / pupils <= JH_MAGNITUDE_MAX_YUAN_PER_PUPIL)
+        add_at(ch, w, s, c->columns.whole[JH_Q_EQUIPMENT_VALUE],
+               "%s（%s）：%s生均%.0f元：表头单位是万元，是否填成"
+               "了元？",
+               "%s (%s): %s is %.0f yuan per pupil: the header says "
+               "万元, were 元 entered?",
+               s->name, s->code, jh_quantity_zh(JH_Q_EQUIPMENT_VALUE),
+               e / pupils);
+}
+
+/* Warnings about the teachers of level @p l of school @p s: none of a
+ * kind, or more of a kind than all teachers. */
+static void
+plausible_teachers(checker *ch, const jh_school *s, int l)
+{
+    const jh_county *c = ch->c;
+    jh_diags *w = &ch->r->warnings;
+
+    for (size_t k = 0; k < sizeof(teacher_kinds) / sizeof(teacher_kinds[0]);
+         k++) {
+        jh_quantity q = teacher_kinds[k];
+        double v = s->section[q][l], all = s->section[JH_Q_TEACHERS][l];
+        if (isnan(v)) {
+            /* the whole school's count, compared with the whole */
+            v = s->whole[q];
+            all = s->whole[JH_Q_TEACHERS];
+        }
+        if (!ch->needed[q] || isnan(v))
+            continue;
+        if (v == 0)
+            add_at(ch, w, s, quantity_column(c, q, l),
+                   "%s（%s）的%s在%s学段为0",
+                   "%s (%s) has 0 %s in its %s section", s->name, s->code,
+                   jh_quantity_zh(q), level_zh[l]);
+        else if (!isnan(all) && v > all)
+            add_at(ch, w, s, quantity_column(c, q, l),
+                   "%s（%s）：%g名%s（%s学段），但只有%g名%s",
+                   "%s (%s): %g %s in its %s section but only %g %s",
+                   s->name, s->code, v, jh_quantity_zh(q), level_zh[l], all,
+                   jh_quantity_zh(JH_Q_TEACHERS));
+    }
+}
+
+/* Warnings about level @p l of school @p s, which has @p n pupils there
+ * (more than 0): too many pupils, classes too large or too many. */
+static void
+plausible_level(checker *ch, const jh_school *s, int l, double n)
+{
+    const jh_county *c = ch->c;
+    jh_diags *w = &ch->r->warnings;
+
+    if (n > JH_CHECK_MAX_SECTION_PUPILS)
+        add_at(ch, w, s, c->columns.students[l],
+               "%s（%s）有%.0f名%s学生，超过%.0f：数字对吗？",
+               "%s (%s) has %.0f %s pupils, more than %.0f: is the "
+               "figure right?",
+               s->name, s->code, n, level_zh[l], JH_CHECK_MAX_SECTION_PUPILS);
+    if (!isnan(s->classes[l]) && s->classes[l] > 0) {
+        double size = n / s->classes[l];
+        if (size > JH_CHECK_MAX_CLASS_SIZE)
+            add_at(ch, w, s, c->columns.classes[l],
+                   "%s（%s）：%.0f名%s学生分%.0f个班，每班%.0f人："
+                   "班级数对吗？",
+                   "%s (%s): %.0f %s pupils in %.0f classes is %.0f per "
+                   "class: are the classes right?",
+                   s->name, s->code, n, level_zh[l], s->classes[l], size);
+        else if (s->classes[l] > n)
+            add_at(ch, w, s, c->columns.classes[l],
+                   "%s（%s）的%s班级数（%.0f）多于学生数（%.0f）",
+                   "%s (%s) has more %s classes (%.0f) than pupils "
+                   "(%.0f)",
+                   s->name, s->code, level_zh[l], s->classes[l], n);
+    }
+    plausible_teachers(ch, s, l);
+}
+
 /* Warnings about values that are possible but unlikely. */
 static void
 check_plausible(checker *ch, size_t i)
@@ -293,102 +399,21 @@ check_plausible(checker *ch, size_t i)
     const jh_school *s = &c->schools[i];
     unsigned levels = jh_school_type_levels(s->type);
     double pupils = 0.0;
-    jh_diags *w = &ch->r->warnings;
 
     for (int l = 0; l < 3; l++) {
         if (!isnan(s->students[l]))
             pupils += s->students[l];
     }
-    if (pupils > 0) {
-        static const jh_quantity areas[] = {JH_Q_TEACHING_AREA,
-                                            JH_Q_SPORTS_AREA};
-        for (size_t k = 0; k < 2; k++) {
-            double a = s->whole[areas[k]];
-            /* Beyond JH_MAGNITUDE_MAX_AREA_PER_PUPIL the importer has
-             * warned already. */
-            if (!isnan(a) && a / pupils > JH_CHECK_MAX_AREA_PER_PUPIL &&
-                a / pupils <= JH_MAGNITUDE_MAX_AREA_PER_PUPIL)
-                add_at(ch, w, s, c->columns.whole[areas[k]],
-                       "%s（%s）：%s %g平方米、学生%g人，生均%.0f平方米，"
-                       "超过%.0f：面积或在校生数填错了吗？",
-                       "%s (%s): %s of %g m2 for %g pupils is %.0f m2 per "
-                       "pupil, more than %.0f: is the area or the "
-                       "enrollment wrong?",
-                       s->name, s->code, jh_quantity_zh(areas[k]), a, pupils,
-                       a / pupils, JH_CHECK_MAX_AREA_PER_PUPIL);
-        }
-        {
-            double e = s->whole[JH_Q_EQUIPMENT_VALUE];
-            long col = c->columns.whole[JH_Q_EQUIPMENT_VALUE];
-            /* Too little per pupil (万元 typed as 元) and more than
-             * JH_MAGNITUDE_MAX_YUAN_PER_PUPIL are the importer's
-             * warnings (include/junheng/school.h). */
-            if (!isnan(e) && c->equipment_in_wan &&
-                e / pupils > JH_CHECK_MAX_YUAN_PER_PUPIL &&
-                e / pupils <= JH_MAGNITUDE_MAX_YUAN_PER_PUPIL)
-                add_at(ch, w, s, col,
-                       "%s（%s）：%s生均%.0f元：表头单位是万元，是否填成"
-                       "了元？",
-                       "%s (%s): %s is %.0f yuan per pupil: the header says "
-                       "万元, were 元 entered?",
-                       s->name, s->code, jh_quantity_zh(JH_Q_EQUIPMENT_VALUE),
-                       e / pupils);
-        }
-    }
+    if (pupils > 0)
+        plausible_per_pupil(ch, s, pupils);
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         double n = s->students[l];
-        if (!(levels & (1u << l)) || isnan(n) || n <= 0)
-            continue;
-        if (n > JH_CHECK_MAX_SECTION_PUPILS)
-            add_at(ch, w, s, c->columns.students[l],
-                   "%s（%s）有%.0f名%s学生，超过%.0f：数字对吗？",
-                   "%s (%s) has %.0f %s pupils, more than %.0f: is the "
-                   "figure right?",
-                   s->name, s->code, n, level_zh[l],
-                   JH_CHECK_MAX_SECTION_PUPILS);
-        if (!isnan(s->classes[l]) && s->classes[l] > 0) {
-            double size = n / s->classes[l];
-            if (size > JH_CHECK_MAX_CLASS_SIZE)
-                add_at(ch, w, s, c->columns.classes[l],
-                       "%s（%s）：%.0f名%s学生分%.0f个班，每班%.0f人："
-                       "班级数对吗？",
-                       "%s (%s): %.0f %s pupils in %.0f classes is %.0f per "
-                       "class: are the classes right?",
-                       s->name, s->code, n, level_zh[l], s->classes[l], size);
-            else if (s->classes[l] > n)
-                add_at(ch, w, s, c->columns.classes[l],
-                       "%s（%s）的%s班级数（%.0f）多于学生数（%.0f）",
-                       "%s (%s) has more %s classes (%.0f) than pupils "
-                       "(%.0f)",
-                       s->name, s->code, level_zh[l], s->classes[l], n);
-        }
-        for (size_t k = 0; k < sizeof(teacher_kinds) / sizeof(teacher_kinds[0]);
-             k++) {
-            jh_quantity q = teacher_kinds[k];
-            double v = s->section[q][l], all = s->section[JH_Q_TEACHERS][l];
-            if (isnan(v)) {
-                /* the whole school's count, compared with the whole */
-                v = s->whole[q];
-                all = s->whole[JH_Q_TEACHERS];
-            }
-            if (!ch->needed[q] || isnan(v))
-                continue;
-            if (v == 0)
-                add_at(ch, w, s, quantity_column(c, q, l),
-                       "%s（%s）的%s在%s学段为0",
-                       "%s (%s) has 0 %s in its %s section", s->name, s->code,
-                       jh_quantity_zh(q), level_zh[l]);
-            else if (!isnan(all) && v > all)
-                add_at(ch, w, s, quantity_column(c, q, l),
-                       "%s（%s）：%g名%s（%s学段），但只有%g名%s",
-                       "%s (%s): %g %s in its %s section but only %g %s",
-                       s->name, s->code, v, jh_quantity_zh(q), level_zh[l], all,
-                       jh_quantity_zh(JH_Q_TEACHERS));
-        }
+        if ((levels & (1u << l)) && !isnan(n) && n > 0)
+            plausible_level(ch, s, l, n);
     }
     if (s->type == JH_TYPE_TEACHING_POINT && s->parent_code != NULL &&
         find_code(c, s->parent_code) < 0)
-        add_at(ch, w, s, c->columns.parent_code,
+        add_at(ch, &ch->r->warnings, s, c->columns.parent_code,
                "%s（%s）：所属学校“%s”（所属学校代码）不在本文件中",
                "%s (%s): its parent school '%s' (所属学校代码) is not in the "
                "file",
