@@ -188,6 +188,113 @@ names_match(const char *name, const char *zh, const char *const *aliases)
     return false;
 }
 
+/* A simple column (code, name, type, ...): by its key or a name in
+ * simple_fields. */
+static bool
+identify_simple(const char *name, const char *key, jh__field *f)
+{
+    for (size_t i = 0; i < sizeof(simple_fields) / sizeof(simple_fields[0]);
+         i++) {
+        if (strcmp(key, simple_fields[i].key) == 0 ||
+            names_match(name, NULL, simple_fields[i].zh)) {
+            f->kind = simple_fields[i].kind;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* Enrollment, class and grade counts, per level or of the whole school. */
+static bool
+identify_count(const char *name, const char *key, jh__field *f)
+{
+    for (int l = 0; l < 3; l++) {
+        char k[64], z1[64], z2[64], z3[64];
+        snprintf(k, sizeof(k), "students_%s", jh__level_keys[l]);
+        snprintf(z1, sizeof(z1), "%s在校生数", jh__level_zh[l]);
+        snprintf(z2, sizeof(z2), "%s学生数", jh__level_zh[l]);
+        snprintf(z3, sizeof(z3), "%s在校生", jh__level_zh[l]);
+        if (strcmp(key, k) == 0 || strcmp(name, z1) == 0 ||
+            strcmp(name, z2) == 0 || strcmp(name, z3) == 0) {
+            f->kind = F_STUDENTS;
+            f->arg = l;
+            return true;
+        }
+        snprintf(k, sizeof(k), "classes_%s", jh__level_keys[l]);
+        snprintf(z1, sizeof(z1), "%s班级数", jh__level_zh[l]);
+        if (strcmp(key, k) == 0 || strcmp(name, z1) == 0) {
+            f->kind = F_CLASSES;
+            f->arg = l;
+            return true;
+        }
+        snprintf(k, sizeof(k), "grades_%s", jh__level_keys[l]);
+        snprintf(z1, sizeof(z1), "%s年级数", jh__level_zh[l]);
+        if (strcmp(key, k) == 0 || strcmp(name, z1) == 0) {
+            f->kind = F_GRADES;
+            f->arg = l;
+            return true;
+        }
+    }
+    if (strcmp(key, "classes") == 0 || strcmp(name, "班级数") == 0) {
+        f->kind = F_CLASSES;
+        f->arg = -1;
+        return true;
+    }
+    if (strcmp(key, "grades") == 0 || strcmp(name, "年级数") == 0) {
+        f->kind = F_GRADES;
+        f->arg = -1;
+        return true;
+    }
+    return false;
+}
+
+/* A quantity, of the whole school or of one section. */
+static bool
+identify_quantity(const char *name, const char *key, jh__field *f)
+{
+    for (int q = 0; q < JH_Q_COUNT; q++) {
+        if (strcmp(key, jh__quantity_names[q].key) == 0 ||
+            names_match(name, jh__quantity_names[q].zh,
+                        jh__quantity_names[q].aliases)) {
+            f->kind = F_WHOLE;
+            f->arg = q;
+            return true;
+        }
+        if (!jh__quantity_names[q].sectioned)
+            continue;
+        for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+            char k[96], z[160];
+            snprintf(k, sizeof(k), "%s_%s", jh__quantity_names[q].key,
+                     jh__level_keys[l]);
+            if (strcmp(key, k) == 0) {
+                f->kind = F_SECTION;
+                f->arg = q;
+                f->arg2 = l;
+                return true;
+            }
+            /* "小学高于规定学历教师数" */
+            if (strncmp(name, jh__level_zh[l], strlen(jh__level_zh[l])) == 0) {
+                const char *rest = name + strlen(jh__level_zh[l]);
+                if (names_match(rest, jh__quantity_names[q].zh,
+                                jh__quantity_names[q].aliases)) {
+                    f->kind = F_SECTION;
+                    f->arg = q;
+                    f->arg2 = l;
+                    return true;
+                }
+            }
+            snprintf(z, sizeof(z), "%s%s", jh__level_zh[l], jh__quantity_names[q].zh);
+            if (strcmp(name, z) == 0) {
+                f->kind = F_SECTION;
+                f->arg = q;
+                f->arg2 = l;
+                return true;
+            }
+        }
+    }
+    return false;
+}
+
 /* Identify one header; f->kind stays F_NONE for unknown columns. */
 void
 jh__identify(const char *header, jh__field *f)
@@ -218,91 +325,8 @@ jh__identify(const char *header, jh__field *f)
     jh__normalize_key(key);
     snprintf(f->unit, sizeof(f->unit), "%s", unit);
 
-    for (size_t i = 0; i < sizeof(simple_fields) / sizeof(simple_fields[0]);
-         i++) {
-        if (strcmp(key, simple_fields[i].key) == 0 ||
-            names_match(name, NULL, simple_fields[i].zh)) {
-            f->kind = simple_fields[i].kind;
-            return;
-        }
-    }
-    for (int l = 0; l < 3; l++) {
-        char k[64], z1[64], z2[64], z3[64];
-        snprintf(k, sizeof(k), "students_%s", jh__level_keys[l]);
-        snprintf(z1, sizeof(z1), "%s在校生数", jh__level_zh[l]);
-        snprintf(z2, sizeof(z2), "%s学生数", jh__level_zh[l]);
-        snprintf(z3, sizeof(z3), "%s在校生", jh__level_zh[l]);
-        if (strcmp(key, k) == 0 || strcmp(name, z1) == 0 ||
-            strcmp(name, z2) == 0 || strcmp(name, z3) == 0) {
-            f->kind = F_STUDENTS;
-            f->arg = l;
-            return;
-        }
-        snprintf(k, sizeof(k), "classes_%s", jh__level_keys[l]);
-        snprintf(z1, sizeof(z1), "%s班级数", jh__level_zh[l]);
-        if (strcmp(key, k) == 0 || strcmp(name, z1) == 0) {
-            f->kind = F_CLASSES;
-            f->arg = l;
-            return;
-        }
-        snprintf(k, sizeof(k), "grades_%s", jh__level_keys[l]);
-        snprintf(z1, sizeof(z1), "%s年级数", jh__level_zh[l]);
-        if (strcmp(key, k) == 0 || strcmp(name, z1) == 0) {
-            f->kind = F_GRADES;
-            f->arg = l;
-            return;
-        }
-    }
-    if (strcmp(key, "classes") == 0 || strcmp(name, "班级数") == 0) {
-        f->kind = F_CLASSES;
-        f->arg = -1;
-        return;
-    }
-    if (strcmp(key, "grades") == 0 || strcmp(name, "年级数") == 0) {
-        f->kind = F_GRADES;
-        f->arg = -1;
-        return;
-    }
-    for (int q = 0; q < JH_Q_COUNT; q++) {
-        if (strcmp(key, jh__quantity_names[q].key) == 0 ||
-            names_match(name, jh__quantity_names[q].zh,
-                        jh__quantity_names[q].aliases)) {
-            f->kind = F_WHOLE;
-            f->arg = q;
-            return;
-        }
-        if (!jh__quantity_names[q].sectioned)
-            continue;
-        for (int l = 0; l < JH_LEVEL_COUNT; l++) {
-            char k[96], z[160];
-            snprintf(k, sizeof(k), "%s_%s", jh__quantity_names[q].key,
-                     jh__level_keys[l]);
-            if (strcmp(key, k) == 0) {
-                f->kind = F_SECTION;
-                f->arg = q;
-                f->arg2 = l;
-                return;
-            }
-            /* "小学高于规定学历教师数" */
-            if (strncmp(name, jh__level_zh[l], strlen(jh__level_zh[l])) == 0) {
-                const char *rest = name + strlen(jh__level_zh[l]);
-                if (names_match(rest, jh__quantity_names[q].zh,
-                                jh__quantity_names[q].aliases)) {
-                    f->kind = F_SECTION;
-                    f->arg = q;
-                    f->arg2 = l;
-                    return;
-                }
-            }
-            snprintf(z, sizeof(z), "%s%s", jh__level_zh[l], jh__quantity_names[q].zh);
-            if (strcmp(name, z) == 0) {
-                f->kind = F_SECTION;
-                f->arg = q;
-                f->arg2 = l;
-                return;
-            }
-        }
-    }
+    if (!identify_simple(name, key, f) && !identify_count(name, key, f))
+        (void)identify_quantity(name, key, f);
 }
 
 const char *

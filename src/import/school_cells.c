@@ -183,23 +183,194 @@ read_number(jh__importer *im, size_t row, size_t col, const jh__field *f,
     return true;
 }
 
-/*
- * Read the text of one mapped cell into school @p s.  Returns CELL_BAD
- * after reporting a bad value when reading may go on (collect mode),
- * CELL_STOP when it must stop (or memory ran out: im->nomem).
- */
 
 /* Most grades a level has: 6 primary (5 under the 五四 system), 4 junior
  * (3 under 六三), 3 senior. */
 const double jh__max_grades[3] = {6, 4, 3};
 
-jh__cell_result
-jh__read_cell(jh__importer *im, size_t row, size_t col, const jh__field *f, char *text,
-          jh_school *s, jh__row_wholes *wholes, bool *type_ok)
+/* Code and name: required, kept as written. */
+static jh__cell_result
+read_name_cell(jh__importer *im, size_t row, size_t col, const jh__field *f,
+               const char *text, jh_school *s)
+{
+    if (text[0] == '\0')
+        return (f->kind == F_CODE
+                    ? jh__data_error(im, row, col, "缺少学校代码",
+                                 "missing school code")
+                    : jh__data_error(im, row, col, "缺少学校名称",
+                                 "missing school name"))
+                   ? CELL_BAD
+                   : CELL_STOP;
+    if (f->kind == F_CODE) {
+        free(s->code);
+        s->code = jh__strdup(text);
+    } else {
+        free(s->name);
+        s->name = jh__strdup(text);
+    }
+    if ((f->kind == F_CODE ? s->code : s->name) == NULL) {
+        im->nomem = true;
+        return CELL_STOP;
+    }
+    return CELL_OK;
+}
+
+/* The school type, required, by its names (jh__parse_type()). */
+static jh__cell_result
+read_type_cell(jh__importer *im, size_t row, size_t col, const char *text,
+               jh_school *s, bool *type_ok)
+{
+    if (text[0] == '\0')
+        return jh__data_error(im, row, col,
+                          "缺少学校类型（应为小学、初中、九年一贯制学校、"
+                          "完全中学、十二年一贯制学校、教学点、"
+                          "特殊教育学校或职业学校）",
+                          "missing school type (expected 小学, 初中, "
+                          "九年一贯制学校, 完全中学, 十二年一贯制学校, "
+                          "教学点, 特殊教育学校 or 职业学校)")
+                   ? CELL_BAD
+                   : CELL_STOP;
+    if (!jh__parse_type(text, &s->type))
+        return jh__data_error(im, row, col,
+                          "未知的学校类型“%s”（应为小学、初中、"
+                          "九年一贯制学校、完全中学、十二年一贯制学校、"
+                          "教学点、特殊教育学校或职业学校）",
+                          "unknown school type '%s' (expected 小学, "
+                          "初中, 九年一贯制学校, 完全中学, "
+                          "十二年一贯制学校, 教学点, 特殊教育学校 or "
+                          "职业学校)",
+                          text)
+                   ? CELL_BAD
+                   : CELL_STOP;
+    *type_ok = true;
+    return CELL_OK;
+}
+
+/* County and parent code: optional text. */
+static jh__cell_result
+read_text_cell(jh__importer *im, const jh__field *f, const char *text,
+               jh_school *s)
+{
+    if (text[0] != '\0') {
+        char **dst = f->kind == F_COUNTY ? &s->county : &s->parent_code;
+        free(*dst);
+        *dst = jh__strdup(text);
+        if (*dst == NULL) {
+            im->nomem = true;
+            return CELL_STOP;
+        }
+    }
+    return CELL_OK;
+}
+
+/* A yes/no claim (专用教室2016年前建成, 规模放宽适用): blank is not
+ * claimed. */
+static jh__cell_result
+read_flag_cell(jh__importer *im, size_t row, size_t col, const jh__field *f,
+               const char *text, jh_school *s)
+{
+    bool yes = false;
+
+    if (text[0] == '\0')
+        return CELL_OK; /* blank: not claimed */
+    if (!jh__parse_yes_no(text, &yes))
+        return jh__data_error(im, row, col, "“%s”（%s）应为是或否",
+                              "'%s' in %s is neither 是 nor 否", text,
+                              f->header)
+                   ? CELL_BAD
+                   : CELL_STOP;
+    *(f->kind == F_PRE2016 ? &s->rooms_pre2016
+                           : &s->size_relaxation_eligible) =
+        yes ? JH_FLAG_YES : JH_FLAG_NO;
+    return CELL_OK;
+}
+
+/* Locality, ownership and 纳入计算: optional words. */
+static jh__cell_result
+read_choice_cell(jh__importer *im, size_t row, size_t col, const jh__field *f,
+                 const char *text, jh_school *s)
+{
+    if (text[0] == '\0')
+        return CELL_OK;
+    if (f->kind == F_LOCALITY && !jh__parse_locality(text, &s->locality))
+        return jh__data_error(im, row, col,
+                              "未知的城乡类型“%s”（应为城区、镇区或乡村）",
+                              "unknown locality '%s' (expected 城区, 镇区 "
+                              "or 乡村)",
+                              text)
+                   ? CELL_BAD
+                   : CELL_STOP;
+    if (f->kind == F_OWNERSHIP && !jh__parse_ownership(text, &s->ownership))
+        return jh__data_error(im, row, col,
+                              "未知的举办者类型“%s”（应为公办或民办）",
+                              "unknown ownership '%s' (expected 公办 or "
+                              "民办)",
+                              text)
+                   ? CELL_BAD
+                   : CELL_STOP;
+    if (f->kind == F_INCLUDE && !jh__parse_yes_no(text, &s->include))
+        return jh__data_error(im, row, col, "“%s”（%s）应为是或否",
+                              "'%s' in %s is neither 是 nor 否", text,
+                              f->header)
+                   ? CELL_BAD
+                   : CELL_STOP;
+    return CELL_OK;
+}
+
+/* The numeric columns: blank stays NAN, a number goes through
+ * read_number(); a grade count must fit its level. */
+static jh__cell_result
+read_numeric_cell(jh__importer *im, size_t row, size_t col,
+                  const jh__field *f, const char *text, jh_school *s,
+                  jh__row_wholes *wholes)
 {
     double v = 0.0;
     bool go = true;
 
+    if (text[0] == '\0')
+        return CELL_OK; /* blank stays NAN: blank is not zero */
+    if (!read_number(im, row, col, f, text, &v, &go))
+        return go ? CELL_BAD : CELL_STOP;
+    if (f->kind == F_GRADES) {
+        /* A whole-school count is checked against its level once the
+         * school's type is known (read_row). */
+        double most = jh__max_grades[f->arg >= 0 ? f->arg : 0];
+        if (v < 1 || v > most)
+            return jh__data_error(im, row, col, "%s：“%s”不在1至%.0f之间",
+                              "%s: '%s' is not between 1 and %.0f",
+                              f->header, text, most)
+                       ? CELL_BAD
+                       : CELL_STOP;
+    }
+    if (f->kind == F_STUDENTS)
+        s->students[f->arg] = v;
+    else if (f->kind == F_CLASSES && f->arg >= 0)
+        s->classes[f->arg] = v;
+    else if (f->kind == F_CLASSES)
+        wholes->classes = v;
+    else if (f->kind == F_GRADES && f->arg >= 0)
+        s->grades[f->arg] = v;
+    else if (f->kind == F_GRADES) {
+        wholes->grades = v;
+        wholes->grades_col = col;
+    }
+    else if (f->kind == F_WHOLE)
+        s->whole[f->arg] = v;
+    else
+        s->section[f->arg][f->arg2] = v;
+    return CELL_OK;
+}
+
+/*
+ * Read the text of one mapped cell into school @p s.  Returns CELL_BAD
+ * after reporting a bad value when reading may go on (collect mode),
+ * CELL_STOP when it must stop (or memory ran out: im->nomem).
+ */
+jh__cell_result
+jh__read_cell(jh__importer *im, size_t row, size_t col, const jh__field *f,
+              char *text, jh_school *s, jh__row_wholes *wholes,
+              bool *type_ok)
+{
     if (jh_school_is_error_value(text))
         return jh__data_error(im, row, col,
                           "%s：单元格是表格错误值%s（公式计算失败）：请填写数值本身",
@@ -221,144 +392,25 @@ jh__read_cell(jh__importer *im, size_t row, size_t col, const jh__field *f, char
     switch (f->kind) {
     case F_CODE:
     case F_NAME:
-        if (text[0] == '\0')
-            return (f->kind == F_CODE
-                        ? jh__data_error(im, row, col, "缺少学校代码",
-                                     "missing school code")
-                        : jh__data_error(im, row, col, "缺少学校名称",
-                                     "missing school name"))
-                       ? CELL_BAD
-                       : CELL_STOP;
-        if (f->kind == F_CODE) {
-            free(s->code);
-            s->code = jh__strdup(text);
-        } else {
-            free(s->name);
-            s->name = jh__strdup(text);
-        }
-        if ((f->kind == F_CODE ? s->code : s->name) == NULL) {
-            im->nomem = true;
-            return CELL_STOP;
-        }
-        return CELL_OK;
+        return read_name_cell(im, row, col, f, text, s);
     case F_TYPE:
-        if (text[0] == '\0')
-            return jh__data_error(im, row, col,
-                              "缺少学校类型（应为小学、初中、九年一贯制学校、"
-                              "完全中学、十二年一贯制学校、教学点、"
-                              "特殊教育学校或职业学校）",
-                              "missing school type (expected 小学, 初中, "
-                              "九年一贯制学校, 完全中学, 十二年一贯制学校, "
-                              "教学点, 特殊教育学校 or 职业学校)")
-                       ? CELL_BAD
-                       : CELL_STOP;
-        if (!jh__parse_type(text, &s->type))
-            return jh__data_error(im, row, col,
-                              "未知的学校类型“%s”（应为小学、初中、"
-                              "九年一贯制学校、完全中学、十二年一贯制学校、"
-                              "教学点、特殊教育学校或职业学校）",
-                              "unknown school type '%s' (expected 小学, "
-                              "初中, 九年一贯制学校, 完全中学, "
-                              "十二年一贯制学校, 教学点, 特殊教育学校 or "
-                              "职业学校)",
-                              text)
-                       ? CELL_BAD
-                       : CELL_STOP;
-        *type_ok = true;
-        return CELL_OK;
+        return read_type_cell(im, row, col, text, s, type_ok);
     case F_COUNTY:
     case F_PARENT:
-        if (text[0] != '\0') {
-            char **dst = f->kind == F_COUNTY ? &s->county : &s->parent_code;
-            free(*dst);
-            *dst = jh__strdup(text);
-            if (*dst == NULL) {
-                im->nomem = true;
-                return CELL_STOP;
-            }
-        }
-        return CELL_OK;
+        return read_text_cell(im, f, text, s);
     case F_LOCALITY:
-        if (text[0] != '\0' && !jh__parse_locality(text, &s->locality))
-            return jh__data_error(im, row, col,
-                              "未知的城乡类型“%s”（应为城区、镇区或乡村）",
-                              "unknown locality '%s' (expected 城区, 镇区 "
-                              "or 乡村)",
-                              text)
-                       ? CELL_BAD
-                       : CELL_STOP;
-        return CELL_OK;
     case F_OWNERSHIP:
-        if (text[0] != '\0' && !jh__parse_ownership(text, &s->ownership))
-            return jh__data_error(im, row, col,
-                              "未知的举办者类型“%s”（应为公办或民办）",
-                              "unknown ownership '%s' (expected 公办 or "
-                              "民办)",
-                              text)
-                       ? CELL_BAD
-                       : CELL_STOP;
-        return CELL_OK;
     case F_INCLUDE:
-        if (text[0] != '\0' && !jh__parse_yes_no(text, &s->include))
-            return jh__data_error(im, row, col, "“%s”（%s）应为是或否",
-                              "'%s' in %s is neither 是 nor 否",
-                              text, f->header)
-                       ? CELL_BAD
-                       : CELL_STOP;
-        return CELL_OK;
+        return read_choice_cell(im, row, col, f, text, s);
     case F_PRE2016:
-    case F_SIZE_RELAX: {
-        bool yes = false;
-        if (text[0] == '\0')
-            return CELL_OK; /* blank: not claimed */
-        if (!jh__parse_yes_no(text, &yes))
-            return jh__data_error(im, row, col, "“%s”（%s）应为是或否",
-                              "'%s' in %s is neither 是 nor 否",
-                              text, f->header)
-                       ? CELL_BAD
-                       : CELL_STOP;
-        *(f->kind == F_PRE2016 ? &s->rooms_pre2016
-                               : &s->size_relaxation_eligible) =
-            yes ? JH_FLAG_YES : JH_FLAG_NO;
-        return CELL_OK;
-    }
+    case F_SIZE_RELAX:
+        return read_flag_cell(im, row, col, f, text, s);
     case F_STUDENTS:
     case F_CLASSES:
     case F_GRADES:
     case F_WHOLE:
     case F_SECTION:
-        if (text[0] == '\0')
-            return CELL_OK; /* blank stays NAN: blank is not zero */
-        if (!read_number(im, row, col, f, text, &v, &go))
-            return go ? CELL_BAD : CELL_STOP;
-        if (f->kind == F_GRADES) {
-            /* A whole-school count is checked against its level once the
-             * school's type is known (read_row). */
-            double most = jh__max_grades[f->arg >= 0 ? f->arg : 0];
-            if (v < 1 || v > most)
-                return jh__data_error(im, row, col, "%s：“%s”不在1至%.0f之间",
-                                  "%s: '%s' is not between 1 and %.0f",
-                                  f->header, text, most)
-                           ? CELL_BAD
-                           : CELL_STOP;
-        }
-        if (f->kind == F_STUDENTS)
-            s->students[f->arg] = v;
-        else if (f->kind == F_CLASSES && f->arg >= 0)
-            s->classes[f->arg] = v;
-        else if (f->kind == F_CLASSES)
-            wholes->classes = v;
-        else if (f->kind == F_GRADES && f->arg >= 0)
-            s->grades[f->arg] = v;
-        else if (f->kind == F_GRADES) {
-            wholes->grades = v;
-            wholes->grades_col = col;
-        }
-        else if (f->kind == F_WHOLE)
-            s->whole[f->arg] = v;
-        else
-            s->section[f->arg][f->arg2] = v;
-        return CELL_OK;
+        return read_numeric_cell(im, row, col, f, text, s, wholes);
     case F_NONE:
         break;
     }
