@@ -212,21 +212,20 @@ row_is_blank(const jh_table_row *row)
 }
 
 /*
- * Read data row @p i into a new school at the end of c->schools.  Returns
- * JH_OK (also when the row was skipped or, collecting, left out for bad
- * data), JH_ERR_DATA or JH_ERR_NOMEM.
+ * Whether data row @p i is no school: blank, a total row (合计) or an
+ * example row of the template, each but the blank with a warning.  Also
+ * reports fields beyond the header and a short CSV row.  Returns JH_OK
+ * (*skip set), JH_ERR_DATA or JH_ERR_NOMEM.
  */
 static jh_status
-read_row(jh__importer *im, jh_county *c, size_t i, const jh__field *fields,
-         size_t ncols)
+row_skipped(jh__importer *im, const jh_county *c, size_t i, size_t ncols,
+            bool *skip)
 {
     const jh_table *t = im->t;
     const jh_table_row *row = &t->rows[i];
-    jh_school *s = &c->schools[c->nschools];
-    jh__row_wholes wholes = {NAN, NAN, 0};
-    bool type_ok = false, row_ok = true;
-    char code[256], name[256], cell[256];
+    char code[256], name[256];
 
+    *skip = true;
     if (row_is_blank(row))
         return JH_OK;
     for (size_t j = ncols; j < row->ncells; j++) {
@@ -274,10 +273,22 @@ read_row(jh__importer *im, jh_county *c, size_t i, const jh__field *fields,
             return JH_ERR_NOMEM;
         return JH_OK;
     }
+    *skip = false;
+    return JH_OK;
+}
 
-    school_init(s);
-    s->row = i;
-    s->line = row->line;
+/*
+ * Read the mapped cells of row @p i into @p s; *row_ok goes false when a
+ * code, name or type is bad (collecting).  Returns JH_OK, JH_ERR_DATA or
+ * JH_ERR_NOMEM; @p s is not released.
+ */
+static jh_status
+read_cells(jh__importer *im, size_t i, const jh__field *fields, size_t ncols,
+           jh_school *s, jh__row_wholes *wholes, bool *type_ok, bool *row_ok)
+{
+    const jh_table_row *row = &im->t->rows[i];
+    char cell[256];
+
     for (size_t j = 0; j < ncols && j < row->ncells; j++) {
         char *text;
         jh__cell_result r;
@@ -290,53 +301,90 @@ read_row(jh__importer *im, jh_county *c, size_t i, const jh__field *fields,
             size_t len;
             const char *start = jh__trim_span(row->cells[j], &len);
             text = len < sizeof(cell) ? cell : malloc(len + 1);
-            if (text == NULL) {
-                school_release(s);
+            if (text == NULL)
                 return JH_ERR_NOMEM;
-            }
             memcpy(text, start, len);
             text[len] = '\0';
         }
-        r = jh__read_cell(im, i, j, &fields[j], text, s, &wholes,
-                      &type_ok);
+        r = jh__read_cell(im, i, j, &fields[j], text, s, wholes,
+                      type_ok);
         if (text != cell)
             free(text);
-        if (r == CELL_STOP) {
-            school_release(s);
+        if (r == CELL_STOP)
             return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
-        }
         if (r == CELL_BAD && (fields[j].kind == F_CODE ||
                               fields[j].kind == F_NAME ||
                               fields[j].kind == F_TYPE))
-            row_ok = false;
+            *row_ok = false;
     }
+    return JH_OK;
+}
+
+/*
+ * Give a row's whole-school class or grade count to the level of a
+ * single-level school; a junior school's grade count must fit.  Returns
+ * JH_OK, JH_ERR_DATA or JH_ERR_NOMEM.
+ */
+static jh_status
+apply_wholes(jh__importer *im, size_t i, const jh__field *fields,
+             jh_school *s, const jh__row_wholes *wholes, bool *row_ok)
+{
     /* A whole-school class or grade count belongs to a single-level
      * school. */
-    if (!isnan(wholes.classes)) {
+    if (!isnan(wholes->classes)) {
         if (s->type == JH_TYPE_PRIMARY || s->type == JH_TYPE_TEACHING_POINT)
-            s->classes[JH_LEVEL_PRIMARY] = wholes.classes;
+            s->classes[JH_LEVEL_PRIMARY] = wholes->classes;
         else if (s->type == JH_TYPE_JUNIOR)
-            s->classes[JH_LEVEL_JUNIOR] = wholes.classes;
+            s->classes[JH_LEVEL_JUNIOR] = wholes->classes;
     }
-    if (!isnan(wholes.grades)) {
+    if (!isnan(wholes->grades)) {
         if (s->type == JH_TYPE_PRIMARY || s->type == JH_TYPE_TEACHING_POINT)
-            s->grades[JH_LEVEL_PRIMARY] = wholes.grades;
+            s->grades[JH_LEVEL_PRIMARY] = wholes->grades;
         else if (s->type == JH_TYPE_JUNIOR &&
-                 wholes.grades <= jh__max_grades[JH_LEVEL_JUNIOR])
-            s->grades[JH_LEVEL_JUNIOR] = wholes.grades;
+                 wholes->grades <= jh__max_grades[JH_LEVEL_JUNIOR])
+            s->grades[JH_LEVEL_JUNIOR] = wholes->grades;
         else if (s->type == JH_TYPE_JUNIOR) {
             char text[32];
-            snprintf(text, sizeof(text), "%.0f", wholes.grades);
-            row_ok = false;
-            if (!jh__data_error(im, i, wholes.grades_col,
+            snprintf(text, sizeof(text), "%.0f", wholes->grades);
+            *row_ok = false;
+            if (!jh__data_error(im, i, wholes->grades_col,
                             "%s：初中学校“%s”个年级，应在1至4之间",
                             "%s: a junior school with %s grades: expected 1 "
                             "to 4",
-                            fields[wholes.grades_col].header, text)) {
-                school_release(s);
+                            fields[wholes->grades_col].header, text)) {
                 return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
             }
         }
+    }
+    return JH_OK;
+}
+
+/*
+ * Read data row @p i into a new school at the end of c->schools.  Returns
+ * JH_OK (also when the row was skipped or, collecting, left out for bad
+ * data), JH_ERR_DATA or JH_ERR_NOMEM.
+ */
+static jh_status
+read_row(jh__importer *im, jh_county *c, size_t i, const jh__field *fields,
+         size_t ncols)
+{
+    jh_school *s = &c->schools[c->nschools];
+    jh__row_wholes wholes = {NAN, NAN, 0};
+    bool type_ok = false, row_ok = true, skip = false;
+    jh_status st;
+
+    st = row_skipped(im, c, i, ncols, &skip);
+    if (st != JH_OK || skip)
+        return st;
+    school_init(s);
+    s->row = i;
+    s->line = im->t->rows[i].line;
+    st = read_cells(im, i, fields, ncols, s, &wholes, &type_ok, &row_ok);
+    if (st == JH_OK)
+        st = apply_wholes(im, i, fields, s, &wholes, &row_ok);
+    if (st != JH_OK) {
+        school_release(s);
+        return st;
     }
     if (row_ok && (s->code == NULL || s->name == NULL)) {
         /* The cell is missing from a short sheet row. */
