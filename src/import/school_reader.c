@@ -553,6 +553,137 @@ missing_column_error(const jh_table *t, const jh_county *c, size_t hr,
                     row->line, cells, hint_zh);
 }
 
+/*
+ * The header of @p c must map code, name and type and an enrollment
+ * column; else fill @p err (naming the nearest header when one is close)
+ * and return JH_ERR_DATA.
+ */
+static jh_status
+check_header_columns(const jh_table *t, const jh_county *c, size_t hr,
+                     size_t nh, bool searched, jh_error *err)
+{
+    if (c->columns.code < 0 || c->columns.name < 0 || c->columns.type < 0) {
+        missing_column_error(t, c, hr, nh, searched, err);
+        return JH_ERR_DATA;
+    }
+    if (c->columns.students[0] < 0 && c->columns.students[1] < 0) {
+        const char *found = NULL, *known = NULL;
+        char hint_zh[300] = "", hint_en[300] = "";
+        if (jh_county_suggest(c, "students_primary", &found, &known) ||
+            jh_county_suggest(c, "students_junior", &found, &known)) {
+            snprintf(hint_zh, sizeof(hint_zh), "；找到「%s」，是否指「%s」？",
+                     found, known);
+            snprintf(hint_en, sizeof(hint_en),
+                     "; found '%s', did you mean '%s'?", found, known);
+        }
+        jh_error_set(err, JH_ERR_DATA, t->source, t->rows[hr + nh - 1].line,
+                     0,
+                     "no enrollment column: the header needs 小学在校生数 "
+                     "(students_primary) or 初中在校生数 (students_junior)%s",
+                     hint_en);
+        jh_error_set_zh(err,
+                        "缺少在校生数列：表头须有小学在校生数或初中在校生数"
+                        "%s",
+                        hint_zh);
+        return JH_ERR_DATA;
+    }
+    return JH_OK;
+}
+
+/*
+ * Read the data rows below the header into c->schools.  Returns JH_OK,
+ * JH_ERR_DATA (@p err filled) or JH_ERR_NOMEM (@p err not filled).
+ */
+static jh_status
+read_rows(jh__importer *im, jh_county *c, size_t first,
+          const jh__field *fields, size_t ncols, jh_error *err)
+{
+    const jh_table *t = im->t;
+
+    for (size_t i = first; i < t->nrows; i++) {
+        jh_status st = read_row(im, c, i, fields, ncols);
+        if (st != JH_OK)
+            return st;
+        if (c->nschools > JH_MAX_SCHOOLS) {
+            /* Stop here, even when collecting errors: the rest would
+             * only cost time and memory. */
+            jh_error e;
+            jh_error_clear(&e);
+            jh_table_locate(t, i, 0, &e);
+            e.column = 0;
+            e.cell[0] = '\0';
+            snprintf(e.message, sizeof(e.message),
+                     "more than %d schools in one county: a county has a "
+                     "few hundred; if the file holds several counties, give "
+                     "it a 县区 column and use 'junheng batch'",
+                     JH_MAX_SCHOOLS);
+            if (err != NULL)
+                *err = e;
+            return JH_ERR_DATA;
+        }
+    }
+    return JH_OK;
+}
+
+/*
+ * After the rows: a file of only example rows or no rows is an error,
+ * codes must be unique, the county's name is its first school's, and
+ * implausible magnitudes are warned about.  Returns JH_OK, JH_ERR_DATA
+ * (@p err filled) or JH_ERR_NOMEM (@p err not filled).
+ */
+static jh_status
+finish_county(jh__importer *im, jh_county *c, size_t nerrors, jh_diags *warn,
+              jh_error *err)
+{
+    const jh_table *t = im->t;
+    jh_status st;
+
+    if (c->nschools == 0 && im->examples > 0) {
+        st = jh_error_set(err, JH_ERR_DATA, t->source, im->first_example, 0,
+                          "the file holds only the template's example rows "
+                          "(%zu rows, lines %ld to %ld, marked 示例), which "
+                          "are never counted: enter your county's schools "
+                          "in their place",
+                          im->examples, im->first_example, im->last_example);
+        jh_error_set_zh(err,
+                        "文件中只有模板的示例行（%zu行，第%ld至%ld行，标有"
+                        "“示例”），示例行从不计入：请在原处填写本县的学校",
+                        im->examples, im->first_example, im->last_example);
+        return st;
+    }
+    if (c->nschools == 0 &&
+        (im->errors == NULL || im->errors->count == nerrors)) {
+        st = jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
+                          "no schools: the table has a header but no data "
+                          "rows");
+        jh_error_set_zh(err, "没有学校：表格只有表头，没有数据行");
+        return st;
+    }
+    st = check_duplicates(im, c, (size_t)c->columns.code);
+    if (st != JH_OK)
+        return st;
+    for (size_t i = 0; i < c->nschools; i++) {
+        if (c->schools[i].county != NULL) {
+            c->name = jh__strdup(c->schools[i].county);
+            if (c->name == NULL)
+                return JH_ERR_NOMEM;
+            break;
+        }
+    }
+    if (c->name != NULL && is_example_county(c->name) &&
+        jh_diags_add2(warn, t->source, c->schools[0].line, 0, NULL, NULL,
+                      "县区仍是模板示例中的“%s”：请填写本县名称",
+                      "the county is still the template's '%s': write your "
+                      "county's name in the 县区 column",
+                      c->name) != JH_OK)
+        return JH_ERR_NOMEM;
+    for (size_t i = 0; i < c->nschools; i++) {
+        if (!magnitude_warnings(im, c, &c->schools[i]))
+            return JH_ERR_NOMEM;
+    }
+    return JH_OK;
+}
+
 jh_status
 jh_county_from_table(jh_county **out, const jh_table *t,
                      const jh_import_options *opts, jh_diags *warn,
@@ -606,34 +737,9 @@ jh_county_from_table(jh_county **out, const jh_table *t,
         if (st != JH_OK)
             goto fail;
     }
-    if (c->columns.code < 0 || c->columns.name < 0 || c->columns.type < 0) {
-        missing_column_error(t, c, hr, nh, opts->find_header, err);
-        st = JH_ERR_DATA;
+    st = check_header_columns(t, c, hr, nh, opts->find_header, err);
+    if (st != JH_OK)
         goto fail;
-    }
-    if (c->columns.students[0] < 0 && c->columns.students[1] < 0) {
-        const char *found = NULL, *known = NULL;
-        char hint_zh[300] = "", hint_en[300] = "";
-        if (jh_county_suggest(c, "students_primary", &found, &known) ||
-            jh_county_suggest(c, "students_junior", &found, &known)) {
-            snprintf(hint_zh, sizeof(hint_zh), "；找到「%s」，是否指「%s」？",
-                     found, known);
-            snprintf(hint_en, sizeof(hint_en),
-                     "; found '%s', did you mean '%s'?", found, known);
-        }
-        st = jh_error_set(err, JH_ERR_DATA, t->source,
-                          t->rows[hr + nh - 1].line, 0,
-                          "no enrollment column: the header needs "
-                          "小学在校生数 (students_primary) or 初中在校生数 "
-                          "(students_junior)%s",
-                          hint_en);
-        jh_error_set_zh(err,
-                        "缺少在校生数列：表头须有小学在校生数或初中在校生数"
-                        "%s",
-                        hint_zh);
-        goto fail;
-    }
-
     /* After the header checks: a missing required column already names
      * its nearest header. */
     if (opts->header == NULL &&
@@ -642,76 +748,13 @@ jh_county_from_table(jh_county **out, const jh_table *t,
     c->schools = calloc(t->nrows - hr, sizeof(*c->schools));
     if (c->schools == NULL && t->nrows > hr + 1)
         goto nomem;
-    for (size_t i = hr + nh; i < t->nrows; i++) {
-        st = read_row(&im, c, i, fields, ncols);
-        if (st == JH_ERR_NOMEM)
-            goto nomem;
-        if (st != JH_OK)
-            goto fail;
-        if (c->nschools > JH_MAX_SCHOOLS) {
-            /* Stop here, even when collecting errors: the rest would
-             * only cost time and memory. */
-            jh_error e;
-            jh_error_clear(&e);
-            jh_table_locate(t, i, 0, &e);
-            e.column = 0;
-            e.cell[0] = '\0';
-            snprintf(e.message, sizeof(e.message),
-                     "more than %d schools in one county: a county has a "
-                     "few hundred; if the file holds several counties, give "
-                     "it a 县区 column and use 'junheng batch'",
-                     JH_MAX_SCHOOLS);
-            if (err != NULL)
-                *err = e;
-            st = JH_ERR_DATA;
-            goto fail;
-        }
-    }
-    if (c->nschools == 0 && im.examples > 0) {
-        st = jh_error_set(err, JH_ERR_DATA, t->source, im.first_example, 0,
-                          "the file holds only the template's example rows "
-                          "(%zu rows, lines %ld to %ld, marked 示例), which "
-                          "are never counted: enter your county's schools "
-                          "in their place",
-                          im.examples, im.first_example, im.last_example);
-        jh_error_set_zh(err,
-                        "文件中只有模板的示例行（%zu行，第%ld至%ld行，标有"
-                        "“示例”），示例行从不计入：请在原处填写本县的学校",
-                        im.examples, im.first_example, im.last_example);
-        goto fail;
-    }
-    if (c->nschools == 0 &&
-        (im.errors == NULL || im.errors->count == nerrors)) {
-        st = jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
-                          "no schools: the table has a header but no data "
-                          "rows");
-        jh_error_set_zh(err, "没有学校：表格只有表头，没有数据行");
-        goto fail;
-    }
-    st = check_duplicates(&im, c, (size_t)c->columns.code);
+    st = read_rows(&im, c, hr + nh, fields, ncols, err);
+    if (st == JH_OK)
+        st = finish_county(&im, c, nerrors, warn, err);
     if (st == JH_ERR_NOMEM)
         goto nomem;
     if (st != JH_OK)
         goto fail;
-    for (size_t i = 0; i < c->nschools; i++) {
-        if (c->schools[i].county != NULL) {
-            c->name = jh__strdup(c->schools[i].county);
-            if (c->name == NULL)
-                goto nomem;
-            break;
-        }
-    }
-    if (c->name != NULL && is_example_county(c->name) &&
-        jh_diags_add2(warn, t->source, c->schools[0].line, 0, NULL, NULL,
-                      "县区仍是模板示例中的“%s”：请填写本县名称",
-                      "the county is still the template's '%s': write your "
-                      "county's name in the 县区 column",
-                      c->name) != JH_OK)
-        goto nomem;
-    for (size_t i = 0; i < c->nschools; i++) {
-        if (!magnitude_warnings(&im, c, &c->schools[i]))
-            goto nomem;
-    }
     free(fields);
     *out = c;
     return JH_OK;
