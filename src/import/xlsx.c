@@ -614,6 +614,40 @@ check_unique_entries(jh_xlsx *x, jh_error *err)
     return st;
 }
 
+/*
+ * Add the sheets the workbook part lists (@p wb) to x->sheets, each with
+ * its part resolved through the workbook's relationships @p wbrels (read
+ * from @p wb_rels, parts relative to @p wb_dir).  Takes each sheet's name
+ * from @p wb.  Returns JH_OK, JH_ERR_PARSE or JH_ERR_NOMEM, @p err filled.
+ */
+static jh_status
+add_sheets(jh_xlsx *x, wb_ctx *wb, const rels_ctx *wbrels, const char *wb_dir,
+           const char *wb_rels, jh_error *err)
+{
+    for (size_t i = 0; i < wb->n; i++) {
+        const rel *r = NULL;
+        for (size_t k = 0; k < wbrels->n; k++) {
+            if (strcmp(wbrels->items[k].id, wb->items[i].rid) == 0)
+                r = &wbrels->items[k];
+        }
+        if (r == NULL || r->external) {
+            return jh_error_set(err, JH_ERR_PARSE, x->path, 0, 0,
+                                "sheet '%s' refers to relationship '%s', "
+                                "which '%s' does not have",
+                                wb->items[i].name, wb->items[i].rid, wb_rels);
+        }
+        x->sheets[x->nsheets].name = wb->items[i].name;
+        x->sheets[x->nsheets].hidden = wb->items[i].hidden;
+        wb->items[i].name = NULL;
+        x->sheets[x->nsheets].part = resolve_target(wb_dir, r->target);
+        x->nsheets++;
+        if (x->sheets[x->nsheets - 1].part == NULL)
+            return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0,
+                                "out of memory");
+    }
+    return JH_OK;
+}
+
 static jh_status
 read_package(jh_xlsx *x, jh_error *err)
 {
@@ -677,30 +711,9 @@ read_package(jh_xlsx *x, jh_error *err)
         st = jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
         goto done;
     }
-    for (size_t i = 0; i < wb.n; i++) {
-        const rel *r = NULL;
-        for (size_t k = 0; k < wbrels.n; k++) {
-            if (strcmp(wbrels.items[k].id, wb.items[i].rid) == 0)
-                r = &wbrels.items[k];
-        }
-        if (r == NULL || r->external) {
-            st = jh_error_set(err, JH_ERR_PARSE, x->path, 0, 0,
-                              "sheet '%s' refers to relationship '%s', which "
-                              "'%s' does not have",
-                              wb.items[i].name, wb.items[i].rid, wb_rels);
-            goto done;
-        }
-        x->sheets[x->nsheets].name = wb.items[i].name;
-        x->sheets[x->nsheets].hidden = wb.items[i].hidden;
-        wb.items[i].name = NULL;
-        x->sheets[x->nsheets].part = resolve_target(wb_dir, r->target);
-        x->nsheets++;
-        if (x->sheets[x->nsheets - 1].part == NULL) {
-            st =
-                jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
-            goto done;
-        }
-    }
+    st = add_sheets(x, &wb, &wbrels, wb_dir, wb_rels, err);
+    if (st != JH_OK)
+        goto done;
     for (size_t k = 0; k < wbrels.n; k++) {
         if (type_is(wbrels.items[k].type, "sharedStrings") &&
             !wbrels.items[k].external) {
