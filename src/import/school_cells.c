@@ -20,11 +20,7 @@
  */
 bool
 jh__data_error(jh__importer *im, size_t row, size_t col, const char *zh,
-           const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-bool
-jh__data_error(jh__importer *im, size_t row, size_t col, const char *zh,
-           const char *fmt, ...)
+               const char *fmt, ...)
 {
     jh_error e;
     va_list ap;
@@ -72,23 +68,15 @@ jh__data_error(jh__importer *im, size_t row, size_t col, const char *zh,
 /* Add a warning about cell (@p row, @p col); false when out of memory. */
 bool
 jh__cell_warning(jh__importer *im, size_t row, size_t col, const char *zh,
-             const char *fmt, ...) __attribute__((format(printf, 5, 6)));
-
-bool
-jh__cell_warning(jh__importer *im, size_t row, size_t col, const char *zh,
-             const char *fmt, ...)
+                 const char *fmt, ...)
 {
-    jh_error e;
     va_list ap;
     jh_status st;
 
     if (im->warn == NULL)
         return true;
-    jh_error_clear(&e);
-    jh_table_locate(im->t, row, col, &e);
     va_start(ap, fmt);
-    st = jh_diags_vadd2(im->warn, e.file, e.line, e.column,
-                        e.cell[0] != '\0' ? e.cell : NULL, NULL, zh, fmt, ap);
+    st = jh_table_vdiag(im->warn, im->t, row, col, zh, fmt, ap);
     va_end(ap);
     if (st != JH_OK) {
         im->nomem = true;

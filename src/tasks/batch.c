@@ -429,27 +429,6 @@ cell_at(const jh_table_row *row, long col)
     return col >= 0 && (size_t)col < row->ncells ? row->cells[col] : "";
 }
 
-/* Report bad data at cell (@p row, @p col) of @p t; returns JH_ERR_DATA. */
-static jh_status cell_error(jh_error *err, const jh_table *t, size_t row,
-                            size_t col, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static jh_status
-cell_error(jh_error *err, const jh_table *t, size_t row, size_t col,
-           const char *fmt, ...)
-{
-    va_list ap;
-
-    if (err == NULL)
-        return JH_ERR_DATA;
-    jh_error_clear(err);
-    jh_table_locate(t, row, col, err);
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof(err->message), fmt, ap);
-    va_end(ap);
-    return JH_ERR_DATA;
-}
-
 /* ---------------------------------------------------------------------- */
 /* Grouping                                                                */
 
@@ -668,7 +647,7 @@ group_file(jh_batch *b, size_t f, jh_error *err)
                                             "out of memory");
                     continue;
                 } else {
-                    return cell_error(err, t, i, (size_t)ccol,
+                    return jh_table_error(err, JH_ERR_DATA, t, i, (size_t)ccol,
                                       "the county (县区) is blank; every row "
                                       "needs one when the column is there");
                 }
@@ -692,12 +671,12 @@ group_file(jh_batch *b, size_t f, jh_error *err)
                                             "out of memory");
                     continue;
                 } else {
-                    return cell_error(err, t, i, (size_t)ycol,
+                    return jh_table_error(err, JH_ERR_DATA, t, i, (size_t)ycol,
                                       "the year (年份) is blank; every row "
                                       "needs one when the column is there");
                 }
             } else if (!parse_year(ytext, ylen, &year)) {
-                return cell_error(err, t, i, (size_t)ycol,
+                return jh_table_error(err, JH_ERR_DATA, t, i, (size_t)ycol,
                                   "'%.*s' is not a year (write it as 2023)",
                                   (int)(ylen > 64 ? 64 : ylen), ytext);
             }
@@ -709,8 +688,8 @@ group_file(jh_batch *b, size_t f, jh_error *err)
         if (st == JH_OK && b->groups[group].file != f) {
             const jh_batch_group *g = &b->groups[group];
             char label[160];
-            return cell_error(
-                err, t, i, ccol >= 0 ? (size_t)ccol : 0,
+            return jh_table_error(
+                err, JH_ERR_DATA, t, i, ccol >= 0 ? (size_t)ccol : 0,
                 "%s comes from two files, %s (line %ld) and %s: each "
                 "county-year must come from one file (remove one, or give "
                 "each its own year)",

@@ -740,7 +740,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
                 return JH_OK; /* a 总体结论 row: not checked */
             level = level_of(b);
             if (level < 0)
-                return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                        "unknown level '%s' (primary, "
                                        "junior, 小学 or 初中)",
                                        cell);
@@ -752,7 +752,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
                         : names_composite(b) ? IND_COMPOSITE
                                              : indicator_of(std, b);
             if (indicator == IND_NONE)
-                return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                        "unknown indicator '%s'", cell);
         }
     }
@@ -789,7 +789,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
         if (claim.field == JH_CLAIM_VERDICT) {
             int v = verdict_of(trimmed);
             if (v < 0)
-                return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                        "claimed verdict '%s' is neither 是 "
                                        "nor 否 (达标 / 未达标)",
                                        cell);
@@ -797,7 +797,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
             claim.decimals = 0;
         } else if (!jh_claim_parse_number(cell, &claim.value, &claim.decimals,
                                           &claim.tolerance)) {
-            return jh__table_error(err, JH_ERR_DATA, t, r, c,
+            return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                    "claimed figure '%s' is not a number", cell);
         }
         if (map[c].r == R_LEVEL_MEAN || map[c].r == R_LEVEL_CV)
@@ -814,7 +814,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
             k == IND_COMPOSITE && code == NULL &&
             (claim.field == JH_CLAIM_CV || claim.field == JH_CLAIM_VERDICT);
         if (needs_indicator && k < 0 && !claim.composite)
-            return jh__table_error(err, JH_ERR_DATA, t, r, c,
+            return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                    "claimed figure '%s' has no indicator "
                                    "(add an indicator column)",
                                    cell);
@@ -823,7 +823,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
         if ((claim.field == JH_CLAIM_VALUE ||
              claim.field == JH_CLAIM_MET_COUNT) &&
             code == NULL)
-            return jh__table_error(err, JH_ERR_DATA, t, r, c,
+            return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                    "school figure '%s' has no school code "
                                    "(add a code column)",
                                    cell);
@@ -832,7 +832,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
              claim.field == JH_CLAIM_SECTION_COUNT ||
              claim.field == JH_CLAIM_PASS_SHARE) &&
             l < 0)
-            return jh__table_error(err, JH_ERR_DATA, t, r, c,
+            return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                    "county figure '%s' has no level (add a "
                                    "level column)",
                                    cell);
@@ -938,7 +938,7 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
                     continue;
                 other = other_standard_indicator(t->rows[r].cells[c], std);
                 if (other != NULL) {
-                    st = jh__table_error(err, JH_ERR_DATA, t, r, c,
+                    st = jh_table_error(err, JH_ERR_DATA, t, r, c,
                                          "column '%s' is an indicator of "
                                          "standard %s, not of %s (see "
                                          "--standard)",
