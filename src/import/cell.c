@@ -251,9 +251,11 @@ jh__field_unit(const jh__field *f)
 }
 
 /* Full-width forms (U+FF0B..U+FF19) that stand for ASCII in numbers. */
-static char
-fullwidth_ascii(const unsigned char *p)
+char
+jh__fullwidth_ascii(const char *text)
 {
+    const unsigned char *p = (const unsigned char *)text;
+
     if (p[0] != 0xEF || p[1] != 0xBC)
         return 0;
     if (p[2] >= 0x90 && p[2] <= 0x99)
@@ -313,7 +315,7 @@ jh__normalize_number(const char *text, char *out, size_t size, int *unit)
 
     *unit = -1;
     for (const unsigned char *p = (const unsigned char *)text; *p != '\0';) {
-        char a = fullwidth_ascii(p);
+        char a = jh__fullwidth_ascii((const char *)p);
         if (n + 4 >= sizeof(buf))
             return false;
         if (a != 0) {

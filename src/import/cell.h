@@ -35,6 +35,9 @@ bool jh__parse_type(const char *text, jh_school_type *out);
 bool jh__parse_locality(const char *text, jh_locality *out);
 bool jh__parse_ownership(const char *text, jh_ownership *out);
 bool jh__parse_yes_no(const char *text, bool *out);
+/* The ASCII form of the full-width character at @p p that stands for ASCII
+ * in numbers (０-９, ＋, ，, －, ．), or 0: the one table for every reader. */
+char jh__fullwidth_ascii(const char *p);
 /* Code points in the UTF-8 text @p s. */
 size_t jh__utf8_chars(const char *s);
 /* Index of @p text in jh__cell_units (case-insensitive), or -1. */

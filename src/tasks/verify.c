@@ -9,36 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cell.h"
 #include "junheng/model.h"
 #include "util.h"
 #include "whatif.h"
 
 /* ---- numbers and names ------------------------------------------------ */
-
-/* The ASCII form of a full-width character at @p p (digits, '.', '+',
- * '-', ','), or 0. */
-static char
-fullwidth_ascii(const char *p)
-{
-    const unsigned char *u = (const unsigned char *)p;
-
-    if (u[0] != 0xEF || u[1] != 0xBC)
-        return 0;
-    if (u[2] >= 0x90 && u[2] <= 0x99) /* ０ to ９: U+FF10 to U+FF19 */
-        return (char)('0' + (u[2] - 0x90));
-    switch (u[2]) {
-    case 0x8E: /* ． U+FF0E */
-        return '.';
-    case 0x8B: /* ＋ */
-        return '+';
-    case 0x8D: /* － */
-        return '-';
-    case 0x8C: /* ， */
-        return ',';
-    default:
-        return 0;
-    }
-}
 
 bool
 jh_claim_parse_number(const char *text, double *value, int *decimals,
@@ -53,7 +29,7 @@ jh_claim_parse_number(const char *text, double *value, int *decimals,
     double v;
 
     for (p = text; *p != '\0'; p++) {
-        char a = fullwidth_ascii(p);
+        char a = jh__fullwidth_ascii(p);
         if (a != 0)
             p += 2;
         else if (strncmp(p, "\xE3\x80\x80", 3) == 0) { /* ideographic space */
