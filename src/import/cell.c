@@ -83,11 +83,11 @@ jh__parse_locality(const char *text, jh_locality *out)
         jh_locality loc;
     } names[] = {
         /* The Chinese names first: what nearly every file has. */
-        {"城区", JH_LOCALITY_URBAN},  {"镇区", JH_LOCALITY_TOWN},
-        {"乡村", JH_LOCALITY_RURAL},  {"城市", JH_LOCALITY_URBAN},
-        {"县镇", JH_LOCALITY_TOWN},   {"镇", JH_LOCALITY_TOWN},
-        {"农村", JH_LOCALITY_RURAL},  {"urban", JH_LOCALITY_URBAN},
-        {"town", JH_LOCALITY_TOWN},   {"rural", JH_LOCALITY_RURAL},
+        {"城区", JH_LOCALITY_URBAN}, {"镇区", JH_LOCALITY_TOWN},
+        {"乡村", JH_LOCALITY_RURAL}, {"城市", JH_LOCALITY_URBAN},
+        {"县镇", JH_LOCALITY_TOWN},  {"镇", JH_LOCALITY_TOWN},
+        {"农村", JH_LOCALITY_RURAL}, {"urban", JH_LOCALITY_URBAN},
+        {"town", JH_LOCALITY_TOWN},  {"rural", JH_LOCALITY_RURAL},
     };
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
         if (strcasecmp(text, names[i].text) == 0) {
@@ -196,7 +196,8 @@ const jh__cell_unit jh__cell_units[] = {
 int
 jh__find_unit(const char *text)
 {
-    for (size_t i = 0; i < sizeof(jh__cell_units) / sizeof(jh__cell_units[0]); i++) {
+    for (size_t i = 0; i < sizeof(jh__cell_units) / sizeof(jh__cell_units[0]);
+         i++) {
         if (strcasecmp(text, jh__cell_units[i].text) == 0)
             return (int)i;
     }
@@ -303,8 +304,8 @@ valid_grouping(const char *s)
 /*
  * Rewrite a number written as text into plain ASCII decimal notation:
  * full-width digits and signs become ASCII, thousands separators go, and a
- * trailing unit from jh__cell_units is cut off (*unit receives its index, or -1).
- * Returns false when @p text is no number in these forms; @p out is then
+ * trailing unit from jh__cell_units is cut off (*unit receives its index, or
+ * -1). Returns false when @p text is no number in these forms; @p out is then
  * unspecified.  The result still has to pass jh__parse_double().
  */
 bool
@@ -378,9 +379,10 @@ bool
 jh_school_is_error_value(const char *text)
 {
     static const char *const errors[] = {
-        "#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!",
-        "#N/A",   "#GETTING_DATA", "#SPILL!", "#CALC!", "#FIELD!",
-        "#BLOCKED!", "#UNKNOWN!", "#CONNECT!", "#BUSY!", "#N/A!"};
+        "#NULL!",    "#DIV/0!",   "#VALUE!", "#REF!",
+        "#NAME?",    "#NUM!",     "#N/A",    "#GETTING_DATA",
+        "#SPILL!",   "#CALC!",    "#FIELD!", "#BLOCKED!",
+        "#UNKNOWN!", "#CONNECT!", "#BUSY!",  "#N/A!"};
     /* Every cell passes through here: rule out the common case first. */
     if (text[0] != '#' && text[0] != 'E')
         return false;
@@ -392,4 +394,3 @@ jh_school_is_error_value(const char *text)
     return strncmp(text, "Err:", 4) == 0 && strlen(text) == 7 &&
            strspn(text + 4, "0123456789") == 3;
 }
-

@@ -47,7 +47,6 @@ bool jh__unit_fits(jh__unit_kind got, jh__unit_kind want);
 /* The kind of unit a column is counted in. */
 jh__unit_kind jh__field_unit(const jh__field *f);
 /* Rewrite a number written as text into plain ASCII decimal notation. */
-bool jh__normalize_number(const char *text, char *out, size_t size,
-                          int *unit);
+bool jh__normalize_number(const char *text, char *out, size_t size, int *unit);
 
 #endif

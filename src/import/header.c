@@ -113,7 +113,7 @@ jh__header_canon(const char *in, char *out, size_t size)
  */
 void
 jh__split_unit(const char *header, char *name, size_t nsize, char *unit,
-           size_t usize)
+               size_t usize)
 {
     char canon[512];
     size_t len, cut;
@@ -283,7 +283,8 @@ identify_quantity(const char *name, const char *key, jh__field *f)
                     return true;
                 }
             }
-            snprintf(z, sizeof(z), "%s%s", jh__level_zh[l], jh__quantity_names[q].zh);
+            snprintf(z, sizeof(z), "%s%s", jh__level_zh[l],
+                     jh__quantity_names[q].zh);
             if (strcmp(name, z) == 0) {
                 f->kind = F_SECTION;
                 f->arg = q;
@@ -456,7 +457,7 @@ jh__near_all(jh__nearest *nr)
 static bool
 is_total_word(const char *s)
 {
-    static const char *const words[] = {"合计", "小计", "总计", "全校",
+    static const char *const words[] = {"合计", "小计", "总计",   "全校",
                                         "计",   "总数", "合计数", "total"};
     for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
         if (strcasecmp(s, words[i]) == 0)
@@ -516,7 +517,7 @@ jh__cell_text(const jh_table *t, size_t row, size_t col, char *buf, size_t size)
  */
 void
 jh__identify_column(const jh_table *t, size_t row, size_t nrows, size_t col,
-                jh__span_state *span, jh__field *f)
+                    jh__span_state *span, jh__field *f)
 {
     char top[256], bottom[256], joined[600];
 
@@ -564,9 +565,9 @@ jh__header_width(const jh_table *t, size_t row, size_t nrows)
 
 /* How well a row (or pair of rows) works as the header. */
 typedef struct header_score {
-    size_t mapped;   /* columns identified */
-    int required;    /* how many of code, name, type were found */
-    bool duplicate;  /* two columns mean the same */
+    size_t mapped;  /* columns identified */
+    int required;   /* how many of code, name, type were found */
+    bool duplicate; /* two columns mean the same */
 } header_score;
 
 /* Slots per field kind: arg runs from -1 (classes of the whole school) to
@@ -616,8 +617,8 @@ score_header(const jh_table *t, size_t row, size_t nrows)
 bool
 jh__find_header(const jh_table *t, size_t *row, size_t *nrows)
 {
-    size_t limit = t->nrows < JH_HEADER_SCAN_ROWS ? t->nrows
-                                                  : JH_HEADER_SCAN_ROWS;
+    size_t limit =
+        t->nrows < JH_HEADER_SCAN_ROWS ? t->nrows : JH_HEADER_SCAN_ROWS;
     int best = -1;
 
     *row = 0;
@@ -719,8 +720,8 @@ jh__field_key(const jh__field *f)
     case F_NONE:
         return "";
     default:
-        for (size_t i = 0;
-             i < sizeof(simple_fields) / sizeof(simple_fields[0]); i++) {
+        for (size_t i = 0; i < sizeof(simple_fields) / sizeof(simple_fields[0]);
+             i++) {
             if (simple_fields[i].kind == f->kind)
                 return simple_fields[i].key;
         }

@@ -19,13 +19,13 @@ typedef enum jh__field_kind {
     F_OWNERSHIP,
     F_PARENT,
     F_INCLUDE,
-    F_PRE2016,      /* 专用教室2016年前建成 */
-    F_SIZE_RELAX,   /* 规模放宽适用 */
-    F_STUDENTS, /* arg: level */
-    F_CLASSES,  /* arg: level, or -1 for the whole school */
-    F_GRADES,   /* 年级数; arg: level, or -1 for the whole school */
-    F_WHOLE,    /* arg: quantity */
-    F_SECTION   /* arg: quantity, arg2: level */
+    F_PRE2016,    /* 专用教室2016年前建成 */
+    F_SIZE_RELAX, /* 规模放宽适用 */
+    F_STUDENTS,   /* arg: level */
+    F_CLASSES,    /* arg: level, or -1 for the whole school */
+    F_GRADES,     /* 年级数; arg: level, or -1 for the whole school */
+    F_WHOLE,      /* arg: quantity */
+    F_SECTION     /* arg: quantity, arg2: level */
 } jh__field_kind;
 
 typedef struct jh__field {
@@ -42,12 +42,12 @@ typedef struct jh__field {
 
 /* The search for the known name nearest to one header. */
 typedef struct jh__nearest {
-    const char *want;   /* column key to look at, or NULL for any */
+    const char *want; /* column key to look at, or NULL for any */
     uint32_t cp[JH_NEAR_MAX];
     size_t ncp;
-    size_t best;        /* distance of the best so far (SIZE_MAX: none) */
-    const char *shown;  /* the name to suggest */
-    const char *key;    /* its column key */
+    size_t best;       /* distance of the best so far (SIZE_MAX: none) */
+    const char *shown; /* the name to suggest */
+    const char *key;   /* its column key */
 } jh__nearest;
 
 /* Where the label of a merged span stands while columns are walked. */

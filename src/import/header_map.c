@@ -47,12 +47,13 @@ header_unit(jh__importer *im, size_t row, size_t col, jh__field *f)
     }
     f->multiplier = jh__cell_units[u].scale;
     if (jh__cell_units[u].kind == U_AREA && f->multiplier != 1.0)
-        return jh__cell_warning(im, row, col,
-                            "表头“%s”：单位为亩，按1亩=10000/15平方米"
-                            "（约666.67平方米）换算",
-                            "header '%s': the unit is 亩 (mu), converted at "
-                            "1 亩 = 10000/15 m² (about 666.67 m²)",
-                            f->header);
+        return jh__cell_warning(
+            im, row, col,
+            "表头“%s”：单位为亩，按1亩=10000/15平方米"
+            "（约666.67平方米）换算",
+            "header '%s': the unit is 亩 (mu), converted at "
+            "1 亩 = 10000/15 m² (about 666.67 m²)",
+            f->header);
     return true;
 }
 
@@ -94,8 +95,7 @@ keep_unknown(jh_county *c, const char *header)
     jh__trim(canon);
     if (canon[0] == '\0')
         return true;
-    v = realloc(c->unknown_headers,
-                (c->nunknown_headers + 1) * sizeof(*v));
+    v = realloc(c->unknown_headers, (c->nunknown_headers + 1) * sizeof(*v));
     if (v == NULL)
         return false;
     c->unknown_headers = v;
@@ -113,7 +113,7 @@ keep_unknown(jh_county *c, const char *header)
  */
 bool
 jh__unknown_header_warnings(jh__importer *im, const jh_county *c, size_t hrow,
-                        const jh__field *fields, size_t ncols)
+                            const jh__field *fields, size_t ncols)
 {
     for (size_t j = 0; j < ncols; j++) {
         jh__nearest nr;
@@ -134,11 +134,11 @@ jh__unknown_header_warnings(jh__importer *im, const jh_county *c, size_t hrow,
             continue;
         jh__header_canon(fields[j].header, canon, sizeof(canon));
         if (!jh__cell_warning(im, hrow, j,
-                          "表头「%s」不是 junheng 认识的列，本列未读入："
-                          "是否指「%s」？",
-                          "header '%s' is no column junheng knows and is "
-                          "not read: did you mean '%s'?",
-                          canon, nr.shown))
+                              "表头「%s」不是 junheng 认识的列，本列未读入："
+                              "是否指「%s」？",
+                              "header '%s' is no column junheng knows and is "
+                              "not read: did you mean '%s'?",
+                              canon, nr.shown))
             return false;
     }
     (void)c;
@@ -152,8 +152,8 @@ jh__unknown_header_warnings(jh__importer *im, const jh_county *c, size_t hrow,
  * JH_ERR_NOMEM.
  */
 jh_status
-jh__map_columns(jh__importer *im, jh_county *c, size_t hr, size_t nh, jh__field *fields,
-            size_t ncols)
+jh__map_columns(jh__importer *im, jh_county *c, size_t hr, size_t nh,
+                jh__field *fields, size_t ncols)
 {
     const jh_table *t = im->t;
     jh__span_state span = {"", false};
@@ -178,9 +178,9 @@ jh__map_columns(jh__importer *im, jh_county *c, size_t hr, size_t nh, jh__field 
             if (fields[k].kind == f->kind && fields[k].arg == f->arg &&
                 fields[k].arg2 == f->arg2) {
                 if (!jh__data_error(im, hr + nh - 1, j,
-                                "“%s”列与“%s”列含义相同",
-                                "column '%s' means the same as column '%s'",
-                                f->header, fields[k].header))
+                                    "“%s”列与“%s”列含义相同",
+                                    "column '%s' means the same as column '%s'",
+                                    f->header, fields[k].header))
                     return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
                 f->kind = F_NONE;
                 break;
@@ -277,9 +277,9 @@ jh_import_header_new(jh_import_header **out, const jh_table *t,
     free(c.unknown_headers);
     if (st != JH_OK) {
         jh_import_header_free(h);
-        return st == JH_ERR_NOMEM ? jh_error_set(err, st, NULL, 0, 0,
-                                                 "out of memory")
-                                  : st;
+        return st == JH_ERR_NOMEM
+                   ? jh_error_set(err, st, NULL, 0, 0, "out of memory")
+                   : st;
     }
     h->columns = c.columns;
     h->equipment_in_wan = c.equipment_in_wan;

@@ -48,19 +48,21 @@ extern const double jh__max_grades[3];
 
 /* Report bad data at (@p row, @p col) of the table; see school_cells.c. */
 bool jh__data_error(jh__importer *im, size_t row, size_t col, const char *zh,
-                const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+                    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 /* Add a warning about cell (@p row, @p col); false when out of memory. */
 bool jh__cell_warning(jh__importer *im, size_t row, size_t col, const char *zh,
-                  const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+                      const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* Read the text of one mapped cell into school @p s. */
-jh__cell_result jh__read_cell(jh__importer *im, size_t row, size_t col, const jh__field *f,
-                      char *text, jh_school *s, jh__row_wholes *wholes,
-                      bool *type_ok);
+jh__cell_result jh__read_cell(jh__importer *im, size_t row, size_t col,
+                              const jh__field *f, char *text, jh_school *s,
+                              jh__row_wholes *wholes, bool *type_ok);
 /* Map the header of @p nh rows at @p hr into @p fields and c->columns. */
 jh_status jh__map_columns(jh__importer *im, jh_county *c, size_t hr, size_t nh,
-                      jh__field *fields, size_t ncols);
+                          jh__field *fields, size_t ncols);
 /* Warn about unknown headers close to a missing column's name. */
-bool jh__unknown_header_warnings(jh__importer *im, const jh_county *c, size_t hrow,
-                             const jh__field *fields, size_t ncols);
+bool jh__unknown_header_warnings(jh__importer *im, const jh_county *c,
+                                 size_t hrow, const jh__field *fields,
+                                 size_t ncols);
 
 #endif

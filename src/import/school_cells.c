@@ -104,18 +104,18 @@ read_number(jh__importer *im, size_t row, size_t col, const jh__field *f,
         if (!jh__normalize_number(text, norm, sizeof(norm), &unit) ||
             !jh__parse_double(norm, &v)) {
             *go = jh__data_error(im, row, col, "%s：“%s”不是数字",
-                             "%s: '%s' is not a number",
-                             f->header, text);
+                                 "%s: '%s' is not a number", f->header, text);
             return false;
         }
         if (unit >= 0) {
-            jh__unit_kind want = jh__field_unit(f), got = jh__cell_units[unit].kind;
+            jh__unit_kind want = jh__field_unit(f),
+                          got = jh__cell_units[unit].kind;
             if (!jh__unit_fits(got, want)) {
-                *go = jh__data_error(im, row, col,
-                                 "%s：“%s”：单位%s与本列不符",
-                                 "%s: '%s': the unit %s does not fit this "
-                                 "column",
-                                 f->header, text, jh__cell_units[unit].text);
+                *go =
+                    jh__data_error(im, row, col, "%s：“%s”：单位%s与本列不符",
+                                   "%s: '%s': the unit %s does not fit this "
+                                   "column",
+                                   f->header, text, jh__cell_units[unit].text);
                 return false;
             }
             if (jh__cell_units[unit].scale != f->multiplier) {
@@ -131,46 +131,43 @@ read_number(jh__importer *im, size_t row, size_t col, const jh__field *f,
                     f->header, text, jh__cell_units[unit].text, col_unit);
                 return false;
             }
-            *go = jh__cell_warning(im, row, col,
-                               "%s：“%s”按%s读取（单元格中的单位仅作标注，"
-                               "以表头单位为准）",
-                               "%s: '%s' read as %s (the unit in the cell "
-                               "is only a label: the header's unit applies)",
-                               f->header, text, norm);
+            *go =
+                jh__cell_warning(im, row, col,
+                                 "%s：“%s”按%s读取（单元格中的单位仅作标注，"
+                                 "以表头单位为准）",
+                                 "%s: '%s' read as %s (the unit in the cell "
+                                 "is only a label: the header's unit applies)",
+                                 f->header, text, norm);
         } else {
-            *go = jh__cell_warning(im, row, col, "%s：“%s”按%s读取",
-                               "%s: '%s' read as %s",
-                               f->header, text, norm);
+            *go =
+                jh__cell_warning(im, row, col, "%s：“%s”按%s读取",
+                                 "%s: '%s' read as %s", f->header, text, norm);
         }
         if (!*go)
             return false;
     }
     if (v < 0) {
         *go = jh__data_error(im, row, col, "%s：“%s”为负数",
-                         "%s: '%s' is negative", f->header,
-                         text);
+                             "%s: '%s' is negative", f->header, text);
         return false;
     }
     if (v > ((f->kind == F_STUDENTS || f->kind == F_CLASSES)
                  ? JH_MAX_ENROLLMENT
                  : JH_MAX_QUANTITY)) {
         *go = jh__data_error(im, row, col, "%s：“%s”大得不合常理",
-                         "%s: '%s' is implausibly large",
-                         f->header, text);
+                             "%s: '%s' is implausibly large", f->header, text);
         return false;
     }
     if ((f->kind == F_STUDENTS || f->kind == F_CLASSES ||
          f->kind == F_GRADES) &&
         v != floor(v)) {
         *go = jh__data_error(im, row, col, "%s：“%s”不是整数",
-                         "%s: '%s' is not a whole number",
-                         f->header, text);
+                             "%s: '%s' is not a whole number", f->header, text);
         return false;
     }
     *out = v * f->multiplier;
     return true;
 }
-
 
 /* Most grades a level has: 6 primary (5 under the 五四 system), 4 junior
  * (3 under 六三), 3 senior. */
@@ -182,11 +179,10 @@ read_name_cell(jh__importer *im, size_t row, size_t col, const jh__field *f,
                const char *text, jh_school *s)
 {
     if (text[0] == '\0')
-        return (f->kind == F_CODE
-                    ? jh__data_error(im, row, col, "缺少学校代码",
-                                 "missing school code")
-                    : jh__data_error(im, row, col, "缺少学校名称",
-                                 "missing school name"))
+        return (f->kind == F_CODE ? jh__data_error(im, row, col, "缺少学校代码",
+                                                   "missing school code")
+                                  : jh__data_error(im, row, col, "缺少学校名称",
+                                                   "missing school name"))
                    ? CELL_BAD
                    : CELL_STOP;
     if (f->kind == F_CODE) {
@@ -210,24 +206,24 @@ read_type_cell(jh__importer *im, size_t row, size_t col, const char *text,
 {
     if (text[0] == '\0')
         return jh__data_error(im, row, col,
-                          "缺少学校类型（应为小学、初中、九年一贯制学校、"
-                          "完全中学、十二年一贯制学校、教学点、"
-                          "特殊教育学校或职业学校）",
-                          "missing school type (expected 小学, 初中, "
-                          "九年一贯制学校, 完全中学, 十二年一贯制学校, "
-                          "教学点, 特殊教育学校 or 职业学校)")
+                              "缺少学校类型（应为小学、初中、九年一贯制学校、"
+                              "完全中学、十二年一贯制学校、教学点、"
+                              "特殊教育学校或职业学校）",
+                              "missing school type (expected 小学, 初中, "
+                              "九年一贯制学校, 完全中学, 十二年一贯制学校, "
+                              "教学点, 特殊教育学校 or 职业学校)")
                    ? CELL_BAD
                    : CELL_STOP;
     if (!jh__parse_type(text, &s->type))
         return jh__data_error(im, row, col,
-                          "未知的学校类型“%s”（应为小学、初中、"
-                          "九年一贯制学校、完全中学、十二年一贯制学校、"
-                          "教学点、特殊教育学校或职业学校）",
-                          "unknown school type '%s' (expected 小学, "
-                          "初中, 九年一贯制学校, 完全中学, "
-                          "十二年一贯制学校, 教学点, 特殊教育学校 or "
-                          "职业学校)",
-                          text)
+                              "未知的学校类型“%s”（应为小学、初中、"
+                              "九年一贯制学校、完全中学、十二年一贯制学校、"
+                              "教学点、特殊教育学校或职业学校）",
+                              "unknown school type '%s' (expected 小学, "
+                              "初中, 九年一贯制学校, 完全中学, "
+                              "十二年一贯制学校, 教学点, 特殊教育学校 or "
+                              "职业学校)",
+                              text)
                    ? CELL_BAD
                    : CELL_STOP;
     *type_ok = true;
@@ -267,8 +263,7 @@ read_flag_cell(jh__importer *im, size_t row, size_t col, const jh__field *f,
                               f->header)
                    ? CELL_BAD
                    : CELL_STOP;
-    *(f->kind == F_PRE2016 ? &s->rooms_pre2016
-                           : &s->size_relaxation_eligible) =
+    *(f->kind == F_PRE2016 ? &s->rooms_pre2016 : &s->size_relaxation_eligible) =
         yes ? JH_FLAG_YES : JH_FLAG_NO;
     return CELL_OK;
 }
@@ -308,9 +303,8 @@ read_choice_cell(jh__importer *im, size_t row, size_t col, const jh__field *f,
 /* The numeric columns: blank stays NAN, a number goes through
  * read_number(); a grade count must fit its level. */
 static jh__cell_result
-read_numeric_cell(jh__importer *im, size_t row, size_t col,
-                  const jh__field *f, const char *text, jh_school *s,
-                  jh__row_wholes *wholes)
+read_numeric_cell(jh__importer *im, size_t row, size_t col, const jh__field *f,
+                  const char *text, jh_school *s, jh__row_wholes *wholes)
 {
     double v = 0.0;
     bool go = true;
@@ -325,8 +319,8 @@ read_numeric_cell(jh__importer *im, size_t row, size_t col,
         double most = jh__max_grades[f->arg >= 0 ? f->arg : 0];
         if (v < 1 || v > most)
             return jh__data_error(im, row, col, "%s：“%s”不在1至%.0f之间",
-                              "%s: '%s' is not between 1 and %.0f",
-                              f->header, text, most)
+                                  "%s: '%s' is not between 1 and %.0f",
+                                  f->header, text, most)
                        ? CELL_BAD
                        : CELL_STOP;
     }
@@ -341,8 +335,7 @@ read_numeric_cell(jh__importer *im, size_t row, size_t col,
     else if (f->kind == F_GRADES) {
         wholes->grades = v;
         wholes->grades_col = col;
-    }
-    else if (f->kind == F_WHOLE)
+    } else if (f->kind == F_WHOLE)
         s->whole[f->arg] = v;
     else
         s->section[f->arg][f->arg2] = v;
@@ -356,25 +349,25 @@ read_numeric_cell(jh__importer *im, size_t row, size_t col,
  */
 jh__cell_result
 jh__read_cell(jh__importer *im, size_t row, size_t col, const jh__field *f,
-              char *text, jh_school *s, jh__row_wholes *wholes,
-              bool *type_ok)
+              char *text, jh_school *s, jh__row_wholes *wholes, bool *type_ok)
 {
     if (jh_school_is_error_value(text))
-        return jh__data_error(im, row, col,
-                          "%s：单元格是表格错误值%s（公式计算失败）：请填写数值本身",
-                          "%s: the cell holds the spreadsheet error %s (a "
-                          "formula failed): enter the value itself",
-                          f->header, text)
+        return jh__data_error(
+                   im, row, col,
+                   "%s：单元格是表格错误值%s（公式计算失败）：请填写数值本身",
+                   "%s: the cell holds the spreadsheet error %s (a "
+                   "formula failed): enter the value itself",
+                   f->header, text)
                    ? CELL_BAD
                    : CELL_STOP;
     if ((f->kind == F_CODE || f->kind == F_NAME || f->kind == F_COUNTY ||
          f->kind == F_PARENT) &&
         jh__utf8_chars(text) > JH_MAX_NAME_CHARS)
-        return jh__data_error(im, row, col,
-                          "%s有%zu个字符：表格单元格最多容纳%d个字符",
-                          "%s is %zu characters long: a workbook cell holds "
-                          "at most %d (Excel's limit)",
-                          f->header, jh__utf8_chars(text), JH_MAX_NAME_CHARS)
+        return jh__data_error(
+                   im, row, col, "%s有%zu个字符：表格单元格最多容纳%d个字符",
+                   "%s is %zu characters long: a workbook cell holds "
+                   "at most %d (Excel's limit)",
+                   f->header, jh__utf8_chars(text), JH_MAX_NAME_CHARS)
                    ? CELL_BAD
                    : CELL_STOP;
     switch (f->kind) {

@@ -1,6 +1,6 @@
 /* junheng - reading schools from a table by their column headers. */
-#include "junheng/school.h"
 #include "junheng/school_reader.h"
+#include "junheng/school.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -188,10 +188,10 @@ check_duplicates(jh__importer *im, const jh_county *c, size_t col_code)
             continue;
         }
         if (!jh__data_error(im, v[i]->row, col_code,
-                        "学校代码“%s”重复（第%ld行已出现）",
-                        "duplicate school code '%s' (first seen on line "
-                        "%ld)",
-                        v[i]->code, v[first]->line)) {
+                            "学校代码“%s”重复（第%ld行已出现）",
+                            "duplicate school code '%s' (first seen on line "
+                            "%ld)",
+                            v[i]->code, v[first]->line)) {
             st = im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
             break;
         }
@@ -231,30 +231,30 @@ row_skipped(jh__importer *im, const jh_county *c, size_t i, size_t ncols,
     for (size_t j = ncols; j < row->ncells; j++) {
         if (!jh__is_blank(row->cells[j])) {
             if (!jh__data_error(im, i, j, "该行有%zu个字段，而表头只有%zu列",
-                            "row has %zu fields but the header has %zu",
-                            row->ncells, ncols))
+                                "row has %zu fields but the header has %zu",
+                                row->ncells, ncols))
                 return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
             break;
         }
     }
     if (t->sheet == NULL && row->ncells < ncols) {
         if (!jh__data_error(im, i, JH_NO_COLUMN,
-                        "该行只有%zu个字段，而表头有%zu列",
-                        "short row: %zu fields where the header has %zu",
-                        row->ncells, ncols))
+                            "该行只有%zu个字段，而表头有%zu列",
+                            "short row: %zu fields where the header has %zu",
+                            row->ncells, ncols))
             return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
     }
     jh__cell_text(t, i, (size_t)c->columns.name, name, sizeof(name));
     jh__cell_text(t, i, (size_t)c->columns.code, code, sizeof(code));
     if (is_total_row(code) || is_total_row(name)) {
         bool by_code = is_total_row(code);
-        if (!jh__cell_warning(im, i,
-                          (size_t)(by_code ? c->columns.code : c->columns.name),
-                          "“%s”是合计行，不计入（合计、小计、总计、全县等行"
-                          "一律不算作学校）",
-                          "row '%s' is a total row and is not counted (rows "
-                          "of 合计, 小计, 总计, 全县 are never schools)",
-                          by_code ? code : name))
+        if (!jh__cell_warning(
+                im, i, (size_t)(by_code ? c->columns.code : c->columns.name),
+                "“%s”是合计行，不计入（合计、小计、总计、全县等行"
+                "一律不算作学校）",
+                "row '%s' is a total row and is not counted (rows "
+                "of 合计, 小计, 总计, 全县 are never schools)",
+                by_code ? code : name))
             return JH_ERR_NOMEM;
         return JH_OK;
     }
@@ -262,14 +262,15 @@ row_skipped(jh__importer *im, const jh_county *c, size_t i, size_t ncols,
         if (im->examples++ == 0)
             im->first_example = row->line;
         im->last_example = row->line;
-        if (!jh__cell_warning(im, i, (size_t)c->columns.name,
-                          "“%s”是模板的示例行（标有“示例”），不计入：请删除"
-                          "该行；若已改填为本县学校，请把名称中的“示例”去掉",
-                          "'%s' is an example row of the template (marked "
-                          "示例/example) and is not counted: delete it, or, "
-                          "if it now holds a real school, take the mark out "
-                          "of its name",
-                          name))
+        if (!jh__cell_warning(
+                im, i, (size_t)c->columns.name,
+                "“%s”是模板的示例行（标有“示例”），不计入：请删除"
+                "该行；若已改填为本县学校，请把名称中的“示例”去掉",
+                "'%s' is an example row of the template (marked "
+                "示例/example) and is not counted: delete it, or, "
+                "if it now holds a real school, take the mark out "
+                "of its name",
+                name))
             return JH_ERR_NOMEM;
         return JH_OK;
     }
@@ -306,15 +307,14 @@ read_cells(jh__importer *im, size_t i, const jh__field *fields, size_t ncols,
             memcpy(text, start, len);
             text[len] = '\0';
         }
-        r = jh__read_cell(im, i, j, &fields[j], text, s, wholes,
-                      type_ok);
+        r = jh__read_cell(im, i, j, &fields[j], text, s, wholes, type_ok);
         if (text != cell)
             free(text);
         if (r == CELL_STOP)
             return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
-        if (r == CELL_BAD && (fields[j].kind == F_CODE ||
-                              fields[j].kind == F_NAME ||
-                              fields[j].kind == F_TYPE))
+        if (r == CELL_BAD &&
+            (fields[j].kind == F_CODE || fields[j].kind == F_NAME ||
+             fields[j].kind == F_TYPE))
             *row_ok = false;
     }
     return JH_OK;
@@ -326,8 +326,8 @@ read_cells(jh__importer *im, size_t i, const jh__field *fields, size_t ncols,
  * JH_OK, JH_ERR_DATA or JH_ERR_NOMEM.
  */
 static jh_status
-apply_wholes(jh__importer *im, size_t i, const jh__field *fields,
-             jh_school *s, const jh__row_wholes *wholes, bool *row_ok)
+apply_wholes(jh__importer *im, size_t i, const jh__field *fields, jh_school *s,
+             const jh__row_wholes *wholes, bool *row_ok)
 {
     /* A whole-school class or grade count belongs to a single-level
      * school. */
@@ -347,11 +347,12 @@ apply_wholes(jh__importer *im, size_t i, const jh__field *fields,
             char text[32];
             snprintf(text, sizeof(text), "%.0f", wholes->grades);
             *row_ok = false;
-            if (!jh__data_error(im, i, wholes->grades_col,
-                            "%s：初中学校“%s”个年级，应在1至4之间",
-                            "%s: a junior school with %s grades: expected 1 "
-                            "to 4",
-                            fields[wholes->grades_col].header, text)) {
+            if (!jh__data_error(
+                    im, i, wholes->grades_col,
+                    "%s：初中学校“%s”个年级，应在1至4之间",
+                    "%s: a junior school with %s grades: expected 1 "
+                    "to 4",
+                    fields[wholes->grades_col].header, text)) {
                 return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
             }
         }
@@ -392,9 +393,9 @@ read_row(jh__importer *im, jh_county *c, size_t i, const jh__field *fields,
         row_ok = false;
         size_t col = (size_t)(no_code ? c->columns.code : c->columns.name);
         if (!(no_code ? jh__data_error(im, i, col, "缺少学校代码",
-                                   "missing school code")
+                                       "missing school code")
                       : jh__data_error(im, i, col, "缺少学校名称",
-                                   "missing school name"))) {
+                                       "missing school name"))) {
             school_release(s);
             return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
         }
@@ -402,7 +403,7 @@ read_row(jh__importer *im, jh_county *c, size_t i, const jh__field *fields,
     if (row_ok && !type_ok) {
         row_ok = false;
         if (!jh__data_error(im, i, (size_t)c->columns.type, "缺少学校类型",
-                        "missing school type")) {
+                            "missing school type")) {
             school_release(s);
             return im->nomem ? JH_ERR_NOMEM : JH_ERR_DATA;
         }
@@ -476,15 +477,15 @@ magnitude_warnings(jh__importer *im, const jh_county *c, const jh_school *s)
         /* Both texts take the same arguments: each skips the other's
          * cause with %.0s. */
         if (!jh__cell_warning(im, s->row, (size_t)col,
-                          "%s（%s）：%s生均%.2f%s（%g、学生%g人），"
-                          "差了数量级：表头单位是%s，%s%.0s",
-                          "%s (%s): %s is %.2f %s per pupil (%g for %g "
-                          "pupils), off by orders of magnitude: the header "
-                          "says %s: %.0s%s",
-                          s->name, s->code, jh_quantity_zh(m->q), per,
-                          money ? "元" : "平方米", v, pupils, unit,
-                          low ? m->low_zh : m->high_zh,
-                          low ? m->low_en : m->high_en))
+                              "%s（%s）：%s生均%.2f%s（%g、学生%g人），"
+                              "差了数量级：表头单位是%s，%s%.0s",
+                              "%s (%s): %s is %.2f %s per pupil (%g for %g "
+                              "pupils), off by orders of magnitude: the header "
+                              "says %s: %.0s%s",
+                              s->name, s->code, jh_quantity_zh(m->q), per,
+                              money ? "元" : "平方米", v, pupils, unit,
+                              low ? m->low_zh : m->high_zh,
+                              low ? m->low_en : m->high_en))
             return false;
     }
     return true;
@@ -503,8 +504,8 @@ missing_column_error(const jh_table *t, const jh_county *c, size_t hr,
 {
     static const struct {
         const char *key, *zh;
-    } required[] = {{"code", "学校代码"}, {"name", "学校名称"},
-                    {"type", "学校类型"}};
+    } required[] = {
+        {"code", "学校代码"}, {"name", "学校名称"}, {"type", "学校类型"}};
     size_t which = c->columns.code < 0 ? 0 : c->columns.name < 0 ? 1 : 2;
     const char *found = NULL, *known = NULL;
     const jh_table_row *row = &t->rows[hr + nh - 1];
@@ -529,8 +530,8 @@ missing_column_error(const jh_table *t, const jh_county *c, size_t hr,
         shown++;
     }
     if (jh_county_suggest(c, required[which].key, &found, &known)) {
-        snprintf(hint_zh, sizeof(hint_zh), "找到「%s」，是否指「%s」？",
-                 found, known);
+        snprintf(hint_zh, sizeof(hint_zh), "找到「%s」，是否指「%s」？", found,
+                 known);
         snprintf(hint_en, sizeof(hint_en), " found '%s', did you mean '%s'?",
                  found, known);
     }
@@ -576,8 +577,7 @@ check_header_columns(const jh_table *t, const jh_county *c, size_t hr,
             snprintf(hint_en, sizeof(hint_en),
                      "; found '%s', did you mean '%s'?", found, known);
         }
-        jh_error_set(err, JH_ERR_DATA, t->source, t->rows[hr + nh - 1].line,
-                     0,
+        jh_error_set(err, JH_ERR_DATA, t->source, t->rows[hr + nh - 1].line, 0,
                      "no enrollment column: the header needs 小学在校生数 "
                      "(students_primary) or 初中在校生数 (students_junior)%s",
                      hint_en);
@@ -595,8 +595,8 @@ check_header_columns(const jh_table *t, const jh_county *c, size_t hr,
  * JH_ERR_DATA (@p err filled) or JH_ERR_NOMEM (@p err not filled).
  */
 static jh_status
-read_rows(jh__importer *im, jh_county *c, size_t first,
-          const jh__field *fields, size_t ncols, jh_error *err)
+read_rows(jh__importer *im, jh_county *c, size_t first, const jh__field *fields,
+          size_t ncols, jh_error *err)
 {
     const jh_table *t = im->t;
 

@@ -57,8 +57,8 @@ bool jh__sbuf_add(sbuf *b, const char *p, size_t n);
 void jh__sbuf_clear(sbuf *b);
 /* Record a failure from inside a handler and stop the parser (only the
  * first failure is kept). */
-void jh__xml_fail(xml_ctx *ctx, jh_status st, const char *cell,
-                  const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+void jh__xml_fail(xml_ctx *ctx, jh_status st, const char *cell, const char *fmt,
+                  ...) __attribute__((format(printf, 4, 5)));
 /* The local part of a namespaced element or attribute name. */
 const char *jh__xml_local_name(const char *name);
 /* The value of attribute @p name (local name), or NULL. */

@@ -95,10 +95,11 @@ on_doctype(void *data, const XML_Char *name, const XML_Char *sysid,
     (void)sysid;
     (void)pubid;
     (void)has_internal_subset;
-    jh__xml_fail(ctx, JH_ERR_PARSE, NULL,
-         "entry '%s' has a DOCTYPE declaration, which workbooks never have: "
-         "refusing it",
-         ctx->entry);
+    jh__xml_fail(
+        ctx, JH_ERR_PARSE, NULL,
+        "entry '%s' has a DOCTYPE declaration, which workbooks never have: "
+        "refusing it",
+        ctx->entry);
 }
 
 static void XMLCALL
@@ -117,7 +118,7 @@ on_entity_decl(void *data, const XML_Char *name, int is_parameter_entity,
     (void)pubid;
     (void)notation;
     jh__xml_fail(ctx, JH_ERR_PARSE, NULL,
-         "entry '%s' declares an XML entity: refusing it", ctx->entry);
+                 "entry '%s' declares an XML entity: refusing it", ctx->entry);
 }
 
 /*
@@ -127,7 +128,7 @@ on_entity_decl(void *data, const XML_Char *name, int is_parameter_entity,
  */
 XML_Parser
 jh__xml_parser_new(xml_ctx *ctx, XML_StartElementHandler start,
-           XML_EndElementHandler end, XML_CharacterDataHandler text)
+                   XML_EndElementHandler end, XML_CharacterDataHandler text)
 {
     XML_Parser p = XML_ParserCreateNS(NULL, '|');
 
@@ -453,9 +454,10 @@ wb_start(void *data, const XML_Char *name, const XML_Char **atts)
     rid = jh__xml_attr(atts, "id"); /* r:id */
     state = jh__xml_attr(atts, "state");
     if (sname == NULL || rid == NULL) {
-        jh__xml_fail(&w->base, JH_ERR_PARSE, NULL,
-             "entry '%s' lists a sheet without a name or relationship id",
-             w->base.entry);
+        jh__xml_fail(
+            &w->base, JH_ERR_PARSE, NULL,
+            "entry '%s' lists a sheet without a name or relationship id",
+            w->base.entry);
         return;
     }
     if (w->n == w->cap) {
@@ -651,4 +653,3 @@ done:
     free(wb_rels);
     return st;
 }
-
