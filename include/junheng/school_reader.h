@@ -1,6 +1,7 @@
 /*
  * junheng - reading a county's schools from a table by its column headers:
- * the one header matcher, the row reader and its number and cell parsing.
+ * the row reader (the header matcher is junheng/header.h, the number and
+ * cell parser junheng/cell.h).
  */
 #ifndef JUNHENG_SCHOOL_READER_H
 #define JUNHENG_SCHOOL_READER_H
@@ -11,6 +12,8 @@
 #include "junheng/diag.h"
 #include "junheng/error.h"
 #include "junheng/school.h"
+#include "junheng/cell.h"
+#include "junheng/header.h"
 #include "junheng/table.h"
 
 #ifdef __cplusplus
@@ -66,23 +69,6 @@ jh_status jh_import_header_new(jh_import_header **out, const jh_table *t,
 void jh_import_header_free(jh_import_header *h);
 
 /**
- * Find the header of a school table: the first of the first
- * JH_HEADER_SCAN_ROWS rows that names the required columns (code, name,
- * type), title rows above it being skipped.  A second header row is used
- * when it maps more columns, in either shape of merged header: a group label
- * over full column names (学校基本情况 over 学校代码 | 学校名称) or a column
- * name over its sections (在校生数 over 小学 | 初中 | 高中, read as
- * 小学在校生数 ...).  A label is written only in the first cell of its span,
- * as merged cells are stored.
- *
- * @param row    receives the index of the first header row
- * @param nrows  receives 1 or 2
- * @return JH_OK, or JH_ERR_NOTFOUND when no row maps the required columns
- */
-jh_status jh_school_find_header(const jh_table *table, size_t *row,
-                                size_t *nrows);
-
-/**
  * Map the columns of @p table by their headers (canonical English keys or
  * Chinese names, a unit in parentheses allowed; 万元 is converted to yuan)
  * and read one school per data row.  Blank rows are skipped; unknown columns
@@ -111,43 +97,6 @@ jh_status jh_school_find_header(const jh_table *table, size_t *row,
 jh_status jh_county_from_table(jh_county **out, const jh_table *table,
                                const jh_import_options *opts, jh_diags *warn,
                                jh_error *err);
-
-/**
- * The header cell of @p county nearest to a name of the column @p key (an
- * English column key: "name", "teaching_area", "students_primary"), among
- * the cells that name no known column, for messages such as
- * "找到「学校名」，是否指「学校名称」？".
- *
- * Nearness is the edit distance (Levenshtein: insertions, deletions and
- * substitutions of one Unicode code point each) between the header's name
- * (canonical, its unit left out) and each name the importer knows for the
- * column; a header is suggested only when the distance d is at least 1
- * and at most max(1, n / 4), n being the code points of the shorter of the
- * two, and the known name has at least 3 code points: one slip in a
- * 4-character name, two in an 8-character one.
- *
- * @param found  receives the header as written (owned by @p county)
- * @param known  receives the column's usual Chinese name (static)
- * @return true when a header is close enough
- */
-bool jh_county_suggest(const jh_county *county, const char *key,
-                       const char **found, const char **known);
-
-/**
- * The English key of the column a header cell names, by the one table of
- * column names the importer maps headers with: "code", "name", "type",
- * "county", "locality", "ownership", "parent_code", "include",
- * "rooms_pre2016" or "size_relaxation_eligible"; NULL for any other header
- * (numeric columns included).  Line breaks, spaces, full-width brackets and
- * a unit at the end are allowed ("所在区县", "县（市、区）", "区县").
- */
-const char *jh_school_header_key(const char *header);
-
-/**
- * True when @p text is a spreadsheet error value such as "#DIV/0!",
- * "#N/A" or "#VALUE!" (what a failed formula leaves in a cell).
- */
-bool jh_school_is_error_value(const char *text);
 
 #ifdef __cplusplus
 }

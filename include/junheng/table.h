@@ -11,6 +11,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include <stdarg.h>
+
+#include "junheng/diag.h"
 #include "junheng/error.h"
 
 #ifdef __cplusplus
@@ -79,6 +82,32 @@ const char *jh_table_cell(const jh_table *table, size_t row, size_t col);
  */
 void jh_table_locate(const jh_table *table, size_t row, size_t col,
                      jh_error *err);
+
+/**
+ * The one table-error helper of every reader: fill @p err with a
+ * printf-style message (cut to fit jh_error.message) and the location of
+ * cell (@p row, @p col) of @p table (jh_table_locate()); every other field
+ * is cleared.  Returns @p status; @p err may be NULL.
+ */
+jh_status jh_table_error(jh_error *err, jh_status status,
+                         const jh_table *table, size_t row, size_t col,
+                         const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/**
+ * The same for a problem that does not stop reading: append it to @p list
+ * in Chinese (@p fmt_zh) and English (@p fmt, the same arguments) with the
+ * location of cell (@p row, @p col) of @p table.  Returns JH_OK or
+ * JH_ERR_NOMEM.
+ */
+jh_status jh_table_vdiag(jh_diags *list, const jh_table *table, size_t row,
+                         size_t col, const char *fmt_zh, const char *fmt,
+                         va_list ap) __attribute__((format(printf, 6, 0)));
+
+/** jh_table_vdiag() with the arguments given directly. */
+jh_status jh_table_diag(jh_diags *list, const jh_table *table, size_t row,
+                        size_t col, const char *fmt_zh, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 
 #ifdef __cplusplus
 }

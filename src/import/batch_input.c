@@ -190,27 +190,6 @@ row_blank(const jh_table_row *row)
     return true;
 }
 
-/* Report bad data at cell (@p row, @p col) of @p t; returns JH_ERR_DATA. */
-static jh_status cell_error(jh_error *err, const jh_table *t, size_t row,
-                            size_t col, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-
-static jh_status
-cell_error(jh_error *err, const jh_table *t, size_t row, size_t col,
-           const char *fmt, ...)
-{
-    va_list ap;
-
-    if (err == NULL)
-        return JH_ERR_DATA;
-    jh_error_clear(err);
-    jh_table_locate(t, row, col, err);
-    va_start(ap, fmt);
-    vsnprintf(err->message, sizeof(err->message), fmt, ap);
-    va_end(ap);
-    return JH_ERR_DATA;
-}
-
 /* ---------------------------------------------------------------------- */
 /* Grouping                                                                */
 
@@ -369,7 +348,7 @@ blank_key(grouper *g, size_t i, bool no_code, bool can_fill, long col,
         *done = true;
         return add_row(g->in, g->group, i) == JH_OK ? JH_OK : nomem(err);
     }
-    return cell_error(err, g->t, i, (size_t)col,
+    return jh_table_error(err, JH_ERR_DATA, g->t, i, (size_t)col,
                       "the %s is blank; every row needs one when the column "
                       "is there",
                       what);
@@ -418,7 +397,7 @@ row_year(grouper *g, size_t i, bool no_code, int *year, bool *fill, bool *done,
             return st;
         *year = g->prev_year;
     } else if (!parse_year(ytext, ylen, year)) {
-        return cell_error(err, g->t, i, (size_t)g->ycol,
+        return jh_table_error(err, JH_ERR_DATA, g->t, i, (size_t)g->ycol,
                           "'%.*s' is not a year (write it as 2023)",
                           (int)(ylen > 64 ? 64 : ylen), ytext);
     }
@@ -437,8 +416,8 @@ place_row(grouper *g, size_t i, size_t county, int year, jh_error *err)
     if (st == JH_OK && in->groups[g->group].file != g->f) {
         const jh_batch_rows *o = &in->groups[g->group];
         char label[160];
-        return cell_error(
-            err, g->t, i, g->ccol >= 0 ? (size_t)g->ccol : 0,
+        return jh_table_error(
+            err, JH_ERR_DATA, g->t, i, g->ccol >= 0 ? (size_t)g->ccol : 0,
             "%s comes from two files, %s (line %ld) and %s: each "
             "county-year must come from one file (remove one, or give "
             "each its own year)",

@@ -146,6 +146,37 @@ guess_delimiter(const char *text, size_t len)
     return ',';
 }
 
+/*
+ * The text of @p data in UTF-8, without a byte-order mark, into *text and
+ * *tlen.  Valid UTF-8 (what iconv would give back unchanged) is parsed
+ * where it is, without iconv's copy: *owned is then NULL, else the copy
+ * the caller frees.  *used receives the encoding read.
+ */
+static jh_status
+decode_text(char **text, size_t *tlen, char **owned, jh_encoding *used,
+            const char *data, size_t len, const char *source,
+            const jh_csv_options *opts, jh_error *err)
+{
+    jh_status st;
+
+    *owned = NULL;
+    if ((opts->utf8_checked && opts->encoding == JH_ENC_UTF8) ||
+        ((opts->encoding == JH_ENC_AUTO || opts->encoding == JH_ENC_UTF8) &&
+         jh__utf8_valid(data, len))) {
+        *text = (char *)data; /* not freed: *owned stays NULL */
+        *tlen = len;
+        if (*tlen >= 3 && memcmp(*text, "\xEF\xBB\xBF", 3) == 0) {
+            *text += 3;
+            *tlen -= 3;
+        }
+        return JH_OK;
+    }
+    st = jh_encoding_to_utf8(text, tlen, used, data, len, opts->encoding,
+                             source, err);
+    *owned = *text;
+    return st;
+}
+
 jh_status
 jh_csv_parse(jh_table **out, const char *data, size_t len,
              const char *source, const jh_csv_options *opts, jh_error *err)
@@ -161,23 +192,8 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
 
     if (opts == NULL)
         opts = &defaults;
-    /* Valid UTF-8 (what iconv would give back unchanged) is parsed where
-     * it is, without iconv's copy. */
-    if ((opts->utf8_checked && opts->encoding == JH_ENC_UTF8) ||
-        ((opts->encoding == JH_ENC_AUTO || opts->encoding == JH_ENC_UTF8) &&
-         jh__utf8_valid(data, len))) {
-        text = (char *)data; /* not freed: see owned below */
-        tlen = len;
-        if (tlen >= 3 && memcmp(text, "\xEF\xBB\xBF", 3) == 0) {
-            text += 3;
-            tlen -= 3;
-        }
-        st = JH_OK;
-    } else {
-        st = jh_encoding_to_utf8(&text, &tlen, &used, data, len,
-                                 opts->encoding, source, err);
-        owned = text;
-    }
+    st = decode_text(&text, &tlen, &owned, &used, data, len, source, opts,
+                     err);
     if (st != JH_OK)
         return st;
     st = jh_table_new(&r.table, source, NULL);

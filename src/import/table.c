@@ -1,6 +1,7 @@
 /* junheng - tables of text cells. */
 #include "junheng/table.h"
 
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -262,4 +263,49 @@ jh_table_locate(const jh_table *t, size_t row, size_t col, jh_error *err)
         snprintf(err->cell, sizeof(err->cell), "%s!%s%ld", t->sheet,
                  jh_column_letters(err->column, letters, sizeof(letters)),
                  err->line);
+}
+
+jh_status
+jh_table_error(jh_error *err, jh_status status, const jh_table *t, size_t row,
+               size_t col, const char *fmt, ...)
+{
+    char message[sizeof(err->message)];
+    va_list ap;
+
+    if (err == NULL)
+        return status;
+    /* Format before clearing: an argument may be err's own text. */
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof(message), fmt, ap);
+    va_end(ap);
+    jh_error_clear(err);
+    jh_table_locate(t, row, col, err);
+    memcpy(err->message, message, sizeof(message));
+    return status;
+}
+
+jh_status
+jh_table_vdiag(jh_diags *list, const jh_table *t, size_t row, size_t col,
+               const char *fmt_zh, const char *fmt, va_list ap)
+{
+    jh_error e;
+
+    jh_error_clear(&e);
+    jh_table_locate(t, row, col, &e);
+    return jh_diags_vadd2(list, e.file, e.line, e.column,
+                          e.cell[0] != '\0' ? e.cell : NULL, NULL, fmt_zh, fmt,
+                          ap);
+}
+
+jh_status
+jh_table_diag(jh_diags *list, const jh_table *t, size_t row, size_t col,
+              const char *fmt_zh, const char *fmt, ...)
+{
+    va_list ap;
+    jh_status st;
+
+    va_start(ap, fmt);
+    st = jh_table_vdiag(list, t, row, col, fmt_zh, fmt, ap);
+    va_end(ap);
+    return st;
 }

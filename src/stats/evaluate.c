@@ -502,31 +502,6 @@ parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
     return true;
 }
 
-/* A problem at (@p row, @p col) of the table, appended to @p found in
- * Chinese and English (the two formats take the same arguments).  Returns
- * JH_OK, or JH_ERR_NOMEM. */
-static jh_status finding(jh_diags *found, const jh_table *t, size_t row,
-                         size_t col, const char *fmt_zh, const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-
-static jh_status
-finding(jh_diags *found, const jh_table *t, size_t row, size_t col,
-        const char *fmt_zh, const char *fmt, ...)
-{
-    jh_error e;
-    jh_status st;
-    va_list ap;
-
-    jh_error_clear(&e);
-    jh_table_locate(t, row, col, &e);
-    va_start(ap, fmt);
-    st = jh_diags_vadd2(found, e.file[0] != '\0' ? e.file : t->source, e.line,
-                        e.column, e.cell[0] != '\0' ? e.cell : NULL, NULL,
-                        fmt_zh, fmt, ap);
-    va_end(ap);
-    return st;
-}
-
 void
 jh_facts_free(jh_facts *f)
 {
@@ -613,13 +588,13 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
         if (name[0] == '\0') {
             if (text[0] == '\0')
                 continue; /* a blank row */
-            st = finding(found, t, r, (size_t)item_col, "有值“%s”但没有项目",
+            st = jh_table_diag(found, t, r, (size_t)item_col, "有值“%s”但没有项目",
                          "a value without an item ('%s')", text);
             continue;
         }
         id = fact_lookup(name);
         if (id < 0) {
-            st = finding(found, t, r, (size_t)item_col,
+            st = jh_table_diag(found, t, r, (size_t)item_col,
                          "未知的项目“%s”（项目名见 docs/evaluate.md 或 junheng "
                          "template --county）",
                          "unknown item '%s' (see docs/evaluate.md for "
@@ -629,7 +604,7 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
         }
         fact = &f->fact[id];
         if (fact->line != 0) {
-            st = finding(found, t, r, (size_t)item_col,
+            st = jh_table_diag(found, t, r, (size_t)item_col,
                          "项目“%s”填了两次（第一次在第 %ld 行）",
                          "item '%s' is given twice (first on line %ld)", name,
                          fact->line);
@@ -659,7 +634,7 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
         if (text[0] == '\0')
             continue; /* listed, not given */
         if (jh_school_is_error_value(text)) {
-            st = finding(found, t, r, (size_t)value_col,
+            st = jh_table_diag(found, t, r, (size_t)value_col,
                          "%s（%s）：单元格是表格错误值 %s",
                          "%s (%s): the cell holds the spreadsheet error %s",
                          facts[id].key, facts[id].zh, text);
@@ -669,7 +644,7 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
                          sizeof(why))) {
             /* Both formats take the same arguments: the English reason
              * is the last, which the Chinese one leaves out. */
-            st = finding(found, t, r, (size_t)value_col, "%s（%s）：%s%.0s",
+            st = jh_table_diag(found, t, r, (size_t)value_col, "%s（%s）：%s%.0s",
                          "%s (%s): %.0s%s", facts[id].key, facts[id].zh, why_zh,
                          why);
             fact->value = NAN;
@@ -689,7 +664,7 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
         if (st == JH_OK && !f->fact[JH_F_JUNIOR_RETENTION].given && in->given &&
             now->given && now->value > in->value) {
             char a[32], b[32];
-            st = finding(
+            st = jh_table_diag(
                 found, t, row_of[JH_F_JUNIOR_ENTRANTS], (size_t)value_col,
                 "junior_entrants（三年前初一入学人数 %s）少于 junior_grade3（"
                 "现初三在校生数 %s，第 %ld 行）：巩固率 "

@@ -106,7 +106,7 @@ jh_plan_costs_read(jh_plan_costs *c, const char *path, jh_error *err)
         if (st != JH_OK) {
             char msg[sizeof(err->message)];
             snprintf(msg, sizeof(msg), "%s", err->message);
-            st = jh__table_error(err, JH_ERR_DATA, t, r,
+            st = jh_table_error(err, JH_ERR_DATA, t, r,
                                  quantity_by_name(key) < 0 ? 0 : 1, "%s", msg);
         }
     }

@@ -35,20 +35,3 @@ jh__county_copy_free(jh_county *copy)
     free(copy->schools);
     free(copy);
 }
-
-jh_status
-jh__table_error(jh_error *err, jh_status status, const jh_table *t, size_t row,
-                size_t col, const char *fmt, ...)
-{
-    char msg[512];
-    va_list ap;
-
-    if (err == NULL)
-        return status;
-    va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
-    va_end(ap);
-    jh_error_set(err, status, NULL, 0, 0, "%s", msg);
-    jh_table_locate(t, row, col, err);
-    return status;
-}

@@ -20,13 +20,4 @@ jh_county *jh__county_copy(const jh_county *county);
 /** Free a copy made by jh__county_copy() (tolerates NULL). */
 void jh__county_copy_free(jh_county *copy);
 
-/**
- * Fill @p err with @p status, a printf-style message and the location of
- * cell (@p row, @p col) of @p table; returns @p status.
- */
-jh_status jh__table_error(jh_error *err, jh_status status,
-                          const jh_table *table, size_t row, size_t col,
-                          const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-
 #endif

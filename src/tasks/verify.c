@@ -9,36 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cell.h"
 #include "junheng/model.h"
 #include "util.h"
 #include "whatif.h"
 
 /* ---- numbers and names ------------------------------------------------ */
-
-/* The ASCII form of a full-width character at @p p (digits, '.', '+',
- * '-', ','), or 0. */
-static char
-fullwidth_ascii(const char *p)
-{
-    const unsigned char *u = (const unsigned char *)p;
-
-    if (u[0] != 0xEF || u[1] != 0xBC)
-        return 0;
-    if (u[2] >= 0x90 && u[2] <= 0x99) /* ０ to ９: U+FF10 to U+FF19 */
-        return (char)('0' + (u[2] - 0x90));
-    switch (u[2]) {
-    case 0x8E: /* ． U+FF0E */
-        return '.';
-    case 0x8B: /* ＋ */
-        return '+';
-    case 0x8D: /* － */
-        return '-';
-    case 0x8C: /* ， */
-        return ',';
-    default:
-        return 0;
-    }
-}
 
 bool
 jh_claim_parse_number(const char *text, double *value, int *decimals,
@@ -53,7 +29,7 @@ jh_claim_parse_number(const char *text, double *value, int *decimals,
     double v;
 
     for (p = text; *p != '\0'; p++) {
-        char a = fullwidth_ascii(p);
+        char a = jh__fullwidth_ascii(p);
         if (a != 0)
             p += 2;
         else if (strncmp(p, "\xE3\x80\x80", 3) == 0) { /* ideographic space */
@@ -740,7 +716,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
                 return JH_OK; /* a 总体结论 row: not checked */
             level = level_of(b);
             if (level < 0)
-                return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                        "unknown level '%s' (primary, "
                                        "junior, 小学 or 初中)",
                                        cell);
@@ -752,7 +728,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
                         : names_composite(b) ? IND_COMPOSITE
                                              : indicator_of(std, b);
             if (indicator == IND_NONE)
-                return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                        "unknown indicator '%s'", cell);
         }
     }
@@ -789,7 +765,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
         if (claim.field == JH_CLAIM_VERDICT) {
             int v = verdict_of(trimmed);
             if (v < 0)
-                return jh__table_error(err, JH_ERR_DATA, t, r, c,
+                return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                        "claimed verdict '%s' is neither 是 "
                                        "nor 否 (达标 / 未达标)",
                                        cell);
@@ -797,7 +773,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
             claim.decimals = 0;
         } else if (!jh_claim_parse_number(cell, &claim.value, &claim.decimals,
                                           &claim.tolerance)) {
-            return jh__table_error(err, JH_ERR_DATA, t, r, c,
+            return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                    "claimed figure '%s' is not a number", cell);
         }
         if (map[c].r == R_LEVEL_MEAN || map[c].r == R_LEVEL_CV)
@@ -814,7 +790,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
             k == IND_COMPOSITE && code == NULL &&
             (claim.field == JH_CLAIM_CV || claim.field == JH_CLAIM_VERDICT);
         if (needs_indicator && k < 0 && !claim.composite)
-            return jh__table_error(err, JH_ERR_DATA, t, r, c,
+            return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                    "claimed figure '%s' has no indicator "
                                    "(add an indicator column)",
                                    cell);
@@ -823,7 +799,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
         if ((claim.field == JH_CLAIM_VALUE ||
              claim.field == JH_CLAIM_MET_COUNT) &&
             code == NULL)
-            return jh__table_error(err, JH_ERR_DATA, t, r, c,
+            return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                    "school figure '%s' has no school code "
                                    "(add a code column)",
                                    cell);
@@ -832,7 +808,7 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
              claim.field == JH_CLAIM_SECTION_COUNT ||
              claim.field == JH_CLAIM_PASS_SHARE) &&
             l < 0)
-            return jh__table_error(err, JH_ERR_DATA, t, r, c,
+            return jh_table_error(err, JH_ERR_DATA, t, r, c,
                                    "county figure '%s' has no level (add a "
                                    "level column)",
                                    cell);
@@ -938,7 +914,7 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
                     continue;
                 other = other_standard_indicator(t->rows[r].cells[c], std);
                 if (other != NULL) {
-                    st = jh__table_error(err, JH_ERR_DATA, t, r, c,
+                    st = jh_table_error(err, JH_ERR_DATA, t, r, c,
                                          "column '%s' is an indicator of "
                                          "standard %s, not of %s (see "
                                          "--standard)",
