@@ -235,6 +235,28 @@ jh__diagnostics_text(FILE *out, const jh_report_context *ctx,
     }
 }
 
+/* ---- what every report needs ------------------------------------------ */
+
+jh_status
+jh__report_checks(const jh_report_context *ctx, bool guarantee,
+                  jh_error *err)
+{
+    if (ctx == NULL || ctx->analysis == NULL)
+        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
+                            "the report needs an analysis");
+    if (ctx->diagnostics == NULL ||
+        ctx->diagnostics->analysis != ctx->analysis)
+        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
+                            "the report needs the diagnostics of its "
+                            "analysis (jh_analyze_checks)");
+    if (guarantee && ctx->analysis->standard->guarantee.defined &&
+        ctx->guarantee == NULL)
+        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
+                            "the report needs the guarantee checks "
+                            "(jh_analyze_checks)");
+    return JH_OK;
+}
+
 /* ---- workbook sheet ---------------------------------------------------- */
 
 jh_status
@@ -245,7 +267,7 @@ jh_report_diagnostics_sheet(struct lxw_workbook *wb,
     const jh_model *m = a->model;
     const jh_standard *std = a->standard;
     jh_lang lang = ctx->lang;
-    jh_diagnostics *d = NULL;
+    const jh_diagnostics *d = ctx->diagnostics;
     jh__book book;
     lxw_worksheet *ws;
     lxw_row_t row = 0;
@@ -266,19 +288,17 @@ jh_report_diagnostics_sheet(struct lxw_workbook *wb,
                                         "diag_between_share"};
     const size_t nheads = sizeof(heads) / sizeof(heads[0]);
 
-    st = jh_diagnostics_run(&d, a, err);
+    st = jh__report_checks(ctx, false, err);
     if (st != JH_OK)
         return st;
     memset(&book, 0, sizeof(book));
     book.wb = wb;
     jh__sheet_formats(&book);
     ws = jh__book_sheet(&book, jh__xlabel(lang, "diag_sheet"));
-    if (ws == NULL) {
-        jh_diagnostics_free(d);
+    if (ws == NULL)
         return jh_error_set(
             err, JH_ERR_OUTPUT, NULL, 0, 0, "cannot add the sheet '%s': %s",
             jh__xlabel(lang, "diag_sheet"), lxw_strerror(book.first));
-    }
     jh__cell_str(&book, ws, row++, 0, jh__xlabel(lang, "diag_title"),
                  book.f.title);
     if (ws != NULL) {
@@ -377,7 +397,6 @@ jh_report_diagnostics_sheet(struct lxw_workbook *wb,
     jh__col_width(&book, ws, 0, 0, 14);
     jh__col_width(&book, ws, 1, 1, 30);
     jh__col_width(&book, ws, 2, 30, 11);
-    jh_diagnostics_free(d);
     if (book.first != LXW_NO_ERROR)
         return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
                             "cannot write the diagnostics sheet: %s",

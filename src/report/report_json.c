@@ -172,7 +172,7 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
     json_t *root = json_object(), *levels = json_array(),
            *schools = json_array(), *excluded = json_array(),
            *warnings = json_array(), *st = json_object();
-    jh_diagnostics *diag = NULL;
+    const jh_diagnostics *diag = ctx->diagnostics;
     jh_status dst;
     int rc;
 
@@ -237,7 +237,8 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
     }
     json_object_set_new(root, "standard_detail", st);
     json_object_set_new(root, "pass", json_boolean(a->pass));
-    dst = jh_diagnostics_run(&diag, a, err);
+    /* The checks come computed (jh_analyze_checks()). */
+    dst = jh__report_checks(ctx, true, err);
     if (dst != JH_OK) {
         json_decref(root);
         json_decref(levels);
@@ -275,18 +276,8 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
     /* School-level government-guarantee checks (guarantee.h), when the
      * standard has them. */
     if (std->guarantee.defined) {
-        jh_guarantee *g = NULL;
-        json_t *gj;
-        dst = jh_guarantee_run(&g, m->county, std, NULL, err);
-        if (dst != JH_OK) {
-            jh_diagnostics_free(diag);
-            json_decref(root);
-            return dst;
-        }
-        gj = jh__guarantee_json(ctx, g);
-        jh_guarantee_free(g);
+        json_t *gj = jh__guarantee_json(ctx, ctx->guarantee);
         if (gj == NULL) {
-            jh_diagnostics_free(diag);
             json_decref(root);
             return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
                                 "out of memory");
@@ -298,14 +289,12 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
     {
         json_t *dj = jh__diagnostics_json(ctx, diag);
         if (dj == NULL) {
-            jh_diagnostics_free(diag);
             json_decref(root);
             return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
                                 "out of memory");
         }
         json_object_set_new(root, "diagnostics", dj);
     }
-    jh_diagnostics_free(diag);
 
     rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     json_decref(root);

@@ -175,7 +175,7 @@ locality_text(FILE *out, const jh_report_context *ctx,
 }
 
 jh_status
-jh_report_text(FILE *out, const jh_report_context *ctx)
+jh_report_text(FILE *out, const jh_report_context *ctx, jh_error *err)
 {
     const jh_analysis *a = ctx->analysis;
     const jh_model *m = a->model;
@@ -187,7 +187,13 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
                                         "cv_limit", "verdict", "below"};
     static const int widths[] = {10, 10, 9, 13, 9, 14};
     char b[64];
+    jh_status st;
 
+    /* The checks come computed (jh_analyze_checks()); without them the
+     * report would be silently shorter. */
+    st = jh__report_checks(ctx, true, err);
+    if (st != JH_OK)
+        return st;
     fprintf(out, "%s%s%s\n", ctx->county_name, en ? " - " : " — ",
             en ? std->name_en : std->name_zh);
     fprintf(out, "%s: %s (%s)%s%s\n", jh_label(lang, "standard"), std->id,
@@ -289,22 +295,14 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
         }
     }
     /* School-level government-guarantee checks (guarantee.h). */
-    if (std->guarantee.defined) {
-        jh_guarantee *g = NULL;
-        if (jh_guarantee_run(&g, c, std, NULL, NULL) == JH_OK)
-            jh__guarantee_text(out, ctx, g);
-        jh_guarantee_free(g);
-    }
+    if (std->guarantee.defined)
+        jh__guarantee_text(out, ctx, ctx->guarantee);
     /* Supplementary: where each failing CV comes from. */
-    {
-        jh_diagnostics *diag = NULL;
-        if (jh_diagnostics_run(&diag, a, NULL) == JH_OK) {
-            locality_text(out, ctx, diag);
-            jh__diagnostics_text(out, ctx, diag);
-            jh_diagnostics_free(diag);
-        }
-    }
+    locality_text(out, ctx, ctx->diagnostics);
+    jh__diagnostics_text(out, ctx, ctx->diagnostics);
     fprintf(out, "\n%s: %s\n", jh_label(lang, "overall"),
             jh_county_verdict(lang, std, a->pass));
-    return ferror(out) ? JH_ERR_IO : JH_OK;
+    return ferror(out) ? jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
+                                      "cannot write the text summary")
+                       : JH_OK;
 }
