@@ -55,8 +55,8 @@ typedef struct jh_analyze_result {
  *         with its location in @p err
  */
 jh_status jh_analyze_load(jh_analyze_result **out, const char *path,
-                          const jh_file_options *fopts,
-                          const jh_standard *std, jh_error *err);
+                          const jh_file_options *fopts, const jh_standard *std,
+                          jh_error *err);
 
 /**
  * Run the checks that follow the analysis of @p r, each once: the

@@ -360,14 +360,10 @@ jh_cli_outputs_finish(jh_outdir *dir, jh_status st, jh_error *err)
 jh_report_context
 jh_cli_input_context(const jh_cli_input *in, jh_lang lang)
 {
-    return (jh_report_context){in->res->analysis,
-                               &in->res->warnings,
-                               lang,
-                               in->county_name,
-                               JH_VERSION,
-                               jh_cli_document_epoch(),
-                               in->res->guarantee,
-                               in->res->diagnostics};
+    return (jh_report_context){
+        in->res->analysis,  &in->res->warnings,  lang,
+        in->county_name,    JH_VERSION,          jh_cli_document_epoch(),
+        in->res->guarantee, in->res->diagnostics};
 }
 
 int

@@ -1337,8 +1337,8 @@ wb_build(wb_writer *w)
     wb_excluded_sheet(w, excluded);
     /* 学校办学条件: the school-level government-guarantee checks, when the
      * standard has them and the file gives any of their columns. */
-    if (std->guarantee.defined && w->error == LXW_NO_ERROR &&
-        w->st == JH_OK && w->ctx->guarantee->any_column)
+    if (std->guarantee.defined && w->error == LXW_NO_ERROR && w->st == JH_OK &&
+        w->ctx->guarantee->any_column)
         w->st = jh__guarantee_sheet(w->wb, w->ctx, w->ctx->guarantee, w->err);
     /* 补充分析: contributions, leave-one-out CVs, the urban/town/rural
      * means and CVs and the inequality indices, labelled supplementary. */

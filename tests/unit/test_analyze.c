@@ -31,8 +31,8 @@ hand3(void)
 static jh_report_context
 context(const jh_analyze_result *r)
 {
-    return (jh_report_context){r->analysis, &r->warnings, JH_LANG_ZH,
-                               "测试县",    "0",          1577836800LL,
+    return (jh_report_context){r->analysis,  &r->warnings,  JH_LANG_ZH,
+                               "测试县",     "0",           1577836800LL,
                                r->guarantee, r->diagnostics};
 }
 
@@ -145,10 +145,9 @@ reports_read_the_results(void **state)
     root = json_of(&ctx);
     ind_json = json_array_get(
         json_object_get(
-            json_array_get(json_object_get(json_object_get(root,
-                                                           "diagnostics"),
-                                           "levels"),
-                           0),
+            json_array_get(
+                json_object_get(json_object_get(root, "diagnostics"), "levels"),
+                0),
             "indicators"),
         k);
     assert_string_equal(json_string_value(json_object_get(ind_json, "id")),
@@ -218,9 +217,8 @@ load_error_propagates(void **state)
     jh_error e;
 
     (void)state;
-    assert_int_equal(jh_analyze_run(&r, JH_TEST_DATA "/no-such-file.csv",
-                                    NULL, jh_standard_builtin("quality-2017"),
-                                    &e),
+    assert_int_equal(jh_analyze_run(&r, JH_TEST_DATA "/no-such-file.csv", NULL,
+                                    jh_standard_builtin("quality-2017"), &e),
                      JH_ERR_IO);
     assert_non_null(r);
     assert_null(r->analysis);

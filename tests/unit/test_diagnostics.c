@@ -261,9 +261,8 @@ diagnostics_sheet_hook(void **state)
     close(fd);
     unlink(path);
     snprintf(file, sizeof(file), "%s.xlsx", path);
-    ctx = (jh_report_context){f.analysis, &f.warnings, JH_LANG_ZH,
-                              "测试县",   "0",         1577836800LL,
-                              NULL,       NULL};
+    ctx = (jh_report_context){f.analysis, &f.warnings,  JH_LANG_ZH, "测试县",
+                              "0",        1577836800LL, NULL,       NULL};
     wb = workbook_new(file);
     assert_non_null(wb);
     /* The sheet reads the diagnostics; it does not compute them. */
