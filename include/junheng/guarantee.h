@@ -188,15 +188,6 @@ bool jh_gcheck_is_maximum(jh_gcheck check);
  * "not_applicable". */
 const char *jh_gstatus_key(jh_gstatus status);
 
-/**
- * One line saying what a check needs, into @p buf (Chinese, or English
- * when @p en): "2 more music rooms", "12 m² too small", "3 teachers
- * without a certificate", "not given: 音乐专用教室数 (music_rooms)".
- * Empty for a pass or a check that does not apply.  Returns @p buf.
- */
-char *jh_gresult_describe(const jh_gresult *r, jh_gcheck check, bool en,
-                          char *buf, size_t size);
-
 #ifdef __cplusplus
 }
 #endif

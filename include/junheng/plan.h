@@ -237,12 +237,6 @@ jh_status jh_plan_cv_level(double *level, double *y, const double *x,
                            const double *w, size_t n, double limit,
                            jh_error *err);
 
-/** English key of a rule ("cost", "count", "all", "none"). */
-const char *jh_plan_rule_key(jh_plan_rule rule);
-
-/** English key of a target ("threshold", "floor", "none"). */
-const char *jh_plan_target_key(jh_plan_target target);
-
 #ifdef __cplusplus
 }
 #endif

@@ -1,7 +1,9 @@
 /*
  * junheng - exporters: text summary, JSON, workbook, charts.
  *
- * Exporters read an analysis and never change it.  Files are written into a
+ * Exporters read an analysis and the results computed from it (the
+ * analyze task, analyze.h) and never change or recompute them: they call
+ * nothing that computes.  Files are written into a
  * staging folder (jh_outdir) and moved into place only when every output is
  * complete, so a failed or interrupted run leaves earlier reports intact.
  */
@@ -13,7 +15,9 @@
 
 #include "junheng/analysis.h"
 #include "junheng/diag.h"
+#include "junheng/diagnostics.h"
 #include "junheng/error.h"
+#include "junheng/guarantee.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -25,7 +29,7 @@ typedef enum jh_lang {
     JH_LANG_EN
 } jh_lang;
 
-/** What every exporter needs besides the analysis. */
+/** What every exporter needs: the results to report and how. */
 typedef struct jh_report_context {
     const jh_analysis *analysis;
     const jh_diags *warnings;
@@ -33,6 +37,15 @@ typedef struct jh_report_context {
     const char *county_name; /**< shown in titles; never NULL */
     const char *version;     /**< junheng version string */
     long long created;       /**< document time (Unix seconds), fixed */
+    /** The school-level guarantee checks of the analysis's county
+     * (jh_analyze_checks()); NULL only when the standard has no
+     * [guarantee] section.  Text, JSON and workbook fail with JH_ERR_ARG
+     * when the standard has the section and this is NULL. */
+    const jh_guarantee *guarantee;
+    /** The supplementary diagnostics of the analysis (jh_analyze_checks());
+     * text, JSON, workbook, the diagnostics sheet and charts fail with
+     * JH_ERR_ARG without them. */
+    const jh_diagnostics *diagnostics;
 } jh_report_context;
 
 /** Label of a fixed term in the context's language (see labels.c). */
@@ -61,8 +74,11 @@ const char *jh_exclusion_name(jh_exclusion_reason reason, jh_lang lang);
 char *jh_section_remark(const jh_report_context *ctx, size_t section,
                         char *buf, size_t size);
 
-/** Write the readable summary (per level table, failing schools). */
-jh_status jh_report_text(FILE *out, const jh_report_context *ctx);
+/** Write the readable summary (per level table, failing schools).
+ * Returns JH_ERR_ARG when the context lacks the checks, JH_ERR_IO when
+ * @p out has an error. */
+jh_status jh_report_text(FILE *out, const jh_report_context *ctx,
+                         jh_error *err);
 
 /** Write the JSON contract (see README) with full-precision numbers. */
 jh_status jh_report_json(FILE *out, const jh_report_context *ctx,
@@ -133,7 +149,7 @@ jh_status jh_report_diagnostics_sheet(struct lxw_workbook *wb,
 
 /**
  * Render the supplementary diagnostics charts (补充分析) into @p dir,
- * from jh_diagnostics_run(): per level the pupil-weighted Lorenz curves of
+ * from ctx->diagnostics: per level the pupil-weighted Lorenz curves of
  * the indicators with the line of equality and each Gini in the key
  * ("<level>-lorenz.png", plots/lorenz.gp), and per indicator whose CV
  * fails its limit every school's share of the weighted squared deviation,

@@ -3,6 +3,7 @@
 #define JUNHENG_CLI_H
 
 #include "junheng/analysis.h"
+#include "junheng/analyze.h"
 #include "junheng/diag.h"
 #include "junheng/error.h"
 #include "junheng/model.h"
@@ -67,10 +68,10 @@ typedef struct jh_cli_input {
     } provisions[JH_CLI_MAX_PROVISIONS];
     /* Filled by jh_cli_input_load(): */
     jh_standard std; /**< the standard with the options applied */
-    jh_diags warnings;
-    jh_county *county;
-    jh_model *model;
-    jh_analysis *analysis;
+    /** The analyze task's results: county, model, analysis, warnings;
+     * the checks too after jh_analyze_checks(). */
+    jh_analyze_result *res;
+    const jh_analysis *analysis; /**< res->analysis */
     char *county_name; /**< 县区 column or file name; never NULL */
 } jh_cli_input;
 
@@ -170,8 +171,9 @@ int jh_cli_input_option(jh_cli_input *in, int c, const char *arg);
  */
 int jh_cli_input_standard(jh_cli_input *in);
 
-/** The report context of a loaded input: its analysis, warnings and
- * county name, the language, junheng's version and the document time. */
+/** The report context of a loaded input: its analysis, warnings, the
+ * checks when jh_analyze_checks() ran, the county name, the language,
+ * junheng's version and the document time. */
 jh_report_context jh_cli_input_context(const jh_cli_input *in, jh_lang lang);
 
 /** A command's own options for jh_cli_options(): 1 when @p c was one of
@@ -284,8 +286,8 @@ bool jh_cli_parse_lang(const char *arg, jh_lang *out);
 bool jh_cli_parse_format(const char *arg, bool *json);
 
 /**
- * Read, model and analyze in->file under the built-in standard with the
- * options applied; prints warnings to stderr.  Returns JH_EXIT_OK, or
+ * Read, model and analyze in->file (jh_analyze_load()) under the standard
+ * with the options applied; prints warnings to stderr.  Returns JH_EXIT_OK, or
  * the exit code after printing the error (3 bad input, 4 internal).
  */
 int jh_cli_input_load(jh_cli_input *in);

@@ -187,9 +187,7 @@ jh_cli_input_load(jh_cli_input *in)
     jh_status st;
     int rc;
 
-    in->warnings = (jh_diags)JH_DIAGS_INIT;
-    in->county = NULL;
-    in->model = NULL;
+    in->res = NULL;
     in->analysis = NULL;
     in->county_name = NULL;
     jh_error_clear(&err);
@@ -198,20 +196,17 @@ jh_cli_input_load(jh_cli_input *in)
         return rc;
     fopts.encoding = (jh_encoding)in->encoding;
     fopts.sheet = in->sheet;
-    st = jh_import_county(&in->county, in->file, &fopts, &in->warnings, &err);
-    if (st == JH_OK)
-        st = jh_model_build(&in->model, in->county, &in->std, &in->warnings,
-                            &err);
-    if (st == JH_OK)
-        st = jh_analysis_run(&in->analysis, in->model, &in->warnings, &err);
-    print_warnings(&in->warnings);
+    st = jh_analyze_load(&in->res, in->file, &fopts, &in->std, &err);
+    if (in->res != NULL)
+        print_warnings(&in->res->warnings);
     if (st != JH_OK) {
         jh_cli_error(&err);
         return st == JH_ERR_NOMEM || st == JH_ERR_INTERNAL ? JH_EXIT_INTERNAL
                                                            : JH_EXIT_DATA;
     }
+    in->analysis = in->res->analysis;
     /* county->source is the file name in UTF-8, whatever its bytes. */
-    in->county_name = county_name(in->county, in->county->source);
+    in->county_name = county_name(in->res->county, in->res->county->source);
     if (in->county_name == NULL) {
         jh_cli_fail("out of memory");
         return JH_EXIT_INTERNAL;
@@ -223,14 +218,10 @@ void
 jh_cli_input_release(jh_cli_input *in)
 {
     free(in->county_name);
-    jh_analysis_free(in->analysis);
-    jh_model_free(in->model);
-    jh_county_free(in->county);
-    jh_diags_release(&in->warnings);
+    jh_analyze_free(in->res);
     in->county_name = NULL;
+    in->res = NULL;
     in->analysis = NULL;
-    in->model = NULL;
-    in->county = NULL;
 }
 
 bool
@@ -369,9 +360,10 @@ jh_cli_outputs_finish(jh_outdir *dir, jh_status st, jh_error *err)
 jh_report_context
 jh_cli_input_context(const jh_cli_input *in, jh_lang lang)
 {
-    return (jh_report_context){in->analysis, &in->warnings,
-                               lang,         in->county_name,
-                               JH_VERSION,   jh_cli_document_epoch()};
+    return (jh_report_context){
+        in->res->analysis,  &in->res->warnings,  lang,
+        in->county_name,    JH_VERSION,          jh_cli_document_epoch(),
+        in->res->guarantee, in->res->diagnostics};
 }
 
 int

@@ -9,6 +9,7 @@
 #include "cli.h"
 
 #include "junheng/analysis.h"
+#include "junheng/analyze.h"
 #include "junheng/import.h"
 #include "junheng/model.h"
 #include "junheng/outdir.h"
@@ -128,6 +129,14 @@ jh_cmd_analyze(int argc, char **argv)
     rc = jh_cli_input_load(&a.in);
     if (rc != JH_EXIT_OK)
         goto done;
+    /* The guarantee checks and the diagnostics, once for every output. */
+    jh_error_clear(&err);
+    st = jh_analyze_checks(a.in.res, &err);
+    if (st != JH_OK) {
+        jh_cli_error(&err);
+        rc = jh_cli_exit_code(st);
+        goto done;
+    }
     ctx = jh_cli_input_context(&a.in, a.rep.lang);
     if (a.rep.out != NULL) {
         rc = write_outputs(&a, &ctx);
@@ -136,7 +145,12 @@ jh_cmd_analyze(int argc, char **argv)
     }
     jh_error_clear(&err);
     st = a.rep.json ? jh_report_json(stdout, &ctx, &err)
-                : jh_report_text(stdout, &ctx);
+                    : jh_report_text(stdout, &ctx, &err);
+    if (st != JH_OK && st != JH_ERR_IO) {
+        jh_cli_error(&err);
+        rc = jh_cli_exit_code(st);
+        goto done;
+    }
     if (st != JH_OK || fflush(stdout) != 0) {
         jh_cli_fail("cannot write to standard output");
         rc = JH_EXIT_INTERNAL;

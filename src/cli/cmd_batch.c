@@ -571,16 +571,29 @@ export_group(export_ctx *x, size_t gi, const char *sub, jh_error *err)
 {
     const jh_batch *b = x->b;
     jh_batch_unit *u = NULL;
+    jh_guarantee *g = NULL;
+    jh_diagnostics *d = NULL;
     jh_report_context ctx;
     char *name, *path;
     FILE *f;
     jh_status st = jh_batch_open(&u, b, gi, err);
 
-    if (st != JH_OK)
+    /* The checks of this county's analysis, once for its three outputs. */
+    if (st == JH_OK)
+        st = jh_analyze_checks_of(&g, &d, u->analysis, err);
+    if (st != JH_OK) {
+        jh_guarantee_free(g);
+        jh_batch_unit_free(u);
         return st;
-    ctx = (jh_report_context){u->analysis, &u->warnings,
-                              x->a->rep.lang,  b->counties[b->groups[gi].county],
-                              JH_VERSION,  x->bctx.created};
+    }
+    ctx = (jh_report_context){u->analysis,
+                              &u->warnings,
+                              x->a->rep.lang,
+                              b->counties[b->groups[gi].county],
+                              JH_VERSION,
+                              x->bctx.created,
+                              g,
+                              d};
     name = cli_join(sub, "report.xlsx");
     path = name != NULL ? jh_outdir_path(x->dir, name) : NULL;
     st = path != NULL
@@ -612,6 +625,8 @@ export_group(export_ctx *x, size_t gi, const char *sub, jh_error *err)
         free(path);
         free(name);
     }
+    jh_diagnostics_free(d);
+    jh_guarantee_free(g);
     jh_batch_unit_free(u);
     return st;
 }

@@ -208,6 +208,7 @@ jh_cmd_evaluate(int argc, char **argv)
     jh_diags warn = JH_DIAGS_INIT;
     jh_facts *facts = NULL;
     jh_evaluation *ev = NULL;
+    jh_diagnostics *diag = NULL;
     jh_error err;
     jh_status st;
     int rc = parse_args(&a, argc, argv);
@@ -231,6 +232,18 @@ jh_cmd_evaluate(int argc, char **argv)
     }
     ctx = jh_cli_input_context(&a.in, a.rep.lang);
     if (a.rep.out != NULL) {
+        /* The workbook holds analyze's sheets: the evaluation's guarantee
+         * checks (the same county and standard) and the diagnostics,
+         * computed here once. */
+        jh_error_clear(&err);
+        st = jh_analyze_checks_of(NULL, &diag, a.in.analysis, &err);
+        if (st != JH_OK) {
+            jh_cli_error(&err);
+            rc = jh_cli_exit_code(st);
+            goto done;
+        }
+        ctx.guarantee = ev->guarantee;
+        ctx.diagnostics = diag;
         rc = write_outputs(&a, &ctx, ev);
         if (rc != JH_EXIT_OK)
             goto done;
@@ -246,6 +259,7 @@ jh_cmd_evaluate(int argc, char **argv)
     rc = a.rep.strict && ev->verdict != JH_V_PASS ? JH_EXIT_FAILED : JH_EXIT_OK;
 
 done:
+    jh_diagnostics_free(diag);
     jh_evaluation_free(ev);
     jh_facts_free(facts);
     jh_diags_release(&warn);

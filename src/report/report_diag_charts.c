@@ -4,7 +4,7 @@
  * and for each indicator whose CV fails its limit every school's share of
  * the weighted squared deviation (plots/contrib.gp).
  *
- * The figures are those of jh_diagnostics_run() (diagnostics.h); nothing
+ * The figures are those of ctx->diagnostics (diagnostics.h); nothing
  * new is computed.  Every chart says that it is supplementary.  Safety as
  * in report_charts.c and SECURITY.md: every string goes into a data file
  * through jh__gp_put_text(); gnuplot gets the scratch folder and numbers.
@@ -16,6 +16,7 @@
 #include "chartset.h"
 #include "junheng/diagnostics.h"
 #include "junheng/report.h"
+#include "report_diagnostics.h"
 #include "util.h"
 
 #define NAME_COLS 32
@@ -233,13 +234,15 @@ jh_status
 jh__diag_charts_add(jh__chartset *cs, const jh_report_context *ctx,
                     jh_error *err)
 {
-    jh_diagnostics *diag = NULL;
+    const jh_diagnostics *diag;
     jh_status st;
 
     if (ctx == NULL || ctx->analysis == NULL)
         return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
                             "diagnostics charts need an analysis");
-    st = jh_diagnostics_run(&diag, ctx->analysis, err);
+    /* The diagnostics come computed (jh_analyze_checks()). */
+    st = jh__report_checks(ctx, false, err);
+    diag = ctx->diagnostics;
     for (int l = 0; st == JH_OK && l < JH_LEVEL_COUNT; l++) {
         const jh_level_result *lr = &ctx->analysis->levels[l];
         const jh_level_diagnostics *ld = &diag->levels[l];
@@ -266,7 +269,6 @@ jh__diag_charts_add(jh__chartset *cs, const jh_report_context *ctx,
                 st = write_contrib(cs, n, ctx, lr, &ld->ind[k], k, err);
         }
     }
-    jh_diagnostics_free(diag);
     return st;
 }
 

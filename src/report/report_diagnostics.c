@@ -235,149 +235,179 @@ jh__diagnostics_text(FILE *out, const jh_report_context *ctx,
     }
 }
 
+/* ---- what every report needs ------------------------------------------ */
+
+jh_status
+jh__report_checks(const jh_report_context *ctx, bool guarantee, jh_error *err)
+{
+    if (ctx == NULL || ctx->analysis == NULL)
+        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
+                            "the report needs an analysis");
+    if (ctx->diagnostics == NULL || ctx->diagnostics->analysis != ctx->analysis)
+        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
+                            "the report needs the diagnostics of its "
+                            "analysis (jh_analyze_checks)");
+    if (guarantee && ctx->analysis->standard->guarantee.defined &&
+        ctx->guarantee == NULL)
+        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
+                            "the report needs the guarantee checks "
+                            "(jh_analyze_checks)");
+    return JH_OK;
+}
+
 /* ---- workbook sheet ---------------------------------------------------- */
+
+/* Columns of the summary table: one row per level and indicator. */
+static const char *const sheet_heads[] = {"level",
+                                          "indicator",
+                                          "cv",
+                                          "diag_gini",
+                                          "diag_theil",
+                                          "diag_mcloone",
+                                          "diag_median",
+                                          "diag_p05",
+                                          "diag_p95",
+                                          "diag_frr",
+                                          "diag_cv2",
+                                          "diag_within_part",
+                                          "diag_between_part",
+                                          "diag_between_share"};
+#define SHEET_NHEADS (sizeof(sheet_heads) / sizeof(sheet_heads[0]))
+
+/* The summary row of indicator @p k in level @p l at @p row. */
+static void
+sheet_summary_row(jh__book *book, lxw_worksheet *ws, lxw_row_t row,
+                  const jh_report_context *ctx, int l, size_t k)
+{
+    const jh_analysis *a = ctx->analysis;
+    const jh_indicator_diagnostics *id = &ctx->diagnostics->levels[l].ind[k];
+    const jh_decomposition *dc = &id->decomposition;
+    const jh_indicator_stats *is = &a->levels[l].ind[k];
+    jh_lang lang = ctx->lang;
+    lxw_col_t c = 0;
+
+    jh__cell_str(book, ws, row, c++, jh_level_name((jh_level)l, lang),
+                 book->f.text);
+    jh__cell_str(book, ws, row, c++,
+                 jh_indicator_name(&a->standard->indicators[k], lang),
+                 book->f.text);
+    jh__cell_num(book, ws, row, c++, is->cv_defined ? is->cv : NAN,
+                 book->f.num3);
+    jh__cell_num(book, ws, row, c++, id->gini, book->f.num3);
+    jh__cell_num(book, ws, row, c++, id->theil, book->f.num4);
+    jh__cell_num(book, ws, row, c++, id->mcloone, book->f.num3);
+    jh__cell_num(book, ws, row, c++, id->median, book->f.num2);
+    jh__cell_num(book, ws, row, c++, id->p05, book->f.num2);
+    jh__cell_num(book, ws, row, c++, id->p95, book->f.num2);
+    jh__cell_num(book, ws, row, c++, id->federal_range_ratio, book->f.num3);
+    jh__cell_num(book, ws, row, c++, dc->cv2, book->f.num4);
+    jh__cell_num(book, ws, row, c++, dc->within, book->f.num4);
+    jh__cell_num(book, ws, row, c++, dc->between, book->f.num4);
+    jh__cell_num(book, ws, row, c++, dc->cv2 > 0 ? dc->between / dc->cv2 : NAN,
+                 book->f.pct);
+}
+
+/* Level @p l's table from @p row: each school's share of the deviation
+ * and the CV without it.  Returns the row after it. */
+static lxw_row_t
+sheet_schools(jh__book *book, lxw_worksheet *ws, lxw_row_t row,
+              const jh_report_context *ctx, int l)
+{
+    const jh_model *m = ctx->analysis->model;
+    const jh_standard *std = ctx->analysis->standard;
+    const jh_level_result *lr = &ctx->analysis->levels[l];
+    jh_lang lang = ctx->lang;
+    char title[256];
+
+    snprintf(title, sizeof(title), "%s %s", jh_level_name((jh_level)l, lang),
+             jh__xlabel(lang, "diag_schools_title"));
+    jh__cell_str(book, ws, row++, 0, title, book->f.title);
+    jh__cell_str(book, ws, row, 0, jh_label(lang, "code"), book->f.header);
+    jh__cell_str(book, ws, row, 1, jh_label(lang, "school"), book->f.header);
+    jh__cell_str(book, ws, row, 2, jh__xlabel(lang, "diag_locality"),
+                 book->f.header);
+    for (size_t k = 0; k < std->nindicators; k++) {
+        char h[256];
+        snprintf(h, sizeof(h), "%s\n%s",
+                 jh_indicator_short(&std->indicators[k], lang),
+                 jh__xlabel(lang, "diag_share"));
+        jh__cell_str(book, ws, row, (lxw_col_t)(3 + 2 * k), h, book->f.header);
+        snprintf(h, sizeof(h), "%s\n%s",
+                 jh_indicator_short(&std->indicators[k], lang),
+                 jh__xlabel(lang, "diag_loo"));
+        jh__cell_str(book, ws, row, (lxw_col_t)(4 + 2 * k), h, book->f.header);
+    }
+    row++;
+    for (size_t j = 0; j < lr->nsections; j++) {
+        const jh_school *s =
+            &m->county->schools[m->sections[lr->sections[j]].school];
+        jh__cell_str(book, ws, row, 0, s->code, book->f.text);
+        jh__cell_str(book, ws, row, 1, s->name, book->f.text);
+        jh__cell_str(book, ws, row, 2,
+                     jh__locality_name((int)s->locality, lang), book->f.text);
+        for (size_t k = 0; k < std->nindicators; k++) {
+            const jh_indicator_diagnostics *id =
+                &ctx->diagnostics->levels[l].ind[k];
+            jh__cell_num(book, ws, row, (lxw_col_t)(3 + 2 * k),
+                         id->contribution[j], book->f.pct);
+            jh__cell_num(book, ws, row, (lxw_col_t)(4 + 2 * k), id->loo_cv[j],
+                         book->f.num3);
+        }
+        row++;
+    }
+    return row;
+}
 
 jh_status
 jh_report_diagnostics_sheet(struct lxw_workbook *wb,
                             const jh_report_context *ctx, jh_error *err)
 {
-    const jh_analysis *a = ctx->analysis;
-    const jh_model *m = a->model;
-    const jh_standard *std = a->standard;
+    const jh_analysis *a;
     jh_lang lang = ctx->lang;
-    jh_diagnostics *d = NULL;
     jh__book book;
     lxw_worksheet *ws;
     lxw_row_t row = 0;
     jh_status st;
-    static const char *const heads[] = {"level",
-                                        "indicator",
-                                        "cv",
-                                        "diag_gini",
-                                        "diag_theil",
-                                        "diag_mcloone",
-                                        "diag_median",
-                                        "diag_p05",
-                                        "diag_p95",
-                                        "diag_frr",
-                                        "diag_cv2",
-                                        "diag_within_part",
-                                        "diag_between_part",
-                                        "diag_between_share"};
-    const size_t nheads = sizeof(heads) / sizeof(heads[0]);
 
-    st = jh_diagnostics_run(&d, a, err);
+    st = jh__report_checks(ctx, false, err);
     if (st != JH_OK)
         return st;
+    a = ctx->analysis;
     memset(&book, 0, sizeof(book));
     book.wb = wb;
     jh__sheet_formats(&book);
     ws = jh__book_sheet(&book, jh__xlabel(lang, "diag_sheet"));
-    if (ws == NULL) {
-        jh_diagnostics_free(d);
+    if (ws == NULL)
         return jh_error_set(
             err, JH_ERR_OUTPUT, NULL, 0, 0, "cannot add the sheet '%s': %s",
             jh__xlabel(lang, "diag_sheet"), lxw_strerror(book.first));
-    }
     jh__cell_str(&book, ws, row++, 0, jh__xlabel(lang, "diag_title"),
                  book.f.title);
-    if (ws != NULL) {
-        jh__book_check(&book, worksheet_merge_range(
-                                  ws, row, 0, row, (lxw_col_t)(nheads - 1),
-                                  jh__xlabel(lang, "diag_note"), book.f.note));
-        jh__book_check(&book, worksheet_set_row(ws, row, 48, NULL));
-    }
+    jh__book_check(&book, worksheet_merge_range(
+                              ws, row, 0, row, (lxw_col_t)(SHEET_NHEADS - 1),
+                              jh__xlabel(lang, "diag_note"), book.f.note));
+    jh__book_check(&book, worksheet_set_row(ws, row, 48, NULL));
     row += 2;
     jh__cell_str(&book, ws, row++, 0, jh__xlabel(lang, "diag_summary_title"),
                  book.f.title);
-    for (size_t c = 0; c < nheads; c++)
-        jh__cell_str(&book, ws, row, (lxw_col_t)c, jh__xlabel(lang, heads[c]),
-                     book.f.header);
+    for (size_t c = 0; c < SHEET_NHEADS; c++)
+        jh__cell_str(&book, ws, row, (lxw_col_t)c,
+                     jh__xlabel(lang, sheet_heads[c]), book.f.header);
     row++;
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         if (!a->levels[l].present)
             continue;
-        for (size_t k = 0; k < std->nindicators; k++) {
-            const jh_indicator_diagnostics *id = &d->levels[l].ind[k];
-            const jh_decomposition *dc = &id->decomposition;
-            lxw_col_t c = 0;
-            jh__cell_str(&book, ws, row, c++, jh_level_name((jh_level)l, lang),
-                         book.f.text);
-            jh__cell_str(&book, ws, row, c++,
-                         jh_indicator_name(&std->indicators[k], lang),
-                         book.f.text);
-            jh__cell_num(&book, ws, row, c++,
-                         a->levels[l].ind[k].cv_defined ? a->levels[l].ind[k].cv
-                                                        : NAN,
-                         book.f.num3);
-            jh__cell_num(&book, ws, row, c++, id->gini, book.f.num3);
-            jh__cell_num(&book, ws, row, c++, id->theil, book.f.num4);
-            jh__cell_num(&book, ws, row, c++, id->mcloone, book.f.num3);
-            jh__cell_num(&book, ws, row, c++, id->median, book.f.num2);
-            jh__cell_num(&book, ws, row, c++, id->p05, book.f.num2);
-            jh__cell_num(&book, ws, row, c++, id->p95, book.f.num2);
-            jh__cell_num(&book, ws, row, c++, id->federal_range_ratio,
-                         book.f.num3);
-            jh__cell_num(&book, ws, row, c++, dc->cv2, book.f.num4);
-            jh__cell_num(&book, ws, row, c++, dc->within, book.f.num4);
-            jh__cell_num(&book, ws, row, c++, dc->between, book.f.num4);
-            jh__cell_num(&book, ws, row, c++,
-                         dc->cv2 > 0 ? dc->between / dc->cv2 : NAN, book.f.pct);
-            row++;
-        }
+        for (size_t k = 0; k < a->standard->nindicators; k++)
+            sheet_summary_row(&book, ws, row++, ctx, l, k);
     }
     /* Per level: each school's share of deviation and CV without it. */
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
-        const jh_level_result *lr = &a->levels[l];
-        char title[256];
-        if (!lr->present)
-            continue;
-        row++;
-        snprintf(title, sizeof(title), "%s %s",
-                 jh_level_name((jh_level)l, lang),
-                 jh__xlabel(lang, "diag_schools_title"));
-        jh__cell_str(&book, ws, row++, 0, title, book.f.title);
-        jh__cell_str(&book, ws, row, 0, jh_label(lang, "code"), book.f.header);
-        jh__cell_str(&book, ws, row, 1, jh_label(lang, "school"),
-                     book.f.header);
-        jh__cell_str(&book, ws, row, 2, jh__xlabel(lang, "diag_locality"),
-                     book.f.header);
-        for (size_t k = 0; k < std->nindicators; k++) {
-            char h[256];
-            snprintf(h, sizeof(h), "%s\n%s",
-                     jh_indicator_short(&std->indicators[k], lang),
-                     jh__xlabel(lang, "diag_share"));
-            jh__cell_str(&book, ws, row, (lxw_col_t)(3 + 2 * k), h,
-                         book.f.header);
-            snprintf(h, sizeof(h), "%s\n%s",
-                     jh_indicator_short(&std->indicators[k], lang),
-                     jh__xlabel(lang, "diag_loo"));
-            jh__cell_str(&book, ws, row, (lxw_col_t)(4 + 2 * k), h,
-                         book.f.header);
-        }
-        row++;
-        for (size_t j = 0; j < lr->nsections; j++) {
-            const jh_school *s =
-                &m->county->schools[m->sections[lr->sections[j]].school];
-            jh__cell_str(&book, ws, row, 0, s->code, book.f.text);
-            jh__cell_str(&book, ws, row, 1, s->name, book.f.text);
-            jh__cell_str(&book, ws, row, 2,
-                         jh__locality_name((int)s->locality, lang),
-                         book.f.text);
-            for (size_t k = 0; k < std->nindicators; k++) {
-                const jh_indicator_diagnostics *id = &d->levels[l].ind[k];
-                jh__cell_num(&book, ws, row, (lxw_col_t)(3 + 2 * k),
-                             id->contribution[j], book.f.pct);
-                jh__cell_num(&book, ws, row, (lxw_col_t)(4 + 2 * k),
-                             id->loo_cv[j], book.f.num3);
-            }
-            row++;
-        }
+        if (a->levels[l].present)
+            row = sheet_schools(&book, ws, row + 1, ctx, l);
     }
     jh__col_width(&book, ws, 0, 0, 14);
     jh__col_width(&book, ws, 1, 1, 30);
     jh__col_width(&book, ws, 2, 30, 11);
-    jh_diagnostics_free(d);
     if (book.first != LXW_NO_ERROR)
         return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
                             "cannot write the diagnostics sheet: %s",

@@ -4,6 +4,7 @@
 #define JUNHENG_REPORT_DIAGNOSTICS_H
 
 #include <jansson.h>
+#include <stdbool.h>
 #include <stdio.h>
 
 #include "junheng/diagnostics.h"
@@ -25,6 +26,15 @@ json_t *jh__diagnostics_json(const jh_report_context *ctx,
  */
 void jh__diagnostics_text(FILE *out, const jh_report_context *ctx,
                           const jh_diagnostics *d);
+
+/**
+ * JH_OK when @p ctx carries what the reports read and never compute: the
+ * diagnostics of its analysis and, when @p guarantee, the guarantee checks
+ * if the standard has them (see jh_report_context); else JH_ERR_ARG in
+ * @p err.
+ */
+jh_status jh__report_checks(const jh_report_context *ctx, bool guarantee,
+                            jh_error *err);
 
 /** Up to @p max sections of level @p l with the largest contribution to
  * indicator @p k, into @p top (indices into the level's sections);

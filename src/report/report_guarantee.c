@@ -1,6 +1,7 @@
 /* junheng - school-level government-guarantee checks in JSON, text and a
  * workbook sheet.  Names and words come from guarantee.c and labels.c. */
 #include "report_guarantee.h"
+#include "junheng/result_words.h"
 
 #include <math.h>
 #include <stdlib.h>

@@ -163,23 +163,12 @@ json_warning(const jh_diag *d)
     return o;
 }
 
-jh_status
-jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
+/* "standard_detail": the loaded standard's rules as numbers. */
+static json_t *
+json_standard_detail(const jh_standard *std)
 {
-    const jh_analysis *a = ctx->analysis;
-    const jh_model *m = a->model;
-    const jh_standard *std = a->standard;
-    json_t *root = json_object(), *levels = json_array(),
-           *schools = json_array(), *excluded = json_array(),
-           *warnings = json_array(), *st = json_object();
-    jh_diagnostics *diag = NULL;
-    jh_status dst;
-    int rc;
+    json_t *st = json_object();
 
-    json_object_set_new(root, "junheng", json_string(ctx->version));
-    json_object_set_new(root, "county", json_string(ctx->county_name));
-    json_object_set_new(root, "source", json_string(m->county->source));
-    json_object_set_new(root, "standard", json_string(std->id));
     json_object_set_new(st, "id", json_string(std->id));
     json_object_set_new(st, "name", json_string(std->name_zh));
     json_object_set_new(st, "name_en", json_string(std->name_en));
@@ -235,26 +224,15 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
         }
         json_object_set_new(st, "provisions_on", pv);
     }
-    json_object_set_new(root, "standard_detail", st);
-    json_object_set_new(root, "pass", json_boolean(a->pass));
-    dst = jh_diagnostics_run(&diag, a, err);
-    if (dst != JH_OK) {
-        json_decref(root);
-        json_decref(levels);
-        json_decref(schools);
-        json_decref(excluded);
-        json_decref(warnings);
-        return dst;
-    }
-    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
-        if (a->levels[l].present)
-            json_array_append_new(
-                levels, json_level(ctx, &a->levels[l], &diag->levels[l]));
-    }
-    json_object_set_new(root, "levels", levels);
-    for (size_t i = 0; i < m->nsections; i++)
-        json_array_append_new(schools, json_section(ctx, i));
-    json_object_set_new(root, "schools", schools);
+    return st;
+}
+
+/* "excluded": the schools the model left out, with the reason. */
+static json_t *
+json_excluded(const jh_model *m)
+{
+    json_t *excluded = json_array();
+
     for (size_t i = 0; i < m->nexcluded; i++) {
         const jh_school *s = &m->county->schools[m->excluded[i].school];
         json_t *o = json_object();
@@ -266,47 +244,65 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
         json_object_set_new(o, "line", json_integer(s->line));
         json_array_append_new(excluded, o);
     }
-    json_object_set_new(root, "excluded", excluded);
+    return excluded;
+}
+
+jh_status
+jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
+{
+    const jh_analysis *a;
+    const jh_model *m;
+    const jh_diagnostics *diag = ctx->diagnostics;
+    json_t *root, *levels, *schools, *warnings, *gj = NULL, *dj;
+    jh_status dst;
+    int rc;
+
+    /* The checks come computed (jh_analyze_checks()). */
+    dst = jh__report_checks(ctx, true, err);
+    if (dst != JH_OK)
+        return dst;
+    a = ctx->analysis;
+    m = a->model;
+    root = json_object();
+    json_object_set_new(root, "junheng", json_string(ctx->version));
+    json_object_set_new(root, "county", json_string(ctx->county_name));
+    json_object_set_new(root, "source", json_string(m->county->source));
+    json_object_set_new(root, "standard", json_string(a->standard->id));
+    json_object_set_new(root, "standard_detail",
+                        json_standard_detail(a->standard));
+    json_object_set_new(root, "pass", json_boolean(a->pass));
+    levels = json_array();
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        if (a->levels[l].present)
+            json_array_append_new(
+                levels, json_level(ctx, &a->levels[l], &diag->levels[l]));
+    }
+    json_object_set_new(root, "levels", levels);
+    schools = json_array();
+    for (size_t i = 0; i < m->nsections; i++)
+        json_array_append_new(schools, json_section(ctx, i));
+    json_object_set_new(root, "schools", schools);
+    json_object_set_new(root, "excluded", json_excluded(m));
+    warnings = json_array();
     for (size_t i = 0; ctx->warnings != NULL && i < ctx->warnings->count;
          i++)
         json_array_append_new(warnings,
                               json_warning(&ctx->warnings->items[i]));
     json_object_set_new(root, "warnings", warnings);
     /* School-level government-guarantee checks (guarantee.h), when the
-     * standard has them. */
-    if (std->guarantee.defined) {
-        jh_guarantee *g = NULL;
-        json_t *gj;
-        dst = jh_guarantee_run(&g, m->county, std, NULL, err);
-        if (dst != JH_OK) {
-            jh_diagnostics_free(diag);
-            json_decref(root);
-            return dst;
-        }
-        gj = jh__guarantee_json(ctx, g);
-        jh_guarantee_free(g);
-        if (gj == NULL) {
-            jh_diagnostics_free(diag);
-            json_decref(root);
-            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                "out of memory");
-        }
+     * standard has them; then the supplementary diagnostics, a key of
+     * their own, every other key as before. */
+    if (a->standard->guarantee.defined) {
+        gj = jh__guarantee_json(ctx, ctx->guarantee);
         json_object_set_new(root, "guarantee", gj);
     }
-    /* Supplementary diagnostics: a key of their own, every other key as
-     * before. */
-    {
-        json_t *dj = jh__diagnostics_json(ctx, diag);
-        if (dj == NULL) {
-            jh_diagnostics_free(diag);
-            json_decref(root);
-            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                "out of memory");
-        }
-        json_object_set_new(root, "diagnostics", dj);
+    dj = jh__diagnostics_json(ctx, diag);
+    json_object_set_new(root, "diagnostics", dj);
+    if (root == NULL || (a->standard->guarantee.defined && gj == NULL) ||
+        dj == NULL) {
+        json_decref(root);
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
-    jh_diagnostics_free(diag);
-
     rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     json_decref(root);
     if (rc != 0 || fputc('\n', out) == EOF)

@@ -1,5 +1,6 @@
 /* junheng - a rectification plan as text, JSON and plan.xlsx. */
 #include "junheng/report_plan.h"
+#include "junheng/result_words.h"
 
 #include <jansson.h>
 #include <math.h>

@@ -174,19 +174,13 @@ locality_text(FILE *out, const jh_report_context *ctx,
     }
 }
 
-jh_status
-jh_report_text(FILE *out, const jh_report_context *ctx)
+/* The title, the standard and its provisions, the method note. */
+static void
+text_header(FILE *out, const jh_report_context *ctx)
 {
-    const jh_analysis *a = ctx->analysis;
-    const jh_model *m = a->model;
-    const jh_standard *std = a->standard;
-    const jh_county *c = m->county;
+    const jh_standard *std = ctx->analysis->standard;
     jh_lang lang = ctx->lang;
     bool en = lang == JH_LANG_EN;
-    static const char *const heads[] = {"mean",   "threshold", "cv",
-                                        "cv_limit", "verdict", "below"};
-    static const int widths[] = {10, 10, 9, 13, 9, 14};
-    char b[64];
 
     fprintf(out, "%s%s%s\n", ctx->county_name, en ? " - " : " — ",
             en ? std->name_en : std->name_zh);
@@ -199,112 +193,148 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
                     en ? pv->name_en : pv->name_zh, pv->id);
     }
     fprintf(out, "%s\n", jh_label(lang, "method_note"));
-    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
-        const jh_level_result *lr = &a->levels[l];
-        if (!lr->present)
+}
+
+/* Widths of the columns after the indicator's name. */
+static const int text_widths[] = {10, 10, 9, 13, 9, 14};
+
+/* The table head of a level. */
+static void
+text_table_head(FILE *out, jh_lang lang)
+{
+    static const char *const heads[] = {"mean",     "threshold", "cv",
+                                        "cv_limit", "verdict",   "below"};
+
+    fputs("  ", out);
+    cell(out, jh_label(lang, "indicator"), 30, false);
+    for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]); h++) {
+        fputc(' ', out);
+        cell(out, jh_label(lang, heads[h]), text_widths[h], true);
+    }
+    fputc('\n', out);
+}
+
+/* One indicator's row of level @p l. */
+static void
+text_indicator_row(FILE *out, const jh_report_context *ctx, int l, size_t k)
+{
+    const jh_indicator *ind = &ctx->analysis->standard->indicators[k];
+    const jh_indicator_stats *is = &ctx->analysis->levels[l].ind[k];
+    jh_lang lang = ctx->lang;
+    const int *widths = text_widths;
+    char name[128], b[64];
+
+    snprintf(name, sizeof(name), "%s (%s)", jh_indicator_short(ind, lang),
+             lang == JH_LANG_EN ? ind->unit_en : ind->unit_zh);
+    fputs("  ", out);
+    cell(out, name, 30, false);
+    fputc(' ', out);
+    cell(out, jh__fmt_fixed(is->mean, ind->decimals, b, sizeof(b)), widths[0],
+         true);
+    fputc(' ', out);
+    cell(out, jh__fmt_fixed(ind->threshold[l], ind->decimals, b, sizeof(b)),
+         widths[1], true);
+    fputc(' ', out);
+    cell(out,
+         is->cv_defined ? jh__fmt_fixed(is->cv, 3, b, sizeof(b))
+                        : jh_label(lang, "undefined"),
+         widths[2], true);
+    fputc(' ', out);
+    cell(out, jh__fmt_fixed(is->cv_limit, 2, b, sizeof(b)), widths[3], true);
+    fputc(' ', out);
+    cell(out, isnan(is->cv_limit) ? "-" : verdict(ctx, is->cv_pass), widths[4],
+         true);
+    snprintf(b, sizeof(b), "%zu", is->below);
+    fputc(' ', out);
+    cell(out, b, widths[5], true);
+    if (is->cv_print_disagrees)
+        fprintf(out, "  (%s)", jh_label(lang, "warning_cv_print"));
+    fputc('\n', out);
+}
+
+/* A level: its table, composite CV, per-school rule, verdict and the
+ * schools that fail. */
+static void
+text_level(FILE *out, const jh_report_context *ctx, int l)
+{
+    const jh_analysis *a = ctx->analysis;
+    const jh_model *m = a->model;
+    const jh_standard *std = a->standard;
+    const jh_level_result *lr = &a->levels[l];
+    jh_lang lang = ctx->lang;
+    char b[64];
+
+    fprintf(out, "\n%s: %zu %s, %.0f %s\n", jh_level_name(lr->level, lang),
+            lr->nsections, jh_label(lang, "unit_schools"), lr->students,
+            jh_label(lang, "unit_students"));
+    text_table_head(out, lang);
+    for (size_t k = 0; k < std->nindicators; k++)
+        text_indicator_row(out, ctx, l, k);
+    if (!isnan(lr->composite_limit))
+        fprintf(out, "  %s %s (%s %s) %s%s\n", jh_label(lang, "composite_cv"),
+                jh__fmt_fixed(lr->composite_cv, 3, b, sizeof(b)),
+                jh_label(lang, "cv_limit"),
+                jh__fmt_fixed(lr->composite_limit, 2, b + 32, 32),
+                verdict(ctx, lr->composite_pass),
+                lr->composite_print_disagrees
+                    ? jh_label(lang, "warning_cv_print")
+                    : "");
+    if (std->min_met > 0)
+        fprintf(out, "  %s %zu/%zu\n", jh_label(lang, "schools_met_rule"),
+                lr->schools_passing, lr->nsections);
+    fprintf(out, "  %s%s %s\n", jh_level_name(lr->level, lang),
+            lang == JH_LANG_EN ? ":" : "：", verdict(ctx, lr->pass));
+    for (size_t j = 0; j < lr->nsections; j++) {
+        size_t si = lr->sections[j];
+        const jh_section_result *r = &a->results[si];
+        const jh_school *s = &m->county->schools[m->sections[si].school];
+        char remark[1024];
+        if (r->pass)
             continue;
-        fprintf(out, "\n%s: %zu %s, %.0f %s\n", jh_level_name(lr->level, lang),
-                lr->nsections, jh_label(lang, "unit_schools"), lr->students,
-                jh_label(lang, "unit_students"));
-        fputs("  ", out);
-        cell(out, jh_label(lang, "indicator"), 30, false);
-        for (size_t h = 0; h < sizeof(heads) / sizeof(heads[0]); h++) {
-            fputc(' ', out);
-            cell(out, jh_label(lang, heads[h]), widths[h], true);
-        }
-        fputc('\n', out);
-        for (size_t k = 0; k < std->nindicators; k++) {
-            const jh_indicator *ind = &std->indicators[k];
-            const jh_indicator_stats *is = &lr->ind[k];
-            char name[128];
-            snprintf(name, sizeof(name), "%s (%s)",
-                     jh_indicator_short(ind, lang),
-                     en ? ind->unit_en : ind->unit_zh);
-            fputs("  ", out);
-            cell(out, name, 30, false);
-            fputc(' ', out);
-            cell(out, jh__fmt_fixed(is->mean, ind->decimals, b, sizeof(b)),
-                 widths[0],
-                 true);
-            fputc(' ', out);
-            cell(out,
-                 jh__fmt_fixed(ind->threshold[l], ind->decimals, b,
-                               sizeof(b)),
-                 widths[1], true);
-            fputc(' ', out);
-            cell(out,
-                 is->cv_defined ? jh__fmt_fixed(is->cv, 3, b, sizeof(b))
-                                : jh_label(lang, "undefined"),
-                 widths[2], true);
-            fputc(' ', out);
-            cell(out, jh__fmt_fixed(is->cv_limit, 2, b, sizeof(b)),
-                 widths[3], true);
-            fputc(' ', out);
-            cell(out,
-                 isnan(is->cv_limit) ? "-" : verdict(ctx, is->cv_pass),
-                 widths[4], true);
-            snprintf(b, sizeof(b), "%zu", is->below);
-            fputc(' ', out);
-            cell(out, b, widths[5], true);
-            if (is->cv_print_disagrees)
-                fprintf(out, "  (%s)", jh_label(lang, "warning_cv_print"));
-            fputc('\n', out);
-        }
-        if (!isnan(lr->composite_limit))
-            fprintf(out, "  %s %s (%s %s) %s%s\n",
-                    jh_label(lang, "composite_cv"),
-                    jh__fmt_fixed(lr->composite_cv, 3, b, sizeof(b)),
-                    jh_label(lang, "cv_limit"),
-                    jh__fmt_fixed(lr->composite_limit, 2, b + 32, 32),
-                    verdict(ctx, lr->composite_pass),
-                    lr->composite_print_disagrees
-                        ? jh_label(lang, "warning_cv_print")
-                        : "");
-        if (std->min_met > 0)
-            fprintf(out, "  %s %zu/%zu\n",
-                    jh_label(lang, "schools_met_rule"), lr->schools_passing,
-                    lr->nsections);
-        fprintf(out, "  %s%s %s\n", jh_level_name(lr->level, lang),
-                en ? ":" : "：", verdict(ctx, lr->pass));
-        for (size_t j = 0; j < lr->nsections; j++) {
-            size_t si = lr->sections[j];
-            const jh_section_result *r = &a->results[si];
-            const jh_school *s = &c->schools[m->sections[si].school];
-            char remark[1024];
-            if (r->pass)
-                continue;
-            fprintf(out, "    %s %s %s (%zu/%zu): %s\n",
-                    jh_label(lang, "fail"), s->code, s->name, r->met_count,
-                    std->nindicators,
-                    jh_section_remark(ctx, si, remark, sizeof(remark)));
-        }
+        fprintf(out, "    %s %s %s (%zu/%zu): %s\n", jh_label(lang, "fail"),
+                s->code, s->name, r->met_count, std->nindicators,
+                jh_section_remark(ctx, si, remark, sizeof(remark)));
+    }
+}
+
+jh_status
+jh_report_text(FILE *out, const jh_report_context *ctx, jh_error *err)
+{
+    const jh_analysis *a;
+    const jh_model *m;
+    jh_lang lang = ctx->lang;
+    jh_status st;
+
+    /* The checks come computed (jh_analyze_checks()); without them the
+     * report would be silently shorter. */
+    st = jh__report_checks(ctx, true, err);
+    if (st != JH_OK)
+        return st;
+    a = ctx->analysis;
+    m = a->model;
+    text_header(out, ctx);
+    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
+        if (a->levels[l].present)
+            text_level(out, ctx, l);
     }
     if (m->nexcluded > 0) {
         fprintf(out, "\n%s: %zu\n", jh_label(lang, "title_excluded"),
                 m->nexcluded);
         for (size_t i = 0; i < m->nexcluded; i++) {
-            const jh_school *s = &c->schools[m->excluded[i].school];
+            const jh_school *s = &m->county->schools[m->excluded[i].school];
             fprintf(out, "  %s %s: %s\n", s->code, s->name,
                     jh_exclusion_name(m->excluded[i].reason, lang));
         }
     }
     /* School-level government-guarantee checks (guarantee.h). */
-    if (std->guarantee.defined) {
-        jh_guarantee *g = NULL;
-        if (jh_guarantee_run(&g, c, std, NULL, NULL) == JH_OK)
-            jh__guarantee_text(out, ctx, g);
-        jh_guarantee_free(g);
-    }
+    if (a->standard->guarantee.defined)
+        jh__guarantee_text(out, ctx, ctx->guarantee);
     /* Supplementary: where each failing CV comes from. */
-    {
-        jh_diagnostics *diag = NULL;
-        if (jh_diagnostics_run(&diag, a, NULL) == JH_OK) {
-            locality_text(out, ctx, diag);
-            jh__diagnostics_text(out, ctx, diag);
-            jh_diagnostics_free(diag);
-        }
-    }
+    locality_text(out, ctx, ctx->diagnostics);
+    jh__diagnostics_text(out, ctx, ctx->diagnostics);
     fprintf(out, "\n%s: %s\n", jh_label(lang, "overall"),
-            jh_county_verdict(lang, std, a->pass));
-    return ferror(out) ? JH_ERR_IO : JH_OK;
+            jh_county_verdict(lang, a->standard, a->pass));
+    return ferror(out) ? jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
+                                      "cannot write the text summary")
+                       : JH_OK;
 }

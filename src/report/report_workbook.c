@@ -31,6 +31,7 @@
 #include <xlsxwriter.h>
 
 #include "junheng/report.h"
+#include "report_diagnostics.h"
 #include "report_guarantee.h"
 #include "report_workbook.h"
 #include "util.h"
@@ -94,6 +95,8 @@ typedef struct wb_writer {
     lxw_workbook *wb;
     wb_formats f;
     lxw_error error; /* first libxlsxwriter error, LXW_NO_ERROR if none */
+    jh_status st;    /* a sheet writer's own error, JH_OK if none */
+    jh_error *err;   /* where that error is described (may be NULL) */
     wb_working working[JH_LEVEL_COUNT];
     /* Page breaks of the summary; libxlsxwriter reads them at close. */
     lxw_row_t summary_breaks[2];
@@ -1334,21 +1337,13 @@ wb_build(wb_writer *w)
     wb_excluded_sheet(w, excluded);
     /* 学校办学条件: the school-level government-guarantee checks, when the
      * standard has them and the file gives any of their columns. */
-    if (std->guarantee.defined && w->error == LXW_NO_ERROR) {
-        jh_guarantee *g = NULL;
-        if (jh_guarantee_run(&g, a->model->county, std, NULL, NULL) !=
-            JH_OK)
-            wb_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
-        else if (g->any_column &&
-                 jh__guarantee_sheet(w->wb, w->ctx, g, NULL) != JH_OK)
-            wb_check(w, LXW_ERROR_PARAMETER_VALIDATION);
-        jh_guarantee_free(g);
-    }
+    if (std->guarantee.defined && w->error == LXW_NO_ERROR && w->st == JH_OK &&
+        w->ctx->guarantee->any_column)
+        w->st = jh__guarantee_sheet(w->wb, w->ctx, w->ctx->guarantee, w->err);
     /* 补充分析: contributions, leave-one-out CVs, the urban/town/rural
      * means and CVs and the inequality indices, labelled supplementary. */
-    if (w->error == LXW_NO_ERROR &&
-        jh_report_diagnostics_sheet(w->wb, w->ctx, NULL) != JH_OK)
-        wb_check(w, LXW_ERROR_PARAMETER_VALIDATION);
+    if (w->error == LXW_NO_ERROR && w->st == JH_OK)
+        w->st = jh_report_diagnostics_sheet(w->wb, w->ctx, w->err);
     worksheet_activate(summary);
 }
 
@@ -1371,7 +1366,13 @@ jh__workbook_add_analysis(jh__analysis_sheets **out, lxw_workbook *wb,
     as->w.lang = ctx->lang;
     as->w.error = LXW_NO_ERROR;
     as->w.wb = wb;
+    as->w.err = err;
+    as->w.st = jh__report_checks(ctx, true, err);
+    if (as->w.st != JH_OK)
+        return as->w.st;
     wb_build(&as->w);
+    if (as->w.st != JH_OK)
+        return as->w.st;
     if (as->w.error != LXW_NO_ERROR)
         return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
                             "cannot write the analysis sheets: %s",
@@ -1407,8 +1408,11 @@ jh_report_workbook(const char *path, const jh_report_context *ctx,
     if (path == NULL || ctx == NULL || ctx->analysis == NULL)
         return jh_error_set(err, JH_ERR_ARG, path, 0, 0,
                             "cannot write workbook: no analysis");
+    if (jh__report_checks(ctx, true, err) != JH_OK)
+        return JH_ERR_ARG;
     std = ctx->analysis->standard;
     memset(&w, 0, sizeof(w));
+    w.err = err;
     w.ctx = ctx;
     w.lang = ctx->lang;
     w.error = LXW_NO_ERROR;
@@ -1449,6 +1453,10 @@ jh_report_workbook(const char *path, const jh_report_context *ctx,
 
     wb_build(&w);
     close_error = workbook_close(w.wb);
+    if (w.st != JH_OK) {
+        remove(path);
+        return w.st;
+    }
     if (w.error == LXW_NO_ERROR)
         w.error = close_error;
     if (w.error != LXW_NO_ERROR) {

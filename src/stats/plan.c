@@ -114,36 +114,6 @@ jh_plan_costs_read(jh_plan_costs *c, const char *path, jh_error *err)
     return st;
 }
 
-const char *
-jh_plan_rule_key(jh_plan_rule rule)
-{
-    switch (rule) {
-    case JH_RULE_COST:
-        return "cost";
-    case JH_RULE_COUNT:
-        return "count";
-    case JH_RULE_ALL:
-        return "all";
-    case JH_RULE_NONE:
-        break;
-    }
-    return "none";
-}
-
-const char *
-jh_plan_target_key(jh_plan_target target)
-{
-    switch (target) {
-    case JH_TARGET_FLOOR:
-        return "floor";
-    case JH_TARGET_THRESHOLD:
-        return "threshold";
-    case JH_TARGET_NONE:
-        break;
-    }
-    return "none";
-}
-
 /* The weighted CV of y (NAN when undefined). */
 static double
 cv_of(const double *y, const double *w, size_t n)

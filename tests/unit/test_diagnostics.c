@@ -245,6 +245,7 @@ diagnostics_sheet_hook(void **state)
     char path[] = "/tmp/jh-diag-XXXXXX";
     char file[64];
     jh_report_context ctx;
+    jh_diagnostics *d = NULL;
     lxw_workbook *wb;
     struct stat sb;
     jh_error e;
@@ -260,10 +261,14 @@ diagnostics_sheet_hook(void **state)
     close(fd);
     unlink(path);
     snprintf(file, sizeof(file), "%s.xlsx", path);
-    ctx = (jh_report_context){f.analysis, &f.warnings, JH_LANG_ZH,
-                              "测试县",   "0",         1577836800LL};
+    ctx = (jh_report_context){f.analysis, &f.warnings,  JH_LANG_ZH, "测试县",
+                              "0",        1577836800LL, NULL,       NULL};
     wb = workbook_new(file);
     assert_non_null(wb);
+    /* The sheet reads the diagnostics; it does not compute them. */
+    assert_int_equal(jh_report_diagnostics_sheet(wb, &ctx, &e), JH_ERR_ARG);
+    assert_int_equal(jh_diagnostics_run(&d, f.analysis, &e), JH_OK);
+    ctx.diagnostics = d;
     assert_int_equal(jh_report_diagnostics_sheet(wb, &ctx, &e), JH_OK);
     assert_int_equal(jh_report_diagnostics_sheet(wb, &ctx, &e), JH_ERR_OUTPUT);
     assert_non_null(strstr(e.message, "补充分析"));
@@ -271,6 +276,7 @@ diagnostics_sheet_hook(void **state)
     assert_int_equal(stat(file, &sb), 0);
     assert_true(sb.st_size > 1000);
     unlink(file);
+    jh_diagnostics_free(d);
     fixture_free(&f);
 }
 

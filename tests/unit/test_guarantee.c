@@ -3,6 +3,7 @@
 #include "helpers.h"
 
 #include "junheng/guarantee.h"
+#include "junheng/result_words.h"
 #include "junheng/school_reader.h"
 
 /* Read @p csv into a county and check it under @p std. */
