@@ -218,8 +218,10 @@ typedef struct jh_eval_item {
     jh_part part;
     int number;          /**< 1-based within its part, as in the rules */
     const char *id;      /**< "rotation" */
-    const char *name_zh; /**< the requirement, as the standard words it */
-    const char *name_en;
+    /** The requirement, as the standard words it, with the figures of the
+     * loaded standard. */
+    char name_zh[384];
+    char name_en[384];
     bool computed; /**< computed from the school table */
     size_t nfigures;
     jh_figure figure[JH_EVAL_MAX_FIGURES];

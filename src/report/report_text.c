@@ -6,6 +6,7 @@
 #include "junheng/report.h"
 #include "report_diagnostics.h"
 #include "report_guarantee.h"
+#include "standard_text.h"
 #include "util.h"
 
 char *
@@ -20,6 +21,7 @@ jh_section_remark(const jh_report_context *ctx, size_t section, char *buf,
     const char *sep = ctx->lang == JH_LANG_EN ? ", " : "、";
     const char *group_sep = ctx->lang == JH_LANG_EN ? "; " : "；";
     const char *colon = ctx->lang == JH_LANG_EN ? ": " : "：";
+    char part[64];
     size_t n = 0;
 
     if (size == 0)
@@ -34,9 +36,12 @@ jh_section_remark(const jh_report_context *ctx, size_t section, char *buf,
                 continue;
             name = jh_indicator_short(&std->indicators[k], ctx->lang);
             if (first)
-                n += (size_t)snprintf(buf + n, n < size ? size - n : 0,
-                                      "%s%s%s", n > 0 ? group_sep : "",
-                                      jh_label(ctx->lang, parts[p]), colon);
+                n += (size_t)snprintf(
+                    buf + n, n < size ? size - n : 0, "%s%s%s",
+                    n > 0 ? group_sep : "",
+                    jh__rule_text(std, jh_label(ctx->lang, parts[p]), part,
+                                  sizeof(part)),
+                    colon);
             n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s",
                                   first ? "" : sep, name);
             first = false;
@@ -186,7 +191,7 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
     static const char *const heads[] = {"mean",   "threshold", "cv",
                                         "cv_limit", "verdict", "below"};
     static const int widths[] = {10, 10, 9, 13, 9, 14};
-    char b[64];
+    char b[64], rule[512];
 
     fprintf(out, "%s%s%s\n", ctx->county_name, en ? " - " : " — ",
             en ? std->name_en : std->name_zh);
@@ -198,7 +203,8 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
             fprintf(out, "%s: %s (%s)\n", jh_label(lang, "provision_on"),
                     en ? pv->name_en : pv->name_zh, pv->id);
     }
-    fprintf(out, "%s\n", jh_label(lang, "method_note"));
+    fprintf(out, "%s\n", jh__rule_text(std, jh_label(lang, "method_note"),
+                                      rule, sizeof(rule)));
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         const jh_level_result *lr = &a->levels[l];
         if (!lr->present)
@@ -262,8 +268,9 @@ jh_report_text(FILE *out, const jh_report_context *ctx)
                         : "");
         if (std->min_met > 0)
             fprintf(out, "  %s %zu/%zu\n",
-                    jh_label(lang, "schools_met_rule"), lr->schools_passing,
-                    lr->nsections);
+                    jh__rule_text(std, jh_label(lang, "schools_met_rule"),
+                                  rule, sizeof(rule)),
+                    lr->schools_passing, lr->nsections);
         fprintf(out, "  %s%s %s\n", jh_level_name(lr->level, lang),
                 en ? ":" : "：", verdict(ctx, lr->pass));
         for (size_t j = 0; j < lr->nsections; j++) {
