@@ -201,8 +201,9 @@ typedef enum jh_eunit {
 /** One figure of an item: a fact or a computed count, against a limit. */
 typedef struct jh_figure {
     const char *id; /**< fact key, or a computed key ("school_size") */
-    const char *name_zh;
-    const char *name_en;
+    /** Its name, with the figures of the loaded standard. */
+    char name_zh[192];
+    char name_en[192];
     jh_eunit unit;
     jh_cmp cmp;
     double value; /**< NAN when not given */

@@ -40,6 +40,7 @@ static const fig figs[] = {
     FIG("cv_primary", cv_limit[JH_LEVEL_PRIMARY], F_CV),
     FIG("cv_junior", cv_limit[JH_LEVEL_JUNIOR], F_CV),
     FIG("g_classes_per_room", guarantee.classes_per_music_room, F_SHORT),
+    FIG("g_classes_per_art_room", guarantee.classes_per_art_room, F_SHORT),
     FIG("g_music_room_area", guarantee.music_room_min_area, F_SHORT),
     FIG("g_art_room_area", guarantee.art_room_min_area, F_SHORT),
     FIG("g_school_size", guarantee.school_size_max, F_SHORT),

@@ -22,7 +22,8 @@
  *                   floor (partial_floor, percent)
  *   CV limits       cv_primary cv_junior
  *   scope           teaching_point_min
- *   [guarantee]     g_classes_per_room g_music_room_area g_art_room_area
+ *   [guarantee]     g_classes_per_room (music) g_classes_per_art_room
+ *                   g_music_room_area g_art_room_area
  *                   g_school_size g_school_size_combined g_class_primary
  *                   g_class_junior g_small_school g_certified (percent)
  *                   g_training_funds (percent)

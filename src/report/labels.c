@@ -246,7 +246,8 @@ static const label labels[] = {
     {"ev_estimated", "（含按学生数拆分的估算）",
      " (partly estimated by pupils)"},
     {"ev_computed_mark", "（由学校数据计算）", " (computed from the school data)"},
-    {"ev_small_schools", "不足100名学生的学校", "Schools under 100 pupils"},
+    {"ev_small_schools", "不足{g_small_school}名学生的学校",
+     "Schools under {g_small_school} pupils"}, /* rule sentence */
     {"ev_none", "无", "none"},
     {"ev_t1_value", "表Ⅰ数值", "Table I figure"},
     {"ev_t1_source", "来源", "Source"},

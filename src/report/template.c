@@ -138,13 +138,15 @@ static const tcol columns[] = {
      "split buildings and equipment. 0 when none."},
     {"班级数", "classes", -1, JH_LEVEL_PRIMARY, "个", "classes", K_INTEGER, 0,
      9, "小学班级数。", "Primary classes.", G_PUPILS, U_GUARANTEE,
-     GUAR_ZH("音乐、美术专用教室（每12个班1间）"),
-     GUAR_EN("music and art rooms (one per 12 classes)"), "小学班级数。",
+     GUAR_ZH("音乐、美术专用教室（每{g_classes_per_room}个班1间）"),
+     GUAR_EN("music and art rooms (one per {g_classes_per_room} classes)"),
+     "小学班级数。",
      "Primary classes."},
     {"班级数", "classes", -1, JH_LEVEL_JUNIOR, "个", "classes", K_INTEGER, 0, 9,
      "初中班级数。", "Junior classes.", G_PUPILS, U_GUARANTEE,
-     GUAR_ZH("音乐、美术专用教室（每12个班1间）"),
-     GUAR_EN("music and art rooms (one per 12 classes)"), "初中班级数。",
+     GUAR_ZH("音乐、美术专用教室（每{g_classes_per_room}个班1间）"),
+     GUAR_EN("music and art rooms (one per {g_classes_per_room} classes)"),
+     "初中班级数。",
      "Junior classes."},
     {"年级数", "grades", -1, JH_LEVEL_PRIMARY, NULL, NULL, K_INTEGER, 0, 9,
      "小学开设的年级数（六三学制为6）。",
@@ -264,13 +266,15 @@ static const tcol columns[] = {
      "Pupils in the school's largest junior class."},
     {Q(JH_Q_MUSIC_ROOMS), -1, "间", "rooms", K_INTEGER, 0, 11,
      "全校音乐专用教室间数。", "Whole school: music rooms.", G_GUARANTEE,
-     U_GUARANTEE, GUAR_ZH("音乐专用教室（每12个班1间）"),
-     GUAR_EN("music rooms (one per 12 classes)"), "全校音乐专用教室间数。",
+     U_GUARANTEE, GUAR_ZH("音乐专用教室（每{g_classes_per_room}个班1间）"),
+     GUAR_EN("music rooms (one per {g_classes_per_room} classes)"),
+     "全校音乐专用教室间数。",
      "Whole-school music rooms."},
     {Q(JH_Q_ART_ROOMS), -1, "间", "rooms", K_INTEGER, 0, 11,
      "全校美术专用教室间数。", "Whole school: art rooms.", G_GUARANTEE,
-     U_GUARANTEE, GUAR_ZH("美术专用教室（每12个班1间）"),
-     GUAR_EN("art rooms (one per 12 classes)"), "全校美术专用教室间数。",
+     U_GUARANTEE, GUAR_ZH("美术专用教室（每{g_classes_per_art_room}个班1间）"),
+     GUAR_EN("art rooms (one per {g_classes_per_art_room} classes)"),
+     "全校美术专用教室间数。",
      "Whole-school art rooms."},
     {Q(JH_Q_MUSIC_ROOM_MIN_AREA), -1, "平方米", "m2", K_DECIMAL, 0, 12,
      "面积最小的一间音乐专用教室的面积。", "Area of the smallest music room.",
@@ -299,8 +303,8 @@ static const tcol columns[] = {
     {Q(JH_Q_TRAINING_FUNDS), -1, "元", "yuan", K_DECIMAL, 0, 13,
      "全校上一年度教师培训经费，单位元。",
      "Whole school: teacher training funds last year, in yuan.", G_GUARANTEE,
-     U_GUARANTEE, GUAR_ZH("教师培训经费不低于公用经费的5%"),
-     GUAR_EN("training funds at least 5% of public funds"),
+     U_GUARANTEE, GUAR_ZH("教师培训经费不低于公用经费的{g_training_funds}%"),
+     GUAR_EN("training funds at least {g_training_funds}% of public funds"),
      "全校年度教师培训经费（元）。",
      "Whole-school teacher training funds for the year (yuan)."},
     {Q(JH_Q_PUBLIC_FUNDS), -1, "元", "yuan", K_DECIMAL, 0, 13,
@@ -543,6 +547,12 @@ column_use(const tcol *c, const jh_standard *std, bool en, char *buf,
            size_t size)
 {
     const char *other = en ? c->use_en : c->use_zh;
+    /* the limits the other uses state: the standard's, or the default
+     * one's when it has no [guarantee] (the checks read the column all the
+     * same) */
+    const jh_standard *limits =
+        std->guarantee.defined ? std : jh_standard_builtin(NULL);
+    char filled[512];
     size_t len;
 
     buf[0] = '\0';
@@ -556,7 +566,9 @@ column_use(const tcol *c, const jh_standard *std, bool en, char *buf,
     len = strlen(buf);
     if (other != NULL)
         snprintf(buf + len, size - len, "%s%s",
-                 len > 0 ? (en ? "; " : "；") : "", other);
+                 len > 0 ? (en ? "; " : "；") : "",
+                 jh__rule_text(limits != NULL ? limits : std, other, filled,
+                               sizeof(filled)));
 }
 
 /* The header of column @p c in the template's language. */

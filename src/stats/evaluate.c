@@ -964,8 +964,10 @@ add_figure(builder *b, const char *id, const char *zh, const char *en,
         return NULL;
     fg = &it->figure[it->nfigures++];
     fg->id = id;
-    fg->name_zh = zh;
-    fg->name_en = en;
+    jh__rule_text(b->std, zh != NULL ? zh : "", fg->name_zh,
+                  sizeof(fg->name_zh));
+    jh__rule_text(b->std, en != NULL ? en : "", fg->name_en,
+                  sizeof(fg->name_en));
     fg->unit = unit;
     fg->cmp = cmp;
     fg->value = value;
@@ -1196,8 +1198,10 @@ guarantee_items(builder *b)
         fail = fail || ev->small[i].verdict == JH_V_FAIL;
         incomplete = incomplete || ev->small[i].verdict == JH_V_INCOMPLETE;
     }
-    fg = add_figure(b, "small_school_funds", "按100名学生核定公用经费的学校",
-                    "Small schools funded as for 100 pupils", JH_EU_SCHOOLS,
+    fg = add_figure(b, "small_school_funds",
+                    "按{g_small_school}名学生核定公用经费的学校",
+                    "Small schools funded as for {g_small_school} pupils",
+                    JH_EU_SCHOOLS,
                     JH_CMP_ALL, ok, (double)ev->nsmall);
     if (fg != NULL)
         fg->verdict = fail         ? JH_V_FAIL
