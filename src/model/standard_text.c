@@ -19,7 +19,8 @@ typedef enum fig_form {
     F_SHORT = 0, /* shortest form: "1.1", "2000" */
     F_PERCENT,   /* share × 100, shortest form: "85" */
     F_CV,        /* two decimals: "0.50" */
-    F_ROMAN      /* monitoring level: "Ⅲ" */
+    F_ROMAN,     /* monitoring level: "Ⅲ" */
+    F_ROMAN_EN   /* the same in Latin letters: "III" */
 } fig_form;
 
 typedef struct fig {
@@ -66,6 +67,7 @@ static const fig figs[] = {
     FIG("c_disabled", county.disabled_enrollment_min, F_PERCENT),
     FIG("c_recognition", county.recognition_min, F_PERCENT),
     FIG("c_monitoring_level", county.monitoring_level_min, F_ROMAN),
+    FIG("c_monitoring_level_en", county.monitoring_level_min, F_ROMAN_EN),
     FIG("c_monitoring_difference", county.monitoring_difference_max,
         F_SHORT),
 };
@@ -94,6 +96,7 @@ static const char *
 fig_text(const jh_standard *std, const fig *f, char *buf, size_t size)
 {
     static const char *const roman[] = {"Ⅰ", "Ⅱ", "Ⅲ", "Ⅳ", "Ⅴ"};
+    static const char *const latin[] = {"I", "II", "III", "IV", "V"};
     double v;
 
     memcpy(&v, (const char *)std + f->offset, sizeof(v));
@@ -105,8 +108,9 @@ fig_text(const jh_standard *std, const fig *f, char *buf, size_t size)
     case F_CV:
         return jh__fmt_fixed(v, 2, buf, size);
     case F_ROMAN:
+    case F_ROMAN_EN:
         if (v >= 1 && v <= 5 && v == floor(v))
-            return roman[(int)v - 1];
+            return (f->form == F_ROMAN ? roman : latin)[(int)v - 1];
         return shortest(v, buf, size);
     case F_SHORT:
     default:

@@ -31,6 +31,7 @@
  *                   c_rotation_backbone c_nearby_primary c_nearby_junior
  *                   c_quality_places c_migrant c_retention c_disabled
  *                   c_recognition (percent), c_monitoring_level (Roman),
+ *                   c_monitoring_level_en (Latin: "III"),
  *                   c_monitoring_difference
  *
  * Unknown names and a lone "{" are copied as they are.  Returns @p buf.

@@ -895,7 +895,8 @@ static const item_def item_defs[] = {
     {JH_PART_QUALITY, "monitoring",
      "在国家义务教育质量监测中，相关科目学生学业水平达到{c_monitoring_level}级"
      "以上，且校际差异率低于{c_monitoring_difference}",
-     "National monitoring: level III or above, difference rate below "
+     "National monitoring: level {c_monitoring_level_en} or above, "
+     "difference rate below "
      "{c_monitoring_difference}"},
     {JH_PART_RECOGNITION, "recognition",
      "社会认可度达到{c_recognition}%以上",
