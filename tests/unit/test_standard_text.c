@@ -24,13 +24,16 @@ national_figures(void **state)
         fill(s, "1:{w_nine_junior}、1:{w_complete_senior}、"
                 "1:{w_twelve_junior}:{w_twelve_senior}"),
         "1:1.1、1:1.2、1:1.1:1.32");
-    assert_string_equal(fill(s, "{min_met} of {indicators}, {rest} at {floor}%"),
-                        "6 of 7, 1 at 85%");
+    assert_string_equal(
+        fill(s, "{min_met} of {indicators}, {rest} at {floor}%"),
+        "6 of 7, 1 at 85%");
     assert_string_equal(fill(s, "{cv_primary} {cv_junior}"), "0.50 0.45");
-    assert_string_equal(fill(s, "{c_migrant}% {c_recognition}% {c_nearby_junior}%"),
-                        "85% 85% 95%");
+    assert_string_equal(
+        fill(s, "{c_migrant}% {c_recognition}% {c_nearby_junior}%"),
+        "85% 85% 95%");
     assert_string_equal(fill(s, "{c_monitoring_level}级 level "
-                                "{c_monitoring_level_en}, {c_monitoring_difference}"),
+                                "{c_monitoring_level_en}, "
+                                "{c_monitoring_difference}"),
                         "Ⅲ级 level III, 0.15");
     assert_string_equal(fill(s, "{g_school_size}/{g_school_size_combined} "
                                 "{g_class_primary}/{g_class_junior} "
