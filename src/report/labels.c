@@ -134,17 +134,18 @@ static const label labels[] = {
     {"split_label", "合并学校拆分", "Combined schools"},
     {"split_rule",
      "校舍、场地、设备和多媒体教室按折算在校生数分摊：九年一贯制学校 "
-     "小学:初中 = 1:{jn}；完全中学 初中:高中 = 1:{sc}；十二年一贯制学校 "
-     "小学:初中:高中 = 1:{jt}:{st}",
+     "小学:初中 = 1:{w_nine_junior}；完全中学 初中:高中 = 1:{w_complete_senior}；"
+     "十二年一贯制学校 小学:初中:高中 = 1:{w_twelve_junior}:{w_twelve_senior}",
      "buildings, grounds, equipment and multimedia rooms split by weighted "
-     "enrollment: nine-year 1:{jn} (primary:junior), complete secondary "
-     "1:{sc} (junior:senior), twelve-year 1:{jt}:{st} "
-     "(primary:junior:senior)"},
+     "enrollment: nine-year 1:{w_nine_junior} (primary:junior), complete "
+     "secondary 1:{w_complete_senior} (junior:senior), twelve-year "
+     "1:{w_twelve_junior}:{w_twelve_senior} (primary:junior:senior)"},
     {"school_rule_label", "学校达标规则", "Per-school rule"},
     {"school_rule",
-     "{total}项指标中至少{met}项达到标准值，其余指标达到标准值的{floor}%",
-     "at least {met} of the {total} indicators meet their threshold and the "
-     "others reach {floor}% of it"},
+     "{indicators}项指标中至少{min_met}项达到标准值，其余指标达到标准值的"
+     "{floor}%",
+     "at least {min_met} of the {indicators} indicators meet their threshold "
+     "and the others reach {floor}% of it"},
     {"schools_rule_pass", "学校综合达标",
      "Schools passing the per-school rule"},
     {"undefined_note", "县域均值为0，差异系数无法计算，按未达标处理",
