@@ -201,8 +201,9 @@ typedef enum jh_eunit {
 /** One figure of an item: a fact or a computed count, against a limit. */
 typedef struct jh_figure {
     const char *id; /**< fact key, or a computed key ("school_size") */
-    const char *name_zh;
-    const char *name_en;
+    /** Its name, with the figures of the loaded standard. */
+    char name_zh[192];
+    char name_en[192];
     jh_eunit unit;
     jh_cmp cmp;
     double value; /**< NAN when not given */
@@ -218,8 +219,10 @@ typedef struct jh_eval_item {
     jh_part part;
     int number;          /**< 1-based within its part, as in the rules */
     const char *id;      /**< "rotation" */
-    const char *name_zh; /**< the requirement, as the standard words it */
-    const char *name_en;
+    /** The requirement, as the standard words it, with the figures of the
+     * loaded standard. */
+    char name_zh[384];
+    char name_en[384];
     bool computed; /**< computed from the school table */
     size_t nfigures;
     jh_figure figure[JH_EVAL_MAX_FIGURES];

@@ -18,11 +18,12 @@ help(FILE *out)
 {
     fputs(
         "usage: junheng plan FILE [options]\n\n"
-        "Plan the rectification of the county in FILE under the 2017\n"
-        "quality-balance standard:\n"
+        "Plan the rectification of the county in FILE under a standard\n"
+        "(default: the 2017 quality-balance standard):\n"
         "  - for every school section that misses an indicator, the\n"
-        "    shortfall in teachers, m2, yuan or rooms, and what the rule\n"
-        "    '6 of 7 met, the seventh at 85%' strictly requires;\n"
+        "    shortfall in teachers, m2, yuan or rooms, and what the\n"
+        "    standard's per-school rule strictly requires (national\n"
+        "    standard: 6 of 7 met, the seventh at 85%);\n"
         "  - for every CV over its limit, the least total addition: the\n"
         "    lowest schools raised to a common level t;\n"
         "  - what each school adds and costs, and the figures recomputed\n"

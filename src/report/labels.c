@@ -45,14 +45,18 @@ static const label labels[] = {
      "Composite CV (mean of the indicators' CVs)"},
     {"provision_on", "启用条款", "Provision on"},
     {"unit_students", "名学生", "students"},
-    {"schools_met_rule", "达标学校（6项达标且余项≥85%）",
-     "Schools passing (6 met, last at 85%)"},
+    /* rule sentences: {names} filled from the loaded standard
+     * (jh__rule_text, src/model/standard_text.h) */
+    {"schools_met_rule", "达标学校（{min_met}项达标且余项≥{floor}%）",
+     "Schools passing ({min_met} met, last at {floor}%)"},
     {"method_note",
      "差异系数按在校生数加权（总体标准差，除以在校生总数）；九年一贯制学校"
-     "1:1.1、完全中学1:1.2、十二年一贯制学校1:1.1:1.32分摊校舍与设备",
+     "1:{w_nine_junior}、完全中学1:{w_complete_senior}、十二年一贯制学校"
+     "1:{w_twelve_junior}:{w_twelve_senior}分摊校舍与设备",
      "CV weighted by enrollment (population SD, divided by total "
-     "enrollment); combined schools split 1:1.1 (nine-year), 1:1.2 "
-     "(complete secondary), 1:1.1:1.32 (twelve-year)"},
+     "enrollment); combined schools split 1:{w_nine_junior} (nine-year), "
+     "1:{w_complete_senior} (complete secondary), "
+     "1:{w_twelve_junior}:{w_twelve_senior} (twelve-year)"},
     /* table titles */
     {"title_summary", "县域义务教育学校资源配置情况汇总",
      "Resource allocation summary"},
@@ -113,7 +117,7 @@ static const label labels[] = {
     {"warning_cv_print", "三位小数显示值与判定不一致",
      "printed value disagrees with the verdict"},
     {"remark_met", "达标指标", "met"},
-    {"remark_partial", "达到85%", "at 85%"},
+    {"remark_partial", "达到{floor}%", "at {floor}%"}, /* rule sentence */
     {"remark_missed", "未达标", "missed"},
     {"formula_note",
      "差异系数 = 标准差 ÷ 加权平均数；标准差 = √(Σ差异情况 ÷ Σ在校生数)；"
@@ -130,17 +134,18 @@ static const label labels[] = {
     {"split_label", "合并学校拆分", "Combined schools"},
     {"split_rule",
      "校舍、场地、设备和多媒体教室按折算在校生数分摊：九年一贯制学校 "
-     "小学:初中 = 1:{jn}；完全中学 初中:高中 = 1:{sc}；十二年一贯制学校 "
-     "小学:初中:高中 = 1:{jt}:{st}",
+     "小学:初中 = 1:{w_nine_junior}；完全中学 初中:高中 = 1:{w_complete_senior}；"
+     "十二年一贯制学校 小学:初中:高中 = 1:{w_twelve_junior}:{w_twelve_senior}",
      "buildings, grounds, equipment and multimedia rooms split by weighted "
-     "enrollment: nine-year 1:{jn} (primary:junior), complete secondary "
-     "1:{sc} (junior:senior), twelve-year 1:{jt}:{st} "
-     "(primary:junior:senior)"},
+     "enrollment: nine-year 1:{w_nine_junior} (primary:junior), complete "
+     "secondary 1:{w_complete_senior} (junior:senior), twelve-year "
+     "1:{w_twelve_junior}:{w_twelve_senior} (primary:junior:senior)"},
     {"school_rule_label", "学校达标规则", "Per-school rule"},
     {"school_rule",
-     "{total}项指标中至少{met}项达到标准值，其余指标达到标准值的{floor}%",
-     "at least {met} of the {total} indicators meet their threshold and the "
-     "others reach {floor}% of it"},
+     "{indicators}项指标中至少{min_met}项达到标准值，其余指标达到标准值的"
+     "{floor}%",
+     "at least {min_met} of the {indicators} indicators meet their threshold "
+     "and the others reach {floor}% of it"},
     {"schools_rule_pass", "学校综合达标",
      "Schools passing the per-school rule"},
     {"undefined_note", "县域均值为0，差异系数无法计算，按未达标处理",
@@ -242,7 +247,8 @@ static const label labels[] = {
     {"ev_estimated", "（含按学生数拆分的估算）",
      " (partly estimated by pupils)"},
     {"ev_computed_mark", "（由学校数据计算）", " (computed from the school data)"},
-    {"ev_small_schools", "不足100名学生的学校", "Schools under 100 pupils"},
+    {"ev_small_schools", "不足{g_small_school}名学生的学校",
+     "Schools under {g_small_school} pupils"}, /* rule sentence */
     {"ev_none", "无", "none"},
     {"ev_t1_value", "表Ⅰ数值", "Table I figure"},
     {"ev_t1_source", "来源", "Source"},

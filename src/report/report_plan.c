@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "sheet.h"
+#include "standard_text.h"
 #include "util.h"
 #include "xlabels.h"
 
@@ -81,18 +82,25 @@ rule_label(jh_plan_rule rule, jh_lang lang)
     return "";
 }
 
+/* The label of target @p t in @p lang, its share filled from @p std into
+ * @p buf. */
 static const char *
-target_label(jh_plan_target t, jh_lang lang)
+target_label(const jh_standard *std, jh_plan_target t, jh_lang lang,
+             char *buf, size_t size)
 {
+    const char *key = "plan_target_none";
+
     switch (t) {
     case JH_TARGET_THRESHOLD:
-        return jh__xlabel(lang, "plan_target_threshold");
+        key = "plan_target_threshold";
+        break;
     case JH_TARGET_FLOOR:
-        return jh__xlabel(lang, "plan_target_floor");
+        key = "plan_target_floor";
+        break;
     case JH_TARGET_NONE:
         break;
     }
-    return jh__xlabel(lang, "plan_target_none");
+    return jh__rule_text(std, jh__xlabel(lang, key), buf, size);
 }
 
 static void
@@ -101,7 +109,7 @@ text_sections(FILE *out, const jh_report_context *ctx, const jh_plan *p)
     const jh_standard *std = p->before->standard;
     jh_lang lang = ctx->lang;
     const char *colon = lang == JH_LANG_EN ? ": " : "：";
-    char b1[32], b2[32];
+    char b1[32], b2[32], label[128];
 
     fprintf(out, "\n%s\n", jh__xlabel(lang, "plan_school_fixes"));
     if (p->nsections == 0)
@@ -125,7 +133,8 @@ text_sections(FILE *out, const jh_report_context *ctx, const jh_plan *p)
                          lang);
             if (!sf->partial) {
                 fprintf(out, lang == JH_LANG_EN ? "; %s " : "；%s ",
-                        jh__xlabel(lang, "plan_to_floor"));
+                        jh__rule_text(std, jh__xlabel(lang, "plan_to_floor"),
+                                      label, sizeof(label)));
                 print_amount(out, p, ps->section, sf->indicator, &sf->to_floor,
                              lang);
             }
@@ -145,7 +154,8 @@ text_sections(FILE *out, const jh_report_context *ctx, const jh_plan *p)
                                            : &sf->to_threshold;
             fprintf(out, "      %s %s",
                     jh_indicator_short(&std->indicators[sf->indicator], lang),
-                    target_label(sf->required, lang));
+                    target_label(std, sf->required, lang, label,
+                                 sizeof(label)));
             if (sf->required != JH_TARGET_NONE) {
                 fputs(lang == JH_LANG_EN ? ": " : "：", out);
                 print_amount(out, p, ps->section, sf->indicator, am, lang);
@@ -574,7 +584,21 @@ jh_report_plan_json(FILE *out, const jh_report_context *ctx, const jh_plan *p,
     const jh_model *m = p->before->model;
     json_t *root = json_object(), *costs = json_object(),
            *schools = json_array(), *totals = json_object();
+    char tmpl[768], method[768];
     int rc;
+
+    snprintf(tmpl, sizeof(tmpl),
+             "per-school fixes first (%s), then for every CV over its limit "
+             "the least total addition: the lowest sections raised to a "
+             "common level t found by bisection; additions rounded up to "
+             "whole persons, rooms, m2 and yuan; physical additions of "
+             "combined schools stated for the whole school (section "
+             "addition / physical_share); the projection recomputed by the "
+             "analysis itself",
+             p->before->standard->min_met > 0
+                 ? "what the {min_met}-of-{indicators} plus {floor}% rule "
+                   "requires"
+                 : "none: the standard has no per-school rule");
 
     json_object_set_new(root, "junheng", json_string(ctx->version));
     json_object_set_new(root, "county", json_string(ctx->county_name));
@@ -582,14 +606,8 @@ jh_report_plan_json(FILE *out, const jh_report_context *ctx, const jh_plan *p,
     json_object_set_new(root, "standard", json_string(p->before->standard->id));
     json_object_set_new(
         root, "method",
-        json_string("per-school fixes first (what the 6-of-7 plus 85% rule "
-                    "requires), then for every CV over its limit the least "
-                    "total addition: the lowest sections raised to a common "
-                    "level t found by bisection; additions rounded up to "
-                    "whole persons, rooms, m2 and yuan; physical additions "
-                    "of combined schools stated for the whole school "
-                    "(section addition / physical_share); the projection "
-                    "recomputed by the analysis itself"));
+        json_string(jh__rule_text(p->before->standard, tmpl, method,
+                                  sizeof(method))));
     for (int q = 0; q < JH_Q_COUNT; q++) {
         if (isfinite(p->costs.per_unit[q]))
             json_object_set_new(costs, jh_quantity_key((jh_quantity)q),
@@ -666,12 +684,15 @@ sheet_school_fixes(jh__book *b, const jh_report_context *ctx, const jh_plan *p)
 {
     const jh_standard *std = p->before->standard;
     lxw_worksheet *ws = jh__book_sheet(b, lbl(ctx, "plan_school_sheet"));
+    char floor_head[128], label[128];
     const char *heads[] = {
         jh_label(ctx->lang, "level"),     jh_label(ctx->lang, "code"),
         jh_label(ctx->lang, "school"),    jh_label(ctx->lang, "students"),
         jh_label(ctx->lang, "indicator"), jh_label(ctx->lang, "value"),
         jh_label(ctx->lang, "threshold"), lbl(ctx, "plan_shortfall"),
-        lbl(ctx, "plan_whole_add"),       lbl(ctx, "plan_to_floor"),
+        lbl(ctx, "plan_whole_add"),
+        jh__rule_text(std, lbl(ctx, "plan_to_floor"), floor_head,
+                      sizeof(floor_head)),
         lbl(ctx, "plan_whole_add"),       lbl(ctx, "plan_required"),
         lbl(ctx, "plan_section_add"),     lbl(ctx, "plan_whole_add"),
         jh_label(ctx->lang, "unit"),      lbl(ctx, "plan_cost"),
@@ -715,7 +736,8 @@ sheet_school_fixes(jh__book *b, const jh_report_context *ctx, const jh_plan *p)
                          lbl(ctx, "plan_required_none"));
             else
                 snprintf(rule, sizeof(rule), "%s (%s)",
-                         target_label(sf->required, ctx->lang),
+                         target_label(std, sf->required, ctx->lang, label,
+                                      sizeof(label)),
                          rule_label(ps->rule, ctx->lang));
             jh__cell_str(b, ws, row, c++, rule, b->f.wrap);
             jh__cell_num(b, ws, row, c++,

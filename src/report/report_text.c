@@ -6,6 +6,7 @@
 #include "junheng/report.h"
 #include "report_diagnostics.h"
 #include "report_guarantee.h"
+#include "standard_text.h"
 #include "util.h"
 
 char *
@@ -20,6 +21,7 @@ jh_section_remark(const jh_report_context *ctx, size_t section, char *buf,
     const char *sep = ctx->lang == JH_LANG_EN ? ", " : "、";
     const char *group_sep = ctx->lang == JH_LANG_EN ? "; " : "；";
     const char *colon = ctx->lang == JH_LANG_EN ? ": " : "：";
+    char part[64];
     size_t n = 0;
 
     if (size == 0)
@@ -34,9 +36,12 @@ jh_section_remark(const jh_report_context *ctx, size_t section, char *buf,
                 continue;
             name = jh_indicator_short(&std->indicators[k], ctx->lang);
             if (first)
-                n += (size_t)snprintf(buf + n, n < size ? size - n : 0,
-                                      "%s%s%s", n > 0 ? group_sep : "",
-                                      jh_label(ctx->lang, parts[p]), colon);
+                n += (size_t)snprintf(
+                    buf + n, n < size ? size - n : 0, "%s%s%s",
+                    n > 0 ? group_sep : "",
+                    jh__rule_text(std, jh_label(ctx->lang, parts[p]), part,
+                                  sizeof(part)),
+                    colon);
             n += (size_t)snprintf(buf + n, n < size ? size - n : 0, "%s%s",
                                   first ? "" : sep, name);
             first = false;
@@ -192,7 +197,10 @@ text_header(FILE *out, const jh_report_context *ctx)
             fprintf(out, "%s: %s (%s)\n", jh_label(lang, "provision_on"),
                     en ? pv->name_en : pv->name_zh, pv->id);
     }
-    fprintf(out, "%s\n", jh_label(lang, "method_note"));
+    char rule[512];
+
+    fprintf(out, "%s\n", jh__rule_text(std, jh_label(lang, "method_note"),
+                                      rule, sizeof(rule)));
 }
 
 /* Widths of the columns after the indicator's name. */
@@ -262,7 +270,7 @@ text_level(FILE *out, const jh_report_context *ctx, int l)
     const jh_standard *std = a->standard;
     const jh_level_result *lr = &a->levels[l];
     jh_lang lang = ctx->lang;
-    char b[64];
+    char b[64], rule[512];
 
     fprintf(out, "\n%s: %zu %s, %.0f %s\n", jh_level_name(lr->level, lang),
             lr->nsections, jh_label(lang, "unit_schools"), lr->students,
@@ -280,7 +288,9 @@ text_level(FILE *out, const jh_report_context *ctx, int l)
                     ? jh_label(lang, "warning_cv_print")
                     : "");
     if (std->min_met > 0)
-        fprintf(out, "  %s %zu/%zu\n", jh_label(lang, "schools_met_rule"),
+        fprintf(out, "  %s %zu/%zu\n",
+                jh__rule_text(std, jh_label(lang, "schools_met_rule"), rule,
+                              sizeof(rule)),
                 lr->schools_passing, lr->nsections);
     fprintf(out, "  %s%s %s\n", jh_level_name(lr->level, lang),
             lang == JH_LANG_EN ? ":" : "：", verdict(ctx, lr->pass));

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "sheet.h"
+#include "standard_text.h"
 #include "util.h"
 #include "xlabels.h"
 
@@ -138,7 +139,7 @@ causes_text(const jh_report_context *ctx, const jh_verify_result *r,
 {
     const jh_county *county = r->analysis->model->county;
     size_t n = 0;
-    char key[64], v[48];
+    char key[64], v[48], label[256];
 
     buf[0] = '\0';
     for (int i = 0; i < JH_CAUSE_COUNT && n < size; i++) {
@@ -162,7 +163,9 @@ causes_text(const jh_report_context *ctx, const jh_verify_result *r,
         n += (size_t)snprintf(
             buf + n, size - n, "%s%s%s (%s)",
             n > 0 ? (ctx->lang == JH_LANG_EN ? "; " : "；") : "",
-            jh__xlabel(ctx->lang, key), who,
+            jh__rule_text(r->analysis->standard, jh__xlabel(ctx->lang, key),
+                          label, sizeof(label)),
+            who,
             jh__fmt_fixed(f->cause_value[i], digits_for(f), v, sizeof(v)));
     }
     if (n >= size)
@@ -345,7 +348,7 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
 {
     const jh_county *county = r->analysis->model->county;
     json_t *root = json_object(), *findings = json_array();
-    char key[64];
+    char key[64], label[256];
     int rc;
 
     json_object_set_new(root, "junheng", json_string(ctx->version));
@@ -424,8 +427,11 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
             }
             snprintf(key, sizeof(key), "cause_%s",
                      jh_verify_cause_key((jh_verify_cause)k));
-            json_object_set_new(co, "description",
-                                json_string(jh__xlabel(JH_LANG_EN, key)));
+            json_object_set_new(
+                co, "description",
+                json_string(jh__rule_text(r->analysis->standard,
+                                          jh__xlabel(JH_LANG_EN, key), label,
+                                          sizeof(label))));
             json_array_append_new(causes, co);
         }
         json_object_set_new(o, "causes", causes);

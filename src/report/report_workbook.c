@@ -34,6 +34,7 @@
 #include "report_diagnostics.h"
 #include "report_guarantee.h"
 #include "report_workbook.h"
+#include "standard_text.h"
 #include "util.h"
 
 /* Fills for indicator cells: not met (red), partial (amber), as Excel's
@@ -196,40 +197,6 @@ wb_number_text(double v, char *buf, size_t size)
         if (last == end)
             *last = '\0';
     }
-    return buf;
-}
-
-/* Replace each "{name}" of @p tmpl by the matching value into @p buf.
- * Unknown placeholders are copied as they are.  Returns @p buf. */
-static char *
-wb_expand(const char *tmpl, const char *const *names, const char *const *values,
-          size_t n, char *buf, size_t size)
-{
-    size_t o = 0;
-
-    if (size == 0)
-        return buf;
-    for (const char *p = tmpl; *p != '\0' && o + 1 < size;) {
-        size_t i;
-        if (*p == '{') {
-            for (i = 0; i < n; i++) {
-                size_t len = strlen(names[i]);
-                if (strncmp(p + 1, names[i], len) == 0 && p[1 + len] == '}') {
-                    size_t vlen = strlen(values[i]);
-                    if (vlen > size - 1 - o)
-                        vlen = size - 1 - o;
-                    memcpy(buf + o, values[i], vlen);
-                    o += vlen;
-                    p += len + 2;
-                    break;
-                }
-            }
-            if (i < n)
-                continue;
-        }
-        buf[o++] = *p++;
-    }
-    buf[o] = '\0';
     return buf;
 }
 
@@ -594,7 +561,7 @@ wb_summary_head(wb_writer *w, lxw_worksheet *ws, lxw_col_t last_col)
 {
     const jh_analysis *a = w->ctx->analysis;
     const jh_standard *std = a->standard;
-    char buf[1024], n1[32], n2[32], n3[32], n4[32], n5[32];
+    char buf[1024];
     lxw_row_t row = 0;
 
     wb_sheet_title(w, "title_summary", -1, buf, sizeof(buf));
@@ -632,32 +599,14 @@ wb_summary_head(wb_writer *w, lxw_worksheet *ws, lxw_col_t last_col)
                        wb_scope_text(w, std, buf, sizeof(buf)), last_col);
     row = wb_info_line(w, ws, row, wb_l(w, "weighting_label"),
                        wb_l(w, "weighting_rule"), last_col);
-    {
-        static const char *const names[] = {"jn", "sc", "jt", "st"};
-        const char *values[] = {
-            wb_number_text(std->weight_junior_nine, n1, sizeof(n1)),
-            wb_number_text(std->weight_senior_complete, n2, sizeof(n2)),
-            wb_number_text(std->weight_junior_twelve, n3, sizeof(n3)),
-            wb_number_text(std->weight_senior_twelve, n4, sizeof(n4))};
-        wb_expand(wb_l(w, "split_rule"), names, values, 4, buf, sizeof(buf));
-        row = wb_info_line(w, ws, row, wb_l(w, "split_label"), buf, last_col);
-    }
-    {
-        static const char *const names[] = {"met", "total", "floor"};
-        const char *values[3];
-        snprintf(n1, sizeof(n1), "%zu", std->min_met);
-        snprintf(n2, sizeof(n2), "%zu", std->nindicators);
-        values[0] = n1;
-        values[1] = n2;
-        values[2] = wb_number_text(std->partial_floor * 100.0, n5, sizeof(n5));
-        if (std->min_met == 0)
-            snprintf(buf, sizeof(buf), "%s", wb_l(w, "school_rule_none"));
-        else
-            wb_expand(wb_l(w, "school_rule"), names, values, 3, buf,
-                      sizeof(buf));
-        row = wb_info_line(w, ws, row, wb_l(w, "school_rule_label"), buf,
-                           last_col);
-    }
+    jh__rule_text(std, wb_l(w, "split_rule"), buf, sizeof(buf));
+    row = wb_info_line(w, ws, row, wb_l(w, "split_label"), buf, last_col);
+    jh__rule_text(std,
+                  wb_l(w, std->min_met == 0 ? "school_rule_none"
+                                            : "school_rule"),
+                  buf, sizeof(buf));
+    row = wb_info_line(w, ws, row, wb_l(w, "school_rule_label"), buf,
+                       last_col);
     wb_str(w, ws, row, 0, wb_l(w, "overall"), w->f.label);
     wb_merge(w, ws, row, 1, row, last_col,
              jh_county_verdict(w->lang, a->standard, a->pass),
@@ -909,19 +858,14 @@ wb_school_sheet(wb_writer *w, lxw_worksheet *ws, const jh_level_result *lr)
     const double wremark = w->lang == JH_LANG_EN ? 50 : 44;
     const double wind = w->lang == JH_LANG_EN ? 12 : 10;
     double wcode = 8, wname = 10, wtype = 8, head_height = 0.0;
-    char buf[1024], legend[512], floor_text[32];
+    char buf[1024], legend[512];
     lxw_row_t row;
 
     wb_sheet_title(w, "title_t22", (int)lr->level, buf, sizeof(buf));
     wb_merge(w, ws, 0, 0, 0, c_remark, buf, w->f.title);
     wb_check(w, worksheet_set_row(ws, 0, 24, NULL));
-    {
-        static const char *const names[] = {"floor"};
-        const char *values[] = {wb_number_text(std->partial_floor * 100.0,
-                                               floor_text, sizeof(floor_text))};
-        wb_expand(wb_l(w, "legend"), names, values, 1, legend, sizeof(legend));
-        wb_merge(w, ws, 1, 0, 1, c_remark, legend, w->f.info);
-    }
+    jh__rule_text(std, wb_l(w, "legend"), legend, sizeof(legend));
+    wb_merge(w, ws, 1, 0, 1, c_remark, legend, w->f.info);
     for (lxw_col_t c = 0; c < WB_S_FIXED; c++)
         wb_str(w, ws, head, c, wb_l(w, heads[c]), w->f.header);
     for (size_t k = 0; k < std->nindicators; k++) {

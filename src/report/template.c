@@ -10,6 +10,7 @@
 
 #include "junheng/school.h"
 #include "junheng/standard.h"
+#include "standard_text.h"
 #include "util.h"
 
 /* ---- the columns ------------------------------------------------------- */
@@ -137,13 +138,15 @@ static const tcol columns[] = {
      "split buildings and equipment. 0 when none."},
     {"班级数", "classes", -1, JH_LEVEL_PRIMARY, "个", "classes", K_INTEGER, 0,
      9, "小学班级数。", "Primary classes.", G_PUPILS, U_GUARANTEE,
-     GUAR_ZH("音乐、美术专用教室（每12个班1间）"),
-     GUAR_EN("music and art rooms (one per 12 classes)"), "小学班级数。",
+     GUAR_ZH("音乐、美术专用教室（每{g_classes_per_room}个班1间）"),
+     GUAR_EN("music and art rooms (one per {g_classes_per_room} classes)"),
+     "小学班级数。",
      "Primary classes."},
     {"班级数", "classes", -1, JH_LEVEL_JUNIOR, "个", "classes", K_INTEGER, 0, 9,
      "初中班级数。", "Junior classes.", G_PUPILS, U_GUARANTEE,
-     GUAR_ZH("音乐、美术专用教室（每12个班1间）"),
-     GUAR_EN("music and art rooms (one per 12 classes)"), "初中班级数。",
+     GUAR_ZH("音乐、美术专用教室（每{g_classes_per_room}个班1间）"),
+     GUAR_EN("music and art rooms (one per {g_classes_per_room} classes)"),
+     "初中班级数。",
      "Junior classes."},
     {"年级数", "grades", -1, JH_LEVEL_PRIMARY, NULL, NULL, K_INTEGER, 0, 9,
      "小学开设的年级数（六三学制为6）。",
@@ -263,13 +266,15 @@ static const tcol columns[] = {
      "Pupils in the school's largest junior class."},
     {Q(JH_Q_MUSIC_ROOMS), -1, "间", "rooms", K_INTEGER, 0, 11,
      "全校音乐专用教室间数。", "Whole school: music rooms.", G_GUARANTEE,
-     U_GUARANTEE, GUAR_ZH("音乐专用教室（每12个班1间）"),
-     GUAR_EN("music rooms (one per 12 classes)"), "全校音乐专用教室间数。",
+     U_GUARANTEE, GUAR_ZH("音乐专用教室（每{g_classes_per_room}个班1间）"),
+     GUAR_EN("music rooms (one per {g_classes_per_room} classes)"),
+     "全校音乐专用教室间数。",
      "Whole-school music rooms."},
     {Q(JH_Q_ART_ROOMS), -1, "间", "rooms", K_INTEGER, 0, 11,
      "全校美术专用教室间数。", "Whole school: art rooms.", G_GUARANTEE,
-     U_GUARANTEE, GUAR_ZH("美术专用教室（每12个班1间）"),
-     GUAR_EN("art rooms (one per 12 classes)"), "全校美术专用教室间数。",
+     U_GUARANTEE, GUAR_ZH("美术专用教室（每{g_classes_per_art_room}个班1间）"),
+     GUAR_EN("art rooms (one per {g_classes_per_art_room} classes)"),
+     "全校美术专用教室间数。",
      "Whole-school art rooms."},
     {Q(JH_Q_MUSIC_ROOM_MIN_AREA), -1, "平方米", "m2", K_DECIMAL, 0, 12,
      "面积最小的一间音乐专用教室的面积。", "Area of the smallest music room.",
@@ -298,8 +303,8 @@ static const tcol columns[] = {
     {Q(JH_Q_TRAINING_FUNDS), -1, "元", "yuan", K_DECIMAL, 0, 13,
      "全校上一年度教师培训经费，单位元。",
      "Whole school: teacher training funds last year, in yuan.", G_GUARANTEE,
-     U_GUARANTEE, GUAR_ZH("教师培训经费不低于公用经费的5%"),
-     GUAR_EN("training funds at least 5% of public funds"),
+     U_GUARANTEE, GUAR_ZH("教师培训经费不低于公用经费的{g_training_funds}%"),
+     GUAR_EN("training funds at least {g_training_funds}% of public funds"),
      "全校年度教师培训经费（元）。",
      "Whole-school teacher training funds for the year (yuan)."},
     {Q(JH_Q_PUBLIC_FUNDS), -1, "元", "yuan", K_DECIMAL, 0, 13,
@@ -542,6 +547,12 @@ column_use(const tcol *c, const jh_standard *std, bool en, char *buf,
            size_t size)
 {
     const char *other = en ? c->use_en : c->use_zh;
+    /* the limits the other uses state: the standard's, or the default
+     * one's when it has no [guarantee] (the checks read the column all the
+     * same) */
+    const jh_standard *limits =
+        std->guarantee.defined ? std : jh_standard_builtin(NULL);
+    char filled[512];
     size_t len;
 
     buf[0] = '\0';
@@ -555,7 +566,9 @@ column_use(const tcol *c, const jh_standard *std, bool en, char *buf,
     len = strlen(buf);
     if (other != NULL)
         snprintf(buf + len, size - len, "%s%s",
-                 len > 0 ? (en ? "; " : "；") : "", other);
+                 len > 0 ? (en ? "; " : "；") : "",
+                 jh__rule_text(limits != NULL ? limits : std, other, filled,
+                               sizeof(filled)));
 }
 
 /* The header of column @p c in the template's language. */
@@ -812,8 +825,7 @@ static const char *const guide_zh[] = {
     "#一、填哪些学校",
     "全县每所学校填一行：小学、初中、九年一贯制学校、完全中学、十二年一贯制学校"
     "和教学点，特殊教育学校和职业学校也登记一行（只登记，不参与指标计算）。",
-    "教学点单独成行，“所属学校代码”填其所属学校的代码。在校生不足50人的教学点"
-    "不参与计算，但仍要填写。",
+    "教学点单独成行，“所属学校代码”填其所属学校的代码。{tp_scope}",
     "民办学校照常填写，举办者类型选“民办”。本省规定不参与计算的学校，"
     "“纳入计算”选“否”。",
     "不要填写合计、小计行，不要合并单元格。",
@@ -823,8 +835,9 @@ static const char *const guide_zh[] = {
     "教师数按学段分别填写：小学部的填在“小学…”列，初中部的填在“初中…”列，"
     "高中部教师不填。单一学段的学校只填本学段的列，另一学段留空。",
     "校舍面积、体育场馆面积、仪器设备值和多媒体教室数填全校合计数，junheng 按"
-    "折算在校生数自动分摊：九年一贯制学校 小学:初中 = 1:1.1；完全中学 初中:高中"
-    " = 1:1.2；十二年一贯制学校 1:1.1:1.32。",
+    "折算在校生数自动分摊：九年一贯制学校 小学:初中 = 1:{w_nine_junior}；"
+    "完全中学 初中:高中 = 1:{w_complete_senior}；十二年一贯制学校 "
+    "1:{w_twelve_junior}:{w_twelve_senior}。",
     "",
     "#三、数值",
     "只填数字，不带单位和文字；单位以列名括号中的为准（设备值为万元）。",
@@ -855,8 +868,7 @@ static const char *const guide_en[] = {
     "secondary and twelve-year schools and teaching points. Special-education "
     "and vocational schools get a row too (listed, never evaluated).",
     "Teaching points have their own rows, with the code of the school they "
-    "belong to in parent_code. Teaching points under 50 pupils are not "
-    "evaluated but are still listed.",
+    "belong to in parent_code. {tp_scope}",
     "Private schools are filled like the others (ownership: private). Schools "
     "your province leaves out get include = no.",
     "No total rows, no merged cells.",
@@ -869,8 +881,9 @@ static const char *const guide_en[] = {
     "not entered. Single-level schools fill their own section only.",
     "Building, sports ground, equipment and multimedia figures are "
     "whole-school; junheng splits them by weighted enrollment: nine-year "
-    "primary:junior = 1:1.1, complete secondary junior:senior = 1:1.2, "
-    "twelve-year 1:1.1:1.32.",
+    "primary:junior = 1:{w_nine_junior}, complete secondary junior:senior = "
+    "1:{w_complete_senior}, twelve-year "
+    "1:{w_twelve_junior}:{w_twelve_senior}.",
     "",
     "#3. Numbers",
     "Numbers only, without units; the unit is the one in the header "
@@ -896,6 +909,39 @@ static const char *const guide_en[] = {
     "",
     "#6. The columns",
 };
+
+/* What the standard does with teaching points (jh_teaching_points), the
+ * {tp_scope} of the guide; {teaching_point_min} is the standard's. */
+static const char *const tp_scope_zh[] = {
+    "在校生不足{teaching_point_min}人的教学点不参与计算，但仍要填写。",
+    "本标准不计算教学点，但仍要填写。",
+    "教学点全部参与计算。"};
+static const char *const tp_scope_en[] = {
+    "Teaching points under {teaching_point_min} pupils are not evaluated but "
+    "are still listed.",
+    "This standard does not evaluate teaching points; they are still listed.",
+    "Every teaching point is evaluated."};
+
+/* Line @p tmpl of the guide with {tp_scope} and the standard's figures
+ * filled in, into @p buf. */
+static const char *
+guide_line(const tpl *p, const char *tmpl, char *buf, size_t size)
+{
+    static const char mark[] = "{tp_scope}";
+    const char *at = strstr(tmpl, mark);
+    unsigned tp = (unsigned)p->std->teaching_points;
+    char line[1024];
+
+    if (at != NULL) {
+        if (tp > JH_TP_INCLUDE)
+            tp = JH_TP_MIN;
+        snprintf(line, sizeof(line), "%.*s%s%s", (int)(at - tmpl), tmpl,
+                 p->lang == JH_LANG_EN ? tp_scope_en[tp] : tp_scope_zh[tp],
+                 at + sizeof(mark) - 1);
+        tmpl = line;
+    }
+    return jh__rule_text(p->std, tmpl, buf, size);
+}
 
 /* Widths of the instruction sheet's columns, in character units. */
 #define GUIDE_COL_A 30.0
@@ -951,7 +997,9 @@ write_guide(tpl *p)
     if (e == LXW_NO_ERROR)
         e = worksheet_set_column(ws, 1, 1, GUIDE_COL_B, p->wrap);
     for (size_t i = 0; i < nlines && e == LXW_NO_ERROR; i++, row++) {
-        const char *s = lines[i];
+        char text[1024];
+        /* the rule sentences state the figures of the loaded standard */
+        const char *s = guide_line(p, lines[i], text, sizeof(text));
         if (s[0] == '\0')
             continue;
         /* Headings in the first column, paragraphs in the wide second one

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "standard_text.h"
 #include "util.h"
 
 /* ---- the facts ---------------------------------------------------------- */
@@ -762,7 +763,9 @@ jh_eunit_key(jh_eunit u)
 /* ---- the items -------------------------------------------------------------
  */
 
-/* Items of each part: id, Chinese and English wording (2017 standard). */
+/* Items of each part: id, Chinese and English wording (2017 standard).
+ * A {name} is a figure of the loaded standard, filled in by begin_item
+ * (jh__rule_text, src/model/standard_text.h). */
 typedef struct item_def {
     jh_part part;
     const char *id;
@@ -772,11 +775,13 @@ typedef struct item_def {
 
 static const item_def item_defs[] = {
     {JH_PART_RESOURCES, "resources_cv",
-     "资源配置7项指标校际差异系数均达到要求（小学不高于0.50，初中不高于0.45）",
+     "资源配置{indicators}项指标校际差异系数均达到要求（小学不高于{cv_primary}，"
+     "初中不高于{cv_junior}）",
      "Every resource indicator's difference coefficient within its limit"},
     {JH_PART_RESOURCES, "resources_schools",
-     "每所学校至少6项指标达到要求，余下1项不低于要求的85%",
-     "Every school meets 6 indicators and reaches 85% of the seventh"},
+     "每所学校至少{min_met}项指标达到要求，余下{rest}项不低于要求的{floor}%",
+     "Every school meets {min_met} indicators and reaches {floor}% of the "
+     "seventh"},
     {JH_PART_GUARANTEE, "planning_layout",
      "县域内义务教育学校规划布局合理，符合国家规定要求",
      "School planning and layout meet the national rules"},
@@ -784,61 +789,73 @@ static const item_def item_defs[] = {
      "县级人民政府制定义务教育学校办学标准，所有学校达到要求",
      "The county sets school standards and every school meets them"},
     {JH_PART_GUARANTEE, "music_art_rooms",
-     "所有小学、初中每12个班级配备音乐、美术专用教室1间以上，每间音乐专用教室"
-     "不小于96平方米，每间美术专用教室不小于90平方米",
-     "One music and one art room per 12 classes, at least 96 and 90 m2"},
+     "所有小学、初中每{g_classes_per_room}个班级配备音乐、美术专用教室1间以上，"
+     "每间音乐专用教室不小于{g_music_room_area}平方米，每间美术专用教室不小于"
+     "{g_art_room_area}平方米",
+     "One music and one art room per {g_classes_per_room} classes, at least "
+     "{g_music_room_area} and {g_art_room_area} m2"},
     {JH_PART_GUARANTEE, "school_size",
-     "所有小学、初中规模不超过2000人，九年一贯制、十二年一贯制学校义务教育阶段"
-     "规模不超过2500人",
-     "Schools of at most 2000 pupils (nine- and twelve-year 2500)"},
+     "所有小学、初中规模不超过{g_school_size}人，九年一贯制、十二年一贯制学校"
+     "义务教育阶段规模不超过{g_school_size_combined}人",
+     "Schools of at most {g_school_size} pupils (nine- and twelve-year "
+     "{g_school_size_combined})"},
     {JH_PART_GUARANTEE, "class_size",
-     "小学、初中所有班级学生数分别不超过45人、50人",
-     "Classes of at most 45 (primary) and 50 (junior) pupils"},
+     "小学、初中所有班级学生数分别不超过{g_class_primary}人、{g_class_junior}人",
+     "Classes of at most {g_class_primary} (primary) and {g_class_junior} "
+     "(junior) pupils"},
     {JH_PART_GUARANTEE, "small_school_funds",
-     "不足100名学生的村小学和教学点按100名学生核定公用经费",
-     "Schools under 100 pupils funded as for 100"},
-    {JH_PART_GUARANTEE, "special_funds", "特殊教育学校生均公用经费不低于6000元",
-     "Special-education public funds of at least 6000 yuan per student"},
+     "不足{g_small_school}名学生的村小学和教学点按{g_small_school}名学生核定"
+     "公用经费",
+     "Schools under {g_small_school} pupils funded as for {g_small_school}"},
+    {JH_PART_GUARANTEE, "special_funds",
+     "特殊教育学校生均公用经费不低于{c_special_funds}元",
+     "Special-education public funds of at least {c_special_funds} yuan per "
+     "student"},
     {JH_PART_GUARANTEE, "salary",
      "全县义务教育学校教师平均工资收入水平不低于当地公务员平均工资收入水平",
      "Teachers' average pay at least civil servants' average pay"},
     {JH_PART_GUARANTEE, "training_completion",
-     "教师5年360学时培训完成率达到100%",
+     "教师5年360学时培训完成率达到{c_training}%",
      "Every teacher completes 360 training hours in 5 years"},
     {JH_PART_GUARANTEE, "staffing_allocation",
      "县级教育行政部门在核定的编制总额和岗位总量内统筹分配各校教职工编制和岗位",
      "The county allocates staff posts to schools within its quota"},
     {JH_PART_GUARANTEE, "rotation",
-     "每年交流轮岗教师比例不低于符合交流条件教师总数的10%，其中骨干教师不低于"
-     "交流轮岗教师总数的20%",
-     "At least 10% of eligible teachers rotate, 20% of them backbone"},
+     "每年交流轮岗教师比例不低于符合交流条件教师总数的{c_rotation}%，其中骨干"
+     "教师不低于交流轮岗教师总数的{c_rotation_backbone}%",
+     "At least {c_rotation}% of eligible teachers rotate, "
+     "{c_rotation_backbone}% of them backbone"},
     {JH_PART_GUARANTEE, "certified_teachers",
-     "专任教师持有教师资格证上岗率达到100%",
+     "专任教师持有教师资格证上岗率达到{g_certified}%",
      "Every full-time teacher holds a teacher's certificate"},
     {JH_PART_GUARANTEE, "nearby_enrollment",
-     "城区和镇区公办小学、初中（不含寄宿制学校）就近划片入学比例分别达到100%、"
-     "95%",
-     "Nearby enrollment 100% (primary) and 95% (junior) in urban and town "
-     "public schools"},
+     "城区和镇区公办小学、初中（不含寄宿制学校）就近划片入学比例分别达到"
+     "{c_nearby_primary}%、{c_nearby_junior}%",
+     "Nearby enrollment {c_nearby_primary}% (primary) and {c_nearby_junior}% "
+     "(junior) in urban and town public schools"},
     {JH_PART_GUARANTEE, "quality_places",
-     "优质高中招生名额分配比例不低于50%，并向农村初中倾斜",
-     "At least 50% of quality senior-high places allocated to junior "
-     "schools"},
+     "优质高中招生名额分配比例不低于{c_quality_places}%，并向农村初中倾斜",
+     "At least {c_quality_places}% of quality senior-high places allocated "
+     "to junior schools"},
     {JH_PART_GUARANTEE, "migrant_children",
-     "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于85%",
-     "At least 85% of migrant children in public or publicly funded "
+     "符合条件的随迁子女在公办学校和政府购买服务的民办学校就读的比例不低于"
+     "{c_migrant}%",
+     "At least {c_migrant}% of migrant children in public or publicly funded "
      "schools"},
-    {JH_PART_QUALITY, "junior_retention", "全县初中三年巩固率达到95%以上",
-     "Junior three-year retention at least 95%"},
+    {JH_PART_QUALITY, "junior_retention",
+     "全县初中三年巩固率达到{c_retention}%以上",
+     "Junior three-year retention at least {c_retention}%"},
     {JH_PART_QUALITY, "disabled_enrollment",
-     "全县残疾儿童少年入学率达到95%以上",
-     "Enrollment of disabled children at least 95%"},
+     "全县残疾儿童少年入学率达到{c_disabled}%以上",
+     "Enrollment of disabled children at least {c_disabled}%"},
     {JH_PART_QUALITY, "charters_informatisation",
      "所有学校制定章程，实现学校管理与教学信息化",
      "Every school has a charter; management and teaching use IT"},
     {JH_PART_QUALITY, "training_funds",
-     "所有学校按照不低于学校年度公用经费预算总额的5%安排教师培训经费",
-     "Every school spends at least 5% of its public funds on training"},
+     "所有学校按照不低于学校年度公用经费预算总额的{g_training_funds}%安排"
+     "教师培训经费",
+     "Every school spends at least {g_training_funds}% of its public funds "
+     "on training"},
     {JH_PART_QUALITY, "it_teaching",
      "教师能熟练运用信息化手段组织教学，设施设备利用率达到较高水平",
      "Teachers teach with IT; equipment is well used"},
@@ -851,11 +868,14 @@ static const item_def item_defs[] = {
     {JH_PART_QUALITY, "homework_burden", "无过重课业负担",
      "No excessive homework burden"},
     {JH_PART_QUALITY, "monitoring",
-     "在国家义务教育质量监测中，相关科目学生学业水平达到Ⅲ级以上，且校际差异率"
-     "低于0.15",
-     "National monitoring: level III or above, difference rate below 0.15"},
-    {JH_PART_RECOGNITION, "recognition", "社会认可度达到85%以上",
-     "Social recognition at least 85%"},
+     "在国家义务教育质量监测中，相关科目学生学业水平达到{c_monitoring_level}级"
+     "以上，且校际差异率低于{c_monitoring_difference}",
+     "National monitoring: level {c_monitoring_level_en} or above, "
+     "difference rate below "
+     "{c_monitoring_difference}"},
+    {JH_PART_RECOGNITION, "recognition",
+     "社会认可度达到{c_recognition}%以上",
+     "Social recognition at least {c_recognition}%"},
     {JH_PART_VETO, "veto_exam_admission", "以考试方式招生",
      "Admission by examination"},
     {JH_PART_VETO, "veto_school_choice", "违规择校行为",
@@ -897,8 +917,10 @@ begin_item(builder *b, const char *id, bool computed)
         it->part = item_defs[i].part;
         it->number = number;
         it->id = item_defs[i].id;
-        it->name_zh = item_defs[i].zh;
-        it->name_en = item_defs[i].en;
+        jh__rule_text(b->std, item_defs[i].zh, it->name_zh,
+                      sizeof(it->name_zh));
+        jh__rule_text(b->std, item_defs[i].en, it->name_en,
+                      sizeof(it->name_en));
         it->computed = computed;
         ev->nitems++;
         b->cur = it;
@@ -918,8 +940,10 @@ add_figure(builder *b, const char *id, const char *zh, const char *en,
         return NULL;
     fg = &it->figure[it->nfigures++];
     fg->id = id;
-    fg->name_zh = zh;
-    fg->name_en = en;
+    jh__rule_text(b->std, zh != NULL ? zh : "", fg->name_zh,
+                  sizeof(fg->name_zh));
+    jh__rule_text(b->std, en != NULL ? en : "", fg->name_en,
+                  sizeof(fg->name_en));
     fg->unit = unit;
     fg->cmp = cmp;
     fg->value = value;
@@ -1150,8 +1174,10 @@ guarantee_items(builder *b)
         fail = fail || ev->small[i].verdict == JH_V_FAIL;
         incomplete = incomplete || ev->small[i].verdict == JH_V_INCOMPLETE;
     }
-    fg = add_figure(b, "small_school_funds", "按100名学生核定公用经费的学校",
-                    "Small schools funded as for 100 pupils", JH_EU_SCHOOLS,
+    fg = add_figure(b, "small_school_funds",
+                    "按{g_small_school}名学生核定公用经费的学校",
+                    "Small schools funded as for {g_small_school} pupils",
+                    JH_EU_SCHOOLS,
                     JH_CMP_ALL, ok, (double)ev->nsmall);
     if (fg != NULL)
         fg->verdict = fail         ? JH_V_FAIL

@@ -208,6 +208,11 @@ expect_exit "unweighted, text" 1 "$bin" verify "$demo" --claims "$tmp/unweighted
 check "text names the cause" grep -q "未按在校生数加权" "$tmp/out"
 expect_exit "left out, english" 1 "$bin" verify "$demo" --claims "$tmp/left_out.csv" --lang en
 check "english text names the school left out" grep -q "a school left out 36230100" "$tmp/out"
+# The plain-split cause states the standard's nine-year weight (issue 14).
+expect_exit "split equal, text" 1 "$bin" verify "$demo" --claims "$tmp/split_equal.csv"
+check "text states the split the standard asks for" grep -q "合并学校未按1:1.1折算拆分" "$tmp/out"
+expect_exit "split equal, json" 1 "$bin" verify "$demo" --claims "$tmp/split_equal.csv" -f json
+check "json description states it" grep -q "not 1:1.1\"" "$tmp/out"
 
 # 3. Chinese names, a percentage, a wide 表Ⅲ; precision from the text.
 expect_exit "chinese and wide layouts hold" 0 "$bin" verify "$demo" --claims "$tmp/zh.csv" -f json
