@@ -20,180 +20,13 @@
 #include "junheng/analysis.h"
 #include "junheng/diag.h"
 #include "junheng/error.h"
+#include "junheng/facts.h"
 #include "junheng/guarantee.h"
-#include "junheng/table.h"
+#include "junheng/items.h"
 
 #ifdef __cplusplus
 extern "C" {
 #endif
-
-/** The facts a county states, by id (docs/evaluate.md lists them). */
-typedef enum jh_fact_id {
-    /* government guarantee (政府保障程度) */
-    JH_F_PLANNING_LAYOUT = 0,
-    JH_F_UNIFIED_STANDARDS,
-    JH_F_SPECIAL_FUNDS_PER_STUDENT,
-    JH_F_SALARY_RATIO,
-    JH_F_TRAINING_COMPLETION,
-    JH_F_STAFFING_ALLOCATION,
-    JH_F_ROTATION_SHARE,
-    JH_F_ROTATION_BACKBONE_SHARE,
-    JH_F_NEARBY_URBAN_PRIMARY,
-    JH_F_NEARBY_TOWN_PRIMARY,
-    JH_F_NEARBY_URBAN_JUNIOR,
-    JH_F_NEARBY_TOWN_JUNIOR,
-    JH_F_QUALITY_PLACES_SHARE,
-    JH_F_MIGRANT_PUBLIC_SHARE,
-    /* education quality (教育质量) */
-    JH_F_JUNIOR_RETENTION,
-    JH_F_JUNIOR_ENTRANTS,
-    JH_F_JUNIOR_GRADE3,
-    JH_F_DISABLED_ENROLLMENT,
-    JH_F_CHARTERS_INFORMATISATION,
-    JH_F_IT_TEACHING,
-    JH_F_MORAL_EDUCATION,
-    JH_F_CURRICULUM,
-    JH_F_HOMEWORK_BURDEN,
-    JH_F_MONITORING_LEVEL,
-    JH_F_MONITORING_DIFFERENCE,
-    /* social recognition (社会认可度) */
-    JH_F_QUESTIONNAIRES_ISSUED,
-    JH_F_QUESTIONNAIRES_VALID,
-    JH_F_QUESTIONNAIRES_SATISFIED,
-    JH_F_VISITS,
-    JH_F_VISITS_SATISFIED,
-    JH_F_PARENTS_VALID,
-    JH_F_PARENTS_SATISFIED,
-    /* one-vote veto (一票否决): 是 = it happened */
-    JH_F_VETO_EXAM_ADMISSION,
-    JH_F_VETO_SCHOOL_CHOICE,
-    JH_F_VETO_KEY_SCHOOLS,
-    JH_F_VETO_UNFILLED_POSTS,
-    JH_F_VETO_MAJOR_INCIDENT,
-    JH_F_VETO_FALSIFICATION,
-    /* counts of 表Ⅰ a county may state; compared with the school data */
-    JH_F_SCHOOLS_PRIMARY,
-    JH_F_SCHOOLS_JUNIOR,
-    JH_F_SCHOOLS_NINE_YEAR,
-    JH_F_SCHOOLS_TWELVE_YEAR,
-    JH_F_SCHOOLS_COMPLETE_SECONDARY,
-    JH_F_TEACHING_POINTS,
-    JH_F_TEACHING_POINTS_50PLUS,
-    JH_F_CLASSES_PRIMARY,
-    JH_F_CLASSES_JUNIOR,
-    JH_F_STUDENTS_PRIMARY,
-    JH_F_STUDENTS_JUNIOR,
-    JH_F_TEACHERS_PRIMARY,
-    JH_F_TEACHERS_JUNIOR,
-    JH_F_COUNT
-} jh_fact_id;
-
-/** What a fact's value is. */
-typedef enum jh_fact_kind {
-    JH_FK_SHARE = 0, /**< 0..1; "95%" and "95％" accepted */
-    JH_FK_NUMBER,    /**< a ratio or an amount (yuan), ≥ 0 */
-    JH_FK_COUNT,     /**< a whole number ≥ 0 */
-    JH_FK_YESNO,     /**< 是 / 否 (1 / 0) */
-    JH_FK_LEVEL      /**< monitoring level 1–4: Ⅲ, III, 3, 三级 */
-} jh_fact_kind;
-
-/** One fact as read. */
-typedef struct jh_fact {
-    bool given;    /**< the row is there with a value */
-    double value;  /**< share, number, count, 1/0, or level; NAN if not */
-    char *note;    /**< the note column, or NULL */
-    long line;     /**< line or sheet row it was read from */
-    char cell[64]; /**< its value cell ("Sheet1!B7"), or "" for text */
-} jh_fact;
-
-/** A county's facts file. */
-typedef struct jh_facts {
-    char *source; /**< file name */
-    jh_fact fact[JH_F_COUNT];
-} jh_facts;
-
-/** English key of a fact ("rotation_share"). */
-const char *jh_fact_key(jh_fact_id id);
-
-/** Chinese name of a fact ("交流轮岗教师比例"). */
-const char *jh_fact_zh(jh_fact_id id);
-
-/** English name of a fact. */
-const char *jh_fact_en(jh_fact_id id);
-
-/** Kind of a fact's value. */
-jh_fact_kind jh_fact_kind_of(jh_fact_id id);
-
-/**
- * Read a facts table: a header row (among the first 10) naming an item
- * column (item, 项目, 指标, 评估项目) and a value column (value, 值, 数值,
- * 指标值), optionally note (备注, 说明); other columns are ignored.  Then one
- * row per fact: the item by its id or Chinese name, its value.  Blank rows
- * and rows with a blank value are skipped (the fact stays not given).
- * Errors name the file and line (or cell): unknown item, an item twice, a
- * value of the wrong kind (not a share, not 是/否, a share above 100%).
- *
- * @param out  receives facts the caller frees with jh_facts_free()
- * @return JH_OK, JH_ERR_DATA or JH_ERR_NOMEM
- */
-jh_status jh_facts_from_table(jh_facts **out, const jh_table *table,
-                              jh_error *err);
-
-/**
- * Read facts like jh_facts_from_table(), but go on past a problem: every
- * problem of the table (unknown or repeated items, values that do not
- * parse, spreadsheet error cells, an impossible retention) is appended to
- * @p found, in Chinese and English, with its line and cell, in table order.
- *
- * @param out    receives the facts when there is no problem (the caller
- *               frees them with jh_facts_free()), NULL otherwise
- * @param found  the problems are appended here (caller-owned list)
- * @return JH_OK; JH_ERR_DATA when problems were found (listed in @p found);
- *         JH_ERR_NOMEM (in @p err)
- */
-jh_status jh_facts_check_table(jh_facts **out, const jh_table *table,
-                               jh_diags *found, jh_error *err);
-
-/** Free facts (tolerates NULL). */
-void jh_facts_free(jh_facts *facts);
-
-/** The four parts of the evaluation, and the veto items. */
-typedef enum jh_part {
-    JH_PART_RESOURCES = 0, /**< 资源配置 */
-    JH_PART_GUARANTEE,     /**< 政府保障程度 */
-    JH_PART_QUALITY,       /**< 教育质量 */
-    JH_PART_RECOGNITION,   /**< 社会认可度 */
-    JH_PART_VETO,          /**< 一票否决 */
-    JH_PART_COUNT
-} jh_part;
-
-/** A verdict of a figure, an item, a part or the county. */
-typedef enum jh_verdict {
-    JH_V_PASS = 0,
-    JH_V_FAIL,
-    JH_V_INCOMPLETE /**< something it needs is not given */
-} jh_verdict;
-
-/** How a figure is judged against its limit. */
-typedef enum jh_cmp {
-    JH_CMP_MIN = 0, /**< value ≥ limit */
-    JH_CMP_BELOW,   /**< value < limit (strictly) */
-    JH_CMP_YES,     /**< the statement holds (是) */
-    JH_CMP_NO,      /**< it did not happen (否): veto items */
-    JH_CMP_ALL,     /**< value (schools or items meeting) = limit (all) */
-    JH_CMP_INFO     /**< reported, not judged */
-} jh_cmp;
-
-/** Unit of a figure. */
-typedef enum jh_eunit {
-    JH_EU_SHARE = 0, /**< 0..1, printed as a percentage */
-    JH_EU_RATIO,     /**< a plain ratio (salary) */
-    JH_EU_YUAN,
-    JH_EU_LEVEL, /**< monitoring level */
-    JH_EU_YESNO,
-    JH_EU_SCHOOLS, /**< schools meeting / schools */
-    JH_EU_ITEMS    /**< indicators meeting / indicators */
-} jh_eunit;
 
 /** Most figures one item has. */
 #define JH_EVAL_MAX_FIGURES 6
@@ -247,13 +80,6 @@ typedef struct jh_small_school {
     jh_verdict verdict;
 } jh_small_school;
 
-/** Where a figure of 表Ⅰ comes from. */
-typedef enum jh_t1_source {
-    JH_T1_SCHOOLS = 0, /**< the school table: every row counted has it */
-    JH_T1_FACTS,       /**< the facts file: the school table lacks it */
-    JH_T1_NONE         /**< neither gives it: the figure is NAN */
-} jh_t1_source;
-
 /** The counts of 表Ⅰ: from the school table where it has them, else from
  * the facts file. */
 typedef struct jh_table1 {
@@ -280,9 +106,6 @@ typedef struct jh_table1 {
     jh_t1_source students_from[JH_LEVEL_COUNT];
     jh_t1_source teachers_from[JH_LEVEL_COUNT];
 } jh_table1;
-
-/** "schools", "facts" or "none". */
-const char *jh_t1_source_key(jh_t1_source source);
 
 /** The evaluation of one county. */
 typedef struct jh_evaluation {
@@ -321,26 +144,6 @@ jh_status jh_evaluate(jh_evaluation **out, const jh_analysis *analysis,
 
 /** Free an evaluation (tolerates NULL). */
 void jh_evaluation_free(jh_evaluation *ev);
-
-/** English key of a part ("guarantee"). */
-const char *jh_part_key(jh_part part);
-
-/** Chinese name of a part ("政府保障程度"). */
-const char *jh_part_zh(jh_part part);
-
-/** English name of a part ("Government guarantee"). */
-const char *jh_part_en(jh_part part);
-
-/** English key of a verdict: "pass", "fail", "incomplete". */
-const char *jh_verdict_key(jh_verdict v);
-
-/** English key of a comparison: "min", "below", "yes", "no", "all",
- * "info". */
-const char *jh_cmp_key(jh_cmp cmp);
-
-/** English key of a unit: "share", "ratio", "yuan", "level", "yes_no",
- * "schools", "items". */
-const char *jh_eunit_key(jh_eunit unit);
 
 #ifdef __cplusplus
 }

@@ -1,0 +1,84 @@
+/*
+ * junheng - the names of the government-guarantee checks and their
+ * outcomes (include/junheng/checks.h): one table, keys in English, names in
+ * Chinese and English, the units outputs print.
+ */
+#include "junheng/checks.h"
+
+#include <stddef.h>
+
+static const struct {
+    const char *key;
+    const char *zh;
+    const char *en;
+    const char *unit;       /* of the value */
+    const char *short_unit; /* of the shortfall */
+    bool maximum;
+} checks[JH_G_COUNT] = {
+    {"school_size", "学校规模", "School size", "pupils", "pupils", true},
+    {"class_size_primary", "小学最大班额", "Largest primary class", "pupils",
+     "pupils", true},
+    {"class_size_junior", "初中最大班额", "Largest junior class", "pupils",
+     "pupils", true},
+    {"music_rooms", "音乐专用教室数", "Music rooms", "rooms", "rooms", false},
+    {"art_rooms", "美术专用教室数", "Art rooms", "rooms", "rooms", false},
+    {"music_room_area", "音乐专用教室面积", "Music room area", "m2", "m2",
+     false},
+    {"art_room_area", "美术专用教室面积", "Art room area", "m2", "m2", false},
+    {"certified_teachers", "教师持证上岗率", "Certified teachers", "share",
+     "teachers", false},
+    {"training_funds", "教师培训经费占公用经费比例",
+     "Training funds / public funds", "share", "yuan", false},
+};
+
+const char *
+jh_gcheck_key(jh_gcheck c)
+{
+    return (unsigned)c < JH_G_COUNT ? checks[c].key : "unknown";
+}
+
+const char *
+jh_gcheck_zh(jh_gcheck c)
+{
+    return (unsigned)c < JH_G_COUNT ? checks[c].zh : "未知";
+}
+
+const char *
+jh_gcheck_en(jh_gcheck c)
+{
+    return (unsigned)c < JH_G_COUNT ? checks[c].en : "unknown";
+}
+
+const char *
+jh_gcheck_unit(jh_gcheck c)
+{
+    return (unsigned)c < JH_G_COUNT ? checks[c].unit : "";
+}
+
+const char *
+jh_gcheck_shortfall_unit(jh_gcheck c)
+{
+    return (unsigned)c < JH_G_COUNT ? checks[c].short_unit : "";
+}
+
+bool
+jh_gcheck_is_maximum(jh_gcheck c)
+{
+    return (unsigned)c < JH_G_COUNT && checks[c].maximum;
+}
+
+const char *
+jh_gstatus_key(jh_gstatus s)
+{
+    switch (s) {
+    case JH_GS_PASS:
+        return "pass";
+    case JH_GS_FAIL:
+        return "fail";
+    case JH_GS_MISSING:
+        return "not_given";
+    case JH_GS_NA:
+        break;
+    }
+    return "not_applicable";
+}
