@@ -618,14 +618,21 @@ field_of(role r)
 /* Indicator marks while reading a row: none given, or the whole. */
 enum { IND_NONE = -1, IND_OVERALL = -2, IND_COMPOSITE = -3 };
 
-/* The claims of data row @p r under the header @p map. */
+/* What the key cells of a claims row say: its school code (NULL for a
+ * county row), level (-1 unknown) and indicator (an index, or IND_*). */
+typedef struct row_keys {
+    const char *code;
+    int level;
+    int indicator;
+} row_keys;
+
+/* Read the code, level and indicator cells of row @p r into @p k.  A row
+ * whose level cell names the county (总体结论) is not checked: *skip. */
 static jh_status
-row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
-           size_t ncols, int default_level, int *merged_level,
-           const jh_standard *std, size_t *added, size_t *blank, jh_error *err)
+read_row_keys(row_keys *k, bool *skip, const jh_table *t, size_t r,
+              const colmap *map, size_t ncols, int *merged_level,
+              const jh_standard *std, jh_error *err)
 {
-    const char *code = NULL;
-    int level = default_level, indicator = IND_NONE;
     bool level_blank = false;
     char b[256];
 
@@ -636,40 +643,163 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
         if (jh__is_blank(cell))
             continue;
         if (map[c].r == R_CODE) {
-            code = cell;
+            k->code = cell;
         } else if (map[c].r == R_LEVEL) {
             norm(cell, b, sizeof(b));
-            if (names_county(b))
-                return JH_OK; /* a 总体结论 row: not checked */
-            level = level_of(b);
-            if (level < 0)
+            if (names_county(b)) {
+                *skip = true; /* a 总体结论 row: not checked */
+                return JH_OK;
+            }
+            k->level = level_of(b);
+            if (k->level < 0)
                 return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                                       "unknown level '%s' (primary, "
-                                       "junior, 小学 or 初中)",
-                                       cell);
-            *merged_level = level;
+                                      "unknown level '%s' (primary, "
+                                      "junior, 小学 or 初中)",
+                                      cell);
+            *merged_level = k->level;
             level_blank = false;
         } else if (map[c].r == R_INDICATOR) {
             norm(cell, b, sizeof(b));
-            indicator = names_overall(b)     ? IND_OVERALL
-                        : names_composite(b) ? IND_COMPOSITE
-                                             : indicator_of(std, b);
-            if (indicator == IND_NONE)
+            k->indicator = names_overall(b)     ? IND_OVERALL
+                           : names_composite(b) ? IND_COMPOSITE
+                                                : indicator_of(std, b);
+            if (k->indicator == IND_NONE)
                 return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                                       "unknown indicator '%s'", cell);
+                                      "unknown indicator '%s'", cell);
         }
     }
     /* A 学段 cell merged down over the county rows of its level reads as
      * blank below its first row (sheets only: a blank in a text file is a
      * blank; and never for a school, whose level is its own). */
-    if (level_blank && code == NULL && t->sheet != NULL && *merged_level >= 0)
-        level = *merged_level;
+    if (level_blank && k->code == NULL && t->sheet != NULL &&
+        *merged_level >= 0)
+        k->level = *merged_level;
+    return JH_OK;
+}
+
+/* The figure of value cell @p cell (column @p c) into @p claim: a verdict
+ * or a number, with its field. */
+static jh_status
+claim_figure(jh_claim *claim, const jh_table *t, size_t r, size_t c,
+             role rl, const char *cell, const char *normalised, jh_error *err)
+{
+    claim->field = field_of(rl);
+    if (claim->field == JH_CLAIM_VERDICT) {
+        int v = verdict_of(normalised);
+        if (v < 0)
+            return jh_table_error(err, JH_ERR_DATA, t, r, c,
+                                  "claimed verdict '%s' is neither 是 "
+                                  "nor 否 (达标 / 未达标)",
+                                  cell);
+        claim->value = v;
+        claim->decimals = 0;
+    } else if (!jh_claim_parse_number(cell, &claim->value, &claim->decimals,
+                                      &claim->tolerance)) {
+        return jh_table_error(err, JH_ERR_DATA, t, r, c,
+                              "claimed figure '%s' is not a number", cell);
+    }
+    return JH_OK;
+}
+
+/* Settle what @p claim is about: its indicator @p k and level @p l, which
+ * the figure's field needs.  Errors name the cell. */
+static jh_status
+claim_scope(jh_claim *claim, const jh_table *t, size_t r, size_t c,
+            const char *code, int k, int l, const char *cell, jh_error *err)
+{
+    jh_claim_field f = claim->field;
+    /* Means, CVs and school values are about one indicator; verdicts and
+     * counts may be about the whole section or level. */
+    bool needs_indicator = f == JH_CLAIM_MEAN || f == JH_CLAIM_CV ||
+                           f == JH_CLAIM_VALUE;
+
+    /* The composite CV and its verdict are claims about the level. */
+    claim->composite = k == IND_COMPOSITE && code == NULL &&
+                       (f == JH_CLAIM_CV || f == JH_CLAIM_VERDICT);
+    if (needs_indicator && k < 0 && !claim->composite)
+        return jh_table_error(err, JH_ERR_DATA, t, r, c,
+                              "claimed figure '%s' has no indicator "
+                              "(add an indicator column)",
+                              cell);
+    if (f == JH_CLAIM_MET_COUNT)
+        k = IND_NONE;
+    if ((f == JH_CLAIM_VALUE || f == JH_CLAIM_MET_COUNT) && code == NULL)
+        return jh_table_error(err, JH_ERR_DATA, t, r, c,
+                              "school figure '%s' has no school code "
+                              "(add a code column)",
+                              cell);
+    if ((code == NULL || f == JH_CLAIM_MEAN || f == JH_CLAIM_CV ||
+         f == JH_CLAIM_PASS_COUNT || f == JH_CLAIM_SECTION_COUNT ||
+         f == JH_CLAIM_PASS_SHARE) &&
+        l < 0)
+        return jh_table_error(err, JH_ERR_DATA, t, r, c,
+                              "county figure '%s' has no level (add a "
+                              "level column)",
+                              cell);
+    claim->indicator = k >= 0 ? (size_t)k : JH_NONE;
+    claim->level_given = l >= 0;
+    claim->level = l >= 0 ? (jh_level)l : JH_LEVEL_PRIMARY;
+    return JH_OK;
+}
+
+/* Give @p claim its place (line, column, cell), text, source and code,
+ * and append it to @p cl.  JH_ERR_NOMEM frees what was copied. */
+static jh_status
+claim_store(jh_claims *cl, jh_claim *claim, const jh_table *t, size_t r,
+            size_t c, const char *code, const char *cell, jh_error *err)
+{
+    char trimmed[256];
+    bool school_claim;
+
+    claim->line = t->rows[r].line;
+    claim->column = (long)c + 1;
+    if (t->sheet != NULL) {
+        char letters[16];
+        snprintf(claim->cell, sizeof(claim->cell), "%s!%s%ld", t->sheet,
+                 jh_column_letters(claim->column, letters, sizeof(letters)),
+                 claim->line);
+    }
+    snprintf(trimmed, sizeof(trimmed), "%s", cell);
+    claim->text = jh__strdup(jh__trim(trimmed));
+    claim->source = jh__strdup(t->source);
+    /* School claims carry the code; county figures in a block with a code
+     * column are still county figures. */
+    school_claim = code != NULL && (claim->field == JH_CLAIM_VALUE ||
+                                    claim->field == JH_CLAIM_VERDICT ||
+                                    claim->field == JH_CLAIM_MET_COUNT);
+    claim->code = school_claim ? jh__strdup(code) : NULL;
+    if (claim->code != NULL)
+        jh__trim(claim->code);
+    if (claim->text == NULL || claim->source == NULL ||
+        (school_claim && claim->code == NULL) ||
+        claims_append(cl, claim) != JH_OK) {
+        free(claim->text);
+        free(claim->source);
+        free(claim->code);
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    }
+    return JH_OK;
+}
+
+/* Append the claims of data row @p r (one per figure cell).  @p added and
+ * @p blank count the claims read and the empty figure cells. */
+static jh_status
+row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
+           size_t ncols, int default_level, int *merged_level,
+           const jh_standard *std, size_t *added, size_t *blank, jh_error *err)
+{
+    row_keys keys = {NULL, default_level, IND_NONE};
+    bool skip = false;
+    jh_status st = read_row_keys(&keys, &skip, t, r, map, ncols, merged_level,
+                                 std, err);
+
+    if (st != JH_OK || skip)
+        return st;
     for (size_t c = 0; c < ncols; c++) {
         const char *cell = c < t->rows[r].ncells ? t->rows[r].cells[c] : "";
         jh_claim claim;
-        int k = indicator, l = level;
+        int k = keys.indicator, l = keys.level;
         char trimmed[256];
-        bool needs_indicator, school_claim;
 
         if (map[c].r < R_MEAN)
             continue;
@@ -688,90 +818,72 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
         if (no_figure(trimmed))
             continue;
         memset(&claim, 0, sizeof(claim));
-        claim.field = field_of(map[c].r);
-        if (claim.field == JH_CLAIM_VERDICT) {
-            int v = verdict_of(trimmed);
-            if (v < 0)
-                return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                                       "claimed verdict '%s' is neither 是 "
-                                       "nor 否 (达标 / 未达标)",
-                                       cell);
-            claim.value = v;
-            claim.decimals = 0;
-        } else if (!jh_claim_parse_number(cell, &claim.value, &claim.decimals,
-                                          &claim.tolerance)) {
-            return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                                   "claimed figure '%s' is not a number", cell);
-        }
+        st = claim_figure(&claim, t, r, c, map[c].r, cell, trimmed, err);
+        if (st != JH_OK)
+            return st;
         if (map[c].r == R_LEVEL_MEAN || map[c].r == R_LEVEL_CV)
             l = map[c].level;
         if (map[c].r == R_IND_VALUE)
             k = (int)map[c].k;
-        /* Means, CVs and school values are about one indicator; verdicts
-         * and counts may be about the whole section or level. */
-        needs_indicator = claim.field == JH_CLAIM_MEAN ||
-                          claim.field == JH_CLAIM_CV ||
-                          claim.field == JH_CLAIM_VALUE;
-        /* The composite CV and its verdict are claims about the level. */
-        claim.composite =
-            k == IND_COMPOSITE && code == NULL &&
-            (claim.field == JH_CLAIM_CV || claim.field == JH_CLAIM_VERDICT);
-        if (needs_indicator && k < 0 && !claim.composite)
-            return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                                   "claimed figure '%s' has no indicator "
-                                   "(add an indicator column)",
-                                   cell);
-        if (claim.field == JH_CLAIM_MET_COUNT)
-            k = IND_NONE;
-        if ((claim.field == JH_CLAIM_VALUE ||
-             claim.field == JH_CLAIM_MET_COUNT) &&
-            code == NULL)
-            return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                                   "school figure '%s' has no school code "
-                                   "(add a code column)",
-                                   cell);
-        if ((code == NULL || claim.field == JH_CLAIM_MEAN ||
-             claim.field == JH_CLAIM_CV || claim.field == JH_CLAIM_PASS_COUNT ||
-             claim.field == JH_CLAIM_SECTION_COUNT ||
-             claim.field == JH_CLAIM_PASS_SHARE) &&
-            l < 0)
-            return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                                   "county figure '%s' has no level (add a "
-                                   "level column)",
-                                   cell);
-        claim.indicator = k >= 0 ? (size_t)k : JH_NONE;
-        claim.level_given = l >= 0;
-        claim.level = l >= 0 ? (jh_level)l : JH_LEVEL_PRIMARY;
-        claim.line = t->rows[r].line;
-        claim.column = (long)c + 1;
-        if (t->sheet != NULL) {
-            char letters[16];
-            snprintf(claim.cell, sizeof(claim.cell), "%s!%s%ld", t->sheet,
-                     jh_column_letters(claim.column, letters, sizeof(letters)),
-                     claim.line);
-        }
-        snprintf(trimmed, sizeof(trimmed), "%s", cell);
-        claim.text = jh__strdup(jh__trim(trimmed));
-        claim.source = jh__strdup(t->source);
-        /* School claims carry the code; county figures in a block with
-         * a code column are still county figures. */
-        school_claim = code != NULL && (claim.field == JH_CLAIM_VALUE ||
-                                        claim.field == JH_CLAIM_VERDICT ||
-                                        claim.field == JH_CLAIM_MET_COUNT);
-        claim.code = school_claim ? jh__strdup(code) : NULL;
-        if (claim.code != NULL)
-            jh__trim(claim.code);
-        if (claim.text == NULL || claim.source == NULL ||
-            (school_claim && claim.code == NULL) ||
-            claims_append(cl, &claim) != JH_OK) {
-            free(claim.text);
-            free(claim.source);
-            free(claim.code);
-            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-        }
+        st = claim_scope(&claim, t, r, c, keys.code, k, l, cell, err);
+        if (st == JH_OK)
+            st = claim_store(cl, &claim, t, r, c, keys.code, cell, err);
+        if (st != JH_OK)
+            return st;
         (*added)++;
     }
     return JH_OK;
+}
+
+/* Grow the column maps @p map and @p probe to @p n columns. */
+static jh_status
+grow_maps(colmap **map, colmap **probe, size_t *cap, size_t n, jh_error *err)
+{
+    colmap *m1, *m2;
+
+    if (n <= *cap)
+        return JH_OK;
+    m1 = realloc(*map, n * sizeof(*m1));
+    if (m1 != NULL)
+        *map = m1;
+    m2 = realloc(*probe, n * sizeof(*m2));
+    if (m2 != NULL)
+        *probe = m2;
+    if (m1 == NULL || m2 == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    *cap = n;
+    return JH_OK;
+}
+
+/* An unmapped column of header row @p r that names an indicator of another
+ * standard is an error (the user chose the wrong --standard). */
+static jh_status
+other_standard_columns(const jh_table *t, size_t r, const colmap *probe,
+                       size_t n, const jh_standard *std, jh_error *err)
+{
+    for (size_t c = 0; c < n; c++) {
+        const char *other;
+        if (probe[c].r != R_NONE)
+            continue;
+        other = other_standard_indicator(t->rows[r].cells[c], std);
+        if (other != NULL)
+            return jh_table_error(err, JH_ERR_DATA, t, r, c,
+                                  "column '%s' is an indicator of "
+                                  "standard %s, not of %s (see "
+                                  "--standard)",
+                                  t->rows[r].cells[c], other, std->id);
+    }
+    return JH_OK;
+}
+
+/* @p level when it is known (≥ 0), else the level the first cell of row
+ * @p r that mentions one names, else -1. */
+static int
+mentioned_level(const jh_table *t, size_t r, int level)
+{
+    for (size_t c = 0; c < t->rows[r].ncells && level < 0; c++)
+        level = level_mentioned(t->rows[r].cells[c]);
+    return level;
 }
 
 jh_status
@@ -801,7 +913,6 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
 
     for (size_t r = 0; r < t->nrows && st == JH_OK; r++) {
         size_t n = t->rows[r].ncells;
-        colmap *m1, *m2;
         /* Sheet readers leave empty rows out: a gap in the row numbers is
          * a blank row.  (Not in text files, where a quoted cell may span
          * lines.) */
@@ -816,39 +927,15 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
             title_level = -1;
             continue;
         }
-        if (n > cap) {
-            m1 = realloc(map, n * sizeof(*m1));
-            if (m1 != NULL)
-                map = m1;
-            m2 = realloc(probe, n * sizeof(*m2));
-            if (m2 != NULL)
-                probe = m2;
-            if (m1 == NULL || m2 == NULL) {
-                st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                  "out of memory");
-                break;
-            }
-            cap = n;
-        }
+        st = grow_maps(&map, &probe, &cap, n, err);
+        if (st != JH_OK)
+            break;
         /* A header starts a new block, also right after another block. */
         if (try_header(t, r, std, probe)) {
             END_BLOCK();
             if (st != JH_OK)
                 break;
-            for (size_t c = 0; c < n; c++) {
-                const char *other;
-                if (probe[c].r != R_NONE)
-                    continue;
-                other = other_standard_indicator(t->rows[r].cells[c], std);
-                if (other != NULL) {
-                    st = jh_table_error(err, JH_ERR_DATA, t, r, c,
-                                         "column '%s' is an indicator of "
-                                         "standard %s, not of %s (see "
-                                         "--standard)",
-                                         t->rows[r].cells[c], other, std->id);
-                    break;
-                }
-            }
+            st = other_standard_columns(t, r, probe, n, std, err);
             if (st != JH_OK)
                 break;
             memcpy(map, probe, n * sizeof(*map));
@@ -864,15 +951,12 @@ jh_claims_add_table(jh_claims *cl, const jh_table *t, const jh_standard *std,
         }
         if (header && row_title(t, r, map, ncols, std)) {
             /* It may name the level of the next block. */
-            title_level = level_mentioned(t->rows[r].cells[0]);
-            for (size_t c = 1; c < n && title_level < 0; c++)
-                title_level = level_mentioned(t->rows[r].cells[c]);
+            title_level = mentioned_level(t, r, -1);
             continue;
         }
         if (!header) {
             /* A title above the header. */
-            for (size_t c = 0; c < n && title_level < 0; c++)
-                title_level = level_mentioned(t->rows[r].cells[c]);
+            title_level = mentioned_level(t, r, title_level);
             continue;
         }
         st = row_claims(cl, t, r, map, ncols, block_level, &merged_level, std,

@@ -206,32 +206,30 @@ jh_facts_free(jh_facts *f)
     free(f);
 }
 
-jh_status
-jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
-                     jh_error *err)
+/* The columns of a facts table: item, value, optional note (-1). */
+typedef struct fact_cols {
+    size_t head; /* the header row */
+    long item, value, note;
+} fact_cols;
+
+/* Find the header among the first FACTS_HEADER_ROWS rows: true with
+ * @p c filled when a row names an item and a value column. */
+static bool
+find_header(const jh_table *t, fact_cols *c)
 {
     static const char *const item_words[] = {"item",     "项目",     "指标",
                                              "评估项目", "评估指标", "id"};
     static const char *const value_words[] = {"value",  "值",   "数值",
                                               "指标值", "数据", "填报值"};
     static const char *const note_words[] = {"note", "备注", "说明"};
-    long item_col = -1, value_col = -1, note_col = -1;
-    size_t head = 0,
-           limit = t->nrows < FACTS_HEADER_ROWS ? t->nrows : FACTS_HEADER_ROWS;
-    jh_facts *f;
-    char text[512], why[256], why_zh[256], name[512];
-    size_t row_of[JH_F_COUNT] = {0}; /* table row of each fact given */
-    size_t before = found->count;
-    jh_status st = JH_OK;
+    size_t limit = t->nrows < FACTS_HEADER_ROWS ? t->nrows : FACTS_HEADER_ROWS;
 
-    *out = NULL;
-
-    for (head = 0; head < limit; head++) {
-        const jh_table_row *r = &t->rows[head];
-        item_col = value_col = note_col = -1;
+    for (c->head = 0; c->head < limit; c->head++) {
+        const jh_table_row *r = &t->rows[c->head];
+        c->item = c->value = c->note = -1;
         for (size_t j = 0; j < r->ncells; j++) {
             char h[256], *paren;
-            cell_text(t, head, j, h, sizeof(h));
+            cell_text(t, c->head, j, h, sizeof(h));
             /* "value (填写)" → "value" */
             paren = strstr(h, "(");
             if (paren == NULL)
@@ -240,17 +238,146 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
                 *paren = '\0';
                 jh__trim(h);
             }
-            if (item_col < 0 && word_in(h, item_words, 6))
-                item_col = (long)j;
-            else if (value_col < 0 && word_in(h, value_words, 6))
-                value_col = (long)j;
-            else if (note_col < 0 && word_in(h, note_words, 3))
-                note_col = (long)j;
+            if (c->item < 0 && word_in(h, item_words, 6))
+                c->item = (long)j;
+            else if (c->value < 0 && word_in(h, value_words, 6))
+                c->value = (long)j;
+            else if (c->note < 0 && word_in(h, note_words, 3))
+                c->note = (long)j;
         }
-        if (item_col >= 0 && value_col >= 0)
-            break;
+        if (c->item >= 0 && c->value >= 0)
+            return true;
     }
-    if (item_col < 0 || value_col < 0) {
+    return false;
+}
+
+/* Where a fact was read: its line, its value cell, and its note (the
+ * whole note, however long: it is the county's reasoning and is printed as
+ * given).  JH_ERR_NOMEM when the note cannot be copied. */
+static jh_status
+fact_place(jh_fact *fact, const jh_table *t, size_t r, const fact_cols *c)
+{
+    fact->line = t->rows[r].line;
+    if (t->sheet != NULL) {
+        jh_error e;
+        jh_table_locate(t, r, (size_t)c->value, &e);
+        snprintf(fact->cell, sizeof(fact->cell), "%s", e.cell);
+    }
+    if (c->note >= 0) {
+        size_t len;
+        const char *note =
+            jh__trim_span(jh_table_cell(t, r, (size_t)c->note), &len);
+        if (len > 0 && (fact->note = malloc(len + 1)) == NULL)
+            return JH_ERR_NOMEM;
+        if (len > 0) {
+            memcpy(fact->note, note, len);
+            fact->note[len] = '\0';
+        }
+    }
+    return JH_OK;
+}
+
+/* Read row @p r into @p f: a problem is appended to @p found (JH_OK);
+ * JH_ERR_NOMEM stops.  @p row_of receives the row of each fact given. */
+static jh_status
+fact_row(jh_facts *f, size_t *row_of, jh_diags *found, const jh_table *t,
+         size_t r, const fact_cols *c)
+{
+    char text[512], why[256], why_zh[256], name[512];
+    jh_fact *fact;
+    jh_fact_id id;
+    int n;
+
+    cell_text(t, r, (size_t)c->item, name, sizeof(name));
+    cell_text(t, r, (size_t)c->value, text, sizeof(text));
+    if (name[0] == '\0') {
+        if (text[0] == '\0')
+            return JH_OK; /* a blank row */
+        return jh_table_diag(found, t, r, (size_t)c->item,
+                             "有值“%s”但没有项目",
+                             "a value without an item ('%s')", text);
+    }
+    n = jh_fact_lookup(name);
+    if (n < 0)
+        return jh_table_diag(
+            found, t, r, (size_t)c->item,
+            "未知的项目“%s”（项目名见 docs/evaluate.md 或 junheng "
+            "template --county）",
+            "unknown item '%s' (see docs/evaluate.md for the item ids)", name);
+    id = (jh_fact_id)n;
+    fact = &f->fact[id];
+    if (fact->line != 0)
+        return jh_table_diag(found, t, r, (size_t)c->item,
+                             "项目“%s”填了两次（第一次在第 %ld 行）",
+                             "item '%s' is given twice (first on line %ld)",
+                             name, fact->line);
+    if (fact_place(fact, t, r, c) != JH_OK)
+        return JH_ERR_NOMEM;
+    if (text[0] == '\0')
+        return JH_OK; /* listed, not given */
+    if (jh_school_is_error_value(text))
+        return jh_table_diag(found, t, r, (size_t)c->value,
+                             "%s（%s）：单元格是表格错误值 %s",
+                             "%s (%s): the cell holds the spreadsheet error %s",
+                             jh_fact_key(id), jh_fact_zh(id), text);
+    if (!parse_value(jh_fact_kind_of(id), text, &fact->value, why, why_zh,
+                     sizeof(why))) {
+        fact->value = NAN;
+        /* Both formats take the same arguments: the English reason is the
+         * last, which the Chinese one leaves out. */
+        return jh_table_diag(found, t, r, (size_t)c->value,
+                             "%s（%s）：%s%.0s", "%s (%s): %.0s%s",
+                             jh_fact_key(id), jh_fact_zh(id), why_zh, why);
+    }
+    fact->given = true;
+    row_of[id] = r;
+    return JH_OK;
+}
+
+/*
+ * Retention computed from the counts (when it is not stated) is a rate
+ * like any other: more pupils in grade 3 than entered three years ago
+ * gives a rate over 100%, which no county has.
+ */
+static jh_status
+check_retention(const jh_facts *f, const size_t *row_of, jh_diags *found,
+                const jh_table *t, const fact_cols *c)
+{
+    const jh_fact *in = &f->fact[JH_F_JUNIOR_ENTRANTS];
+    const jh_fact *now = &f->fact[JH_F_JUNIOR_GRADE3];
+    char a[32], b[32], rate[256];
+
+    if (f->fact[JH_F_JUNIOR_RETENTION].given || !in->given || !now->given ||
+        now->value <= in->value)
+        return JH_OK;
+    return jh_table_diag(
+        found, t, row_of[JH_F_JUNIOR_ENTRANTS], (size_t)c->value,
+        "junior_entrants（三年前初一入学人数 %s）少于 junior_grade3（"
+        "现初三在校生数 %s，第 %ld 行）：巩固率 "
+        "%s%%，超过100%%（请填写 "
+        "junior_retention，或改正人数）",
+        "junior_entrants (%s) is less than junior_grade3 (%s, line "
+        "%ld): a retention of %s%%, over 100%% (state "
+        "junior_retention, or correct the counts)",
+        jh__fmt_fixed(in->value, 0, a, sizeof(a)),
+        jh__fmt_fixed(now->value, 0, b, sizeof(b)), now->line,
+        in->value > 0
+            ? jh__fmt_fixed(now->value / in->value * 100, 2, rate, sizeof(rate))
+            : "∞");
+}
+
+jh_status
+jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
+                     jh_error *err)
+{
+    fact_cols c;
+    jh_facts *f;
+    size_t row_of[JH_F_COUNT] = {0}; /* table row of each fact given */
+    size_t before = found->count;
+    jh_status st = JH_OK;
+
+    *out = NULL;
+    if (!find_header(t, &c)) {
         st = jh_diags_add2(found, t->source, 0, 0, NULL, NULL,
                            "事实文件的前 %d 行中没有表头：需要“项目”（item）列"
                            "和“值”（value）列",
@@ -270,109 +397,10 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
     }
     for (int i = 0; i < JH_F_COUNT; i++)
         f->fact[i].value = NAN;
-    for (size_t r = head + 1; r < t->nrows; r++) {
-        jh_fact *fact;
-        int id;
-
-        cell_text(t, r, (size_t)item_col, name, sizeof(name));
-        cell_text(t, r, (size_t)value_col, text, sizeof(text));
-        if (st != JH_OK)
-            break;
-        if (name[0] == '\0') {
-            if (text[0] == '\0')
-                continue; /* a blank row */
-            st = jh_table_diag(found, t, r, (size_t)item_col, "有值“%s”但没有项目",
-                         "a value without an item ('%s')", text);
-            continue;
-        }
-        id = jh_fact_lookup(name);
-        if (id < 0) {
-            st = jh_table_diag(found, t, r, (size_t)item_col,
-                         "未知的项目“%s”（项目名见 docs/evaluate.md 或 junheng "
-                         "template --county）",
-                         "unknown item '%s' (see docs/evaluate.md for "
-                         "the item ids)",
-                         name);
-            continue;
-        }
-        fact = &f->fact[id];
-        if (fact->line != 0) {
-            st = jh_table_diag(found, t, r, (size_t)item_col,
-                         "项目“%s”填了两次（第一次在第 %ld 行）",
-                         "item '%s' is given twice (first on line %ld)", name,
-                         fact->line);
-            continue;
-        }
-        fact->line = t->rows[r].line;
-        if (t->sheet != NULL) {
-            jh_error e;
-            jh_table_locate(t, r, (size_t)value_col, &e);
-            snprintf(fact->cell, sizeof(fact->cell), "%s", e.cell);
-        }
-        if (note_col >= 0) {
-            /* The whole note, however long: it is the county's reasoning
-             * and is printed as given. */
-            size_t len;
-            const char *note =
-                jh__trim_span(jh_table_cell(t, r, (size_t)note_col), &len);
-            if (len > 0 && (fact->note = malloc(len + 1)) == NULL) {
-                st = JH_ERR_NOMEM;
-                continue;
-            }
-            if (len > 0) {
-                memcpy(fact->note, note, len);
-                fact->note[len] = '\0';
-            }
-        }
-        if (text[0] == '\0')
-            continue; /* listed, not given */
-        if (jh_school_is_error_value(text)) {
-            st = jh_table_diag(found, t, r, (size_t)value_col,
-                         "%s（%s）：单元格是表格错误值 %s",
-                         "%s (%s): the cell holds the spreadsheet error %s",
-                         jh_fact_key((jh_fact_id)id), jh_fact_zh((jh_fact_id)id), text);
-            continue;
-        }
-        if (!parse_value(jh_fact_kind_of((jh_fact_id)id), text, &fact->value, why, why_zh,
-                         sizeof(why))) {
-            /* Both formats take the same arguments: the English reason
-             * is the last, which the Chinese one leaves out. */
-            st = jh_table_diag(found, t, r, (size_t)value_col, "%s（%s）：%s%.0s",
-                         "%s (%s): %.0s%s", jh_fact_key((jh_fact_id)id), jh_fact_zh((jh_fact_id)id), why_zh,
-                         why);
-            fact->value = NAN;
-            continue;
-        }
-        fact->given = true;
-        row_of[id] = r;
-    }
-    /*
-     * Retention computed from the counts (when it is not stated) is a
-     * rate like any other: more pupils in grade 3 than entered three years
-     * ago gives a rate over 100%, which no county has.
-     */
-    {
-        const jh_fact *in = &f->fact[JH_F_JUNIOR_ENTRANTS];
-        const jh_fact *now = &f->fact[JH_F_JUNIOR_GRADE3];
-        if (st == JH_OK && !f->fact[JH_F_JUNIOR_RETENTION].given && in->given &&
-            now->given && now->value > in->value) {
-            char a[32], b[32];
-            st = jh_table_diag(
-                found, t, row_of[JH_F_JUNIOR_ENTRANTS], (size_t)value_col,
-                "junior_entrants（三年前初一入学人数 %s）少于 junior_grade3（"
-                "现初三在校生数 %s，第 %ld 行）：巩固率 "
-                "%s%%，超过100%%（请填写 "
-                "junior_retention，或改正人数）",
-                "junior_entrants (%s) is less than junior_grade3 (%s, line "
-                "%ld): a retention of %s%%, over 100%% (state "
-                "junior_retention, or correct the counts)",
-                jh__fmt_fixed(in->value, 0, a, sizeof(a)),
-                jh__fmt_fixed(now->value, 0, b, sizeof(b)), now->line,
-                in->value > 0 ? jh__fmt_fixed(now->value / in->value * 100, 2,
-                                              why, sizeof(why))
-                              : "∞");
-        }
-    }
+    for (size_t r = c.head + 1; r < t->nrows && st == JH_OK; r++)
+        st = fact_row(f, row_of, found, t, r, &c);
+    if (st == JH_OK)
+        st = check_retention(f, row_of, found, t, &c);
     if (st != JH_OK) {
         jh_facts_free(f);
         return jh_error_set(err, st, t->source, 0, 0, "out of memory");
