@@ -4,6 +4,7 @@
 #include "junheng/cell.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -301,23 +302,18 @@ valid_grouping(const char *s)
     return strchr(s, ',') == NULL;
 }
 
-/*
- * Rewrite a number written as text into plain ASCII decimal notation:
- * full-width digits and signs become ASCII, thousands separators go, and a
- * trailing unit from jh__cell_units is cut off (*unit receives its index, or
- * -1). Returns false when @p text is no number in these forms; @p out is then
- * unspecified.  The result still has to pass jh__parse_double().
- */
-bool
-jh__normalize_number(const char *text, char *out, size_t size, int *unit)
+/* The text of @p text with the full-width forms of jh__fullwidth_ascii(),
+ * ideographic and no-break spaces made ASCII (and ％ made '%' when
+ * JH__NUM_PERCENT is set), trimmed, into @p buf.  False when it does not
+ * fit. */
+static bool
+ascii_text(const char *text, unsigned flags, char *buf, size_t size)
 {
-    char buf[256], *num_end;
     size_t n = 0;
 
-    *unit = -1;
     for (const unsigned char *p = (const unsigned char *)text; *p != '\0';) {
         char a = jh__fullwidth_ascii((const char *)p);
-        if (n + 4 >= sizeof(buf))
+        if (n + 4 >= size)
             return false;
         if (a != 0) {
             buf[n++] = a;
@@ -325,43 +321,93 @@ jh__normalize_number(const char *text, char *out, size_t size, int *unit)
         } else if (p[0] == 0xE3 && p[1] == 0x80 && p[2] == 0x80) {
             buf[n++] = ' '; /* ideographic space */
             p += 3;
+        } else if (p[0] == 0xC2 && p[1] == 0xA0) {
+            buf[n++] = ' '; /* no-break space */
+            p += 2;
+        } else if ((flags & JH__NUM_PERCENT) && p[0] == 0xEF && p[1] == 0xBC &&
+                   p[2] == 0x85) {
+            buf[n++] = '%'; /* ％ */
+            p += 3;
         } else {
             buf[n++] = (char)*p++;
         }
     }
     buf[n] = '\0';
     jh__trim(buf);
+    return true;
+}
 
-    /* The number is the longest prefix of digits, signs, points, commas
-     * and an exponent; whatever follows must be a known unit. */
-    num_end = buf;
-    while (*num_end != '\0' && strchr("0123456789+-.,", *num_end) != NULL)
-        num_end++;
-    if ((*num_end == 'e' || *num_end == 'E') && num_end > buf) {
-        char *q = num_end + 1;
+/* Cut a trailing @p suffix off @p buf (then trimmed): true when it was
+ * there. */
+static bool
+cut_suffix(char *buf, const char *suffix)
+{
+    size_t n = strlen(buf), k = strlen(suffix);
+
+    if (n < k || strcmp(buf + n - k, suffix) != 0)
+        return false;
+    buf[n - k] = '\0';
+    jh__trim(buf);
+    return true;
+}
+
+/* The end of the number at the start of @p buf: digits, signs, points,
+ * commas and an exponent. */
+static char *
+number_end(char *buf)
+{
+    char *end = buf;
+
+    while (*end != '\0' && strchr("0123456789+-.,", *end) != NULL)
+        end++;
+    if ((*end == 'e' || *end == 'E') && end > buf) {
+        char *q = end + 1;
         if (*q == '+' || *q == '-')
             q++;
         if (*q >= '0' && *q <= '9') {
             while (*q >= '0' && *q <= '9')
                 q++;
-            num_end = q;
+            end = q;
         }
     }
-    if (num_end == buf)
+    return end;
+}
+
+/* The text stage of jh__parse_number(): @p buf (of @p size bytes) receives
+ * the number in plain ASCII decimal notation; out->percent and out->unit
+ * are set. */
+static bool
+number_text(const char *text, unsigned flags, char *buf, size_t size,
+            jh__number *out)
+{
+    char *end;
+
+    out->unit = -1;
+    out->percent = false;
+    if (!ascii_text(text, flags, buf, size))
         return false;
-    if (*num_end != '\0') {
+    if (flags & JH__NUM_PERCENT)
+        out->percent = cut_suffix(buf, "%");
+    if ((flags & JH__NUM_YUAN) && !out->percent)
+        cut_suffix(buf, "元");
+    end = number_end(buf);
+    if (end == buf)
+        return false;
+    if (*end != '\0') {
         char suffix[256];
-        snprintf(suffix, sizeof(suffix), "%s", num_end);
-        jh__trim(suffix);
-        *unit = jh__find_unit(suffix);
-        if (*unit < 0)
+        if (!(flags & JH__NUM_UNIT))
             return false;
-        *num_end = '\0';
+        snprintf(suffix, sizeof(suffix), "%s", end);
+        jh__trim(suffix);
+        out->unit = jh__find_unit(suffix);
+        if (out->unit < 0)
+            return false;
+        *end = '\0';
         jh__trim(buf);
     }
     if (strchr(buf, ',') != NULL) {
         size_t k = 0;
-        if (!valid_grouping(buf))
+        if (!(flags & JH__NUM_GROUPS) || !valid_grouping(buf))
             return false;
         for (size_t i = 0; buf[i] != '\0'; i++) {
             if (buf[i] != ',')
@@ -369,7 +415,79 @@ jh__normalize_number(const char *text, char *out, size_t size, int *unit)
         }
         buf[k] = '\0';
     }
-    if (strlen(buf) >= size)
+    return true;
+}
+
+/* The digits after the point of the plain number @p s as written, less its
+ * exponent, into *decimals; false when @p s is not sign, digits, point,
+ * digits, exponent within ±300. */
+static bool
+count_decimals(const char *s, int *decimals)
+{
+    const char *p = s;
+    bool digits = false;
+    int frac = 0;
+    long exp = 0;
+
+    if (*p == '+' || *p == '-')
+        p++;
+    for (; *p >= '0' && *p <= '9'; p++)
+        digits = true;
+    if (*p == '.') {
+        for (p++; *p >= '0' && *p <= '9'; p++) {
+            frac++;
+            digits = true;
+        }
+    }
+    if (!digits)
+        return false;
+    if (*p == 'e' || *p == 'E') {
+        char *end = NULL;
+        p++;
+        if (!((*p >= '0' && *p <= '9') ||
+              ((*p == '+' || *p == '-') && p[1] >= '0' && p[1] <= '9')))
+            return false;
+        exp = strtol(p, &end, 10);
+        if (exp > 300 || exp < -300)
+            return false;
+        p = end;
+    }
+    *decimals = frac - (int)exp;
+    return *p == '\0';
+}
+
+bool
+jh__parse_number(const char *text, unsigned flags, jh__number *out)
+{
+    char buf[256];
+    double v;
+
+    if (!number_text(text, flags, buf, sizeof(buf), out))
+        return false;
+    out->decimals = 0;
+    if ((flags & JH__NUM_DECIMALS) && !count_decimals(buf, &out->decimals))
+        return false;
+    if (!jh__parse_double(buf, &v))
+        return false;
+    if (out->percent) {
+        v /= 100.0;
+        out->decimals += 2;
+    }
+    out->value = v;
+    out->tolerance = 0.5 * pow(10.0, -out->decimals);
+    return true;
+}
+
+bool
+jh__normalize_number(const char *text, char *out, size_t size, int *unit)
+{
+    char buf[256];
+    jh__number n;
+    bool ok = number_text(text, JH__NUM_UNIT | JH__NUM_GROUPS, buf,
+                          sizeof(buf), &n);
+
+    *unit = n.unit;
+    if (!ok || strlen(buf) >= size)
         return false;
     memcpy(out, buf, strlen(buf) + 1);
     return true;

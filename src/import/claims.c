@@ -22,79 +22,15 @@ bool
 jh_claim_parse_number(const char *text, double *value, int *decimals,
                       double *tolerance)
 {
-    char buf[96];
-    size_t n = 0, len;
-    const char *p;
-    bool pct = false, digits = false;
-    int frac = 0;
-    long exp = 0;
-    double v;
+    jh__number n;
 
-    for (p = text; *p != '\0'; p++) {
-        char a = jh__fullwidth_ascii(p);
-        if (a != 0)
-            p += 2;
-        else if (strncmp(p, "\xE3\x80\x80", 3) == 0) { /* ideographic space */
-            a = ' ';
-            p += 2;
-        } else if (strncmp(p, "\xC2\xA0", 2) == 0) { /* no-break space */
-            a = ' ';
-            p += 1;
-        } else
-            a = *p;
-        if (a == ',')
-            continue;
-        if (n + 1 >= sizeof(buf))
-            return false;
-        buf[n++] = a;
-    }
-    buf[n] = '\0';
-    jh__trim(buf);
-    len = strlen(buf);
-    if (len >= 1 && buf[len - 1] == '%') {
-        buf[--len] = '\0';
-        pct = true;
-    } else if (len >= 3 && strcmp(buf + len - 3, "\xEF\xBC\x85") == 0) {
-        len -= 3;
-        buf[len] = '\0';
-        pct = true;
-    }
-    jh__trim(buf);
-    p = buf;
-    if (*p == '+' || *p == '-')
-        p++;
-    while (isdigit((unsigned char)*p)) {
-        p++;
-        digits = true;
-    }
-    if (*p == '.') {
-        p++;
-        while (isdigit((unsigned char)*p)) {
-            p++;
-            frac++;
-            digits = true;
-        }
-    }
-    if (!digits)
+    if (!jh__parse_number(text,
+                          JH__NUM_GROUPS | JH__NUM_PERCENT | JH__NUM_DECIMALS,
+                          &n))
         return false;
-    if (*p == 'e' || *p == 'E') {
-        char *end = NULL;
-        p++;
-        if (!(isdigit((unsigned char)*p) ||
-              ((*p == '+' || *p == '-') && isdigit((unsigned char)p[1]))))
-            return false;
-        exp = strtol(p, &end, 10);
-        if (exp > 300 || exp < -300)
-            return false;
-        p = end;
-    }
-    if (*p != '\0' || !jh__parse_double(buf, &v))
-        return false;
-    if (pct)
-        v /= 100.0;
-    *value = v;
-    *decimals = frac - (int)exp + (pct ? 2 : 0);
-    *tolerance = 0.5 * pow(10.0, -*decimals);
+    *value = n.value;
+    *decimals = n.decimals;
+    *tolerance = n.tolerance;
     return true;
 }
 

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "junheng/csv.h"
+#include "cell.h"
 #include "util.h"
 
 void
@@ -40,7 +41,7 @@ static jh_status
 set_cost(jh_plan_costs *c, const char *key, const char *text, jh_error *err)
 {
     int q = quantity_by_name(key);
-    double v;
+    jh__number v;
 
     if (q < 0)
         return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
@@ -49,12 +50,12 @@ set_cost(jh_plan_costs *c, const char *key, const char *text, jh_error *err)
                             "teaching_area, sports_area, equipment_value, "
                             "multimedia_rooms)",
                             key);
-    if (!jh__parse_double(text, &v) || v < 0)
+    if (!jh__parse_number(text, 0, &v) || v.value < 0)
         return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
                             "cost of %s must be a non-negative number of "
                             "yuan, not '%s'",
                             key, text);
-    c->per_unit[q] = v;
+    c->per_unit[q] = v.value;
     c->given = true;
     return JH_OK;
 }
@@ -90,7 +91,7 @@ jh_plan_costs_read(jh_plan_costs *c, const char *path, jh_error *err)
         return st;
     for (size_t r = 0; r < t->nrows && st == JH_OK; r++) {
         char key[128], value[128];
-        double v;
+        jh__number v;
         snprintf(key, sizeof(key), "%s", jh_table_cell(t, r, 0));
         snprintf(value, sizeof(value), "%s", jh_table_cell(t, r, 1));
         jh__trim(key);
@@ -98,7 +99,7 @@ jh_plan_costs_read(jh_plan_costs *c, const char *path, jh_error *err)
         if (key[0] == '\0' && value[0] == '\0')
             continue;
         /* A header such as "key,yuan_per_unit" before the first cost. */
-        if (!any && !jh__parse_double(value, &v) && quantity_by_name(key) < 0)
+        if (!any && !jh__parse_number(value, 0, &v) && quantity_by_name(key) < 0)
             continue;
         any = true;
         st = set_cost(c, key, value, err);

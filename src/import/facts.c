@@ -14,6 +14,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "cell.h"
 #include "util.h"
 
 /* ---- reading the facts file ------------------------------------------- */
@@ -37,31 +38,6 @@ cell_text(const jh_table *t, size_t row, size_t col, char *buf, size_t size)
 {
     snprintf(buf, size, "%s", jh_table_cell(t, row, col));
     jh__trim(buf);
-}
-
-/* Replace full-width digits, point, percent sign and space by ASCII. */
-static void
-ascii_digits(const char *in, char *out, size_t size)
-{
-    size_t n = 0;
-
-    for (const unsigned char *p = (const unsigned char *)in;
-         *p != '\0' && n + 1 < size;) {
-        if (p[0] == 0xEF && p[1] == 0xBC && p[2] >= 0x90 && p[2] <= 0x99) {
-            out[n++] = (char)('0' + (p[2] - 0x90));
-            p += 3;
-        } else if (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x8E) {
-            out[n++] = '.';
-            p += 3;
-        } else if (p[0] == 0xEF && p[1] == 0xBC && p[2] == 0x85) {
-            out[n++] = '%';
-            p += 3;
-        } else {
-            out[n++] = (char)*p++;
-        }
-    }
-    out[n] = '\0';
-    jh__trim(out);
 }
 
 /* A monitoring level: Ⅰ–Ⅳ, I–IV, 1–4, 一级–四级, with an optional 级. */
@@ -119,9 +95,8 @@ static bool
 parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
             char *why_zh, size_t size)
 {
-    char buf[128];
-    size_t n;
-    bool percent = false;
+    jh__number num;
+    bool percent;
     double v;
 
     switch (kind) {
@@ -141,18 +116,11 @@ parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
     default:
         break;
     }
-    ascii_digits(text, buf, sizeof(buf));
-    n = strlen(buf);
-    if (n > 0 && buf[n - 1] == '%') {
-        percent = true;
-        buf[n - 1] = '\0';
-        jh__trim(buf);
-    } else if (kind == JH_FK_NUMBER && n >= 3 &&
-               strcmp(buf + n - 3, "元") == 0) {
-        buf[n - 3] = '\0';
-        jh__trim(buf);
-    }
-    if (!jh__parse_double(buf, &v) || v < 0) {
+    if (!jh__parse_number(text,
+                          JH__NUM_PERCENT |
+                              (kind == JH_FK_NUMBER ? JH__NUM_YUAN : 0u),
+                          &num) ||
+        num.value < 0) {
         snprintf(why, size, "'%.120s' is not a %s", text,
                  kind == JH_FK_SHARE   ? "share (0.95 or 95%)"
                  : kind == JH_FK_COUNT ? "count"
@@ -163,13 +131,13 @@ parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
                                        : "数值");
         return false;
     }
+    percent = num.percent;
+    v = num.value;
     if (percent && kind != JH_FK_SHARE && kind != JH_FK_NUMBER) {
         snprintf(why, size, "'%.120s' is a percentage, not a count", text);
         snprintf(why_zh, size, "“%.120s”是百分数，这里要填人数或个数", text);
         return false;
     }
-    if (percent)
-        v /= 100.0;
     if (kind == JH_FK_SHARE && v > 1 + 1e-12) {
         snprintf(why, size,
                  percent ? "'%.120s' is more than 100%%"

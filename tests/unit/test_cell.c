@@ -2,6 +2,8 @@
  * (src/import/cell.c): numbers as people type them, by hand. */
 #include "helpers.h"
 
+#include <string.h>
+
 #include "cell.h"
 #include "util.h"
 
@@ -116,6 +118,136 @@ unit_kinds(void **state)
     assert_false(jh_school_is_error_value("#12"));
 }
 
+/* Read @p text with @p flags: true and *out when it is a number. */
+static bool
+num(const char *text, unsigned flags, jh__number *out)
+{
+    memset(out, 0, sizeof(*out));
+    return jh__parse_number(text, flags, out);
+}
+
+/* No flag: plain numbers, full-width forms and spaces; nothing else. */
+static void
+number_plain(void **state)
+{
+    jh__number n;
+
+    (void)state;
+    assert_true(num(" 12.5 ", 0, &n));
+    assert_close(n.value, 12.5, 0);
+    assert_int_equal(n.unit, -1);
+    assert_false(n.percent);
+    assert_true(num("１２．５", 0, &n));
+    assert_close(n.value, 12.5, 0);
+    assert_true(num("－３", 0, &n));
+    assert_close(n.value, -3, 0);
+    assert_true(num("\xC2\xA0" "7\xE3\x80\x80", 0, &n)); /* no-break, 　 */
+    assert_close(n.value, 7, 0);
+    assert_false(num("1,234", 0, &n)); /* no JH__NUM_GROUPS */
+    assert_false(num("50%", 0, &n));   /* no JH__NUM_PERCENT */
+    assert_false(num("5元", 0, &n));   /* no JH__NUM_YUAN */
+    assert_false(num("5人", 0, &n));   /* no JH__NUM_UNIT */
+    assert_false(num("", 0, &n));
+    assert_false(num("nan", 0, &n));
+    assert_false(num("1e309", 0, &n));
+}
+
+/* JH__NUM_GROUPS: commas between groups of three digits, nowhere else. */
+static void
+number_groups(void **state)
+{
+    static const char *const bad[] = {"1,23",  "12,3456", ",123",
+                                      "1,,234", "1.234,5", "123,"};
+    jh__number n;
+
+    (void)state;
+    assert_true(num("1,234", JH__NUM_GROUPS, &n));
+    assert_close(n.value, 1234, 0);
+    assert_true(num("１，２３４．５", JH__NUM_GROUPS, &n));
+    assert_close(n.value, 1234.5, 0);
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        if (num(bad[i], JH__NUM_GROUPS, &n))
+            fail_msg("'%s' read as %g", bad[i], n.value);
+    }
+}
+
+/* JH__NUM_PERCENT: % or ％ at the end divides by 100. */
+static void
+number_percent(void **state)
+{
+    jh__number n;
+
+    (void)state;
+    assert_true(num("95%", JH__NUM_PERCENT, &n));
+    assert_close(n.value, 0.95, 1e-15);
+    assert_true(n.percent);
+    assert_true(num("９５．５％", JH__NUM_PERCENT, &n));
+    assert_close(n.value, 0.955, 1e-15);
+    assert_true(num(" 50 % ", JH__NUM_PERCENT, &n));
+    assert_close(n.value, 0.5, 0);
+    assert_true(num("0.5", JH__NUM_PERCENT, &n));
+    assert_false(n.percent);
+    assert_false(num("50%%", JH__NUM_PERCENT, &n));
+    assert_false(num("%", JH__NUM_PERCENT, &n));
+}
+
+/* JH__NUM_YUAN: a trailing 元, not after a percent sign. */
+static void
+number_yuan(void **state)
+{
+    jh__number n;
+
+    (void)state;
+    assert_true(num("1200元", JH__NUM_YUAN, &n));
+    assert_close(n.value, 1200, 0);
+    assert_true(num("１２００ 元", JH__NUM_YUAN | JH__NUM_PERCENT, &n));
+    assert_close(n.value, 1200, 0);
+    assert_false(num("5%元", JH__NUM_YUAN | JH__NUM_PERCENT, &n));
+    assert_false(num("5元%", JH__NUM_YUAN | JH__NUM_PERCENT, &n));
+    assert_false(num("5万元", JH__NUM_YUAN, &n));
+}
+
+/* JH__NUM_UNIT: a unit of the table after the number, by its index. */
+static void
+number_unit(void **state)
+{
+    jh__number n;
+
+    (void)state;
+    assert_true(num("45.6 万元", JH__NUM_UNIT, &n));
+    assert_close(n.value, 45.6, 0);
+    assert_int_equal(n.unit, jh__find_unit("万元"));
+    assert_true(num("120", JH__NUM_UNIT, &n));
+    assert_int_equal(n.unit, -1);
+    assert_false(num("300公顷", JH__NUM_UNIT, &n));
+    assert_false(num("约300", JH__NUM_UNIT, &n));
+}
+
+/* JH__NUM_DECIMALS: the digits written after the point, as a fraction. */
+static void
+number_decimals(void **state)
+{
+    unsigned f = JH__NUM_DECIMALS | JH__NUM_PERCENT | JH__NUM_GROUPS;
+    jh__number n;
+
+    (void)state;
+    assert_true(num("0.50", f, &n));
+    assert_int_equal(n.decimals, 2);
+    assert_close(n.tolerance, 0.005, 1e-15);
+    assert_true(num("50.5%", f, &n));
+    assert_int_equal(n.decimals, 3);
+    assert_true(num("0e9", f, &n));
+    assert_int_equal(n.decimals, -9);
+    assert_true(num("2,925.04", f, &n));
+    assert_int_equal(n.decimals, 2);
+    assert_true(num("1.5e-3", f, &n));
+    assert_int_equal(n.decimals, 4);
+    assert_false(num("1e301", f, &n)); /* |exponent| > 300 */
+    assert_true(num("1e301", 0, &n));  /* without the flag, a number */
+    assert_false(num(".", f, &n));
+    assert_false(num("5e", f, &n));
+}
+
 int
 main(void)
 {
@@ -124,6 +256,12 @@ main(void)
         cmocka_unit_test(refused_numbers),
         cmocka_unit_test(out_of_range),
         cmocka_unit_test(unit_kinds),
+        cmocka_unit_test(number_plain),
+        cmocka_unit_test(number_groups),
+        cmocka_unit_test(number_percent),
+        cmocka_unit_test(number_yuan),
+        cmocka_unit_test(number_unit),
+        cmocka_unit_test(number_decimals),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

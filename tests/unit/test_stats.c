@@ -217,6 +217,12 @@ verify_parses_claims(void **state)
     assert_int_equal(d, -9);
     assert_true(jh_claim_parse_number("2,925.04", &v, &d, &tol));
     assert_close(v, 2925.04, 0);
+    /* Commas only between groups of three, as in every reader: "1,23"
+     * is no number (it was read as 123). */
+    assert_false(jh_claim_parse_number("1,23", &v, &d, &tol));
+    assert_false(jh_claim_parse_number("0.123,4", &v, &d, &tol));
+    assert_true(jh_claim_parse_number("１，２３４", &v, &d, &tol));
+    assert_close(v, 1234, 0);
     assert_false(jh_claim_parse_number("1e999", &v, &d, &tol));
     assert_false(jh_claim_parse_number("abc", &v, &d, &tol));
     assert_false(jh_claim_parse_number("", &v, &d, &tol));
