@@ -483,8 +483,8 @@ jh__normalize_number(const char *text, char *out, size_t size, int *unit)
 {
     char buf[256];
     jh__number n;
-    bool ok = number_text(text, JH__NUM_UNIT | JH__NUM_GROUPS, buf,
-                          sizeof(buf), &n);
+    bool ok =
+        number_text(text, JH__NUM_UNIT | JH__NUM_GROUPS, buf, sizeof(buf), &n);
 
     *unit = n.unit;
     if (!ok || strlen(buf) >= size)

@@ -50,11 +50,11 @@ jh__unit_kind jh__field_unit(const jh__field *f);
  * full-width digits, signs, point and comma of jh__fullwidth_ascii() and
  * ideographic and no-break spaces as ASCII, and spaces around trimmed. */
 enum {
-    JH__NUM_UNIT = 1u << 0,     /* a unit of jh__cell_units may follow */
-    JH__NUM_GROUPS = 1u << 1,   /* ',' between groups of 3 digits ("1,234") */
-    JH__NUM_PERCENT = 1u << 2,  /* a trailing % or ％: the value / 100 */
-    JH__NUM_YUAN = 1u << 3,     /* a trailing 元 (not after a %) */
-    JH__NUM_DECIMALS = 1u << 4  /* count decimals; |exponent| ≤ 300 */
+    JH__NUM_UNIT = 1u << 0,    /* a unit of jh__cell_units may follow */
+    JH__NUM_GROUPS = 1u << 1,  /* ',' between groups of 3 digits ("1,234") */
+    JH__NUM_PERCENT = 1u << 2, /* a trailing % or ％: the value / 100 */
+    JH__NUM_YUAN = 1u << 3,    /* a trailing 元 (not after a %) */
+    JH__NUM_DECIMALS = 1u << 4 /* count decimals; |exponent| ≤ 300 */
 };
 
 /* A number read by jh__parse_number(). */

@@ -24,9 +24,8 @@ jh_claim_parse_number(const char *text, double *value, int *decimals,
 {
     jh__number n;
 
-    if (!jh__parse_number(text,
-                          JH__NUM_GROUPS | JH__NUM_PERCENT | JH__NUM_DECIMALS,
-                          &n))
+    if (!jh__parse_number(
+            text, JH__NUM_GROUPS | JH__NUM_PERCENT | JH__NUM_DECIMALS, &n))
         return false;
     *value = n.value;
     *decimals = n.decimals;
@@ -616,8 +615,8 @@ read_row_keys(row_keys *k, bool *skip, const jh_table *t, size_t r,
 /* The figure of value cell @p cell (column @p c) into @p claim: a verdict
  * or a number, with its field. */
 static jh_status
-claim_figure(jh_claim *claim, const jh_table *t, size_t r, size_t c,
-             role rl, const char *cell, const char *normalised, jh_error *err)
+claim_figure(jh_claim *claim, const jh_table *t, size_t r, size_t c, role rl,
+             const char *cell, const char *normalised, jh_error *err)
 {
     claim->field = field_of(rl);
     if (claim->field == JH_CLAIM_VERDICT) {
@@ -646,8 +645,8 @@ claim_scope(jh_claim *claim, const jh_table *t, size_t r, size_t c,
     jh_claim_field f = claim->field;
     /* Means, CVs and school values are about one indicator; verdicts and
      * counts may be about the whole section or level. */
-    bool needs_indicator = f == JH_CLAIM_MEAN || f == JH_CLAIM_CV ||
-                           f == JH_CLAIM_VALUE;
+    bool needs_indicator =
+        f == JH_CLAIM_MEAN || f == JH_CLAIM_CV || f == JH_CLAIM_VALUE;
 
     /* The composite CV and its verdict are claims about the level. */
     claim->composite = k == IND_COMPOSITE && code == NULL &&
@@ -726,8 +725,8 @@ row_claims(jh_claims *cl, const jh_table *t, size_t r, const colmap *map,
 {
     row_keys keys = {NULL, default_level, IND_NONE};
     bool skip = false;
-    jh_status st = read_row_keys(&keys, &skip, t, r, map, ncols, merged_level,
-                                 std, err);
+    jh_status st =
+        read_row_keys(&keys, &skip, t, r, map, ncols, merged_level, std, err);
 
     if (st != JH_OK || skip)
         return st;

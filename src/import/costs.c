@@ -9,8 +9,8 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "junheng/csv.h"
 #include "cell.h"
+#include "junheng/csv.h"
 #include "util.h"
 
 void
@@ -99,7 +99,8 @@ jh_plan_costs_read(jh_plan_costs *c, const char *path, jh_error *err)
         if (key[0] == '\0' && value[0] == '\0')
             continue;
         /* A header such as "key,yuan_per_unit" before the first cost. */
-        if (!any && !jh__parse_number(value, 0, &v) && quantity_by_name(key) < 0)
+        if (!any && !jh__parse_number(value, 0, &v) &&
+            quantity_by_name(key) < 0)
             continue;
         any = true;
         st = set_cost(c, key, value, err);
@@ -107,7 +108,7 @@ jh_plan_costs_read(jh_plan_costs *c, const char *path, jh_error *err)
             char msg[sizeof(err->message)];
             snprintf(msg, sizeof(msg), "%s", err->message);
             st = jh_table_error(err, JH_ERR_DATA, t, r,
-                                 quantity_by_name(key) < 0 ? 0 : 1, "%s", msg);
+                                quantity_by_name(key) < 0 ? 0 : 1, "%s", msg);
         }
     }
     jh_table_free(t);

@@ -116,10 +116,9 @@ parse_value(jh_fact_kind kind, const char *text, double *out, char *why,
     default:
         break;
     }
-    if (!jh__parse_number(text,
-                          JH__NUM_PERCENT |
-                              (kind == JH_FK_NUMBER ? JH__NUM_YUAN : 0u),
-                          &num) ||
+    if (!jh__parse_number(
+            text, JH__NUM_PERCENT | (kind == JH_FK_NUMBER ? JH__NUM_YUAN : 0u),
+            &num) ||
         num.value < 0) {
         snprintf(why, size, "'%.120s' is not a %s", text,
                  kind == JH_FK_SHARE   ? "share (0.95 or 95%)"
@@ -261,8 +260,7 @@ fact_row(jh_facts *f, size_t *row_of, jh_diags *found, const jh_table *t,
     if (name[0] == '\0') {
         if (text[0] == '\0')
             return JH_OK; /* a blank row */
-        return jh_table_diag(found, t, r, (size_t)c->item,
-                             "有值“%s”但没有项目",
+        return jh_table_diag(found, t, r, (size_t)c->item, "有值“%s”但没有项目",
                              "a value without an item ('%s')", text);
     }
     n = jh_fact_lookup(name);
@@ -293,9 +291,9 @@ fact_row(jh_facts *f, size_t *row_of, jh_diags *found, const jh_table *t,
         fact->value = NAN;
         /* Both formats take the same arguments: the English reason is the
          * last, which the Chinese one leaves out. */
-        return jh_table_diag(found, t, r, (size_t)c->value,
-                             "%s（%s）：%s%.0s", "%s (%s): %.0s%s",
-                             jh_fact_key(id), jh_fact_zh(id), why_zh, why);
+        return jh_table_diag(found, t, r, (size_t)c->value, "%s（%s）：%s%.0s",
+                             "%s (%s): %.0s%s", jh_fact_key(id), jh_fact_zh(id),
+                             why_zh, why);
     }
     fact->given = true;
     row_of[id] = r;
