@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_out.h"
 #include "report_guarantee.h"
 #include "report_workbook.h"
 #include "sheet.h"
@@ -678,16 +679,6 @@ jh_report_evaluation_text(FILE *out, const jh_report_context *ctx,
  */
 
 static json_t *
-jnum(double v)
-{
-    if (!isfinite(v))
-        return json_null();
-    if (v == floor(v) && fabs(v) < 9e15)
-        return json_integer((json_int_t)v);
-    return json_real(v);
-}
-
-static json_t *
 json_item(const jh_report_context *ctx, const jh_evaluation *ev,
           const jh_eval_item *it, bool *nomem)
 {
@@ -713,8 +704,8 @@ json_item(const jh_report_context *ctx, const jh_evaluation *ev,
         json_object_set_new(f, "name_en", json_string(fg->name_en));
         json_object_set_new(f, "unit", json_string(jh_eunit_key(fg->unit)));
         json_object_set_new(f, "comparison", json_string(jh_cmp_key(fg->cmp)));
-        json_object_set_new(f, "value", jnum(fg->value));
-        json_object_set_new(f, "limit", jnum(fg->limit));
+        json_object_set_new(f, "value", jh__json_count(fg->value));
+        json_object_set_new(f, "limit", jh__json_count(fg->limit));
         json_object_set_new(f, "verdict",
                             json_string(jh_verdict_key(fg->verdict)));
         if (fg->fact >= 0) {
@@ -758,7 +749,7 @@ json_table1(const jh_table1 *t1)
                                    : t1->teachers;
         json_t *lvl = json_object();
         for (int l = 0; l < JH_LEVEL_COUNT; l++)
-            json_object_set_new(lvl, lv[l], jnum(v[l]));
+            json_object_set_new(lvl, lv[l], jh__json_count(v[l]));
         json_object_set_new(o, keys[k], lvl);
     }
     json_object_set_new(o, "teachers_estimated",
@@ -793,7 +784,6 @@ jh_report_evaluation_json(FILE *out, const jh_report_context *ctx,
            *missing = json_array(), *contra = json_array(),
            *small = json_array(), *rec = json_object(), *g;
     bool nomem = false;
-    int rc;
 
     json_object_set_new(root, "junheng", json_string(ctx->version));
     json_object_set_new(root, "county", json_string(ctx->county_name));
@@ -832,8 +822,8 @@ jh_report_evaluation_json(FILE *out, const jh_report_context *ctx,
         json_t *o = json_object();
         json_object_set_new(o, "id", json_string(jh_fact_key(cd->fact)));
         json_object_set_new(o, "name", json_string(jh_fact_zh(cd->fact)));
-        json_object_set_new(o, "stated", jnum(cd->stated));
-        json_object_set_new(o, "computed", jnum(cd->computed));
+        json_object_set_new(o, "stated", jh__json_count(cd->stated));
+        json_object_set_new(o, "computed", jh__json_count(cd->computed));
         json_object_set_new(o, "line",
                             json_integer(ev->facts->fact[cd->fact].line));
         json_object_set_new(o, "cell",
@@ -852,20 +842,20 @@ jh_report_evaluation_json(FILE *out, const jh_report_context *ctx,
         json_t *o = json_object();
         json_object_set_new(o, "code", json_string(s->code));
         json_object_set_new(o, "name", json_string(s->name));
-        json_object_set_new(o, "pupils", jnum(sm->pupils));
-        json_object_set_new(o, "required", jnum(sm->required));
-        json_object_set_new(o, "funds", jnum(sm->funds));
+        json_object_set_new(o, "pupils", jh__json_count(sm->pupils));
+        json_object_set_new(o, "required", jh__json_count(sm->required));
+        json_object_set_new(o, "funds", jh__json_count(sm->funds));
         json_object_set_new(o, "verdict",
                             json_string(jh_verdict_key(sm->verdict)));
         json_array_append_new(small, o);
     }
     json_object_set_new(root, "small_schools", small);
-    json_object_set_new(rec, "share", jnum(ev->recognition));
-    json_object_set_new(rec, "parents_share", jnum(ev->parents_recognition));
+    json_object_set_new(rec, "share", jh__json_count(ev->recognition));
+    json_object_set_new(rec, "parents_share", jh__json_count(ev->parents_recognition));
     for (int f = JH_F_QUESTIONNAIRES_ISSUED; f <= JH_F_PARENTS_SATISFIED; f++)
         json_object_set_new(
             rec, jh_fact_key((jh_fact_id)f),
-            jnum(ev->facts->fact[f].given ? ev->facts->fact[f].value : NAN));
+            jh__json_count(ev->facts->fact[f].given ? ev->facts->fact[f].value : NAN));
     json_object_set_new(root, "recognition", rec);
     g = jh__guarantee_json(ctx, ev->guarantee);
     if (g == NULL)
@@ -876,12 +866,7 @@ jh_report_evaluation_json(FILE *out, const jh_report_context *ctx,
         json_decref(root);
         return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
-    rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
-    json_decref(root);
-    if (rc != 0 || fputc('\n', out) == EOF)
-        return jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                            "cannot write JSON output");
-    return JH_OK;
+    return jh__json_write(out, root, err);
 }
 
 /* ---- workbook

@@ -1,5 +1,6 @@
 /* junheng - school-level government-guarantee checks in JSON, text and a
  * workbook sheet.  Names and words come from guarantee.c and labels.c. */
+#include "json_out.h"
 #include "report_guarantee.h"
 #include "junheng/result_words.h"
 
@@ -10,21 +11,7 @@
 #include "sheet.h"
 #include "util.h"
 
-static json_t *
-num(double v)
-{
-    return isfinite(v) ? json_real(v) : json_null();
-}
-
 /* Whole numbers print as integers. */
-static json_t *
-count(double v)
-{
-    if (isfinite(v) && v == floor(v) && fabs(v) < 9e15)
-        return json_integer((json_int_t)v);
-    return num(v);
-}
-
 /* A figure for text: whole numbers without decimals, else 2 decimals. */
 static const char *
 fig(double v, char *buf, size_t size)
@@ -88,12 +75,12 @@ json_check(const jh_report_context *ctx, const jh_gresult *r, jh_gcheck k)
     char buf[512];
 
     json_object_set_new(o, "status", json_string(jh_gstatus_key(r->status)));
-    json_object_set_new(o, "value", num(r->value));
-    json_object_set_new(o, "limit", count(r->limit));
+    json_object_set_new(o, "value", jh__json_num(r->value));
+    json_object_set_new(o, "limit", jh__json_count(r->limit));
     json_object_set_new(o, "unit", json_string(jh_gcheck_unit(k)));
-    json_object_set_new(o, "base", count(r->base));
+    json_object_set_new(o, "base", jh__json_count(r->base));
     json_object_set_new(o, "relaxed", json_boolean(r->relaxed));
-    json_object_set_new(o, "shortfall", num(r->shortfall));
+    json_object_set_new(o, "shortfall", jh__json_num(r->shortfall));
     json_object_set_new(o, "shortfall_unit",
                         json_string(jh_gcheck_shortfall_unit(k)));
     if (k == JH_G_CLASS_SIZE_PRIMARY || k == JH_G_CLASS_SIZE_JUNIOR)
@@ -110,31 +97,31 @@ json_limits(const jh_standard *std)
     const jh_guarantee_limits *g = &std->guarantee;
     json_t *o = json_object();
 
-    json_object_set_new(o, "school_size_max", count(g->school_size_max));
+    json_object_set_new(o, "school_size_max", jh__json_count(g->school_size_max));
     json_object_set_new(o, "school_size_max_combined",
-                        count(g->school_size_max_combined));
+                        jh__json_count(g->school_size_max_combined));
     json_object_set_new(o, "school_size_max_relaxed",
-                        count(g->school_size_max_relaxed));
+                        jh__json_count(g->school_size_max_relaxed));
     json_object_set_new(o, "school_size_max_combined_relaxed",
-                        count(g->school_size_max_combined_relaxed));
+                        jh__json_count(g->school_size_max_combined_relaxed));
     json_object_set_new(o, "class_size_max_primary",
-                        count(g->class_size_max[0]));
+                        jh__json_count(g->class_size_max[0]));
     json_object_set_new(o, "class_size_max_junior",
-                        count(g->class_size_max[1]));
+                        jh__json_count(g->class_size_max[1]));
     json_object_set_new(o, "classes_per_music_room",
-                        count(g->classes_per_music_room));
+                        jh__json_count(g->classes_per_music_room));
     json_object_set_new(o, "classes_per_art_room",
-                        count(g->classes_per_art_room));
+                        jh__json_count(g->classes_per_art_room));
     json_object_set_new(o, "music_room_min_area",
-                        count(g->music_room_min_area));
-    json_object_set_new(o, "art_room_min_area", count(g->art_room_min_area));
+                        jh__json_count(g->music_room_min_area));
+    json_object_set_new(o, "art_room_min_area", jh__json_count(g->art_room_min_area));
     json_object_set_new(o, "music_room_min_area_pre2016",
-                        count(g->music_room_min_area_pre2016));
+                        jh__json_count(g->music_room_min_area_pre2016));
     json_object_set_new(o, "art_room_min_area_pre2016",
-                        count(g->art_room_min_area_pre2016));
-    json_object_set_new(o, "certified_share", count(g->certified_share));
+                        jh__json_count(g->art_room_min_area_pre2016));
+    json_object_set_new(o, "certified_share", jh__json_count(g->certified_share));
     json_object_set_new(o, "training_funds_share",
-                        num(g->training_funds_share));
+                        jh__json_num(g->training_funds_share));
     json_object_set_new(
         o, "teaching_points",
         json_string(g->include_teaching_points ? "include" : "exclude"));

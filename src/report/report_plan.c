@@ -7,6 +7,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "json_out.h"
 #include "sheet.h"
 #include "standard_text.h"
 #include "util.h"
@@ -362,29 +363,15 @@ jh_report_plan_text(FILE *out, const jh_report_context *ctx, const jh_plan *p)
 
 /* ---- JSON --------------------------------------------------------------- */
 
-static json_t *
-num(double v)
-{
-    return isfinite(v) ? json_real(v) : json_null();
-}
-
 /* Whole numbers as integers, so that "teachers": 1 reads as a count. */
-static json_t *
-count(double v)
-{
-    if (isfinite(v) && v == floor(v) && fabs(v) < 9e15)
-        return json_integer((json_int_t)v);
-    return num(v);
-}
-
 static json_t *
 json_amount(const jh_plan_amount *am)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "shortfall", num(am->shortfall));
-    json_object_set_new(o, "section_addition", count(am->section_addition));
-    json_object_set_new(o, "whole_addition", count(am->whole_addition));
-    json_object_set_new(o, "cost", num(am->cost));
+    json_object_set_new(o, "shortfall", jh__json_num(am->shortfall));
+    json_object_set_new(o, "section_addition", jh__json_count(am->section_addition));
+    json_object_set_new(o, "whole_addition", jh__json_count(am->whole_addition));
+    json_object_set_new(o, "cost", jh__json_num(am->cost));
     return o;
 }
 
@@ -395,7 +382,7 @@ json_quantities(const double *v)
     for (int q = 0; q < JH_Q_COUNT; q++) {
         if (v[q] > 0)
             json_object_set_new(o, jh_quantity_key((jh_quantity)q),
-                                count(v[q]));
+                                jh__json_count(v[q]));
     }
     return o;
 }
@@ -414,13 +401,13 @@ json_sections(const jh_plan *p)
         json_object_set_new(o, "code", json_string(s->code));
         json_object_set_new(o, "name", json_string(s->name));
         json_object_set_new(o, "level", json_string(jh_level_key(sec->level)));
-        json_object_set_new(o, "students", count(sec->students));
-        json_object_set_new(o, "physical_share", num(sec->physical_share));
+        json_object_set_new(o, "students", jh__json_count(sec->students));
+        json_object_set_new(o, "physical_share", jh__json_num(sec->physical_share));
         json_object_set_new(o, "pass_before", json_boolean(ps->pass));
         json_object_set_new(o, "rule", json_string(jh_plan_rule_key(ps->rule)));
         json_object_set_new(o, "required_count",
                             json_integer((json_int_t)ps->required_count));
-        json_object_set_new(o, "required_cost", num(ps->required_cost));
+        json_object_set_new(o, "required_cost", jh__json_num(ps->required_cost));
         for (size_t j = 0; j < ps->nshortfalls; j++) {
             const jh_plan_shortfall *sf = &ps->shortfalls[j];
             const jh_indicator *ind = &std->indicators[sf->indicator];
@@ -431,10 +418,10 @@ json_sections(const jh_plan *p)
             json_object_set_new(
                 f, "unit",
                 json_string(jh__quantity_unit((int)ind->quantity, JH_LANG_EN)));
-            json_object_set_new(f, "value", num(sf->value));
-            json_object_set_new(f, "threshold", num(sf->threshold));
+            json_object_set_new(f, "value", jh__json_num(sf->value));
+            json_object_set_new(f, "threshold", jh__json_num(sf->threshold));
             json_object_set_new(f, "floor",
-                                num(std->partial_floor * sf->threshold));
+                                jh__json_num(std->partial_floor * sf->threshold));
             json_object_set_new(f, "partial", json_boolean(sf->partial));
             json_object_set_new(f, "to_threshold",
                                 json_amount(&sf->to_threshold));
@@ -467,16 +454,16 @@ json_cv_fixes(const jh_plan *p)
             o, "unit",
             json_string(jh__quantity_unit((int)ind->quantity, JH_LANG_EN)));
         json_object_set_new(o, "round", json_integer((json_int_t)fx->round));
-        json_object_set_new(o, "cv_original", num(fx->cv_original));
-        json_object_set_new(o, "cv_start", num(fx->cv_start));
-        json_object_set_new(o, "cv_limit", num(fx->cv_limit));
-        json_object_set_new(o, "level_t", num(fx->t));
-        json_object_set_new(o, "cv_at_t", num(fx->cv_at_t));
-        json_object_set_new(o, "total_exact", num(fx->total_exact));
+        json_object_set_new(o, "cv_original", jh__json_num(fx->cv_original));
+        json_object_set_new(o, "cv_start", jh__json_num(fx->cv_start));
+        json_object_set_new(o, "cv_limit", jh__json_num(fx->cv_limit));
+        json_object_set_new(o, "level_t", jh__json_num(fx->t));
+        json_object_set_new(o, "cv_at_t", jh__json_num(fx->cv_at_t));
+        json_object_set_new(o, "total_exact", jh__json_num(fx->total_exact));
         json_object_set_new(o, "total_section_addition",
-                            count(fx->total_section));
-        json_object_set_new(o, "total_whole_addition", count(fx->total_whole));
-        json_object_set_new(o, "cost", num(fx->cost));
+                            jh__json_count(fx->total_section));
+        json_object_set_new(o, "total_whole_addition", jh__json_count(fx->total_whole));
+        json_object_set_new(o, "cost", jh__json_num(fx->cost));
         for (size_t j = 0; j < fx->nschools; j++) {
             const jh_plan_cv_school *cs = &fx->schools[j];
             const jh_section *sec = &p->before->model->sections[cs->section];
@@ -484,16 +471,16 @@ json_cv_fixes(const jh_plan *p)
             json_t *so = json_object();
             json_object_set_new(so, "code", json_string(s->code));
             json_object_set_new(so, "name", json_string(s->name));
-            json_object_set_new(so, "students", count(sec->students));
-            json_object_set_new(so, "physical_share", num(sec->physical_share));
-            json_object_set_new(so, "value_before", num(cs->value_before));
-            json_object_set_new(so, "value_after", num(cs->value_after));
-            json_object_set_new(so, "shortfall", num(cs->amount.shortfall));
+            json_object_set_new(so, "students", jh__json_count(sec->students));
+            json_object_set_new(so, "physical_share", jh__json_num(sec->physical_share));
+            json_object_set_new(so, "value_before", jh__json_num(cs->value_before));
+            json_object_set_new(so, "value_after", jh__json_num(cs->value_after));
+            json_object_set_new(so, "shortfall", jh__json_num(cs->amount.shortfall));
             json_object_set_new(so, "section_addition",
-                                count(cs->amount.section_addition));
+                                jh__json_count(cs->amount.section_addition));
             json_object_set_new(so, "whole_addition",
-                                count(cs->amount.whole_addition));
-            json_object_set_new(so, "cost", num(cs->amount.cost));
+                                jh__json_count(cs->amount.whole_addition));
+            json_object_set_new(so, "cost", jh__json_num(cs->amount.cost));
             json_array_append_new(schools, so);
         }
         json_object_set_new(o, "schools", schools);
@@ -533,13 +520,13 @@ json_projection(const jh_plan *p)
             const jh_indicator_stats *ia = &la->ind[k], *ib = &lb->ind[k];
             json_t *io = json_object();
             json_object_set_new(io, "id", json_string(std->indicators[k].id));
-            json_object_set_new(io, "mean_before", num(ia->mean));
-            json_object_set_new(io, "mean", num(ib->mean));
+            json_object_set_new(io, "mean_before", jh__json_num(ia->mean));
+            json_object_set_new(io, "mean", jh__json_num(ib->mean));
             json_object_set_new(io, "cv_before",
-                                ia->cv_defined ? num(ia->cv) : json_null());
+                                ia->cv_defined ? jh__json_num(ia->cv) : json_null());
             json_object_set_new(io, "cv",
-                                ib->cv_defined ? num(ib->cv) : json_null());
-            json_object_set_new(io, "cv_limit", num(ia->cv_limit));
+                                ib->cv_defined ? jh__json_num(ib->cv) : json_null());
+            json_object_set_new(io, "cv_limit", jh__json_num(ia->cv_limit));
             json_object_set_new(io, "cv_pass_before",
                                 json_boolean(ia->cv_pass));
             json_object_set_new(io, "cv_pass", json_boolean(ib->cv_pass));
@@ -559,9 +546,9 @@ json_projection(const jh_plan *p)
         json_t *so = json_object(), *vb = json_object(), *va = json_object();
         for (size_t k = 0; k < std->nindicators; k++) {
             json_object_set_new(vb, std->indicators[k].id,
-                                num(a->results[i].value[k]));
+                                jh__json_num(a->results[i].value[k]));
             json_object_set_new(va, std->indicators[k].id,
-                                num(b->results[i].value[k]));
+                                jh__json_num(b->results[i].value[k]));
         }
         json_object_set_new(so, "code", json_string(s->code));
         json_object_set_new(so, "name", json_string(s->name));
@@ -585,7 +572,6 @@ jh_report_plan_json(FILE *out, const jh_report_context *ctx, const jh_plan *p,
     json_t *root = json_object(), *costs = json_object(),
            *schools = json_array(), *totals = json_object();
     char tmpl[768], method[768];
-    int rc;
 
     snprintf(tmpl, sizeof(tmpl),
              "per-school fixes first (%s), then for every CV over its limit "
@@ -611,7 +597,7 @@ jh_report_plan_json(FILE *out, const jh_report_context *ctx, const jh_plan *p,
     for (int q = 0; q < JH_Q_COUNT; q++) {
         if (isfinite(p->costs.per_unit[q]))
             json_object_set_new(costs, jh_quantity_key((jh_quantity)q),
-                                num(p->costs.per_unit[q]));
+                                jh__json_num(p->costs.per_unit[q]));
     }
     json_object_set_new(root, "costs", costs);
     json_object_set_new(root, "costs_given", json_boolean(p->costs.given));
@@ -639,26 +625,21 @@ jh_report_plan_json(FILE *out, const jh_report_context *ctx, const jh_plan *p,
             }
             json_object_set_new(so, "section_additions", by);
         }
-        json_object_set_new(so, "cost", num(ps->cost));
+        json_object_set_new(so, "cost", jh__json_num(ps->cost));
         json_object_set_new(so, "cost_complete",
                             json_boolean(ps->cost_complete));
         json_array_append_new(schools, so);
     }
     json_object_set_new(root, "schools", schools);
     json_object_set_new(totals, "additions", json_quantities(p->total));
-    json_object_set_new(totals, "cost", num(p->total_cost));
+    json_object_set_new(totals, "cost", jh__json_num(p->total_cost));
     json_object_set_new(totals, "cost_complete",
                         json_boolean(p->cost_complete));
     json_object_set_new(root, "totals", totals);
     json_object_set_new(root, "projection", json_projection(p));
     json_object_set_new(root, "pass", json_boolean(p->pass));
 
-    rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
-    json_decref(root);
-    if (rc != 0 || fputc('\n', out) == EOF)
-        return jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                            "cannot write JSON output");
-    return JH_OK;
+    return jh__json_write(out, root, err);
 }
 
 /* ---- workbook ----------------------------------------------------------- */

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "json_out.h"
 #include "sheet.h"
 #include "standard_text.h"
 #include "util.h"
@@ -309,12 +310,6 @@ jh_report_verify_text(FILE *out, const jh_report_context *ctx,
 }
 
 static json_t *
-num(double v)
-{
-    return isfinite(v) ? json_real(v) : json_null();
-}
-
-static json_t *
 json_claim(const jh_verify_result *r, const jh_claim *c)
 {
     json_t *o = json_object();
@@ -336,8 +331,8 @@ json_claim(const jh_verify_result *r, const jh_claim *c)
     json_object_set_new(o, "code",
                         c->code != NULL ? json_string(c->code) : json_null());
     json_object_set_new(o, "text", json_string(c->text));
-    json_object_set_new(o, "value", num(c->value));
-    json_object_set_new(o, "tolerance", num(c->tolerance));
+    json_object_set_new(o, "value", jh__json_num(c->value));
+    json_object_set_new(o, "tolerance", jh__json_num(c->tolerance));
     json_object_set_new(o, "decimals", json_integer(c->decimals));
     return o;
 }
@@ -349,7 +344,6 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
     const jh_county *county = r->analysis->model->county;
     json_t *root = json_object(), *findings = json_array();
     char key[64], label[256];
-    int rc;
 
     json_object_set_new(root, "junheng", json_string(ctx->version));
     json_object_set_new(root, "county", json_string(ctx->county_name));
@@ -378,11 +372,11 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
                                 : json_null());
         json_object_set_new(o, "name",
                             s != NULL ? json_string(s->name) : json_null());
-        json_object_set_new(o, "recomputed", num(f->recomputed));
-        json_object_set_new(o, "difference", num(f->difference));
+        json_object_set_new(o, "recomputed", jh__json_num(f->recomputed));
+        json_object_set_new(o, "difference", jh__json_num(f->difference));
         if (c != NULL && json_is_object(json_object_get(o, "claim"))) {
             json_t *cj = json_object_get(o, "claim");
-            json_object_set_new(cj, "rounded", num(f->claim_rounded));
+            json_object_set_new(cj, "rounded", jh__json_num(f->claim_rounded));
             /* Compared as the table prints them; a half unit of that
              * digit (kept for readers of earlier versions). */
             json_object_set_new(cj, "compared_decimals",
@@ -394,8 +388,8 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
                                               : 0.0));
         }
         json_object_set_new(o, "recomputed_rounded",
-                            num(f->recomputed_rounded));
-        json_object_set_new(o, "limit", num(f->limit));
+                            jh__json_num(f->recomputed_rounded));
+        json_object_set_new(o, "limit", jh__json_num(f->limit));
         {
             json_t *notes = json_array();
             for (unsigned bit = 0; jh_verify_note_key(bit) != NULL; bit++) {
@@ -414,7 +408,7 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
             json_object_set_new(
                 co, "cause",
                 json_string(jh_verify_cause_key((jh_verify_cause)k)));
-            json_object_set_new(co, "value", num(f->cause_value[k]));
+            json_object_set_new(co, "value", jh__json_num(f->cause_value[k]));
             if (k == JH_CAUSE_SCHOOL_LEFT_OUT && f->cause_section != JH_NONE)
                 who = &county->schools[r->analysis->model
                                            ->sections[f->cause_section]
@@ -463,12 +457,7 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
         json_object_set_new(root, "read", read);
         json_object_set_new(root, "skipped", skipped);
     }
-    rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
-    json_decref(root);
-    if (rc != 0 || fputc('\n', out) == EOF)
-        return jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                            "cannot write JSON output");
-    return JH_OK;
+    return jh__json_write(out, root, err);
 }
 
 jh_status
