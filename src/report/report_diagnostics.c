@@ -1,13 +1,14 @@
 /* junheng - supplementary diagnostics in JSON, text and a workbook sheet.
  * Every output labels them as supplementary: the 2017 standard judges only
  * the CV of each indicator. */
-#include "json_out.h"
+#include "junheng/report_diagnostics.h"
 #include "report_diagnostics.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_out.h"
 #include "sheet.h"
 #include "util.h"
 #include "xlabels.h"

@@ -1,6 +1,7 @@
 /* junheng - the county evaluation in text, JSON and a workbook.  Words come
- * from labels.c, item and fact names from evaluate.c. */
+ * from report.c, item and fact names from evaluate.c. */
 #include "junheng/report_evaluate.h"
+#include "junheng/report_text.h"
 #include "junheng/result_words.h"
 
 #include <jansson.h>

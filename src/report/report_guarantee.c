@@ -1,6 +1,5 @@
 /* junheng - school-level government-guarantee checks in JSON, text and a
- * workbook sheet.  Names and words come from guarantee.c and labels.c. */
-#include "json_out.h"
+ * workbook sheet.  Names and words come from guarantee.c and report.c. */
 #include "report_guarantee.h"
 #include "junheng/result_words.h"
 
@@ -8,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_out.h"
 #include "sheet.h"
 #include "util.h"
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "junheng/report.h"
+#include "junheng/report_json.h"
 #include "json_out.h"
 #include "report_diagnostics.h"
 #include "report_guarantee.h"
