@@ -113,6 +113,12 @@ text_sections(FILE *out, const jh_report_context *ctx, const jh_plan *p)
     char b1[32], b2[32], label[128];
 
     fprintf(out, "\n%s\n", jh__xlabel(lang, "plan_school_fixes"));
+    /* No per-school rule (basic-2012): no threshold, floor or requirement
+     * to state per school; say what the standard asks instead. */
+    if (std->min_met == 0) {
+        fprintf(out, "  %s\n", jh_label(lang, "school_rule_none"));
+        return;
+    }
     if (p->nsections == 0)
         fprintf(out, "  %s\n", jh__xlabel(lang, "plan_nothing"));
     for (size_t i = 0; i < p->nsections; i++) {
@@ -681,6 +687,12 @@ sheet_school_fixes(jh__book *b, const jh_report_context *ctx, const jh_plan *p)
     lxw_row_t row = 0;
 
     jh__cell_str(b, ws, row++, 0, lbl(ctx, "plan_school_fixes"), b->f.title);
+    if (std->min_met == 0) {
+        /* No per-school rule: no columns of thresholds and floors. */
+        jh__cell_str(b, ws, row, 0, jh_label(ctx->lang, "school_rule_none"),
+                     b->f.text);
+        return;
+    }
     header_row(b, ws, row++, heads, sizeof(heads) / sizeof(heads[0]));
     for (size_t i = 0; i < p->nsections; i++) {
         const jh_plan_section *ps = &p->sections[i];
