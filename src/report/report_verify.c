@@ -337,13 +337,83 @@ json_claim(const jh_verify_result *r, const jh_claim *c)
     return o;
 }
 
+/* The causes of finding @p f that junheng found, each with its value,
+ * school and description. */
+static json_t *
+json_causes(const jh_verify_result *r, const jh_verify_finding *f)
+{
+    const jh_county *county = r->analysis->model->county;
+    json_t *causes = json_array();
+    char key[64], label[256];
+
+    for (int k = 0; k < JH_CAUSE_COUNT; k++) {
+        json_t *co;
+        const jh_school *who = NULL;
+        if (!(f->causes & (1u << k)))
+            continue;
+        co = json_object();
+        json_object_set_new(
+            co, "cause",
+            json_string(jh_verify_cause_key((jh_verify_cause)k)));
+        json_object_set_new(co, "value", jh__json_num(f->cause_value[k]));
+        if (k == JH_CAUSE_SCHOOL_LEFT_OUT && f->cause_section != JH_NONE)
+            who = &county->schools[r->analysis->model
+                                       ->sections[f->cause_section]
+                                       .school];
+        else if (k == JH_CAUSE_SCHOOL_ADDED && f->cause_school != JH_NONE)
+            who = &county->schools[f->cause_school];
+        if (who != NULL) {
+            json_object_set_new(co, "school_code", json_string(who->code));
+            json_object_set_new(co, "school_name", json_string(who->name));
+        }
+        snprintf(key, sizeof(key), "cause_%s",
+                 jh_verify_cause_key((jh_verify_cause)k));
+        json_object_set_new(
+            co, "description",
+            json_string(jh__rule_text(r->analysis->standard,
+                                      jh__xlabel(JH_LANG_EN, key), label,
+                                      sizeof(label))));
+        json_array_append_new(causes, co);
+    }
+    return causes;
+}
+
+/* The blocks of claims read ("read") and passed over ("skipped"),
+ * into @p root. */
+static void
+json_blocks(json_t *root, const jh_verify_result *r)
+{
+    json_t *read = json_array(), *skipped = json_array();
+    for (size_t i = 0; i < r->claims->nblocks; i++) {
+        const jh_claims_block *b = &r->claims->blocks[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "source", json_string(b->source));
+        json_object_set_new(o, "sheet",
+                            b->sheet != NULL ? json_string(b->sheet)
+                                             : json_null());
+        if (b->skip != NULL) {
+            json_object_set_new(o, "reason", json_string(b->skip));
+            json_array_append_new(skipped, o);
+            continue;
+        }
+        json_object_set_new(o, "first_row", json_integer(b->first));
+        json_object_set_new(o, "last_row", json_integer(b->last));
+        json_object_set_new(o, "claims",
+                            json_integer((json_int_t)b->nclaims));
+        json_object_set_new(o, "empty_cells",
+                            json_integer((json_int_t)b->nblank));
+        json_array_append_new(read, o);
+    }
+    json_object_set_new(root, "read", read);
+    json_object_set_new(root, "skipped", skipped);
+}
+
 jh_status
 jh_report_verify_json(FILE *out, const jh_report_context *ctx,
                       const jh_verify_result *r, jh_error *err)
 {
     const jh_county *county = r->analysis->model->county;
     json_t *root = json_object(), *findings = json_array();
-    char key[64], label[256];
 
     json_object_set_new(root, "junheng", json_string(ctx->version));
     json_object_set_new(root, "county", json_string(ctx->county_name));
@@ -359,7 +429,7 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
         const jh_verify_finding *f = &r->findings[i];
         const jh_claim *c = claim_of(r, f);
         const jh_school *s = finding_school(r, f);
-        json_t *o = json_object(), *causes = json_array();
+        json_t *o = json_object();
         json_object_set_new(o, "kind",
                             json_string(jh_verify_kind_key(f->kind)));
         json_object_set_new(o, "claim",
@@ -399,64 +469,11 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
             }
             json_object_set_new(o, "notes", notes);
         }
-        for (int k = 0; k < JH_CAUSE_COUNT; k++) {
-            json_t *co;
-            const jh_school *who = NULL;
-            if (!(f->causes & (1u << k)))
-                continue;
-            co = json_object();
-            json_object_set_new(
-                co, "cause",
-                json_string(jh_verify_cause_key((jh_verify_cause)k)));
-            json_object_set_new(co, "value", jh__json_num(f->cause_value[k]));
-            if (k == JH_CAUSE_SCHOOL_LEFT_OUT && f->cause_section != JH_NONE)
-                who = &county->schools[r->analysis->model
-                                           ->sections[f->cause_section]
-                                           .school];
-            else if (k == JH_CAUSE_SCHOOL_ADDED && f->cause_school != JH_NONE)
-                who = &county->schools[f->cause_school];
-            if (who != NULL) {
-                json_object_set_new(co, "school_code", json_string(who->code));
-                json_object_set_new(co, "school_name", json_string(who->name));
-            }
-            snprintf(key, sizeof(key), "cause_%s",
-                     jh_verify_cause_key((jh_verify_cause)k));
-            json_object_set_new(
-                co, "description",
-                json_string(jh__rule_text(r->analysis->standard,
-                                          jh__xlabel(JH_LANG_EN, key), label,
-                                          sizeof(label))));
-            json_array_append_new(causes, co);
-        }
-        json_object_set_new(o, "causes", causes);
+        json_object_set_new(o, "causes", json_causes(r, f));
         json_array_append_new(findings, o);
     }
     json_object_set_new(root, "findings", findings);
-    {
-        json_t *read = json_array(), *skipped = json_array();
-        for (size_t i = 0; i < r->claims->nblocks; i++) {
-            const jh_claims_block *b = &r->claims->blocks[i];
-            json_t *o = json_object();
-            json_object_set_new(o, "source", json_string(b->source));
-            json_object_set_new(o, "sheet",
-                                b->sheet != NULL ? json_string(b->sheet)
-                                                 : json_null());
-            if (b->skip != NULL) {
-                json_object_set_new(o, "reason", json_string(b->skip));
-                json_array_append_new(skipped, o);
-                continue;
-            }
-            json_object_set_new(o, "first_row", json_integer(b->first));
-            json_object_set_new(o, "last_row", json_integer(b->last));
-            json_object_set_new(o, "claims",
-                                json_integer((json_int_t)b->nclaims));
-            json_object_set_new(o, "empty_cells",
-                                json_integer((json_int_t)b->nblank));
-            json_array_append_new(read, o);
-        }
-        json_object_set_new(root, "read", read);
-        json_object_set_new(root, "skipped", skipped);
-    }
+    json_blocks(root, r);
     return jh__json_write(out, root, err);
 }
 
