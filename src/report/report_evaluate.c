@@ -63,28 +63,19 @@ t1_sources(FILE *out, const jh_evaluation *ev, int l, jh_lang lang)
 /* ---- text -------------------------------------------------------------------
  */
 
-jh_status
-jh_report_evaluation_text(FILE *out, const jh_report_context *ctx,
-                          const jh_evaluation *ev)
+/* Each part of the evaluation with its verdict, and each of its items
+ * with its conclusion, limits and what it needs to pass.  Returns true
+ * when memory ran out. */
+static bool
+text_parts(FILE *out, const jh_report_context *ctx, const jh_evaluation *ev)
 {
     static const char *const numerals[] = {"一", "二", "三", "四", "五"};
     jh_lang lang = ctx->lang;
-    bool en = lang == JH_LANG_EN;
-    const char *colon = en ? ": " : "：";
-    const jh_standard *std = ev->standard;
-    const jh_table1 *t1 = &ev->table1;
-    char lim[1024], n1[32], n2[32], place[1100];
+    bool en = lang == JH_LANG_EN, nomem;
+    char lim[1024];
     jh__ev_lines act = {0};
     jh__ev_sbuf text = {0};
 
-    fprintf(out, "%s%s%s\n", ctx->county_name, en ? " - " : " ",
-            jh_label(lang, "ev_title"));
-    fprintf(out, "%s%s%s (%s)%s%s\n", jh_label(lang, "ev_standard"), colon,
-            std->id, std->source, std->file[0] != '\0' ? ", " : "", std->file);
-    fprintf(out, "%s%s%s\n", jh_label(lang, "ev_facts"), colon,
-            ev->facts->source);
-    fprintf(out, "\n%s%s%s\n", jh_label(lang, "ev_verdict"), colon,
-            jh__ev_county_word(lang, ev->verdict));
     for (int p = 0; p < JH_PART_COUNT; p++) {
         bool veto = p == JH_PART_VETO;
         if (en)
@@ -125,6 +116,19 @@ jh_report_evaluation_text(FILE *out, const jh_report_context *ctx,
             jh__ev_lines_release(&act);
         }
     }
+    nomem = act.nomem || text.nomem;
+    jh__ev_sb_release(&text);
+    return nomem;
+}
+
+/* The facts missing and the facts the school data contradict. */
+static void
+text_fact_problems(FILE *out, const jh_evaluation *ev, jh_lang lang)
+{
+    bool en = lang == JH_LANG_EN;
+    const char *colon = en ? ": " : "：";
+    char n1[32], n2[32], place[1100];
+
     if (ev->nmissing > 0) {
         fprintf(out, "\n%s (%zu)%s\n", jh_label(lang, "ev_missing"),
                 ev->nmissing, colon);
@@ -149,6 +153,15 @@ jh_report_evaluation_text(FILE *out, const jh_report_context *ctx,
                     ev->analysis->model->county->source);
         }
     }
+}
+
+/* 表Ⅰ: the county's schools, classes, pupils and teachers. */
+static void
+text_table1(FILE *out, const jh_evaluation *ev, jh_lang lang)
+{
+    bool en = lang == JH_LANG_EN;
+    const jh_table1 *t1 = &ev->table1;
+
     fprintf(out, "\n%s\n", jh_label(lang, "ev_t1_title"));
     fprintf(out,
             en ? "  schools: %zu primary, %zu junior, %zu nine-year, %zu "
@@ -176,8 +189,29 @@ jh_report_evaluation_text(FILE *out, const jh_report_context *ctx,
         t1_sources(out, ev, l, lang);
         fputc('\n', out);
     }
-    jh__ev_sb_release(&text);
-    return ferror(out) || act.nomem || text.nomem ? JH_ERR_IO : JH_OK;
+}
+
+jh_status
+jh_report_evaluation_text(FILE *out, const jh_report_context *ctx,
+                          const jh_evaluation *ev)
+{
+    jh_lang lang = ctx->lang;
+    bool en = lang == JH_LANG_EN, nomem;
+    const char *colon = en ? ": " : "：";
+    const jh_standard *std = ev->standard;
+
+    fprintf(out, "%s%s%s\n", ctx->county_name, en ? " - " : " ",
+            jh_label(lang, "ev_title"));
+    fprintf(out, "%s%s%s (%s)%s%s\n", jh_label(lang, "ev_standard"), colon,
+            std->id, std->source, std->file[0] != '\0' ? ", " : "", std->file);
+    fprintf(out, "%s%s%s\n", jh_label(lang, "ev_facts"), colon,
+            ev->facts->source);
+    fprintf(out, "\n%s%s%s\n", jh_label(lang, "ev_verdict"), colon,
+            jh__ev_county_word(lang, ev->verdict));
+    nomem = text_parts(out, ctx, ev);
+    text_fact_problems(out, ev, lang);
+    text_table1(out, ev, lang);
+    return ferror(out) || nomem ? JH_ERR_IO : JH_OK;
 }
 
 /* ---- JSON -------------------------------------------------------------------
