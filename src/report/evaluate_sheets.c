@@ -196,6 +196,119 @@ piece_height(const piece *pc, double width)
     return 14.0 * (double)lines_n + 4.0;
 }
 
+/* One item's rows of 总评 from row *@p row (moved past them): its name,
+ * limits and verdict, its conclusion and what it needs to pass split over
+ * as many rows as they take.  Returns false when memory ran out. */
+static bool
+overview_item(jh__book *b, lxw_worksheet *ws, lxw_row_t *row,
+              const jh_report_context *ctx, const jh_evaluation *ev,
+              const jh_eval_item *it, const jh__ev_formats *ef,
+              const double *widths)
+{
+    jh_lang lang = ctx->lang;
+    char buf[4096], lim[1024];
+    jh__ev_lines act = {0};
+    jh__ev_sbuf text = {0}, actions = {0};
+    piece *pt = NULL, *pa = NULL;
+    size_t nt, na, nrows;
+    double h;
+
+    jh__ev_item_actions(&act, ctx, ev, it);
+    for (size_t k = 0; k < act.n; k++)
+        jh__ev_sb_add(&actions, "%s%s", k > 0 ? "\n" : "", act.v[k]);
+    actions.nomem = actions.nomem || act.nomem;
+    jh__ev_lines_release(&act);
+    jh__ev_conclusion(ev, it, lang, &text);
+    nt = split_cells(jh__ev_sb_str(&text), &pt);
+    na = split_cells(jh__ev_sb_str(&actions), &pa);
+    if (text.nomem || actions.nomem || nt == 0 || na == 0) {
+        jh__book_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        free(pt);
+        free(pa);
+        jh__ev_sb_release(&text);
+        jh__ev_sb_release(&actions);
+        return false;
+    }
+    nrows = nt > na ? nt : na;
+    jh__cell_str(b, ws, *row, 0, jh__ev_part_name(it->part, lang),
+                 b->f.text);
+    jh__cell_num(b, ws, *row, 1, it->number, ef->center);
+    snprintf(buf, sizeof(buf), "%s%s", jh__ev_item_name(it, lang),
+             it->computed ? jh_label(lang, "ev_computed_mark") : "");
+    jh__cell_str(b, ws, *row, 2, buf, b->f.wrap);
+    jh__cell_str(b, ws, *row, 4, jh__ev_limits(it, lang, lim, sizeof(lim)),
+                 b->f.wrap);
+    jh__cell_str(b, ws, *row, 5, jh__ev_verdict_word(lang, it->verdict),
+                 verdict_format(ef, it->verdict));
+    for (size_t k = 0; k < nrows; k++, (*row)++) {
+        h = k == 0 ? height_for(buf, widths[2]) : 18;
+        if (k > 0) {
+            /* a continuation row: the item's place, marked */
+            jh__cell_str(b, ws, *row, 0, jh__ev_part_name(it->part, lang),
+                         b->f.text);
+            jh__cell_num(b, ws, *row, 1, it->number, ef->center);
+            jh__cell_str(b, ws, *row, 2, jh_label(lang, "ev_continued"),
+                         b->f.wrap);
+            jh__cell_str(b, ws, *row, 4, "", b->f.wrap);
+            jh__cell_str(b, ws, *row, 5, "", b->f.text);
+        }
+        cell_piece(b, ws, *row, 3, k < nt ? &pt[k] : NULL, b->f.wrap);
+        cell_piece(b, ws, *row, 6, k < na ? &pa[k] : NULL, b->f.wrap);
+        h = fmax(h, piece_height(k < nt ? &pt[k] : NULL, widths[3]));
+        h = fmax(h, piece_height(k < na ? &pa[k] : NULL, widths[6]));
+        jh__book_check(b, worksheet_set_row(ws, *row, fmin(h, 400), NULL));
+    }
+    free(pt);
+    free(pa);
+    jh__ev_sb_release(&text);
+    jh__ev_sb_release(&actions);
+    return true;
+}
+
+/* The facts missing and the facts the school data contradict, from row
+ * @p row. */
+static void
+overview_facts(jh__book *b, lxw_worksheet *ws, lxw_row_t row, jh_lang lang,
+               const jh_evaluation *ev, const jh__ev_formats *ef)
+{
+    char buf[4096], lim[1024];
+
+    row++;
+    jh__cell_str(b, ws, row++, 0, jh_label(lang, "ev_missing"), b->f.title);
+    if (ev->nmissing == 0)
+        jh__cell_str(b, ws, row++, 0, jh_label(lang, "ev_none"), b->f.text);
+    for (size_t i = 0; i < ev->nmissing; i++, row++) {
+        jh__cell_str(b, ws, row, 0, jh_fact_key(ev->missing[i]), b->f.text);
+        merge(b, ws, row, 1, 3,
+              lang == JH_LANG_EN ? jh_fact_en(ev->missing[i])
+                                 : jh_fact_zh(ev->missing[i]),
+              b->f.text);
+    }
+    row++;
+    jh__cell_str(b, ws, row++, 0, jh_label(lang, "ev_contradictions"),
+                 b->f.title);
+    if (ev->ncontradictions == 0)
+        jh__cell_str(b, ws, row++, 0, jh_label(lang, "ev_none"), b->f.text);
+    for (size_t i = 0; i < ev->ncontradictions; i++, row++) {
+        const jh_contradiction *cd = &ev->contradictions[i];
+        char place[1100];
+        jh__cell_str(b, ws, row, 0, jh_fact_key(cd->fact), b->f.text);
+        merge(b, ws, row, 1, 2,
+              lang == JH_LANG_EN ? jh_fact_en(cd->fact) : jh_fact_zh(cd->fact),
+              b->f.text);
+        snprintf(buf, sizeof(buf), "%s %s / %s %s", jh_label(lang, "ev_stated"),
+                 jh__ev_trimmed(cd->stated, 2, lim, 64),
+                 jh_label(lang, "ev_computed"),
+                 jh__ev_trimmed(cd->computed, 2, lim + 64, 64));
+        merge(b, ws, row, 3, 4, buf, ef->fail);
+        /* where each figure is: the fact's line or cell, the school data */
+        snprintf(buf, sizeof(buf), "%s; %s",
+                 jh__ev_fact_place(ev, cd->fact, place, sizeof(place)),
+                 ev->analysis->model->county->source);
+        merge(b, ws, row, 5, 6, buf, b->f.wrap);
+    }
+}
+
 /* 总评: the verdict, every item, what must change. */
 void
 jh__ev_overview_sheet(jh__book *b, lxw_worksheet *ws,
@@ -207,9 +320,8 @@ jh__ev_overview_sheet(jh__book *b, lxw_worksheet *ws,
                                         "ev_conclusion", "ev_limit", "ev_met",
                                         "ev_to_pass"};
     static const double widths[] = {12, 5, 40, 40, 20, 9, 50};
-    char buf[4096], lim[1024];
+    char buf[4096];
     lxw_row_t row = 0;
-    jh__ev_lines act = {0};
 
     snprintf(buf, sizeof(buf), "%s %s", ctx->county_name,
              jh_label(lang, "ev_title"));
@@ -245,97 +357,10 @@ jh__ev_overview_sheet(jh__book *b, lxw_worksheet *ws,
                      b->f.header);
     jh__book_check(b, worksheet_repeat_rows(ws, row, row));
     row++;
-    for (size_t i = 0; i < ev->nitems; i++) {
-        const jh_eval_item *it = &ev->items[i];
-        jh__ev_sbuf text = {0}, actions = {0};
-        piece *pt = NULL, *pa = NULL;
-        size_t nt, na, nrows;
-        double h;
-
-        jh__ev_item_actions(&act, ctx, ev, it);
-        for (size_t k = 0; k < act.n; k++)
-            jh__ev_sb_add(&actions, "%s%s", k > 0 ? "\n" : "", act.v[k]);
-        actions.nomem = actions.nomem || act.nomem;
-        jh__ev_lines_release(&act);
-        jh__ev_conclusion(ev, it, lang, &text);
-        nt = split_cells(jh__ev_sb_str(&text), &pt);
-        na = split_cells(jh__ev_sb_str(&actions), &pa);
-        if (text.nomem || actions.nomem || nt == 0 || na == 0) {
-            jh__book_check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
-            free(pt);
-            free(pa);
-            jh__ev_sb_release(&text);
-            jh__ev_sb_release(&actions);
+    for (size_t i = 0; i < ev->nitems; i++)
+        if (!overview_item(b, ws, &row, ctx, ev, &ev->items[i], ef, widths))
             return;
-        }
-        nrows = nt > na ? nt : na;
-        jh__cell_str(b, ws, row, 0, jh__ev_part_name(it->part, lang),
-                     b->f.text);
-        jh__cell_num(b, ws, row, 1, it->number, ef->center);
-        snprintf(buf, sizeof(buf), "%s%s", jh__ev_item_name(it, lang),
-                 it->computed ? jh_label(lang, "ev_computed_mark") : "");
-        jh__cell_str(b, ws, row, 2, buf, b->f.wrap);
-        jh__cell_str(b, ws, row, 4, jh__ev_limits(it, lang, lim, sizeof(lim)),
-                     b->f.wrap);
-        jh__cell_str(b, ws, row, 5, jh__ev_verdict_word(lang, it->verdict),
-                     verdict_format(ef, it->verdict));
-        for (size_t k = 0; k < nrows; k++, row++) {
-            h = k == 0 ? height_for(buf, widths[2]) : 18;
-            if (k > 0) {
-                /* a continuation row: the item's place, marked */
-                jh__cell_str(b, ws, row, 0, jh__ev_part_name(it->part, lang),
-                             b->f.text);
-                jh__cell_num(b, ws, row, 1, it->number, ef->center);
-                jh__cell_str(b, ws, row, 2, jh_label(lang, "ev_continued"),
-                             b->f.wrap);
-                jh__cell_str(b, ws, row, 4, "", b->f.wrap);
-                jh__cell_str(b, ws, row, 5, "", b->f.text);
-            }
-            cell_piece(b, ws, row, 3, k < nt ? &pt[k] : NULL, b->f.wrap);
-            cell_piece(b, ws, row, 6, k < na ? &pa[k] : NULL, b->f.wrap);
-            h = fmax(h, piece_height(k < nt ? &pt[k] : NULL, widths[3]));
-            h = fmax(h, piece_height(k < na ? &pa[k] : NULL, widths[6]));
-            jh__book_check(b, worksheet_set_row(ws, row, fmin(h, 400), NULL));
-        }
-        free(pt);
-        free(pa);
-        jh__ev_sb_release(&text);
-        jh__ev_sb_release(&actions);
-    }
-    row++;
-    jh__cell_str(b, ws, row++, 0, jh_label(lang, "ev_missing"), b->f.title);
-    if (ev->nmissing == 0)
-        jh__cell_str(b, ws, row++, 0, jh_label(lang, "ev_none"), b->f.text);
-    for (size_t i = 0; i < ev->nmissing; i++, row++) {
-        jh__cell_str(b, ws, row, 0, jh_fact_key(ev->missing[i]), b->f.text);
-        merge(b, ws, row, 1, 3,
-              lang == JH_LANG_EN ? jh_fact_en(ev->missing[i])
-                                 : jh_fact_zh(ev->missing[i]),
-              b->f.text);
-    }
-    row++;
-    jh__cell_str(b, ws, row++, 0, jh_label(lang, "ev_contradictions"),
-                 b->f.title);
-    if (ev->ncontradictions == 0)
-        jh__cell_str(b, ws, row++, 0, jh_label(lang, "ev_none"), b->f.text);
-    for (size_t i = 0; i < ev->ncontradictions; i++, row++) {
-        const jh_contradiction *cd = &ev->contradictions[i];
-        char place[1100];
-        jh__cell_str(b, ws, row, 0, jh_fact_key(cd->fact), b->f.text);
-        merge(b, ws, row, 1, 2,
-              lang == JH_LANG_EN ? jh_fact_en(cd->fact) : jh_fact_zh(cd->fact),
-              b->f.text);
-        snprintf(buf, sizeof(buf), "%s %s / %s %s", jh_label(lang, "ev_stated"),
-                 jh__ev_trimmed(cd->stated, 2, lim, 64),
-                 jh_label(lang, "ev_computed"),
-                 jh__ev_trimmed(cd->computed, 2, lim + 64, 64));
-        merge(b, ws, row, 3, 4, buf, ef->fail);
-        /* where each figure is: the fact's line or cell, the school data */
-        snprintf(buf, sizeof(buf), "%s; %s",
-                 jh__ev_fact_place(ev, cd->fact, place, sizeof(place)),
-                 ev->analysis->model->county->source);
-        merge(b, ws, row, 5, 6, buf, b->f.wrap);
-    }
+    overview_facts(b, ws, row, lang, ev, ef);
     for (int c = 0; c < 7; c++)
         jh__col_width(b, ws, (lxw_col_t)c, (lxw_col_t)c, widths[c]);
 }
