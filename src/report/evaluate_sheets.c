@@ -365,6 +365,68 @@ jh__ev_overview_sheet(jh__book *b, lxw_worksheet *ws,
         jh__col_width(b, ws, (lxw_col_t)c, (lxw_col_t)c, widths[c]);
 }
 
+/* A row of 表Ⅰ: its figure, the school table's own, where the figure
+ * comes from and the fact that states it. */
+typedef struct t1_row {
+    const char *zh, *en;
+    double value;  /* the figure of 表Ⅰ (NAN: none) */
+    double school; /* the school table's own (NAN: it lacks it) */
+    jh_t1_source from;
+    jh_fact_id fact;
+} t1_row;
+
+/* The cells of row @p row of 表Ⅰ, numbered @p seq, for figure @p r. */
+static void
+t1_cells(jh__book *b, lxw_worksheet *ws, lxw_row_t row, size_t seq,
+         jh_lang lang, const jh_evaluation *ev, const t1_row *r,
+         const jh__ev_formats *ef)
+{
+    const jh_table1 *t1 = &ev->table1;
+    bool en = lang == JH_LANG_EN;
+    char buf[1100];
+    const jh_fact *f = &ev->facts->fact[r->fact];
+    bool teachers = r->fact == JH_F_TEACHERS_PRIMARY ||
+                    r->fact == JH_F_TEACHERS_JUNIOR;
+    lxw_format *num =
+        teachers && t1->teachers_estimated ? b->f.num2 : b->f.num0;
+    /* compared only when both are real figures */
+    bool both = f->given && !isnan(r->school);
+    bool differs = both && fabs(f->value - r->school) >= 0.5;
+
+    jh__cell_num(b, ws, row, 0, (double)seq, ef->center);
+    jh__cell_str(b, ws, row, 1, en ? r->en : r->zh, b->f.text);
+    if (isnan(r->value))
+        jh__cell_str(b, ws, row, 2, jh_label(lang, "ev_not_given"),
+                     ef->incomplete);
+    else
+        jh__cell_num(b, ws, row, 2, r->value,
+                     r->from == JH_T1_FACTS ? b->f.num0 : num);
+    if (r->from == JH_T1_SCHOOLS)
+        jh__cell_str(b, ws, row, 3, jh_label(lang, "ev_from_schools"),
+                     b->f.text);
+    else if (r->from == JH_T1_FACTS) {
+        char place[1100];
+        snprintf(buf, sizeof(buf), "%s %s", jh_label(lang, "ev_from_facts"),
+                 jh__ev_fact_place(ev, r->fact, place, sizeof(place)));
+        jh__cell_str(b, ws, row, 3, buf, b->f.text);
+    } else
+        jh__cell_str(b, ws, row, 3, "", b->f.text);
+    if (isnan(r->school))
+        jh__cell_str(b, ws, row, 4, jh_label(lang, "ev_schools_lack"),
+                     b->f.text);
+    else
+        jh__cell_num(b, ws, row, 4, r->school, num);
+    if (f->given)
+        jh__cell_num(b, ws, row, 5, f->value, b->f.num0);
+    else
+        jh__cell_str(b, ws, row, 5, "", b->f.text);
+    if (both)
+        jh__cell_str(b, ws, row, 6, jh_label(lang, differs ? "no" : "yes"),
+                     differs ? ef->fail : ef->pass);
+    else
+        jh__cell_str(b, ws, row, 6, "", b->f.text);
+}
+
 /* 表Ⅰ: the county's schools: the school table's figures where it has them,
  * else the facts file's; the stated count beside the school data's. */
 void
@@ -374,15 +436,8 @@ jh__ev_table1_sheet(jh__book *b, lxw_worksheet *ws,
 {
     const jh_table1 *t1 = &ev->table1;
     jh_lang lang = ctx->lang;
-    bool en = lang == JH_LANG_EN;
     const jh_t1_source S = JH_T1_SCHOOLS;
-    const struct {
-        const char *zh, *en;
-        double value;  /* the figure of 表Ⅰ (NAN: none) */
-        double school; /* the school table's own (NAN: it lacks it) */
-        jh_t1_source from;
-        jh_fact_id fact;
-    } rows[] = {
+    const t1_row rows[] = {
         {"小学数（所）", "Primary schools",
          (double)t1->schools[JH_TYPE_PRIMARY],
          (double)t1->schools[JH_TYPE_PRIMARY], S, JH_F_SCHOOLS_PRIMARY},
@@ -430,49 +485,8 @@ jh__ev_table1_sheet(jh__book *b, lxw_worksheet *ws,
         jh__cell_str(b, ws, row, (lxw_col_t)c, jh_label(lang, heads[c]),
                      b->f.header);
     row++;
-    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++, row++) {
-        const jh_fact *f = &ev->facts->fact[rows[i].fact];
-        bool teachers = rows[i].fact == JH_F_TEACHERS_PRIMARY ||
-                        rows[i].fact == JH_F_TEACHERS_JUNIOR;
-        lxw_format *num =
-            teachers && t1->teachers_estimated ? b->f.num2 : b->f.num0;
-        /* compared only when both are real figures */
-        bool both = f->given && !isnan(rows[i].school);
-        bool differs = both && fabs(f->value - rows[i].school) >= 0.5;
-
-        jh__cell_num(b, ws, row, 0, (double)(i + 1), ef->center);
-        jh__cell_str(b, ws, row, 1, en ? rows[i].en : rows[i].zh, b->f.text);
-        if (isnan(rows[i].value))
-            jh__cell_str(b, ws, row, 2, jh_label(lang, "ev_not_given"),
-                         ef->incomplete);
-        else
-            jh__cell_num(b, ws, row, 2, rows[i].value,
-                         rows[i].from == JH_T1_FACTS ? b->f.num0 : num);
-        if (rows[i].from == JH_T1_SCHOOLS)
-            jh__cell_str(b, ws, row, 3, jh_label(lang, "ev_from_schools"),
-                         b->f.text);
-        else if (rows[i].from == JH_T1_FACTS) {
-            char place[1100];
-            snprintf(buf, sizeof(buf), "%s %s", jh_label(lang, "ev_from_facts"),
-                     jh__ev_fact_place(ev, rows[i].fact, place, sizeof(place)));
-            jh__cell_str(b, ws, row, 3, buf, b->f.text);
-        } else
-            jh__cell_str(b, ws, row, 3, "", b->f.text);
-        if (isnan(rows[i].school))
-            jh__cell_str(b, ws, row, 4, jh_label(lang, "ev_schools_lack"),
-                         b->f.text);
-        else
-            jh__cell_num(b, ws, row, 4, rows[i].school, num);
-        if (f->given)
-            jh__cell_num(b, ws, row, 5, f->value, b->f.num0);
-        else
-            jh__cell_str(b, ws, row, 5, "", b->f.text);
-        if (both)
-            jh__cell_str(b, ws, row, 6, jh_label(lang, differs ? "no" : "yes"),
-                         differs ? ef->fail : ef->pass);
-        else
-            jh__cell_str(b, ws, row, 6, "", b->f.text);
-    }
+    for (size_t i = 0; i < sizeof(rows) / sizeof(rows[0]); i++, row++)
+        t1_cells(b, ws, row, i + 1, lang, ev, &rows[i], ef);
     if (t1->teachers_estimated) {
         row++;
         merge(b, ws, row, 0, 6, jh_label(lang, "ev_estimated"), b->f.note);
