@@ -270,14 +270,14 @@ sheet_budget(jh__book *b, const jh_report_context *ctx, const jh_plan *p)
     jh__col_width(b, ws, 2, (lxw_col_t)(2 + nq), 16);
 }
 
+/* 整改前后差异系数: per level and indicator the mean, CV and verdict
+ * before and after the plan, then the level's and the county's verdict. */
 static void
-sheet_before_after(jh__book *b, const jh_report_context *ctx, const jh_plan *p)
+sheet_cv_before_after(jh__book *b, lxw_worksheet *ws,
+                      const jh_report_context *ctx, const jh_plan *p)
 {
     const jh_analysis *a = p->before, *af = p->after;
-    const jh_model *m = a->model;
     const jh_standard *std = a->standard;
-    lxw_worksheet *ws = jh__book_sheet(b, lbl(ctx, "plan_cv_sheet"));
-    lxw_worksheet *vs = jh__book_sheet(b, lbl(ctx, "plan_values_sheet"));
     const char *heads[] = {
         jh_label(ctx->lang, "level"),    jh_label(ctx->lang, "indicator"),
         jh_label(ctx->lang, "mean"),     jh_label(ctx->lang, "mean"),
@@ -353,9 +353,20 @@ sheet_before_after(jh__book *b, const jh_report_context *ctx, const jh_plan *p)
     jh__col_width(b, ws, 0, 0, 10);
     jh__col_width(b, ws, 1, 1, 34);
     jh__col_width(b, ws, 2, 10, 11);
+}
 
-    /* Per section: every value before and after, and the verdicts. */
-    row = 0;
+/* 整改前后指标值: per section every value before and after, and the
+ * verdicts. */
+static void
+sheet_values_before_after(jh__book *b, lxw_worksheet *vs,
+                          const jh_report_context *ctx, const jh_plan *p)
+{
+    const jh_analysis *a = p->before, *af = p->after;
+    const jh_model *m = a->model;
+    const jh_standard *std = a->standard;
+    lxw_row_t row = 0;
+    char h[256];
+
     jh__cell_str(b, vs, row++, 0, lbl(ctx, "plan_values_sheet"), b->f.title);
     jh__cell_str(b, vs, row, 0, jh_label(ctx->lang, "level"), b->f.header);
     jh__cell_str(b, vs, row, 1, jh_label(ctx->lang, "code"), b->f.header);
@@ -406,6 +417,17 @@ sheet_before_after(jh__book *b, const jh_report_context *ctx, const jh_plan *p)
     jh__col_width(b, vs, 3, (lxw_col_t)(4 + 2 * std->nindicators), 10);
     if (vs != NULL)
         worksheet_freeze_panes(vs, 2, 3);
+}
+
+/* The two sheets comparing before and after the plan, made in this order. */
+static void
+sheet_before_after(jh__book *b, const jh_report_context *ctx, const jh_plan *p)
+{
+    lxw_worksheet *ws = jh__book_sheet(b, lbl(ctx, "plan_cv_sheet"));
+    lxw_worksheet *vs = jh__book_sheet(b, lbl(ctx, "plan_values_sheet"));
+
+    sheet_cv_before_after(b, ws, ctx, p);
+    sheet_values_before_after(b, vs, ctx, p);
 }
 
 /* Every sheet of plan.xlsx, in order. */
