@@ -18,8 +18,8 @@ extern "C" {
  * Remark for a section as in 表Ⅱ-2: which indicators met the standard and
  * which reached the partial floor, into @p buf.  Returns @p buf.
  */
-char *jh_section_remark(const jh_report_context *ctx, size_t section,
-                        char *buf, size_t size);
+char *jh_section_remark(const jh_report_context *ctx, size_t section, char *buf,
+                        size_t size);
 
 /** Write the readable summary (per level table, failing schools).
  * Returns JH_ERR_ARG when the context lacks the checks, JH_ERR_IO when

@@ -230,8 +230,7 @@ overview_item(jh__book *b, lxw_worksheet *ws, lxw_row_t *row,
         return false;
     }
     nrows = nt > na ? nt : na;
-    jh__cell_str(b, ws, *row, 0, jh__ev_part_name(it->part, lang),
-                 b->f.text);
+    jh__cell_str(b, ws, *row, 0, jh__ev_part_name(it->part, lang), b->f.text);
     jh__cell_num(b, ws, *row, 1, it->number, ef->center);
     snprintf(buf, sizeof(buf), "%s%s", jh__ev_item_name(it, lang),
              it->computed ? jh_label(lang, "ev_computed_mark") : "");
@@ -385,8 +384,8 @@ t1_cells(jh__book *b, lxw_worksheet *ws, lxw_row_t row, size_t seq,
     bool en = lang == JH_LANG_EN;
     char buf[1100];
     const jh_fact *f = &ev->facts->fact[r->fact];
-    bool teachers = r->fact == JH_F_TEACHERS_PRIMARY ||
-                    r->fact == JH_F_TEACHERS_JUNIOR;
+    bool teachers =
+        r->fact == JH_F_TEACHERS_PRIMARY || r->fact == JH_F_TEACHERS_JUNIOR;
     lxw_format *num =
         teachers && t1->teachers_estimated ? b->f.num2 : b->f.num0;
     /* compared only when both are real figures */

@@ -13,8 +13,8 @@
 #include <time.h>
 #include <xlsxwriter.h>
 
-#include "junheng/report_batch.h"
 #include "json_out.h"
+#include "junheng/report_batch.h"
 #include "util.h"
 
 const char *
@@ -58,8 +58,8 @@ bs_json_level(const jh_batch *b, const jh_batch_level *lv, jh_level level)
         json_object_set_new(i, "id", json_string(std->indicators[k].id));
         json_object_set_new(i, "mean", jh__json_num(is->mean));
         json_object_set_new(i, "sd", jh__json_num(is->sd));
-        json_object_set_new(i, "cv",
-                            is->cv_defined ? jh__json_num(is->cv) : json_null());
+        json_object_set_new(
+            i, "cv", is->cv_defined ? jh__json_num(is->cv) : json_null());
         json_object_set_new(i, "cv_pass", json_boolean(is->cv_pass));
         json_object_set_new(i, "cv_print_disagrees",
                             json_boolean(is->cv_print_disagrees));

@@ -55,8 +55,9 @@ json_decomposition(const jh_decomposition *dc)
     json_object_set_new(o, "cv2", jh__json_num(dc->cv2));
     json_object_set_new(o, "within", jh__json_num(dc->within));
     json_object_set_new(o, "between", jh__json_num(dc->between));
-    json_object_set_new(o, "between_share",
-                        jh__json_num(dc->cv2 > 0 ? dc->between / dc->cv2 : NAN));
+    json_object_set_new(
+        o, "between_share",
+        jh__json_num(dc->cv2 > 0 ? dc->between / dc->cv2 : NAN));
     for (size_t i = 0; i < 4; i++) {
         const jh_decomp_group *g = &dc->groups[order[i]];
         json_t *go;
@@ -98,7 +99,8 @@ json_indicator(const jh_report_context *ctx, const jh_diagnostics *d, int l,
     json_object_set_new(o, "p05", jh__json_num(id->p05));
     json_object_set_new(o, "p95", jh__json_num(id->p95));
     json_object_set_new(o, "mcloone", jh__json_num(id->mcloone));
-    json_object_set_new(o, "federal_range_ratio", jh__json_num(id->federal_range_ratio));
+    json_object_set_new(o, "federal_range_ratio",
+                        jh__json_num(id->federal_range_ratio));
     json_object_set_new(o, "decomposition",
                         json_decomposition(&id->decomposition));
     for (size_t j = 0; id->defined && j <= lr->nsections; j++) {
@@ -123,7 +125,8 @@ json_indicator(const jh_report_context *ctx, const jh_diagnostics *d, int l,
         json_t *t = json_object();
         json_object_set_new(t, "code", json_string(s->code));
         json_object_set_new(t, "name", json_string(s->name));
-        json_object_set_new(t, "contribution", jh__json_num(id->contribution[idx[i]]));
+        json_object_set_new(t, "contribution",
+                            jh__json_num(id->contribution[idx[i]]));
         json_object_set_new(t, "loo_cv", jh__json_num(id->loo_cv[idx[i]]));
         json_array_append_new(top, t);
     }

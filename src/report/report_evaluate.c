@@ -51,7 +51,8 @@ t1_sources(FILE *out, const jh_evaluation *ev, int l, jh_lang lang)
             fprintf(out,
                     en ? " (%s: not in the school data, from %s)"
                        : "（%s：学校数据未提供，取自%s）",
-                    jh_fact_key(id), jh__ev_fact_place(ev, id, place, sizeof(place)));
+                    jh_fact_key(id),
+                    jh__ev_fact_place(ev, id, place, sizeof(place)));
         else
             fprintf(out,
                     en ? " (%s: in neither the school data nor the facts)"
@@ -79,7 +80,8 @@ text_parts(FILE *out, const jh_report_context *ctx, const jh_evaluation *ev)
     for (int p = 0; p < JH_PART_COUNT; p++) {
         bool veto = p == JH_PART_VETO;
         if (en)
-            fprintf(out, "\n%d. %s: %s\n", p + 1, jh__ev_part_name((jh_part)p, lang),
+            fprintf(out, "\n%d. %s: %s\n", p + 1,
+                    jh__ev_part_name((jh_part)p, lang),
                     veto ? jh_label(lang, ev->part[p] == JH_V_FAIL
                                               ? "ev_veto_tripped"
                                           : ev->part[p] == JH_V_PASS
@@ -100,7 +102,8 @@ text_parts(FILE *out, const jh_report_context *ctx, const jh_evaluation *ev)
             if (it->part != (jh_part)p)
                 continue;
             fprintf(out, "  %2d. [%s] %s%s\n", it->number,
-                    jh__ev_verdict_word(lang, it->verdict), jh__ev_item_name(it, lang),
+                    jh__ev_verdict_word(lang, it->verdict),
+                    jh__ev_item_name(it, lang),
                     it->computed ? jh_label(lang, "ev_computed_mark") : "");
             text.n = 0;
             if (text.s != NULL)
@@ -231,8 +234,9 @@ json_item(const jh_report_context *ctx, const jh_evaluation *ev,
     json_object_set_new(o, "name_en", json_string(it->name_en));
     json_object_set_new(o, "computed", json_boolean(it->computed));
     json_object_set_new(o, "verdict", json_string(jh_verdict_key(it->verdict)));
-    json_object_set_new(o, "conclusion",
-                        json_string(jh__ev_conclusion(ev, it, ctx->lang, &text)));
+    json_object_set_new(
+        o, "conclusion",
+        json_string(jh__ev_conclusion(ev, it, ctx->lang, &text)));
     *nomem = *nomem || text.nomem;
     jh__ev_sb_release(&text);
     for (size_t k = 0; k < it->nfigures; k++) {
@@ -390,11 +394,13 @@ jh_report_evaluation_json(FILE *out, const jh_report_context *ctx,
     }
     json_object_set_new(root, "small_schools", small);
     json_object_set_new(rec, "share", jh__json_count(ev->recognition));
-    json_object_set_new(rec, "parents_share", jh__json_count(ev->parents_recognition));
+    json_object_set_new(rec, "parents_share",
+                        jh__json_count(ev->parents_recognition));
     for (int f = JH_F_QUESTIONNAIRES_ISSUED; f <= JH_F_PARENTS_SATISFIED; f++)
-        json_object_set_new(
-            rec, jh_fact_key((jh_fact_id)f),
-            jh__json_count(ev->facts->fact[f].given ? ev->facts->fact[f].value : NAN));
+        json_object_set_new(rec, jh_fact_key((jh_fact_id)f),
+                            jh__json_count(ev->facts->fact[f].given
+                                               ? ev->facts->fact[f].value
+                                               : NAN));
     json_object_set_new(root, "recognition", rec);
     g = jh__guarantee_json(ctx, ev->guarantee);
     if (g == NULL)
@@ -444,8 +450,10 @@ jh_report_evaluation_workbook(const char *path, const jh_report_context *ctx,
     t5 = jh__book_sheet(&book, jh_label(lang, "ev_sheet_t5"));
     t6 = jh__book_sheet(&book, jh_label(lang, "ev_sheet_t6"));
     if (t4 != NULL && t5 != NULL && t6 != NULL) {
-        jh__ev_items_sheet(&book, t4, ctx, ev, JH_PART_GUARANTEE, "ev_t4_title", &ef);
-        jh__ev_items_sheet(&book, t5, ctx, ev, JH_PART_QUALITY, "ev_t5_title", &ef);
+        jh__ev_items_sheet(&book, t4, ctx, ev, JH_PART_GUARANTEE, "ev_t4_title",
+                           &ef);
+        jh__ev_items_sheet(&book, t5, ctx, ev, JH_PART_QUALITY, "ev_t5_title",
+                           &ef);
         jh__ev_table6_sheet(&book, t6, ctx, ev, &ef);
     }
     if (overview != NULL)
@@ -561,7 +569,8 @@ fact_limit(const jh_standard *std, jh_fact_id id, jh_lang lang, char *buf,
                  jh__ev_trimmed(v, 2, n, sizeof(n)));
         break;
     case 3:
-        snprintf(buf, size, en ? "level %s or above" : "%s级及以上", jh__ev_roman(v));
+        snprintf(buf, size, en ? "level %s or above" : "%s级及以上",
+                 jh__ev_roman(v));
         break;
     default:
         snprintf(buf, size, "<%s", jh__ev_trimmed(v, 3, n, sizeof(n)));
@@ -666,4 +675,3 @@ jh_report_facts_template(const char *path, const jh_standard *std, jh_lang lang,
         remove(path);
     return st;
 }
-

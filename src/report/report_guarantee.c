@@ -97,7 +97,8 @@ json_limits(const jh_standard *std)
     const jh_guarantee_limits *g = &std->guarantee;
     json_t *o = json_object();
 
-    json_object_set_new(o, "school_size_max", jh__json_count(g->school_size_max));
+    json_object_set_new(o, "school_size_max",
+                        jh__json_count(g->school_size_max));
     json_object_set_new(o, "school_size_max_combined",
                         jh__json_count(g->school_size_max_combined));
     json_object_set_new(o, "school_size_max_relaxed",
@@ -114,12 +115,14 @@ json_limits(const jh_standard *std)
                         jh__json_count(g->classes_per_art_room));
     json_object_set_new(o, "music_room_min_area",
                         jh__json_count(g->music_room_min_area));
-    json_object_set_new(o, "art_room_min_area", jh__json_count(g->art_room_min_area));
+    json_object_set_new(o, "art_room_min_area",
+                        jh__json_count(g->art_room_min_area));
     json_object_set_new(o, "music_room_min_area_pre2016",
                         jh__json_count(g->music_room_min_area_pre2016));
     json_object_set_new(o, "art_room_min_area_pre2016",
                         jh__json_count(g->art_room_min_area_pre2016));
-    json_object_set_new(o, "certified_share", jh__json_count(g->certified_share));
+    json_object_set_new(o, "certified_share",
+                        jh__json_count(g->certified_share));
     json_object_set_new(o, "training_funds_share",
                         jh__json_num(g->training_funds_share));
     json_object_set_new(
@@ -483,8 +486,7 @@ row_teachers(jh__book *b, lxw_worksheet *ws, lxw_row_t row, jh_lang lang,
     char formula[128], c1[LXW_MAX_CELL_NAME_LENGTH],
         c2[LXW_MAX_CELL_NAME_LENGTH];
     bool miss_t = (r->missing_columns & (1u << JH_Q_TEACHERS)) != 0;
-    bool miss_c =
-        (r->missing_columns & (1u << JH_Q_CERTIFIED_TEACHERS)) != 0;
+    bool miss_c = (r->missing_columns & (1u << JH_Q_CERTIFIED_TEACHERS)) != 0;
     bool judged = r->status == JH_GS_PASS || r->status == JH_GS_FAIL;
     double cert = judged ? round(r->value * teachers * 1e6) / 1e6
                          : s->whole[JH_Q_CERTIFIED_TEACHERS];
@@ -502,8 +504,8 @@ row_teachers(jh__book *b, lxw_worksheet *ws, lxw_row_t row, jh_lang lang,
                      jh_label(lang, miss_c ? "g_not_given" : "g_na"),
                      miss_c ? gf->missing : gf->center);
     if (judged) {
-        snprintf(formula, sizeof(formula), "=%s/%s",
-                 cell(row, C_CERTIFIED, c1), cell(row, C_TEACHERS, c2));
+        snprintf(formula, sizeof(formula), "=%s/%s", cell(row, C_CERTIFIED, c1),
+                 cell(row, C_TEACHERS, c2));
         g_formula(b, ws, row, C_CERT_SHARE, formula, r->value, r, f->pct,
                   gf->pct_bad, gf, lang);
     } else {
@@ -537,13 +539,13 @@ row_training(jh__book *b, lxw_worksheet *ws, lxw_row_t row, jh_lang lang,
         jh__cell_str(b, ws, row, C_PUBLIC, jh_label(lang, "g_not_given"),
                      gf->missing);
     if (r->status == JH_GS_PASS || r->status == JH_GS_FAIL) {
-        snprintf(formula, sizeof(formula), "=%s/%s",
-                 cell(row, C_TRAINING, c1), cell(row, C_PUBLIC, c2));
-        g_formula(b, ws, row, C_TRAINING_SHARE, formula, r->value, r,
-                  f->pct, gf->pct_bad, gf, lang);
+        snprintf(formula, sizeof(formula), "=%s/%s", cell(row, C_TRAINING, c1),
+                 cell(row, C_PUBLIC, c2));
+        g_formula(b, ws, row, C_TRAINING_SHARE, formula, r->value, r, f->pct,
+                  gf->pct_bad, gf, lang);
     } else {
-        g_value(b, ws, row, C_TRAINING_SHARE, r, NAN, f->pct, gf->pct_bad,
-                gf, lang);
+        g_value(b, ws, row, C_TRAINING_SHARE, r, NAN, f->pct, gf->pct_bad, gf,
+                lang);
     }
 }
 
@@ -617,23 +619,22 @@ static lxw_row_t
 counts_table(jh__book *b, lxw_worksheet *ws, lxw_row_t row, jh_lang lang,
              const jh_guarantee *g, const g_formats *gf)
 {
-    static const char *const heads[] = {
-        "g_item", "g_applicable", "g_passing", "g_failing", "g_not_given"};
+    static const char *const heads[] = {"g_item", "g_applicable", "g_passing",
+                                        "g_failing", "g_not_given"};
     jh__book_check(b, worksheet_merge_range(ws, row, 0, row, 2,
-                                                jh_label(lang, heads[0]),
-                                                b->f.header));
+                                            jh_label(lang, heads[0]),
+                                            b->f.header));
     for (int c = 1; c < 5; c++)
-        jh__cell_str(b, ws, row, (lxw_col_t)(c + 2),
-                     jh_label(lang, heads[c]), b->f.header);
+        jh__cell_str(b, ws, row, (lxw_col_t)(c + 2), jh_label(lang, heads[c]),
+                     b->f.header);
     row++;
     for (int k = 0; k < JH_G_COUNT; k++, row++) {
         const jh_gsummary *sm = &g->items[k];
-        jh__book_check(
-            b, worksheet_merge_range(ws, row, 0, row, 2,
-                                         lang == JH_LANG_EN
-                                             ? jh_gcheck_en((jh_gcheck)k)
-                                             : jh_gcheck_zh((jh_gcheck)k),
-                                         b->f.text));
+        jh__book_check(b, worksheet_merge_range(
+                              ws, row, 0, row, 2,
+                              lang == JH_LANG_EN ? jh_gcheck_en((jh_gcheck)k)
+                                                 : jh_gcheck_zh((jh_gcheck)k),
+                              b->f.text));
         jh__cell_num(b, ws, row, 3, (double)sm->applicable, gf->center);
         jh__cell_num(b, ws, row, 4, (double)sm->pass, gf->center);
         jh__cell_num(b, ws, row, 5, (double)sm->fail,
@@ -651,20 +652,17 @@ skipped_rows(jh__book *b, lxw_worksheet *ws, lxw_row_t row, jh_lang lang,
              const jh_guarantee *g, const g_formats *gf)
 {
     row++;
-    jh__cell_str(b, ws, row++, 0, jh_label(lang, "g_skipped"),
-                 b->f.title);
+    jh__cell_str(b, ws, row++, 0, jh_label(lang, "g_skipped"), b->f.title);
     for (size_t i = 0; i < g->nskipped; i++, row++) {
         const jh_school *s = &g->county->schools[g->skipped[i].school];
         jh__cell_num(b, ws, row, C_SEQ, (double)(i + 1), gf->center);
         jh__cell_str(b, ws, row, C_CODE, s->code, b->f.text);
         jh__cell_str(b, ws, row, C_NAME, s->name, b->f.text);
-        jh__cell_str(b, ws, row, C_TYPE, type_name(lang, s->type),
-                     b->f.text);
-        jh__book_check(b,
-                       worksheet_merge_range(
-                           ws, row, C_SIZE, row, C_CLASS_J,
-                           jh_exclusion_name(g->skipped[i].reason, lang),
-                           b->f.text));
+        jh__cell_str(b, ws, row, C_TYPE, type_name(lang, s->type), b->f.text);
+        jh__book_check(b, worksheet_merge_range(
+                              ws, row, C_SIZE, row, C_CLASS_J,
+                              jh_exclusion_name(g->skipped[i].reason, lang),
+                              b->f.text));
     }
     return row;
 }

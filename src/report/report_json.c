@@ -3,9 +3,9 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "json_out.h"
 #include "junheng/report.h"
 #include "junheng/report_json.h"
-#include "json_out.h"
 #include "report_diagnostics.h"
 #include "report_guarantee.h"
 
@@ -56,12 +56,13 @@ json_level(const jh_report_context *ctx, const jh_level_result *lr,
         json_object_set_new(i, "name", json_string(ind->name_zh));
         json_object_set_new(i, "name_en", json_string(ind->name_en));
         json_object_set_new(i, "unit", json_string(ind->unit_en));
-        json_object_set_new(i, "threshold", jh__json_num(ind->threshold[lr->level]));
+        json_object_set_new(i, "threshold",
+                            jh__json_num(ind->threshold[lr->level]));
         json_object_set_new(i, "total", jh__json_num(is->total));
         json_object_set_new(i, "mean", jh__json_num(is->mean));
         json_object_set_new(i, "sd", jh__json_num(is->sd));
-        json_object_set_new(i, "cv", is->cv_defined ? jh__json_num(is->cv)
-                                                    : json_null());
+        json_object_set_new(
+            i, "cv", is->cv_defined ? jh__json_num(is->cv) : json_null());
         json_object_set_new(i, "cv_limit", jh__json_num(is->cv_limit));
         json_object_set_new(i, "cv_pass", json_boolean(is->cv_pass));
         json_object_set_new(i, "cv_print_disagrees",
@@ -82,7 +83,8 @@ json_level(const jh_report_context *ctx, const jh_level_result *lr,
     json_object_set_new(o, "students", jh__json_count(lr->students));
     json_object_set_new(o, "indicators", inds);
     json_object_set_new(o, "composite_cv", jh__json_num(lr->composite_cv));
-    json_object_set_new(o, "composite_limit", jh__json_num(lr->composite_limit));
+    json_object_set_new(o, "composite_limit",
+                        jh__json_num(lr->composite_limit));
     json_object_set_new(o, "composite_pass", json_boolean(lr->composite_pass));
     json_object_set_new(o, "cv_pass", json_boolean(lr->cv_pass));
     json_object_set_new(o, "schools_passing",
@@ -104,7 +106,8 @@ json_section(const jh_report_context *ctx, size_t si)
            *failed = json_array(), *partial = json_array();
 
     for (size_t k = 0; k < std->nindicators; k++) {
-        json_object_set_new(values, std->indicators[k].id, jh__json_num(r->value[k]));
+        json_object_set_new(values, std->indicators[k].id,
+                            jh__json_num(r->value[k]));
         if (!r->met[k] &&
             jh_indicator_has_threshold(&std->indicators[k], sec->level))
             json_array_append_new(failed, json_string(std->indicators[k].id));

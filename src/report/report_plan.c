@@ -43,7 +43,8 @@ print_amount(FILE *out, const jh_plan *p, size_t section, size_t k,
                 jh__xlabel(lang, "plan_share"),
                 jh__fmt_fixed(100.0 * sec->physical_share, 1, b3, sizeof(b3)));
     } else {
-        fprintf(out, "%s %s", jh__plan_fmt_amount(am->whole_addition, b1, sizeof(b1)), unit);
+        fprintf(out, "%s %s",
+                jh__plan_fmt_amount(am->whole_addition, b1, sizeof(b1)), unit);
     }
     /* Equipment at its default 1 yuan per yuan: the amount is the cost. */
     if (isfinite(am->cost) && am->cost > 0 &&
@@ -102,7 +103,8 @@ text_sections(FILE *out, const jh_report_context *ctx, const jh_plan *p)
             continue;
         }
         fprintf(out, "    %s (%s)%s\n", jh__xlabel(lang, "plan_required"),
-                jh__plan_rule_label(ps->rule, lang), lang == JH_LANG_EN ? ":" : "：");
+                jh__plan_rule_label(ps->rule, lang),
+                lang == JH_LANG_EN ? ":" : "：");
         for (size_t j = 0; j < ps->nshortfalls; j++) {
             const jh_plan_shortfall *sf = &ps->shortfalls[j];
             const jh_plan_amount *am = sf->required == JH_TARGET_FLOOR
@@ -111,7 +113,7 @@ text_sections(FILE *out, const jh_report_context *ctx, const jh_plan *p)
             fprintf(out, "      %s %s",
                     jh_indicator_short(&std->indicators[sf->indicator], lang),
                     jh__plan_target_label(std, sf->required, lang, label,
-                                 sizeof(label)));
+                                          sizeof(label)));
             if (sf->required != JH_TARGET_NONE) {
                 fputs(lang == JH_LANG_EN ? ": " : "：", out);
                 print_amount(out, p, ps->section, sf->indicator, am, lang);
@@ -173,8 +175,8 @@ text_cv(FILE *out, const jh_report_context *ctx, const jh_plan *p)
                     jh__xlabel(lang, "plan_totals"),
                     lang == JH_LANG_EN ? ": " : "：",
                     jh__xlabel(lang, "plan_section_add"),
-                    jh__plan_fmt_amount(fx->total_section, b1, sizeof(b1)), unit,
-                    lang == JH_LANG_EN ? ", " : "，",
+                    jh__plan_fmt_amount(fx->total_section, b1, sizeof(b1)),
+                    unit, lang == JH_LANG_EN ? ", " : "，",
                     jh__xlabel(lang, "plan_whole_add"),
                     jh__plan_fmt_amount(fx->total_whole, b3, sizeof(b3)), unit,
                     jh__xlabel(lang, "plan_exact"),
@@ -232,9 +234,10 @@ text_budget(FILE *out, const jh_report_context *ctx, const jh_plan *p)
                 jh_school_type_levels(s->type) != 2u) {
                 for (int l = 0; l < JH_LEVEL_COUNT; l++) {
                     if (ps->section_addition[l][q] > 0)
-                        fprintf(
-                            out, " (%s %s)", jh_level_name((jh_level)l, lang),
-                            jh__plan_fmt_amount(ps->section_addition[l][q], b1, sizeof(b1)));
+                        fprintf(out, " (%s %s)",
+                                jh_level_name((jh_level)l, lang),
+                                jh__plan_fmt_amount(ps->section_addition[l][q],
+                                                    b1, sizeof(b1)));
                 }
             }
             first = false;
@@ -324,8 +327,10 @@ json_amount(const jh_plan_amount *am)
 {
     json_t *o = json_object();
     json_object_set_new(o, "shortfall", jh__json_num(am->shortfall));
-    json_object_set_new(o, "section_addition", jh__json_count(am->section_addition));
-    json_object_set_new(o, "whole_addition", jh__json_count(am->whole_addition));
+    json_object_set_new(o, "section_addition",
+                        jh__json_count(am->section_addition));
+    json_object_set_new(o, "whole_addition",
+                        jh__json_count(am->whole_addition));
     json_object_set_new(o, "cost", jh__json_num(am->cost));
     return o;
 }
@@ -357,12 +362,14 @@ json_sections(const jh_plan *p)
         json_object_set_new(o, "name", json_string(s->name));
         json_object_set_new(o, "level", json_string(jh_level_key(sec->level)));
         json_object_set_new(o, "students", jh__json_count(sec->students));
-        json_object_set_new(o, "physical_share", jh__json_num(sec->physical_share));
+        json_object_set_new(o, "physical_share",
+                            jh__json_num(sec->physical_share));
         json_object_set_new(o, "pass_before", json_boolean(ps->pass));
         json_object_set_new(o, "rule", json_string(jh_plan_rule_key(ps->rule)));
         json_object_set_new(o, "required_count",
                             json_integer((json_int_t)ps->required_count));
-        json_object_set_new(o, "required_cost", jh__json_num(ps->required_cost));
+        json_object_set_new(o, "required_cost",
+                            jh__json_num(ps->required_cost));
         for (size_t j = 0; j < ps->nshortfalls; j++) {
             const jh_plan_shortfall *sf = &ps->shortfalls[j];
             const jh_indicator *ind = &std->indicators[sf->indicator];
@@ -375,8 +382,8 @@ json_sections(const jh_plan *p)
                 json_string(jh__quantity_unit((int)ind->quantity, JH_LANG_EN)));
             json_object_set_new(f, "value", jh__json_num(sf->value));
             json_object_set_new(f, "threshold", jh__json_num(sf->threshold));
-            json_object_set_new(f, "floor",
-                                jh__json_num(std->partial_floor * sf->threshold));
+            json_object_set_new(
+                f, "floor", jh__json_num(std->partial_floor * sf->threshold));
             json_object_set_new(f, "partial", json_boolean(sf->partial));
             json_object_set_new(f, "to_threshold",
                                 json_amount(&sf->to_threshold));
@@ -417,7 +424,8 @@ json_cv_fixes(const jh_plan *p)
         json_object_set_new(o, "total_exact", jh__json_num(fx->total_exact));
         json_object_set_new(o, "total_section_addition",
                             jh__json_count(fx->total_section));
-        json_object_set_new(o, "total_whole_addition", jh__json_count(fx->total_whole));
+        json_object_set_new(o, "total_whole_addition",
+                            jh__json_count(fx->total_whole));
         json_object_set_new(o, "cost", jh__json_num(fx->cost));
         for (size_t j = 0; j < fx->nschools; j++) {
             const jh_plan_cv_school *cs = &fx->schools[j];
@@ -427,10 +435,14 @@ json_cv_fixes(const jh_plan *p)
             json_object_set_new(so, "code", json_string(s->code));
             json_object_set_new(so, "name", json_string(s->name));
             json_object_set_new(so, "students", jh__json_count(sec->students));
-            json_object_set_new(so, "physical_share", jh__json_num(sec->physical_share));
-            json_object_set_new(so, "value_before", jh__json_num(cs->value_before));
-            json_object_set_new(so, "value_after", jh__json_num(cs->value_after));
-            json_object_set_new(so, "shortfall", jh__json_num(cs->amount.shortfall));
+            json_object_set_new(so, "physical_share",
+                                jh__json_num(sec->physical_share));
+            json_object_set_new(so, "value_before",
+                                jh__json_num(cs->value_before));
+            json_object_set_new(so, "value_after",
+                                jh__json_num(cs->value_after));
+            json_object_set_new(so, "shortfall",
+                                jh__json_num(cs->amount.shortfall));
             json_object_set_new(so, "section_addition",
                                 jh__json_count(cs->amount.section_addition));
             json_object_set_new(so, "whole_addition",
@@ -478,9 +490,10 @@ json_projection(const jh_plan *p)
             json_object_set_new(io, "mean_before", jh__json_num(ia->mean));
             json_object_set_new(io, "mean", jh__json_num(ib->mean));
             json_object_set_new(io, "cv_before",
-                                ia->cv_defined ? jh__json_num(ia->cv) : json_null());
-            json_object_set_new(io, "cv",
-                                ib->cv_defined ? jh__json_num(ib->cv) : json_null());
+                                ia->cv_defined ? jh__json_num(ia->cv)
+                                               : json_null());
+            json_object_set_new(
+                io, "cv", ib->cv_defined ? jh__json_num(ib->cv) : json_null());
             json_object_set_new(io, "cv_limit", jh__json_num(ia->cv_limit));
             json_object_set_new(io, "cv_pass_before",
                                 json_boolean(ia->cv_pass));
@@ -613,4 +626,3 @@ jh_report_plan_workbook(const char *path, const jh_report_context *ctx,
     jh__plan_sheets(&b, ctx, p);
     return jh__book_close(&b, path, err);
 }
-

@@ -98,19 +98,18 @@ bars_caption(char *text, size_t size, const jh_indicator_stats *ia,
     char n1[64], n2[64], n3[64];
 
     /* 差异系数 0.552 → 0.500（限值 0.50，达标）   |   整改学校：6 / 35 */
-    snprintf(text, size,
-             "%s %s \xe2\x86\x92 %s%s%s %s%s%s%s   |   %s%s%zu / %zu",
-             jh_label(lang, "cv"), cv_text(ia, lang, n1, sizeof(n1)),
-             cv_text(ib, lang, n2, sizeof(n2)),
-             lang == JH_LANG_EN ? " (" : "（", jh_label(lang, "chart_limit"),
-             ia->cv_limit >= 0.0
-                 ? jh__fmt_fixed(ia->cv_limit, 2, n3, sizeof(n3))
-                 : "-",
-             ia->cv_limit >= 0.0 ? comma(lang) : "",
-             ia->cv_limit >= 0.0 ? jh_label(lang, ib->cv_pass ? "pass" : "fail")
-                                 : "",
-             lang == JH_LANG_EN ? ")" : "）", jh_label(lang, "pc_raised"),
-             jh__gp_colon(lang), raised, nsections);
+    snprintf(
+        text, size, "%s %s \xe2\x86\x92 %s%s%s %s%s%s%s   |   %s%s%zu / %zu",
+        jh_label(lang, "cv"), cv_text(ia, lang, n1, sizeof(n1)),
+        cv_text(ib, lang, n2, sizeof(n2)), lang == JH_LANG_EN ? " (" : "（",
+        jh_label(lang, "chart_limit"),
+        ia->cv_limit >= 0.0 ? jh__fmt_fixed(ia->cv_limit, 2, n3, sizeof(n3))
+                            : "-",
+        ia->cv_limit >= 0.0 ? comma(lang) : "",
+        ia->cv_limit >= 0.0 ? jh_label(lang, ib->cv_pass ? "pass" : "fail")
+                            : "",
+        lang == JH_LANG_EN ? ")" : "）", jh_label(lang, "pc_raised"),
+        jh__gp_colon(lang), raised, nsections);
 }
 
 /* The unit, key and threshold and mean labels of the bars chart, each

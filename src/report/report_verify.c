@@ -353,13 +353,12 @@ json_causes(const jh_verify_result *r, const jh_verify_finding *f)
             continue;
         co = json_object();
         json_object_set_new(
-            co, "cause",
-            json_string(jh_verify_cause_key((jh_verify_cause)k)));
+            co, "cause", json_string(jh_verify_cause_key((jh_verify_cause)k)));
         json_object_set_new(co, "value", jh__json_num(f->cause_value[k]));
         if (k == JH_CAUSE_SCHOOL_LEFT_OUT && f->cause_section != JH_NONE)
-            who = &county->schools[r->analysis->model
-                                       ->sections[f->cause_section]
-                                       .school];
+            who =
+                &county->schools[r->analysis->model->sections[f->cause_section]
+                                     .school];
         else if (k == JH_CAUSE_SCHOOL_ADDED && f->cause_school != JH_NONE)
             who = &county->schools[f->cause_school];
         if (who != NULL) {
@@ -388,9 +387,8 @@ json_blocks(json_t *root, const jh_verify_result *r)
         const jh_claims_block *b = &r->claims->blocks[i];
         json_t *o = json_object();
         json_object_set_new(o, "source", json_string(b->source));
-        json_object_set_new(o, "sheet",
-                            b->sheet != NULL ? json_string(b->sheet)
-                                             : json_null());
+        json_object_set_new(
+            o, "sheet", b->sheet != NULL ? json_string(b->sheet) : json_null());
         if (b->skip != NULL) {
             json_object_set_new(o, "reason", json_string(b->skip));
             json_array_append_new(skipped, o);
@@ -398,8 +396,7 @@ json_blocks(json_t *root, const jh_verify_result *r)
         }
         json_object_set_new(o, "first_row", json_integer(b->first));
         json_object_set_new(o, "last_row", json_integer(b->last));
-        json_object_set_new(o, "claims",
-                            json_integer((json_int_t)b->nclaims));
+        json_object_set_new(o, "claims", json_integer((json_int_t)b->nclaims));
         json_object_set_new(o, "empty_cells",
                             json_integer((json_int_t)b->nblank));
         json_array_append_new(read, o);
