@@ -13,6 +13,7 @@
 
 #include "gnuplot.h"
 #include "junheng/report_evaluate.h"
+#include "junheng/report_evaluate_chart.h"
 #include "util.h"
 
 /* Lines of the items panel before "… and N more". */

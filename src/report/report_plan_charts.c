@@ -15,6 +15,7 @@
 
 #include "chartset.h"
 #include "junheng/report_plan.h"
+#include "junheng/report_plan_charts.h"
 #include "util.h"
 
 #define NAME_COLS 32
