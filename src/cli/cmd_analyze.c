@@ -14,6 +14,10 @@
 #include "junheng/model.h"
 #include "junheng/outdir.h"
 #include "junheng/report.h"
+#include "junheng/report_charts.h"
+#include "junheng/report_json.h"
+#include "junheng/report_text.h"
+#include "junheng/report_workbook.h"
 #include "junheng/standard.h"
 
 static void

@@ -18,6 +18,9 @@
 #include "junheng/outdir.h"
 #include "junheng/report.h"
 #include "junheng/report_batch.h"
+#include "junheng/report_charts.h"
+#include "junheng/report_json.h"
+#include "junheng/report_workbook.h"
 #include "junheng/standard.h"
 
 

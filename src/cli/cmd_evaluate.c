@@ -12,6 +12,8 @@ extern char **environ;
 #include "junheng/import.h"
 #include "junheng/outdir.h"
 #include "junheng/report_evaluate.h"
+#include "junheng/report_evaluate_chart.h"
+#include "junheng/report_pdf.h"
 
 static void
 help(FILE *out)

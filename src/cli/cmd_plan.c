@@ -12,6 +12,7 @@
 #include "junheng/plan.h"
 #include "junheng/report.h"
 #include "junheng/report_plan.h"
+#include "junheng/report_plan_charts.h"
 
 static void
 help(FILE *out)

@@ -153,7 +153,7 @@ in_list(const char *t, const char *const *list, size_t n)
 
 /* An indicator cell naming no indicator but the whole section or level
  * (表Ⅱ-1's last row per level; the first two are junheng's own workbook
- * labels "schools_rule_pass" in labels.c, normalised, which this layer
+ * labels "schools_rule_pass" in report.c, normalised, which this layer
  * cannot call). */
 static bool
 names_overall(const char *t)

@@ -13,6 +13,7 @@
 #include <time.h>
 #include <xlsxwriter.h>
 
+#include "json_out.h"
 #include "junheng/report_batch.h"
 #include "util.h"
 
@@ -24,20 +25,6 @@ jh_batch_rank_rule(jh_lang lang)
 
 /* ---------------------------------------------------------------------- */
 /* JSON                                                                    */
-
-static json_t *
-bs_num(double v)
-{
-    return isfinite(v) ? json_real(v) : json_null();
-}
-
-static json_t *
-bs_count(double v)
-{
-    if (isfinite(v) && v == floor(v) && fabs(v) < 9e15)
-        return json_integer((json_int_t)v);
-    return bs_num(v);
-}
 
 static json_t *
 bs_year(int year)
@@ -53,7 +40,7 @@ bs_json_level(const jh_batch *b, const jh_batch_level *lv, jh_level level)
 
     json_object_set_new(o, "level", json_string(jh_level_key(level)));
     json_object_set_new(o, "schools", json_integer((json_int_t)lv->schools));
-    json_object_set_new(o, "students", bs_count(lv->students));
+    json_object_set_new(o, "students", jh__json_count(lv->students));
     json_object_set_new(o, "schools_failing",
                         json_integer((json_int_t)lv->schools_failing));
     json_object_set_new(o, "schools_pass", json_boolean(lv->schools_pass));
@@ -61,18 +48,18 @@ bs_json_level(const jh_batch *b, const jh_batch_level *lv, jh_level level)
     json_object_set_new(o, "pass", json_boolean(lv->pass));
     json_object_set_new(o, "cv_failing",
                         json_integer((json_int_t)lv->cv_failing));
-    json_object_set_new(o, "cv_max", bs_num(lv->cv_max));
-    json_object_set_new(o, "cv_mean", bs_num(lv->cv_mean));
+    json_object_set_new(o, "cv_max", jh__json_num(lv->cv_max));
+    json_object_set_new(o, "cv_mean", jh__json_num(lv->cv_mean));
     json_object_set_new(o, "rank", json_integer((json_int_t)lv->rank));
     json_object_set_new(o, "ranked", json_integer((json_int_t)lv->ranked));
     for (size_t k = 0; k < std->nindicators; k++) {
         const jh_indicator_stats *is = &lv->ind[k];
         json_t *i = json_object();
         json_object_set_new(i, "id", json_string(std->indicators[k].id));
-        json_object_set_new(i, "mean", bs_num(is->mean));
-        json_object_set_new(i, "sd", bs_num(is->sd));
-        json_object_set_new(i, "cv",
-                            is->cv_defined ? bs_num(is->cv) : json_null());
+        json_object_set_new(i, "mean", jh__json_num(is->mean));
+        json_object_set_new(i, "sd", jh__json_num(is->sd));
+        json_object_set_new(
+            i, "cv", is->cv_defined ? jh__json_num(is->cv) : json_null());
         json_object_set_new(i, "cv_pass", json_boolean(is->cv_pass));
         json_object_set_new(i, "cv_print_disagrees",
                             json_boolean(is->cv_print_disagrees));
@@ -130,8 +117,8 @@ bs_json_failing(const jh_batch *b, const jh_batch_group *g,
         } else {
             json_t *i = json_object();
             json_object_set_new(i, "id", json_string(std->indicators[k].id));
-            json_object_set_new(i, "cv", bs_num(is->cv));
-            json_object_set_new(i, "cv_limit", bs_num(is->cv_limit));
+            json_object_set_new(i, "cv", jh__json_num(is->cv));
+            json_object_set_new(i, "cv_limit", jh__json_num(is->cv_limit));
             json_array_append_new(over, i);
         }
     }
@@ -158,9 +145,9 @@ bs_json_indicators(const jh_standard *std)
         json_object_set_new(i, "unit", json_string(ind->unit_en));
         for (int l = 0; l < JH_LEVEL_COUNT; l++) {
             json_object_set_new(thr, jh_level_key((jh_level)l),
-                                bs_num(ind->threshold[l]));
+                                jh__json_num(ind->threshold[l]));
             json_object_set_new(lim, jh_level_key((jh_level)l),
-                                bs_num(std->cv_limit[l]));
+                                jh__json_num(std->cv_limit[l]));
         }
         json_object_set_new(i, "threshold", thr);
         json_object_set_new(i, "cv_limit", lim);

@@ -37,6 +37,7 @@
 #include "chartset.h"
 #include "gnuplot.h"
 #include "junheng/report.h"
+#include "junheng/report_charts.h"
 #include "util.h"
 
 /* Longest text drawn on a chart, in display columns (a CJK character is

@@ -16,6 +16,7 @@
 #include "chartset.h"
 #include "junheng/diagnostics.h"
 #include "junheng/report.h"
+#include "junheng/report_diag_charts.h"
 #include "report_diagnostics.h"
 #include "util.h"
 

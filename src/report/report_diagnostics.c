@@ -1,24 +1,20 @@
 /* junheng - supplementary diagnostics in JSON, text and a workbook sheet.
  * Every output labels them as supplementary: the 2017 standard judges only
  * the CV of each indicator. */
+#include "junheng/report_diagnostics.h"
 #include "report_diagnostics.h"
 
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_out.h"
 #include "sheet.h"
 #include "util.h"
 #include "xlabels.h"
 
 /* No section. */
 #define JH_NONE_INDEX ((size_t)-1)
-
-static json_t *
-num(double v)
-{
-    return isfinite(v) ? json_real(v) : json_null();
-}
 
 size_t
 jh__diagnostics_top(const jh_diagnostics *d, int l, size_t k, size_t *top,
@@ -56,11 +52,12 @@ json_decomposition(const jh_decomposition *dc)
     static const int order[] = {JH_LOCALITY_URBAN, JH_LOCALITY_TOWN,
                                 JH_LOCALITY_RURAL, JH_LOCALITY_UNKNOWN};
 
-    json_object_set_new(o, "cv2", num(dc->cv2));
-    json_object_set_new(o, "within", num(dc->within));
-    json_object_set_new(o, "between", num(dc->between));
-    json_object_set_new(o, "between_share",
-                        num(dc->cv2 > 0 ? dc->between / dc->cv2 : NAN));
+    json_object_set_new(o, "cv2", jh__json_num(dc->cv2));
+    json_object_set_new(o, "within", jh__json_num(dc->within));
+    json_object_set_new(o, "between", jh__json_num(dc->between));
+    json_object_set_new(
+        o, "between_share",
+        jh__json_num(dc->cv2 > 0 ? dc->between / dc->cv2 : NAN));
     for (size_t i = 0; i < 4; i++) {
         const jh_decomp_group *g = &dc->groups[order[i]];
         json_t *go;
@@ -71,11 +68,11 @@ json_decomposition(const jh_decomposition *dc)
                             json_string(jh__locality_key(order[i])));
         json_object_set_new(go, "schools",
                             json_integer((json_int_t)g->nsections));
-        json_object_set_new(go, "students", num(g->students));
-        json_object_set_new(go, "mean", num(g->mean));
-        json_object_set_new(go, "cv", num(g->cv));
-        json_object_set_new(go, "within", num(g->within));
-        json_object_set_new(go, "between", num(g->between));
+        json_object_set_new(go, "students", jh__json_num(g->students));
+        json_object_set_new(go, "mean", jh__json_num(g->mean));
+        json_object_set_new(go, "cv", jh__json_num(g->cv));
+        json_object_set_new(go, "within", jh__json_num(g->within));
+        json_object_set_new(go, "between", jh__json_num(g->between));
         json_array_append_new(groups, go);
     }
     json_object_set_new(o, "groups", groups);
@@ -96,27 +93,28 @@ json_indicator(const jh_report_context *ctx, const jh_diagnostics *d, int l,
 
     json_object_set_new(o, "id", json_string(a->standard->indicators[k].id));
     json_object_set_new(o, "defined", json_boolean(id->defined));
-    json_object_set_new(o, "gini", num(id->gini));
-    json_object_set_new(o, "theil", num(id->theil));
-    json_object_set_new(o, "median", num(id->median));
-    json_object_set_new(o, "p05", num(id->p05));
-    json_object_set_new(o, "p95", num(id->p95));
-    json_object_set_new(o, "mcloone", num(id->mcloone));
-    json_object_set_new(o, "federal_range_ratio", num(id->federal_range_ratio));
+    json_object_set_new(o, "gini", jh__json_num(id->gini));
+    json_object_set_new(o, "theil", jh__json_num(id->theil));
+    json_object_set_new(o, "median", jh__json_num(id->median));
+    json_object_set_new(o, "p05", jh__json_num(id->p05));
+    json_object_set_new(o, "p95", jh__json_num(id->p95));
+    json_object_set_new(o, "mcloone", jh__json_num(id->mcloone));
+    json_object_set_new(o, "federal_range_ratio",
+                        jh__json_num(id->federal_range_ratio));
     json_object_set_new(o, "decomposition",
                         json_decomposition(&id->decomposition));
     for (size_t j = 0; id->defined && j <= lr->nsections; j++) {
         json_t *pt = json_array();
-        json_array_append_new(pt, num(id->lorenz_pupils[j]));
-        json_array_append_new(pt, num(id->lorenz_share[j]));
+        json_array_append_new(pt, jh__json_num(id->lorenz_pupils[j]));
+        json_array_append_new(pt, jh__json_num(id->lorenz_share[j]));
         json_array_append_new(lorenz, pt);
     }
     json_object_set_new(o, "lorenz", lorenz);
     for (size_t j = 0; j < lr->nsections; j++) {
         const char *code =
             m->county->schools[m->sections[lr->sections[j]].school].code;
-        json_object_set_new(contrib, code, num(id->contribution[j]));
-        json_object_set_new(loo, code, num(id->loo_cv[j]));
+        json_object_set_new(contrib, code, jh__json_num(id->contribution[j]));
+        json_object_set_new(loo, code, jh__json_num(id->loo_cv[j]));
     }
     json_object_set_new(o, "contribution", contrib);
     json_object_set_new(o, "loo_cv", loo);
@@ -127,8 +125,9 @@ json_indicator(const jh_report_context *ctx, const jh_diagnostics *d, int l,
         json_t *t = json_object();
         json_object_set_new(t, "code", json_string(s->code));
         json_object_set_new(t, "name", json_string(s->name));
-        json_object_set_new(t, "contribution", num(id->contribution[idx[i]]));
-        json_object_set_new(t, "loo_cv", num(id->loo_cv[idx[i]]));
+        json_object_set_new(t, "contribution",
+                            jh__json_num(id->contribution[idx[i]]));
+        json_object_set_new(t, "loo_cv", jh__json_num(id->loo_cv[idx[i]]));
         json_array_append_new(top, t);
     }
     json_object_set_new(o, "top_contributors", top);

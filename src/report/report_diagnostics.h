@@ -1,7 +1,8 @@
 /* junheng - the supplementary diagnostics in analyze's JSON and text
- * (library-internal; the workbook hook is public in report.h). */
-#ifndef JUNHENG_REPORT_DIAGNOSTICS_H
-#define JUNHENG_REPORT_DIAGNOSTICS_H
+ * (library-internal; the workbook hook is public in
+ * junheng/report_diagnostics.h). */
+#ifndef JUNHENG_REPORT_DIAGNOSTICS_INTERNAL_H
+#define JUNHENG_REPORT_DIAGNOSTICS_INTERNAL_H
 
 #include <jansson.h>
 #include <stdbool.h>

@@ -13,6 +13,7 @@
 
 #include "gnuplot.h"
 #include "junheng/report_evaluate.h"
+#include "junheng/report_evaluate_chart.h"
 #include "util.h"
 
 /* Lines of the items panel before "… and N more". */
@@ -59,21 +60,16 @@ verdict_text(jh_lang lang, jh_verdict v)
                                            : "ev_item_incomplete");
 }
 
-/* Write the four data files of the board. */
+/* The parts and their verdicts (-parts.tsv). */
 static jh_status
-write_data(const char *scratch, const jh_report_context *ctx,
-           const jh_evaluation *ev, jh_error *err)
+write_parts(const char *scratch, const jh_report_context *ctx,
+            const jh_evaluation *ev, jh_error *err)
 {
-    const jh_analysis *a = ev->analysis;
-    const jh_standard *std = a->standard;
     jh_lang lang = ctx->lang;
     bool en = lang == JH_LANG_EN;
     FILE *f = NULL;
     jh_status st;
-    char buf[1024], clip[1024];
-    size_t lines = 0, more = 0;
 
-    /* the parts */
     st = open_file(&f, scratch, "-parts.tsv", err);
     if (st != JH_OK)
         return st;
@@ -92,11 +88,21 @@ write_data(const char *scratch, const jh_report_context *ctx,
         jh__gp_put_text(f, word);
         fputc('\n', f);
     }
-    st = close_file(f, scratch, err);
-    if (st != JH_OK)
-        return st;
+    return close_file(f, scratch, err);
+}
 
-    /* the CVs */
+/* The CVs of every indicator per level (-cv.tsv). */
+static jh_status
+write_cvs(const char *scratch, const jh_report_context *ctx,
+          const jh_evaluation *ev, jh_error *err)
+{
+    const jh_analysis *a = ev->analysis;
+    const jh_standard *std = a->standard;
+    jh_lang lang = ctx->lang;
+    FILE *f = NULL;
+    jh_status st;
+    char buf[32];
+
     st = open_file(&f, scratch, "-cv.tsv", err);
     if (st != JH_OK)
         return st;
@@ -121,11 +127,22 @@ write_data(const char *scratch, const jh_report_context *ctx,
         }
         fputc('\n', f);
     }
-    st = close_file(f, scratch, err);
-    if (st != JH_OK)
-        return st;
+    return close_file(f, scratch, err);
+}
 
-    /* the items that fail or lack facts */
+/* The items that fail or lack facts, at most BOARD_ITEM_LINES lines
+ * (-items.tsv); *@p nlines receives how many were written. */
+static jh_status
+write_items(const char *scratch, const jh_report_context *ctx,
+            const jh_evaluation *ev, size_t *nlines, jh_error *err)
+{
+    jh_lang lang = ctx->lang;
+    bool en = lang == JH_LANG_EN;
+    FILE *f = NULL;
+    jh_status st;
+    char buf[1024], clip[1024];
+    size_t lines = 0, more = 0;
+
     st = open_file(&f, scratch, "-items.tsv", err);
     if (st != JH_OK)
         return st;
@@ -153,11 +170,22 @@ write_data(const char *scratch, const jh_report_context *ctx,
         jh__gp_put_text(f, buf);
         fputc('\n', f);
     }
-    st = close_file(f, scratch, err);
-    if (st != JH_OK)
-        return st;
+    *nlines = lines;
+    return close_file(f, scratch, err);
+}
 
-    /* one line of numbers and texts */
+/* One line of numbers and texts (-meta.tsv): limits, titles, keys. */
+static jh_status
+write_meta(const char *scratch, const jh_report_context *ctx,
+           const jh_evaluation *ev, size_t lines, jh_error *err)
+{
+    const jh_standard *std = ev->analysis->standard;
+    jh_lang lang = ctx->lang;
+    bool en = lang == JH_LANG_EN;
+    FILE *f = NULL;
+    jh_status st;
+    char buf[1024], clip[1024];
+
     st = open_file(&f, scratch, "-meta.tsv", err);
     if (st != JH_OK)
         return st;
@@ -205,6 +233,23 @@ write_data(const char *scratch, const jh_report_context *ctx,
                           : "未达标及数据不全的项目");
     fputc('\n', f);
     return close_file(f, scratch, err);
+}
+
+/* Write the four data files of the board. */
+static jh_status
+write_data(const char *scratch, const jh_report_context *ctx,
+           const jh_evaluation *ev, jh_error *err)
+{
+    size_t lines = 0;
+    jh_status st = write_parts(scratch, ctx, ev, err);
+
+    if (st == JH_OK)
+        st = write_cvs(scratch, ctx, ev, err);
+    if (st == JH_OK)
+        st = write_items(scratch, ctx, ev, &lines, err);
+    if (st == JH_OK)
+        st = write_meta(scratch, ctx, ev, lines, err);
+    return st;
 }
 
 jh_status

@@ -1,5 +1,5 @@
 /* junheng - school-level government-guarantee checks in JSON, text and a
- * workbook sheet.  Names and words come from guarantee.c and labels.c. */
+ * workbook sheet.  Names and words come from guarantee.c and report.c. */
 #include "report_guarantee.h"
 #include "junheng/result_words.h"
 
@@ -7,24 +7,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "json_out.h"
 #include "sheet.h"
 #include "util.h"
 
-static json_t *
-num(double v)
-{
-    return isfinite(v) ? json_real(v) : json_null();
-}
-
 /* Whole numbers print as integers. */
-static json_t *
-count(double v)
-{
-    if (isfinite(v) && v == floor(v) && fabs(v) < 9e15)
-        return json_integer((json_int_t)v);
-    return num(v);
-}
-
 /* A figure for text: whole numbers without decimals, else 2 decimals. */
 static const char *
 fig(double v, char *buf, size_t size)
@@ -88,12 +75,12 @@ json_check(const jh_report_context *ctx, const jh_gresult *r, jh_gcheck k)
     char buf[512];
 
     json_object_set_new(o, "status", json_string(jh_gstatus_key(r->status)));
-    json_object_set_new(o, "value", num(r->value));
-    json_object_set_new(o, "limit", count(r->limit));
+    json_object_set_new(o, "value", jh__json_num(r->value));
+    json_object_set_new(o, "limit", jh__json_count(r->limit));
     json_object_set_new(o, "unit", json_string(jh_gcheck_unit(k)));
-    json_object_set_new(o, "base", count(r->base));
+    json_object_set_new(o, "base", jh__json_count(r->base));
     json_object_set_new(o, "relaxed", json_boolean(r->relaxed));
-    json_object_set_new(o, "shortfall", num(r->shortfall));
+    json_object_set_new(o, "shortfall", jh__json_num(r->shortfall));
     json_object_set_new(o, "shortfall_unit",
                         json_string(jh_gcheck_shortfall_unit(k)));
     if (k == JH_G_CLASS_SIZE_PRIMARY || k == JH_G_CLASS_SIZE_JUNIOR)
@@ -110,31 +97,34 @@ json_limits(const jh_standard *std)
     const jh_guarantee_limits *g = &std->guarantee;
     json_t *o = json_object();
 
-    json_object_set_new(o, "school_size_max", count(g->school_size_max));
+    json_object_set_new(o, "school_size_max",
+                        jh__json_count(g->school_size_max));
     json_object_set_new(o, "school_size_max_combined",
-                        count(g->school_size_max_combined));
+                        jh__json_count(g->school_size_max_combined));
     json_object_set_new(o, "school_size_max_relaxed",
-                        count(g->school_size_max_relaxed));
+                        jh__json_count(g->school_size_max_relaxed));
     json_object_set_new(o, "school_size_max_combined_relaxed",
-                        count(g->school_size_max_combined_relaxed));
+                        jh__json_count(g->school_size_max_combined_relaxed));
     json_object_set_new(o, "class_size_max_primary",
-                        count(g->class_size_max[0]));
+                        jh__json_count(g->class_size_max[0]));
     json_object_set_new(o, "class_size_max_junior",
-                        count(g->class_size_max[1]));
+                        jh__json_count(g->class_size_max[1]));
     json_object_set_new(o, "classes_per_music_room",
-                        count(g->classes_per_music_room));
+                        jh__json_count(g->classes_per_music_room));
     json_object_set_new(o, "classes_per_art_room",
-                        count(g->classes_per_art_room));
+                        jh__json_count(g->classes_per_art_room));
     json_object_set_new(o, "music_room_min_area",
-                        count(g->music_room_min_area));
-    json_object_set_new(o, "art_room_min_area", count(g->art_room_min_area));
+                        jh__json_count(g->music_room_min_area));
+    json_object_set_new(o, "art_room_min_area",
+                        jh__json_count(g->art_room_min_area));
     json_object_set_new(o, "music_room_min_area_pre2016",
-                        count(g->music_room_min_area_pre2016));
+                        jh__json_count(g->music_room_min_area_pre2016));
     json_object_set_new(o, "art_room_min_area_pre2016",
-                        count(g->art_room_min_area_pre2016));
-    json_object_set_new(o, "certified_share", count(g->certified_share));
+                        jh__json_count(g->art_room_min_area_pre2016));
+    json_object_set_new(o, "certified_share",
+                        jh__json_count(g->certified_share));
     json_object_set_new(o, "training_funds_share",
-                        num(g->training_funds_share));
+                        jh__json_num(g->training_funds_share));
     json_object_set_new(
         o, "teaching_points",
         json_string(g->include_teaching_points ? "include" : "exclude"));
@@ -425,35 +415,17 @@ cell(lxw_row_t row, lxw_col_t col, char *buf)
     return buf;
 }
 
+/* The classes, music and art rooms (with the rooms the rule asks for as
+ * live formulas) and the room areas of a school's row. */
 static void
-school_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row, size_t seq,
-           const jh_report_context *ctx, const jh_guarantee *g,
-           const jh_gschool *gs, const g_formats *gf)
+row_rooms(jh__book *b, lxw_worksheet *ws, lxw_row_t row, jh_lang lang,
+          const jh_guarantee *g, const jh_gschool *gs, const g_formats *gf)
 {
     const jh_school *s = &g->county->schools[gs->school];
     const jh_guarantee_limits *lim = &g->standard->guarantee;
     const jh__sheet_fmt *f = &b->f;
     const jh_gresult *it = gs->item;
-    jh_lang lang = ctx->lang;
-    char formula[128], c1[LXW_MAX_CELL_NAME_LENGTH],
-        c2[LXW_MAX_CELL_NAME_LENGTH], one[512], nb[32];
-    /* room for every check's description: the remark is never cut (a cut
-     * could fall inside a UTF-8 character) */
-    char remark[JH_G_COUNT * (sizeof(one) + 4)];
-    size_t n = 0;
-    double teachers = it[JH_G_CERTIFIED_TEACHERS].base;
-
-    jh__cell_num(b, ws, row, C_SEQ, (double)seq, gf->center);
-    jh__cell_str(b, ws, row, C_CODE, s->code, f->text);
-    jh__cell_str(b, ws, row, C_NAME, s->name, f->text);
-    jh__cell_str(b, ws, row, C_TYPE, type_name(lang, s->type), f->text);
-    g_value(b, ws, row, C_SIZE, &it[JH_G_SCHOOL_SIZE],
-            it[JH_G_SCHOOL_SIZE].value, f->num0, gf->num0_bad, gf, lang);
-    jh__cell_num(b, ws, row, C_SIZE_LIMIT, it[JH_G_SCHOOL_SIZE].limit, f->num0);
-    g_value(b, ws, row, C_CLASS_P, &it[JH_G_CLASS_SIZE_PRIMARY],
-            it[JH_G_CLASS_SIZE_PRIMARY].value, f->num0, gf->num0_bad, gf, lang);
-    g_value(b, ws, row, C_CLASS_J, &it[JH_G_CLASS_SIZE_JUNIOR],
-            it[JH_G_CLASS_SIZE_JUNIOR].value, f->num0, gf->num0_bad, gf, lang);
+    char formula[128], c1[LXW_MAX_CELL_NAME_LENGTH], nb[32];
 
     /* Classes: from the music check (the art check counts the same). */
     {
@@ -499,66 +471,97 @@ school_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row, size_t seq,
             it[JH_G_MUSIC_ROOM_AREA].value, f->num2, gf->num2_bad, gf, lang);
     g_value(b, ws, row, C_ART_AREA, &it[JH_G_ART_ROOM_AREA],
             it[JH_G_ART_ROOM_AREA].value, f->num2, gf->num2_bad, gf, lang);
+}
 
-    /* Teachers and certification. */
-    {
-        const jh_gresult *r = &it[JH_G_CERTIFIED_TEACHERS];
-        bool miss_t = (r->missing_columns & (1u << JH_Q_TEACHERS)) != 0;
-        bool miss_c =
-            (r->missing_columns & (1u << JH_Q_CERTIFIED_TEACHERS)) != 0;
-        bool judged = r->status == JH_GS_PASS || r->status == JH_GS_FAIL;
-        double cert = judged ? round(r->value * teachers * 1e6) / 1e6
-                             : s->whole[JH_Q_CERTIFIED_TEACHERS];
+/* Teachers, certified teachers and their share (a live formula). */
+static void
+row_teachers(jh__book *b, lxw_worksheet *ws, lxw_row_t row, jh_lang lang,
+             const jh_guarantee *g, const jh_gschool *gs, const g_formats *gf)
+{
+    const jh_school *s = &g->county->schools[gs->school];
+    const jh__sheet_fmt *f = &b->f;
+    const jh_gresult *it = gs->item;
+    const jh_gresult *r = &it[JH_G_CERTIFIED_TEACHERS];
+    double teachers = r->base;
+    char formula[128], c1[LXW_MAX_CELL_NAME_LENGTH],
+        c2[LXW_MAX_CELL_NAME_LENGTH];
+    bool miss_t = (r->missing_columns & (1u << JH_Q_TEACHERS)) != 0;
+    bool miss_c = (r->missing_columns & (1u << JH_Q_CERTIFIED_TEACHERS)) != 0;
+    bool judged = r->status == JH_GS_PASS || r->status == JH_GS_FAIL;
+    double cert = judged ? round(r->value * teachers * 1e6) / 1e6
+                         : s->whole[JH_Q_CERTIFIED_TEACHERS];
 
-        if (isfinite(teachers))
-            jh__cell_num(b, ws, row, C_TEACHERS, teachers, f->num0);
-        else
-            jh__cell_str(b, ws, row, C_TEACHERS,
-                         jh_label(lang, miss_t ? "g_not_given" : "g_na"),
-                         miss_t ? gf->missing : gf->center);
-        if (isfinite(cert) && !miss_c)
-            jh__cell_num(b, ws, row, C_CERTIFIED, cert, f->num0);
-        else
-            jh__cell_str(b, ws, row, C_CERTIFIED,
-                         jh_label(lang, miss_c ? "g_not_given" : "g_na"),
-                         miss_c ? gf->missing : gf->center);
-        if (judged) {
-            snprintf(formula, sizeof(formula), "=%s/%s",
-                     cell(row, C_CERTIFIED, c1), cell(row, C_TEACHERS, c2));
-            g_formula(b, ws, row, C_CERT_SHARE, formula, r->value, r, f->pct,
-                      gf->pct_bad, gf, lang);
-        } else {
-            g_value(b, ws, row, C_CERT_SHARE, r, NAN, f->pct, gf->pct_bad, gf,
-                    lang);
-        }
+    if (isfinite(teachers))
+        jh__cell_num(b, ws, row, C_TEACHERS, teachers, f->num0);
+    else
+        jh__cell_str(b, ws, row, C_TEACHERS,
+                     jh_label(lang, miss_t ? "g_not_given" : "g_na"),
+                     miss_t ? gf->missing : gf->center);
+    if (isfinite(cert) && !miss_c)
+        jh__cell_num(b, ws, row, C_CERTIFIED, cert, f->num0);
+    else
+        jh__cell_str(b, ws, row, C_CERTIFIED,
+                     jh_label(lang, miss_c ? "g_not_given" : "g_na"),
+                     miss_c ? gf->missing : gf->center);
+    if (judged) {
+        snprintf(formula, sizeof(formula), "=%s/%s", cell(row, C_CERTIFIED, c1),
+                 cell(row, C_TEACHERS, c2));
+        g_formula(b, ws, row, C_CERT_SHARE, formula, r->value, r, f->pct,
+                  gf->pct_bad, gf, lang);
+    } else {
+        g_value(b, ws, row, C_CERT_SHARE, r, NAN, f->pct, gf->pct_bad, gf,
+                lang);
     }
-    /* Training funds. */
-    {
-        const jh_gresult *r = &it[JH_G_TRAINING_FUNDS];
-        double funds = s->whole[JH_Q_TRAINING_FUNDS];
-        double budget = s->whole[JH_Q_PUBLIC_FUNDS];
-        if (isfinite(funds))
-            jh__cell_num(b, ws, row, C_TRAINING, funds, f->num2);
-        else
-            jh__cell_str(b, ws, row, C_TRAINING, jh_label(lang, "g_not_given"),
-                         gf->missing);
-        if (isfinite(budget) && budget > 0)
-            jh__cell_num(b, ws, row, C_PUBLIC, budget, f->num2);
-        else if (isfinite(budget))
-            jh__cell_num(b, ws, row, C_PUBLIC, budget, gf->num2_bad);
-        else
-            jh__cell_str(b, ws, row, C_PUBLIC, jh_label(lang, "g_not_given"),
-                         gf->missing);
-        if (r->status == JH_GS_PASS || r->status == JH_GS_FAIL) {
-            snprintf(formula, sizeof(formula), "=%s/%s",
-                     cell(row, C_TRAINING, c1), cell(row, C_PUBLIC, c2));
-            g_formula(b, ws, row, C_TRAINING_SHARE, formula, r->value, r,
-                      f->pct, gf->pct_bad, gf, lang);
-        } else {
-            g_value(b, ws, row, C_TRAINING_SHARE, r, NAN, f->pct, gf->pct_bad,
-                    gf, lang);
-        }
+}
+
+/* Training funds, the public-funds budget and their share. */
+static void
+row_training(jh__book *b, lxw_worksheet *ws, lxw_row_t row, jh_lang lang,
+             const jh_guarantee *g, const jh_gschool *gs, const g_formats *gf)
+{
+    const jh_school *s = &g->county->schools[gs->school];
+    const jh__sheet_fmt *f = &b->f;
+    const jh_gresult *r = &gs->item[JH_G_TRAINING_FUNDS];
+    char formula[128], c1[LXW_MAX_CELL_NAME_LENGTH],
+        c2[LXW_MAX_CELL_NAME_LENGTH];
+    double funds = s->whole[JH_Q_TRAINING_FUNDS];
+    double budget = s->whole[JH_Q_PUBLIC_FUNDS];
+    if (isfinite(funds))
+        jh__cell_num(b, ws, row, C_TRAINING, funds, f->num2);
+    else
+        jh__cell_str(b, ws, row, C_TRAINING, jh_label(lang, "g_not_given"),
+                     gf->missing);
+    if (isfinite(budget) && budget > 0)
+        jh__cell_num(b, ws, row, C_PUBLIC, budget, f->num2);
+    else if (isfinite(budget))
+        jh__cell_num(b, ws, row, C_PUBLIC, budget, gf->num2_bad);
+    else
+        jh__cell_str(b, ws, row, C_PUBLIC, jh_label(lang, "g_not_given"),
+                     gf->missing);
+    if (r->status == JH_GS_PASS || r->status == JH_GS_FAIL) {
+        snprintf(formula, sizeof(formula), "=%s/%s", cell(row, C_TRAINING, c1),
+                 cell(row, C_PUBLIC, c2));
+        g_formula(b, ws, row, C_TRAINING_SHARE, formula, r->value, r, f->pct,
+                  gf->pct_bad, gf, lang);
+    } else {
+        g_value(b, ws, row, C_TRAINING_SHARE, r, NAN, f->pct, gf->pct_bad, gf,
+                lang);
     }
+}
+
+/* The school's verdict and, as the remark, every failed or missing
+ * check described. */
+static void
+row_verdict(jh__book *b, lxw_worksheet *ws, lxw_row_t row, jh_lang lang,
+            const jh_gschool *gs, const g_formats *gf)
+{
+    const jh__sheet_fmt *f = &b->f;
+    const jh_gresult *it = gs->item;
+    char one[512];
+    /* room for every check's description: the remark is never cut (a cut
+     * could fall inside a UTF-8 character) */
+    char remark[JH_G_COUNT * (sizeof(one) + 4)];
+    size_t n = 0;
 
     jh__cell_str(b, ws, row, C_VERDICT,
                  gs->failed > 0    ? jh_label(lang, "no")
@@ -581,6 +584,87 @@ school_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row, size_t seq,
     if (n > 60)
         jh__book_check(
             b, worksheet_set_row(ws, row, 15.0 * (double)(1 + n / 90), NULL));
+}
+
+static void
+school_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row, size_t seq,
+           const jh_report_context *ctx, const jh_guarantee *g,
+           const jh_gschool *gs, const g_formats *gf)
+{
+    const jh_school *s = &g->county->schools[gs->school];
+    const jh__sheet_fmt *f = &b->f;
+    const jh_gresult *it = gs->item;
+    jh_lang lang = ctx->lang;
+
+    jh__cell_num(b, ws, row, C_SEQ, (double)seq, gf->center);
+    jh__cell_str(b, ws, row, C_CODE, s->code, f->text);
+    jh__cell_str(b, ws, row, C_NAME, s->name, f->text);
+    jh__cell_str(b, ws, row, C_TYPE, type_name(lang, s->type), f->text);
+    g_value(b, ws, row, C_SIZE, &it[JH_G_SCHOOL_SIZE],
+            it[JH_G_SCHOOL_SIZE].value, f->num0, gf->num0_bad, gf, lang);
+    jh__cell_num(b, ws, row, C_SIZE_LIMIT, it[JH_G_SCHOOL_SIZE].limit, f->num0);
+    g_value(b, ws, row, C_CLASS_P, &it[JH_G_CLASS_SIZE_PRIMARY],
+            it[JH_G_CLASS_SIZE_PRIMARY].value, f->num0, gf->num0_bad, gf, lang);
+    g_value(b, ws, row, C_CLASS_J, &it[JH_G_CLASS_SIZE_JUNIOR],
+            it[JH_G_CLASS_SIZE_JUNIOR].value, f->num0, gf->num0_bad, gf, lang);
+    row_rooms(b, ws, row, lang, g, gs, gf);
+    row_teachers(b, ws, row, lang, g, gs, gf);
+    row_training(b, ws, row, lang, g, gs, gf);
+    row_verdict(b, ws, row, lang, gs, gf);
+}
+
+/* The table of how many schools each check applied to, passed, failed
+ * and lacked figures for, from row @p row; returns the row after it. */
+static lxw_row_t
+counts_table(jh__book *b, lxw_worksheet *ws, lxw_row_t row, jh_lang lang,
+             const jh_guarantee *g, const g_formats *gf)
+{
+    static const char *const heads[] = {"g_item", "g_applicable", "g_passing",
+                                        "g_failing", "g_not_given"};
+    jh__book_check(b, worksheet_merge_range(ws, row, 0, row, 2,
+                                            jh_label(lang, heads[0]),
+                                            b->f.header));
+    for (int c = 1; c < 5; c++)
+        jh__cell_str(b, ws, row, (lxw_col_t)(c + 2), jh_label(lang, heads[c]),
+                     b->f.header);
+    row++;
+    for (int k = 0; k < JH_G_COUNT; k++, row++) {
+        const jh_gsummary *sm = &g->items[k];
+        jh__book_check(b, worksheet_merge_range(
+                              ws, row, 0, row, 2,
+                              lang == JH_LANG_EN ? jh_gcheck_en((jh_gcheck)k)
+                                                 : jh_gcheck_zh((jh_gcheck)k),
+                              b->f.text));
+        jh__cell_num(b, ws, row, 3, (double)sm->applicable, gf->center);
+        jh__cell_num(b, ws, row, 4, (double)sm->pass, gf->center);
+        jh__cell_num(b, ws, row, 5, (double)sm->fail,
+                     sm->fail > 0 ? gf->num0_bad : gf->center);
+        jh__cell_num(b, ws, row, 6, (double)sm->missing,
+                     sm->missing > 0 ? gf->missing : gf->center);
+    }
+    return row;
+}
+
+/* The schools not checked, with the reason, from row @p row; returns the
+ * row after them. */
+static lxw_row_t
+skipped_rows(jh__book *b, lxw_worksheet *ws, lxw_row_t row, jh_lang lang,
+             const jh_guarantee *g, const g_formats *gf)
+{
+    row++;
+    jh__cell_str(b, ws, row++, 0, jh_label(lang, "g_skipped"), b->f.title);
+    for (size_t i = 0; i < g->nskipped; i++, row++) {
+        const jh_school *s = &g->county->schools[g->skipped[i].school];
+        jh__cell_num(b, ws, row, C_SEQ, (double)(i + 1), gf->center);
+        jh__cell_str(b, ws, row, C_CODE, s->code, b->f.text);
+        jh__cell_str(b, ws, row, C_NAME, s->name, b->f.text);
+        jh__cell_str(b, ws, row, C_TYPE, type_name(lang, s->type), b->f.text);
+        jh__book_check(b, worksheet_merge_range(
+                              ws, row, C_SIZE, row, C_CLASS_J,
+                              jh_exclusion_name(g->skipped[i].reason, lang),
+                              b->f.text));
+    }
+    return row;
 }
 
 jh_status
@@ -651,51 +735,10 @@ jh__guarantee_sheet(lxw_workbook *wb, const jh_report_context *ctx,
     row++;
     jh__cell_str(&book, ws, row++, 0, jh_label(lang, "g_checked"),
                  book.f.title);
-    {
-        static const char *const heads[] = {
-            "g_item", "g_applicable", "g_passing", "g_failing", "g_not_given"};
-        jh__book_check(&book, worksheet_merge_range(ws, row, 0, row, 2,
-                                                    jh_label(lang, heads[0]),
-                                                    book.f.header));
-        for (int c = 1; c < 5; c++)
-            jh__cell_str(&book, ws, row, (lxw_col_t)(c + 2),
-                         jh_label(lang, heads[c]), book.f.header);
-        row++;
-        for (int k = 0; k < JH_G_COUNT; k++, row++) {
-            const jh_gsummary *sm = &g->items[k];
-            jh__book_check(
-                &book, worksheet_merge_range(ws, row, 0, row, 2,
-                                             lang == JH_LANG_EN
-                                                 ? jh_gcheck_en((jh_gcheck)k)
-                                                 : jh_gcheck_zh((jh_gcheck)k),
-                                             book.f.text));
-            jh__cell_num(&book, ws, row, 3, (double)sm->applicable, gf.center);
-            jh__cell_num(&book, ws, row, 4, (double)sm->pass, gf.center);
-            jh__cell_num(&book, ws, row, 5, (double)sm->fail,
-                         sm->fail > 0 ? gf.num0_bad : gf.center);
-            jh__cell_num(&book, ws, row, 6, (double)sm->missing,
-                         sm->missing > 0 ? gf.missing : gf.center);
-        }
-    }
+    row = counts_table(&book, ws, row, lang, g, &gf);
     /* Schools not checked. */
-    if (g->nskipped > 0) {
-        row++;
-        jh__cell_str(&book, ws, row++, 0, jh_label(lang, "g_skipped"),
-                     book.f.title);
-        for (size_t i = 0; i < g->nskipped; i++, row++) {
-            const jh_school *s = &g->county->schools[g->skipped[i].school];
-            jh__cell_num(&book, ws, row, C_SEQ, (double)(i + 1), gf.center);
-            jh__cell_str(&book, ws, row, C_CODE, s->code, book.f.text);
-            jh__cell_str(&book, ws, row, C_NAME, s->name, book.f.text);
-            jh__cell_str(&book, ws, row, C_TYPE, type_name(lang, s->type),
-                         book.f.text);
-            jh__book_check(&book,
-                           worksheet_merge_range(
-                               ws, row, C_SIZE, row, C_CLASS_J,
-                               jh_exclusion_name(g->skipped[i].reason, lang),
-                               book.f.text));
-        }
-    }
+    if (g->nskipped > 0)
+        row = skipped_rows(&book, ws, row, lang, g, &gf);
     for (int c = 0; c < C_COUNT; c++)
         jh__col_width(&book, ws, (lxw_col_t)c, (lxw_col_t)c, widths[c]);
     worksheet_freeze_panes(ws, head + 1, C_NAME + 1);

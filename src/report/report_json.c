@@ -3,26 +3,14 @@
 #include <math.h>
 #include <stdio.h>
 
+#include "json_out.h"
 #include "junheng/report.h"
+#include "junheng/report_json.h"
 #include "report_diagnostics.h"
 #include "report_guarantee.h"
 
 /* A number, or null when undefined (JSON has no NaN). */
-static json_t *
-num(double v)
-{
-    return isfinite(v) ? json_real(v) : json_null();
-}
-
 /* Counts that are whole numbers print as integers. */
-static json_t *
-count(double v)
-{
-    if (isfinite(v) && v == floor(v) && fabs(v) < 9e15)
-        return json_integer((json_int_t)v);
-    return num(v);
-}
-
 /*
  * Mean and CV of an indicator within each locality (urban, town, rural,
  * then unknown), next to the county figures; groups without sections are
@@ -45,9 +33,9 @@ json_by_locality(const jh_decomposition *dc)
         json_object_set_new(o, "locality", json_string(keys[order[i]]));
         json_object_set_new(o, "schools",
                             json_integer((json_int_t)g->nsections));
-        json_object_set_new(o, "students", count(g->students));
-        json_object_set_new(o, "mean", num(g->mean));
-        json_object_set_new(o, "cv", num(g->cv));
+        json_object_set_new(o, "students", jh__json_count(g->students));
+        json_object_set_new(o, "mean", jh__json_num(g->mean));
+        json_object_set_new(o, "cv", jh__json_num(g->cv));
         json_array_append_new(a, o);
     }
     return a;
@@ -68,19 +56,20 @@ json_level(const jh_report_context *ctx, const jh_level_result *lr,
         json_object_set_new(i, "name", json_string(ind->name_zh));
         json_object_set_new(i, "name_en", json_string(ind->name_en));
         json_object_set_new(i, "unit", json_string(ind->unit_en));
-        json_object_set_new(i, "threshold", num(ind->threshold[lr->level]));
-        json_object_set_new(i, "total", num(is->total));
-        json_object_set_new(i, "mean", num(is->mean));
-        json_object_set_new(i, "sd", num(is->sd));
-        json_object_set_new(i, "cv", is->cv_defined ? num(is->cv)
-                                                    : json_null());
-        json_object_set_new(i, "cv_limit", num(is->cv_limit));
+        json_object_set_new(i, "threshold",
+                            jh__json_num(ind->threshold[lr->level]));
+        json_object_set_new(i, "total", jh__json_num(is->total));
+        json_object_set_new(i, "mean", jh__json_num(is->mean));
+        json_object_set_new(i, "sd", jh__json_num(is->sd));
+        json_object_set_new(
+            i, "cv", is->cv_defined ? jh__json_num(is->cv) : json_null());
+        json_object_set_new(i, "cv_limit", jh__json_num(is->cv_limit));
         json_object_set_new(i, "cv_pass", json_boolean(is->cv_pass));
         json_object_set_new(i, "cv_print_disagrees",
                             json_boolean(is->cv_print_disagrees));
-        json_object_set_new(i, "min", num(is->min));
-        json_object_set_new(i, "max", num(is->max));
-        json_object_set_new(i, "median", num(is->median));
+        json_object_set_new(i, "min", jh__json_num(is->min));
+        json_object_set_new(i, "max", jh__json_num(is->max));
+        json_object_set_new(i, "median", jh__json_num(is->median));
         json_object_set_new(i, "below_threshold",
                             json_integer((json_int_t)is->below));
         json_object_set_new(i, "by_locality",
@@ -91,10 +80,11 @@ json_level(const jh_report_context *ctx, const jh_level_result *lr,
     }
     json_object_set_new(o, "level", json_string(jh_level_key(lr->level)));
     json_object_set_new(o, "schools", json_integer((json_int_t)lr->nsections));
-    json_object_set_new(o, "students", count(lr->students));
+    json_object_set_new(o, "students", jh__json_count(lr->students));
     json_object_set_new(o, "indicators", inds);
-    json_object_set_new(o, "composite_cv", num(lr->composite_cv));
-    json_object_set_new(o, "composite_limit", num(lr->composite_limit));
+    json_object_set_new(o, "composite_cv", jh__json_num(lr->composite_cv));
+    json_object_set_new(o, "composite_limit",
+                        jh__json_num(lr->composite_limit));
     json_object_set_new(o, "composite_pass", json_boolean(lr->composite_pass));
     json_object_set_new(o, "cv_pass", json_boolean(lr->cv_pass));
     json_object_set_new(o, "schools_passing",
@@ -116,7 +106,8 @@ json_section(const jh_report_context *ctx, size_t si)
            *failed = json_array(), *partial = json_array();
 
     for (size_t k = 0; k < std->nindicators; k++) {
-        json_object_set_new(values, std->indicators[k].id, num(r->value[k]));
+        json_object_set_new(values, std->indicators[k].id,
+                            jh__json_num(r->value[k]));
         if (!r->met[k] &&
             jh_indicator_has_threshold(&std->indicators[k], sec->level))
             json_array_append_new(failed, json_string(std->indicators[k].id));
@@ -128,8 +119,8 @@ json_section(const jh_report_context *ctx, size_t si)
     json_object_set_new(o, "name", json_string(s->name));
     json_object_set_new(o, "type", json_string(jh_school_type_key(s->type)));
     json_object_set_new(o, "level", json_string(jh_level_key(sec->level)));
-    json_object_set_new(o, "students", count(sec->students));
-    json_object_set_new(o, "physical_share", num(sec->physical_share));
+    json_object_set_new(o, "students", jh__json_count(sec->students));
+    json_object_set_new(o, "physical_share", jh__json_num(sec->physical_share));
     json_object_set_new(o, "teachers_split",
                         json_boolean(sec->teachers_split));
     json_object_set_new(o, "values", values);
@@ -186,20 +177,20 @@ json_standard_detail(const jh_standard *std)
                                         ? "composite"
                                         : "none"));
     json_object_set_new(st, "min_met", json_integer((json_int_t)std->min_met));
-    json_object_set_new(st, "partial_floor", num(std->partial_floor));
+    json_object_set_new(st, "partial_floor", jh__json_num(std->partial_floor));
     json_object_set_new(st, "weighting",
                         json_string("enrollment-weighted, population form "
                                     "(divided by total enrollment)"));
     {
         json_t *w = json_object(), *sc = json_object(), *pv = json_array();
         json_object_set_new(w, "nine_year_junior",
-                            num(std->weight_junior_nine));
+                            jh__json_num(std->weight_junior_nine));
         json_object_set_new(w, "complete_secondary_senior",
-                            num(std->weight_senior_complete));
+                            jh__json_num(std->weight_senior_complete));
         json_object_set_new(w, "twelve_year_junior",
-                            num(std->weight_junior_twelve));
+                            jh__json_num(std->weight_junior_twelve));
         json_object_set_new(w, "twelve_year_senior",
-                            num(std->weight_senior_twelve));
+                            jh__json_num(std->weight_senior_twelve));
         json_object_set_new(st, "split_weights", w);
         json_object_set_new(sc, "special", json_boolean(std->include_special));
         json_object_set_new(sc, "vocational",
@@ -212,7 +203,7 @@ json_standard_detail(const jh_standard *std)
                                             ? "exclude"
                                             : "include"));
         json_object_set_new(sc, "teaching_point_min",
-                            num(std->teaching_point_min));
+                            jh__json_num(std->teaching_point_min));
         json_object_set_new(sc, "private", json_boolean(std->include_private));
         json_object_set_new(sc, "province_run",
                             json_boolean(std->include_province_run));
@@ -255,7 +246,6 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
     const jh_diagnostics *diag = ctx->diagnostics;
     json_t *root, *levels, *schools, *warnings, *gj = NULL, *dj;
     jh_status dst;
-    int rc;
 
     /* The checks come computed (jh_analyze_checks()). */
     dst = jh__report_checks(ctx, true, err);
@@ -303,10 +293,5 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
         json_decref(root);
         return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     }
-    rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
-    json_decref(root);
-    if (rc != 0 || fputc('\n', out) == EOF)
-        return jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                            "cannot write JSON output");
-    return JH_OK;
+    return jh__json_write(out, root, err);
 }

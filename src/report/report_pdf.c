@@ -25,6 +25,7 @@
 
 #include "gnuplot.h"
 #include "junheng/report.h"
+#include "junheng/report_pdf.h"
 #include "subprocess.h"
 #include "util.h"
 

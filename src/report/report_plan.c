@@ -7,26 +7,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "json_out.h"
+#include "plan_sheets.h"
+#include "plan_words.h"
 #include "sheet.h"
 #include "standard_text.h"
 #include "util.h"
 #include "xlabels.h"
-
-/* An amount: whole units without decimals, others with two. */
-static char *
-amount(double v, char *buf, size_t size)
-{
-    if (!isfinite(v))
-        return jh__fmt_fixed(NAN, 0, buf, size);
-    return jh__fmt_fixed(v, fabs(v - round(v)) < 1e-9 ? 0 : 2, buf, size);
-}
-
-static const jh_school *
-school_of(const jh_plan *p, size_t section)
-{
-    const jh_model *m = p->before->model;
-    return &m->county->schools[m->sections[section].school];
-}
 
 static const char *
 unit_of(const jh_plan *p, size_t k, jh_lang lang)
@@ -49,58 +36,22 @@ print_amount(FILE *out, const jh_plan *p, size_t section, size_t k,
     if (ind->split && sec->physical_share < 1.0) {
         fprintf(out, "%s %s %s%s%s %s %s (%s %s%%)",
                 jh__xlabel(lang, "plan_section_add"),
-                amount(am->section_addition, b1, sizeof(b1)), unit,
+                jh__plan_fmt_amount(am->section_addition, b1, sizeof(b1)), unit,
                 lang == JH_LANG_EN ? ", " : "，",
                 jh__xlabel(lang, "plan_whole_add"),
-                amount(am->whole_addition, b2, sizeof(b2)), unit,
+                jh__plan_fmt_amount(am->whole_addition, b2, sizeof(b2)), unit,
                 jh__xlabel(lang, "plan_share"),
                 jh__fmt_fixed(100.0 * sec->physical_share, 1, b3, sizeof(b3)));
     } else {
-        fprintf(out, "%s %s", amount(am->whole_addition, b1, sizeof(b1)), unit);
+        fprintf(out, "%s %s",
+                jh__plan_fmt_amount(am->whole_addition, b1, sizeof(b1)), unit);
     }
     /* Equipment at its default 1 yuan per yuan: the amount is the cost. */
     if (isfinite(am->cost) && am->cost > 0 &&
         !(ind->quantity == JH_Q_EQUIPMENT_VALUE &&
           p->costs.per_unit[JH_Q_EQUIPMENT_VALUE] == 1.0))
         fprintf(out, lang == JH_LANG_EN ? ", %s yuan" : "，%s 元",
-                amount(round(am->cost), b1, sizeof(b1)));
-}
-
-static const char *
-rule_label(jh_plan_rule rule, jh_lang lang)
-{
-    switch (rule) {
-    case JH_RULE_COST:
-        return jh__xlabel(lang, "plan_rule_cost");
-    case JH_RULE_COUNT:
-        return jh__xlabel(lang, "plan_rule_count");
-    case JH_RULE_ALL:
-        return jh__xlabel(lang, "plan_rule_all");
-    case JH_RULE_NONE:
-        break;
-    }
-    return "";
-}
-
-/* The label of target @p t in @p lang, its share filled from @p std into
- * @p buf. */
-static const char *
-target_label(const jh_standard *std, jh_plan_target t, jh_lang lang,
-             char *buf, size_t size)
-{
-    const char *key = "plan_target_none";
-
-    switch (t) {
-    case JH_TARGET_THRESHOLD:
-        key = "plan_target_threshold";
-        break;
-    case JH_TARGET_FLOOR:
-        key = "plan_target_floor";
-        break;
-    case JH_TARGET_NONE:
-        break;
-    }
-    return jh__rule_text(std, jh__xlabel(lang, key), buf, size);
+                jh__plan_fmt_amount(round(am->cost), b1, sizeof(b1)));
 }
 
 static void
@@ -112,12 +63,18 @@ text_sections(FILE *out, const jh_report_context *ctx, const jh_plan *p)
     char b1[32], b2[32], label[128];
 
     fprintf(out, "\n%s\n", jh__xlabel(lang, "plan_school_fixes"));
+    /* No per-school rule (basic-2012): no threshold, floor or requirement
+     * to state per school; say what the standard asks instead. */
+    if (std->min_met == 0) {
+        fprintf(out, "  %s\n", jh_label(lang, "school_rule_none"));
+        return;
+    }
     if (p->nsections == 0)
         fprintf(out, "  %s\n", jh__xlabel(lang, "plan_nothing"));
     for (size_t i = 0; i < p->nsections; i++) {
         const jh_plan_section *ps = &p->sections[i];
         const jh_section *sec = &p->before->model->sections[ps->section];
-        const jh_school *s = school_of(p, ps->section);
+        const jh_school *s = jh__plan_school(p, ps->section);
         fprintf(out, "  %s %s %s (%.0f%s) %s\n",
                 jh_level_name(sec->level, lang), s->code, s->name,
                 sec->students, lang == JH_LANG_EN ? " pupils" : "名学生",
@@ -146,7 +103,8 @@ text_sections(FILE *out, const jh_report_context *ctx, const jh_plan *p)
             continue;
         }
         fprintf(out, "    %s (%s)%s\n", jh__xlabel(lang, "plan_required"),
-                rule_label(ps->rule, lang), lang == JH_LANG_EN ? ":" : "：");
+                jh__plan_rule_label(ps->rule, lang),
+                lang == JH_LANG_EN ? ":" : "：");
         for (size_t j = 0; j < ps->nshortfalls; j++) {
             const jh_plan_shortfall *sf = &ps->shortfalls[j];
             const jh_plan_amount *am = sf->required == JH_TARGET_FLOOR
@@ -154,8 +112,8 @@ text_sections(FILE *out, const jh_report_context *ctx, const jh_plan *p)
                                            : &sf->to_threshold;
             fprintf(out, "      %s %s",
                     jh_indicator_short(&std->indicators[sf->indicator], lang),
-                    target_label(std, sf->required, lang, label,
-                                 sizeof(label)));
+                    jh__plan_target_label(std, sf->required, lang, label,
+                                          sizeof(label)));
             if (sf->required != JH_TARGET_NONE) {
                 fputs(lang == JH_LANG_EN ? ": " : "：", out);
                 print_amount(out, p, ps->section, sf->indicator, am, lang);
@@ -204,7 +162,7 @@ text_cv(FILE *out, const jh_report_context *ctx, const jh_plan *p)
                     jh__fmt_fixed(fx->t, 4, b4, sizeof(b4)), ind->unit_zh);
         for (size_t j = 0; j < fx->nschools; j++) {
             const jh_plan_cv_school *cs = &fx->schools[j];
-            const jh_school *s = school_of(p, cs->section);
+            const jh_school *s = jh__plan_school(p, cs->section);
             fprintf(out, "    %s %s %s → %s%s", s->code, s->name,
                     jh__fmt_fixed(cs->value_before, 2, b1, sizeof(b1)),
                     jh__fmt_fixed(cs->value_after, 2, b2, sizeof(b2)),
@@ -217,16 +175,16 @@ text_cv(FILE *out, const jh_report_context *ctx, const jh_plan *p)
                     jh__xlabel(lang, "plan_totals"),
                     lang == JH_LANG_EN ? ": " : "：",
                     jh__xlabel(lang, "plan_section_add"),
-                    amount(fx->total_section, b1, sizeof(b1)), unit,
-                    lang == JH_LANG_EN ? ", " : "，",
+                    jh__plan_fmt_amount(fx->total_section, b1, sizeof(b1)),
+                    unit, lang == JH_LANG_EN ? ", " : "，",
                     jh__xlabel(lang, "plan_whole_add"),
-                    amount(fx->total_whole, b3, sizeof(b3)), unit,
+                    jh__plan_fmt_amount(fx->total_whole, b3, sizeof(b3)), unit,
                     jh__xlabel(lang, "plan_exact"),
                     jh__fmt_fixed(fx->total_exact, 2, b2, sizeof(b2)));
         else
             fprintf(out, "    %s %s %s (%s %s)\n",
                     jh__xlabel(lang, "plan_totals"),
-                    amount(fx->total_whole, b1, sizeof(b1)), unit,
+                    jh__plan_fmt_amount(fx->total_whole, b1, sizeof(b1)), unit,
                     jh__xlabel(lang, "plan_exact"),
                     jh__fmt_fixed(fx->total_exact, 2, b2, sizeof(b2)));
     }
@@ -243,7 +201,7 @@ print_cost(FILE *out, const jh_plan *p, double cost, bool complete,
     if (cost > 0 || (complete && p->costs.given))
         fprintf(out, lang == JH_LANG_EN ? "; %s %s yuan%s" : "；%s %s 元%s",
                 jh__xlabel(lang, "plan_cost_text"),
-                amount(round(cost), b1, sizeof(b1)),
+                jh__plan_fmt_amount(round(cost), b1, sizeof(b1)),
                 complete ? "" : jh__xlabel(lang, "plan_cost_partial"));
     fputc('\n', out);
 }
@@ -268,7 +226,7 @@ text_budget(FILE *out, const jh_report_context *ctx, const jh_plan *p)
                 continue;
             fprintf(out, "%s%s %s %s", first ? "" : sep,
                     jh__quantity_name(q, lang),
-                    amount(ps->addition[q], b1, sizeof(b1)),
+                    jh__plan_fmt_amount(ps->addition[q], b1, sizeof(b1)),
                     jh__quantity_unit(q, lang));
             /* Teachers of a combined school: say which section. */
             if (jh_quantity_is_sectioned((jh_quantity)q) &&
@@ -276,9 +234,10 @@ text_budget(FILE *out, const jh_report_context *ctx, const jh_plan *p)
                 jh_school_type_levels(s->type) != 2u) {
                 for (int l = 0; l < JH_LEVEL_COUNT; l++) {
                     if (ps->section_addition[l][q] > 0)
-                        fprintf(
-                            out, " (%s %s)", jh_level_name((jh_level)l, lang),
-                            amount(ps->section_addition[l][q], b1, sizeof(b1)));
+                        fprintf(out, " (%s %s)",
+                                jh_level_name((jh_level)l, lang),
+                                jh__plan_fmt_amount(ps->section_addition[l][q],
+                                                    b1, sizeof(b1)));
                 }
             }
             first = false;
@@ -294,7 +253,7 @@ text_budget(FILE *out, const jh_report_context *ctx, const jh_plan *p)
                 continue;
             fprintf(out, "%s%s %s %s", first ? "" : sep,
                     jh__quantity_name(q, lang),
-                    amount(p->total[q], b1, sizeof(b1)),
+                    jh__plan_fmt_amount(p->total[q], b1, sizeof(b1)),
                     jh__quantity_unit(q, lang));
             first = false;
         }
@@ -362,29 +321,17 @@ jh_report_plan_text(FILE *out, const jh_report_context *ctx, const jh_plan *p)
 
 /* ---- JSON --------------------------------------------------------------- */
 
-static json_t *
-num(double v)
-{
-    return isfinite(v) ? json_real(v) : json_null();
-}
-
 /* Whole numbers as integers, so that "teachers": 1 reads as a count. */
-static json_t *
-count(double v)
-{
-    if (isfinite(v) && v == floor(v) && fabs(v) < 9e15)
-        return json_integer((json_int_t)v);
-    return num(v);
-}
-
 static json_t *
 json_amount(const jh_plan_amount *am)
 {
     json_t *o = json_object();
-    json_object_set_new(o, "shortfall", num(am->shortfall));
-    json_object_set_new(o, "section_addition", count(am->section_addition));
-    json_object_set_new(o, "whole_addition", count(am->whole_addition));
-    json_object_set_new(o, "cost", num(am->cost));
+    json_object_set_new(o, "shortfall", jh__json_num(am->shortfall));
+    json_object_set_new(o, "section_addition",
+                        jh__json_count(am->section_addition));
+    json_object_set_new(o, "whole_addition",
+                        jh__json_count(am->whole_addition));
+    json_object_set_new(o, "cost", jh__json_num(am->cost));
     return o;
 }
 
@@ -395,7 +342,7 @@ json_quantities(const double *v)
     for (int q = 0; q < JH_Q_COUNT; q++) {
         if (v[q] > 0)
             json_object_set_new(o, jh_quantity_key((jh_quantity)q),
-                                count(v[q]));
+                                jh__json_count(v[q]));
     }
     return o;
 }
@@ -409,18 +356,20 @@ json_sections(const jh_plan *p)
     for (size_t i = 0; i < p->nsections; i++) {
         const jh_plan_section *ps = &p->sections[i];
         const jh_section *sec = &p->before->model->sections[ps->section];
-        const jh_school *s = school_of(p, ps->section);
+        const jh_school *s = jh__plan_school(p, ps->section);
         json_t *o = json_object(), *sfs = json_array();
         json_object_set_new(o, "code", json_string(s->code));
         json_object_set_new(o, "name", json_string(s->name));
         json_object_set_new(o, "level", json_string(jh_level_key(sec->level)));
-        json_object_set_new(o, "students", count(sec->students));
-        json_object_set_new(o, "physical_share", num(sec->physical_share));
+        json_object_set_new(o, "students", jh__json_count(sec->students));
+        json_object_set_new(o, "physical_share",
+                            jh__json_num(sec->physical_share));
         json_object_set_new(o, "pass_before", json_boolean(ps->pass));
         json_object_set_new(o, "rule", json_string(jh_plan_rule_key(ps->rule)));
         json_object_set_new(o, "required_count",
                             json_integer((json_int_t)ps->required_count));
-        json_object_set_new(o, "required_cost", num(ps->required_cost));
+        json_object_set_new(o, "required_cost",
+                            jh__json_num(ps->required_cost));
         for (size_t j = 0; j < ps->nshortfalls; j++) {
             const jh_plan_shortfall *sf = &ps->shortfalls[j];
             const jh_indicator *ind = &std->indicators[sf->indicator];
@@ -431,10 +380,10 @@ json_sections(const jh_plan *p)
             json_object_set_new(
                 f, "unit",
                 json_string(jh__quantity_unit((int)ind->quantity, JH_LANG_EN)));
-            json_object_set_new(f, "value", num(sf->value));
-            json_object_set_new(f, "threshold", num(sf->threshold));
-            json_object_set_new(f, "floor",
-                                num(std->partial_floor * sf->threshold));
+            json_object_set_new(f, "value", jh__json_num(sf->value));
+            json_object_set_new(f, "threshold", jh__json_num(sf->threshold));
+            json_object_set_new(
+                f, "floor", jh__json_num(std->partial_floor * sf->threshold));
             json_object_set_new(f, "partial", json_boolean(sf->partial));
             json_object_set_new(f, "to_threshold",
                                 json_amount(&sf->to_threshold));
@@ -467,33 +416,38 @@ json_cv_fixes(const jh_plan *p)
             o, "unit",
             json_string(jh__quantity_unit((int)ind->quantity, JH_LANG_EN)));
         json_object_set_new(o, "round", json_integer((json_int_t)fx->round));
-        json_object_set_new(o, "cv_original", num(fx->cv_original));
-        json_object_set_new(o, "cv_start", num(fx->cv_start));
-        json_object_set_new(o, "cv_limit", num(fx->cv_limit));
-        json_object_set_new(o, "level_t", num(fx->t));
-        json_object_set_new(o, "cv_at_t", num(fx->cv_at_t));
-        json_object_set_new(o, "total_exact", num(fx->total_exact));
+        json_object_set_new(o, "cv_original", jh__json_num(fx->cv_original));
+        json_object_set_new(o, "cv_start", jh__json_num(fx->cv_start));
+        json_object_set_new(o, "cv_limit", jh__json_num(fx->cv_limit));
+        json_object_set_new(o, "level_t", jh__json_num(fx->t));
+        json_object_set_new(o, "cv_at_t", jh__json_num(fx->cv_at_t));
+        json_object_set_new(o, "total_exact", jh__json_num(fx->total_exact));
         json_object_set_new(o, "total_section_addition",
-                            count(fx->total_section));
-        json_object_set_new(o, "total_whole_addition", count(fx->total_whole));
-        json_object_set_new(o, "cost", num(fx->cost));
+                            jh__json_count(fx->total_section));
+        json_object_set_new(o, "total_whole_addition",
+                            jh__json_count(fx->total_whole));
+        json_object_set_new(o, "cost", jh__json_num(fx->cost));
         for (size_t j = 0; j < fx->nschools; j++) {
             const jh_plan_cv_school *cs = &fx->schools[j];
             const jh_section *sec = &p->before->model->sections[cs->section];
-            const jh_school *s = school_of(p, cs->section);
+            const jh_school *s = jh__plan_school(p, cs->section);
             json_t *so = json_object();
             json_object_set_new(so, "code", json_string(s->code));
             json_object_set_new(so, "name", json_string(s->name));
-            json_object_set_new(so, "students", count(sec->students));
-            json_object_set_new(so, "physical_share", num(sec->physical_share));
-            json_object_set_new(so, "value_before", num(cs->value_before));
-            json_object_set_new(so, "value_after", num(cs->value_after));
-            json_object_set_new(so, "shortfall", num(cs->amount.shortfall));
+            json_object_set_new(so, "students", jh__json_count(sec->students));
+            json_object_set_new(so, "physical_share",
+                                jh__json_num(sec->physical_share));
+            json_object_set_new(so, "value_before",
+                                jh__json_num(cs->value_before));
+            json_object_set_new(so, "value_after",
+                                jh__json_num(cs->value_after));
+            json_object_set_new(so, "shortfall",
+                                jh__json_num(cs->amount.shortfall));
             json_object_set_new(so, "section_addition",
-                                count(cs->amount.section_addition));
+                                jh__json_count(cs->amount.section_addition));
             json_object_set_new(so, "whole_addition",
-                                count(cs->amount.whole_addition));
-            json_object_set_new(so, "cost", num(cs->amount.cost));
+                                jh__json_count(cs->amount.whole_addition));
+            json_object_set_new(so, "cost", jh__json_num(cs->amount.cost));
             json_array_append_new(schools, so);
         }
         json_object_set_new(o, "schools", schools);
@@ -533,13 +487,14 @@ json_projection(const jh_plan *p)
             const jh_indicator_stats *ia = &la->ind[k], *ib = &lb->ind[k];
             json_t *io = json_object();
             json_object_set_new(io, "id", json_string(std->indicators[k].id));
-            json_object_set_new(io, "mean_before", num(ia->mean));
-            json_object_set_new(io, "mean", num(ib->mean));
+            json_object_set_new(io, "mean_before", jh__json_num(ia->mean));
+            json_object_set_new(io, "mean", jh__json_num(ib->mean));
             json_object_set_new(io, "cv_before",
-                                ia->cv_defined ? num(ia->cv) : json_null());
-            json_object_set_new(io, "cv",
-                                ib->cv_defined ? num(ib->cv) : json_null());
-            json_object_set_new(io, "cv_limit", num(ia->cv_limit));
+                                ia->cv_defined ? jh__json_num(ia->cv)
+                                               : json_null());
+            json_object_set_new(
+                io, "cv", ib->cv_defined ? jh__json_num(ib->cv) : json_null());
+            json_object_set_new(io, "cv_limit", jh__json_num(ia->cv_limit));
             json_object_set_new(io, "cv_pass_before",
                                 json_boolean(ia->cv_pass));
             json_object_set_new(io, "cv_pass", json_boolean(ib->cv_pass));
@@ -559,9 +514,9 @@ json_projection(const jh_plan *p)
         json_t *so = json_object(), *vb = json_object(), *va = json_object();
         for (size_t k = 0; k < std->nindicators; k++) {
             json_object_set_new(vb, std->indicators[k].id,
-                                num(a->results[i].value[k]));
+                                jh__json_num(a->results[i].value[k]));
             json_object_set_new(va, std->indicators[k].id,
-                                num(b->results[i].value[k]));
+                                jh__json_num(b->results[i].value[k]));
         }
         json_object_set_new(so, "code", json_string(s->code));
         json_object_set_new(so, "name", json_string(s->name));
@@ -585,7 +540,6 @@ jh_report_plan_json(FILE *out, const jh_report_context *ctx, const jh_plan *p,
     json_t *root = json_object(), *costs = json_object(),
            *schools = json_array(), *totals = json_object();
     char tmpl[768], method[768];
-    int rc;
 
     snprintf(tmpl, sizeof(tmpl),
              "per-school fixes first (%s), then for every CV over its limit "
@@ -611,7 +565,7 @@ jh_report_plan_json(FILE *out, const jh_report_context *ctx, const jh_plan *p,
     for (int q = 0; q < JH_Q_COUNT; q++) {
         if (isfinite(p->costs.per_unit[q]))
             json_object_set_new(costs, jh_quantity_key((jh_quantity)q),
-                                num(p->costs.per_unit[q]));
+                                jh__json_num(p->costs.per_unit[q]));
     }
     json_object_set_new(root, "costs", costs);
     json_object_set_new(root, "costs_given", json_boolean(p->costs.given));
@@ -639,412 +593,21 @@ jh_report_plan_json(FILE *out, const jh_report_context *ctx, const jh_plan *p,
             }
             json_object_set_new(so, "section_additions", by);
         }
-        json_object_set_new(so, "cost", num(ps->cost));
+        json_object_set_new(so, "cost", jh__json_num(ps->cost));
         json_object_set_new(so, "cost_complete",
                             json_boolean(ps->cost_complete));
         json_array_append_new(schools, so);
     }
     json_object_set_new(root, "schools", schools);
     json_object_set_new(totals, "additions", json_quantities(p->total));
-    json_object_set_new(totals, "cost", num(p->total_cost));
+    json_object_set_new(totals, "cost", jh__json_num(p->total_cost));
     json_object_set_new(totals, "cost_complete",
                         json_boolean(p->cost_complete));
     json_object_set_new(root, "totals", totals);
     json_object_set_new(root, "projection", json_projection(p));
     json_object_set_new(root, "pass", json_boolean(p->pass));
 
-    rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
-    json_decref(root);
-    if (rc != 0 || fputc('\n', out) == EOF)
-        return jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                            "cannot write JSON output");
-    return JH_OK;
-}
-
-/* ---- workbook ----------------------------------------------------------- */
-
-static const char *
-lbl(const jh_report_context *ctx, const char *key)
-{
-    return jh__xlabel(ctx->lang, key);
-}
-
-static void
-header_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row,
-           const char *const *heads, size_t n)
-{
-    for (size_t c = 0; c < n; c++)
-        jh__cell_str(b, ws, row, (lxw_col_t)c, heads[c], b->f.header);
-    if (ws != NULL)
-        jh__book_check(b, worksheet_set_row(ws, row, 30, NULL));
-}
-
-static void
-sheet_school_fixes(jh__book *b, const jh_report_context *ctx, const jh_plan *p)
-{
-    const jh_standard *std = p->before->standard;
-    lxw_worksheet *ws = jh__book_sheet(b, lbl(ctx, "plan_school_sheet"));
-    char floor_head[128], label[128];
-    const char *heads[] = {
-        jh_label(ctx->lang, "level"),     jh_label(ctx->lang, "code"),
-        jh_label(ctx->lang, "school"),    jh_label(ctx->lang, "students"),
-        jh_label(ctx->lang, "indicator"), jh_label(ctx->lang, "value"),
-        jh_label(ctx->lang, "threshold"), lbl(ctx, "plan_shortfall"),
-        lbl(ctx, "plan_whole_add"),
-        jh__rule_text(std, lbl(ctx, "plan_to_floor"), floor_head,
-                      sizeof(floor_head)),
-        lbl(ctx, "plan_whole_add"),       lbl(ctx, "plan_required"),
-        lbl(ctx, "plan_section_add"),     lbl(ctx, "plan_whole_add"),
-        jh_label(ctx->lang, "unit"),      lbl(ctx, "plan_cost"),
-        jh_label(ctx->lang, "verdict"),   lbl(ctx, "plan_share")};
-    lxw_row_t row = 0;
-
-    jh__cell_str(b, ws, row++, 0, lbl(ctx, "plan_school_fixes"), b->f.title);
-    header_row(b, ws, row++, heads, sizeof(heads) / sizeof(heads[0]));
-    for (size_t i = 0; i < p->nsections; i++) {
-        const jh_plan_section *ps = &p->sections[i];
-        const jh_section *sec = &p->before->model->sections[ps->section];
-        const jh_school *s = school_of(p, ps->section);
-        for (size_t j = 0; j < ps->nshortfalls; j++) {
-            const jh_plan_shortfall *sf = &ps->shortfalls[j];
-            const jh_indicator *ind = &std->indicators[sf->indicator];
-            const jh_plan_amount *req =
-                sf->required == JH_TARGET_THRESHOLD ? &sf->to_threshold
-                : sf->required == JH_TARGET_FLOOR   ? &sf->to_floor
-                                                    : NULL;
-            char rule[256];
-            lxw_col_t c = 0;
-            jh__cell_str(b, ws, row, c++, jh_level_name(sec->level, ctx->lang),
-                         b->f.text);
-            jh__cell_str(b, ws, row, c++, s->code, b->f.text);
-            jh__cell_str(b, ws, row, c++, s->name, b->f.text);
-            jh__cell_num(b, ws, row, c++, sec->students, b->f.num0);
-            jh__cell_str(b, ws, row, c++, jh_indicator_name(ind, ctx->lang),
-                         b->f.wrap);
-            jh__cell_num(b, ws, row, c++, sf->value, b->f.num2);
-            jh__cell_num(b, ws, row, c++, sf->threshold, b->f.num2);
-            jh__cell_num(b, ws, row, c++, sf->to_threshold.section_addition,
-                         b->f.num2);
-            jh__cell_num(b, ws, row, c++, sf->to_threshold.whole_addition,
-                         b->f.num0);
-            jh__cell_num(b, ws, row, c++, sf->to_floor.section_addition,
-                         b->f.num2);
-            jh__cell_num(b, ws, row, c++, sf->to_floor.whole_addition,
-                         b->f.num0);
-            if (ps->rule == JH_RULE_NONE)
-                snprintf(rule, sizeof(rule), "%s",
-                         lbl(ctx, "plan_required_none"));
-            else
-                snprintf(rule, sizeof(rule), "%s (%s)",
-                         target_label(std, sf->required, ctx->lang, label,
-                                      sizeof(label)),
-                         rule_label(ps->rule, ctx->lang));
-            jh__cell_str(b, ws, row, c++, rule, b->f.wrap);
-            jh__cell_num(b, ws, row, c++,
-                         req != NULL ? req->section_addition : 0.0, b->f.num2);
-            jh__cell_num(b, ws, row, c++,
-                         req != NULL ? req->whole_addition : 0.0, b->f.num0);
-            jh__cell_str(b, ws, row, c++,
-                         jh__quantity_unit((int)ind->quantity, ctx->lang),
-                         b->f.text);
-            jh__cell_num(b, ws, row, c++, req != NULL ? req->cost : 0.0,
-                         b->f.num0);
-            jh__cell_str(b, ws, row, c++,
-                         jh_label(ctx->lang, ps->pass ? "pass" : "fail"),
-                         ps->pass ? b->f.good : b->f.bad);
-            jh__cell_num(b, ws, row, c++, sec->physical_share, b->f.pct);
-            row++;
-        }
-    }
-    jh__col_width(b, ws, 0, 1, 12);
-    jh__col_width(b, ws, 2, 2, 26);
-    jh__col_width(b, ws, 4, 4, 30);
-    jh__col_width(b, ws, 5, 10, 11);
-    jh__col_width(b, ws, 11, 11, 30);
-    jh__col_width(b, ws, 12, 17, 11);
-    if (ws != NULL)
-        worksheet_freeze_panes(ws, 2, 3);
-}
-
-static void
-sheet_cv_fixes(jh__book *b, const jh_report_context *ctx, const jh_plan *p)
-{
-    const jh_standard *std = p->before->standard;
-    lxw_worksheet *ws = jh__book_sheet(b, lbl(ctx, "plan_cvfix_sheet"));
-    const char *heads[] = {
-        jh_label(ctx->lang, "code"),     jh_label(ctx->lang, "school"),
-        jh_label(ctx->lang, "students"), lbl(ctx, "plan_share"),
-        lbl(ctx, "plan_before"),         lbl(ctx, "plan_after"),
-        lbl(ctx, "plan_exact"),          lbl(ctx, "plan_section_add"),
-        lbl(ctx, "plan_whole_add"),      lbl(ctx, "plan_cost")};
-    lxw_row_t row = 0;
-    char line[512], b1[32], b2[32], b3[32], b4[32];
-
-    jh__cell_str(b, ws, row++, 0, lbl(ctx, "plan_cv_fixes"), b->f.title);
-    jh__cell_str(b, ws, row, 0, lbl(ctx, "plan_method"), b->f.note);
-    if (ws != NULL) {
-        jh__book_check(b, worksheet_merge_range(ws, row, 0, row, 9,
-                                                lbl(ctx, "plan_method"),
-                                                b->f.note));
-        jh__book_check(b, worksheet_set_row(ws, row, 60, NULL));
-    }
-    row += 2;
-    if (p->ncv_fixes == 0)
-        jh__cell_str(b, ws, row++, 0, lbl(ctx, "plan_nothing"), b->f.text);
-    for (size_t i = 0; i < p->ncv_fixes; i++) {
-        const jh_plan_cv_fix *fx = &p->cv_fixes[i];
-        const jh_indicator *ind = &std->indicators[fx->indicator];
-        lxw_row_t first;
-        char formula[128];
-        /* "(轮次 2)" only for a repeated fix. */
-        b3[0] = '\0';
-        if (fx->round > 1)
-            snprintf(b3, sizeof(b3), " (%s %zu)", lbl(ctx, "plan_round"),
-                     fx->round);
-        snprintf(line, sizeof(line), "%s %s: %s %s > %s%s, t = %s %s",
-                 jh_level_name(fx->level, ctx->lang),
-                 jh_indicator_name(ind, ctx->lang), jh_label(ctx->lang, "cv"),
-                 jh__fmt_fixed(fx->cv_start, 3, b1, sizeof(b1)),
-                 jh__fmt_fixed(fx->cv_limit, 2, b2, sizeof(b2)), b3,
-                 jh__fmt_fixed(fx->t, 4, b4, sizeof(b4)),
-                 ctx->lang == JH_LANG_EN ? ind->unit_en : ind->unit_zh);
-        jh__cell_str(b, ws, row++, 0, line, b->f.title);
-        header_row(b, ws, row++, heads, sizeof(heads) / sizeof(heads[0]));
-        first = row;
-        for (size_t j = 0; j < fx->nschools; j++) {
-            const jh_plan_cv_school *cs = &fx->schools[j];
-            const jh_section *sec = &p->before->model->sections[cs->section];
-            const jh_school *s = school_of(p, cs->section);
-            jh__cell_str(b, ws, row, 0, s->code, b->f.text);
-            jh__cell_str(b, ws, row, 1, s->name, b->f.text);
-            jh__cell_num(b, ws, row, 2, sec->students, b->f.num0);
-            jh__cell_num(b, ws, row, 3, sec->physical_share, b->f.pct);
-            jh__cell_num(b, ws, row, 4, cs->value_before, b->f.num2);
-            jh__cell_num(b, ws, row, 5, cs->value_after, b->f.num2);
-            jh__cell_num(b, ws, row, 6, cs->amount.shortfall, b->f.num2);
-            jh__cell_num(b, ws, row, 7, cs->amount.section_addition, b->f.num2);
-            jh__cell_num(b, ws, row, 8, cs->amount.whole_addition, b->f.num0);
-            jh__cell_num(b, ws, row, 9, cs->amount.cost, b->f.num0);
-            row++;
-        }
-        jh__cell_str(b, ws, row, 1, lbl(ctx, "plan_totals"), b->f.header);
-        if (fx->nschools > 0) {
-            for (lxw_col_t c = 6; c <= 9; c++) {
-                double cached = c == 6   ? fx->total_exact
-                                : c == 7 ? fx->total_section
-                                : c == 8 ? fx->total_whole
-                                         : fx->cost;
-                char col[16];
-                jh_column_letters((long)c + 1, col, sizeof(col));
-                snprintf(formula, sizeof(formula), "=SUM(%s%u:%s%u)", col,
-                         (unsigned)first + 1, col, (unsigned)row);
-                jh__cell_formula(b, ws, row, c, formula, cached,
-                                 c == 6 || c == 7 ? b->f.num2 : b->f.num0);
-            }
-        }
-        row += 2;
-    }
-    jh__col_width(b, ws, 0, 0, 14);
-    jh__col_width(b, ws, 1, 1, 26);
-    jh__col_width(b, ws, 2, 9, 12);
-}
-
-static void
-sheet_budget(jh__book *b, const jh_report_context *ctx, const jh_plan *p)
-{
-    const jh_county *c = p->before->model->county;
-    lxw_worksheet *ws = jh__book_sheet(b, lbl(ctx, "plan_budget_sheet"));
-    int qs[JH_Q_COUNT];
-    size_t nq = 0;
-    lxw_row_t row = 0, first;
-    char h[128], formula[128], col[16];
-
-    for (int q = 0; q < JH_Q_COUNT; q++) {
-        if (p->total[q] > 0)
-            qs[nq++] = q;
-    }
-    jh__cell_str(b, ws, row++, 0, lbl(ctx, "plan_budget"), b->f.title);
-    jh__cell_str(b, ws, row, 0, jh_label(ctx->lang, "code"), b->f.header);
-    jh__cell_str(b, ws, row, 1, jh_label(ctx->lang, "school"), b->f.header);
-    for (size_t i = 0; i < nq; i++) {
-        snprintf(h, sizeof(h), "%s (%s)", jh__quantity_name(qs[i], ctx->lang),
-                 jh__quantity_unit(qs[i], ctx->lang));
-        jh__cell_str(b, ws, row, (lxw_col_t)(2 + i), h, b->f.header);
-    }
-    jh__cell_str(b, ws, row, (lxw_col_t)(2 + nq), lbl(ctx, "plan_cost"),
-                 b->f.header);
-    row++;
-    first = row;
-    for (size_t i = 0; i < p->nschools; i++) {
-        const jh_plan_school *ps = &p->schools[i];
-        const jh_school *s = &c->schools[ps->school];
-        jh__cell_str(b, ws, row, 0, s->code, b->f.text);
-        jh__cell_str(b, ws, row, 1, s->name, b->f.text);
-        for (size_t j = 0; j < nq; j++)
-            jh__cell_num(b, ws, row, (lxw_col_t)(2 + j),
-                         ps->addition[qs[j]] > 0 ? ps->addition[qs[j]] : NAN,
-                         b->f.num0);
-        jh__cell_num(b, ws, row, (lxw_col_t)(2 + nq), ps->cost, b->f.num0);
-        row++;
-    }
-    jh__cell_str(b, ws, row, 1, lbl(ctx, "plan_totals"), b->f.header);
-    for (size_t j = 0; j <= nq && p->nschools > 0; j++) {
-        double cached = j < nq ? p->total[qs[j]] : p->total_cost;
-        jh_column_letters((long)(3 + j), col, sizeof(col));
-        snprintf(formula, sizeof(formula), "=SUM(%s%u:%s%u)", col,
-                 (unsigned)first + 1, col, (unsigned)row);
-        jh__cell_formula(b, ws, row, (lxw_col_t)(2 + j), formula, cached,
-                         b->f.num0);
-    }
-    if (!p->cost_complete)
-        jh__cell_str(b, ws, row + 2, 0,
-                     ctx->lang == JH_LANG_EN
-                         ? "Costs leave out the additions without a unit "
-                           "cost (give them with --cost KEY=YUAN)."
-                         : "费用不含未给单价的增加量（可用 --cost 键=元 "
-                           "给出单价）。",
-                     b->f.note);
-    jh__col_width(b, ws, 0, 0, 14);
-    jh__col_width(b, ws, 1, 1, 26);
-    jh__col_width(b, ws, 2, (lxw_col_t)(2 + nq), 16);
-}
-
-static void
-sheet_before_after(jh__book *b, const jh_report_context *ctx, const jh_plan *p)
-{
-    const jh_analysis *a = p->before, *af = p->after;
-    const jh_model *m = a->model;
-    const jh_standard *std = a->standard;
-    lxw_worksheet *ws = jh__book_sheet(b, lbl(ctx, "plan_cv_sheet"));
-    lxw_worksheet *vs = jh__book_sheet(b, lbl(ctx, "plan_values_sheet"));
-    const char *heads[] = {
-        jh_label(ctx->lang, "level"),    jh_label(ctx->lang, "indicator"),
-        jh_label(ctx->lang, "mean"),     jh_label(ctx->lang, "mean"),
-        jh_label(ctx->lang, "cv"),       jh_label(ctx->lang, "cv"),
-        jh_label(ctx->lang, "cv_limit"), jh_label(ctx->lang, "verdict"),
-        jh_label(ctx->lang, "verdict"),  jh_label(ctx->lang, "below"),
-        jh_label(ctx->lang, "below")};
-    const char *when[] = {
-        "",           "", "plan_before", "plan_after", "plan_before",
-        "plan_after", "", "plan_before", "plan_after", "plan_before",
-        "plan_after"};
-    lxw_row_t row = 0;
-    char h[256];
-
-    jh__cell_str(b, ws, row++, 0, lbl(ctx, "plan_projection"), b->f.title);
-    for (size_t c = 0; c < sizeof(heads) / sizeof(heads[0]); c++) {
-        if (when[c][0] != '\0')
-            snprintf(h, sizeof(h), "%s\n%s", heads[c], lbl(ctx, when[c]));
-        else
-            snprintf(h, sizeof(h), "%s", heads[c]);
-        jh__cell_str(b, ws, row, (lxw_col_t)c, h, b->f.header);
-    }
-    if (ws != NULL)
-        jh__book_check(b, worksheet_set_row(ws, row, 30, NULL));
-    row++;
-    for (int l = 0; l < JH_LEVEL_COUNT; l++) {
-        const jh_level_result *la = &a->levels[l], *lb = &af->levels[l];
-        if (!la->present)
-            continue;
-        for (size_t k = 0; k < std->nindicators; k++) {
-            const jh_indicator_stats *ia = &la->ind[k], *ib = &lb->ind[k];
-            jh__cell_str(b, ws, row, 0, jh_level_name((jh_level)l, ctx->lang),
-                         b->f.text);
-            jh__cell_str(b, ws, row, 1,
-                         jh_indicator_name(&std->indicators[k], ctx->lang),
-                         b->f.wrap);
-            jh__cell_num(b, ws, row, 2, ia->mean, b->f.num2);
-            jh__cell_num(b, ws, row, 3, ib->mean, b->f.num2);
-            jh__cell_num(b, ws, row, 4, ia->cv_defined ? ia->cv : NAN,
-                         b->f.num3);
-            jh__cell_num(b, ws, row, 5, ib->cv_defined ? ib->cv : NAN,
-                         b->f.num3);
-            jh__cell_num(b, ws, row, 6, ia->cv_limit, b->f.num2);
-            jh__cell_str(b, ws, row, 7,
-                         jh_label(ctx->lang, ia->cv_pass ? "pass" : "fail"),
-                         ia->cv_pass ? b->f.good : b->f.bad);
-            jh__cell_str(b, ws, row, 8,
-                         jh_label(ctx->lang, ib->cv_pass ? "pass" : "fail"),
-                         ib->cv_pass ? b->f.good : b->f.bad);
-            jh__cell_num(b, ws, row, 9, (double)ia->below, b->f.num0);
-            jh__cell_num(b, ws, row, 10, (double)ib->below, b->f.num0);
-            row++;
-        }
-        snprintf(h, sizeof(h), "%s %zu/%zu → %zu/%zu",
-                 jh_label(ctx->lang, "schools_met"), la->schools_passing,
-                 la->nsections, lb->schools_passing, lb->nsections);
-        jh__cell_str(b, ws, row, 0, jh_level_name((jh_level)l, ctx->lang),
-                     b->f.text);
-        jh__cell_str(b, ws, row, 1, h, b->f.wrap);
-        jh__cell_str(b, ws, row, 7,
-                     jh_label(ctx->lang, la->pass ? "pass" : "fail"),
-                     la->pass ? b->f.good : b->f.bad);
-        jh__cell_str(b, ws, row, 8,
-                     jh_label(ctx->lang, lb->pass ? "pass" : "fail"),
-                     lb->pass ? b->f.good : b->f.bad);
-        row++;
-    }
-    row++;
-    jh__cell_str(b, ws, row, 0, jh_label(ctx->lang, "overall"), b->f.header);
-    jh__cell_str(b, ws, row, 1,
-                 lbl(ctx, p->pass ? "plan_pass_after" : "plan_fail_after"),
-                 p->pass ? b->f.good : b->f.bad);
-    jh__col_width(b, ws, 0, 0, 10);
-    jh__col_width(b, ws, 1, 1, 34);
-    jh__col_width(b, ws, 2, 10, 11);
-
-    /* Per section: every value before and after, and the verdicts. */
-    row = 0;
-    jh__cell_str(b, vs, row++, 0, lbl(ctx, "plan_values_sheet"), b->f.title);
-    jh__cell_str(b, vs, row, 0, jh_label(ctx->lang, "level"), b->f.header);
-    jh__cell_str(b, vs, row, 1, jh_label(ctx->lang, "code"), b->f.header);
-    jh__cell_str(b, vs, row, 2, jh_label(ctx->lang, "school"), b->f.header);
-    for (size_t k = 0; k < std->nindicators; k++) {
-        for (int t = 0; t < 2; t++) {
-            snprintf(h, sizeof(h), "%s\n%s",
-                     jh_indicator_short(&std->indicators[k], ctx->lang),
-                     lbl(ctx, t == 0 ? "plan_before" : "plan_after"));
-            jh__cell_str(b, vs, row, (lxw_col_t)(3 + 2 * k + (size_t)t), h,
-                         b->f.header);
-        }
-    }
-    for (int t = 0; t < 2; t++) {
-        snprintf(h, sizeof(h), "%s\n%s", jh_label(ctx->lang, "verdict"),
-                 lbl(ctx, t == 0 ? "plan_before" : "plan_after"));
-        jh__cell_str(b, vs, row,
-                     (lxw_col_t)(3 + 2 * std->nindicators + (size_t)t), h,
-                     b->f.header);
-    }
-    if (vs != NULL)
-        jh__book_check(b, worksheet_set_row(vs, row, 30, NULL));
-    row++;
-    for (size_t i = 0; i < m->nsections; i++) {
-        const jh_section *sec = &m->sections[i];
-        const jh_school *s = &m->county->schools[sec->school];
-        jh__cell_str(b, vs, row, 0, jh_level_name(sec->level, ctx->lang),
-                     b->f.text);
-        jh__cell_str(b, vs, row, 1, s->code, b->f.text);
-        jh__cell_str(b, vs, row, 2, s->name, b->f.text);
-        for (size_t k = 0; k < std->nindicators; k++) {
-            jh__cell_num(b, vs, row, (lxw_col_t)(3 + 2 * k),
-                         a->results[i].value[k], b->f.num2);
-            jh__cell_num(b, vs, row, (lxw_col_t)(4 + 2 * k),
-                         af->results[i].value[k], b->f.num2);
-        }
-        for (int t = 0; t < 2; t++) {
-            bool pass = t == 0 ? a->results[i].pass : af->results[i].pass;
-            jh__cell_str(b, vs, row,
-                         (lxw_col_t)(3 + 2 * std->nindicators + (size_t)t),
-                         jh_label(ctx->lang, pass ? "pass" : "fail"),
-                         pass ? b->f.good : b->f.bad);
-        }
-        row++;
-    }
-    jh__col_width(b, vs, 0, 1, 12);
-    jh__col_width(b, vs, 2, 2, 26);
-    jh__col_width(b, vs, 3, (lxw_col_t)(4 + 2 * std->nindicators), 10);
-    if (vs != NULL)
-        worksheet_freeze_panes(vs, 2, 3);
+    return jh__json_write(out, root, err);
 }
 
 jh_status
@@ -1056,13 +619,10 @@ jh_report_plan_workbook(const char *path, const jh_report_context *ctx,
     jh_status st;
 
     snprintf(title, sizeof(title), "%s %s", ctx->county_name,
-             lbl(ctx, "plan_title"));
+             jh__xlabel(ctx->lang, "plan_title"));
     st = jh__book_open(&b, path, title, ctx->created, err);
     if (st != JH_OK)
         return st;
-    sheet_school_fixes(&b, ctx, p);
-    sheet_cv_fixes(&b, ctx, p);
-    sheet_budget(&b, ctx, p);
-    sheet_before_after(&b, ctx, p);
+    jh__plan_sheets(&b, ctx, p);
     return jh__book_close(&b, path, err);
 }

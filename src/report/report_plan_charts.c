@@ -15,6 +15,7 @@
 
 #include "chartset.h"
 #include "junheng/report_plan.h"
+#include "junheng/report_plan_charts.h"
 #include "util.h"
 
 #define NAME_COLS 32
@@ -88,6 +89,60 @@ has_cv_fix(const jh_plan *p, jh_level l, size_t k)
     return false;
 }
 
+/* The chart's CV line into @p text: the CV before and after, the limit
+ * and the verdict after, and how many schools were raised. */
+static void
+bars_caption(char *text, size_t size, const jh_indicator_stats *ia,
+             const jh_indicator_stats *ib, size_t raised, size_t nsections,
+             jh_lang lang)
+{
+    char n1[64], n2[64], n3[64];
+
+    /* 差异系数 0.552 → 0.500（限值 0.50，达标）   |   整改学校：6 / 35 */
+    snprintf(
+        text, size, "%s %s \xe2\x86\x92 %s%s%s %s%s%s%s   |   %s%s%zu / %zu",
+        jh_label(lang, "cv"), cv_text(ia, lang, n1, sizeof(n1)),
+        cv_text(ib, lang, n2, sizeof(n2)), lang == JH_LANG_EN ? " (" : "（",
+        jh_label(lang, "chart_limit"),
+        ia->cv_limit >= 0.0 ? jh__fmt_fixed(ia->cv_limit, 2, n3, sizeof(n3))
+                            : "-",
+        ia->cv_limit >= 0.0 ? comma(lang) : "",
+        ia->cv_limit >= 0.0 ? jh_label(lang, ib->cv_pass ? "pass" : "fail")
+                            : "",
+        lang == JH_LANG_EN ? ")" : "）", jh_label(lang, "pc_raised"),
+        jh__gp_colon(lang), raised, nsections);
+}
+
+/* The unit, key and threshold and mean labels of the bars chart, each
+ * followed by a tab but the last. */
+static void
+bars_labels(FILE *f, const jh_indicator *ind, double thr, bool has_thr,
+            const jh_indicator_stats *ia, const jh_indicator_stats *ib,
+            jh_lang lang)
+{
+    char text[1024], n1[64];
+
+    jh__gp_put_text(f, lang == JH_LANG_EN ? ind->unit_en : ind->unit_zh);
+    fputc('\t', f);
+    jh__gp_put_text(f, jh_label(lang, "pc_before"));
+    fputc('\t', f);
+    jh__gp_put_text(f, jh_label(lang, "pc_after"));
+    fputc('\t', f);
+    jh__gp_put_text(f, jh_label(lang, "pc_after_raised"));
+    fputc('\t', f);
+    snprintf(text, sizeof(text), "%s %s", jh_label(lang, "chart_threshold"),
+             jh__fmt_fixed(thr, 2, n1, sizeof(n1)));
+    jh__gp_put_text(f, has_thr ? text : "");
+    fputc('\t', f);
+    snprintf(text, sizeof(text), "%s %s", jh_label(lang, "pc_mean_before"),
+             jh__fmt_fixed(ia->mean, 2, n1, sizeof(n1)));
+    jh__gp_put_text(f, text);
+    fputc('\t', f);
+    snprintf(text, sizeof(text), "%s %s", jh_label(lang, "pc_mean_after"),
+             jh__fmt_fixed(ib->mean, 2, n1, sizeof(n1)));
+    jh__gp_put_text(f, text);
+}
+
 /*
  * "plan_bars-N-meta.tsv", one line: count, threshold, has_threshold, mean
  * before, mean after, widest school name (display columns), title,
@@ -108,7 +163,7 @@ write_bars(jh__chartset *cs, size_t n, const jh_report_context *ctx,
     jh_lang lang = ctx->lang;
     double thr = ind->threshold[l];
     bool has_thr = isfinite(thr) && thr > 0.0;
-    char text[1024], part[512], n1[64], n2[64], n3[64];
+    char text[1024], part[512], n1[64];
     size_t name_cols = 0, raised = raised_count(p, la, k);
     pair *pairs = calloc(la->nsections > 0 ? la->nsections : 1, sizeof(*pairs));
     FILE *f;
@@ -148,41 +203,10 @@ write_bars(jh__chartset *cs, size_t n, const jh_report_context *ctx,
     jh__gp_title(text, sizeof(text), ctx, l, part);
     jh__gp_put_text(f, jh__gp_clip(part, sizeof(part), text, TEXT_COLS));
     fputc('\t', f);
-    /* 差异系数 0.552 → 0.500（限值 0.50，达标）   |   整改学校：6 / 35 */
-    snprintf(text, sizeof(text),
-             "%s %s \xe2\x86\x92 %s%s%s %s%s%s%s   |   %s%s%zu / %zu",
-             jh_label(lang, "cv"), cv_text(ia, lang, n1, sizeof(n1)),
-             cv_text(ib, lang, n2, sizeof(n2)),
-             lang == JH_LANG_EN ? " (" : "（", jh_label(lang, "chart_limit"),
-             ia->cv_limit >= 0.0
-                 ? jh__fmt_fixed(ia->cv_limit, 2, n3, sizeof(n3))
-                 : "-",
-             ia->cv_limit >= 0.0 ? comma(lang) : "",
-             ia->cv_limit >= 0.0 ? jh_label(lang, ib->cv_pass ? "pass" : "fail")
-                                 : "",
-             lang == JH_LANG_EN ? ")" : "）", jh_label(lang, "pc_raised"),
-             jh__gp_colon(lang), raised, la->nsections);
+    bars_caption(text, sizeof(text), ia, ib, raised, la->nsections, lang);
     jh__gp_put_text(f, text);
     fputc('\t', f);
-    jh__gp_put_text(f, lang == JH_LANG_EN ? ind->unit_en : ind->unit_zh);
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "pc_before"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "pc_after"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "pc_after_raised"));
-    fputc('\t', f);
-    snprintf(text, sizeof(text), "%s %s", jh_label(lang, "chart_threshold"),
-             jh__fmt_fixed(thr, 2, n1, sizeof(n1)));
-    jh__gp_put_text(f, has_thr ? text : "");
-    fputc('\t', f);
-    snprintf(text, sizeof(text), "%s %s", jh_label(lang, "pc_mean_before"),
-             jh__fmt_fixed(ia->mean, 2, n1, sizeof(n1)));
-    jh__gp_put_text(f, text);
-    fputc('\t', f);
-    snprintf(text, sizeof(text), "%s %s", jh_label(lang, "pc_mean_after"),
-             jh__fmt_fixed(ib->mean, 2, n1, sizeof(n1)));
-    jh__gp_put_text(f, text);
+    bars_labels(f, ind, thr, has_thr, ia, ib, lang);
     fputc('\n', f);
     st = jh__cs_close(f, cs, err);
 

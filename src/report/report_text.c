@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "junheng/report.h"
+#include "junheng/report_text.h"
 #include "report_diagnostics.h"
 #include "report_guarantee.h"
 #include "standard_text.h"

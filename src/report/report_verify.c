@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "json_out.h"
 #include "sheet.h"
 #include "standard_text.h"
 #include "util.h"
@@ -309,12 +310,6 @@ jh_report_verify_text(FILE *out, const jh_report_context *ctx,
 }
 
 static json_t *
-num(double v)
-{
-    return isfinite(v) ? json_real(v) : json_null();
-}
-
-static json_t *
 json_claim(const jh_verify_result *r, const jh_claim *c)
 {
     json_t *o = json_object();
@@ -336,10 +331,78 @@ json_claim(const jh_verify_result *r, const jh_claim *c)
     json_object_set_new(o, "code",
                         c->code != NULL ? json_string(c->code) : json_null());
     json_object_set_new(o, "text", json_string(c->text));
-    json_object_set_new(o, "value", num(c->value));
-    json_object_set_new(o, "tolerance", num(c->tolerance));
+    json_object_set_new(o, "value", jh__json_num(c->value));
+    json_object_set_new(o, "tolerance", jh__json_num(c->tolerance));
     json_object_set_new(o, "decimals", json_integer(c->decimals));
     return o;
+}
+
+/* The causes of finding @p f that junheng found, each with its value,
+ * school and description. */
+static json_t *
+json_causes(const jh_verify_result *r, const jh_verify_finding *f)
+{
+    const jh_county *county = r->analysis->model->county;
+    json_t *causes = json_array();
+    char key[64], label[256];
+
+    for (int k = 0; k < JH_CAUSE_COUNT; k++) {
+        json_t *co;
+        const jh_school *who = NULL;
+        if (!(f->causes & (1u << k)))
+            continue;
+        co = json_object();
+        json_object_set_new(
+            co, "cause", json_string(jh_verify_cause_key((jh_verify_cause)k)));
+        json_object_set_new(co, "value", jh__json_num(f->cause_value[k]));
+        if (k == JH_CAUSE_SCHOOL_LEFT_OUT && f->cause_section != JH_NONE)
+            who =
+                &county->schools[r->analysis->model->sections[f->cause_section]
+                                     .school];
+        else if (k == JH_CAUSE_SCHOOL_ADDED && f->cause_school != JH_NONE)
+            who = &county->schools[f->cause_school];
+        if (who != NULL) {
+            json_object_set_new(co, "school_code", json_string(who->code));
+            json_object_set_new(co, "school_name", json_string(who->name));
+        }
+        snprintf(key, sizeof(key), "cause_%s",
+                 jh_verify_cause_key((jh_verify_cause)k));
+        json_object_set_new(
+            co, "description",
+            json_string(jh__rule_text(r->analysis->standard,
+                                      jh__xlabel(JH_LANG_EN, key), label,
+                                      sizeof(label))));
+        json_array_append_new(causes, co);
+    }
+    return causes;
+}
+
+/* The blocks of claims read ("read") and passed over ("skipped"),
+ * into @p root. */
+static void
+json_blocks(json_t *root, const jh_verify_result *r)
+{
+    json_t *read = json_array(), *skipped = json_array();
+    for (size_t i = 0; i < r->claims->nblocks; i++) {
+        const jh_claims_block *b = &r->claims->blocks[i];
+        json_t *o = json_object();
+        json_object_set_new(o, "source", json_string(b->source));
+        json_object_set_new(
+            o, "sheet", b->sheet != NULL ? json_string(b->sheet) : json_null());
+        if (b->skip != NULL) {
+            json_object_set_new(o, "reason", json_string(b->skip));
+            json_array_append_new(skipped, o);
+            continue;
+        }
+        json_object_set_new(o, "first_row", json_integer(b->first));
+        json_object_set_new(o, "last_row", json_integer(b->last));
+        json_object_set_new(o, "claims", json_integer((json_int_t)b->nclaims));
+        json_object_set_new(o, "empty_cells",
+                            json_integer((json_int_t)b->nblank));
+        json_array_append_new(read, o);
+    }
+    json_object_set_new(root, "read", read);
+    json_object_set_new(root, "skipped", skipped);
 }
 
 jh_status
@@ -348,8 +411,6 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
 {
     const jh_county *county = r->analysis->model->county;
     json_t *root = json_object(), *findings = json_array();
-    char key[64], label[256];
-    int rc;
 
     json_object_set_new(root, "junheng", json_string(ctx->version));
     json_object_set_new(root, "county", json_string(ctx->county_name));
@@ -365,7 +426,7 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
         const jh_verify_finding *f = &r->findings[i];
         const jh_claim *c = claim_of(r, f);
         const jh_school *s = finding_school(r, f);
-        json_t *o = json_object(), *causes = json_array();
+        json_t *o = json_object();
         json_object_set_new(o, "kind",
                             json_string(jh_verify_kind_key(f->kind)));
         json_object_set_new(o, "claim",
@@ -378,11 +439,11 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
                                 : json_null());
         json_object_set_new(o, "name",
                             s != NULL ? json_string(s->name) : json_null());
-        json_object_set_new(o, "recomputed", num(f->recomputed));
-        json_object_set_new(o, "difference", num(f->difference));
+        json_object_set_new(o, "recomputed", jh__json_num(f->recomputed));
+        json_object_set_new(o, "difference", jh__json_num(f->difference));
         if (c != NULL && json_is_object(json_object_get(o, "claim"))) {
             json_t *cj = json_object_get(o, "claim");
-            json_object_set_new(cj, "rounded", num(f->claim_rounded));
+            json_object_set_new(cj, "rounded", jh__json_num(f->claim_rounded));
             /* Compared as the table prints them; a half unit of that
              * digit (kept for readers of earlier versions). */
             json_object_set_new(cj, "compared_decimals",
@@ -394,8 +455,8 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
                                               : 0.0));
         }
         json_object_set_new(o, "recomputed_rounded",
-                            num(f->recomputed_rounded));
-        json_object_set_new(o, "limit", num(f->limit));
+                            jh__json_num(f->recomputed_rounded));
+        json_object_set_new(o, "limit", jh__json_num(f->limit));
         {
             json_t *notes = json_array();
             for (unsigned bit = 0; jh_verify_note_key(bit) != NULL; bit++) {
@@ -405,70 +466,12 @@ jh_report_verify_json(FILE *out, const jh_report_context *ctx,
             }
             json_object_set_new(o, "notes", notes);
         }
-        for (int k = 0; k < JH_CAUSE_COUNT; k++) {
-            json_t *co;
-            const jh_school *who = NULL;
-            if (!(f->causes & (1u << k)))
-                continue;
-            co = json_object();
-            json_object_set_new(
-                co, "cause",
-                json_string(jh_verify_cause_key((jh_verify_cause)k)));
-            json_object_set_new(co, "value", num(f->cause_value[k]));
-            if (k == JH_CAUSE_SCHOOL_LEFT_OUT && f->cause_section != JH_NONE)
-                who = &county->schools[r->analysis->model
-                                           ->sections[f->cause_section]
-                                           .school];
-            else if (k == JH_CAUSE_SCHOOL_ADDED && f->cause_school != JH_NONE)
-                who = &county->schools[f->cause_school];
-            if (who != NULL) {
-                json_object_set_new(co, "school_code", json_string(who->code));
-                json_object_set_new(co, "school_name", json_string(who->name));
-            }
-            snprintf(key, sizeof(key), "cause_%s",
-                     jh_verify_cause_key((jh_verify_cause)k));
-            json_object_set_new(
-                co, "description",
-                json_string(jh__rule_text(r->analysis->standard,
-                                          jh__xlabel(JH_LANG_EN, key), label,
-                                          sizeof(label))));
-            json_array_append_new(causes, co);
-        }
-        json_object_set_new(o, "causes", causes);
+        json_object_set_new(o, "causes", json_causes(r, f));
         json_array_append_new(findings, o);
     }
     json_object_set_new(root, "findings", findings);
-    {
-        json_t *read = json_array(), *skipped = json_array();
-        for (size_t i = 0; i < r->claims->nblocks; i++) {
-            const jh_claims_block *b = &r->claims->blocks[i];
-            json_t *o = json_object();
-            json_object_set_new(o, "source", json_string(b->source));
-            json_object_set_new(o, "sheet",
-                                b->sheet != NULL ? json_string(b->sheet)
-                                                 : json_null());
-            if (b->skip != NULL) {
-                json_object_set_new(o, "reason", json_string(b->skip));
-                json_array_append_new(skipped, o);
-                continue;
-            }
-            json_object_set_new(o, "first_row", json_integer(b->first));
-            json_object_set_new(o, "last_row", json_integer(b->last));
-            json_object_set_new(o, "claims",
-                                json_integer((json_int_t)b->nclaims));
-            json_object_set_new(o, "empty_cells",
-                                json_integer((json_int_t)b->nblank));
-            json_array_append_new(read, o);
-        }
-        json_object_set_new(root, "read", read);
-        json_object_set_new(root, "skipped", skipped);
-    }
-    rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
-    json_decref(root);
-    if (rc != 0 || fputc('\n', out) == EOF)
-        return jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                            "cannot write JSON output");
-    return JH_OK;
+    json_blocks(root, r);
+    return jh__json_write(out, root, err);
 }
 
 jh_status

@@ -31,6 +31,9 @@
 #include <xlsxwriter.h>
 
 #include "junheng/report.h"
+#include "junheng/report_diagnostics.h"
+#include "junheng/report_text.h"
+#include "junheng/report_workbook.h"
 #include "report_diagnostics.h"
 #include "report_guarantee.h"
 #include "report_workbook.h"

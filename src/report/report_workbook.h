@@ -1,8 +1,8 @@
 /* junheng - analyze's workbook sheets for other workbooks
  * (library-internal): `junheng evaluate` puts 表Ⅲ, 表Ⅱ-1, 表Ⅱ-2, the
  * working sheets and the rest into its own workbook. */
-#ifndef JUNHENG_REPORT_WORKBOOK_H
-#define JUNHENG_REPORT_WORKBOOK_H
+#ifndef JUNHENG_REPORT_WORKBOOK_INTERNAL_H
+#define JUNHENG_REPORT_WORKBOOK_INTERNAL_H
 
 #include <xlsxwriter.h>
 

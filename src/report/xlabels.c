@@ -1,6 +1,6 @@
 /*
  * junheng - labels of the plan, verify and diagnostics outputs, in Chinese
- * and English.  Kept apart from labels.c so that those outputs could be
+ * and English.  Kept apart from report.c so that those outputs could be
  * added without touching the analysis exporters; jh__xlabel() falls back
  * to jh_label() for shared terms.
  */

@@ -1,5 +1,5 @@
 /* junheng - labels of the plan, verify and diagnostics outputs
- * (library-internal).  One table, src/xlabels.c; keys it does not hold
+ * (library-internal).  One table, src/report/xlabels.c; keys it does not hold
  * are looked up with jh_label(). */
 #ifndef JUNHENG_XLABELS_H
 #define JUNHENG_XLABELS_H

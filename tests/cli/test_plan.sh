@@ -286,5 +286,31 @@ else
     echo "skipped: plan charts (gnuplot is not installed)"
 fi
 
+# A standard without a per-school rule (basic-2012: min_met 0, partial
+# floor 0) asks only for the CVs: the plan speaks of no floor ("达到标准值0%"
+# was printed once) and no per-school requirement, but says what the
+# standard asks, in text, in English, and in plan.xlsx.
+expect_exit "basic-2012 plan" 0 "$bin" plan "$demo" --standard basic-2012
+check "basic-2012 plan: no floor, no per-school requirement" \
+    eval '! grep -q "达到标准值[0-9]*%\|达标规则最低要求" "$tmp/out" &&
+          grep -q "本标准不设学校达标规则，只评判差异系数" "$tmp/out" &&
+          grep -q "差异系数整改" "$tmp/out"'
+expect_exit "basic-2012 plan, English" 0 "$bin" plan "$demo" \
+    --standard basic-2012 --lang en
+check "basic-2012 plan (en): no floor, says only the CVs are judged" \
+    eval '! grep -q "to reach [0-9]*%\|per-school rule:" "$tmp/out" &&
+          grep -q "no per-school rule; only the CVs are judged" "$tmp/out"'
+expect_exit "basic-2012 plan --out" 0 "$bin" plan "$demo" \
+    --standard basic-2012 --out "$tmp/basic" --no-charts
+check "basic-2012 plan.xlsx: no floor column, the standard's rule stated" \
+    "$py" - "$tmp/basic/plan.xlsx" <<'PY'
+import sys, openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["学校整改"]
+cells = [str(c) for r in ws.iter_rows(values_only=True) for c in r if c is not None]
+assert not any("达到标准值" in c and "%" in c for c in cells), cells[:20]
+assert "本标准不设学校达标规则，只评判差异系数" in cells, cells[:20]
+assert "达标规则最低要求" not in cells, cells[:20]
+PY
+
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -9,6 +9,9 @@
 
 #include "junheng/analyze.h"
 #include "junheng/report.h"
+#include "junheng/report_json.h"
+#include "junheng/report_text.h"
+#include "junheng/report_workbook.h"
 
 #ifndef JH_TEST_DATA
 #error "JH_TEST_DATA must name tests/data"

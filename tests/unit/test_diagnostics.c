@@ -6,6 +6,7 @@
 
 #include "junheng/diagnostics.h"
 #include "junheng/report.h"
+#include "junheng/report_diagnostics.h"
 
 #include <sys/stat.h>
 #include <unistd.h>
