@@ -14,6 +14,7 @@
 #include <xlsxwriter.h>
 
 #include "junheng/report_batch.h"
+#include "sheet.h"
 #include "util.h"
 
 const char *
@@ -191,8 +192,8 @@ bs_json_group(const jh_batch_report_context *ctx, size_t gi)
     json_object_set_new(o, "pass", json_boolean(g->pass));
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         if (g->levels[l].present)
-            json_array_append_new(
-                levels, bs_json_level(b, &g->levels[l], (jh_level)l));
+            json_array_append_new(levels,
+                                  bs_json_level(b, &g->levels[l], (jh_level)l));
     }
     json_object_set_new(o, "levels", levels);
     return o;
@@ -205,11 +206,9 @@ bs_json_group(const jh_batch_report_context *ctx, size_t gi)
 static int
 bs_put(FILE *out, json_t *v)
 {
-    char *text =
-        v != NULL
-            ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY |
-                                JSON_REAL_PRECISION(17))
-            : NULL;
+    char *text = v != NULL ? json_dumps(v, JSON_COMPACT | JSON_ENCODE_ANY |
+                                               JSON_REAL_PRECISION(17))
+                           : NULL;
     size_t len = text != NULL ? strlen(text) : 0;
     int rc = text != NULL && fwrite(text, 1, len, out) == len ? 0 : -1;
 
@@ -245,9 +244,9 @@ bs_put_summary(FILE *out, const jh_batch_report_context *ctx)
     rc |= bs_put(out, json_string(jh_batch_rank_rule(JH_LANG_EN)));
     rc |= fputs(",\"inputs\":", out) < 0;
     rc |= bs_put(out, inputs);
-    rc |= fprintf(out, ",\"has_years\":%s,\"counties\":%zu,\"groups\":%zu",
-                  b->has_years ? "true" : "false", b->ncounties,
-                  b->ngroups) < 0;
+    rc |=
+        fprintf(out, ",\"has_years\":%s,\"counties\":%zu,\"groups\":%zu",
+                b->has_years ? "true" : "false", b->ncounties, b->ngroups) < 0;
     rc |= fputs(",\"indicators\":", out) < 0;
     rc |= bs_put(out, bs_json_indicators(b->standard));
     rc |= fprintf(out, ",\"groups_passing\":%zu,\"results\":[", passing) < 0;
@@ -264,8 +263,8 @@ bs_put_summary(FILE *out, const jh_batch_report_context *ctx)
                 continue;
             if (n++ > 0)
                 rc |= fputc(',', out) == EOF;
-            rc |= bs_put(out,
-                         bs_json_failing(b, g, &g->levels[l], (jh_level)l));
+            rc |=
+                bs_put(out, bs_json_failing(b, g, &g->levels[l], (jh_level)l));
         }
     }
     rc |= fputs("],\"warnings\":[", out) < 0;
@@ -366,11 +365,12 @@ jh_report_batch_text(FILE *out, const jh_batch_report_context *ctx)
             jh_report_batch_pad(out, jh_level_name((jh_level)l, lang), 9);
             snprintf(num, sizeof(num), "%zu", lv->schools);
             jh_report_batch_pad(out, num, 8);
-            jh_report_batch_pad(out,
-                   isfinite(lv->cv_max)
-                       ? jh__fmt_fixed(lv->cv_max, 3, num, sizeof(num))
-                       : jh_label(lang, "undefined"),
-                   14);
+            jh_report_batch_pad(
+                out,
+                isfinite(lv->cv_max)
+                    ? jh__fmt_fixed(lv->cv_max, 3, num, sizeof(num))
+                    : jh_label(lang, "undefined"),
+                14);
             snprintf(num, sizeof(num), "%zu/%zu", lv->cv_failing,
                      std->nindicators);
             jh_report_batch_pad(out, num, 18);
@@ -405,17 +405,9 @@ typedef struct bs_formats {
 typedef struct bs_writer {
     const jh_batch_report_context *ctx;
     jh_lang lang;
-    lxw_workbook *wb;
+    jh__book book; /* the workbook and its first error */
     bs_formats f;
-    lxw_error error;
 } bs_writer;
-
-static void
-bs_check(bs_writer *w, lxw_error e)
-{
-    if (w->error == LXW_NO_ERROR && e != LXW_NO_ERROR)
-        w->error = e;
-}
 
 static const char *
 bs_l(const bs_writer *w, const char *key)
@@ -427,7 +419,7 @@ static lxw_format *
 bs_fmt(bs_writer *w, bool bold, bool border, uint32_t fill, uint32_t font,
        const char *num, uint8_t align)
 {
-    lxw_format *f = workbook_add_format(w->wb);
+    lxw_format *f = jh__book_format(&w->book);
 
     if (f == NULL)
         return NULL;
@@ -464,7 +456,7 @@ bs_writer_begin(bs_writer *w, const jh_batch_report_context *ctx,
     memset(w, 0, sizeof(*w));
     w->ctx = ctx;
     w->lang = ctx->lang;
-    w->error = LXW_NO_ERROR;
+    w->book.first = LXW_NO_ERROR;
     probe = fopen(path, "wb");
     if (probe == NULL)
         return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
@@ -490,7 +482,7 @@ bs_properties(bs_writer *w, const jh_batch_report_context *ctx,
     props.author = (char *)"junheng";
     props.comments = comments;
     props.created = ctx->created > 0 ? (time_t)ctx->created : (time_t)1;
-    bs_check(w, workbook_set_properties(w->wb, &props));
+    jh__book_check(&w->book, workbook_set_properties(w->book.wb, &props));
 }
 
 static void
@@ -523,10 +515,9 @@ bs_number(bs_writer *w, lxw_worksheet *ws, lxw_row_t r, lxw_col_t c, double v,
           lxw_format *f)
 {
     if (isfinite(v))
-        bs_check(w, worksheet_write_number(ws, r, c, v, f));
+        jh__book_check(&w->book, worksheet_write_number(ws, r, c, v, f));
     else
-        bs_check(w, worksheet_write_string(ws, r, c, bs_l(w, "undefined"),
-                                           w->f.bad_text));
+        jh__cell_str(&w->book, ws, r, c, bs_l(w, "undefined"), w->f.bad_text);
 }
 
 /* The summary sheet: one row per county, year and level. */
@@ -536,26 +527,24 @@ bs_summary_sheet(bs_writer *w)
     const jh_batch *b = w->ctx->batch;
     const jh_standard *std = b->standard;
     lxw_worksheet *ws =
-        workbook_add_worksheet(w->wb, bs_l(w, "batch_sheet_summary"));
+        workbook_add_worksheet(w->book.wb, bs_l(w, "batch_sheet_summary"));
     lxw_col_t c = 0, first_ind, after;
     lxw_row_t r = 0, head;
     char text[512];
 
     if (ws == NULL) {
-        bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        jh__book_check(&w->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    bs_check(w, worksheet_write_string(ws, r++, 0, bs_l(w, "batch_title"),
-                                       w->f.title));
+    jh__cell_str(&w->book, ws, r++, 0, bs_l(w, "batch_title"), w->f.title);
     snprintf(text, sizeof(text), "%s: %s (%s, %s)", bs_l(w, "standard"),
              w->lang == JH_LANG_EN ? std->name_en : std->name_zh, std->id,
              std->source);
-    bs_check(w, worksheet_write_string(ws, r++, 0, text, w->f.info));
+    jh__cell_str(&w->book, ws, r++, 0, text, w->f.info);
     snprintf(text, sizeof(text), "%s: %zu   %s: %zu", bs_l(w, "batch_counties"),
              b->ncounties, bs_l(w, "batch_groups"), b->ngroups);
-    bs_check(w, worksheet_write_string(ws, r++, 0, text, w->f.info));
-    bs_check(w, worksheet_write_string(ws, r++, 0, jh_batch_rank_rule(w->lang),
-                                       w->f.info));
+    jh__cell_str(&w->book, ws, r++, 0, text, w->f.info);
+    jh__cell_str(&w->book, ws, r++, 0, jh_batch_rank_rule(w->lang), w->f.info);
     r++;
     head = r;
     /* Two header rows: the indicator over its mean and CV.  The workbook
@@ -584,34 +573,31 @@ bs_summary_sheet(bs_writer *w)
         worksheet_set_column(ws, 0, 0, 16, NULL);
         for (size_t i = 0; i < nlead + 1; i++, c++) {
             const char *t = i < nlead ? lead[i] : bs_l(w, "students");
-            bs_check(w, worksheet_write_string(ws, r, c, t, w->f.header));
+            jh__cell_str(&w->book, ws, r, c, t, w->f.header);
             vert[nvert] = c;
             vtext[nvert++] = t;
         }
         first_ind = c;
         for (size_t k = 0; k < std->nindicators; k++, c += 2)
-            bs_check(w, worksheet_merge_range(
-                            ws, r, c, r, c + 1,
-                            jh_indicator_short(&std->indicators[k], w->lang),
-                            w->f.header));
+            jh__cell_merge(&w->book, ws, r, c, r, c + 1,
+                           jh_indicator_short(&std->indicators[k], w->lang),
+                           w->f.header);
         worksheet_set_column(ws, first_ind, c - 1, 10, NULL);
         after = c;
         for (size_t i = 0; i < ntail; i++, c++) {
-            bs_check(w, worksheet_write_string(ws, r, c, bs_l(w, tail[i]),
-                                               w->f.header));
+            jh__cell_str(&w->book, ws, r, c, bs_l(w, tail[i]), w->f.header);
             vert[nvert] = c;
             vtext[nvert++] = bs_l(w, tail[i]);
         }
         worksheet_set_column(ws, after, c - 1, 11, NULL);
         for (lxw_col_t k = first_ind; k < after; k += 2) {
-            bs_check(w, worksheet_write_string(ws, r + 1, k, bs_l(w, "mean"),
-                                               w->f.header));
-            bs_check(w, worksheet_write_string(ws, r + 1, k + 1,
-                                               bs_l(w, "cv"), w->f.header));
+            jh__cell_str(&w->book, ws, r + 1, k, bs_l(w, "mean"), w->f.header);
+            jh__cell_str(&w->book, ws, r + 1, k + 1, bs_l(w, "cv"),
+                         w->f.header);
         }
         for (size_t i = 0; i < nvert; i++)
-            bs_check(w, worksheet_merge_range(ws, r, vert[i], r + 1, vert[i],
-                                              vtext[i], w->f.header));
+            jh__cell_merge(&w->book, ws, r, vert[i], r + 1, vert[i], vtext[i],
+                           w->f.header);
     }
     r += 2;
     worksheet_freeze_panes(ws, r, (lxw_col_t)(b->has_years ? 3 : 2));
@@ -623,48 +609,43 @@ bs_summary_sheet(bs_writer *w)
             if (!lv->present)
                 continue;
             c = 0;
-            bs_check(w, worksheet_write_string(
-                            ws, r, c++, b->counties[g->county], w->f.text));
+            jh__cell_str(&w->book, ws, r, c++, b->counties[g->county],
+                         w->f.text);
             if (b->has_years) {
                 if (g->year != 0)
-                    bs_check(w, worksheet_write_number(ws, r, c, g->year,
-                                                       w->f.center));
+                    jh__cell_num(&w->book, ws, r, c, g->year, w->f.center);
                 else
-                    bs_check(w, worksheet_write_blank(ws, r, c, w->f.center));
+                    jh__book_check(
+                        &w->book, worksheet_write_blank(ws, r, c, w->f.center));
                 c++;
             }
-            bs_check(w, worksheet_write_string(
-                            ws, r, c++, jh_level_name((jh_level)l, w->lang),
-                            w->f.center));
-            bs_check(w, worksheet_write_number(ws, r, c++, (double)lv->schools,
-                                               w->f.center));
-            bs_check(w, worksheet_write_number(ws, r, c++, lv->students,
-                                               w->f.center));
+            jh__cell_str(&w->book, ws, r, c++,
+                         jh_level_name((jh_level)l, w->lang), w->f.center);
+            jh__cell_num(&w->book, ws, r, c++, (double)lv->schools,
+                         w->f.center);
+            jh__cell_num(&w->book, ws, r, c++, lv->students, w->f.center);
             for (size_t k = 0; k < std->nindicators; k++) {
                 const jh_indicator_stats *is = &lv->ind[k];
                 bs_number(w, ws, r, c++, is->mean, w->f.num2);
                 bs_number(w, ws, r, c++, is->cv_defined ? is->cv : NAN,
                           is->cv_pass ? w->f.num3 : w->f.num3_bad);
             }
-            bs_check(w, worksheet_write_number(
-                            ws, r, c++, (double)lv->cv_failing, w->f.center));
+            jh__cell_num(&w->book, ws, r, c++, (double)lv->cv_failing,
+                         w->f.center);
             bs_number(w, ws, r, c++, lv->cv_max, w->f.num3);
             bs_number(w, ws, r, c++, lv->cv_mean, w->f.num3);
-            bs_check(w, worksheet_write_number(ws, r, c++,
-                                               (double)lv->schools_failing,
-                                               w->f.center));
-            bs_check(w, worksheet_write_string(
-                            ws, r, c++, bs_l(w, lv->cv_pass ? "yes" : "no"),
-                            lv->cv_pass ? w->f.pass : w->f.fail));
-            bs_check(w,
-                     worksheet_write_string(
-                         ws, r, c++, bs_l(w, lv->schools_pass ? "yes" : "no"),
-                         lv->schools_pass ? w->f.pass : w->f.fail));
-            bs_check(w, worksheet_write_string(
-                            ws, r, c++, bs_l(w, lv->pass ? "pass" : "fail"),
-                            lv->pass ? w->f.pass : w->f.fail));
-            bs_check(w, worksheet_write_number(ws, r, c++, (double)lv->rank,
-                                               w->f.center));
+            jh__cell_num(&w->book, ws, r, c++, (double)lv->schools_failing,
+                         w->f.center);
+            jh__cell_str(&w->book, ws, r, c++,
+                         bs_l(w, lv->cv_pass ? "yes" : "no"),
+                         lv->cv_pass ? w->f.pass : w->f.fail);
+            jh__cell_str(&w->book, ws, r, c++,
+                         bs_l(w, lv->schools_pass ? "yes" : "no"),
+                         lv->schools_pass ? w->f.pass : w->f.fail);
+            jh__cell_str(&w->book, ws, r, c++,
+                         bs_l(w, lv->pass ? "pass" : "fail"),
+                         lv->pass ? w->f.pass : w->f.fail);
+            jh__cell_num(&w->book, ws, r, c++, (double)lv->rank, w->f.center);
             r++;
         }
     }
@@ -679,7 +660,7 @@ bs_failing_sheet(bs_writer *w)
     const jh_batch *b = w->ctx->batch;
     const jh_standard *std = b->standard;
     lxw_worksheet *ws =
-        workbook_add_worksheet(w->wb, bs_l(w, "batch_sheet_failing"));
+        workbook_add_worksheet(w->book.wb, bs_l(w, "batch_sheet_failing"));
     lxw_row_t r = 0;
     lxw_col_t c = 0;
     char *why = NULL;
@@ -687,25 +668,20 @@ bs_failing_sheet(bs_writer *w)
     char num[64], num2[64];
 
     if (ws == NULL) {
-        bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        jh__book_check(&w->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    bs_check(w, worksheet_write_string(
-                    ws, r++, 0, bs_l(w, "batch_sheet_failing"), w->f.title));
+    jh__cell_str(&w->book, ws, r++, 0, bs_l(w, "batch_sheet_failing"),
+                 w->f.title);
     r++;
-    bs_check(
-        w, worksheet_write_string(ws, r, c++, bs_l(w, "county"), w->f.header));
+    jh__cell_str(&w->book, ws, r, c++, bs_l(w, "county"), w->f.header);
     if (b->has_years)
-        bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "batch_year"),
-                                           w->f.header));
-    bs_check(w,
-             worksheet_write_string(ws, r, c++, bs_l(w, "level"), w->f.header));
-    bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "batch_cv_over"),
-                                       w->f.header));
-    bs_check(w, worksheet_write_string(
-                    ws, r, c++, bs_l(w, "batch_schools_failing"), w->f.header));
-    bs_check(w, worksheet_write_string(ws, r, c++, bs_l(w, "batch_schools"),
-                                       w->f.header));
+        jh__cell_str(&w->book, ws, r, c++, bs_l(w, "batch_year"), w->f.header);
+    jh__cell_str(&w->book, ws, r, c++, bs_l(w, "level"), w->f.header);
+    jh__cell_str(&w->book, ws, r, c++, bs_l(w, "batch_cv_over"), w->f.header);
+    jh__cell_str(&w->book, ws, r, c++, bs_l(w, "batch_schools_failing"),
+                 w->f.header);
+    jh__cell_str(&w->book, ws, r, c++, bs_l(w, "batch_schools"), w->f.header);
     worksheet_set_column(ws, 0, 0, 16, NULL);
     worksheet_set_column(ws, c - 3, c - 3, 70, NULL);
     worksheet_set_column(ws, c - 2, c - 1, 12, NULL);
@@ -744,7 +720,8 @@ bs_failing_sheet(bs_writer *w)
                     size_t ncap = (used + (size_t)n + 1) * 2;
                     char *nw = realloc(why, ncap);
                     if (nw == NULL) {
-                        bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+                        jh__book_check(&w->book,
+                                       LXW_ERROR_MEMORY_MALLOC_FAILED);
                         free(why);
                         return;
                     }
@@ -755,26 +732,23 @@ bs_failing_sheet(bs_writer *w)
                 used += (size_t)n;
             }
             c = 0;
-            bs_check(w, worksheet_write_string(
-                            ws, r, c++, b->counties[g->county], w->f.text));
+            jh__cell_str(&w->book, ws, r, c++, b->counties[g->county],
+                         w->f.text);
             if (b->has_years) {
                 if (g->year != 0)
-                    bs_check(w, worksheet_write_number(ws, r, c, g->year,
-                                                       w->f.center));
+                    jh__cell_num(&w->book, ws, r, c, g->year, w->f.center);
                 else
-                    bs_check(w, worksheet_write_blank(ws, r, c, w->f.center));
+                    jh__book_check(
+                        &w->book, worksheet_write_blank(ws, r, c, w->f.center));
                 c++;
             }
-            bs_check(w, worksheet_write_string(
-                            ws, r, c++, jh_level_name((jh_level)l, w->lang),
-                            w->f.center));
-            bs_check(w, worksheet_write_string(ws, r, c++, used > 0 ? why : "-",
-                                               w->f.text));
-            bs_check(w, worksheet_write_number(
-                            ws, r, c++, (double)lv->schools_failing,
-                            lv->schools_failing > 0 ? w->f.fail : w->f.center));
-            bs_check(w, worksheet_write_number(ws, r, c++, (double)lv->schools,
-                                               w->f.center));
+            jh__cell_str(&w->book, ws, r, c++,
+                         jh_level_name((jh_level)l, w->lang), w->f.center);
+            jh__cell_str(&w->book, ws, r, c++, used > 0 ? why : "-", w->f.text);
+            jh__cell_num(&w->book, ws, r, c++, (double)lv->schools_failing,
+                         lv->schools_failing > 0 ? w->f.fail : w->f.center);
+            jh__cell_num(&w->book, ws, r, c++, (double)lv->schools,
+                         w->f.center);
             r++;
         }
     }
@@ -793,11 +767,10 @@ bs_warning_row(bs_writer *w, lxw_worksheet *ws, lxw_row_t r, const char *county,
     else
         snprintf(loc, sizeof(loc), "%s:%ld", d->file != NULL ? d->file : "",
                  d->line);
-    bs_check(w, worksheet_write_string(ws, r, 0, county, w->f.text));
-    bs_check(w, worksheet_write_string(ws, r, 1, loc, w->f.text));
-    bs_check(w, worksheet_write_string(
-                    ws, r, 2, jh_diag_message(d, w->lang == JH_LANG_ZH),
-                    w->f.text));
+    jh__cell_str(&w->book, ws, r, 0, county, w->f.text);
+    jh__cell_str(&w->book, ws, r, 1, loc, w->f.text);
+    jh__cell_str(&w->book, ws, r, 2, jh_diag_message(d, w->lang == JH_LANG_ZH),
+                 w->f.text);
 }
 
 static void
@@ -805,20 +778,17 @@ bs_warnings_sheet(bs_writer *w)
 {
     const jh_batch *b = w->ctx->batch;
     lxw_worksheet *ws =
-        workbook_add_worksheet(w->wb, bs_l(w, "batch_sheet_warnings"));
+        workbook_add_worksheet(w->book.wb, bs_l(w, "batch_sheet_warnings"));
     lxw_row_t r = 0;
     char label[200];
 
     if (ws == NULL) {
-        bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        jh__book_check(&w->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    bs_check(w,
-             worksheet_write_string(ws, r, 0, bs_l(w, "county"), w->f.header));
-    bs_check(
-        w, worksheet_write_string(ws, r, 1, bs_l(w, "location"), w->f.header));
-    bs_check(w,
-             worksheet_write_string(ws, r, 2, bs_l(w, "message"), w->f.header));
+    jh__cell_str(&w->book, ws, r, 0, bs_l(w, "county"), w->f.header);
+    jh__cell_str(&w->book, ws, r, 1, bs_l(w, "location"), w->f.header);
+    jh__cell_str(&w->book, ws, r, 2, bs_l(w, "message"), w->f.header);
     worksheet_set_column(ws, 0, 0, 18, NULL);
     worksheet_set_column(ws, 1, 1, 36, NULL);
     worksheet_set_column(ws, 2, 2, 100, NULL);
@@ -853,11 +823,10 @@ jh_report_batch_workbook(const char *path, const jh_batch_report_context *ctx,
      * next is begun, instead of a tree of every cell of a national
      * summary; the sheets are written strictly row after row. */
     {
-        lxw_workbook_options wo = {.constant_memory = LXW_TRUE,
-                                   .tmpdir = NULL};
-        w.wb = workbook_new_opt(path, &wo);
+        lxw_workbook_options wo = {.constant_memory = LXW_TRUE, .tmpdir = NULL};
+        w.book.wb = workbook_new_opt(path, &wo);
     }
-    if (w.wb == NULL) {
+    if (w.book.wb == NULL) {
         remove(path);
         return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
                             "cannot write workbook: %s",
@@ -868,13 +837,14 @@ jh_report_batch_workbook(const char *path, const jh_batch_report_context *ctx,
     bs_summary_sheet(&w);
     bs_failing_sheet(&w);
     bs_warnings_sheet(&w);
-    close_error = workbook_close(w.wb);
-    if (w.error == LXW_NO_ERROR)
-        w.error = close_error;
-    if (w.error != LXW_NO_ERROR) {
+    close_error = workbook_close(w.book.wb);
+    if (w.book.first == LXW_NO_ERROR)
+        w.book.first = close_error;
+    if (w.book.first != LXW_NO_ERROR) {
         remove(path);
         return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s", lxw_strerror(w.error));
+                            "cannot write workbook: %s",
+                            lxw_strerror(w.book.first));
     }
     return JH_OK;
 }
@@ -988,10 +958,10 @@ jh_report_trend_changes_text(FILE *out, const jh_batch_report_context *ctx,
             }
             for (size_t i = 0; i < n; i++) {
                 const jh_trend_step *s = &steps[i];
-                jh_report_batch_pad(out,
-                       i == 0 ? jh_indicator_short(&std->indicators[k], lang)
-                              : "",
-                       20);
+                jh_report_batch_pad(
+                    out,
+                    i == 0 ? jh_indicator_short(&std->indicators[k], lang) : "",
+                    20);
                 snprintf(num, sizeof(num), "%d", s->year);
                 jh_report_batch_pad(out, num, 6);
                 if (s->cv_defined)
@@ -1000,7 +970,8 @@ jh_report_trend_changes_text(FILE *out, const jh_batch_report_context *ctx,
                     snprintf(num, sizeof(num), "%s",
                              jh_label(lang, "undefined"));
                 jh_report_batch_pad(out, num, 9);
-                jh_report_batch_pad(out, tr_change(s, true, lang, chg, sizeof(chg)), 30);
+                jh_report_batch_pad(
+                    out, tr_change(s, true, lang, chg, sizeof(chg)), 30);
                 snprintf(num, sizeof(num), "%.2f", s->mean);
                 jh_report_batch_pad(out, num, 12);
                 fprintf(out, "%s\n",
@@ -1020,19 +991,17 @@ tr_cvs_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
     const jh_batch *b = w->ctx->batch;
     const jh_standard *std = b->standard;
     lxw_worksheet *ws =
-        workbook_add_worksheet(w->wb, bs_l(w, "trend_cvs_sheet"));
+        workbook_add_worksheet(w->book.wb, bs_l(w, "trend_cvs_sheet"));
     lxw_row_t r = 2;
     lxw_col_t c = 1;
 
     if (ws == NULL) {
-        bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        jh__book_check(&w->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    bs_check(w,
-             worksheet_write_string(ws, 0, 0, b->counties[county], w->f.title));
-    bs_check(w, worksheet_write_string(ws, 1, 0, bs_l(w, "batch_year"),
-                                       w->f.header));
-    bs_check(w, worksheet_set_column(ws, 0, 0, 10, NULL));
+    jh__cell_str(&w->book, ws, 0, 0, b->counties[county], w->f.title);
+    jh__cell_str(&w->book, ws, 1, 0, bs_l(w, "batch_year"), w->f.header);
+    jh__col_width(&w->book, ws, 0, 0, 10);
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         for (size_t k = 0; k < std->nindicators; k++) {
             size_t n = jh_report_trend_steps(b, county, (jh_level)l, k, steps);
@@ -1042,16 +1011,16 @@ tr_cvs_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
             snprintf(head, sizeof(head), "%s %s",
                      jh_level_name((jh_level)l, w->lang),
                      jh_indicator_short(&std->indicators[k], w->lang));
-            bs_check(w, worksheet_write_string(ws, 1, c, head, w->f.header));
-            bs_check(w, worksheet_set_column(ws, c, c, 14, NULL));
+            jh__cell_str(&w->book, ws, 1, c, head, w->f.header);
+            jh__col_width(&w->book, ws, c, c, 14);
             for (size_t i = 0; i < n; i++) {
                 const jh_batch_level *lv = &b->groups[steps[i].group].levels[l];
                 /* years in order: the row of the year among the county's */
                 size_t row = 0;
                 for (size_t g = 0; g < steps[i].group; g++)
                     row += b->groups[g].county == county;
-                bs_check(w, worksheet_write_number(ws, (lxw_row_t)(2 + row), 0,
-                                                   steps[i].year, w->f.center));
+                jh__cell_num(&w->book, ws, (lxw_row_t)(2 + row), 0,
+                             steps[i].year, w->f.center);
                 bs_number(w, ws, (lxw_row_t)(2 + row), c, steps[i].cv,
                           lv->ind[k].cv_pass ? w->f.num3 : w->f.num3_bad);
                 if ((lxw_row_t)(3 + row) > r)
@@ -1060,8 +1029,7 @@ tr_cvs_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
             c++;
         }
     }
-    bs_check(w, worksheet_write_string(ws, r + 1, 0, bs_l(w, "chart_cv_over"),
-                                       w->f.info));
+    jh__cell_str(&w->book, ws, r + 1, 0, bs_l(w, "chart_cv_over"), w->f.info);
 }
 
 /* The change sheet: a row per level, indicator and year. */
@@ -1070,7 +1038,8 @@ tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
 {
     const jh_batch *b = w->ctx->batch;
     const jh_standard *std = b->standard;
-    lxw_worksheet *ws = workbook_add_worksheet(w->wb, bs_l(w, "trend_sheet"));
+    lxw_worksheet *ws =
+        workbook_add_worksheet(w->book.wb, bs_l(w, "trend_sheet"));
     static const char *const heads[] = {
         "level",        "indicator",       "batch_year", "cv",
         "trend_change", "trend_direction", "trend_gap",  "trend_mean",
@@ -1082,68 +1051,55 @@ tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
     lxw_format *chg2 = bs_fmt(w, false, true, 0, 0, "+0.00;-0.00;0.00", 0);
 
     if (ws == NULL) {
-        bs_check(w, LXW_ERROR_MEMORY_MALLOC_FAILED);
+        jh__book_check(&w->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
         return;
     }
-    bs_check(w,
-             worksheet_write_string(ws, 0, 0, b->counties[county], w->f.title));
+    jh__cell_str(&w->book, ws, 0, 0, b->counties[county], w->f.title);
     for (lxw_col_t c = 0; c < 10; c++) {
-        bs_check(w, worksheet_set_column(ws, c, c, widths[c], NULL));
-        bs_check(w, worksheet_write_string(ws, 1, c, bs_l(w, heads[c]),
-                                           w->f.header));
+        jh__col_width(&w->book, ws, c, c, widths[c]);
+        jh__cell_str(&w->book, ws, 1, c, bs_l(w, heads[c]), w->f.header);
     }
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         for (size_t k = 0; k < std->nindicators; k++) {
             size_t n = jh_report_trend_steps(b, county, (jh_level)l, k, steps);
             for (size_t i = 0; i < n; i++, r++) {
                 const jh_trend_step *s = &steps[i];
-                bs_check(w, worksheet_write_string(
-                                ws, r, 0, jh_level_name((jh_level)l, w->lang),
-                                w->f.text));
-                bs_check(w,
-                         worksheet_write_string(
-                             ws, r, 1,
+                jh__cell_str(&w->book, ws, r, 0,
+                             jh_level_name((jh_level)l, w->lang), w->f.text);
+                jh__cell_str(&w->book, ws, r, 1,
                              jh_indicator_short(&std->indicators[k], w->lang),
-                             w->f.text));
-                bs_check(
-                    w, worksheet_write_number(ws, r, 2, s->year, w->f.center));
+                             w->f.text);
+                jh__cell_num(&w->book, ws, r, 2, s->year, w->f.center);
                 bs_number(w, ws, r, 3, s->cv, w->f.num3);
                 bs_number(w, ws, r, 7, s->mean, w->f.num2);
                 if (s->first) {
                     for (lxw_col_t c = 4; c < 10; c++) {
                         if (c != 7)
-                            bs_check(w, worksheet_write_string(ws, r, c, "-",
-                                                               w->f.center));
+                            jh__cell_str(&w->book, ws, r, c, "-", w->f.center);
                     }
                     continue;
                 }
                 if (s->dcv_defined) {
                     bs_number(w, ws, r, 4, s->dcv, chg3);
-                    bs_check(
-                        w, worksheet_write_string(
-                               ws, r, 5,
-                               jh_report_trend_word(s->cv_dir, false, w->lang),
-                               w->f.center));
-                    bs_check(w,
-                             worksheet_write_string(
-                                 ws, r, 6,
+                    jh__cell_str(
+                        &w->book, ws, r, 5,
+                        jh_report_trend_word(s->cv_dir, false, w->lang),
+                        w->f.center);
+                    jh__cell_str(&w->book, ws, r, 6,
                                  jh_report_trend_word(s->cv_dir, true, w->lang),
-                                 w->f.center));
+                                 w->f.center);
                 } else {
                     for (lxw_col_t c = 4; c < 7; c++)
                         bs_number(w, ws, r, c, NAN, w->f.num3);
                 }
                 bs_number(w, ws, r, 8, s->dmean, chg2);
-                bs_check(w,
-                         worksheet_write_string(
-                             ws, r, 9,
+                jh__cell_str(&w->book, ws, r, 9,
                              jh_report_trend_word(s->mean_dir, false, w->lang),
-                             w->f.center));
+                             w->f.center);
             }
         }
     }
-    bs_check(w, worksheet_write_string(ws, r + 1, 0, bs_l(w, "trend_note"),
-                                       w->f.info));
+    jh__cell_str(&w->book, ws, r + 1, 0, bs_l(w, "trend_note"), w->f.info);
 }
 
 jh_status
@@ -1163,8 +1119,8 @@ jh_report_trend_workbook(const char *path, const jh_batch_report_context *ctx,
     if (begun != JH_OK)
         return begun;
     steps = calloc(ctx->batch->ngroups + 1, sizeof(*steps));
-    w.wb = steps != NULL ? workbook_new(path) : NULL;
-    if (w.wb == NULL) {
+    w.book.wb = steps != NULL ? workbook_new(path) : NULL;
+    if (w.book.wb == NULL) {
         free(steps);
         remove(path);
         return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
@@ -1175,14 +1131,15 @@ jh_report_trend_workbook(const char *path, const jh_batch_report_context *ctx,
     bs_formats_make(&w);
     tr_changes_sheet(&w, county, steps);
     tr_cvs_sheet(&w, county, steps);
-    close_error = workbook_close(w.wb);
+    close_error = workbook_close(w.book.wb);
     free(steps);
-    if (w.error == LXW_NO_ERROR)
-        w.error = close_error;
-    if (w.error != LXW_NO_ERROR) {
+    if (w.book.first == LXW_NO_ERROR)
+        w.book.first = close_error;
+    if (w.book.first != LXW_NO_ERROR) {
         remove(path);
         return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s", lxw_strerror(w.error));
+                            "cannot write workbook: %s",
+                            lxw_strerror(w.book.first));
     }
     return JH_OK;
 }

@@ -10,6 +10,7 @@
 
 #include "junheng/school.h"
 #include "junheng/standard.h"
+#include "sheet.h"
 #include "standard_text.h"
 #include "util.h"
 
@@ -140,14 +141,12 @@ static const tcol columns[] = {
      9, "小学班级数。", "Primary classes.", G_PUPILS, U_GUARANTEE,
      GUAR_ZH("音乐、美术专用教室（每{g_classes_per_room}个班1间）"),
      GUAR_EN("music and art rooms (one per {g_classes_per_room} classes)"),
-     "小学班级数。",
-     "Primary classes."},
+     "小学班级数。", "Primary classes."},
     {"班级数", "classes", -1, JH_LEVEL_JUNIOR, "个", "classes", K_INTEGER, 0, 9,
      "初中班级数。", "Junior classes.", G_PUPILS, U_GUARANTEE,
      GUAR_ZH("音乐、美术专用教室（每{g_classes_per_room}个班1间）"),
      GUAR_EN("music and art rooms (one per {g_classes_per_room} classes)"),
-     "初中班级数。",
-     "Junior classes."},
+     "初中班级数。", "Junior classes."},
     {"年级数", "grades", -1, JH_LEVEL_PRIMARY, NULL, NULL, K_INTEGER, 0, 9,
      "小学开设的年级数（六三学制为6）。",
      "Primary grades taught (6 under the 6-3 system).", G_PUPILS, U_OPTIONAL,
@@ -268,14 +267,12 @@ static const tcol columns[] = {
      "全校音乐专用教室间数。", "Whole school: music rooms.", G_GUARANTEE,
      U_GUARANTEE, GUAR_ZH("音乐专用教室（每{g_classes_per_room}个班1间）"),
      GUAR_EN("music rooms (one per {g_classes_per_room} classes)"),
-     "全校音乐专用教室间数。",
-     "Whole-school music rooms."},
+     "全校音乐专用教室间数。", "Whole-school music rooms."},
     {Q(JH_Q_ART_ROOMS), -1, "间", "rooms", K_INTEGER, 0, 11,
      "全校美术专用教室间数。", "Whole school: art rooms.", G_GUARANTEE,
      U_GUARANTEE, GUAR_ZH("美术专用教室（每{g_classes_per_art_room}个班1间）"),
      GUAR_EN("art rooms (one per {g_classes_per_art_room} classes)"),
-     "全校美术专用教室间数。",
-     "Whole-school art rooms."},
+     "全校美术专用教室间数。", "Whole-school art rooms."},
     {Q(JH_Q_MUSIC_ROOM_MIN_AREA), -1, "平方米", "m2", K_DECIMAL, 0, 12,
      "面积最小的一间音乐专用教室的面积。", "Area of the smallest music room.",
      G_GUARANTEE, U_GUARANTEE, GUAR_ZH("音乐专用教室面积"),
@@ -489,7 +486,7 @@ static const char *const level_zh[3] = {"小学", "初中", "高中"};
 
 /* Everything the writers share. */
 typedef struct tpl {
-    lxw_workbook *wb;
+    jh__book book; /* the workbook and its first error */
     jh_lang lang;
     const jh_standard *std; /* which columns are required */
     lxw_format *head, *head_req, *text, *wrap, *title, *bold_wrap;
@@ -634,20 +631,19 @@ list_entries(int list, jh_lang lang, const char **out)
 static lxw_error
 write_lists(tpl *p)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(p->wb, "lists");
-    lxw_error e = LXW_NO_ERROR;
+    lxw_worksheet *ws = workbook_add_worksheet(p->book.wb, "lists");
 
     if (ws == NULL)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
-    for (int l = 0; l < L_COUNT && e == LXW_NO_ERROR; l++) {
+    for (int l = 0; l < L_COUNT && p->book.first == LXW_NO_ERROR; l++) {
         const char *items[JH_TYPE_COUNT];
         size_t n = list_entries(l, p->lang, items);
-        for (size_t i = 0; i < n && e == LXW_NO_ERROR; i++)
-            e = worksheet_write_string(ws, (lxw_row_t)i, (lxw_col_t)l, items[i],
-                                       NULL);
+        for (size_t i = 0; i < n && p->book.first == LXW_NO_ERROR; i++)
+            jh__cell_str(&p->book, ws, (lxw_row_t)i, (lxw_col_t)l, items[i],
+                         NULL);
     }
     worksheet_hide(ws);
-    return e;
+    return p->book.first;
 }
 
 /* Attach the validation and input hint of column @p j. */
@@ -773,50 +769,51 @@ static lxw_error
 write_data(tpl *p)
 {
     lxw_worksheet *ws = workbook_add_worksheet(
-        p->wb, p->lang == JH_LANG_EN ? "schools" : "学校数据");
-    lxw_error e = LXW_NO_ERROR;
+        p->book.wb, p->lang == JH_LANG_EN ? "schools" : "学校数据");
 
     if (ws == NULL)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
-    e = worksheet_set_row(ws, 0, 48, NULL);
-    for (size_t j = 0; j < NCOLS && e == LXW_NO_ERROR; j++) {
+    jh__book_check(&p->book, worksheet_set_row(ws, 0, 48, NULL));
+    for (size_t j = 0; j < NCOLS && p->book.first == LXW_NO_ERROR; j++) {
         char header[256];
         header_of(&columns[j], p->lang, header, sizeof(header));
-        e = worksheet_set_column(
-            ws, (lxw_col_t)j, (lxw_col_t)j, columns[j].width,
-            columns[j].kind == K_TEXT || columns[j].kind == K_LIST ? p->text
-                                                                   : NULL);
-        if (e == LXW_NO_ERROR)
-            e = worksheet_write_string(
-                ws, 0, (lxw_col_t)j, header,
-                column_required(&columns[j], p->std) ? p->head_req : p->head);
-        if (e == LXW_NO_ERROR)
-            e = header_comment(p, ws, j);
-        if (e == LXW_NO_ERROR)
-            e = validate_column(p, ws, j);
+        jh__book_check(
+            &p->book,
+            worksheet_set_column(
+                ws, (lxw_col_t)j, (lxw_col_t)j, columns[j].width,
+                columns[j].kind == K_TEXT || columns[j].kind == K_LIST ? p->text
+                                                                       : NULL));
+        if (p->book.first == LXW_NO_ERROR)
+            jh__cell_str(&p->book, ws, 0, (lxw_col_t)j, header,
+                         column_required(&columns[j], p->std) ? p->head_req
+                                                              : p->head);
+        if (p->book.first == LXW_NO_ERROR)
+            jh__book_check(&p->book, header_comment(p, ws, j));
+        if (p->book.first == LXW_NO_ERROR)
+            jh__book_check(&p->book, validate_column(p, ws, j));
     }
     for (size_t i = 0; i < sizeof(examples) / sizeof(examples[0]); i++) {
         const example *x = &examples[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
-        for (size_t j = 0; j < NCOLS && e == LXW_NO_ERROR; j++) {
+        for (size_t j = 0; j < NCOLS && p->book.first == LXW_NO_ERROR; j++) {
             bool blank = false;
             const char *s = example_text(p, x, j, &blank);
             if (s != NULL) {
                 if (!blank)
-                    e = worksheet_write_string(ws, row, (lxw_col_t)j, s,
-                                               p->text);
+                    jh__cell_str(&p->book, ws, row, (lxw_col_t)j, s, p->text);
                 continue;
             }
             if (!isnan(x->v[j - FIRST_NUMBER]))
-                e = worksheet_write_number(ws, row, (lxw_col_t)j,
-                                           x->v[j - FIRST_NUMBER], NULL);
+                jh__book_check(&p->book, worksheet_write_number(
+                                             ws, row, (lxw_col_t)j,
+                                             x->v[j - FIRST_NUMBER], NULL));
         }
     }
     worksheet_freeze_panes(ws, 1, 2);
     worksheet_set_landscape(ws);
     worksheet_repeat_rows(ws, 0, 0);
     worksheet_activate(ws);
-    return e;
+    return p->book.first;
 }
 
 static const char *const guide_zh[] = {
@@ -914,8 +911,7 @@ static const char *const guide_en[] = {
  * {tp_scope} of the guide; {teaching_point_min} is the standard's. */
 static const char *const tp_scope_zh[] = {
     "在校生不足{teaching_point_min}人的教学点不参与计算，但仍要填写。",
-    "本标准不计算教学点，但仍要填写。",
-    "教学点全部参与计算。"};
+    "本标准不计算教学点，但仍要填写。", "教学点全部参与计算。"};
 static const char *const tp_scope_en[] = {
     "Teaching points under {teaching_point_min} pupils are not evaluated but "
     "are still listed.",
@@ -947,56 +943,29 @@ guide_line(const tpl *p, const char *tmpl, char *buf, size_t size)
 #define GUIDE_COL_A 30.0
 #define GUIDE_COL_B 80.0
 
-/*
- * Lines @p s takes in a wrapped cell @p width characters wide: Chinese
- * characters count two units, ASCII one.  Spreadsheets do not size rows to
- * wrapped text written by libxlsxwriter, so the sheet sets the heights.
- */
-static unsigned
-text_lines(const char *s, double width)
-{
-    double units = 0;
-    unsigned lines;
-
-    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
-        if (*p < 0x80)
-            units += 1;
-        else if ((*p & 0xC0) != 0x80)
-            units += 2; /* the lead byte of a wide character */
-    }
-    lines = (unsigned)ceil(units / (width - 2));
-    return lines > 0 ? lines : 1;
-}
-
-/* Set the height of @p row for @p lines lines of 11-point text. */
-static lxw_error
-guide_row_height(lxw_worksheet *ws, lxw_row_t row, unsigned lines)
-{
-    return lines > 1 ? worksheet_set_row(ws, row, 15.0 * lines, NULL)
-                     : LXW_NO_ERROR;
-}
-
 /* The instructions sheet: the guide, then one row per column. */
 static lxw_error
 write_guide(tpl *p)
 {
     bool en = p->lang == JH_LANG_EN;
     lxw_worksheet *ws =
-        workbook_add_worksheet(p->wb, en ? "instructions" : "说明");
+        workbook_add_worksheet(p->book.wb, en ? "instructions" : "说明");
     const char *const *lines = en ? guide_en : guide_zh;
     size_t nlines = en ? sizeof(guide_en) / sizeof(guide_en[0])
                        : sizeof(guide_zh) / sizeof(guide_zh[0]);
-    lxw_error e;
     lxw_row_t row = 0;
 
     if (ws == NULL)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
     worksheet_set_landscape(ws);
     worksheet_fit_to_pages(ws, 1, 0); /* print as wide as one page */
-    e = worksheet_set_column(ws, 0, 0, GUIDE_COL_A, p->bold_wrap);
-    if (e == LXW_NO_ERROR)
-        e = worksheet_set_column(ws, 1, 1, GUIDE_COL_B, p->wrap);
-    for (size_t i = 0; i < nlines && e == LXW_NO_ERROR; i++, row++) {
+    jh__book_check(&p->book,
+                   worksheet_set_column(ws, 0, 0, GUIDE_COL_A, p->bold_wrap));
+    if (p->book.first == LXW_NO_ERROR)
+        jh__book_check(&p->book,
+                       worksheet_set_column(ws, 1, 1, GUIDE_COL_B, p->wrap));
+    for (size_t i = 0; i < nlines && p->book.first == LXW_NO_ERROR;
+         i++, row++) {
         char text[1024];
         /* the rule sentences state the figures of the loaded standard */
         const char *s = guide_line(p, lines[i], text, sizeof(text));
@@ -1005,15 +974,16 @@ write_guide(tpl *p)
         /* Headings in the first column, paragraphs in the wide second one
          * (unmerged, so that spreadsheets fit the row height to them). */
         if (s[0] == '#') {
-            e = worksheet_write_string(ws, row, 0, s + 1,
-                                       i == 0 ? p->title : p->bold_wrap);
+            jh__cell_str(&p->book, ws, row, 0, s + 1,
+                         i == 0 ? p->title : p->bold_wrap);
         } else {
-            e = worksheet_write_string(ws, row, 1, s, p->wrap);
-            if (e == LXW_NO_ERROR)
-                e = guide_row_height(ws, row, text_lines(s, GUIDE_COL_B));
+            jh__cell_str(&p->book, ws, row, 1, s, p->wrap);
+            if (p->book.first == LXW_NO_ERROR)
+                jh__row_height(&p->book, ws, row,
+                               15.0 * jh__wrap_lines(s, GUIDE_COL_B));
         }
     }
-    if (e == LXW_NO_ERROR) {
+    if (p->book.first == LXW_NO_ERROR) {
         char s[512];
         if (en)
             snprintf(s, sizeof(s),
@@ -1028,21 +998,22 @@ write_guide(tpl *p)
                      "--standard 标准 标出另一标准的必填列），蓝色的列选填；"
                      "表头单元格的批注也写明了。各列按组说明如下：",
                      p->std->id);
-        e = worksheet_write_string(ws, row, 1, s, p->wrap);
-        if (e == LXW_NO_ERROR)
-            e = guide_row_height(ws, row, text_lines(s, GUIDE_COL_B));
+        jh__cell_str(&p->book, ws, row, 1, s, p->wrap);
+        if (p->book.first == LXW_NO_ERROR)
+            jh__row_height(&p->book, ws, row,
+                           15.0 * jh__wrap_lines(s, GUIDE_COL_B));
         row++;
     }
-    for (size_t j = 0; j < NCOLS && e == LXW_NO_ERROR; j++, row++) {
+    for (size_t j = 0; j < NCOLS && p->book.first == LXW_NO_ERROR; j++, row++) {
         const tcol *c = &columns[j];
         char header[256], use[1024], note[2048];
         unsigned la, lb;
 
         if (j == 0 || columns[j - 1].group != c->group) {
-            e = worksheet_write_string(
-                ws, row++, 0, en ? group_en[c->group] : group_zh[c->group],
-                p->bold_wrap);
-            if (e != LXW_NO_ERROR)
+            jh__cell_str(&p->book, ws, row++, 0,
+                         en ? group_en[c->group] : group_zh[c->group],
+                         p->bold_wrap);
+            if (p->book.first != LXW_NO_ERROR)
                 break;
         }
         header_of(c, p->lang, header, sizeof(header));
@@ -1055,44 +1026,44 @@ write_guide(tpl *p)
             snprintf(note, sizeof(note), "%s。%s用于：%s。",
                      column_required(c, p->std) ? "必填" : "选填", c->note_zh,
                      use);
-        la = text_lines(header, GUIDE_COL_A);
-        lb = text_lines(note, GUIDE_COL_B);
-        e = worksheet_write_string(ws, row, 0, header, p->bold_wrap);
-        if (e == LXW_NO_ERROR)
-            e = worksheet_write_string(ws, row, 1, note, p->wrap);
-        if (e == LXW_NO_ERROR)
-            e = guide_row_height(ws, row, la > lb ? la : lb);
+        la = jh__wrap_lines(header, GUIDE_COL_A);
+        lb = jh__wrap_lines(note, GUIDE_COL_B);
+        jh__cell_str(&p->book, ws, row, 0, header, p->bold_wrap);
+        if (p->book.first == LXW_NO_ERROR)
+            jh__cell_str(&p->book, ws, row, 1, note, p->wrap);
+        if (p->book.first == LXW_NO_ERROR)
+            jh__row_height(&p->book, ws, row, 15.0 * (la > lb ? la : lb));
     }
-    return e;
+    return p->book.first;
 }
 
 static void
 make_formats(tpl *p)
 {
-    p->head = workbook_add_format(p->wb);
+    p->head = jh__book_format(&p->book);
     format_set_bold(p->head);
     format_set_text_wrap(p->head);
     format_set_align(p->head, LXW_ALIGN_CENTER);
     format_set_align(p->head, LXW_ALIGN_VERTICAL_CENTER);
     format_set_bg_color(p->head, 0xDDEBF7);
     format_set_border(p->head, LXW_BORDER_THIN);
-    p->head_req = workbook_add_format(p->wb);
+    p->head_req = jh__book_format(&p->book);
     format_set_bold(p->head_req);
     format_set_text_wrap(p->head_req);
     format_set_align(p->head_req, LXW_ALIGN_CENTER);
     format_set_align(p->head_req, LXW_ALIGN_VERTICAL_CENTER);
     format_set_bg_color(p->head_req, 0xFCE4D6);
     format_set_border(p->head_req, LXW_BORDER_THIN);
-    p->text = workbook_add_format(p->wb);
+    p->text = jh__book_format(&p->book);
     format_set_num_format(p->text, "@");
-    p->wrap = workbook_add_format(p->wb);
+    p->wrap = jh__book_format(&p->book);
     format_set_text_wrap(p->wrap);
     format_set_align(p->wrap, LXW_ALIGN_VERTICAL_TOP);
-    p->bold_wrap = workbook_add_format(p->wb);
+    p->bold_wrap = jh__book_format(&p->book);
     format_set_bold(p->bold_wrap);
     format_set_text_wrap(p->bold_wrap);
     format_set_align(p->bold_wrap, LXW_ALIGN_VERTICAL_TOP);
-    p->title = workbook_add_format(p->wb);
+    p->title = jh__book_format(&p->book);
     format_set_bold(p->title);
     format_set_font_size(p->title, 14);
 }
@@ -1115,8 +1086,8 @@ jh_template_write(const char *path, const jh_template_options *opts,
     memset(&p, 0, sizeof(p));
     p.lang = opts->lang;
     p.std = opts->std != NULL ? opts->std : jh_standard_builtin(NULL);
-    p.wb = workbook_new(tmp);
-    if (p.wb == NULL) {
+    p.book.wb = workbook_new(tmp);
+    if (p.book.wb == NULL) {
         free(tmp);
         return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
                             "cannot create the workbook");
@@ -1127,8 +1098,10 @@ jh_template_write(const char *path, const jh_template_options *opts,
                                       : "县域义务教育学校基础数据填报模板");
     props.author = (char *)"junheng";
     props.created = (time_t)opts->created;
-    e = workbook_set_properties(p.wb, &props);
+    e = workbook_set_properties(p.book.wb, &props);
     make_formats(&p);
+    if (e == LXW_NO_ERROR)
+        e = p.book.first; /* a format that could not be made */
     if (e == LXW_NO_ERROR)
         e = write_data(&p);
     if (e == LXW_NO_ERROR)
@@ -1137,13 +1110,13 @@ jh_template_write(const char *path, const jh_template_options *opts,
         e = write_lists(&p);
     if (e != LXW_NO_ERROR) {
         /* Close anyway to free it, then drop the partial file. */
-        (void)workbook_close(p.wb);
+        (void)workbook_close(p.book.wb);
         remove(tmp);
         free(tmp);
         return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
                             "cannot build the template: %s", lxw_strerror(e));
     }
-    e = workbook_close(p.wb);
+    e = workbook_close(p.book.wb);
     if (e != LXW_NO_ERROR) {
         remove(tmp);
         free(tmp);
