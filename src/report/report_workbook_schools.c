@@ -22,11 +22,62 @@
  * (8), the indicators, 达标指标数 是否达标 备注. */
 #define WB_S_FIXED 8
 
+/* Row @p row of 表Ⅱ-2: school section @p j of level @p lr; widens the
+ * code, name and type columns (*wcode, *wname, *wtype) to fit. */
+static void
+wb_school_row(wb_writer *w, lxw_worksheet *ws, lxw_row_t row,
+              const jh_level_result *lr, size_t j, double wremark,
+              double *wcode, double *wname, double *wtype)
+{
+    const jh_analysis *a = w->ctx->analysis;
+    const jh_model *m = a->model;
+    const jh_standard *std = a->standard;
+    const lxw_col_t c_met = (lxw_col_t)(WB_S_FIXED + std->nindicators);
+    const lxw_col_t c_verdict = c_met + 1, c_remark = c_met + 2;
+    char buf[1024];
+    size_t si = lr->sections[j];
+    const jh_section *sec = &m->sections[si];
+    const jh_school *s = &m->county->schools[sec->school];
+    const jh_section_result *r = &a->results[si];
+    double grades = NAN;
+
+    /* The file's 年级数 when it has one, else the 六三 system's
+     * (a teaching point's is left blank). */
+    if (!isnan(s->grades[sec->level]))
+        grades = s->grades[sec->level];
+    else if (s->type != JH_TYPE_TEACHING_POINT)
+        grades = sec->level == JH_LEVEL_PRIMARY ? 6.0 : 3.0;
+    jh__cell_num(&w->book, ws, row, 0, (double)(j + 1), w->f.center);
+    jh__cell_str(&w->book, ws, row, 1, s->code, w->f.text);
+    jh__cell_str(&w->book, ws, row, 2, s->name, w->f.text);
+    jh__cell_str(&w->book, ws, row, 3, jh__wb_type_name(w, s->type), w->f.text);
+    jh__cell_str(&w->book, ws, row, 4, jh__wb_ownership_name(w, s->ownership),
+                 w->f.center);
+    jh__cell_num(&w->book, ws, row, 5, sec->students, w->f.general);
+    jh__cell_num(&w->book, ws, row, 6, grades, w->f.center);
+    jh__cell_num(&w->book, ws, row, 7, s->classes[sec->level], w->f.center);
+    for (size_t k = 0; k < std->nindicators; k++)
+        jh__cell_num(&w->book, ws, row, (lxw_col_t)(WB_S_FIXED + k),
+                     r->value[k],
+                     r->met[k]       ? w->f.num2
+                     : r->partial[k] ? w->f.num2_part
+                                     : w->f.num2_bad);
+    jh__cell_num(&w->book, ws, row, c_met, (double)r->met_count, w->f.center);
+    jh__cell_str(&w->book, ws, row, c_verdict,
+                 jh__wb_l(w, r->pass ? "yes" : "no"),
+                 jh__wb_verdict_format(w, r->pass));
+    jh__cell_str(&w->book, ws, row, c_remark,
+                 jh_section_remark(w->ctx, si, buf, sizeof(buf)), w->f.wrap);
+    jh__row_height(&w->book, ws, row, jh__wrap_height(buf, wremark));
+    jh__text_fit(wcode, s->code);
+    jh__text_fit(wname, s->name);
+    jh__text_fit(wtype, jh__wb_type_name(w, s->type));
+}
+
 void
 jh__wb_school_sheet(wb_writer *w, lxw_worksheet *ws, const jh_level_result *lr)
 {
     const jh_analysis *a = w->ctx->analysis;
-    const jh_model *m = a->model;
     const jh_standard *std = a->standard;
     static const char *const heads[WB_S_FIXED] = {
         "seq",       "code",     "school", "type",
@@ -64,49 +115,8 @@ jh__wb_school_sheet(wb_writer *w, lxw_worksheet *ws, const jh_level_result *lr)
     jh__row_height(&w->book, ws, head, head_height);
 
     row = head + 1;
-    for (size_t j = 0; j < lr->nsections; j++) {
-        size_t si = lr->sections[j];
-        const jh_section *sec = &m->sections[si];
-        const jh_school *s = &m->county->schools[sec->school];
-        const jh_section_result *r = &a->results[si];
-        double grades = NAN;
-
-        /* The file's 年级数 when it has one, else the 六三 system's
-         * (a teaching point's is left blank). */
-        if (!isnan(s->grades[sec->level]))
-            grades = s->grades[sec->level];
-        else if (s->type != JH_TYPE_TEACHING_POINT)
-            grades = sec->level == JH_LEVEL_PRIMARY ? 6.0 : 3.0;
-        jh__cell_num(&w->book, ws, row, 0, (double)(j + 1), w->f.center);
-        jh__cell_str(&w->book, ws, row, 1, s->code, w->f.text);
-        jh__cell_str(&w->book, ws, row, 2, s->name, w->f.text);
-        jh__cell_str(&w->book, ws, row, 3, jh__wb_type_name(w, s->type),
-                     w->f.text);
-        jh__cell_str(&w->book, ws, row, 4,
-                     jh__wb_ownership_name(w, s->ownership), w->f.center);
-        jh__cell_num(&w->book, ws, row, 5, sec->students, w->f.general);
-        jh__cell_num(&w->book, ws, row, 6, grades, w->f.center);
-        jh__cell_num(&w->book, ws, row, 7, s->classes[sec->level], w->f.center);
-        for (size_t k = 0; k < std->nindicators; k++)
-            jh__cell_num(&w->book, ws, row, (lxw_col_t)(WB_S_FIXED + k),
-                         r->value[k],
-                         r->met[k]       ? w->f.num2
-                         : r->partial[k] ? w->f.num2_part
-                                         : w->f.num2_bad);
-        jh__cell_num(&w->book, ws, row, c_met, (double)r->met_count,
-                     w->f.center);
-        jh__cell_str(&w->book, ws, row, c_verdict,
-                     jh__wb_l(w, r->pass ? "yes" : "no"),
-                     jh__wb_verdict_format(w, r->pass));
-        jh__cell_str(&w->book, ws, row, c_remark,
-                     jh_section_remark(w->ctx, si, buf, sizeof(buf)),
-                     w->f.wrap);
-        jh__row_height(&w->book, ws, row, jh__wrap_height(buf, wremark));
-        jh__text_fit(&wcode, s->code);
-        jh__text_fit(&wname, s->name);
-        jh__text_fit(&wtype, jh__wb_type_name(w, s->type));
-        row++;
-    }
+    for (size_t j = 0; j < lr->nsections; j++, row++)
+        wb_school_row(w, ws, row, lr, j, wremark, &wcode, &wname, &wtype);
 
     jh__col_width(&w->book, ws, 0, 0, 5);
     jh__col_width(&w->book, ws, 1, 1, wcode);
