@@ -262,15 +262,13 @@ bs_summary_sheet(bs_writer *w)
     const jh_batch *b = w->ctx->batch;
     const jh_standard *std = b->standard;
     lxw_worksheet *ws =
-        workbook_add_worksheet(w->book.wb, bs_l(w, "batch_sheet_summary"));
+        jh__book_add_sheet(&w->book, bs_l(w, "batch_sheet_summary"));
     lxw_col_t c = 0;
     lxw_row_t r = 0, head;
     char text[512];
 
-    if (ws == NULL) {
-        jh__book_check(&w->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    if (ws == NULL)
         return;
-    }
     jh__cell_str(&w->book, ws, r++, 0, bs_l(w, "batch_title"), w->f.title);
     snprintf(text, sizeof(text), "%s: %s (%s, %s)", bs_l(w, "standard"),
              w->lang == JH_LANG_EN ? std->name_en : std->name_zh, std->id,
@@ -306,17 +304,15 @@ bs_failing_sheet(bs_writer *w)
     const jh_batch *b = w->ctx->batch;
     const jh_standard *std = b->standard;
     lxw_worksheet *ws =
-        workbook_add_worksheet(w->book.wb, bs_l(w, "batch_sheet_failing"));
+        jh__book_add_sheet(&w->book, bs_l(w, "batch_sheet_failing"));
     lxw_row_t r = 0;
     lxw_col_t c = 0;
     char *why = NULL;
     size_t cap = 0;
     char num[64], num2[64];
 
-    if (ws == NULL) {
-        jh__book_check(&w->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    if (ws == NULL)
         return;
-    }
     jh__cell_str(&w->book, ws, r++, 0, bs_l(w, "batch_sheet_failing"),
                  w->f.title);
     r++;
@@ -424,14 +420,12 @@ bs_warnings_sheet(bs_writer *w)
 {
     const jh_batch *b = w->ctx->batch;
     lxw_worksheet *ws =
-        workbook_add_worksheet(w->book.wb, bs_l(w, "batch_sheet_warnings"));
+        jh__book_add_sheet(&w->book, bs_l(w, "batch_sheet_warnings"));
     lxw_row_t r = 0;
     char label[200];
 
-    if (ws == NULL) {
-        jh__book_check(&w->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    if (ws == NULL)
         return;
-    }
     jh__cell_str(&w->book, ws, r, 0, bs_l(w, "county"), w->f.header);
     jh__cell_str(&w->book, ws, r, 1, bs_l(w, "location"), w->f.header);
     jh__cell_str(&w->book, ws, r, 2, bs_l(w, "message"), w->f.header);
@@ -502,14 +496,12 @@ tr_cvs_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
     const jh_batch *b = w->ctx->batch;
     const jh_standard *std = b->standard;
     lxw_worksheet *ws =
-        workbook_add_worksheet(w->book.wb, bs_l(w, "trend_cvs_sheet"));
+        jh__book_add_sheet(&w->book, bs_l(w, "trend_cvs_sheet"));
     lxw_row_t r = 2;
     lxw_col_t c = 1;
 
-    if (ws == NULL) {
-        jh__book_check(&w->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    if (ws == NULL)
         return;
-    }
     jh__cell_str(&w->book, ws, 0, 0, b->counties[county], w->f.title);
     jh__cell_str(&w->book, ws, 1, 0, bs_l(w, "batch_year"), w->f.header);
     jh__col_width(&w->book, ws, 0, 0, 10);
@@ -549,8 +541,7 @@ tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
 {
     const jh_batch *b = w->ctx->batch;
     const jh_standard *std = b->standard;
-    lxw_worksheet *ws =
-        workbook_add_worksheet(w->book.wb, bs_l(w, "trend_sheet"));
+    lxw_worksheet *ws = jh__book_add_sheet(&w->book, bs_l(w, "trend_sheet"));
     static const char *const heads[] = {
         "level",        "indicator",       "batch_year", "cv",
         "trend_change", "trend_direction", "trend_gap",  "trend_mean",
@@ -561,10 +552,8 @@ tr_changes_sheet(bs_writer *w, size_t county, jh_trend_step *steps)
     lxw_format *chg3 = bs_fmt(w, false, true, 0, 0, "+0.000;-0.000;0.000", 0);
     lxw_format *chg2 = bs_fmt(w, false, true, 0, 0, "+0.00;-0.00;0.00", 0);
 
-    if (ws == NULL) {
-        jh__book_check(&w->book, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    if (ws == NULL)
         return;
-    }
     jh__cell_str(&w->book, ws, 0, 0, b->counties[county], w->f.title);
     for (lxw_col_t c = 0; c < 10; c++) {
         jh__col_width(&w->book, ws, c, c, widths[c]);

@@ -137,6 +137,15 @@ jh__book_close(jh__book *b, const char *path, jh_error *err)
 }
 
 lxw_worksheet *
+jh__book_add_sheet(jh__book *b, const char *name)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+    if (ws == NULL)
+        check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    return ws;
+}
+
+lxw_worksheet *
 jh__book_sheet(jh__book *b, const char *name)
 {
     lxw_worksheet *ws;

@@ -61,7 +61,12 @@ jh_status jh__book_open(jh__book *book, const char *path, const char *title,
 /** Close and write the workbook; reports the first error. */
 jh_status jh__book_close(jh__book *book, const char *path, jh_error *err);
 
-/** Add a worksheet named @p name (NULL, with book->first set, on error). */
+/** Add a worksheet named @p name with libxlsxwriter's defaults (NULL, with
+ * book->first set, on error). */
+lxw_worksheet *jh__book_add_sheet(jh__book *book, const char *name);
+
+/** Add a worksheet named @p name, validated first, printed A4 landscape one
+ * page wide (NULL, with book->first set, on error). */
 lxw_worksheet *jh__book_sheet(jh__book *book, const char *name);
 
 /** Write text (a blank cell for NULL or ""), never as a formula. */

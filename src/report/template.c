@@ -163,7 +163,7 @@ list_entries(int list, jh_lang lang, const char **out)
 static lxw_error
 write_lists(tpl *p)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(p->book.wb, "lists");
+    lxw_worksheet *ws = jh__book_add_sheet(&p->book, "lists");
 
     if (ws == NULL)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -300,8 +300,8 @@ header_comment(tpl *p, lxw_worksheet *ws, size_t j)
 static lxw_error
 write_data(tpl *p)
 {
-    lxw_worksheet *ws = workbook_add_worksheet(
-        p->book.wb, p->lang == JH_LANG_EN ? "schools" : "学校数据");
+    lxw_worksheet *ws = jh__book_add_sheet(
+        &p->book, p->lang == JH_LANG_EN ? "schools" : "学校数据");
 
     if (ws == NULL)
         return LXW_ERROR_MEMORY_MALLOC_FAILED;
@@ -483,7 +483,7 @@ write_guide(tpl *p)
 {
     bool en = p->lang == JH_LANG_EN;
     lxw_worksheet *ws =
-        workbook_add_worksheet(p->book.wb, en ? "instructions" : "说明");
+        jh__book_add_sheet(&p->book, en ? "instructions" : "说明");
     const char *const *lines = en ? guide_en : guide_zh;
     size_t nlines = en ? sizeof(guide_en) / sizeof(guide_en[0])
                        : sizeof(guide_zh) / sizeof(guide_zh[0]);
