@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "junheng/report.h"
 #include "junheng/standard.h"
 
 typedef enum col_kind {
