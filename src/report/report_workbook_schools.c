@@ -96,8 +96,7 @@ jh__wb_school_sheet(wb_writer *w, lxw_worksheet *ws, const jh_level_result *lr)
     jh__book_check(&w->book, worksheet_set_row(ws, 0, 24, NULL));
     jh__rule_text(std, jh__wb_l(w, "legend"), legend, sizeof(legend));
     jh__cell_merge(&w->book, ws, 1, 0, 1, c_remark, legend, w->f.info);
-    for (lxw_col_t c = 0; c < WB_S_FIXED; c++)
-        jh__cell_str(&w->book, ws, head, c, jh__wb_l(w, heads[c]), w->f.header);
+    jh__header_row(&w->book, ws, head, heads, WB_S_FIXED, w->lang, w->f.header);
     for (size_t k = 0; k < std->nindicators; k++) {
         const jh_indicator *ind = &std->indicators[k];
         jh__cell_str(&w->book, ws, head, (lxw_col_t)(WB_S_FIXED + k),
@@ -397,8 +396,7 @@ jh__wb_excluded_sheet(wb_writer *w, lxw_worksheet *ws)
     jh__cell_merge(&w->book, ws, row, 0, row, 4, buf, w->f.title);
     jh__book_check(&w->book, worksheet_set_row(ws, row, 24, NULL));
     row++;
-    for (lxw_col_t c = 0; c < 5; c++)
-        jh__cell_str(&w->book, ws, row, c, jh__wb_l(w, heads[c]), w->f.header);
+    jh__header_row(&w->book, ws, row, heads, 5, w->lang, w->f.header);
     row++;
     for (size_t i = 0; i < m->nexcluded; i++) {
         const jh_school *s = &m->county->schools[m->excluded[i].school];
@@ -421,8 +419,7 @@ jh__wb_excluded_sheet(wb_writer *w, lxw_worksheet *ws)
     row++;
     jh__cell_str(&w->book, ws, row++, 0, jh__wb_l(w, "title_warnings"),
                  w->f.section);
-    for (lxw_col_t c = 0; c < 3; c++)
-        jh__cell_str(&w->book, ws, row, c, jh__wb_l(w, wheads[c]), w->f.header);
+    jh__header_row(&w->book, ws, row, wheads, 3, w->lang, w->f.header);
     jh__cell_merge(&w->book, ws, row, 3, row, 4, jh__wb_l(w, wheads[3]),
                    w->f.header);
     row++;

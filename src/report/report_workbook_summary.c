@@ -200,8 +200,7 @@ wb_table3(wb_writer *w, lxw_worksheet *ws, lxw_row_t row)
     char buf[512], ref[128], formula[160];
 
     jh__cell_str(&w->book, ws, row++, 0, jh__wb_l(w, "title_t3"), w->f.section);
-    for (lxw_col_t c = 0; c < 8; c++)
-        jh__cell_str(&w->book, ws, row, c, jh__wb_l(w, heads[c]), w->f.header);
+    jh__header_row(&w->book, ws, row, heads, 8, w->lang, w->f.header);
     row++;
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         const jh_level_result *lr = &a->levels[l];
@@ -285,8 +284,7 @@ wb_table21(wb_writer *w, lxw_worksheet *ws, lxw_row_t row)
 
     jh__cell_str(&w->book, ws, row++, 0, jh__wb_l(w, "title_t21"),
                  w->f.section);
-    for (lxw_col_t c = 0; c < 6; c++)
-        jh__cell_str(&w->book, ws, row, c, jh__wb_l(w, heads[c]), w->f.header);
+    jh__header_row(&w->book, ws, row, heads, 6, w->lang, w->f.header);
     row++;
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         const jh_level_result *lr = &a->levels[l];
@@ -339,8 +337,7 @@ wb_verdicts(wb_writer *w, lxw_worksheet *ws, lxw_row_t row)
 
     jh__cell_str(&w->book, ws, row++, 0, jh__wb_l(w, "title_verdict"),
                  w->f.section);
-    for (lxw_col_t c = 0; c < 7; c++)
-        jh__cell_str(&w->book, ws, row, c, jh__wb_l(w, heads[c]), w->f.header);
+    jh__header_row(&w->book, ws, row, heads, 7, w->lang, w->f.header);
     row++;
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
         const jh_level_result *lr = &a->levels[l];

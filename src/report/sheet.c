@@ -211,6 +211,14 @@ jh__col_width(jh__book *b, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last,
 }
 
 void
+jh__header_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row,
+               const char *const *keys, size_t n, jh_lang lang, lxw_format *fmt)
+{
+    for (size_t c = 0; c < n; c++)
+        jh__cell_str(b, ws, row, (lxw_col_t)c, jh_label(lang, keys[c]), fmt);
+}
+
+void
 jh__cell_merge(jh__book *b, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1,
                lxw_row_t r2, lxw_col_t c2, const char *s, lxw_format *fmt)
 {

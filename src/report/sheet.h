@@ -13,6 +13,7 @@
 #include <xlsxwriter.h>
 
 #include "junheng/error.h"
+#include "junheng/report.h"
 
 /** Cell formats, created once per workbook by jh__sheet_formats(). */
 typedef struct jh__sheet_fmt {
@@ -85,6 +86,12 @@ void jh__cell_formula(jh__book *book, lxw_worksheet *ws, lxw_row_t r,
 /** Set the width of columns @p first..@p last. */
 void jh__col_width(jh__book *book, lxw_worksheet *ws, lxw_col_t first,
                    lxw_col_t last, double width);
+
+/** A header row: at @p row, columns 0..@p n-1, the labels (jh_label) of
+ * @p keys in language @p lang, in format @p fmt. */
+void jh__header_row(jh__book *book, lxw_worksheet *ws, lxw_row_t row,
+                    const char *const *keys, size_t n, jh_lang lang,
+                    lxw_format *fmt);
 
 /** Merge @p r1..@p r2 x @p c1..@p c2 and write @p s there (as text). */
 void jh__cell_merge(jh__book *book, lxw_worksheet *ws, lxw_row_t r1,
