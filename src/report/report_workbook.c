@@ -316,8 +316,7 @@ jh__workbook_add_analysis(jh__analysis_sheets **out, lxw_workbook *wb,
         return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
     as->w.ctx = ctx;
     as->w.lang = ctx->lang;
-    as->w.book.first = LXW_NO_ERROR;
-    as->w.book.wb = wb;
+    jh__book_init(&as->w.book, wb);
     as->w.err = err;
     as->w.st = jh__report_checks(ctx, true, err);
     if (as->w.st != JH_OK)
