@@ -178,35 +178,44 @@ in_chart(const jh_batch_group *g, int level, bool by_year, int year)
     return g->levels[level].present && (!by_year || g->year == year);
 }
 
-/* Write the three data files of distribution chart @p n: level @p level,
- * the groups of year @p year when @p by_year. */
-static jh_status
-write_dist(bc_set *s, size_t n, int level, bool by_year, int year,
-           jh_error *err)
-{
-    const jh_batch *b = s->ctx->batch;
-    const jh_standard *std = b->standard;
-    jh_lang lang = s->ctx->lang;
-    double limit = std->cv_limit[level];
-    bool has_limit = limit >= 0.0;
-    size_t ngroups = 0, nind = std->nindicators, undefined = 0;
-    double *v = malloc((b->ngroups > 0 ? b->ngroups : 1) * sizeof(*v));
-    double top = 0.0, q3max = 0.0;
-    char text[1024], part[512], num[64];
-    jh_status st = JH_OK;
-    FILE *f;
+/* One distribution chart being written: which county-years, the y range
+ * and a buffer of CVs. */
+typedef struct bc_dist {
+    bc_set *s;
+    size_t n;
+    int level;
+    bool by_year;
+    int year;
+    double *v;        /* room for one CV per county-year */
+    double top;       /* the y range */
+    size_t ngroups;   /* county-years drawn */
+    size_t undefined; /* CVs left out, undefined */
+} bc_dist;
 
-    if (v == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    for (size_t g = 0; g < b->ngroups; g++)
-        ngroups += in_chart(&b->groups[g], level, by_year, year);
-    /* The y range: up to the largest CV, but not so far that a few
-     * extreme counties squash every box. */
-    for (size_t k = 0; k < nind; k++) {
+static bool
+dist_in(const bc_dist *d, size_t g)
+{
+    return in_chart(&d->s->ctx->batch->groups[g], d->level, d->by_year,
+                    d->year);
+}
+
+/* The y range: up to the largest CV, but not so far that a few extreme
+ * counties squash every box. */
+static void
+dist_range(bc_dist *d)
+{
+    const jh_batch *b = d->s->ctx->batch;
+    const jh_standard *std = b->standard;
+    double limit = std->cv_limit[d->level];
+    bool has_limit = limit >= 0.0;
+    double top = 0.0, q3max = 0.0, *v = d->v;
+
+    for (size_t k = 0; k < std->nindicators; k++) {
         size_t m = 0;
         for (size_t g = 0; g < b->ngroups; g++) {
-            const jh_indicator_stats *is = &b->groups[g].levels[level].ind[k];
-            if (in_chart(&b->groups[g], level, by_year, year) && is->cv_defined)
+            const jh_indicator_stats *is =
+                &b->groups[g].levels[d->level].ind[k];
+            if (dist_in(d, g) && is->cv_defined)
                 v[m++] = is->cv;
         }
         if (m == 0)
@@ -226,13 +235,26 @@ write_dist(bc_set *s, size_t n, int level, bool by_year, int year,
         if (top <= 0.0)
             top = 1.0;
     }
+    d->top = top;
+}
 
-    f = bc_open(s, n, "-box.tsv", &st, err);
-    for (size_t k = 0; f != NULL && k < nind; k++) {
+/* The boxes (-box.tsv): per indicator its quartiles and how many are over
+ * the limit. */
+static void
+dist_boxes(bc_dist *d, FILE *f)
+{
+    const jh_batch *b = d->s->ctx->batch;
+    const jh_standard *std = b->standard;
+    jh_lang lang = d->s->ctx->lang;
+    double *v = d->v;
+    char text[1024], part[512];
+
+    for (size_t k = 0; k < std->nindicators; k++) {
         size_t m = 0, over = 0, all = 0;
         for (size_t g = 0; g < b->ngroups; g++) {
-            const jh_indicator_stats *is = &b->groups[g].levels[level].ind[k];
-            if (!in_chart(&b->groups[g], level, by_year, year))
+            const jh_indicator_stats *is =
+                &b->groups[g].levels[d->level].ind[k];
+            if (!dist_in(d, g))
                 continue;
             all++;
             if (!is->cv_pass)
@@ -240,7 +262,7 @@ write_dist(bc_set *s, size_t n, int level, bool by_year, int year,
             if (is->cv_defined)
                 v[m++] = is->cv;
             else
-                undefined++;
+                d->undefined++;
         }
         qsort(v, m, sizeof(*v), cmp_double);
         fprintf(f, "%zu\t", k + 1);
@@ -249,7 +271,7 @@ write_dist(bc_set *s, size_t n, int level, bool by_year, int year,
                                   quantile(v, m, 0.5), quantile(v, m, 0.75),
                                   v[m - 1]};
             for (int q = 0; q < 5; q++) {
-                jh__gp_put_num(f, fmin(qs[q], top));
+                jh__gp_put_num(f, fmin(qs[q], d->top));
                 fputc('\t', f);
             }
         } else {
@@ -265,69 +287,114 @@ write_dist(bc_set *s, size_t n, int level, bool by_year, int year,
         jh__gp_put_text(f, text);
         fputc('\n', f);
     }
-    if (f != NULL)
-        st = bc_close(f, s, st, err);
+}
 
-    f = st == JH_OK ? bc_open(s, n, "-pts.tsv", &st, err) : NULL;
-    for (size_t g = 0; f != NULL && g < b->ngroups; g++) {
-        if (!in_chart(&b->groups[g], level, by_year, year))
+/* The points (-pts.tsv): every defined CV, jittered across its column. */
+static void
+dist_points(const bc_dist *d, FILE *f)
+{
+    const jh_batch *b = d->s->ctx->batch;
+    size_t nind = b->standard->nindicators;
+
+    for (size_t g = 0; g < b->ngroups; g++) {
+        if (!dist_in(d, g))
             continue;
         for (size_t k = 0; k < nind; k++) {
-            const jh_indicator_stats *is = &b->groups[g].levels[level].ind[k];
+            const jh_indicator_stats *is =
+                &b->groups[g].levels[d->level].ind[k];
             if (!is->cv_defined)
                 continue;
             jh__gp_put_num(f, (double)(k + 1) + 0.3 * jitter(g * 7 + k));
             fputc('\t', f);
-            jh__gp_put_num(f, fmin(is->cv, top));
-            fprintf(f, "\t%d\t%d\n", is->cv_pass ? 0 : 1, is->cv > top ? 1 : 0);
+            jh__gp_put_num(f, fmin(is->cv, d->top));
+            fprintf(f, "\t%d\t%d\n", is->cv_pass ? 0 : 1,
+                    is->cv > d->top ? 1 : 0);
         }
     }
-    if (f != NULL)
-        st = bc_close(f, s, st, err);
+}
 
+/* The title, caption and labels (-meta.tsv). */
+static void
+dist_meta(const bc_dist *d, FILE *f)
+{
+    const jh_standard *std = d->s->ctx->batch->standard;
+    jh_lang lang = d->s->ctx->lang;
+    double limit = std->cv_limit[d->level];
+    bool has_limit = limit >= 0.0;
+    char text[1024], num[64];
+
+    fprintf(f, "%zu\t", std->nindicators);
+    jh__gp_put_num(f, has_limit ? limit : 0.0);
+    fprintf(f, "\t%d\t", has_limit ? 1 : 0);
+    jh__gp_put_num(f, d->top);
+    fprintf(f, "\t%zu\t", d->ngroups);
+    if (d->by_year)
+        snprintf(text, sizeof(text), "%s \xc2\xb7 %s \xc2\xb7 %d",
+                 jh_level_name((jh_level)d->level, lang),
+                 jh_label(lang, "batch_dist_title"), d->year);
+    else
+        snprintf(text, sizeof(text), "%s \xc2\xb7 %s",
+                 jh_level_name((jh_level)d->level, lang),
+                 jh_label(lang, "batch_dist_title"));
+    jh__gp_put_text(f, text);
+    fputc('\t', f);
+    snprintf(text, sizeof(text), "%s   |   %s%s%zu   |   %s %s%s",
+             jh_label(lang, "batch_dist_caption"),
+             jh_label(lang, "batch_counties"), lang == JH_LANG_EN ? ": " : "：",
+             d->ngroups, std->id, std->source, d->undefined > 0 ? "" : "");
+    if (d->undefined > 0) {
+        size_t used = strlen(text);
+        snprintf(text + used, sizeof(text) - used, "   |   %s%s%zu",
+                 jh_label(lang, "undefined"), lang == JH_LANG_EN ? ": " : "：",
+                 d->undefined);
+    }
+    jh__gp_put_text(f, text);
+    fputc('\t', f);
+    jh__gp_put_text(f, jh_label(lang, "chart_cv"));
+    fputc('\t', f);
+    jh__gp_put_text(f, jh_label(lang, "batch_dist_within"));
+    fputc('\t', f);
+    jh__gp_put_text(f, jh_label(lang, "batch_dist_over"));
+    fputc('\t', f);
+    snprintf(text, sizeof(text), "%s %s", jh_label(lang, "chart_cv_limit"),
+             jh__fmt_fixed(limit, 2, num, sizeof(num)));
+    jh__gp_put_text(f, has_limit ? text : "");
+    fputc('\n', f);
+}
+
+/* Write the three data files of distribution chart @p n: level @p level,
+ * the groups of year @p year when @p by_year. */
+static jh_status
+write_dist(bc_set *s, size_t n, int level, bool by_year, int year,
+           jh_error *err)
+{
+    const jh_batch *b = s->ctx->batch;
+    bc_dist d = {s, n, level, by_year, year, NULL, 0.0, 0, 0};
+    jh_status st = JH_OK;
+    FILE *f;
+
+    d.v = malloc((b->ngroups > 0 ? b->ngroups : 1) * sizeof(*d.v));
+    if (d.v == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    for (size_t g = 0; g < b->ngroups; g++)
+        d.ngroups += dist_in(&d, g);
+    dist_range(&d);
+    f = bc_open(s, n, "-box.tsv", &st, err);
+    if (f != NULL) {
+        dist_boxes(&d, f);
+        st = bc_close(f, s, st, err);
+    }
+    f = st == JH_OK ? bc_open(s, n, "-pts.tsv", &st, err) : NULL;
+    if (f != NULL) {
+        dist_points(&d, f);
+        st = bc_close(f, s, st, err);
+    }
     f = st == JH_OK ? bc_open(s, n, "-meta.tsv", &st, err) : NULL;
     if (f != NULL) {
-        fprintf(f, "%zu\t", nind);
-        jh__gp_put_num(f, has_limit ? limit : 0.0);
-        fprintf(f, "\t%d\t", has_limit ? 1 : 0);
-        jh__gp_put_num(f, top);
-        fprintf(f, "\t%zu\t", ngroups);
-        if (by_year)
-            snprintf(text, sizeof(text), "%s \xc2\xb7 %s \xc2\xb7 %d",
-                     jh_level_name((jh_level)level, lang),
-                     jh_label(lang, "batch_dist_title"), year);
-        else
-            snprintf(text, sizeof(text), "%s \xc2\xb7 %s",
-                     jh_level_name((jh_level)level, lang),
-                     jh_label(lang, "batch_dist_title"));
-        jh__gp_put_text(f, text);
-        fputc('\t', f);
-        snprintf(text, sizeof(text), "%s   |   %s%s%zu   |   %s %s%s",
-                 jh_label(lang, "batch_dist_caption"),
-                 jh_label(lang, "batch_counties"),
-                 lang == JH_LANG_EN ? ": " : "：", ngroups, std->id,
-                 std->source, undefined > 0 ? "" : "");
-        if (undefined > 0) {
-            size_t used = strlen(text);
-            snprintf(text + used, sizeof(text) - used, "   |   %s%s%zu",
-                     jh_label(lang, "undefined"),
-                     lang == JH_LANG_EN ? ": " : "：", undefined);
-        }
-        jh__gp_put_text(f, text);
-        fputc('\t', f);
-        jh__gp_put_text(f, jh_label(lang, "chart_cv"));
-        fputc('\t', f);
-        jh__gp_put_text(f, jh_label(lang, "batch_dist_within"));
-        fputc('\t', f);
-        jh__gp_put_text(f, jh_label(lang, "batch_dist_over"));
-        fputc('\t', f);
-        snprintf(text, sizeof(text), "%s %s", jh_label(lang, "chart_cv_limit"),
-                 jh__fmt_fixed(limit, 2, num, sizeof(num)));
-        jh__gp_put_text(f, has_limit ? text : "");
-        fputc('\n', f);
+        dist_meta(&d, f);
         st = bc_close(f, s, st, err);
     }
-    free(v);
+    free(d.v);
     return st;
 }
 

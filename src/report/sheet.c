@@ -1,6 +1,6 @@
-/* junheng - libxlsxwriter helpers for the plan, verify and diagnostics
- * sheets.  Helpers are jh__-prefixed: libxlsxwriter exports unprefixed
- * workbook_*, worksheet_*, format_* and chart_* symbols. */
+/* junheng - the workbook toolkit shared by every workbook.  Helpers are
+ * jh__-prefixed: libxlsxwriter exports unprefixed workbook_*, worksheet_*,
+ * format_* and chart_* symbols. */
 #include "sheet.h"
 #include "util.h"
 
@@ -17,20 +17,35 @@ jh__book_check(jh__book *b, lxw_error e)
         b->first = e;
 }
 
+void
+jh__book_init(jh__book *b, lxw_workbook *wb)
+{
+    memset(b, 0, sizeof(*b));
+    b->wb = wb;
+    b->first = LXW_NO_ERROR;
+}
+
 static void
 check(jh__book *b, lxw_error e)
 {
     jh__book_check(b, e);
 }
 
+lxw_format *
+jh__book_format(jh__book *b)
+{
+    lxw_format *f = workbook_add_format(b->wb);
+    if (f == NULL)
+        check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    return f;
+}
+
 static lxw_format *
 add_format(jh__book *b, bool border, const char *num, bool bold, bool wrap)
 {
-    lxw_format *f = workbook_add_format(b->wb);
-    if (f == NULL) {
-        check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    lxw_format *f = jh__book_format(b);
+    if (f == NULL)
         return NULL;
-    }
     format_set_font_name(f, "Noto Sans CJK SC");
     format_set_font_size(f, 10);
     format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
@@ -122,6 +137,15 @@ jh__book_close(jh__book *b, const char *path, jh_error *err)
 }
 
 lxw_worksheet *
+jh__book_add_sheet(jh__book *b, const char *name)
+{
+    lxw_worksheet *ws = workbook_add_worksheet(b->wb, name);
+    if (ws == NULL)
+        check(b, LXW_ERROR_MEMORY_MALLOC_FAILED);
+    return ws;
+}
+
+lxw_worksheet *
 jh__book_sheet(jh__book *b, const char *name)
 {
     lxw_worksheet *ws;
@@ -184,4 +208,136 @@ jh__col_width(jh__book *b, lxw_worksheet *ws, lxw_col_t first, lxw_col_t last,
 {
     if (ws != NULL)
         check(b, worksheet_set_column(ws, first, last, width, NULL));
+}
+
+void
+jh__header_row(jh__book *b, lxw_worksheet *ws, lxw_row_t row,
+               const char *const *keys, size_t n, jh_lang lang, lxw_format *fmt)
+{
+    for (size_t c = 0; c < n; c++)
+        jh__cell_str(b, ws, row, (lxw_col_t)c, jh_label(lang, keys[c]), fmt);
+}
+
+void
+jh__cell_merge(jh__book *b, lxw_worksheet *ws, lxw_row_t r1, lxw_col_t c1,
+               lxw_row_t r2, lxw_col_t c2, const char *s, lxw_format *fmt)
+{
+    if (ws != NULL)
+        check(b, worksheet_merge_range(ws, r1, c1, r2, c2, s, fmt));
+}
+
+void
+jh__row_height(jh__book *b, lxw_worksheet *ws, lxw_row_t row, double height)
+{
+    if (ws != NULL && height > LXW_DEF_ROW_HEIGHT)
+        check(b, worksheet_set_row(ws, row, height, NULL));
+}
+
+void
+jh__print_setup(jh__book *b, lxw_worksheet *ws, lxw_row_t header_first,
+                lxw_row_t header_last)
+{
+    if (ws == NULL)
+        return;
+    worksheet_set_landscape(ws);
+    worksheet_set_paper(ws, 9); /* A4 */
+    worksheet_fit_to_pages(ws, 1, 0);
+    worksheet_center_horizontally(ws);
+    worksheet_set_margins(ws, 0.4, 0.4, 0.6, 0.6);
+    check(b, worksheet_set_footer(ws, "&C&P / &N"));
+    if (header_last >= header_first)
+        check(b, worksheet_repeat_rows(ws, header_first, header_last));
+}
+
+double
+jh__text_width(const char *s)
+{
+    double width = 0.0;
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        if (*p < 0x80 || (*p & 0xE0) == 0xC0)
+            width += 1.0;
+        else if ((*p & 0xF0) == 0xE0 || (*p & 0xF8) == 0xF0)
+            width += 2.0;
+        /* continuation bytes add nothing */
+    }
+    return width;
+}
+
+void
+jh__text_fit(double *width, const char *s)
+{
+    double need = jh__text_width(s) + 2.0;
+    if (need > JH_SHEET_MAX_WIDTH)
+        need = JH_SHEET_MAX_WIDTH;
+    if (need > *width)
+        *width = need;
+}
+
+/* Readers do not reliably grow rows for wrapped text on load (LibreOffice
+ * 7.4 does not), so the writer sets the height itself, counting CJK
+ * characters at their full Excel width (2 units): generous in LibreOffice,
+ * whose CJK fallback font is narrower. */
+double
+jh__wrap_height(const char *s, double width)
+{
+    double usable = width > 3.0 ? width - 1.5 : 1.5;
+    double lines = ceil(jh__text_width(s) / usable);
+    if (lines < 1.0)
+        lines = 1.0;
+    return lines * 12.75 + 3.0;
+}
+
+unsigned
+jh__wrap_lines(const char *s, double width)
+{
+    double units = 0;
+    unsigned lines;
+
+    for (const unsigned char *p = (const unsigned char *)s; *p != '\0'; p++) {
+        if (*p < 0x80)
+            units += 1;
+        else if ((*p & 0xC0) != 0x80)
+            units += 2; /* the lead byte of a wide character */
+    }
+    lines = (unsigned)ceil(units / (width - 2));
+    return lines > 0 ? lines : 1;
+}
+
+char *
+jh__number_text(double v, char *buf, size_t size)
+{
+    char *end;
+    jh__fmt_fixed(v, 10, buf, size);
+    /* strip trailing zeros and a trailing point: "100.0000000000" -> "100" */
+    end = strchr(buf, '.');
+    if (end != NULL) {
+        char *last = buf + strlen(buf) - 1;
+        while (last > end && *last == '0')
+            *last-- = '\0';
+        if (last == end)
+            *last = '\0';
+    }
+    return buf;
+}
+
+char *
+jh__cell_ref(const char *sheet, lxw_row_t row, lxw_col_t col, char *buf,
+             size_t size)
+{
+    char cell[32];
+    size_t o = 0;
+
+    lxw_rowcol_to_cell_abs(cell, row, col, 1, 1);
+    if (size < 4)
+        return buf;
+    buf[o++] = '\'';
+    for (const char *p = sheet; *p != '\0' && o + 3 < size; p++) {
+        if (*p == '\'')
+            buf[o++] = '\'';
+        buf[o++] = *p;
+    }
+    buf[o++] = '\'';
+    buf[o] = '\0';
+    snprintf(buf + o, size - o, "!%s", cell);
+    return buf;
 }
