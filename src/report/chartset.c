@@ -175,3 +175,44 @@ jh__cs_free(jh__chartset *cs)
     free(cs->dir);
     memset(cs, 0, sizeof(*cs));
 }
+
+void
+jh__cs_put_texts(FILE *f, const char *const *texts, size_t n, int end)
+{
+    for (size_t i = 0; i < n; i++) {
+        if (i > 0)
+            fputc('\t', f);
+        jh__gp_put_text(f, texts[i]);
+    }
+    fputc(end, f);
+}
+
+size_t
+jh__cs_name_cols(const jh_model *m, const size_t *sections, size_t n,
+                 size_t max_cols)
+{
+    char part[512];
+    size_t cols = 0;
+
+    for (size_t j = 0; j < n; j++) {
+        const jh_school *s =
+            &m->county->schools[m->sections[sections[j]].school];
+        size_t w = jh__gp_text_cols(
+            jh__gp_clip(part, sizeof(part), s->name, max_cols));
+        cols = w > cols ? w : cols;
+    }
+    return cols;
+}
+
+void
+jh__cs_cv_legend(FILE *f, jh_lang lang, const char *const *labels, size_t n,
+                 double limit, bool has_limit)
+{
+    char text[1024], num[64];
+
+    jh__cs_put_texts(f, labels, n, '\t');
+    snprintf(text, sizeof(text), "%s %s", jh_label(lang, "chart_cv_limit"),
+             jh__fmt_fixed(limit, 2, num, sizeof(num)));
+    jh__gp_put_text(f, has_limit ? text : "");
+    fputc('\n', f);
+}

@@ -58,6 +58,20 @@ jh_status jh__cs_data(FILE **out, const jh__chartset *cs, const char *kind,
 /** Close a data file, reporting a write error. */
 jh_status jh__cs_close(FILE *f, const jh__chartset *cs, jh_error *err);
 
+/** Write @p n texts with jh__gp_put_text(), a tab between two, then the
+ * character @p end ('\t' or '\n'). */
+void jh__cs_put_texts(FILE *f, const char *const *texts, size_t n, int end);
+
+/** End a CV chart's meta line: the @p n legend @p labels, each followed by
+ * a tab, the limit ("<chart_cv_limit> 0.50", "" without one) and '\n'. */
+void jh__cs_cv_legend(FILE *f, jh_lang lang, const char *const *labels,
+                      size_t n, double limit, bool has_limit);
+
+/** The widest school name of @p n sections (indices into @p m's
+ * sections), clipped to @p max_cols, in display columns. */
+size_t jh__cs_name_cols(const jh_model *m, const size_t *sections, size_t n,
+                        size_t max_cols);
+
 /** Render every chart (jh__gp_run: one process per core, each with its
  * share), check every output and rename them all into place. */
 jh_status jh__cs_render(jh__chartset *cs, jh_error *err);

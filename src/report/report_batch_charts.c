@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "chartset.h"
 #include "gnuplot.h"
 #include "junheng/report_batch.h"
 #include "util.h"
@@ -321,7 +322,7 @@ dist_meta(const bc_dist *d, FILE *f)
     jh_lang lang = d->s->ctx->lang;
     double limit = std->cv_limit[d->level];
     bool has_limit = limit >= 0.0;
-    char text[1024], num[64];
+    char text[1024];
 
     fprintf(f, "%zu\t", std->nindicators);
     jh__gp_put_num(f, has_limit ? limit : 0.0);
@@ -350,16 +351,10 @@ dist_meta(const bc_dist *d, FILE *f)
     }
     jh__gp_put_text(f, text);
     fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "chart_cv"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "batch_dist_within"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "batch_dist_over"));
-    fputc('\t', f);
-    snprintf(text, sizeof(text), "%s %s", jh_label(lang, "chart_cv_limit"),
-             jh__fmt_fixed(limit, 2, num, sizeof(num)));
-    jh__gp_put_text(f, has_limit ? text : "");
-    fputc('\n', f);
+    const char *legend[] = {jh_label(lang, "chart_cv"),
+                            jh_label(lang, "batch_dist_within"),
+                            jh_label(lang, "batch_dist_over")};
+    jh__cs_cv_legend(f, lang, legend, 3, limit, has_limit);
 }
 
 /* Write the three data files of distribution chart @p n: level @p level,

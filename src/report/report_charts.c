@@ -142,13 +142,7 @@ write_bars(jh__chartset *cs, const jh_report_context *ctx, size_t n,
         free(bars);
         return st;
     }
-    for (size_t j = 0; j < lr->nsections; j++) {
-        const jh_school *s =
-            &m->county->schools[m->sections[bars[j].section].school];
-        size_t w = jh__gp_text_cols(
-            jh__gp_clip(part, sizeof(part), s->name, NAME_COLS));
-        name_cols = w > name_cols ? w : name_cols;
-    }
+    name_cols = jh__cs_name_cols(m, lr->sections, lr->nsections, NAME_COLS);
     fprintf(f, "%zu\t", lr->nsections);
     jh__gp_put_num(f, has_thr ? thr : 0.0);
     fprintf(f, "\t%d\t", has_thr ? 1 : 0);
@@ -262,16 +256,10 @@ write_cv(jh__chartset *cs, const jh_report_context *ctx, size_t n,
     }
     jh__gp_put_text(f, text);
     fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "chart_cv"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "chart_met"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "chart_cv_over"));
-    fputc('\t', f);
-    snprintf(text, sizeof(text), "%s %s", jh_label(lang, "chart_cv_limit"),
-             jh__fmt_fixed(limit, 2, num, sizeof(num)));
-    jh__gp_put_text(f, has_limit ? text : "");
-    fputc('\n', f);
+    const char *legend[] = {jh_label(lang, "chart_cv"),
+                            jh_label(lang, "chart_met"),
+                            jh_label(lang, "chart_cv_over")};
+    jh__cs_cv_legend(f, lang, legend, 3, limit, has_limit);
     st = jh__cs_close(f, cs, err);
 
     f = NULL;

@@ -65,14 +65,10 @@ write_lorenz(jh__chartset *cs, size_t n, const jh_report_context *ctx,
                  jh_label(lang, "dc_lorenz_title"));
     jh__gp_put_text(f, jh__gp_clip(part, sizeof(part), text, TEXT_COLS));
     fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "dc_lorenz_note"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "dc_lorenz_x"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "dc_lorenz_y"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "dc_equality"));
-    fputc('\n', f);
+    const char *cols[] = {
+        jh_label(lang, "dc_lorenz_note"), jh_label(lang, "dc_lorenz_x"),
+        jh_label(lang, "dc_lorenz_y"), jh_label(lang, "dc_equality")};
+    jh__cs_put_texts(f, cols, 4, '\n');
     st = jh__cs_close(f, cs, err);
 
     f = NULL;
@@ -172,13 +168,7 @@ write_contrib(jh__chartset *cs, size_t n, const jh_report_context *ctx,
         free(bars);
         return st;
     }
-    for (size_t j = 0; j < lr->nsections; j++) {
-        const jh_school *s =
-            &m->county->schools[m->sections[bars[j].section].school];
-        size_t w = jh__gp_text_cols(
-            jh__gp_clip(part, sizeof(part), s->name, NAME_COLS));
-        name_cols = w > name_cols ? w : name_cols;
-    }
+    name_cols = jh__cs_name_cols(m, lr->sections, lr->nsections, NAME_COLS);
     fprintf(f, "%zu\t%zu\t", lr->nsections, name_cols);
     snprintf(part, sizeof(part), "%s%s%s", jh_indicator_name(ind, lang),
              lang == JH_LANG_EN ? ": " : " ",
@@ -197,12 +187,10 @@ write_contrib(jh__chartset *cs, size_t n, const jh_report_context *ctx,
              jh__fmt_fixed(top_sum * 100.0, 1, n3, sizeof(n3)));
     jh__gp_put_text(f, text);
     fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "dc_share"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "dc_below_mean"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "dc_above_mean"));
-    fputc('\n', f);
+    const char *cols[] = {jh_label(lang, "dc_share"),
+                          jh_label(lang, "dc_below_mean"),
+                          jh_label(lang, "dc_above_mean")};
+    jh__cs_put_texts(f, cols, 3, '\n');
     st = jh__cs_close(f, cs, err);
 
     f = NULL;

@@ -121,15 +121,12 @@ bars_labels(FILE *f, const jh_indicator *ind, double thr, bool has_thr,
             jh_lang lang)
 {
     char text[1024], n1[64];
+    const char *cols[] = {lang == JH_LANG_EN ? ind->unit_en : ind->unit_zh,
+                          jh_label(lang, "pc_before"),
+                          jh_label(lang, "pc_after"),
+                          jh_label(lang, "pc_after_raised")};
 
-    jh__gp_put_text(f, lang == JH_LANG_EN ? ind->unit_en : ind->unit_zh);
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "pc_before"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "pc_after"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "pc_after_raised"));
-    fputc('\t', f);
+    jh__cs_put_texts(f, cols, 4, '\t');
     snprintf(text, sizeof(text), "%s %s", jh_label(lang, "chart_threshold"),
              jh__fmt_fixed(thr, 2, n1, sizeof(n1)));
     jh__gp_put_text(f, has_thr ? text : "");
@@ -184,13 +181,7 @@ write_bars(jh__chartset *cs, size_t n, const jh_report_context *ctx,
         free(pairs);
         return st;
     }
-    for (size_t j = 0; j < la->nsections; j++) {
-        const jh_school *s =
-            &m->county->schools[m->sections[pairs[j].section].school];
-        size_t w = jh__gp_text_cols(
-            jh__gp_clip(part, sizeof(part), s->name, NAME_COLS));
-        name_cols = w > name_cols ? w : name_cols;
-    }
+    name_cols = jh__cs_name_cols(m, la->sections, la->nsections, NAME_COLS);
     fprintf(f, "%zu\t", la->nsections);
     jh__gp_put_num(f, has_thr ? thr : 0.0);
     fprintf(f, "\t%d\t", has_thr ? 1 : 0);
@@ -270,18 +261,10 @@ write_cv(jh__chartset *cs, size_t n, const jh_report_context *ctx,
              jh_label(lang, lb->cv_pass ? "yes" : "no"));
     jh__gp_put_text(f, text);
     fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "chart_cv"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "pc_before"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "pc_after"));
-    fputc('\t', f);
-    jh__gp_put_text(f, jh_label(lang, "pc_after_over"));
-    fputc('\t', f);
-    snprintf(text, sizeof(text), "%s %s", jh_label(lang, "chart_cv_limit"),
-             jh__fmt_fixed(limit, 2, num, sizeof(num)));
-    jh__gp_put_text(f, has_limit ? text : "");
-    fputc('\n', f);
+    const char *legend[] = {
+        jh_label(lang, "chart_cv"), jh_label(lang, "pc_before"),
+        jh_label(lang, "pc_after"), jh_label(lang, "pc_after_over")};
+    jh__cs_cv_legend(f, lang, legend, 4, limit, has_limit);
     st = jh__cs_close(f, cs, err);
 
     f = NULL;
