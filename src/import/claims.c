@@ -214,6 +214,21 @@ map_header(const char *text, const jh_standard *std)
                                            "schools", "sections"};
     static const char *const share[] = {"达标比例", "达标率", "pass_share",
                                         "share", "share_meeting"};
+#define ROLE(list, r) {list, sizeof(list) / sizeof(list[0]), r}
+    /* In this order: the first list naming the cell gives its role. */
+    static const struct {
+        const char *const *names;
+        size_t n;
+        role r;
+    } roles[] = {
+        ROLE(code, R_CODE),           ROLE(name, R_NAME),
+        ROLE(level, R_LEVEL),         ROLE(indicator, R_INDICATOR),
+        ROLE(mean, R_MEAN),           ROLE(cv, R_CV),
+        ROLE(value, R_VALUE),         ROLE(verdict, R_VERDICT),
+        ROLE(met, R_MET_COUNT),       ROLE(passing, R_PASS_COUNT),
+        ROLE(sections, R_SECTION_COUNT), ROLE(share, R_PASS_SHARE),
+    };
+#undef ROLE
     static const char *const level_zh[] = {"小学", "初中"};
     colmap c = {R_NONE, 0, -1};
     char t[256];
@@ -222,30 +237,12 @@ map_header(const char *text, const jh_standard *std)
     norm(text, t, sizeof(t));
     if (t[0] == '\0')
         return c;
-    if (IN(t, code))
-        c.r = R_CODE;
-    else if (IN(t, name))
-        c.r = R_NAME;
-    else if (IN(t, level))
-        c.r = R_LEVEL;
-    else if (IN(t, indicator))
-        c.r = R_INDICATOR;
-    else if (IN(t, mean))
-        c.r = R_MEAN;
-    else if (IN(t, cv))
-        c.r = R_CV;
-    else if (IN(t, value))
-        c.r = R_VALUE;
-    else if (IN(t, verdict))
-        c.r = R_VERDICT;
-    else if (IN(t, met))
-        c.r = R_MET_COUNT;
-    else if (IN(t, passing))
-        c.r = R_PASS_COUNT;
-    else if (IN(t, sections))
-        c.r = R_SECTION_COUNT;
-    else if (IN(t, share))
-        c.r = R_PASS_SHARE;
+    for (size_t i = 0; i < sizeof(roles) / sizeof(roles[0]); i++) {
+        if (in_list(t, roles[i].names, roles[i].n)) {
+            c.r = roles[i].r;
+            break;
+        }
+    }
     if (c.r != R_NONE)
         return c;
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {

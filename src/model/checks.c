@@ -7,14 +7,16 @@
 
 #include <stddef.h>
 
-static const struct {
+struct check_row {
     const char *key;
     const char *zh;
     const char *en;
     const char *unit;       /* of the value */
     const char *short_unit; /* of the shortfall */
     bool maximum;
-} checks[JH_G_COUNT] = {
+};
+
+static const struct check_row checks[JH_G_COUNT] = {
     {"school_size", "学校规模", "School size", "pupils", "pupils", true},
     {"class_size_primary", "小学最大班额", "Largest primary class", "pupils",
      "pupils", true},
@@ -31,40 +33,51 @@ static const struct {
      "Training funds / public funds", "share", "yuan", false},
 };
 
+/* What the names of a value that is no check are. */
+static const struct check_row no_check = {"unknown", "未知", "unknown", "",
+                                          "", false};
+
+/* The row of @p c in the table, or no_check. */
+static const struct check_row *
+row_of(jh_gcheck c)
+{
+    return (unsigned)c < JH_G_COUNT ? &checks[c] : &no_check;
+}
+
 const char *
 jh_gcheck_key(jh_gcheck c)
 {
-    return (unsigned)c < JH_G_COUNT ? checks[c].key : "unknown";
+    return row_of(c)->key;
 }
 
 const char *
 jh_gcheck_zh(jh_gcheck c)
 {
-    return (unsigned)c < JH_G_COUNT ? checks[c].zh : "未知";
+    return row_of(c)->zh;
 }
 
 const char *
 jh_gcheck_en(jh_gcheck c)
 {
-    return (unsigned)c < JH_G_COUNT ? checks[c].en : "unknown";
+    return row_of(c)->en;
 }
 
 const char *
 jh_gcheck_unit(jh_gcheck c)
 {
-    return (unsigned)c < JH_G_COUNT ? checks[c].unit : "";
+    return row_of(c)->unit;
 }
 
 const char *
 jh_gcheck_shortfall_unit(jh_gcheck c)
 {
-    return (unsigned)c < JH_G_COUNT ? checks[c].short_unit : "";
+    return row_of(c)->short_unit;
 }
 
 bool
 jh_gcheck_is_maximum(jh_gcheck c)
 {
-    return (unsigned)c < JH_G_COUNT && checks[c].maximum;
+    return row_of(c)->maximum;
 }
 
 const char *

@@ -70,59 +70,66 @@ missing_names(unsigned bits, jh_gcheck check, bool en, char *buf, size_t size)
         buf[size - 1] = '\0';
 }
 
+/* The figures of a failing check's sentence, each formatted by fig(). */
+typedef struct {
+    char value[32], limit[32], shortfall[32], base[32];
+    char certified[32]; /* value × base: certified teachers */
+    char funds[32];     /* the shortfall in whole yuan, rounded up */
+    char percent[32];   /* the limit as a percentage */
+} figures;
+
+static void
+figures_of(const jh_gresult *r, figures *f)
+{
+    fig(r->value, f->value, sizeof(f->value));
+    fig(r->limit, f->limit, sizeof(f->limit));
+    fig(r->shortfall, f->shortfall, sizeof(f->shortfall));
+    fig(r->base, f->base, sizeof(f->base));
+    fig(r->value * r->base, f->certified, sizeof(f->certified));
+    fig(ceil(r->shortfall - 1e-9), f->funds, sizeof(f->funds));
+    fig(r->limit * 100, f->percent, sizeof(f->percent));
+}
+
 /* The sentence of a failing check in English. */
 static void
-describe_en(const jh_gresult *r, jh_gcheck check, char *buf, size_t size)
+describe_en(const jh_gresult *r, const figures *f, jh_gcheck check,
+            char *buf, size_t size)
 {
-    char a[32], b[32], c[32], d[32];
-    const char *kind;
+    bool music = check == JH_G_MUSIC_ROOMS || check == JH_G_MUSIC_ROOM_AREA;
 
     switch (check) {
     case JH_G_SCHOOL_SIZE:
-        snprintf(buf, size, "%s pupils, %s over the limit of %s",
-                 fig(r->value, a, sizeof(a)), fig(r->shortfall, b, sizeof(b)),
-                 fig(r->limit, c, sizeof(c)));
+        snprintf(buf, size, "%s pupils, %s over the limit of %s", f->value,
+                 f->shortfall, f->limit);
         break;
     case JH_G_CLASS_SIZE_PRIMARY:
     case JH_G_CLASS_SIZE_JUNIOR:
-        snprintf(buf, size,
-                 "largest %s class %s pupils, %s over the limit "
+        snprintf(buf, size, "largest %s class %s pupils, %s over the limit "
                  "of %s",
                  check == JH_G_CLASS_SIZE_PRIMARY ? "primary" : "junior",
-                 fig(r->value, a, sizeof(a)), fig(r->shortfall, b, sizeof(b)),
-                 fig(r->limit, c, sizeof(c)));
+                 f->value, f->shortfall, f->limit);
         break;
     case JH_G_MUSIC_ROOMS:
     case JH_G_ART_ROOMS:
-        kind = check == JH_G_MUSIC_ROOMS ? "music" : "art";
         snprintf(buf, size, "%s more %s room%s (%s classes need %s, has %s)",
-                 fig(r->shortfall, a, sizeof(a)), kind,
-                 r->shortfall == 1 ? "" : "s", fig(r->base, b, sizeof(b)),
-                 fig(r->limit, c, sizeof(c)), fig(r->value, d, sizeof(d)));
+                 f->shortfall, music ? "music" : "art",
+                 r->shortfall == 1 ? "" : "s", f->base, f->limit, f->value);
         break;
     case JH_G_MUSIC_ROOM_AREA:
     case JH_G_ART_ROOM_AREA:
-        kind = check == JH_G_MUSIC_ROOM_AREA ? "music" : "art";
         snprintf(buf, size,
                  "smallest %s room %s m², %s m² too small (at least %s m²%s)",
-                 kind, fig(r->value, a, sizeof(a)),
-                 fig(r->shortfall, b, sizeof(b)), fig(r->limit, c, sizeof(c)),
+                 music ? "music" : "art", f->value, f->shortfall, f->limit,
                  r->relaxed ? " for rooms built before 2016" : "");
         break;
     case JH_G_CERTIFIED_TEACHERS:
-        snprintf(buf, size,
-                 "%s teacher%s without a certificate (%s of %s "
-                 "certified)",
-                 fig(r->shortfall, a, sizeof(a)), r->shortfall == 1 ? "" : "s",
-                 fig(r->value * r->base, b, sizeof(b)),
-                 fig(r->base, c, sizeof(c)));
+        snprintf(buf, size, "%s teacher%s without a certificate (%s of %s "
+                 "certified)", f->shortfall, r->shortfall == 1 ? "" : "s",
+                 f->certified, f->base);
         break;
     case JH_G_TRAINING_FUNDS:
-        snprintf(buf, size,
-                 "%s yuan more training funds (at least %s%% of "
-                 "%s yuan public funds)",
-                 fig(ceil(r->shortfall - 1e-9), a, sizeof(a)),
-                 fig(r->limit * 100, b, sizeof(b)), fig(r->base, c, sizeof(c)));
+        snprintf(buf, size, "%s yuan more training funds (at least %s%% of "
+                 "%s yuan public funds)", f->funds, f->percent, f->base);
         break;
     case JH_G_COUNT:
         break;
@@ -131,51 +138,45 @@ describe_en(const jh_gresult *r, jh_gcheck check, char *buf, size_t size)
 
 /* The sentence of a failing check in Chinese. */
 static void
-describe_zh(const jh_gresult *r, jh_gcheck check, char *buf, size_t size)
+describe_zh(const jh_gresult *r, const figures *f, jh_gcheck check,
+            char *buf, size_t size)
 {
-    char a[32], b[32], c[32], d[32];
-    const char *kind;
+    const char *kind = check == JH_G_MUSIC_ROOMS ||
+                               check == JH_G_MUSIC_ROOM_AREA
+                           ? "音乐"
+                           : "美术";
 
     switch (check) {
     case JH_G_SCHOOL_SIZE:
         snprintf(buf, size, "义务教育阶段在校生%s人，超过上限%s人%s人",
-                 fig(r->value, a, sizeof(a)), fig(r->limit, b, sizeof(b)),
-                 fig(r->shortfall, c, sizeof(c)));
+                 f->value, f->limit, f->shortfall);
         break;
     case JH_G_CLASS_SIZE_PRIMARY:
     case JH_G_CLASS_SIZE_JUNIOR:
         snprintf(buf, size, "%s最大班额%s人，超过上限%s人%s人",
-                 check == JH_G_CLASS_SIZE_PRIMARY ? "小学" : "初中",
-                 fig(r->value, a, sizeof(a)), fig(r->limit, b, sizeof(b)),
-                 fig(r->shortfall, c, sizeof(c)));
+                 check == JH_G_CLASS_SIZE_PRIMARY ? "小学" : "初中", f->value,
+                 f->limit, f->shortfall);
         break;
     case JH_G_MUSIC_ROOMS:
     case JH_G_ART_ROOMS:
-        kind = check == JH_G_MUSIC_ROOMS ? "音乐" : "美术";
         snprintf(buf, size, "还需%s专用教室%s间（%s个班应配%s间，现有%s间）",
-                 kind, fig(r->shortfall, a, sizeof(a)),
-                 fig(r->base, b, sizeof(b)), fig(r->limit, c, sizeof(c)),
-                 fig(r->value, d, sizeof(d)));
+                 kind, f->shortfall, f->base, f->limit, f->value);
         break;
     case JH_G_MUSIC_ROOM_AREA:
     case JH_G_ART_ROOM_AREA:
-        kind = check == JH_G_MUSIC_ROOM_AREA ? "音乐" : "美术";
         snprintf(buf, size, "最小%s专用教室%s平方米，比%s%s平方米少%s平方米",
-                 kind, fig(r->value, a, sizeof(a)),
-                 r->relaxed ? "2016年前建成教室的下限" : "下限",
-                 fig(r->limit, b, sizeof(b)), fig(r->shortfall, c, sizeof(c)));
+                 kind, f->value,
+                 r->relaxed ? "2016年前建成教室的下限" : "下限", f->limit,
+                 f->shortfall);
         break;
     case JH_G_CERTIFIED_TEACHERS:
         snprintf(buf, size, "%s名专任教师未持证（持证%s人，专任教师%s人）",
-                 fig(r->shortfall, a, sizeof(a)),
-                 fig(r->value * r->base, b, sizeof(b)),
-                 fig(r->base, c, sizeof(c)));
+                 f->shortfall, f->certified, f->base);
         break;
     case JH_G_TRAINING_FUNDS:
         snprintf(buf, size,
                  "教师培训经费还差%s元（应不少于公用经费%s元的%s%%）",
-                 fig(ceil(r->shortfall - 1e-9), a, sizeof(a)),
-                 fig(r->base, b, sizeof(b)), fig(r->limit * 100, c, sizeof(c)));
+                 f->funds, f->base, f->percent);
         break;
     case JH_G_COUNT:
         break;
@@ -193,10 +194,13 @@ jh_gresult_describe(const jh_gresult *r, jh_gcheck check, bool en, char *buf,
         snprintf(buf, size, "%s", en ? "not given: " : "未提供：");
         missing_names(r->missing_columns, check, en, buf, size);
     } else if (r->status == JH_GS_FAIL) {
+        figures f;
+
+        figures_of(r, &f);
         if (en)
-            describe_en(r, check, buf, size);
+            describe_en(r, &f, check, buf, size);
         else
-            describe_zh(r, check, buf, size);
+            describe_zh(r, &f, check, buf, size);
     }
     return buf;
 }

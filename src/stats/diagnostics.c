@@ -82,6 +82,36 @@ scaled_mean(const double *x, const double *w, size_t n)
     return swx / sw;
 }
 
+/*
+ * The common start of contributions and loo_cv: @p out filled with NAN,
+ * the input checked (*total, *mean as check_input() gives them), then *x
+ * the values scaled by pow2_scaled() (*tmp to free) and *mean the mean of
+ * the scaled values.  With fewer than @p min_n values: JH_OK, *x NULL and
+ * nothing to free.
+ */
+static jh_status
+start_scaled(double *out, const double *x_in, const double *w, size_t n,
+             size_t min_n, const double **x, double **tmp, double *total,
+             double *mean, jh_error *err)
+{
+    jh_status st;
+    int e;
+
+    *x = NULL;
+    *tmp = NULL;
+    for (size_t i = 0; i < n; i++)
+        out[i] = NAN;
+    st = check_input(x_in, w, n, false, total, mean, err);
+    if (st != JH_OK || n < min_n)
+        return st;
+    *x = pow2_scaled(x_in, n, tmp, &e);
+    if (*x == NULL)
+        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    if (*tmp != NULL)
+        *mean = scaled_mean(*x, w, n);
+    return JH_OK;
+}
+
 /* Indices that sort @p x in increasing order (GSL; x is not changed). */
 static size_t *
 sort_order(const double *x, size_t n)
@@ -243,19 +273,11 @@ jh_diagnostics_contributions(double *out, const double *x_in, const double *w,
     double total, mean, sum = 0.0, *tmp;
     const double *x;
     jh_status st;
-    int e;
 
-    for (size_t i = 0; i < n; i++)
-        out[i] = NAN;
-    st = check_input(x_in, w, n, false, &total, &mean, err);
-    if (st != JH_OK)
-        return st;
     /* Shares of a sum of squares: computed in a safe range. */
-    x = pow2_scaled(x_in, n, &tmp, &e);
-    if (x == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    if (tmp != NULL)
-        mean = scaled_mean(x, w, n);
+    st = start_scaled(out, x_in, w, n, 1, &x, &tmp, &total, &mean, err);
+    if (st != JH_OK || x == NULL)
+        return st;
     for (size_t i = 0; i < n; i++) {
         out[i] = w[i] * (x[i] - mean) * (x[i] - mean);
         sum += out[i];
@@ -273,19 +295,11 @@ jh_diagnostics_loo_cv(double *out, const double *x_in, const double *w,
     double total, mean, m2 = 0.0, *tmp;
     const double *x;
     jh_status st;
-    int e;
 
-    for (size_t i = 0; i < n; i++)
-        out[i] = NAN;
-    st = check_input(x_in, w, n, false, &total, &mean, err);
-    if (st != JH_OK || n < 2)
-        return st;
     /* CVs are ratios: computed on values scaled into a safe range. */
-    x = pow2_scaled(x_in, n, &tmp, &e);
-    if (x == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
-    if (tmp != NULL)
-        mean = scaled_mean(x, w, n);
+    st = start_scaled(out, x_in, w, n, 2, &x, &tmp, &total, &mean, err);
+    if (st != JH_OK || x == NULL)
+        return st;
     /*
      * O(n), not one full recomputation per school: with M2 = Σ w (x − m)²
      * around the county mean m, the others' mean is
