@@ -52,7 +52,7 @@ typedef struct jh_report_context {
     const jh_diagnostics *diagnostics;
 } jh_report_context;
 
-/** Label of a fixed term in the context's language (see labels.c). */
+/** Label of a fixed term in the context's language (see report.c). */
 const char *jh_label(jh_lang lang, const char *key);
 
 /** The county's verdict in words, in the terms of its standard. */
