@@ -87,7 +87,10 @@ jh_verify_round(double x, int decimals)
 {
     long long r;
 
-    if (!round_scaled(x, decimals, &r))
+    /* Beyond 2^53 the scaled integer has no exact double: rounding it
+     * back could move the figure by more than half a unit of its last
+     * decimal, so such a figure is left as it is. */
+    if (!round_scaled(x, decimals, &r) || llabs(r) > (1LL << 53))
         return x;
     return (double)r / pow(10.0, decimals);
 }
