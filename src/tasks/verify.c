@@ -87,12 +87,17 @@ jh_verify_round(double x, int decimals)
 {
     long long r;
 
-    /* Beyond 2^53 the scaled integer has no exact double: rounding it
-     * back could move the figure by more than half a unit of its last
-     * decimal, so such a figure is left as it is. */
-    if (!round_scaled(x, decimals, &r) || llabs(r) > (1LL << 53))
+    double rounded;
+
+    if (!round_scaled(x, decimals, &r))
         return x;
-    return (double)r / pow(10.0, decimals);
+    /* Where doubles are coarser than the decimal (large figures), the
+     * rounded decimal has no double within half a unit of its last place:
+     * such a figure is left as it is. */
+    rounded = (double)r / pow(10.0, decimals);
+    if (!(fabs(rounded - x) <= 0.5 * pow(10.0, -decimals)))
+        return x;
+    return rounded;
 }
 
 /* ---- keys -------------------------------------------------------------- */
