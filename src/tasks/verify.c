@@ -95,7 +95,7 @@ jh_verify_round(double x, int decimals)
      * rounded decimal has no double within half a unit of its last place:
      * such a figure is left as it is. */
     rounded = (double)r / pow(10.0, decimals);
-    if (!(fabs(rounded - x) <= 0.5 * pow(10.0, -decimals)))
+    if (!(fabs(rounded - x) <= 0.5 * pow(10.0, -decimals) * (1 + 1e-9)))
         return x;
     return rounded;
 }
