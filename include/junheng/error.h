@@ -9,6 +9,8 @@
 #ifndef JUNHENG_ERROR_H
 #define JUNHENG_ERROR_H
 
+#include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -64,6 +66,45 @@ void jh_error_clear(jh_error *err);
 jh_status jh_error_set(jh_error *err, jh_status status, const char *file,
                        long line, long column, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
+
+/**
+ * The two-language form of jh_error_set(): @p fmt_zh (Chinese) and @p fmt
+ * (English) take the same arguments in the same order, and both texts are
+ * kept, message_zh and message.  The compiler checks @p fmt against the
+ * arguments; the build (cmake/check_messages.py) checks that @p fmt_zh is
+ * Chinese and has the same conversions; at run time a @p fmt_zh whose
+ * conversions differ is dropped (the English text is shown), never used.
+ */
+jh_status jh_error_set2(jh_error *err, jh_status status, const char *file,
+                        long line, long column, const char *fmt_zh,
+                        const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/** jh_error_set2() for callers with their own variadic functions. */
+jh_status jh_error_vset2(jh_error *err, jh_status status, const char *file,
+                         long line, long column, const char *fmt_zh,
+                         const char *fmt, va_list ap)
+    __attribute__((format(printf, 7, 0)));
+
+/**
+ * jh_error_set2() for a failed system call: the texts of @p errnum are
+ * appended, "：<Chinese>" to the Chinese message (jh_errno_zh()) and
+ * ": <strerror>" to the English one.
+ */
+jh_status jh_error_errno2(jh_error *err, jh_status status, const char *file,
+                          int errnum, const char *fmt_zh, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/** Whether two printf formats take the same arguments: the same
+ * conversions in the same order ("%s：%ld" and "%s: %ld"). */
+bool jh_format_same_args(const char *a, const char *b);
+
+/** Chinese text of a status code (jh_strerror() is the English one). */
+const char *jh_strerror_zh(jh_status status);
+
+/** Chinese text of an errno value, as strerror() is the English one (C
+ * locale): the common ones by name, others as "系统错误 N". */
+const char *jh_errno_zh(int errnum);
 
 /**
  * Set the Chinese text of an error already filled by jh_error_set() (or by

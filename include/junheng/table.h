@@ -94,6 +94,13 @@ jh_status jh_table_error(jh_error *err, jh_status status,
                          const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/** jh_table_error() in two languages: @p fmt_zh (Chinese) and @p fmt
+ * (English) take the same arguments (jh_error_set2()). */
+jh_status jh_table_error2(jh_error *err, jh_status status,
+                          const jh_table *table, size_t row, size_t col,
+                          const char *fmt_zh, const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
 /**
  * The same for a problem that does not stop reading: append it to @p list
  * in Chinese (@p fmt_zh) and English (@p fmt, the same arguments) with the

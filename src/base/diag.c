@@ -26,54 +26,6 @@ jh_diags_release(jh_diags *list)
 }
 
 /*
- * The conversions of a printf format in order, as letters ("ssld" for
- * "%s %s %ld %d"), into @p out; false when there are more than fit.
- * Flags, widths and precisions are skipped; "%%" is no conversion.
- */
-static bool
-conversions(const char *fmt, char *out, size_t size)
-{
-    size_t n = 0;
-
-    for (const char *p = fmt; *p != '\0'; p++) {
-        if (*p != '%')
-            continue;
-        p++;
-        if (*p == '%')
-            continue;
-        /* A '*' takes an int argument of its own: it counts. */
-        while (*p != '\0' && strchr("-+ #0123456789.*", *p) != NULL) {
-            if (*p == '*') {
-                if (n + 2 >= size)
-                    return false;
-                out[n++] = '*';
-            }
-            p++;
-        }
-        while (*p != '\0' && strchr("hlLqjzt", *p) != NULL) {
-            if (n + 2 >= size)
-                return false;
-            out[n++] = *p++;
-        }
-        if (*p == '\0' || n + 2 >= size)
-            return false;
-        out[n++] = *p;
-    }
-    out[n] = '\0';
-    return true;
-}
-
-/* The two formats take the same arguments. */
-static bool
-same_conversions(const char *a, const char *b)
-{
-    char ca[64], cb[64];
-
-    return conversions(a, ca, sizeof(ca)) && conversions(b, cb, sizeof(cb)) &&
-           strcmp(ca, cb) == 0;
-}
-
-/*
  * Append @p d, whose messages are already its own, with copies of @p file,
  * @p cell and @p code (each may be NULL).  On failure frees the messages
  * and leaves the list as it was.
@@ -127,7 +79,7 @@ jh_diags_vadd2(jh_diags *list, const char *file, long line, long column,
     /* fmt_zh takes the arguments fmt was checked for: same_conversions(). */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
-    if (n >= 0 && fmt_zh != NULL && same_conversions(fmt_zh, fmt) &&
+    if (n >= 0 && fmt_zh != NULL && jh_format_same_args(fmt_zh, fmt) &&
         vasprintf(&d.message_zh, fmt_zh, ap2) < 0) {
         d.message_zh = NULL;
         n = -1;

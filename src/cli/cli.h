@@ -115,6 +115,22 @@ enum {
     "其中室内体育用房\n                       from the teaching to the " \
     "sports area\n"
 
+/** JH_CLI_INPUT_HELP in Chinese. */
+#define JH_CLI_INPUT_HELP_ZH                                                   \
+    "  -e, --encoding ENC   文本文件的编码：auto（默认，自动识别）、utf-8、"   \
+    "gbk、\n                       gb18030、utf-16le\n"                         \
+    "  -s, --sheet NAME|N   工作簿：读哪个工作表（默认：第一个含必填列的表）\n" \
+    "      --standard ID|FILE\n"                                                 \
+    "                       标准：quality-2017（默认，2017年优质均衡）、"       \
+    "\n                       basic-2012（2012年基本均衡），或一个标准文件"     \
+    "\n                       （见“junheng standards”）\n"                      \
+    "      --provision ID   启用标准的一项条款（可重复）\n"                      \
+    "      --no-provision ID\n"                                                  \
+    "                       停用这项条款\n"                                      \
+    "      --subtract-indoor-sports, --no-subtract-indoor-sports\n"              \
+    "                       条款 subtract_indoor_sports：把“其中室内体育用房”" \
+    "\n                       从教学及辅助用房面积移到体育运动场馆面积\n"
+
 /** Codes of the long options in JH_CLI_REPORT_OPTIONS (no short form). */
 enum { JH_OPT_NO_CHARTS = 1100, JH_OPT_STRICT, JH_OPT_GNUPLOT, JH_OPT_FORCE };
 
@@ -225,6 +241,10 @@ void jh_cli_exit_help(FILE *out);
     "      --force          replace files in DIR that junheng did not write\n" \
     "                       (never the input files)\n"
 
+/** JH_CLI_FORCE_HELP in Chinese. */
+#define JH_CLI_FORCE_HELP_ZH                                                   \
+    "      --force          替换 DIR 中不是 junheng 写的文件（从不替换输入文件）\n"
+
 /** Whether an --out value names a folder; prints the problem when not. */
 bool jh_cli_out_ok(const char *arg);
 
@@ -319,8 +339,21 @@ bool jh_cli_zh(void);
  * `--lang en` ("junheng: warning: …"). */
 void jh_cli_warning(const jh_diag *d);
 
-/** Print "junheng: <message>" to stderr. */
+/** Print "junheng: <message>" to stderr.  English only: being replaced by
+ * jh_cli_fail2() (issue 15); cmake/check_messages.py lists the callers. */
 void jh_cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/**
+ * Print "junheng: <message>" to stderr in the language of jh_cli_zh():
+ * @p fmt_zh (Chinese) or @p fmt (English), which take the same arguments
+ * in the same order.  An argument that is itself language-dependent is
+ * chosen by the caller with jh_cli_zh().
+ */
+void jh_cli_fail2(const char *fmt_zh, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+/** Write a --help text: @p zh by default, @p en with --lang en. */
+void jh_cli_help(FILE *out, const char *zh, const char *en);
 
 /** Write @p s to stderr as it is, past the filter that shows control
  * characters as \uXXXX (for the progress line's carriage return). */

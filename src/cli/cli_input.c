@@ -421,26 +421,42 @@ jh_cli_one_operand(int argc, char **argv, const char *command,
  * each as --help prints them; continuation lines start with a tab. */
 static const struct {
     int code;
+    const char *meaning_zh;
     const char *meaning;
 } exit_codes[] = {
-    {JH_EXIT_OK, "the work completed, whatever the verdict"},
-    {JH_EXIT_FAILED, "findings: with --strict, the standard is not met (plan: "
-                     "the\tprojection still fails); verify: a submitted "
-                     "figure differs"},
-    {JH_EXIT_USAGE, "usage error (unknown option, missing or bad argument)"},
-    {JH_EXIT_DATA, "bad input data (check: the file has errors); the "
-                   "message names\tthe file, line and column or cell"},
-    {JH_EXIT_INTERNAL, "output or internal failure (a file of yours in the "
-                       "way of an\toutput, a folder in use, a full disk, a "
-                       "write error on stdout)"},
+    {JH_EXIT_OK, "工作已完成（无论结论如何）",
+     "the work completed, whatever the verdict"},
+    {JH_EXIT_FAILED,
+     "有发现：加 --strict 时未达到标准（plan：预测仍不达标）；\t"
+     "verify：有上报数字不符",
+     "findings: with --strict, the standard is not met (plan: "
+     "the\tprojection still fails); verify: a submitted "
+     "figure differs"},
+    {JH_EXIT_USAGE, "命令行有误（未知选项、缺少参数或参数不对）",
+     "usage error (unknown option, missing or bad argument)"},
+    {JH_EXIT_DATA,
+     "输入数据有误（check：文件有错误）；提示写明文件、\t"
+     "行和列或单元格",
+     "bad input data (check: the file has errors); the "
+     "message names\tthe file, line and column or cell"},
+    {JH_EXIT_INTERNAL,
+     "输出或内部故障（输出位置有您自己的文件、文件夹正被\t"
+     "另一次运行使用、磁盘已满、标准输出写入失败）",
+     "output or internal failure (a file of yours in the "
+     "way of an\toutput, a folder in use, a full disk, a "
+     "write error on stdout)"},
 };
 
 void
 jh_cli_exit_help(FILE *out)
 {
-    fputs("\nExit status (the same for every command):\n", out);
+    bool zh = jh_cli_zh();
+
+    fputs(zh ? "\n退出状态（所有命令相同）：\n"
+             : "\nExit status (the same for every command):\n",
+          out);
     for (size_t i = 0; i < sizeof(exit_codes) / sizeof(exit_codes[0]); i++) {
-        const char *m = exit_codes[i].meaning;
+        const char *m = zh ? exit_codes[i].meaning_zh : exit_codes[i].meaning;
         const char *tab;
         fprintf(out, "  %d  ", exit_codes[i].code);
         while ((tab = strchr(m, '\t')) != NULL) {

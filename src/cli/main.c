@@ -19,53 +19,75 @@
 typedef struct command {
     const char *name;
     int (*run)(int argc, char **argv);
+    const char *summary_zh;
     const char *summary;
 } command;
 
 static const command commands[] = {
     {"analyze", jh_cmd_analyze,
+     "按标准评估一个县的学校：文本、JSON、工作簿、图表",
      "evaluate a county's schools under a standard; text, JSON, workbook, "
      "charts"},
     {"check", jh_cmd_check,
+     "不做分析，列出数据文件的每一处问题（含单元格）",
      "list every problem in a data file (with its cell) without analyzing"},
     {"standards", jh_cmd_standards,
+     "列出内置标准，或完整显示其中一个（或某省的标准文件）",
      "list the built-in standards, or print one (or a province's file) in "
      "full"},
-    {"template", jh_cmd_template,
+    {"template", jh_cmd_template, "生成各县填写的数据模板工作簿（.xlsx）",
      "write the input workbook (.xlsx) that counties fill in"},
     {"plan", jh_cmd_plan,
+     "每所学校要补足什么才能达标、差异系数的改进、费用和预测",
      "what each school must add to pass, the CV fixes, costs and the "
      "projection"},
     {"verify", jh_cmd_verify,
+     "用数据核对一个县上报的平均值、差异系数和学校指标",
      "check a county's submitted means, CVs and school values against its "
      "data"},
     {"batch", jh_cmd_batch,
+     "一次评估多个县（和多个年份）：汇总、排名、每县的报告",
      "evaluate many counties (and years) at once: summary, ranking, "
      "per-county reports"},
-    {"trend", jh_cmd_trend,
+    {"trend", jh_cmd_trend, "一个县历年的差异系数",
      "one county's difference coefficients across the years"},
     {"evaluate", jh_cmd_evaluate,
+     "2017年标准的县域评估全过程：四个方面、一票否决、表Ⅰ–表Ⅵ",
      "the whole 2017 county evaluation: four parts, vetoes, 表Ⅰ–表Ⅵ"},
 };
 
 static void
 usage(FILE *out)
 {
-    fprintf(out, "usage: junheng <command> [options]\n"
-                 "       junheng --version | --help\n\n"
-                 "Evaluates whether a county's compulsory-education schools "
-                 "are balanced\n(县域义务教育均衡发展督导评估).\n\n"
-                 "Commands:\n");
+    bool zh = jh_cli_zh();
+
+    jh_cli_help(out,
+                "用法：junheng <命令> [选项]\n"
+                "      junheng --version | --help\n\n"
+                "评估县域义务教育学校是否均衡发展"
+                "（县域义务教育均衡发展督导评估）。\n\n"
+                "命令：\n",
+                "usage: junheng <command> [options]\n"
+                "       junheng --version | --help\n\n"
+                "Evaluates whether a county's compulsory-education "
+                "schools are balanced\n(县域义务教育均衡发展督导评估).\n\n"
+                "Commands:\n");
     for (size_t i = 0; i < sizeof(commands) / sizeof(commands[0]); i++)
-        fprintf(out, "  %-10s %s\n", commands[i].name, commands[i].summary);
-    fprintf(out, "\nRun 'junheng <command> --help' for a command's options;"
-                 " an option means\nthe same in every command "
-                 "(docs/options.md).\n");
+        fprintf(out, "  %-10s %s\n", commands[i].name,
+                zh ? commands[i].summary_zh : commands[i].summary);
+    jh_cli_help(out,
+                "\n“junheng <命令> --help”显示该命令的选项；同一选项在"
+                "每个命令中\n含义相同（docs/options.md）。"
+                "加 --lang en 显示英文。\n",
+                "\nRun 'junheng <command> --help' for a command's "
+                "options; an option means\nthe same in every command "
+                "(docs/options.md).\n");
     jh_cli_exit_help(out);
 }
 
-/* Errors are printed in Chinese unless --lang en was given (issue 15):
- * the people who read them are county clerks. */
+/* Everything junheng prints is in Chinese unless --lang en was given or
+ * JUNHENG_LANG=en is set (issue 15; README, "Languages"): the people who
+ * read it are county clerks. */
 static jh_lang error_lang = JH_LANG_ZH;
 
 void
@@ -107,6 +129,32 @@ jh_cli_fail(const char *fmt, ...)
     vfprintf(stderr, fmt, ap);
     va_end(ap);
     fputc('\n', stderr);
+}
+
+void
+jh_cli_fail2(const char *fmt_zh, const char *fmt, ...)
+{
+    va_list ap;
+    const char *use = fmt;
+
+    /* fmt_zh takes the arguments fmt was checked for: the same
+     * conversions (also checked in the build: cmake/check_messages.py). */
+    if (error_lang == JH_LANG_ZH && jh_format_same_args(fmt_zh, fmt))
+        use = fmt_zh;
+    fputs("junheng: ", stderr);
+    va_start(ap, fmt);
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+    vfprintf(stderr, use, ap);
+#pragma GCC diagnostic pop
+    va_end(ap);
+    fputc('\n', stderr);
+}
+
+void
+jh_cli_help(FILE *out, const char *zh, const char *en)
+{
+    fputs(error_lang == JH_LANG_ZH ? zh : en, out);
 }
 
 int
@@ -438,8 +486,11 @@ close_stdout(int rc)
     /* Exit 4 already came with its message; 2 and 3 stay (the first
      * failure), with the message. */
     if (failed && rc != JH_EXIT_INTERNAL) {
-        jh_cli_fail("cannot write to standard output: %s",
-                    e != 0 ? strerror(e) : "write error");
+        if (e != 0)
+            jh_cli_fail2("无法写入标准输出：%s", "cannot write to standard "
+                         "output: %s", jh_cli_zh() ? jh_errno_zh(e) : strerror(e));
+        else
+            jh_cli_fail2("无法写入标准输出", "cannot write to standard output");
         if (rc == JH_EXIT_OK || rc == JH_EXIT_FAILED)
             rc = JH_EXIT_INTERNAL;
     }
@@ -450,9 +501,45 @@ close_stdout(int rc)
     return rc;
 }
 
+/*
+ * The language of everything printed, chosen before any option is parsed so
+ * that `--help --lang en` and an error in the first option are already in
+ * the language asked for: JUNHENG_LANG (zh or en), then the last -l/--lang
+ * before "--".  An unknown value is left to the option parser to report.
+ * The environment's LANG is not followed: offices run Chinese clerks on
+ * machines whose locale is C or en_US (README, "Languages").
+ */
+static void
+pick_lang(int argc, char **argv)
+{
+    const char *env = getenv("JUNHENG_LANG");
+
+    if (env != NULL && strcmp(env, "en") == 0)
+        error_lang = JH_LANG_EN;
+    else if (env != NULL && strcmp(env, "zh") == 0)
+        error_lang = JH_LANG_ZH;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i], *v = NULL;
+        if (strcmp(a, "--") == 0)
+            break;
+        if (strncmp(a, "--lang=", 7) == 0)
+            v = a + 7;
+        else if ((strcmp(a, "--lang") == 0 || strcmp(a, "-l") == 0) &&
+                 i + 1 < argc)
+            v = argv[++i];
+        else if (strncmp(a, "-l", 2) == 0 && a[2] != '\0' && a[1] != '-')
+            v = a + 2;
+        if (v != NULL && strcmp(v, "en") == 0)
+            error_lang = JH_LANG_EN;
+        else if (v != NULL && strcmp(v, "zh") == 0)
+            error_lang = JH_LANG_ZH;
+    }
+}
+
 static int
 run(int argc, char **argv)
 {
+    pick_lang(argc, argv);
     if (argc < 2) {
         usage(stderr);
         return JH_EXIT_USAGE;
@@ -470,7 +557,8 @@ run(int argc, char **argv)
         if (strcmp(argv[1], commands[i].name) == 0)
             return commands[i].run(argc - 1, argv + 1);
     }
-    jh_cli_fail("unknown command '%s' (see 'junheng --help')", argv[1]);
+    jh_cli_fail2("未知命令“%s”（见“junheng --help”）",
+                 "unknown command '%s' (see 'junheng --help')", argv[1]);
     return JH_EXIT_USAGE;
 }
 

@@ -285,6 +285,26 @@ jh_table_error(jh_error *err, jh_status status, const jh_table *t, size_t row,
 }
 
 jh_status
+jh_table_error2(jh_error *err, jh_status status, const jh_table *t,
+                size_t row, size_t col, const char *fmt_zh, const char *fmt,
+                ...)
+{
+    jh_error where;
+    va_list ap;
+
+    if (err == NULL)
+        return status;
+    jh_error_clear(&where);
+    jh_table_locate(t, row, col, &where);
+    va_start(ap, fmt);
+    jh_error_vset2(err, status, where.file, where.line, where.column, fmt_zh,
+                   fmt, ap);
+    va_end(ap);
+    memcpy(err->cell, where.cell, sizeof(where.cell));
+    return status;
+}
+
+jh_status
 jh_table_vdiag(jh_diags *list, const jh_table *t, size_t row, size_t col,
                const char *fmt_zh, const char *fmt, va_list ap)
 {
