@@ -64,7 +64,40 @@ cli_fixed(double v, int decimals, char *buf, size_t size)
 static void
 batch_help(FILE *out)
 {
-    fputs(
+    jh_cli_help(
+        out,
+        "用法：junheng batch 输入... [选项]\n\n"
+        "一次评估多个县。输入是一个学校数据文件（CSV、.xlsx 或 .xls），\n"
+        "或存放这类文件的文件夹（只读这一层，不读子文件夹；junheng 在那里\n"
+        "写的报告列在 .junheng-manifest 中，会被跳过）。各行按「县区」列\n"
+        "分到各县；没有这一列时，每个文件算一个县，以文件名命名；有「年份」\n"
+        "列时，一个县再按年份分开。学校代码在同一县同一年份内不得重复。\n"
+        "没有「年份」列时，文件的年份取自文件名（2023.csv、\n"
+        "2023年青溪县.xlsx），否则取自所在文件夹的名称，或用 --year 给出；\n"
+        "只要有一个输入带年份，每个文件都要有年份。\n\n"
+        "选项：\n"
+        "  -o, --out DIR        把 summary.xlsx、summary.json 和 charts/ 写入\n"
+        "                       DIR，要么全部写出，要么一个不写\n"
+        "      --per-county     另外写出每个县的 DIR/<县>/report.xlsx、\n"
+        "                       report.json 和 charts/（有年份时为\n"
+        "                       DIR/<县>/<年份>/...，并写出跨年份的\n"
+        "                       DIR/<县>/trend-<学段>.png）\n"
+        "  -j, --jobs N         线程数（默认：本机的处理器核数）\n"
+        "  -f, --format FMT     标准输出的格式：text（默认）或 json（即\n"
+        "                       summary.json）\n"
+        "  -l, --lang LANG      zh（默认，中文）或 en（英文）\n"
+        "      --no-charts      不运行 gnuplot（不画图表）\n"
+        "      --gnuplot PROG   要运行的 gnuplot 程序（默认 gnuplot）\n"
+        "      --strict         任一县任一年份未达标时，退出状态为 1\n"
+        "      --year FILE=YYYY 文件 FILE 的年份，用于每年一个文件、既没有\n"
+        "                       「年份」列、文件名和所在文件夹名中也没有年份\n"
+        "                       的情况（可重复）\n" JH_CLI_FORCE_HELP_ZH
+        JH_CLI_INPUT_HELP_ZH
+        "  -h, --help           显示本帮助\n\n"
+        "排名（同一年份、同一学段内）：超过限值的差异系数个数少的在前；\n"
+        "个数相同时，最大的差异系数小的在前；再相同时，各差异系数的平均值\n"
+        "小的在前。标准错误输出是终端时显示进度。输入数据有误时不写出任何\n"
+        "文件。\n",
         "usage: junheng batch INPUT... [options]\n\n"
         "Evaluate many counties at once.  INPUT is a school file (CSV, .xlsx\n"
         "or .xls) or a folder of them (read without descending; the reports\n"
@@ -99,15 +132,35 @@ batch_help(FILE *out)
         "Ranking, within a year and level: fewer CVs over the limit first;\n"
         "then the smaller largest CV; then the smaller mean of the CVs.\n"
         "Progress goes to stderr when it is a terminal.  Bad input data\n"
-        "writes nothing.\n",
-        out);
+        "writes nothing.\n");
     jh_cli_exit_help(out);
 }
 
 static void
 trend_help(FILE *out)
 {
-    fputs("usage: junheng trend INPUT... [options]\n\n"
+    jh_cli_help(
+        out,
+        "用法：junheng trend 输入... [选项]\n\n"
+        "一个县历年的差异系数（按「年份」列分年）：一张表；加 --out DIR 时\n"
+        "另画图表 DIR/trend-<学段>.png 和 .pdf。输入同“junheng batch”。\n"
+        "可以每年一个文件：文件的年份取自「年份」列，否则取自文件名中的\n"
+        "年份（青溪县/2023.xlsx、2023年青溪县.csv），否则取自所在文件夹的\n"
+        "名称，否则用 --year FILE=YYYY 给出；找不到年份的文件不予接受。\n"
+        "表下列出每个差异系数和平均值逐年的变化（差异系数下降：差距缩小）。\n\n"
+        "选项：\n"
+        "      --county-name NAME\n"
+        "                       县（区）的名称（输入含多个县时必须给出）\n"
+        "  -o, --out DIR        把 trend.xlsx 和图表写入 DIR\n"
+        "      --year FILE=YYYY 文件 FILE 的年份（可重复）\n"
+        "  -f, --format FMT     标准输出的格式：text（默认）或 json\n"
+        "  -l, --lang LANG      zh（默认，中文）或 en（英文）\n"
+        "      --no-charts      不运行 gnuplot（不画图表）\n"
+        "      --gnuplot PROG   要运行的 gnuplot 程序（默认 gnuplot）\n"
+        JH_CLI_FORCE_HELP_ZH
+        "  -j, --jobs N         线程数（默认：本机的处理器核数）\n"
+        JH_CLI_INPUT_HELP_ZH "  -h, --help           显示本帮助\n",
+        "usage: junheng trend INPUT... [options]\n\n"
           "One county's difference coefficients across the years of its\n"
           "年份 (year) column: a table, and with --out DIR the charts\n"
           "DIR/trend-<level>.png and .pdf.  INPUT as for 'junheng batch'.\n"
@@ -128,8 +181,7 @@ trend_help(FILE *out)
           "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
           JH_CLI_FORCE_HELP
           "  -j, --jobs N         threads (default: the number of cores)\n"
-          "" JH_CLI_INPUT_HELP "  -h, --help           show this help\n",
-          out);
+          "" JH_CLI_INPUT_HELP "  -h, --help           show this help\n");
     jh_cli_exit_help(out);
 }
 
