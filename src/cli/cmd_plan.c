@@ -101,7 +101,7 @@ take_option(void *args, int c, const char *arg)
         const char **grown =
             realloc(a->cost_specs, (a->ncost_specs + 1) * sizeof(*grown));
         if (grown == NULL) {
-            jh_cli_fail("out of memory");
+            jh_cli_fail2("内存不足", "out of memory");
             return -JH_EXIT_INTERNAL;
         }
         a->cost_specs = grown;
@@ -160,7 +160,10 @@ load_costs(const plan_args *a, jh_plan_costs *costs)
     }
     for (size_t i = 0; i < a->ncost_specs; i++) {
         if (jh_plan_costs_set(costs, a->cost_specs[i], &err) != JH_OK) {
-            jh_cli_fail("--cost: %s", err.message);
+            jh_cli_fail2("--cost：%s", "--cost: %s",
+                         jh_cli_zh() && err.message_zh[0] != '\0'
+                             ? err.message_zh
+                             : err.message);
             return JH_EXIT_USAGE;
         }
     }
@@ -206,9 +209,9 @@ write_outputs(const plan_args *a, const jh_report_context *ctx,
         return JH_EXIT_INTERNAL;
     jh_error_clear(&err);
     path = jh_outdir_path(dir, "plan.xlsx");
-    st = path != NULL
-             ? jh_report_plan_workbook(path, ctx, plan, &err)
-             : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    st = path != NULL ? jh_report_plan_workbook(path, ctx, plan, &err)
+                      : jh_error_set2(&err, JH_ERR_NOMEM, NULL, 0, 0,
+                                      "内存不足", "out of memory");
     free(path);
     if (st == JH_OK)
         st = jh_cli_stage_stream(dir, "plan.json", write_json, &out, &err);
@@ -261,13 +264,14 @@ jh_cmd_plan(int argc, char **argv)
     st = a.rep.json ? jh_report_plan_json(stdout, &ctx, plan, &err)
                 : jh_report_plan_text(stdout, &ctx, plan);
     if (st != JH_OK || fflush(stdout) != 0) {
-        jh_cli_fail("cannot write to standard output");
+        jh_cli_fail2("无法写入标准输出", "cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
         goto done;
     }
     if (!plan->pass)
-        jh_cli_fail("warning: the projection after the plan still fails "
-                    "(see the projection section)");
+        jh_cli_fail2("警告：按方案补足后测算仍不达标（见“整改后测算结果”）",
+                     "warning: the projection after the plan still fails "
+                     "(see the projection section)");
     rc = a.rep.strict && !plan->pass ? JH_EXIT_FAILED : JH_EXIT_OK;
 
 done:
