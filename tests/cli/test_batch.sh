@@ -307,6 +307,14 @@ mkdir -p "$TMP/empty"
 expect_exit "a folder without school files" 3 "$BIN" batch "$TMP/empty"
 check "a folder without school files: says so in Chinese" \
     grep -qF "文件夹“$TMP/empty”中没有学校数据文件" "$TMP/err"
+expect_exit "no gnuplot: everything else written" 0 "$BIN" batch \
+    "$SRC/datasets/qingxi-county.csv" --out "$TMP/nognuplot" --gnuplot /nonexistent/gnuplot
+check "no gnuplot: a Chinese warning that the charts were skipped" \
+    grep -q "^junheng: 警告：.*gnuplot.*；已跳过图表，其余文件均已写出$" "$TMP/err"
+expect_exit "no gnuplot, --lang en" 0 "$BIN" batch "$SRC/datasets/qingxi-county.csv" \
+    --out "$TMP/nognuplot-en" --gnuplot /nonexistent/gnuplot --lang en
+check "no gnuplot, --lang en: the English warning" \
+    grep -q "^junheng: warning: .*gnuplot.*; charts skipped, everything else written$" "$TMP/err"
 expect_exit "--help" 0 "$BIN" batch --help
 check "--help documents the ranking (Chinese by default)" \
     grep -q "^排名（同一年份、同一学段内）" "$TMP/out"
