@@ -113,7 +113,7 @@ printf "junheng:  %6.2f s  %7d KB peak   (batch --no-charts --jobs %s: summary.j
 printf "pandas:   %6.2f s  %7d KB peak   (reference_pandas.py: read, split, weighted CVs)\n" "$pw" "$pm"
 awk -v a="$pw" -v b="$jw" 'BEGIN { if (b > 0) printf "ratio:    junheng is %.1fx faster\n", a / b }'
 awk -v a="$pw" -v b="$fw" 'BEGIN { if (b > 0) printf "figures:  %6.2f s  (batch --no-charts, text summary on stdout, no files: the work of the reference): %.1fx faster\n", b, a / b }'
-grep -h "profile:" "$work/junheng.err" | sed 's/^junheng: /          /'
+grep -hE "profile:|--profile 耗时：" "$work/junheng.err" | sed 's/^junheng: /          /'
 grep -h "reference_pandas:" "$work/pandas.err" | sed 's/^/          /'
 echo "agreement: $(tail -1 "$work/compare.txt")"
 if [ $rc_p -ne 0 ]; then

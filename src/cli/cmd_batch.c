@@ -61,10 +61,52 @@ cli_fixed(double v, int decimals, char *buf, size_t size)
     return buf;
 }
 
+/* The text of @p err in the language of jh_cli_zh(): its Chinese message
+ * when it has one. */
+static const char *
+err_text(const jh_error *err)
+{
+    return jh_cli_zh() && err->message_zh[0] != '\0' ? err->message_zh
+                                                     : err->message;
+}
+
 static void
 batch_help(FILE *out)
 {
-    fputs(
+    jh_cli_help(
+        out,
+        "用法：junheng batch 输入... [选项]\n\n"
+        "一次评估多个县。输入是一个学校数据文件（CSV、.xlsx 或 .xls），\n"
+        "或存放这类文件的文件夹（只读这一层，不读子文件夹；junheng 在那里\n"
+        "写的报告列在 .junheng-manifest 中，会被跳过）。各行按「县区」列\n"
+        "分到各县；没有这一列时，每个文件算一个县，以文件名命名；有「年份」\n"
+        "列时，一个县再按年份分开。学校代码在同一县同一年份内不得重复。\n"
+        "没有「年份」列时，文件的年份取自文件名（2023.csv、\n"
+        "2023年青溪县.xlsx），否则取自所在文件夹的名称，或用 --year 给出；\n"
+        "只要有一个输入带年份，每个文件都要有年份。\n\n"
+        "选项：\n"
+        "  -o, --out DIR        把 summary.xlsx、summary.json 和 charts/ 写入\n"
+        "                       DIR，要么全部写出，要么一个不写\n"
+        "      --per-county     另外写出每个县的 DIR/<县>/report.xlsx、\n"
+        "                       report.json 和 charts/（有年份时为\n"
+        "                       DIR/<县>/<年份>/...，并写出跨年份的\n"
+        "                       DIR/<县>/trend-<学段>.png）\n"
+        "  -j, --jobs N         线程数（默认：本机的处理器核数）\n"
+        "  -f, --format FMT     标准输出的格式：text（默认）或 json（即\n"
+        "                       summary.json）\n"
+        "  -l, --lang LANG      zh（默认，中文）或 en（英文）\n"
+        "      --no-charts      不运行 gnuplot（不画图表）\n"
+        "      --gnuplot PROG   要运行的 gnuplot 程序（默认 gnuplot）\n"
+        "      --strict         任一县任一年份未达标时，退出状态为 1\n"
+        "      --year FILE=YYYY 文件 FILE 的年份，用于每年一个文件、既没有\n"
+        "                       「年份」列、文件名和所在文件夹名中也没有年份\n"
+        "                       的情况（可重复）\n" JH_CLI_FORCE_HELP_ZH
+        JH_CLI_INPUT_HELP_ZH
+        "  -h, --help           显示本帮助\n\n"
+        "排名（同一年份、同一学段内）：超过限值的差异系数个数少的在前；\n"
+        "个数相同时，最大的差异系数小的在前；再相同时，各差异系数的平均值\n"
+        "小的在前。标准错误输出是终端时显示进度。输入数据有误时不写出任何\n"
+        "文件。\n",
         "usage: junheng batch INPUT... [options]\n\n"
         "Evaluate many counties at once.  INPUT is a school file (CSV, .xlsx\n"
         "or .xls) or a folder of them (read without descending; the reports\n"
@@ -99,15 +141,35 @@ batch_help(FILE *out)
         "Ranking, within a year and level: fewer CVs over the limit first;\n"
         "then the smaller largest CV; then the smaller mean of the CVs.\n"
         "Progress goes to stderr when it is a terminal.  Bad input data\n"
-        "writes nothing.\n",
-        out);
+        "writes nothing.\n");
     jh_cli_exit_help(out);
 }
 
 static void
 trend_help(FILE *out)
 {
-    fputs("usage: junheng trend INPUT... [options]\n\n"
+    jh_cli_help(
+        out,
+        "用法：junheng trend 输入... [选项]\n\n"
+        "一个县历年的差异系数（按「年份」列分年）：一张表；加 --out DIR 时\n"
+        "另画图表 DIR/trend-<学段>.png 和 .pdf。输入同“junheng batch”。\n"
+        "可以每年一个文件：文件的年份取自「年份」列，否则取自文件名中的\n"
+        "年份（青溪县/2023.xlsx、2023年青溪县.csv），否则取自所在文件夹的\n"
+        "名称，否则用 --year FILE=YYYY 给出；找不到年份的文件不予接受。\n"
+        "表下列出每个差异系数和平均值逐年的变化（差异系数下降：差距缩小）。\n\n"
+        "选项：\n"
+        "      --county-name NAME\n"
+        "                       县（区）的名称（输入含多个县时必须给出）\n"
+        "  -o, --out DIR        把 trend.xlsx 和图表写入 DIR\n"
+        "      --year FILE=YYYY 文件 FILE 的年份（可重复）\n"
+        "  -f, --format FMT     标准输出的格式：text（默认）或 json\n"
+        "  -l, --lang LANG      zh（默认，中文）或 en（英文）\n"
+        "      --no-charts      不运行 gnuplot（不画图表）\n"
+        "      --gnuplot PROG   要运行的 gnuplot 程序（默认 gnuplot）\n"
+        JH_CLI_FORCE_HELP_ZH
+        "  -j, --jobs N         线程数（默认：本机的处理器核数）\n"
+        JH_CLI_INPUT_HELP_ZH "  -h, --help           显示本帮助\n",
+        "usage: junheng trend INPUT... [options]\n\n"
           "One county's difference coefficients across the years of its\n"
           "年份 (year) column: a table, and with --out DIR the charts\n"
           "DIR/trend-<level>.png and .pdf.  INPUT as for 'junheng batch'.\n"
@@ -128,8 +190,7 @@ trend_help(FILE *out)
           "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
           JH_CLI_FORCE_HELP
           "  -j, --jobs N         threads (default: the number of cores)\n"
-          "" JH_CLI_INPUT_HELP "  -h, --help           show this help\n",
-          out);
+          "" JH_CLI_INPUT_HELP "  -h, --help           show this help\n");
     jh_cli_exit_help(out);
 }
 
@@ -222,7 +283,10 @@ add_input(batch_args *a, const char *path)
         return push_input(a, path); /* the reader reports a missing file */
     d = opendir(path);
     if (d == NULL) {
-        jh_cli_fail("%s: cannot read the folder: %s", path, strerror(errno));
+        int errnum = errno;
+        jh_cli_fail2("无法读取文件夹“%s”：%s", "%s: cannot read the folder: %s",
+                     path,
+                     jh_cli_zh() ? jh_errno_zh(errnum) : strerror(errnum));
         return JH_EXIT_DATA;
     }
     /* junheng's own outputs (summary.xlsx, a county's report.xlsx) are
@@ -269,13 +333,15 @@ add_input(batch_args *a, const char *path)
     }
     free(names);
     if (rc == JH_EXIT_OK && a->ninputs == before) {
-        jh_cli_fail("%s: the folder holds no school file (.csv, .tsv, .txt, "
-                    ".xlsx, .xlsm, .xls)",
-                    path);
+        jh_cli_fail2("文件夹“%s”中没有学校数据文件（.csv、.tsv、.txt、.xlsx、"
+                     ".xlsm、.xls）",
+                     "%s: the folder holds no school file (.csv, .tsv, .txt, "
+                     ".xlsx, .xlsm, .xls)",
+                     path);
         return JH_EXIT_DATA;
     }
     if (rc == JH_EXIT_INTERNAL)
-        jh_cli_fail("out of memory");
+        jh_cli_fail2("内存不足", "out of memory");
     return rc;
 }
 
@@ -305,9 +371,11 @@ take_year(batch_args *a, const char *arg)
     if (eq == NULL || eq == arg || strlen(eq + 1) != 4 ||
         strspn(eq + 1, "0123456789") != 4 ||
         (v = (int)strtol(eq + 1, NULL, 10)) < 1900 || v > 2999) {
-        jh_cli_fail("--year needs FILE=YYYY (a year from 1900 to 2999), not "
-                    "'%s'",
-                    arg);
+        jh_cli_fail2("--year 的值应为 FILE=YYYY（年份在 1900 到 2999 之间），"
+                     "不能是“%s”",
+                     "--year needs FILE=YYYY (a year from 1900 to 2999), not "
+                     "'%s'",
+                     arg);
         return -JH_EXIT_USAGE;
     }
     files = realloc(a->year_files, (a->nyears + 1) * sizeof(*files));
@@ -317,7 +385,7 @@ take_year(batch_args *a, const char *arg)
     if (years != NULL)
         a->year_given = years;
     if (files == NULL || years == NULL) {
-        jh_cli_fail("out of memory");
+        jh_cli_fail2("内存不足", "out of memory");
         return -JH_EXIT_INTERNAL;
     }
     /* The file name is the argument up to the '='; argv outlives us, so
@@ -345,7 +413,7 @@ match_years(batch_args *a)
     st = calloc(a->ninputs, sizeof(*st));
     if (a->input_years == NULL || st == NULL) {
         free(st);
-        jh_cli_fail("out of memory");
+        jh_cli_fail2("内存不足", "out of memory");
         return JH_EXIT_INTERNAL;
     }
     for (size_t i = 0; i < a->ninputs; i++) {
@@ -360,7 +428,7 @@ match_years(batch_args *a)
         bool found = false;
 
         if (file == NULL) {
-            jh_cli_fail("out of memory");
+            jh_cli_fail2("内存不足", "out of memory");
             rc = JH_EXIT_INTERNAL;
             break;
         }
@@ -372,15 +440,17 @@ match_years(batch_args *a)
                 found = true;
                 if (a->input_years[i] != 0 &&
                     a->input_years[i] != a->year_given[y]) {
-                    jh_cli_fail("--year gives %s two years, %d and %d", file,
-                                a->input_years[i], a->year_given[y]);
+                    jh_cli_fail2("--year 给文件“%s”指定了两个年份：%d 和 %d",
+                                 "--year gives %s two years, %d and %d", file,
+                                 a->input_years[i], a->year_given[y]);
                     rc = JH_EXIT_USAGE;
                 }
                 a->input_years[i] = a->year_given[y];
             }
         }
         if (!found && rc == JH_EXIT_OK) {
-            jh_cli_fail("--year %s: %s is not one of the inputs", arg, file);
+            jh_cli_fail2("--year %s：“%s”不是输入文件之一",
+                         "--year %s: %s is not one of the inputs", arg, file);
             rc = JH_EXIT_USAGE;
         }
         free(file);
@@ -395,6 +465,7 @@ take_option(void *args, int c, const char *arg)
 {
     batch_args *a = args;
     char *end = NULL;
+    const char *hint;
     long v;
 
     switch (c) {
@@ -402,23 +473,31 @@ take_option(void *args, int c, const char *arg)
         errno = 0;
         v = strtol(arg, &end, 10);
         if (errno != 0 || end == arg || *end != '\0' || v < 1 || v > 256) {
-            jh_cli_fail("--jobs needs a number from 1 to 256, not '%s'", arg);
+            jh_cli_fail2("--jobs 的值应为 1 到 256 之间的数字，不能是“%s”",
+                         "--jobs needs a number from 1 to 256, not '%s'", arg);
             return -JH_EXIT_USAGE;
         }
         a->jobs = (unsigned)v;
         return 1;
     case OPT_COUNTY_NAME:
         if (!a->trend) {
-            jh_cli_fail("--county-name is an option of 'junheng trend'");
+            jh_cli_fail2("--county-name 是“junheng trend”的选项",
+                         "--county-name is an option of 'junheng trend'");
             return -JH_EXIT_USAGE;
         }
         a->county = arg;
         return 1;
     case OPT_COUNTY: /* listed so that it is no abbreviation of the above */
-        jh_cli_fail("--county is the county-facts file of 'junheng "
-                    "evaluate'; %s",
-                    a->trend ? "the county's name is --county-name NAME"
-                             : "batch evaluates every county");
+        if (jh_cli_zh())
+            hint = a->trend ? "县（区）名称请用 --county-name NAME 给出"
+                            : "batch 会评估每一个县";
+        else
+            hint = a->trend ? "the county's name is --county-name NAME"
+                            : "batch evaluates every county";
+        jh_cli_fail2("--county 是“junheng evaluate”的县级指标文件；%s",
+                     "--county is the county-facts file of 'junheng "
+                     "evaluate'; %s",
+                     hint);
         return -JH_EXIT_USAGE;
     case OPT_PER_COUNTY:
         a->per_county = true;
@@ -462,12 +541,14 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
     if (rc != JH_EXIT_OK)
         return rc;
     if (a->per_county && a->rep.out == NULL) {
-        jh_cli_fail("--per-county needs --out DIR");
+        jh_cli_fail2("--per-county 需要同时给出 --out DIR",
+                     "--per-county needs --out DIR");
         return JH_EXIT_USAGE;
     }
     if (optind >= argc) {
-        jh_cli_fail("no input given (see 'junheng %s --help')",
-                    trend ? "trend" : "batch");
+        jh_cli_fail2("没有给出输入文件（见“junheng %s --help”）",
+                     "no input given (see 'junheng %s --help')",
+                     trend ? "trend" : "batch");
         return JH_EXIT_USAGE;
     }
     for (int i = optind; rc == JH_EXIT_OK && i < argc; i++)
@@ -482,7 +563,7 @@ parse_args(batch_args *a, int argc, char **argv, bool trend)
 
 typedef struct progress {
     bool on; /* stderr is a terminal */
-    const char *what;
+    const char *what, *what_zh; /* "counties", "县" */
     struct timespec start;
     double last; /* when the line was last drawn */
 } progress;
@@ -497,8 +578,9 @@ seconds_since(const struct timespec *t0)
 }
 
 static void
-progress_start(progress *p, const char *what)
+progress_start(progress *p, const char *what_zh, const char *what)
 {
+    p->what_zh = what_zh;
     p->what = what;
     p->last = -1.0;
     clock_gettime(CLOCK_MONOTONIC, &p->start);
@@ -518,11 +600,15 @@ progress_cb(void *data, size_t done, size_t total)
     p->last = t;
     left = done > 0 ? t / (double)done * (double)(total - done) : 0.0;
     jh_cli_raw_stderr("\r");
-    fprintf(stderr, "junheng: %s %zu/%zu  %d:%02d elapsed", p->what, done,
-            total, (int)t / 60, (int)t % 60);
+    fprintf(stderr,
+            jh_cli_zh() ? "junheng: %s %zu/%zu  已用 %d:%02d"
+                        : "junheng: %s %zu/%zu  %d:%02d elapsed",
+            jh_cli_zh() ? p->what_zh : p->what, done, total, (int)t / 60,
+            (int)t % 60);
     if (done < total && done > 0)
-        fprintf(stderr, ", about %d:%02d left  ", (int)left / 60,
-                (int)left % 60);
+        fprintf(stderr,
+                jh_cli_zh() ? "，约剩 %d:%02d  " : ", about %d:%02d left  ",
+                (int)left / 60, (int)left % 60);
     else
         fputs("                ", stderr);
     if (done == total)
@@ -599,9 +685,9 @@ export_group(export_ctx *x, size_t gi, const char *sub, jh_error *err)
                               d};
     name = cli_join(sub, "report.xlsx");
     path = name != NULL ? jh_outdir_path(x->dir, name) : NULL;
-    st = path != NULL
-             ? jh_report_workbook(path, &ctx, err)
-             : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    st = path != NULL ? jh_report_workbook(path, &ctx, err)
+                      : jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                                      "out of memory");
     free(path);
     free(name);
     if (st == JH_OK) {
@@ -609,22 +695,22 @@ export_group(export_ctx *x, size_t gi, const char *sub, jh_error *err)
         path = name != NULL ? jh_outdir_path(x->dir, name) : NULL;
         f = path != NULL ? fopen(path, "w") : NULL;
         if (f == NULL)
-            st = jh_error_set(err, JH_ERR_IO, path != NULL ? path : sub, 0, 0,
-                              "cannot create: %s", strerror(errno));
+            st = jh_error_errno2(err, JH_ERR_IO, path != NULL ? path : sub,
+                                 errno, "无法创建", "cannot create");
         else
             st = jh_report_json(f, &ctx, err);
         if (f != NULL && fclose(f) != 0 && st == JH_OK)
-            st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
-                              strerror(errno));
+            st = jh_error_errno2(err, JH_ERR_IO, path, errno, "无法写入",
+                                 "cannot write");
         free(path);
         free(name);
     }
     if (st == JH_OK && x->charts) {
         name = cli_join(sub, "charts/.keep");
         path = name != NULL ? jh_cli_staged_folder(x->dir, name) : NULL;
-        st = path != NULL
-                 ? jh_report_charts(path, &ctx, &x->copts, err)
-                 : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        st = path != NULL ? jh_report_charts(path, &ctx, &x->copts, err)
+                          : jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                          "内存不足", "out of memory");
         free(path);
         free(name);
     }
@@ -651,9 +737,9 @@ export_county(void *data, size_t ci, jh_error *err)
                               : cli_printf("%s", folder);
         if (year != 0)
             years++;
-        st = sub != NULL
-                 ? export_group(x, gi, sub, err)
-                 : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        st = sub != NULL ? export_group(x, gi, sub, err)
+                         : jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                         "内存不足", "out of memory");
         free(sub);
     }
     if (st == JH_OK && x->charts && years >= 2) {
@@ -661,7 +747,8 @@ export_county(void *data, size_t ci, jh_error *err)
         char *path = name != NULL ? jh_cli_staged_folder(x->dir, name) : NULL;
         st = path != NULL
                  ? jh_report_trend_charts(path, &x->bctx, ci, &x->copts, err)
-                 : jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+                 : jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                                 "out of memory");
         free(path);
         free(name);
     }
@@ -689,15 +776,15 @@ write_json(const jh_batch_report_context *bctx, const char *path,
     jh_status st;
 
     if (f == NULL)
-        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot create: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_IO, path, errno, "无法创建",
+                               "cannot create");
     /* 10 MB for a nation: written straight from a large buffer. */
     if (path != NULL)
         setvbuf(f, NULL, _IOFBF, 1 << 20);
     st = jh_report_batch_json(f, bctx, err);
     if (path != NULL && fclose(f) != 0 && st == JH_OK)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_IO, path, errno, "无法写入",
+                             "cannot write");
     return st;
 }
 
@@ -750,7 +837,7 @@ write_outputs(const batch_args *a, const jh_batch *b,
     char *path, *json;
     struct timespec t0;
     export_ctx x;
-    progress pr = {isatty(2) != 0, NULL, {0, 0}, 0.0};
+    progress pr = {isatty(2) != 0, NULL, NULL, {0, 0}, 0.0};
 
     jh_error_clear(&err);
     memset(&x, 0, sizeof(x));
@@ -764,14 +851,15 @@ write_outputs(const batch_args *a, const jh_batch *b,
     sc->json = json;
     st = path != NULL && json != NULL
              ? jh_pool_run(2, a->jobs, summary_task, sc, NULL, NULL, NULL, &err)
-             : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+             : jh_error_set2(&err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     /* --format json copies summary.json as written: opened here, it stays
      * this run's whatever another run does to the folder afterwards. */
     if (st == JH_OK && a->rep.json) {
         *json_copy = fopen(json, "rb");
         if (*json_copy == NULL)
-            st = jh_error_set(&err, JH_ERR_IO, json, 0, 0, "cannot read: %s",
-                              strerror(errno));
+            st = jh_error_errno2(&err, JH_ERR_IO, json, errno, "无法读取",
+                                 "cannot read");
     }
     free(path);
     free(json);
@@ -793,13 +881,14 @@ write_outputs(const batch_args *a, const jh_batch *b,
         sopts.processes = a->jobs;
         path = jh_cli_staged_folder(dir, "charts/.keep");
         st = path != NULL ? jh_report_batch_charts(path, bctx, &sopts, &err)
-                          : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
-                                         "out of memory");
+                          : jh_error_set2(&err, JH_ERR_NOMEM, NULL, 0, 0,
+                                          "内存不足", "out of memory");
         free(path);
         if (st == JH_ERR_NOTFOUND) {
-            jh_cli_fail("warning: %s; charts skipped, everything else "
-                        "written",
-                        err.message);
+            jh_cli_fail2("警告：%s；已跳过图表，其余文件均已写出",
+                         "warning: %s; charts skipped, everything else "
+                         "written",
+                         err_text(&err));
             x.charts = false;
             st = JH_OK;
         }
@@ -811,14 +900,15 @@ write_outputs(const batch_args *a, const jh_batch *b,
         x.first = calloc(b->ncounties + 1, sizeof(*x.first));
         x.count = calloc(b->ncounties + 1, sizeof(*x.count));
         if (x.first == NULL || x.count == NULL) {
-            st = jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+            st = jh_error_set2(&err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                               "out of memory");
         } else {
             /* Groups are sorted by county: each county's are together. */
             for (size_t g = b->ngroups; g-- > 0;) {
                 x.first[b->groups[g].county] = g;
                 x.count[b->groups[g].county]++;
             }
-            progress_start(&pr, "reports");
+            progress_start(&pr, "报告", "reports");
             st = jh_pool_run(b->ncounties, a->jobs, export_county, &x,
                              progress_cb, &pr, NULL, &err);
         }
@@ -870,7 +960,7 @@ static int
 run_batch(const batch_args *a, jh_batch **out)
 {
     jh_batch_options bo = JH_BATCH_OPTIONS_INIT;
-    progress pr = {isatty(2) != 0, NULL, {0, 0}, 0.0};
+    progress pr = {isatty(2) != 0, NULL, NULL, {0, 0}, 0.0};
     jh_error err;
     jh_status st;
 
@@ -883,7 +973,7 @@ run_batch(const batch_args *a, jh_batch **out)
     bo.progress_data = &pr;
     bo.file_years = a->input_years;
     bo.require_years = a->trend;
-    progress_start(&pr, "counties");
+    progress_start(&pr, "县", "counties");
     st = jh_batch_run(out, (const char *const *)a->inputs, a->ninputs, &bo,
                       &err);
     if (st != JH_OK) {
@@ -932,8 +1022,9 @@ jh_cmd_batch(int argc, char **argv)
     if (a.rep.json && a.rep.out != NULL) {
         /* summary.json as written. */
         if (json_copy == NULL || copy_to_stdout(json_copy) != 0) {
-            jh_cli_fail("cannot copy %s/summary.json to standard output",
-                        a.rep.out);
+            jh_cli_fail2("无法把 %s/summary.json 复制到标准输出",
+                         "cannot copy %s/summary.json to standard output",
+                         a.rep.out);
             rc = JH_EXIT_INTERNAL;
             goto done;
         }
@@ -949,23 +1040,27 @@ jh_cmd_batch(int argc, char **argv)
         jh_report_batch_text(stdout, &bctx);
     }
     if (fflush(stdout) != 0 || ferror(stdout)) {
-        jh_cli_fail("cannot write to standard output");
+        jh_cli_fail2("无法写入标准输出", "cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
         goto done;
     }
     if (a.profile)
         fprintf(stderr,
-                "junheng: profile: plain read %.3f s (%zu bytes), read and "
-                "parse %.3f s (bytes into memory %.3f s), header and "
-                "grouping %.3f s, import, model and "
-                "analysis %.3f s (%zu groups, %u jobs), summary.json %.3f s, "
-                "summary.xlsx %.3f s (side by side), charts %.3f s, per-county "
-                "reports "
-                "%.3f s, commit %.3f s\n",
+                jh_cli_zh()
+                    ? "junheng: --profile 耗时：直接读取 %.3f 秒（%zu 字节），"
+                      "读取和解析 %.3f 秒（其中读入内存 %.3f 秒），表头和分组 "
+                      "%.3f 秒，导入、建模和分析 %.3f 秒（%zu 组，%u 个线程），"
+                      "summary.json %.3f 秒，summary.xlsx %.3f 秒（同时写出），"
+                      "图表 %.3f 秒，各县报告 %.3f 秒，提交 %.3f 秒\n"
+                    : "junheng: profile: plain read %.3f s (%zu bytes), read "
+                      "and parse %.3f s (bytes into memory %.3f s), header "
+                      "and grouping %.3f s, import, model and analysis %.3f s "
+                      "(%zu groups, %u jobs), summary.json %.3f s, "
+                      "summary.xlsx %.3f s (side by side), charts %.3f s, "
+                      "per-county reports %.3f s, commit %.3f s\n",
                 raw, raw_bytes, b->timing.read, b->timing.read_bytes,
-                b->timing.group,
-                b->timing.analyze, b->ngroups, a.jobs, tm.json, tm.workbook,
-                tm.charts, tm.per_county, tm.commit);
+                b->timing.group, b->timing.analyze, b->ngroups, a.jobs, tm.json,
+                tm.workbook, tm.charts, tm.per_county, tm.commit);
     rc = JH_EXIT_OK;
     if (a.rep.strict) {
         for (size_t g = 0; g < b->ngroups; g++) {
@@ -1189,15 +1284,17 @@ jh_cmd_trend(int argc, char **argv)
                 break;
         }
         if (ci == b->ncounties) {
-            jh_cli_fail("no county '%s' in the input (it has %zu)", a.county,
-                        b->ncounties);
+            jh_cli_fail2("输入中没有名为“%s”的县（输入共有 %zu 个县）",
+                         "no county '%s' in the input (it has %zu)", a.county,
+                         b->ncounties);
             rc = JH_EXIT_DATA;
             goto done;
         }
     } else if (b->ncounties != 1) {
-        jh_cli_fail("the input holds %zu counties: choose one with "
-                    "--county-name NAME",
-                    b->ncounties);
+        jh_cli_fail2("输入中有 %zu 个县：请用 --county-name NAME 选择其中一个",
+                     "the input holds %zu counties: choose one with "
+                     "--county-name NAME",
+                     b->ncounties);
         rc = JH_EXIT_USAGE;
         goto done;
     }
@@ -1219,18 +1316,19 @@ jh_cmd_trend(int argc, char **argv)
         }
         path = jh_outdir_path(dir, "trend.xlsx");
         st = path != NULL ? jh_report_trend_workbook(path, &bctx, ci, &err)
-                          : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
-                                         "out of memory");
+                          : jh_error_set2(&err, JH_ERR_NOMEM, NULL, 0, 0,
+                                          "内存不足", "out of memory");
         free(path);
         if (st == JH_OK && a.rep.charts) {
             path = jh_cli_staged_folder(dir, ".keep");
             st = path != NULL
                      ? jh_report_trend_charts(path, &bctx, ci, &copts, &err)
-                     : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0,
-                                    "out of memory");
+                     : jh_error_set2(&err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                                     "out of memory");
             free(path);
             if (st == JH_ERR_NOTFOUND) {
-                jh_cli_fail("warning: %s; charts skipped", err.message);
+                jh_cli_fail2("警告：%s；已跳过图表",
+                             "warning: %s; charts skipped", err_text(&err));
                 st = JH_OK;
             }
         }
@@ -1252,7 +1350,7 @@ jh_cmd_trend(int argc, char **argv)
         jh_report_trend_changes_text(stdout, &tctx, ci);
     }
     if (fflush(stdout) != 0) {
-        jh_cli_fail("cannot write to standard output");
+        jh_cli_fail2("无法写入标准输出", "cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
     }
 

@@ -17,7 +17,34 @@
 static void
 help(FILE *out)
 {
-    fputs(
+    jh_cli_help(
+        out,
+        "用法：junheng plan 文件 [选项]\n\n"
+        "按标准（默认：2017年优质均衡标准）为文件中的县制定整改方案：\n"
+        "  - 每个未达到某项指标的学校（学段）缺多少教师、平方米、元或\n"
+        "    间，以及标准的每校规则严格要求补多少（国家标准：7项中6项\n"
+        "    达标，余下1项达到85%）；\n"
+        "  - 每个超过限值的差异系数所需的最少总增量：把最低的几所学校\n"
+        "    提高到同一水平 t；\n"
+        "  - 每所学校要补什么、花多少钱，以及按方案补足后重新计算的各项\n"
+        "    数字。\n\n"
+        "选项：\n"
+        "  -o, --out DIR        把 plan.xlsx、plan.json 和 plan-charts/ 写入 DIR\n"
+        "  -f, --format FMT     标准输出的格式：text（默认）或 json\n"
+        "  -l, --lang LANG      zh（默认，中文）或 en（英文）\n"
+        "      --cost KEY=YUAN  单价，单位为元（可重复）；KEY 可为：\n"
+        "                       degree_teachers、backbone_teachers、\n"
+        "                       pe_art_teachers、teaching_area、sports_area、\n"
+        "                       equipment_value（默认 1）、multimedia_rooms\n"
+        "      --costs FILE     从 CSV 文件读取单价，两列：key,yuan_per_unit\n"
+        "                       （--cost 给出的优先）\n"
+        "      --fix-all        把每项未达到的指标都补到标准值，而不只是规则\n"
+        "                       要求的部分\n" JH_CLI_INPUT_HELP_ZH
+        "      --strict         按方案补足后测算仍不达标时，退出状态为 1\n"
+        "      --no-charts      不运行 gnuplot（不画图表）\n"
+        "      --gnuplot PROG   要运行的 gnuplot 程序（默认 gnuplot）\n"
+        JH_CLI_FORCE_HELP_ZH
+        "  -h, --help           显示本帮助\n",
         "usage: junheng plan FILE [options]\n\n"
         "Plan the rectification of the county in FILE under a standard\n"
         "(default: the 2017 quality-balance standard):\n"
@@ -48,8 +75,7 @@ help(FILE *out)
         "      --no-charts      do not run gnuplot\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
         JH_CLI_FORCE_HELP
-        "  -h, --help           show this help\n",
-        out);
+        "  -h, --help           show this help\n");
     jh_cli_exit_help(out);
 }
 
@@ -75,7 +101,7 @@ take_option(void *args, int c, const char *arg)
         const char **grown =
             realloc(a->cost_specs, (a->ncost_specs + 1) * sizeof(*grown));
         if (grown == NULL) {
-            jh_cli_fail("out of memory");
+            jh_cli_fail2("内存不足", "out of memory");
             return -JH_EXIT_INTERNAL;
         }
         a->cost_specs = grown;
@@ -134,7 +160,10 @@ load_costs(const plan_args *a, jh_plan_costs *costs)
     }
     for (size_t i = 0; i < a->ncost_specs; i++) {
         if (jh_plan_costs_set(costs, a->cost_specs[i], &err) != JH_OK) {
-            jh_cli_fail("--cost: %s", err.message);
+            jh_cli_fail2("--cost：%s", "--cost: %s",
+                         jh_cli_zh() && err.message_zh[0] != '\0'
+                             ? err.message_zh
+                             : err.message);
             return JH_EXIT_USAGE;
         }
     }
@@ -180,9 +209,9 @@ write_outputs(const plan_args *a, const jh_report_context *ctx,
         return JH_EXIT_INTERNAL;
     jh_error_clear(&err);
     path = jh_outdir_path(dir, "plan.xlsx");
-    st = path != NULL
-             ? jh_report_plan_workbook(path, ctx, plan, &err)
-             : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    st = path != NULL ? jh_report_plan_workbook(path, ctx, plan, &err)
+                      : jh_error_set2(&err, JH_ERR_NOMEM, NULL, 0, 0,
+                                      "内存不足", "out of memory");
     free(path);
     if (st == JH_OK)
         st = jh_cli_stage_stream(dir, "plan.json", write_json, &out, &err);
@@ -235,13 +264,14 @@ jh_cmd_plan(int argc, char **argv)
     st = a.rep.json ? jh_report_plan_json(stdout, &ctx, plan, &err)
                 : jh_report_plan_text(stdout, &ctx, plan);
     if (st != JH_OK || fflush(stdout) != 0) {
-        jh_cli_fail("cannot write to standard output");
+        jh_cli_fail2("无法写入标准输出", "cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
         goto done;
     }
     if (!plan->pass)
-        jh_cli_fail("warning: the projection after the plan still fails "
-                    "(see the projection section)");
+        jh_cli_fail2("警告：按方案补足后测算仍不达标（见“整改后测算结果”）",
+                     "warning: the projection after the plan still fails "
+                     "(see the projection section)");
     rc = a.rep.strict && !plan->pass ? JH_EXIT_FAILED : JH_EXIT_OK;
 
 done:

@@ -92,6 +92,16 @@ check "trend: three years, seven CVs each" \
     pyjson "$TMP/out" 'd["years"] == [2021, 2022, 2023] and all(len(i["cv"]) == 3 for l in d["levels"] for i in l["indicators"])'
 expect_exit "trend needs --county-name with several counties" 2 \
     "$BIN" trend "$TMP/years.csv"
+check "trend: the message asks for --county-name in Chinese" \
+    grep -qF "junheng: 输入中有 4 个县：请用 --county-name NAME 选择其中一个" "$TMP/err"
+expect_exit "trend of a county not in the input" 3 \
+    "$BIN" trend "$TMP/years.csv" --county-name 没有这个县
+check "trend: an unknown county is named, in Chinese" \
+    grep -qF "junheng: 输入中没有名为“没有这个县”的县（输入共有 4 个县）" "$TMP/err"
+expect_exit "trend of a county not in the input, --lang en" 3 \
+    "$BIN" trend "$TMP/years.csv" --county-name 没有这个县 --lang en
+check "trend --lang en: an unknown county is named in English" \
+    grep -qF "junheng: no county '没有这个县' in the input (it has 4)" "$TMP/err"
 
 # The same school code in two counties is fine; twice in one is not.
 cat >"$TMP/codes.csv" <<'EOF'
@@ -282,15 +292,47 @@ expect_exit "no terminal: no progress line" 0 "$BIN" batch "$TMP/c60.csv" \
 check "no terminal: stderr has no carriage return" \
     eval '! grep -q "$(printf "\r")" "$TMP/err"'
 expect_exit "--per-county needs --out" 2 "$BIN" batch "$TMP/c60.csv" --per-county
+check "--per-county needs --out: says so in Chinese" \
+    grep -qF "junheng: --per-county 需要同时给出 --out DIR" "$TMP/err"
 expect_exit "bad --jobs" 2 "$BIN" batch "$TMP/c60.csv" --jobs 0
+check "bad --jobs: says so in Chinese" \
+    grep -qF "junheng: --jobs 的值应为 1 到 256 之间的数字，不能是“0”" "$TMP/err"
+expect_exit "bad --jobs, --lang en" 2 "$BIN" batch "$TMP/c60.csv" --jobs 0 --lang en
+check "bad --jobs, --lang en: the English text" \
+    grep -qF "junheng: --jobs needs a number from 1 to 256, not '0'" "$TMP/err"
 expect_exit "no input" 2 "$BIN" batch
+check "no input: says so in Chinese" \
+    grep -qF "junheng: 没有给出输入文件（见“junheng batch --help”）" "$TMP/err"
+mkdir -p "$TMP/empty"
+expect_exit "a folder without school files" 3 "$BIN" batch "$TMP/empty"
+check "a folder without school files: says so in Chinese" \
+    grep -qF "文件夹“$TMP/empty”中没有学校数据文件" "$TMP/err"
+expect_exit "no gnuplot: everything else written" 0 "$BIN" batch \
+    "$SRC/datasets/qingxi-county.csv" --out "$TMP/nognuplot" --gnuplot /nonexistent/gnuplot
+check "no gnuplot: a Chinese warning that the charts were skipped" \
+    grep -q "^junheng: 警告：.*gnuplot.*；已跳过图表，其余文件均已写出$" "$TMP/err"
+expect_exit "no gnuplot, --lang en" 0 "$BIN" batch "$SRC/datasets/qingxi-county.csv" \
+    --out "$TMP/nognuplot-en" --gnuplot /nonexistent/gnuplot --lang en
+check "no gnuplot, --lang en: the English warning" \
+    grep -q "^junheng: warning: .*gnuplot.*; charts skipped, everything else written$" "$TMP/err"
 expect_exit "--help" 0 "$BIN" batch --help
-check "--help documents the ranking" grep -q "Ranking" "$TMP/out"
+check "--help documents the ranking (Chinese by default)" \
+    grep -q "^排名（同一年份、同一学段内）" "$TMP/out"
+check "--help: the Chinese usage line" \
+    grep -qx "用法：junheng batch 输入... \[选项\]" "$TMP/out"
+check "--help: no English sentence in the Chinese help" \
+    eval '! grep -qE "Ranking|Options:|usage:|show this help" "$TMP/out"'
+expect_exit "--help --lang en" 0 "$BIN" batch --help --lang en
+check "--help --lang en documents the ranking" grep -q "Ranking" "$TMP/out"
 if command -v script >/dev/null; then
     script -qec "$BIN batch $TMP/c60.csv --no-charts --jobs 2" /dev/null \
         >"$TMP/tty.out" 2>&1
-    check "terminal: progress with counties done and elapsed time" \
-        grep -q "counties 60/60" "$TMP/tty.out"
+    check "terminal: progress with counties done and elapsed time (Chinese)" \
+        grep -q "县 60/60  已用 [0-9]*:[0-9][0-9]" "$TMP/tty.out"
+    script -qec "$BIN batch $TMP/c60.csv --no-charts --jobs 2 --lang en" \
+        /dev/null >"$TMP/tty.out" 2>&1
+    check "terminal, --lang en: progress with counties done and elapsed time" \
+        grep -q "counties 60/60  [0-9]*:[0-9][0-9] elapsed" "$TMP/tty.out"
 fi
 
 echo "$passed passed, $failed failed"

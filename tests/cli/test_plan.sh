@@ -188,6 +188,16 @@ printf 'key,yuan_per_unit\ngym,800\n' >"$tmp/badcosts.csv"
 expect_exit "unknown key in the costs file" 3 "$bin" plan "$demo" --costs "$tmp/badcosts.csv"
 check "error names the cell" grep -q "badcosts.csv:2:1: unknown cost key 'gym'" "$tmp/err"
 expect_exit "bad --cost" 2 "$bin" plan "$demo" --cost sports_area=cheap
+check "bad --cost: the Chinese message" grep -q "^junheng: --cost：.*cheap" "$tmp/err"
+expect_exit "bad --cost, --lang en" 2 "$bin" plan "$demo" --cost sports_area=cheap --lang en
+check "bad --cost, --lang en: the English message" \
+    grep -qx "junheng: --cost: cost of sports_area must be a non-negative number of yuan, not 'cheap'" "$tmp/err"
+expect_exit "plan --help" 0 "$bin" plan --help
+check "plan --help: Chinese by default" grep -qx "用法：junheng plan 文件 \[选项\]" "$tmp/out"
+check "plan --help: the --cost keys in Chinese text" \
+    grep -qF -- "--cost KEY=YUAN  单价，单位为元（可重复）；KEY 可为：" "$tmp/out"
+expect_exit "plan --help --lang en" 0 "$bin" plan --help --lang en
+check "plan --help --lang en: English" grep -qx "usage: junheng plan FILE \[options\]" "$tmp/out"
 expect_exit "missing costs file" 3 "$bin" plan "$demo" --costs "$tmp/nope.csv"
 
 # 4. Workbook and JSON files.

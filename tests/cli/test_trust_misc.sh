@@ -259,7 +259,7 @@ full() {
     shift
     "$bin" "$@" >/dev/full 2>"$tmp/err"
     local rc=$?
-    if [ $rc -eq 4 ] && grep -q "standard output" "$tmp/err"; then ok "$name > /dev/full: exit 4"
+    if [ $rc -eq 4 ] && grep -qE "standard output|标准输出" "$tmp/err"; then ok "$name > /dev/full: exit 4"
     else bad "$name > /dev/full: exit $rc, $(head -c 200 "$tmp/err")"; fi
 }
 full "standards" standards
@@ -276,6 +276,17 @@ full "evaluate" evaluate "$D/qingxi-county.csv" --county "$D/qingxi-county-facts
 full "batch" batch "$D/qingxi-county.csv" -j 1
 full "batch -f json" batch "$D/qingxi-county.csv" -j 1 -f json
 full "trend" trend "$D/qingxi-county.csv" --year "$D/qingxi-county.csv=2023"
+# batch, trend and plan say it in Chinese by default, in English with --lang en.
+for c in batch trend plan; do
+    args=("$c" "$D/qingxi-county.csv")
+    [ "$c" = trend ] && args+=(--year "$D/qingxi-county.csv=2023")
+    "$bin" "${args[@]}" >/dev/full 2>"$tmp/err"
+    if grep -qx "junheng: 无法写入标准输出" "$tmp/err"; then ok "$c > /dev/full: the Chinese message"
+    else bad "$c > /dev/full: no 无法写入标准输出: $(tail -c 200 "$tmp/err")"; fi
+    "$bin" "${args[@]}" --lang en >/dev/full 2>"$tmp/err"
+    if grep -qx "junheng: cannot write to standard output" "$tmp/err"; then ok "$c --lang en > /dev/full: the English message"
+    else bad "$c --lang en > /dev/full: $(tail -c 200 "$tmp/err")"; fi
+done
 printf 'level,indicator,cv\nprimary,sports_area_per_student,0.5\n' >"$tmp/claims.csv"
 full "verify" verify "$D/qingxi-county.csv" --claims "$tmp/claims.csv"
 full "verify -f json" verify "$D/qingxi-county.csv" --claims "$tmp/claims.csv" -f json

@@ -355,14 +355,20 @@ fi
 run "--year in trend --help" 0 trend --help && has "trend --help names --year" "$tmp/out" "--year FILE=YYYY"
 run "--year in batch --help" 0 batch --help && has "batch --help names --year" "$tmp/out" "--year FILE=YYYY"
 run "--year for a file that is not an input" 2 trend "$tmp/p/plain/f21x.csv" --year "$tmp/p/nothere.csv=2021" &&
-    has "the message names the file" "$tmp/err" "nothere.csv"
+    has "the message names the file" "$tmp/err" "nothere.csv" &&
+    has "the message says it is no input, in Chinese" "$tmp/err" "不是输入文件之一"
 run "--year without =YYYY" 2 trend "$tmp/p/plain/f21x.csv" --year "$tmp/p/plain/f21x.csv" &&
-    has "--year without =YYYY: the message shows the form" "$tmp/err" "--year needs FILE=YYYY"
+    has "--year without =YYYY: the message shows the form" "$tmp/err" "--year 的值应为 FILE=YYYY"
 run "--year with a year that is not one" 2 trend "$tmp/p/plain/f21x.csv" --year "$tmp/p/plain/f21x.csv=21" &&
-    has "--year=21: the message shows the form" "$tmp/err" "a year from 1900 to 2999"
+    has "--year=21: the message shows the form" "$tmp/err" "年份在 1900 到 2999 之间"
+run "--year=21 with --lang en" 2 trend "$tmp/p/plain/f21x.csv" --year "$tmp/p/plain/f21x.csv=21" --lang en &&
+    has "--year=21 --lang en: the English form" "$tmp/err" "--year needs FILE=YYYY (a year from 1900 to 2999), not '$tmp/p/plain/f21x.csv=21'"
 run "--year giving one file two years" 2 trend "$tmp/p/plain/f21x.csv" \
     --year "$tmp/p/plain/f21x.csv=2021" --year "$tmp/p/plain/f21x.csv=2022" &&
-    has "two years for one file: the message says so" "$tmp/err" "two years, 2021 and 2022"
+    has "two years for one file: the message says so" "$tmp/err" "指定了两个年份：2021 和 2022"
+run "--year giving one file two years, --lang en" 2 trend "$tmp/p/plain/f21x.csv" --lang en \
+    --year "$tmp/p/plain/f21x.csv=2021" --year "$tmp/p/plain/f21x.csv=2022" &&
+    has "two years for one file, --lang en: the English text" "$tmp/err" "two years, 2021 and 2022"
 if run "batch takes --year" 0 batch "$tmp/p/plain/f21x.csv" "$tmp/w/青溪县/2022.csv" \
     --year "$tmp/p/plain/f21x.csv=2021" -f json --no-charts; then
     pycheck "batch --year: 2021 and 2022" '
@@ -394,7 +400,7 @@ got = [(r["county"], r["year"]) for r in d["results"]]
 assert got == [("甲县", 2021), ("甲县", 2022), ("乙县", 2021)], got
 ' "$tmp/out"
 fi
-run "trend needs --county-name for them" 2 trend "$tmp/two" && has "trend: the message asks for --county-name" "$tmp/err" "--county-name"
+run "trend needs --county-name for them" 2 trend "$tmp/two" && has "trend: the message asks for --county-name" "$tmp/err" "输入中有 2 个县：请用 --county-name NAME 选择其中一个"
 if run "trend --county-name 甲县" 0 trend "$tmp/two" --county-name 甲县 -f json; then
     pycheck "trend --county-name 甲县: 2021, 2022" '
 import json, sys
