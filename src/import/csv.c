@@ -228,8 +228,10 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
         if (r.start == 0 && chunk > 0 && text[pos] != '\n' && text[pos] != '\r')
             r.start = r.line;
         if (csv_parse(&p, text + pos, chunk, on_field, on_row, &r) != chunk) {
-            /* libcsv's reason is English: the Chinese text skips it. */
-            st = jh_error_set2(err, JH_ERR_PARSE, source, r.line, 0,
+            /* The column is the field the bad quote is in.  libcsv's
+             * reason is English: the Chinese text skips it (%.0s). */
+            st = jh_error_set2(err, JH_ERR_PARSE, source, r.line,
+                               (long)r.ncells + 1,
                                "引号有误：有多余或未闭合的双引号%.0s；"
                                "单元格内的双引号应写成两个（\"\"），"
                                "或用 Excel、WPS 打开后另存为 .xlsx",
@@ -242,7 +244,8 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
     }
     if (r.status == JH_OK && csv_fini(&p, on_field, on_row, &r) != 0) {
         st = jh_error_set2(err, JH_ERR_PARSE, source,
-                           r.start != 0 ? r.start : r.line, 0,
+                           r.start != 0 ? r.start : r.line,
+                           (long)r.ncells + 1,
                            "引号有误：从这一行开始的带引号单元格直到文件末尾都"
                            "没有闭合；请补上缺少的双引号",
                            "broken quoting: a quoted field is not closed "

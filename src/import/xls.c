@@ -142,6 +142,29 @@ freexl_failure(const char *path, int code, jh_error *err)
                          "%.0s%s (FreeXL error %d)", why.zh, why.en, code);
 }
 
+/*
+ * Whether the compound file at @p path is an encrypted .xlsx workbook (one
+ * with a password to open: Excel and WPS store it as an OLE2 file holding
+ * an "EncryptedPackage" stream, MS-OFFCRYPTO 2.3.4.4).  Looks for that
+ * name, UTF-16LE, at the start of a 128-byte directory entry.
+ */
+static bool
+is_encrypted_xlsx(const char *path)
+{
+    static const char name[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0"
+                               "P\0a\0c\0k\0a\0g\0e\0\0";
+    char entry[128];
+    bool found = false;
+    FILE *f = fopen(path, "rb");
+
+    if (f == NULL)
+        return false;
+    while (!found && fread(entry, 1, sizeof(entry), f) == sizeof(entry))
+        found = memcmp(entry, name, sizeof(name)) == 0;
+    fclose(f);
+    return found;
+}
+
 static jh_status
 direct_open(jh_xls **out, const char *path, jh_error *err)
 {
@@ -164,6 +187,15 @@ direct_open(jh_xls **out, const char *path, jh_error *err)
     }
     fclose(f);
     rc = freexl_open(path, &x->handle);
+    if (rc == FREEXL_BIFF_WORKBOOK_NOT_FOUND && is_encrypted_xlsx(path)) {
+        x->handle = NULL; /* FreeXL frees it on failure */
+        jh_xls_free(x);
+        return jh_error_set2(err, JH_ERR_DATA, path, 0, 0,
+                             "工作簿设有打开密码（已加密），无法读取；"
+                             "请用 Excel 或 WPS 打开，取消密码后另存为 .xlsx",
+                             "the workbook is encrypted with a password: save "
+                             "an unprotected copy as .xlsx");
+    }
     if (rc != FREEXL_OK) {
         jh_status st = freexl_failure(path, rc, err);
         x->handle = NULL; /* FreeXL frees it on failure */
