@@ -320,8 +320,7 @@ start_row(sheet_ctx *c, const XML_Char **atts)
         n = parse_index(r, &ok);
         if (!ok || n == 0) {
             jh__xml_fail(&c->base, JH_ERR_PARSE, NULL,
-                         "工作表“%s”中有一行的行号“%s”无效；"
-                         "工作簿已损坏；"
+                         "工作表“%s”中有一行的行号“%s”无效，工作簿已损坏；"
                          "请用 Excel 或 WPS 打开后另存为 .xlsx",
                          "sheet '%s' has a row numbered '%s'", c->sheet, r);
             return;
@@ -330,8 +329,7 @@ start_row(sheet_ctx *c, const XML_Char **atts)
     if (n <= c->row) {
         jh__xml_fail(
             &c->base, JH_ERR_PARSE, cell_ref(c, 1, n, where, sizeof(where)),
-            "第 %zu 行排在第 %zu 行之后，行的顺序错乱；"
-            "工作簿已损坏；"
+            "第 %zu 行排在第 %zu 行之后，行的顺序错乱，工作簿已损坏；"
             "请用 Excel 或 WPS 打开后另存为 .xlsx",
             "row %zu comes after row %zu: rows out of order", n, c->row);
         return;
@@ -358,16 +356,14 @@ start_cell(sheet_ctx *c, const XML_Char **atts)
 
     if (c->row == 0) {
         jh__xml_fail(&c->base, JH_ERR_PARSE, NULL,
-                     "工作表“%s”中有不属于任何一行的单元格；"
-                     "工作簿已损坏；"
+                     "工作表“%s”中有不属于任何一行的单元格，工作簿已损坏；"
                      "请用 Excel 或 WPS 打开后另存为 .xlsx",
                      "sheet '%s' has a cell outside any row", c->sheet);
         return;
     }
     if (r != NULL && !parse_ref(r, &col, &row)) {
         jh__xml_fail(&c->base, JH_ERR_PARSE, NULL,
-                     "工作表“%s”中有单元格的位置“%s”无效；"
-                     "工作簿已损坏；"
+                     "工作表“%s”中有单元格的位置“%s”无效，工作簿已损坏；"
                      "请用 Excel 或 WPS 打开后另存为 .xlsx",
                      "sheet '%s' has a cell with the bad reference '%s'",
                      c->sheet, r);
@@ -376,8 +372,7 @@ start_cell(sheet_ctx *c, const XML_Char **atts)
     if (r != NULL && row != c->row) {
         jh__xml_fail(&c->base, JH_ERR_PARSE,
                      cell_ref(c, col, row, where, sizeof(where)),
-                     "单元格 %s 写在第 %zu 行里，行号不符；"
-                     "工作簿已损坏；"
+                     "单元格 %s 写在第 %zu 行里，行号不符，工作簿已损坏；"
                      "请用 Excel 或 WPS 打开后另存为 .xlsx",
                      "cell %s is inside row %zu", r, c->row);
         return;
@@ -385,8 +380,7 @@ start_cell(sheet_ctx *c, const XML_Char **atts)
     if (col <= c->last_col) {
         jh__xml_fail(&c->base, JH_ERR_PARSE,
                      cell_ref(c, col, row, where, sizeof(where)),
-                     "单元格重复出现或顺序错乱；"
-                     "工作簿已损坏；"
+                     "单元格重复出现或顺序错乱，工作簿已损坏；"
                      "请用 Excel 或 WPS 打开后另存为 .xlsx",
                      "the cell appears twice or out of order");
         return;
@@ -441,14 +435,14 @@ cell_value(sheet_ctx *c)
     case T_SHARED:
         idx = parse_index(v, &ok);
         if (!ok || idx >= x->nsst) {
-            jh__xml_fail(&c->base, JH_ERR_PARSE,
-                         cell_ref(c, c->col, c->row, where, sizeof(where)),
-                         "单元格引用的共享字符串“%s”在工作簿中不存在；"
-                         "工作簿已损坏；"
-                         "请用 Excel 或 WPS 打开后另存为 .xlsx",
-                         "the cell refers to shared string '%s', which the "
-                         "workbook does not have",
-                         v);
+            jh__xml_fail(
+                &c->base, JH_ERR_PARSE,
+                cell_ref(c, c->col, c->row, where, sizeof(where)),
+                "单元格引用的共享字符串“%s”在工作簿中不存在，工作簿已损坏；"
+                "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                "the cell refers to shared string '%s', which the "
+                "workbook does not have",
+                v);
             return NULL;
         }
         return jh__strdup(x->sst[idx]);
@@ -633,13 +627,13 @@ jh_xlsx_read_sheet(jh_xlsx *x, size_t index, jh_table **out, jh_error *err)
     free(c.cells);
     free(c.text.s);
     if (st == JH_ERR_NOTFOUND)
-        st = jh_error_set2(err, JH_ERR_PARSE, x->path, 0, 0,
-                           "工作簿中缺少工作表“%s”（没有“%s”这一项）；"
-                           "工作簿已损坏；"
-                           "请用 Excel 或 WPS 打开后另存为 .xlsx",
-                           "sheet '%s' is missing from the workbook (no "
-                           "entry '%s')",
-                           c.sheet, x->sheets[index].part);
+        st = jh_error_set2(
+            err, JH_ERR_PARSE, x->path, 0, 0,
+            "工作簿中缺少工作表“%s”（没有“%s”这一项），工作簿已损坏；"
+            "请用 Excel 或 WPS 打开后另存为 .xlsx",
+            "sheet '%s' is missing from the workbook (no "
+            "entry '%s')",
+            c.sheet, x->sheets[index].part);
     if (st != JH_OK && err != NULL && err->cell[0] == '\0' &&
         st != JH_ERR_NOMEM && strncmp(err->message, "sheet '", 7) != 0) {
         /* Name the sheet as the user knows it, not only its entry. */

@@ -487,8 +487,7 @@ wb_start(void *data, const XML_Char *name, const XML_Char **atts)
     if (sname == NULL || rid == NULL) {
         jh__xml_fail(
             &w->base, JH_ERR_PARSE, NULL,
-            "工作簿中的“%s”列出了一个没有名称或关系编号的工作表；"
-            "工作簿已损坏；"
+            "工作簿中的“%s”列出了一个没有名称或关系编号的工作表，工作簿已损坏；"
             "请用 Excel 或 WPS 打开后另存为 .xlsx",
             "entry '%s' lists a sheet without a name or relationship id",
             w->base.entry);
@@ -587,13 +586,13 @@ add_sheets(jh_xlsx *x, wb_ctx *wb, const rels_ctx *wbrels, const char *wb_dir,
                 r = &wbrels->items[k];
         }
         if (r == NULL || r->external) {
-            return jh_error_set2(err, JH_ERR_PARSE, x->path, 0, 0,
-                                 "工作表“%s”引用的关系“%s”在“%s”中不存在；"
-                                 "工作簿已损坏；"
-                                 "请用 Excel 或 WPS 打开后另存为 .xlsx",
-                                 "sheet '%s' refers to relationship '%s', "
-                                 "which '%s' does not have",
-                                 wb->items[i].name, wb->items[i].rid, wb_rels);
+            return jh_error_set2(
+                err, JH_ERR_PARSE, x->path, 0, 0,
+                "工作表“%s”引用的关系“%s”在“%s”中不存在，工作簿已损坏；"
+                "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                "sheet '%s' refers to relationship '%s', "
+                "which '%s' does not have",
+                wb->items[i].name, wb->items[i].rid, wb_rels);
         }
         x->sheets[x->nsheets].name = wb->items[i].name;
         x->sheets[x->nsheets].hidden = wb->items[i].hidden;
