@@ -41,6 +41,7 @@ TWO_LANGUAGE = {
     "jh_table_diag": (4, 5),
     "jh_cli_fail2": (0, 1),
     "jh_cli_help": (1, 2),
+    "jh__xml_fail": (3, 4),
 }
 
 PRINTERS = ("printf", "fprintf", "fputs", "puts")

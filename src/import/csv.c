@@ -199,7 +199,8 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
     st = jh_table_new(&r.table, source, NULL);
     if (st != JH_OK) {
         free(owned);
-        return jh_error_set(err, st, source, 0, 0, "out of memory");
+        return jh_error_set2(err, st, source, 0, 0, "内存不足",
+                             "out of memory");
     }
     r.table->encoding = jh_encoding_name(used);
     delim = opts->delimiter != 0 ? opts->delimiter : guess_delimiter(text, tlen);
@@ -207,8 +208,8 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
     if (csv_init(&p, CSV_STRICT | CSV_STRICT_FINI) != 0) {
         free(owned);
         jh_table_free(r.table);
-        return jh_error_set(err, JH_ERR_NOMEM, source, 0, 0,
-                            "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, source, 0, 0, "内存不足",
+                             "out of memory");
     }
     csv_set_delim(&p, (unsigned char)delim);
     /* libcsv grows a field by blk_size bytes at a time (128 by default):
@@ -227,29 +228,40 @@ jh_csv_parse(jh_table **out, const char *data, size_t len,
         if (r.start == 0 && chunk > 0 && text[pos] != '\n' && text[pos] != '\r')
             r.start = r.line;
         if (csv_parse(&p, text + pos, chunk, on_field, on_row, &r) != chunk) {
-            st = jh_error_set(err, JH_ERR_PARSE, source, r.line, 0,
-                              "broken quoting: %s (a stray or unclosed "
-                              "double quote)",
-                              csv_strerror(csv_error(&p)));
+            /* The column is the field the bad quote is in.  libcsv's
+             * reason is English: the Chinese text skips it (%.0s). */
+            st = jh_error_set2(err, JH_ERR_PARSE, source, r.line,
+                               (long)r.ncells + 1,
+                               "引号有误：有多余或未闭合的双引号%.0s；"
+                               "单元格内的双引号应写成两个（\"\"），"
+                               "或用 Excel、WPS 打开后另存为 .xlsx",
+                               "broken quoting: %s (a stray or unclosed "
+                               "double quote)",
+                               csv_strerror(csv_error(&p)));
             goto fail;
         }
         pos += chunk;
     }
     if (r.status == JH_OK && csv_fini(&p, on_field, on_row, &r) != 0) {
-        st = jh_error_set(err, JH_ERR_PARSE, source,
-                          r.start != 0 ? r.start : r.line, 0,
-                          "broken quoting: a quoted field is not closed "
-                          "before the end of the file");
+        st = jh_error_set2(err, JH_ERR_PARSE, source,
+                           r.start != 0 ? r.start : r.line,
+                           (long)r.ncells + 1,
+                           "引号有误：从这一行开始的带引号单元格直到文件末尾都"
+                           "没有闭合；请补上缺少的双引号",
+                           "broken quoting: a quoted field is not closed "
+                           "before the end of the file");
         goto fail;
     }
     if (r.status == JH_ERR_DATA) {
-        st = jh_error_set(err, JH_ERR_DATA, source, r.bad_line,
-                          (long)r.bad_column,
-                          "cell is longer than %zu bytes", JH_CSV_MAX_CELL);
+        st = jh_error_set2(err, JH_ERR_DATA, source, r.bad_line,
+                           (long)r.bad_column,
+                           "单元格超过 %zu 字节，不予读取；请缩短该单元格",
+                           "cell is longer than %zu bytes", JH_CSV_MAX_CELL);
         goto fail;
     }
     if (r.status != JH_OK) {
-        st = jh_error_set(err, r.status, source, r.line, 0, "out of memory");
+        st = jh_error_set2(err, r.status, source, r.line, 0, "内存不足",
+                           "out of memory");
         goto fail;
     }
     csv_free(&p);

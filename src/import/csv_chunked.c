@@ -57,7 +57,10 @@ read_piece(void *data, size_t i, jh_error *err)
     while (from < to) {
         ssize_t got = pread(cc->fd, cc->buf + from, to - from, (off_t)from);
         if (got <= 0) /* an error, or the file shrank: read it again */
-            return jh_error_set(err, JH_ERR_IO, cc->path, 0, 0, "short read");
+            return jh_error_set2(
+                err, JH_ERR_IO, cc->path, 0, 0,
+                "读取文件时没有读完（文件可能正被改写）；请稍后重试",
+                "short read");
         from += (size_t)got;
     }
     return JH_OK;
@@ -169,11 +172,13 @@ join_chunks(jh_table **out, chunk *chunks, size_t n, const char *path,
 
     st = jh_table_new(&t, path, NULL) == JH_OK
              ? JH_OK
-             : jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+             : jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                             "out of memory");
     for (size_t i = 0; st == JH_OK && i < n; i++)
         total += chunks[i].table->nrows;
     if (st == JH_OK && jh_table_reserve(t, total > 0 ? total : 1) != JH_OK)
-        st = jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+        st = jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                           "out of memory");
     for (size_t i = 0; i < n; i++) {
         jh_table *c = chunks[i].table;
         chunks[i].table = NULL;

@@ -75,23 +75,36 @@ jh_xls_free(jh_xls *x)
     free(x);
 }
 
-/* A one-line reason for a FreeXL error code. */
-static const char *
+/* A one-line reason for a FreeXL error code, in Chinese and in English. */
+typedef struct freexl_why {
+    const char *zh, *en;
+} freexl_why;
+
+static freexl_why
 freexl_reason(int code)
 {
     switch (code) {
     case FREEXL_FILE_NOT_FOUND:
-        return "the file cannot be opened";
+        return (freexl_why){"无法打开该文件", "the file cannot be opened"};
     case FREEXL_INSUFFICIENT_MEMORY:
         /* Under the child's cap this is a damaged file declaring a
          * huge size (or a workbook too large: .xlsx has no such limit). */
-        return "the workbook is damaged, or needs more memory than junheng "
-               "gives a .xls reader (2 GiB; save it as .xlsx)";
+        return (freexl_why){
+            "工作簿已损坏，或所需内存超过 junheng 给 .xls 读取程序的上限"
+            "（2 GiB）；请另存为 .xlsx",
+            "the workbook is damaged, or needs more memory than junheng "
+            "gives a .xls reader (2 GiB; save it as .xlsx)"};
     case FREEXL_INVALID_CFBF_HEADER:
     case FREEXL_CFBF_INVALID_SIGNATURE:
-        return "not an .xls workbook (no OLE2 compound-file header)";
+        return (freexl_why){
+            "不是 .xls 工作簿（没有 OLE2 复合文件头）；请确认选对了文件",
+            "not an .xls workbook (no OLE2 compound-file header)"};
     case FREEXL_BIFF_WORKBOOK_NOT_FOUND:
-        return "the file holds no Excel workbook stream";
+        /* An encrypted .xlsx is an OLE2 file without a workbook stream. */
+        return (freexl_why){
+            "文件中没有 Excel 工作簿（加了密码的工作簿也是这样）；"
+            "请用 Excel 或 WPS 打开，取消密码后另存为 .xlsx",
+            "the file holds no Excel workbook stream"};
     case FREEXL_BIFF_INVALID_BOF:
     case FREEXL_BIFF_INVALID_SST:
     case FREEXL_BIFF_ILLEGAL_SST_INDEX:
@@ -102,12 +115,19 @@ freexl_reason(int code)
     case FREEXL_INVALID_MINI_STREAM:
     case FREEXL_CFBF_ILLEGAL_MINI_FAT_ENTRY:
     case FREEXL_CRAFTED_FILE:
-        return "the workbook is damaged or truncated";
+        return (freexl_why){"工作簿已损坏或不完整；"
+                            "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                            "the workbook is damaged or truncated"};
     case FREEXL_INVALID_CHARACTER:
     case FREEXL_UNSUPPORTED_CHARSET:
-        return "the workbook's text cannot be converted to UTF-8";
+        return (freexl_why){"工作簿中的文字无法转换为 UTF-8；"
+                            "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                            "the workbook's text cannot be converted to "
+                            "UTF-8"};
     default:
-        return "the workbook cannot be read";
+        return (freexl_why){"无法读取该工作簿；"
+                            "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                            "the workbook cannot be read"};
     }
 }
 
@@ -115,8 +135,34 @@ static jh_status
 freexl_failure(const char *path, int code, jh_error *err)
 {
     jh_status st = code == FREEXL_FILE_NOT_FOUND ? JH_ERR_IO : JH_ERR_PARSE;
-    return jh_error_set(err, st, path, 0, 0, "%s (FreeXL error %d)",
-                        freexl_reason(code), code);
+    freexl_why why = freexl_reason(code);
+
+    /* Each text takes its own reason and skips the other one's (%.0s). */
+    return jh_error_set2(err, st, path, 0, 0, "%s%.0s（FreeXL 错误 %d）",
+                         "%.0s%s (FreeXL error %d)", why.zh, why.en, code);
+}
+
+/*
+ * Whether the compound file at @p path is an encrypted .xlsx workbook (one
+ * with a password to open: Excel and WPS store it as an OLE2 file holding
+ * an "EncryptedPackage" stream, MS-OFFCRYPTO 2.3.4.4).  Looks for that
+ * name, UTF-16LE, at the start of a 128-byte directory entry.
+ */
+static bool
+is_encrypted_xlsx(const char *path)
+{
+    static const char name[] = "E\0n\0c\0r\0y\0p\0t\0e\0d\0"
+                               "P\0a\0c\0k\0a\0g\0e\0\0";
+    char entry[128];
+    bool found = false;
+    FILE *f = fopen(path, "rb");
+
+    if (f == NULL)
+        return false;
+    while (!found && fread(entry, 1, sizeof(entry), f) == sizeof(entry))
+        found = memcmp(entry, name, sizeof(name)) == 0;
+    fclose(f);
+    return found;
 }
 
 static jh_status
@@ -129,17 +175,27 @@ direct_open(jh_xls **out, const char *path, jh_error *err)
 
     if (x == NULL || (x->path = jh__strdup(path)) == NULL) {
         free(x);
-        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                             "out of memory");
     }
     /* FreeXL says "not found" for any open failure: ask the system. */
     f = fopen(path, "rb");
     if (f == NULL) {
         jh_xls_free(x);
-        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot open: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_IO, path, errno, "无法打开文件",
+                               "cannot open");
     }
     fclose(f);
     rc = freexl_open(path, &x->handle);
+    if (rc == FREEXL_BIFF_WORKBOOK_NOT_FOUND && is_encrypted_xlsx(path)) {
+        x->handle = NULL; /* FreeXL frees it on failure */
+        jh_xls_free(x);
+        return jh_error_set2(err, JH_ERR_DATA, path, 0, 0,
+                             "工作簿设有打开密码（已加密），无法读取；"
+                             "请用 Excel 或 WPS 打开，取消密码后另存为 .xlsx",
+                             "the workbook is encrypted with a password: save "
+                             "an unprotected copy as .xlsx");
+    }
     if (rc != FREEXL_OK) {
         jh_status st = freexl_failure(path, rc, err);
         x->handle = NULL; /* FreeXL frees it on failure */
@@ -149,9 +205,11 @@ direct_open(jh_xls **out, const char *path, jh_error *err)
     rc = freexl_get_info(x->handle, FREEXL_BIFF_PASSWORD, &password);
     if (rc == FREEXL_OK && password == FREEXL_BIFF_OBFUSCATED) {
         jh_xls_free(x);
-        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
-                            "the workbook is password-protected: save an "
-                            "unprotected copy");
+        return jh_error_set2(err, JH_ERR_DATA, path, 0, 0,
+                             "工作簿设有密码保护；"
+                             "请用 Excel 或 WPS 打开，取消密码后另存一份再读取",
+                             "the workbook is password-protected: save an "
+                             "unprotected copy");
     }
     rc = freexl_get_info(x->handle, FREEXL_BIFF_SHEET_COUNT, &count);
     if (rc != FREEXL_OK) {
@@ -161,13 +219,16 @@ direct_open(jh_xls **out, const char *path, jh_error *err)
     }
     if (count == 0) {
         jh_xls_free(x);
-        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
-                            "the workbook has no sheets");
+        return jh_error_set2(err, JH_ERR_DATA, path, 0, 0,
+                             "工作簿中没有工作表；"
+                             "请确认选对了文件",
+                             "the workbook has no sheets");
     }
     x->names = calloc(count, sizeof(*x->names));
     if (x->names == NULL) {
         jh_xls_free(x);
-        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                             "out of memory");
     }
     for (unsigned int i = 0; i < count && i <= 0xFFFFu; i++) {
         const char *name = NULL;
@@ -182,7 +243,8 @@ direct_open(jh_xls **out, const char *path, jh_error *err)
         x->nsheets++;
         if (x->names[i] == NULL) {
             jh_xls_free(x);
-            return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+            return jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                                 "out of memory");
         }
     }
     *out = x;
@@ -263,15 +325,17 @@ direct_read_sheet(jh_xls *x, size_t index, jh_table **out, jh_error *err)
     int rc;
 
     if (index >= x->nsheets)
-        return jh_error_set(err, JH_ERR_NOTFOUND, x->path, 0, 0,
-                            "the workbook has no sheet %zu", index + 1);
+        return jh_error_set2(err, JH_ERR_NOTFOUND, x->path, 0, 0,
+                             "工作簿中没有第 %zu 个工作表",
+                             "the workbook has no sheet %zu", index + 1);
     rc = freexl_select_active_worksheet(x->handle, (unsigned short)index);
     if (rc == FREEXL_OK)
         rc = freexl_worksheet_dimensions(x->handle, &rows, &cols);
     if (rc != FREEXL_OK)
         return freexl_failure(x->path, rc, err);
     if (jh_table_new(&t, x->path, x->names[index]) != JH_OK)
-        return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                             "out of memory");
     t->encoding = "UTF-8";
     for (unsigned int r = 0; r < rows; r++) {
         char **cells = calloc(cols + 1u, sizeof(*cells));
@@ -293,9 +357,11 @@ direct_read_sheet(jh_xls *x, size_t index, jh_table **out, jh_error *err)
             if (too_long) {
                 char letters[16];
                 free_cells(cells, cols);
-                jh_error_set(err, JH_ERR_DATA, x->path, (long)r + 1,
-                             (long)c + 1, "the cell is longer than %zu bytes",
-                             JH_XLS_MAX_CELL);
+                jh_error_set2(
+                    err, JH_ERR_DATA, x->path, (long)r + 1, (long)c + 1,
+                    "单元格超过 %zu 字节，不予读取；"
+                    "请缩短该单元格",
+                    "the cell is longer than %zu bytes", JH_XLS_MAX_CELL);
                 if (err != NULL)
                     snprintf(err->cell, sizeof(err->cell), "%s!%s%u",
                              x->names[index],
@@ -325,10 +391,12 @@ direct_read_sheet(jh_xls *x, size_t index, jh_table **out, jh_error *err)
         if (kept > JH_XLS_MAX_CELLS) {
             free_cells(cells, width);
             jh_table_free(t);
-            return jh_error_set(err, JH_ERR_DATA, x->path, 0, 0,
-                                "sheet '%s' has more than %zu cells: "
-                                "refusing it",
-                                x->names[index], JH_XLS_MAX_CELLS);
+            return jh_error_set2(err, JH_ERR_DATA, x->path, 0, 0,
+                                 "工作表“%s”超过 %zu 个单元格，不予读取；"
+                                 "请删去多余的行和列，或把数据复制到新的工作表",
+                                 "sheet '%s' has more than %zu cells: "
+                                 "refusing it",
+                                 x->names[index], JH_XLS_MAX_CELLS);
         }
         if (jh_table_append(t, cells, width, (long)r + 1) != JH_OK)
             goto nomem;
@@ -338,7 +406,8 @@ direct_read_sheet(jh_xls *x, size_t index, jh_table **out, jh_error *err)
 
 nomem:
     jh_table_free(t);
-    return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+    return jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                         "out of memory");
 }
 
 /* ---------------------------------------------------------------------- */
@@ -507,7 +576,8 @@ broken:
     return JH_OK; /* incomplete: the caller reports why */
 nomem:
     free(data);
-    return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+    return jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                         "out of memory");
 }
 
 jh_status
@@ -523,26 +593,27 @@ jh_xls_open(jh_xls **out, const char *path, jh_error *err)
 
     f = fopen(path, "rb");
     if (f == NULL)
-        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot open: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_IO, path, errno, "无法打开文件",
+                               "cannot open");
     fclose(f);
     x = calloc(1, sizeof(*x));
     if (x == NULL || (x->path = jh__strdup(path)) == NULL) {
         free(x);
-        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                             "out of memory");
     }
     if (pipe(fds) != 0) {
         jh_xls_free(x);
-        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot read: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_IO, path, errno, "无法读取文件",
+                               "cannot read");
     }
     pid = fork();
     if (pid < 0) {
         close(fds[0]);
         close(fds[1]);
         jh_xls_free(x);
-        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot read: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_IO, path, errno, "无法读取文件",
+                               "cannot read");
     }
     if (pid == 0) {
         FILE *w;
@@ -558,7 +629,8 @@ jh_xls_open(jh_xls **out, const char *path, jh_error *err)
     f = fdopen(fds[0], "rb");
     if (f == NULL) {
         close(fds[0]);
-        st = jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+        st = jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                           "out of memory");
     } else {
         st = parent_read(x, f, &complete, err);
         fclose(f); /* a child still writing gets SIGPIPE */
@@ -566,10 +638,14 @@ jh_xls_open(jh_xls **out, const char *path, jh_error *err)
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
         ;
     if (st == JH_OK && !complete)
-        st = jh_error_set(
+        st = jh_error_set2(
             err, JH_ERR_PARSE, path, 0, 0,
-            "the .xls file is damaged: the reader (FreeXL) stopped on it%s; "
+            "该 .xls 文件已损坏：读取程序（FreeXL）读它时%s%.0s中途停止；"
+            "请用 Excel 或 WPS 打开后另存为 .xlsx",
+            "the .xls file is damaged: the reader (FreeXL) stopped on "
+            "it%.0s%s; "
             "open it in Excel or WPS and save it as .xlsx",
+            WIFSIGNALED(status) ? "崩溃、" : "",
             WIFSIGNALED(status) ? " with a crash" : "");
     if (st != JH_OK) {
         jh_xls_free(x);
@@ -586,12 +662,13 @@ jh_xls_read_sheet(jh_xls *x, size_t index, jh_table **out, jh_error *err)
     jh_table *t = NULL;
 
     if (index >= x->nsheets || x->tables == NULL)
-        return jh_error_set(err, JH_ERR_NOTFOUND, x->path, 0, 0,
-                            "the workbook has no sheet %zu", index + 1);
+        return jh_error_set2(err, JH_ERR_NOTFOUND, x->path, 0, 0,
+                             "工作簿中没有第 %zu 个工作表",
+                             "the workbook has no sheet %zu", index + 1);
     src = x->tables[index];
     if (jh_table_new(&t, src->source, src->sheet) != JH_OK)
-        return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0,
-                            "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                             "out of memory");
     t->encoding = src->encoding;
     for (size_t r = 0; r < src->nrows; r++) {
         const jh_table_row *row = &src->rows[r];
@@ -605,8 +682,8 @@ jh_xls_read_sheet(jh_xls *x, size_t index, jh_table **out, jh_error *err)
         free(lens);
         if (st != JH_OK) {
             jh_table_free(t);
-            return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0,
-                                "out of memory");
+            return jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                                 "out of memory");
         }
     }
     *out = t;

@@ -101,7 +101,8 @@ sst_end(void *data, const XML_Char *name)
             size_t ncap = x->sst_cap == 0 ? 256 : x->sst_cap * 2;
             char **ns = realloc(x->sst, ncap * sizeof(*ns));
             if (ns == NULL) {
-                jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "out of memory");
+                jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "内存不足",
+                             "out of memory");
                 return;
             }
             x->sst = ns;
@@ -109,7 +110,8 @@ sst_end(void *data, const XML_Char *name)
         }
         s = jh__strdup(c->text.s != NULL ? c->text.s : "");
         if (s == NULL) {
-            jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "out of memory");
+            jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "内存不足",
+                         "out of memory");
             return;
         }
         x->sst[x->nsst++] = s;
@@ -125,12 +127,15 @@ sst_text(void *data, const XML_Char *s, int len)
         return;
     if (c->text.len + (size_t)len > c->base.x->lim.max_cell_bytes) {
         jh__xml_fail(&c->base, JH_ERR_DATA, NULL,
-             "shared string %zu in '%s' is longer than %zu bytes",
-             c->base.x->nsst, c->base.entry, c->base.x->lim.max_cell_bytes);
+                     "共享字符串 %zu（在“%s”中）超过 %zu 字节，不予读取；"
+                     "请缩短过长的单元格",
+                     "shared string %zu in '%s' is longer than %zu bytes",
+                     c->base.x->nsst, c->base.entry,
+                     c->base.x->lim.max_cell_bytes);
         return;
     }
     if (!jh__sbuf_add(&c->text, s, (size_t)len))
-        jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "out of memory");
+        jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "内存不足", "out of memory");
 }
 
 /* Load the shared strings once; a workbook without them has none. */
@@ -147,7 +152,8 @@ load_sst(jh_xlsx *x, jh_error *err)
         return JH_OK;
     memset(&c, 0, sizeof(c));
     if (jh__xml_parser_new(&c.base, sst_start, sst_end, sst_text) == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                             "out of memory");
     st = jh__xlsx_parse_entry(x, x->sst_part, &c.base, err);
     XML_ParserFree(c.base.parser);
     free(c.text.s);
@@ -271,13 +277,15 @@ flush_row(sheet_ctx *c)
     width = c->cells[c->ncells - 1].col + 1;
     if (c->cells_kept + width > c->base.x->lim.max_cells) {
         jh__xml_fail(&c->base, JH_ERR_DATA, NULL,
-             "sheet '%s' has more than %zu cells: refusing it", c->sheet,
-             c->base.x->lim.max_cells);
+                     "工作表“%s”超过 %zu 个单元格，不予读取；"
+                     "请删去多余的行和列，或把数据复制到新的工作表",
+                     "sheet '%s' has more than %zu cells: refusing it",
+                     c->sheet, c->base.x->lim.max_cells);
         return;
     }
     cells = calloc(width, sizeof(*cells));
     if (cells == NULL) {
-        jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "out of memory");
+        jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "内存不足", "out of memory");
         return;
     }
     for (size_t i = 0; i < c->ncells; i++) {
@@ -290,13 +298,14 @@ flush_row(sheet_ctx *c)
             for (size_t k = 0; k < width; k++)
                 free(cells[k]);
             free(cells);
-            jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "out of memory");
+            jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "内存不足",
+                         "out of memory");
             return;
         }
     }
     c->cells_kept += width;
     if (jh_table_append(c->table, cells, width, (long)c->row) != JH_OK)
-        jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "out of memory");
+        jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "内存不足", "out of memory");
 }
 
 static void
@@ -311,19 +320,26 @@ start_row(sheet_ctx *c, const XML_Char **atts)
         n = parse_index(r, &ok);
         if (!ok || n == 0) {
             jh__xml_fail(&c->base, JH_ERR_PARSE, NULL,
-                 "sheet '%s' has a row numbered '%s'", c->sheet, r);
+                         "工作表“%s”中有一行的行号“%s”无效，工作簿已损坏；"
+                         "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                         "sheet '%s' has a row numbered '%s'", c->sheet, r);
             return;
         }
     }
     if (n <= c->row) {
-        jh__xml_fail(&c->base, JH_ERR_PARSE, cell_ref(c, 1, n, where, sizeof(where)),
-             "row %zu comes after row %zu: rows out of order", n, c->row);
+        jh__xml_fail(
+            &c->base, JH_ERR_PARSE, cell_ref(c, 1, n, where, sizeof(where)),
+            "第 %zu 行排在第 %zu 行之后，行的顺序错乱，工作簿已损坏；"
+            "请用 Excel 或 WPS 打开后另存为 .xlsx",
+            "row %zu comes after row %zu: rows out of order", n, c->row);
         return;
     }
     if (n > c->base.x->lim.max_rows) {
         jh__xml_fail(&c->base, JH_ERR_DATA, NULL,
-             "sheet '%s' has a row %zu beyond the limit of %zu rows", c->sheet,
-             n, c->base.x->lim.max_rows);
+                     "工作表“%s”有第 %zu 行，超过 %zu 行的上限；"
+                     "请删去多余的行，或把数据分成几个文件",
+                     "sheet '%s' has a row %zu beyond the limit of %zu rows",
+                     c->sheet, n, c->base.x->lim.max_rows);
         return;
     }
     c->row = n;
@@ -340,30 +356,42 @@ start_cell(sheet_ctx *c, const XML_Char **atts)
 
     if (c->row == 0) {
         jh__xml_fail(&c->base, JH_ERR_PARSE, NULL,
-             "sheet '%s' has a cell outside any row", c->sheet);
+                     "工作表“%s”中有不属于任何一行的单元格，工作簿已损坏；"
+                     "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                     "sheet '%s' has a cell outside any row", c->sheet);
         return;
     }
     if (r != NULL && !parse_ref(r, &col, &row)) {
         jh__xml_fail(&c->base, JH_ERR_PARSE, NULL,
-             "sheet '%s' has a cell with the bad reference '%s'", c->sheet, r);
+                     "工作表“%s”中有单元格的位置“%s”无效，工作簿已损坏；"
+                     "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                     "sheet '%s' has a cell with the bad reference '%s'",
+                     c->sheet, r);
         return;
     }
     if (r != NULL && row != c->row) {
         jh__xml_fail(&c->base, JH_ERR_PARSE,
-             cell_ref(c, col, row, where, sizeof(where)),
-             "cell %s is inside row %zu", r, c->row);
+                     cell_ref(c, col, row, where, sizeof(where)),
+                     "单元格 %s 写在第 %zu 行里，行号不符，工作簿已损坏；"
+                     "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                     "cell %s is inside row %zu", r, c->row);
         return;
     }
     if (col <= c->last_col) {
         jh__xml_fail(&c->base, JH_ERR_PARSE,
-             cell_ref(c, col, row, where, sizeof(where)),
-             "the cell appears twice or out of order");
+                     cell_ref(c, col, row, where, sizeof(where)),
+                     "单元格重复出现或顺序错乱，工作簿已损坏；"
+                     "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                     "the cell appears twice or out of order");
         return;
     }
     if (col > c->base.x->lim.max_columns) {
-        jh__xml_fail(&c->base, JH_ERR_DATA, NULL,
-             "sheet '%s' has a cell in column %zu, beyond the limit of %zu",
-             c->sheet, col, c->base.x->lim.max_columns);
+        jh__xml_fail(
+            &c->base, JH_ERR_DATA, NULL,
+            "工作表“%s”在第 %zu 列有单元格，超过 %zu 列的上限；"
+            "请删去多余的列",
+            "sheet '%s' has a cell in column %zu, beyond the limit of %zu",
+            c->sheet, col, c->base.x->lim.max_columns);
         return;
     }
     c->col = col;
@@ -387,8 +415,10 @@ start_cell(sheet_ctx *c, const XML_Char **atts)
         c->type = T_DATE;
     else
         jh__xml_fail(&c->base, JH_ERR_PARSE,
-             cell_ref(c, col, row, where, sizeof(where)),
-             "unknown cell type '%s'", t);
+                     cell_ref(c, col, row, where, sizeof(where)),
+                     "未知的单元格类型“%s”；"
+                     "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                     "unknown cell type '%s'", t);
 }
 
 /* The text of the finished cell, as the table will hold it (malloc'd). */
@@ -405,11 +435,14 @@ cell_value(sheet_ctx *c)
     case T_SHARED:
         idx = parse_index(v, &ok);
         if (!ok || idx >= x->nsst) {
-            jh__xml_fail(&c->base, JH_ERR_PARSE,
-                 cell_ref(c, c->col, c->row, where, sizeof(where)),
-                 "the cell refers to shared string '%s', which the "
-                 "workbook does not have",
-                 v);
+            jh__xml_fail(
+                &c->base, JH_ERR_PARSE,
+                cell_ref(c, c->col, c->row, where, sizeof(where)),
+                "单元格引用的共享字符串“%s”在工作簿中不存在，工作簿已损坏；"
+                "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                "the cell refers to shared string '%s', which the "
+                "workbook does not have",
+                v);
             return NULL;
         }
         return jh__strdup(x->sst[idx]);
@@ -439,7 +472,8 @@ end_cell(sheet_ctx *c)
     text = cell_value(c);
     if (text == NULL) {
         if (c->base.status == JH_OK)
-            jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "out of memory");
+            jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "内存不足",
+                         "out of memory");
         return;
     }
     if (text[0] == '\0') {
@@ -451,7 +485,8 @@ end_cell(sheet_ctx *c)
         cell_entry *ne = realloc(c->cells, ncap * sizeof(*ne));
         if (ne == NULL) {
             free(text);
-            jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "out of memory");
+            jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "内存不足",
+                         "out of memory");
             return;
         }
         c->cells = ne;
@@ -536,13 +571,32 @@ sheet_text(void *data, const XML_Char *s, int len)
         return;
     if (c->text.len + (size_t)len > c->base.x->lim.max_cell_bytes) {
         jh__xml_fail(&c->base, JH_ERR_DATA,
-             cell_ref(c, c->col, c->row, where, sizeof(where)),
-             "the cell is longer than %zu bytes",
-             c->base.x->lim.max_cell_bytes);
+                     cell_ref(c, c->col, c->row, where, sizeof(where)),
+                     "单元格超过 %zu 字节，不予读取；"
+                     "请缩短该单元格",
+                     "the cell is longer than %zu bytes",
+                     c->base.x->lim.max_cell_bytes);
         return;
     }
     if (!jh__sbuf_add(&c->text, s, (size_t)len))
-        jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "out of memory");
+        jh__xml_fail(&c->base, JH_ERR_NOMEM, NULL, "内存不足", "out of memory");
+}
+
+/* Put @p open, the sheet name, @p close before the text in @p buf (a
+ * message of jh_error, of @p size), cut to fit as snprintf would. */
+static void
+prefix_sheet(char *buf, size_t size, const char *open, const char *sheet,
+             const char *close)
+{
+    char msg[sizeof(((jh_error *)NULL)->message_zh) + 320];
+    size_t n;
+
+    snprintf(msg, sizeof(msg), "%s%.300s%s%s", open, sheet, close, buf);
+    n = strlen(msg);
+    if (n >= size)
+        n = size - 1;
+    memcpy(buf, msg, n);
+    buf[n] = '\0';
 }
 
 jh_status
@@ -552,8 +606,9 @@ jh_xlsx_read_sheet(jh_xlsx *x, size_t index, jh_table **out, jh_error *err)
     jh_status st;
 
     if (index >= x->nsheets)
-        return jh_error_set(err, JH_ERR_NOTFOUND, x->path, 0, 0,
-                            "the workbook has no sheet %zu", index + 1);
+        return jh_error_set2(err, JH_ERR_NOTFOUND, x->path, 0, 0,
+                             "工作簿中没有第 %zu 个工作表",
+                             "the workbook has no sheet %zu", index + 1);
     st = load_sst(x, err);
     if (st != JH_OK)
         return st;
@@ -562,7 +617,8 @@ jh_xlsx_read_sheet(jh_xlsx *x, size_t index, jh_table **out, jh_error *err)
     if (jh_table_new(&c.table, x->path, c.sheet) != JH_OK ||
         jh__xml_parser_new(&c.base, sheet_start, sheet_end, sheet_text) == NULL) {
         jh_table_free(c.table);
-        return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                             "out of memory");
     }
     c.table->encoding = "UTF-8";
     st = jh__xlsx_parse_entry(x, x->sheets[index].part, &c.base, err);
@@ -571,21 +627,21 @@ jh_xlsx_read_sheet(jh_xlsx *x, size_t index, jh_table **out, jh_error *err)
     free(c.cells);
     free(c.text.s);
     if (st == JH_ERR_NOTFOUND)
-        st = jh_error_set(err, JH_ERR_PARSE, x->path, 0, 0,
-                          "sheet '%s' is missing from the workbook (no "
-                          "entry '%s')",
-                          c.sheet, x->sheets[index].part);
+        st = jh_error_set2(
+            err, JH_ERR_PARSE, x->path, 0, 0,
+            "工作簿中缺少工作表“%s”（没有“%s”这一项），工作簿已损坏；"
+            "请用 Excel 或 WPS 打开后另存为 .xlsx",
+            "sheet '%s' is missing from the workbook (no "
+            "entry '%s')",
+            c.sheet, x->sheets[index].part);
     if (st != JH_OK && err != NULL && err->cell[0] == '\0' &&
         st != JH_ERR_NOMEM && strncmp(err->message, "sheet '", 7) != 0) {
         /* Name the sheet as the user knows it, not only its entry. */
-        char msg[sizeof(err->message) + 320];
-        size_t n;
-        snprintf(msg, sizeof(msg), "sheet '%.300s': %s", c.sheet, err->message);
-        n = strlen(msg);
-        if (n >= sizeof(err->message))
-            n = sizeof(err->message) - 1; /* cut, as snprintf would */
-        memcpy(err->message, msg, n);
-        err->message[n] = '\0';
+        prefix_sheet(err->message, sizeof(err->message), "sheet '", c.sheet,
+                     "': ");
+        if (err->message_zh[0] != '\0')
+            prefix_sheet(err->message_zh, sizeof(err->message_zh), "工作表“",
+                         c.sheet, "”：");
     }
     if (st != JH_OK) {
         jh_table_free(c.table);
@@ -626,8 +682,10 @@ finish_open(jh_xlsx **out, jh_xlsx *x, const char *name,
         return st;
     }
     if (x->nsheets == 0) {
-        st = jh_error_set(err, JH_ERR_DATA, x->path, 0, 0,
-                          "the workbook has no sheets");
+        st = jh_error_set2(err, JH_ERR_DATA, x->path, 0, 0,
+                           "工作簿中没有工作表；"
+                           "请确认选对了文件",
+                           "the workbook has no sheets");
         jh_xlsx_free(x);
         return st;
     }
@@ -648,15 +706,16 @@ jh_xlsx_open(jh_xlsx **out, const char *path, const jh_xlsx_limits *limits,
      * first bytes tell a truncated zip from a foreign file. */
     f = fopen(path, "rb");
     if (f == NULL)
-        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot open: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_IO, path, errno, "无法打开文件",
+                               "cannot open");
     if (fread(magic, 1, sizeof(magic), f) != sizeof(magic))
         memset(magic, 0, sizeof(magic));
     fclose(f);
     x = calloc(1, sizeof(*x));
     if (x == NULL || (x->path = jh__strdup(path)) == NULL) {
         free(x);
-        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                             "out of memory");
     }
     x->zip = zip_open(path, ZIP_RDONLY, &code);
     if (x->zip == NULL) {
@@ -681,17 +740,21 @@ jh_xlsx_open_buffer(jh_xlsx **out, const void *data, size_t len,
     if (name == NULL)
         name = "(memory)";
     if (len == 0) /* (libzip would not take over an empty buffer) */
-        return jh_error_set(err, JH_ERR_PARSE, name, 0, 0,
-                            "not an .xlsx workbook: the file is empty");
+        return jh_error_set2(err, JH_ERR_PARSE, name, 0, 0,
+                             "不是 .xlsx 工作簿：文件是空的；"
+                             "请确认选对了文件",
+                             "not an .xlsx workbook: the file is empty");
     x = calloc(1, sizeof(*x));
     if (x == NULL || (x->path = jh__strdup(name)) == NULL) {
         free(x);
-        return jh_error_set(err, JH_ERR_NOMEM, name, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, name, 0, 0, "内存不足",
+                             "out of memory");
     }
     copy = malloc(len > 0 ? len : 1);
     if (copy == NULL) {
         jh_xlsx_free(x);
-        return jh_error_set(err, JH_ERR_NOMEM, name, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, name, 0, 0, "内存不足",
+                             "out of memory");
     }
     if (len > 0)
         memcpy(copy, data, len);
@@ -701,7 +764,8 @@ jh_xlsx_open_buffer(jh_xlsx **out, const void *data, size_t len,
         free(copy);
         zip_error_fini(&ze);
         jh_xlsx_free(x);
-        return jh_error_set(err, JH_ERR_NOMEM, name, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, name, 0, 0, "内存不足",
+                             "out of memory");
     }
     x->zip = zip_open_from_source(src, ZIP_RDONLY, &ze);
     if (x->zip == NULL) {

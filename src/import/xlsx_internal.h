@@ -56,9 +56,11 @@ typedef struct xml_ctx {
 bool jh__sbuf_add(sbuf *b, const char *p, size_t n);
 void jh__sbuf_clear(sbuf *b);
 /* Record a failure from inside a handler and stop the parser (only the
- * first failure is kept). */
-void jh__xml_fail(xml_ctx *ctx, jh_status st, const char *cell, const char *fmt,
-                  ...) __attribute__((format(printf, 4, 5)));
+ * first failure is kept).  @p fmt_zh and @p fmt are the Chinese and English
+ * texts, taking the same arguments (as jh_error_set2()). */
+void jh__xml_fail(xml_ctx *ctx, jh_status st, const char *cell,
+                  const char *fmt_zh, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
 /* The local part of a namespaced element or attribute name. */
 const char *jh__xml_local_name(const char *name);
 /* The value of attribute @p name (local name), or NULL. */

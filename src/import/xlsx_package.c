@@ -46,7 +46,8 @@ jh__sbuf_clear(sbuf *b)
  * first failure is kept.  The message goes to ctx->err with the file name.
  */
 void
-jh__xml_fail(xml_ctx *ctx, jh_status st, const char *cell, const char *fmt, ...)
+jh__xml_fail(xml_ctx *ctx, jh_status st, const char *cell, const char *fmt_zh,
+             const char *fmt, ...)
 {
     va_list ap;
 
@@ -54,13 +55,11 @@ jh__xml_fail(xml_ctx *ctx, jh_status st, const char *cell, const char *fmt, ...)
         return;
     ctx->status = st;
     if (ctx->err != NULL) {
-        jh_error_clear(ctx->err);
-        snprintf(ctx->err->file, sizeof(ctx->err->file), "%s", ctx->x->path);
+        va_start(ap, fmt);
+        jh_error_vset2(ctx->err, st, ctx->x->path, 0, 0, fmt_zh, fmt, ap);
+        va_end(ap);
         if (cell != NULL)
             snprintf(ctx->err->cell, sizeof(ctx->err->cell), "%s", cell);
-        va_start(ap, fmt);
-        vsnprintf(ctx->err->message, sizeof(ctx->err->message), fmt, ap);
-        va_end(ap);
     }
     XML_StopParser(ctx->parser, XML_FALSE);
 }
@@ -97,6 +96,8 @@ on_doctype(void *data, const XML_Char *name, const XML_Char *sysid,
     (void)has_internal_subset;
     jh__xml_fail(
         ctx, JH_ERR_PARSE, NULL,
+        "工作簿中的“%s”含有 DOCTYPE 声明（正常的工作簿没有），不予读取；"
+        "请确认文件来源，或用 Excel 或 WPS 打开后另存为 .xlsx",
         "entry '%s' has a DOCTYPE declaration, which workbooks never have: "
         "refusing it",
         ctx->entry);
@@ -118,6 +119,8 @@ on_entity_decl(void *data, const XML_Char *name, int is_parameter_entity,
     (void)pubid;
     (void)notation;
     jh__xml_fail(ctx, JH_ERR_PARSE, NULL,
+                 "工作簿中的“%s”声明了 XML 实体（正常的工作簿没有），不予读取；"
+                 "请确认文件来源，或用 Excel 或 WPS 打开后另存为 .xlsx",
                  "entry '%s' declares an XML entity: refusing it", ctx->entry);
 }
 
@@ -159,19 +162,28 @@ jh__zip_failure(const char *path, int code, bool looks_zip, jh_error *err)
     switch (code) {
     case ZIP_ER_NOZIP:
         if (looks_zip)
-            return jh_error_set(err, JH_ERR_PARSE, path, 0, 0,
-                                "the workbook is damaged or truncated (its "
-                                "zip directory is missing)");
-        return jh_error_set(err, JH_ERR_PARSE, path, 0, 0,
-                            "not an .xlsx workbook: the file is not a zip "
-                            "archive");
+            return jh_error_set2(
+                err, JH_ERR_PARSE, path, 0, 0,
+                "工作簿已损坏或不完整（缺少 zip 目录）；"
+                "请重新复制或下载该文件，或用 Excel 或 WPS 打开后另存",
+                "the workbook is damaged or truncated (its "
+                "zip directory is missing)");
+        return jh_error_set2(err, JH_ERR_PARSE, path, 0, 0,
+                             "不是 .xlsx 工作簿：文件不是 zip 压缩包；"
+                             "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                             "not an .xlsx workbook: the file is not a zip "
+                             "archive");
     case ZIP_ER_INCONS:
     case ZIP_ER_EOF:
-        return jh_error_set(err, JH_ERR_PARSE, path, 0, 0,
-                            "the workbook is damaged or truncated (its zip "
-                            "directory is inconsistent)");
+        return jh_error_set2(
+            err, JH_ERR_PARSE, path, 0, 0,
+            "工作簿已损坏或不完整（zip 目录前后不一致）；"
+            "请重新复制或下载该文件，或用 Excel 或 WPS 打开后另存",
+            "the workbook is damaged or truncated (its zip "
+            "directory is inconsistent)");
     case ZIP_ER_MEMORY:
-        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                             "out of memory");
     case ZIP_ER_NOENT:
     case ZIP_ER_OPEN:
     case ZIP_ER_READ:
@@ -183,8 +195,13 @@ jh__zip_failure(const char *path, int code, bool looks_zip, jh_error *err)
         break;
     }
     zip_error_init_with_code(&ze, code);
-    jh_error_set(err, st, path, 0, 0, "cannot read the workbook: %s",
-                 zip_error_strerror(&ze));
+    /* libzip's reason is English: the Chinese text gives its own. */
+    jh_error_set2(err, st, path, 0, 0, "无法读取工作簿：%s%.0s",
+                  "cannot read the workbook: %.0s%s",
+                  st == JH_ERR_IO ? "读取文件出错；请确认文件完整、可以读取"
+                                  : "zip 格式有误；"
+                                    "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                  zip_error_strerror(&ze));
     zip_error_fini(&ze);
     return st;
 }
@@ -210,13 +227,17 @@ jh__xlsx_parse_entry(jh_xlsx *x, const char *name, xml_ctx *ctx, jh_error *err)
         return JH_ERR_NOTFOUND;
     buf = malloc(CHUNK);
     if (buf == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                             "out of memory");
     zf = zip_fopen_index(x->zip, (zip_uint64_t)idx, 0);
     if (zf == NULL) {
         free(buf);
-        return jh_error_set(err, JH_ERR_PARSE, x->path, 0, 0,
-                            "cannot open entry '%s' of the workbook: %s", name,
-                            zip_strerror(x->zip));
+        return jh_error_set2(
+            err, JH_ERR_PARSE, x->path, 0, 0,
+            "无法打开工作簿中的“%s”%.0s（已损坏，或用了不支持"
+            "的压缩方式）；请用 Excel 或 WPS 打开后另存为 .xlsx",
+            "cannot open entry '%s' of the workbook: %s", name,
+            zip_strerror(x->zip));
     }
     ctx->x = x;
     ctx->entry = name;
@@ -225,10 +246,13 @@ jh__xlsx_parse_entry(jh_xlsx *x, const char *name, xml_ctx *ctx, jh_error *err)
     for (;;) {
         zip_int64_t n = zip_fread(zf, buf, CHUNK);
         if (n < 0) {
-            jh_error_set(err, JH_ERR_PARSE, x->path, 0, 0,
-                         "entry '%s' of the workbook is damaged or "
-                         "truncated: %s",
-                         name, zip_file_strerror(zf));
+            jh_error_set2(
+                err, JH_ERR_PARSE, x->path, 0, 0,
+                "工作簿中的“%s”已损坏或不完整%.0s；"
+                "请重新复制或下载该文件，或用 Excel 或 WPS 打开后另存",
+                "entry '%s' of the workbook is damaged or "
+                "truncated: %s",
+                name, zip_file_strerror(zf));
             zip_fclose(zf);
             free(buf);
             return JH_ERR_PARSE;
@@ -239,8 +263,11 @@ jh__xlsx_parse_entry(jh_xlsx *x, const char *name, xml_ctx *ctx, jh_error *err)
             x->total > x->lim.max_total_bytes) {
             zip_fclose(zf);
             free(buf);
-            return jh_error_set(
+            return jh_error_set2(
                 err, JH_ERR_DATA, x->path, 0, 0,
+                "工作簿中的“%s”解压后超过 %zu "
+                "字节，不予读取（可能是恶意构造的压缩包）；"
+                "请确认文件来源，或把数据分成几个工作簿",
                 "entry '%s' expands to more than %zu bytes: refusing it "
                 "(a zip bomb?)",
                 name,
@@ -256,8 +283,10 @@ jh__xlsx_parse_entry(jh_xlsx *x, const char *name, xml_ctx *ctx, jh_error *err)
     if (ctx->status != JH_OK)
         return ctx->status;
     if (xs != XML_STATUS_OK)
-        return jh_error_set(
+        return jh_error_set2(
             err, JH_ERR_PARSE, x->path, 0, 0,
+            "工作簿中的“%s”不是格式正确的 XML（第 %lu 行%.0s）；"
+            "工作簿已损坏，请用 Excel 或 WPS 打开后另存为 .xlsx",
             "entry '%s' is not well-formed XML: line %lu: %s", name,
             (unsigned long)XML_GetCurrentLineNumber(ctx->parser),
             XML_ErrorString(XML_GetErrorCode(ctx->parser)));
@@ -310,7 +339,8 @@ rels_start(void *data, const XML_Char *name, const XML_Char **atts)
         size_t ncap = r->cap == 0 ? 16 : r->cap * 2;
         rel *ni = realloc(r->items, ncap * sizeof(*ni));
         if (ni == NULL) {
-            jh__xml_fail(&r->base, JH_ERR_NOMEM, NULL, "out of memory");
+            jh__xml_fail(&r->base, JH_ERR_NOMEM, NULL, "内存不足",
+                         "out of memory");
             return;
         }
         r->items = ni;
@@ -323,7 +353,7 @@ rels_start(void *data, const XML_Char *name, const XML_Char **atts)
     it->external = mode != NULL && strcmp(mode, "External") == 0;
     r->n++;
     if (it->id == NULL || it->type == NULL || it->target == NULL)
-        jh__xml_fail(&r->base, JH_ERR_NOMEM, NULL, "out of memory");
+        jh__xml_fail(&r->base, JH_ERR_NOMEM, NULL, "内存不足", "out of memory");
 }
 
 static void XMLCALL
@@ -341,7 +371,8 @@ read_rels(jh_xlsx *x, const char *name, rels_ctx *r, jh_error *err)
 
     memset(r, 0, sizeof(*r));
     if (jh__xml_parser_new(&r->base, rels_start, ignore_end, NULL) == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                             "out of memory");
     st = jh__xlsx_parse_entry(x, name, &r->base, err);
     XML_ParserFree(r->base.parser);
     if (st == JH_ERR_NOTFOUND)
@@ -456,6 +487,8 @@ wb_start(void *data, const XML_Char *name, const XML_Char **atts)
     if (sname == NULL || rid == NULL) {
         jh__xml_fail(
             &w->base, JH_ERR_PARSE, NULL,
+            "工作簿中的“%s”列出了一个没有名称或关系编号的工作表，工作簿已损坏；"
+            "请用 Excel 或 WPS 打开后另存为 .xlsx",
             "entry '%s' lists a sheet without a name or relationship id",
             w->base.entry);
         return;
@@ -464,7 +497,8 @@ wb_start(void *data, const XML_Char *name, const XML_Char **atts)
         size_t ncap = w->cap == 0 ? 8 : w->cap * 2;
         wb_sheet *ni = realloc(w->items, ncap * sizeof(*ni));
         if (ni == NULL) {
-            jh__xml_fail(&w->base, JH_ERR_NOMEM, NULL, "out of memory");
+            jh__xml_fail(&w->base, JH_ERR_NOMEM, NULL, "内存不足",
+                         "out of memory");
             return;
         }
         w->items = ni;
@@ -475,7 +509,7 @@ wb_start(void *data, const XML_Char *name, const XML_Char **atts)
     it->rid = jh__strdup(rid);
     it->hidden = state != NULL && strcmp(state, "visible") != 0;
     if (it->name == NULL || it->rid == NULL)
-        jh__xml_fail(&w->base, JH_ERR_NOMEM, NULL, "out of memory");
+        jh__xml_fail(&w->base, JH_ERR_NOMEM, NULL, "内存不足", "out of memory");
 }
 
 /*
@@ -507,7 +541,8 @@ check_unique_entries(jh_xlsx *x, jh_error *err)
         return JH_OK;
     names = malloc((size_t)n * sizeof(*names));
     if (names == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                             "out of memory");
     for (zip_int64_t i = 0; i < n; i++) {
         const char *name =
             zip_get_name(x->zip, (zip_uint64_t)i, ZIP_FL_ENC_RAW);
@@ -517,12 +552,16 @@ check_unique_entries(jh_xlsx *x, jh_error *err)
     qsort(names, k, sizeof(*names), cmp_entry_name);
     for (size_t i = 1; i < k; i++) {
         if (strcasecmp(names[i - 1], names[i]) == 0) {
-            st = jh_error_set(err, JH_ERR_PARSE, x->path, 0, 0,
-                              "the workbook is damaged: its zip holds the "
-                              "entry '%.200s' twice (programs read different "
-                              "copies): open it in a spreadsheet program "
-                              "and save it again",
-                              names[i]);
+            st = jh_error_set2(
+                err, JH_ERR_PARSE, x->path, 0, 0,
+                "工作簿已损坏：zip "
+                "压缩包中“%.200s”出现了两次（不同程序会读到不同的内容）；"
+                "请用电子表格程序打开后重新保存",
+                "the workbook is damaged: its zip holds the "
+                "entry '%.200s' twice (programs read different "
+                "copies): open it in a spreadsheet program "
+                "and save it again",
+                names[i]);
             break;
         }
     }
@@ -547,10 +586,13 @@ add_sheets(jh_xlsx *x, wb_ctx *wb, const rels_ctx *wbrels, const char *wb_dir,
                 r = &wbrels->items[k];
         }
         if (r == NULL || r->external) {
-            return jh_error_set(err, JH_ERR_PARSE, x->path, 0, 0,
-                                "sheet '%s' refers to relationship '%s', "
-                                "which '%s' does not have",
-                                wb->items[i].name, wb->items[i].rid, wb_rels);
+            return jh_error_set2(
+                err, JH_ERR_PARSE, x->path, 0, 0,
+                "工作表“%s”引用的关系“%s”在“%s”中不存在，工作簿已损坏；"
+                "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                "sheet '%s' refers to relationship '%s', "
+                "which '%s' does not have",
+                wb->items[i].name, wb->items[i].rid, wb_rels);
         }
         x->sheets[x->nsheets].name = wb->items[i].name;
         x->sheets[x->nsheets].hidden = wb->items[i].hidden;
@@ -558,8 +600,8 @@ add_sheets(jh_xlsx *x, wb_ctx *wb, const rels_ctx *wbrels, const char *wb_dir,
         x->sheets[x->nsheets].part = resolve_target(wb_dir, r->target);
         x->nsheets++;
         if (x->sheets[x->nsheets - 1].part == NULL)
-            return jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0,
-                                "out of memory");
+            return jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                                 "out of memory");
     }
     return JH_OK;
 }
@@ -601,21 +643,25 @@ jh__xlsx_read_package(jh_xlsx *x, jh_error *err)
             st = JH_ERR_NOMEM;
     }
     if (st == JH_ERR_NOMEM) {
-        st = jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+        st = jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                           "out of memory");
         goto done;
     }
 
     if (jh__xml_parser_new(&wb.base, wb_start, ignore_end, NULL) == NULL) {
-        st = jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+        st = jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                           "out of memory");
         goto done;
     }
     st = jh__xlsx_parse_entry(x, wb_part, &wb.base, err);
     XML_ParserFree(wb.base.parser);
     if (st == JH_ERR_NOTFOUND)
-        st = jh_error_set(err, JH_ERR_PARSE, x->path, 0, 0,
-                          "not an .xlsx workbook: the zip archive has no "
-                          "'%s'",
-                          wb_part);
+        st = jh_error_set2(err, JH_ERR_PARSE, x->path, 0, 0,
+                           "不是 .xlsx 工作簿：zip 压缩包中没有“%s”；"
+                           "请用 Excel 或 WPS 打开后另存为 .xlsx",
+                           "not an .xlsx workbook: the zip archive has no "
+                           "'%s'",
+                           wb_part);
     if (st != JH_OK)
         goto done;
     st = read_rels(x, wb_rels, &wbrels, err);
@@ -624,7 +670,8 @@ jh__xlsx_read_package(jh_xlsx *x, jh_error *err)
 
     x->sheets = calloc(wb.n + 1, sizeof(*x->sheets));
     if (x->sheets == NULL) {
-        st = jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0, "out of memory");
+        st = jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                           "out of memory");
         goto done;
     }
     st = add_sheets(x, &wb, &wbrels, wb_dir, wb_rels, err);
@@ -635,8 +682,8 @@ jh__xlsx_read_package(jh_xlsx *x, jh_error *err)
             !wbrels.items[k].external) {
             x->sst_part = resolve_target(wb_dir, wbrels.items[k].target);
             if (x->sst_part == NULL)
-                st = jh_error_set(err, JH_ERR_NOMEM, x->path, 0, 0,
-                                  "out of memory");
+                st = jh_error_set2(err, JH_ERR_NOMEM, x->path, 0, 0, "内存不足",
+                                   "out of memory");
             break;
         }
     }

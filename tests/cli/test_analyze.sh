@@ -134,7 +134,9 @@ expect_exit "missing file" 3 "$bin" analyze "$tmp/nonexistent.csv"
 check "missing file message" grep -q "nonexistent.csv: cannot open" "$tmp/err"
 printf 'code,name,type,students_primary\n"1,broken\n' >"$tmp/quote.csv"
 expect_exit "broken quote" 3 "$bin" analyze "$tmp/quote.csv"
-check "broken quote names the line" grep -q "quote.csv:2: broken quoting" "$tmp/err"
+check "broken quote names the line and column" grep -q "quote.csv:2:1: 引号有误：从这一行开始的带引号单元格直到文件末尾都没有闭合" "$tmp/err"
+expect_exit "broken quote (--lang en)" 3 "$bin" analyze "$tmp/quote.csv" --lang en
+check "broken quote names the line and column (--lang en)" grep -q "quote.csv:2:1: broken quoting" "$tmp/err"
 
 # 6. Reports folder: JSON there equals stdout's JSON; nothing staged is left.
 expect_exit "reports" 0 "$bin" analyze "$demo" --out "$tmp/rep" --no-charts -f json

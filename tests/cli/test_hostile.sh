@@ -26,6 +26,21 @@ rejects() {
     elif [ -s "$tmp/stdout" ]; then bad "$name: printed a partial report"
     else ok "$name"; fi
 }
+# rejects_zh NAME FILE PATTERN [ARGS...]: as rejects, in the default
+# language (Chinese), with ARGS after the file.
+rejects_zh() {
+    local name=$1 file=$2 pattern=$3 out="$tmp/out-$RANDOM"
+    shift 3
+    env -u JUNHENG_LANG "$bin" analyze "$file" --out "$out" "$@" \
+        >"$tmp/stdout" 2>"$tmp/stderr"
+    local rc=$?
+    if [ $rc -ne 3 ]; then bad "$name: exit $rc, expected 3 ($(head -c 200 "$tmp/stderr"))"
+    elif ! grep -Eq -- "$pattern" "$tmp/stderr"; then bad "$name: message '$(cat "$tmp/stderr")' lacks /$pattern/"
+    elif grep -Eq "[a-z]{3,} [a-z]{3,}" "$tmp/stderr"; then bad "$name: English words in the Chinese message '$(cat "$tmp/stderr")'"
+    elif [ -e "$out" ]; then bad "$name: output folder was created"
+    elif [ -s "$tmp/stdout" ]; then bad "$name: printed a partial report"
+    else ok "$name"; fi
+}
 # accepts NAME FILE [PYTHON-CHECK]: exit 0 and the JSON passes the check.
 accepts() {
     local name=$1 file=$2 check=${3:-True}
@@ -49,14 +64,37 @@ printf '%s\r\n1,甲小学,小学,100,0,0,5,1,1,600,800,250000,3\n%s\r\n' "$H" "$
 if cmp -s "$tmp/a.json" "$tmp/b.json"; then ok "mixed CRLF/LF line endings"; else bad "mixed line endings change the result"; fi
 
 # Quoting and sizes.
-rejects "stray quote" "$(csv q.csv "$H" '1,甲"小学,小学,100,0,0,5,1,1,600,800,250000,3')" "q.csv:2: broken quoting"
-rejects "unclosed quote" "$(csv q2.csv "$H" "$ROW2" '"3,丙小学,小学,100,0,0,5,1,1,600,800,250000,3')" "q2.csv:3: broken quoting"
+rejects "stray quote" "$(csv q.csv "$H" '1,甲"小学,小学,100,0,0,5,1,1,600,800,250000,3')" "q.csv:2:2: broken quoting"
+rejects "unclosed quote" "$(csv q2.csv "$H" "$ROW2" '"3,丙小学,小学,100,0,0,5,1,1,600,800,250000,3')" "q2.csv:3:1: broken quoting"
 "$py" -c "
 import sys
 sys.stdout.write('$H\n1,' + 'x' * (10 * 1024 * 1024) + ',小学,100,0,0,5,1,1,600,800,250000,3\n')" >"$tmp/big.csv"
 rejects "10 MB cell" "$tmp/big.csv" "big.csv:2:2: cell is longer than"
 rejects "binary file" "$(printf 'code,name\x00\x01\x02\n' >"$tmp/bin.csv"; echo "$tmp/bin.csv")" "bin.csv:1: text contains a NUL byte"
 rejects "a zip that is no workbook" "$(printf 'PK\x03\x04\x00\x00garbage' >"$tmp/zip.csv"; echo "$tmp/zip.csv")" "zip.csv: .*(damaged|truncated)"
+# The same in Chinese (the default): what is wrong, then what to do.
+rejects_zh "stray quote (Chinese)" "$tmp/q.csv" \
+    "q.csv:2:2: 引号有误：有多余或未闭合的双引号；单元格内的双引号应写成两个（\"\"），或用 Excel、WPS 打开后另存为 .xlsx$"
+rejects_zh "unclosed quote (Chinese)" "$tmp/q2.csv" \
+    "q2.csv:3:1: 引号有误：从这一行开始的带引号单元格直到文件末尾都没有闭合；请补上缺少的双引号$"
+rejects_zh "10 MB cell (Chinese)" "$tmp/big.csv" \
+    "big.csv:2:2: 单元格超过 [0-9]+ 字节，不予读取；请缩短该单元格$"
+rejects_zh "a zip that is no workbook (Chinese)" "$tmp/zip.csv" \
+    "zip.csv: 工作簿已损坏或不完整（.*）；请重新复制或下载该文件，或用 Excel 或 WPS 打开后另存$"
+rejects_zh "a zip without xl/workbook.xml (Chinese)" "$(
+    "$py" -c "
+import zipfile, sys
+z = zipfile.ZipFile(sys.argv[1], 'w')
+z.writestr('[Content_Types].xml', '<Types/>')
+z.close()" "$tmp/noworkbook.xlsx"; echo "$tmp/noworkbook.xlsx")" \
+    "noworkbook.xlsx: 不是 .xlsx 工作簿：zip 压缩包中没有“xl/workbook.xml”；请用 Excel 或 WPS 打开后另存为 .xlsx$"
+# A workbook with a password to open is an OLE2 file holding an
+# EncryptedPackage stream: say so, and what to do.
+"$py" "$src/tests/cli/mk_encrypted_xlsx.py" "$tmp/locked.xlsx"
+rejects_zh "an encrypted .xlsx (Chinese)" "$tmp/locked.xlsx" \
+    "locked.xlsx: 工作簿设有打开密码（已加密），无法读取；请用 Excel 或 WPS 打开，取消密码后另存为 .xlsx$"
+rejects "an encrypted .xlsx" "$tmp/locked.xlsx" \
+    "locked.xlsx: the workbook is encrypted with a password: save an unprotected copy as .xlsx$"
 
 # A million rows.  One county cannot have them: refused at the first row
 # past the limit, quickly, with nothing written.  Spread over 5,000
@@ -115,6 +153,12 @@ else bad "a million rows in 5,000 counties: figures differ from one county analy
 rejects "a damaged .xls declaring gigabytes" \
     "$src/tests/fuzz/regressions/xls/freexl-declares-2.8GB.xls" \
     "freexl-declares-2.8GB.xls: the workbook is damaged"
+rejects_zh "a damaged .xls declaring gigabytes (Chinese)" \
+    "$src/tests/fuzz/regressions/xls/freexl-declares-2.8GB.xls" \
+    "freexl-declares-2.8GB.xls: 工作簿已损坏，或所需内存超过 junheng 给 .xls 读取程序的上限（2 GiB）；请另存为 .xlsx（FreeXL 错误 -?[0-9]+）$"
+rejects_zh "a .xls whose text FreeXL cannot convert (Chinese)" \
+    "$src/tests/fuzz/regressions/xls/freexl-utf16-stack-underflow.xls" \
+    "stack-underflow.xls: 工作簿中的文字无法转换为 UTF-8；请用 Excel 或 WPS 打开后另存为 .xlsx（FreeXL 错误 -?[0-9]+）$"
 
 # Bad values, each named by line and column.
 for v in nan NaN inf -inf Infinity 1e999 -5 abc 0x10; do

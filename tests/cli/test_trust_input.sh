@@ -305,9 +305,10 @@ if command -v soffice >/dev/null 2>&1; then
         ok "LibreOffice reads the two-<v> cell as 600 too"
     else bad "LibreOffice reads the two-<v> cell as '$(sed -n 2p "$tmp/lo/twov.csv" 2>/dev/null | cut -d, -f10)'"; fi
 fi
-refuses "duplicate zip entries: refused as damaged" "dup.xlsx: .*(damaged|twice).*xl/worksheets/sheet1.xml" analyze "$tmp/dup.xlsx" --out "$tmp/never"
-refuses "duplicate zip entries: check refuses too" "dup.xlsx: .*(damaged|twice)" check "$tmp/dup.xlsx"
-refuses "entries differing only in case: refused as damaged" "dupcase.xlsx: .*damaged" analyze "$tmp/dupcase.xlsx" --out "$tmp/never"
+refuses "duplicate zip entries: refused as damaged" "dup.xlsx: 工作簿已损坏：zip 压缩包中“xl/worksheets/sheet1.xml”出现了两次.*；请用电子表格程序打开后重新保存" analyze "$tmp/dup.xlsx" --out "$tmp/never"
+refuses "duplicate zip entries: refused as damaged (--lang en)" "dup.xlsx: the workbook is damaged: its zip holds the entry 'xl/worksheets/sheet1.xml' twice" analyze "$tmp/dup.xlsx" --out "$tmp/never" --lang en
+refuses "duplicate zip entries: check refuses too" "dup.xlsx: 工作簿已损坏.*出现了两次" check "$tmp/dup.xlsx"
+refuses "entries differing only in case: refused as damaged" "dupcase.xlsx: 工作簿已损坏" analyze "$tmp/dupcase.xlsx" --out "$tmp/never"
 
 # ---------------------------------------------------------------------------
 family lines

@@ -39,7 +39,7 @@ quoting_and_lines(void **state)
 }
 
 static void
-broken_quote_names_the_line(void **state)
+broken_quote_names_line_and_column(void **state)
 {
     const char *stray = "a,b\n1,2\n3,x\"y\n";
     const char *open = "a,b\n1,2\n\"3,4\n5,6\n";
@@ -53,10 +53,16 @@ broken_quote_names_the_line(void **state)
     assert_null(t);
     assert_string_equal(e.file, "s.csv");
     assert_int_equal(e.line, 3);
+    assert_int_equal(e.column, 2); /* x"y is the second field */
+    /* The Chinese text says what to do and skips libcsv's English. */
+    assert_non_null(strstr(e.message_zh, "引号有误：有多余或未闭合的双引号；"));
+    assert_null(strstr(e.message_zh, "error"));
     assert_int_equal(jh_csv_parse(&t, open, strlen(open), "o.csv", NULL, &e),
                      JH_ERR_PARSE);
     assert_int_equal(e.line, 3);
+    assert_int_equal(e.column, 1); /* the quote opens the first field */
     assert_non_null(strstr(e.message, "quot"));
+    assert_non_null(strstr(e.message_zh, "直到文件末尾都没有闭合"));
 }
 
 /* UTF-8 with a BOM, GBK from Excel, UTF-16LE "Unicode text". */
@@ -235,7 +241,7 @@ main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(quoting_and_lines),
-        cmocka_unit_test(broken_quote_names_the_line),
+        cmocka_unit_test(broken_quote_names_line_and_column),
         cmocka_unit_test(encodings),
         cmocka_unit_test(utf8_is_checked_before_gb18030),
         cmocka_unit_test(chinese_headers_and_wan_yuan),

@@ -292,6 +292,7 @@ no_shared_strings(void **state)
     assert_int_equal(jh_xlsx_read_sheet(x, 0, &t, &e), JH_ERR_PARSE);
     assert_string_equal(e.cell, "S!B1");
     assert_non_null(strstr(e.message, "shared string"));
+    assert_non_null(strstr(e.message_zh, "共享字符串"));
     jh_xlsx_free(x);
 }
 
@@ -315,6 +316,7 @@ broken_files(void **state)
         assert_int_equal(jh_xlsx_open(&x, path, NULL, &e), JH_ERR_PARSE);
         assert_string_equal(e.file, path);
         assert_non_null(strstr(e.message, "truncated"));
+        assert_non_null(strstr(e.message_zh, "工作簿已损坏或不完整"));
     }
     free(data);
 
@@ -323,9 +325,11 @@ broken_files(void **state)
     assert_int_equal(jh_xlsx_open(&x, path, NULL, &e), JH_ERR_PARSE);
     assert_string_equal(e.file, path);
     assert_non_null(strstr(e.message, "not a zip"));
+    assert_non_null(strstr(e.message_zh, "不是 .xlsx 工作簿：文件不是 zip"));
 
     snprintf(path, sizeof(path), "%s/missing.xlsx", tmpdir);
     assert_int_equal(jh_xlsx_open(&x, path, NULL, &e), JH_ERR_IO);
+    assert_non_null(strstr(e.message_zh, "无法打开文件："));
 
     /* A stored entry with a flipped byte: its CRC no longer matches. */
     {
@@ -349,6 +353,11 @@ broken_files(void **state)
         assert_int_equal(jh_xlsx_open(&x, p, NULL, &e), JH_OK);
         assert_int_equal(jh_xlsx_read_sheet(x, 0, &t, &e), JH_ERR_PARSE);
         assert_non_null(strstr(e.message, "xl/worksheets/sheet2.xml"));
+        /* Both texts name the sheet as the user knows it first. */
+        assert_non_null(strstr(e.message, "sheet '数据': "));
+        assert_non_null(strstr(e.message_zh, "工作表“数据”：工作簿中的"
+                                             "“xl/worksheets/sheet2.xml”"
+                                             "已损坏或不完整"));
         jh_xlsx_free(x);
     }
 }
@@ -398,6 +407,7 @@ bomb_over_the_cap(void **state)
     assert_int_equal(jh_xlsx_read_sheet(x, 0, &t, &e), JH_ERR_DATA);
     assert_non_null(strstr(e.message, "zip bomb"));
     assert_non_null(strstr(e.message, "sheet2.xml"));
+    assert_non_null(strstr(e.message_zh, "sheet2.xml”解压后超过"));
     jh_xlsx_free(x);
 
     lim.max_entry_bytes = 0;
@@ -457,6 +467,7 @@ hostile_xml_and_limits(void **state)
                  NULL, &e),
         JH_ERR_PARSE);
     assert_non_null(strstr(e.message, "DOCTYPE"));
+    assert_non_null(strstr(e.message_zh, "含有 DOCTYPE 声明"));
     assert_int_equal(
         read_one("ext.xlsx",
                  "<!DOCTYPE w SYSTEM \"file:///etc/passwd\"><worksheet " NS
@@ -469,6 +480,7 @@ hostile_xml_and_limits(void **state)
                      JH_ERR_PARSE);
     assert_non_null(strstr(e.message, "sheet2.xml"));
     assert_non_null(strstr(e.message, "XML"));
+    assert_non_null(strstr(e.message_zh, "不是格式正确的 XML"));
 
     lim.max_rows = 10;
     assert_int_equal(read_one("rows.xlsx",
