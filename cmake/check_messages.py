@@ -9,7 +9,9 @@ files or folders (every .c below them).  A problem is one of:
     jh_diags_add(), jh_table_error(), jh_cli_fail();
   - a call of a two-language sink (jh_error_set2(), jh_error_errno2(),
     jh_table_error2(), jh_diags_add2(), jh_table_diag(), jh_cli_fail2(),
-    jh_cli_help()) whose Chinese argument is a literal without a Chinese
+    jh_cli_help(), and every variadic function of src/ or include/ that
+    takes a Chinese format, a parameter named ..zh, before an English one)
+    whose Chinese argument is a literal without a Chinese
     character, is NULL, is not a literal and does not name a Chinese text
     (an identifier with "zh" in it), or whose literal has other printf
     conversions than the English one;
@@ -267,6 +269,28 @@ def check_file(path, problems):
                 f"{' '.join(conversions(el))})")
 
 
+DECL = re.compile(r"\b([A-Za-z_]\w*)\s*\(([^()]*?\bconst char \*\s*\w*zh\s*,"
+                  r"[^()]*?\.\.\.\s*)\)", re.S)
+
+
+def find_wrappers(files):
+    """Variadic functions that take a Chinese and an English format
+    (a parameter named ..zh followed by a const char * one): their callers
+    are checked as the two-language sinks are.  Returns {name: (zh, en)}."""
+    found = {}
+    for path in files:
+        with open(path, encoding="utf-8") as f:
+            text = strip_comments(f.read())
+        for m in DECL.finditer(text):
+            params = [x.strip() for x in m.group(2).split(",")]
+            for i, prm in enumerate(params[:-1]):
+                if re.search(r"\bconst char \*\s*\w*zh$", prm) and \
+                        params[i + 1].startswith("const char"):
+                    found.setdefault(m.group(1), (i, i + 1))
+                    break
+    return found
+
+
 def main(argv):
     args = argv[1:]
     listing = "--list" in args
@@ -282,6 +306,16 @@ def main(argv):
                           if x.endswith(".c")]
         else:
             files.append(a)
+    here = os.path.dirname(os.path.abspath(__file__))
+    known = []
+    for d in (os.path.join(here, "..", "src"), os.path.join(here, "..",
+                                                            "include")):
+        for root, _, names in os.walk(d):
+            known += [os.path.join(root, x) for x in names
+                      if x.endswith((".c", ".h"))]
+    for name, idx in find_wrappers(known + files).items():
+        if name not in ENGLISH_ONLY:
+            TWO_LANGUAGE.setdefault(name, idx)
     problems = []
     for f in sorted(files):
         check_file(f, problems)
