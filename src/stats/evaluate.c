@@ -889,11 +889,14 @@ jh_evaluate(jh_evaluation **out, const jh_analysis *a, const jh_facts *f,
     jh_status st;
 
     if (!std->guarantee.defined || !std->county.defined)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "standard '%s' has no [guarantee] and [county] "
-                            "sections: it cannot evaluate a whole county "
-                            "(use quality-2017 or a file based on it)",
-                            std->id);
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "标准“%s”没有[guarantee]和[county]两节，不能评估"
+                             "整个县（区）：请使用quality-2017或以它为基础的"
+                             "标准文件",
+                             "standard '%s' has no [guarantee] and [county] "
+                             "sections: it cannot evaluate a whole county "
+                             "(use quality-2017 or a file based on it)",
+                             std->id);
     ev = calloc(1, sizeof(*ev));
     if (ev == NULL)
         goto nomem;
@@ -952,5 +955,6 @@ jh_evaluate(jh_evaluation **out, const jh_analysis *a, const jh_facts *f,
 
 nomem:
     jh_evaluation_free(ev);
-    return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                         "out of memory");
 }
