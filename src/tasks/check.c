@@ -170,8 +170,8 @@ check_school_values(checker *ch, size_t i, const bool *missing)
         if (levels & (1u << l)) {
             if (isnan(v) && cell_blank(ch, s, col))
                 add_at(ch, &ch->r->errors, s, col,
-                       "%s（%s，%s）没有填%s在校生数（students_%s）：空白"
-                       "不等于0，没有学生请填0",
+                       "%s（%s，%s）没有填%s在校生数%.0s：空白不等于0，"
+                       "没有学生请填0",
                        "%s (%s, %s) has no %s在校生数 (students_%s): blank "
                        "is not zero, enter 0 if there are none",
                        s->name, s->code, jh_school_type_zh(s->type),

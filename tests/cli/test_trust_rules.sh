@@ -226,6 +226,36 @@ else
     bad "diagnostics of 1e-300-scale values differ from 1-scale values"
 fi
 
+# A county mean of 0 leaves the CV undefined: a warning in Chinese by
+# default (the level and the indicator named in Chinese), in English with
+# --lang en; the CV counts as not met.
+f=$(csv zero.csv "$H" "1,甲小学,小学,100,0,0,5,1,1,500,800,250000,0" \
+    "2,乙小学,小学,200,0,0,10,2,2,1000,1600,460000,0")
+"$bin" analyze "$f" -f json >"$tmp/zero.json" 2>"$tmp/stderr"
+if grep -q "小学：“每百名学生拥有网络多媒体教室数”的县域平均值为0，差异系数无法计算（按未达标计）" "$tmp/stderr" &&
+    ! grep -q "multimedia_rooms_per100\|primary" "$tmp/stderr"; then
+    ok "zero county mean: Chinese warning, no English id"
+else
+    bad "zero county mean: stderr '$(head -c 400 "$tmp/stderr")'"
+fi
+jcheck "zero county mean: that CV is null and not met" "$tmp/zero.json" \
+    "[(i['cv'], i['cv_pass']) for i in d['levels'][0]['indicators'] if i['id'] == 'multimedia_rooms_per100'] == [(None, False)]"
+"$bin" analyze "$f" --lang en >/dev/null 2>"$tmp/stderr"
+if grep -q "primary: the county mean of multimedia_rooms_per100 is 0, so its difference coefficient is undefined (counted as not met)" "$tmp/stderr"; then
+    ok "zero county mean: English warning with --lang en"
+else
+    bad "zero county mean, English: stderr '$(head -c 400 "$tmp/stderr")'"
+fi
+# No school left to evaluate (a teaching point under 50 pupils): refused,
+# saying what to check.
+f=$(csv none.csv "$H" "1,甲教学点,教学点,10,0,0,1,1,1,50,80,25000,1")
+refused "no school evaluated: Chinese, says what to check" \
+    "none.csv: 没有参与评估的学校：全部1行都被排除在外，请检查学校类型、在校生数和「纳入计算」列$" \
+    "$bin" analyze "$f" --out "$tmp/out"
+refused "no school evaluated: English with --lang en" \
+    "none.csv: no school is evaluated: all 1 rows were excluded$" \
+    "$bin" analyze "$f" --out "$tmp/out" --lang en
+
 # ---------------------------------------------------------------------------
 family facts
 
