@@ -561,9 +561,10 @@ survey_warning(builder *b, jh_diags *warn, jh_fact_id part, jh_fact_id whole)
         return JH_OK;
     return jh_diags_add2(warn, b->facts->source, p->line, 0,
                          p->cell[0] != '\0' ? p->cell : NULL, NULL,
-                         "%s（%.0f）大于%s（%.0f）",
-                         "%s (%.0f) is more than %s (%.0f)", jh_fact_key(part),
-                        p->value, jh_fact_key(whole), w->value);
+                         "%.0s%s（%.0f）大于%.0s%s（%.0f）",
+                         "%s%.0s (%.0f) is more than %s%.0s (%.0f)",
+                         jh_fact_key(part), jh_fact_zh(part), p->value,
+                         jh_fact_key(whole), jh_fact_zh(whole), w->value);
 }
 
 /*

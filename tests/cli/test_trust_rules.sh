@@ -281,6 +281,15 @@ f=$(facts_with one.csv 's/^disabled_enrollment,残疾儿童少年入学率,96.2%
 if "$bin" evaluate "$demo" --county "$f" -f json >/dev/null 2>"$tmp/stderr"; then
     ok "a rate written 1 is accepted"
 else bad "a rate written 1: $(head -c 300 "$tmp/stderr")"; fi
+# More satisfied parents than valid questionnaires: a warning naming both
+# counts, in Chinese by their Chinese names, in English by their keys.
+f=$(facts_with sat.csv 's/^parents_satisfied,家长满意问卷数,1611,/parents_satisfied,家长满意问卷数,99999,/')
+"$bin" evaluate "$demo" --county "$f" >/dev/null 2>"$tmp/stderr"
+grep -q "sat.csv:32: 家长满意问卷数（99999）大于家长有效问卷数（1800）$" "$tmp/stderr" &&
+    ok "survey count over its whole: Chinese warning" || bad "survey warning: $(head -c 400 "$tmp/stderr")"
+"$bin" evaluate "$demo" --county "$f" --lang en >/dev/null 2>"$tmp/stderr"
+grep -q "sat.csv:32: parents_satisfied (99999) is more than parents_valid (1800)$" "$tmp/stderr" &&
+    ok "survey count over its whole: English warning" || bad "survey warning, English: $(head -c 400 "$tmp/stderr")"
 f=$(facts_with blank.csv 's/^salary_ratio,教师平均工资收入与当地公务员平均工资收入之比,1.02,/salary_ratio,教师平均工资收入与当地公务员平均工资收入之比,,/')
 if "$bin" evaluate "$demo" --county "$f" -f json >"$tmp/blank.json" 2>"$tmp/stderr"; then
     jcheck "a blank where a number is required is 'not given'" "$tmp/blank.json" \
