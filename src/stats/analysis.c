@@ -247,8 +247,8 @@ jh_analysis_run(jh_analysis **out, const jh_model *m, jh_diags *warn,
 
     if (m->nsections == 0)
         return jh_error_set2(err, JH_ERR_DATA, m->county->source, 0, 0,
-                             "没有参与评估的学校：全部%zu行都被排除在外，请检查学校"
-                             "类型、在校生数和「纳入计算」列",
+                             "没有参与评估的学校：全部%zu行都被排除在外，"
+                             "请检查学校类型、在校生数和「纳入计算」列",
                              "no school is evaluated: all %zu rows were "
                              "excluded",
                              m->county->nschools);

@@ -117,8 +117,8 @@ reanalyse(work *wk, jh_error *err)
         if (m->sections[i].school != m0->sections[i].school ||
             m->sections[i].level != m0->sections[i].level)
             st = jh_error_set2(err, JH_ERR_INTERNAL, NULL, 0, 0,
-                               "整改后推算的县（区）第%zu个学段与原数据的"
-                               "不是同一学校学段",
+                               "整改后推算的县（区）第%zu个学段与原来的学校"
+                               "学段对不上",
                                "section %zu of the projected county is not "
                                "the same school section",
                                i + 1);
