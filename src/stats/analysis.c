@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "school_names.h"
 #include "util.h"
 
 /*
@@ -32,22 +33,23 @@ jh_wstats_compute(jh_wstats *out, const double *x, const double *w, size_t n,
     out->total_weight = 0.0;
     out->mean = out->sd = out->cv = NAN;
     if (n == 0)
-        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
-                            "no values to summarise");
+        return jh_error_set2(err, JH_ERR_STATS, NULL, 0, 0, "没有可统计的数值",
+                             "no values to summarise");
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(x[i]) || !isfinite(w[i]) || w[i] < 0 || x[i] < 0)
-            return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
-                                "value %zu (%g, weight %g) is negative or "
-                                "not finite",
-                                i + 1, x[i], w[i]);
+            return jh_error_set2(err, JH_ERR_STATS, NULL, 0, 0,
+                                 "第%zu个数值（%g，权重%g）为负数或不是有限数",
+                                 "value %zu (%g, weight %g) is negative or "
+                                 "not finite",
+                                 i + 1, x[i], w[i]);
         total += w[i];
         if (w[i] > 0 && x[i] > max)
             max = x[i];
     }
     out->total_weight = total;
     if (total <= 0)
-        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
-                            "total weight is 0");
+        return jh_error_set2(err, JH_ERR_STATS, NULL, 0, 0,
+                             "权重（在校生数）合计为0", "total weight is 0");
     /*
      * Tiny or huge values: divide every value by a power of two near the
      * largest, 2^e.  That division is exact, so the mean and deviation of
@@ -58,7 +60,8 @@ jh_wstats_compute(jh_wstats *out, const double *x, const double *w, size_t n,
     if (max > 0 && (max < JH__SCALE_LOW || max > JH__SCALE_HIGH)) {
         scaled = malloc(n * sizeof(*scaled));
         if (scaled == NULL)
-            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+            return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                                 "out of memory");
         (void)frexp(max, &e);
         for (size_t i = 0; i < n; i++)
             scaled[i] = ldexp(x[i], -e);
@@ -75,12 +78,14 @@ jh_wstats_compute(jh_wstats *out, const double *x, const double *w, size_t n,
     out->sd = ldexp(sd, e);
     if (!isfinite(mean) || !isfinite(sd) || !isfinite(out->mean) ||
         !isfinite(out->sd))
-        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
-                            "weighted mean or deviation is not finite");
+        return jh_error_set2(err, JH_ERR_STATS, NULL, 0, 0,
+                             "加权平均值或标准差不是有限数",
+                             "weighted mean or deviation is not finite");
     if (mean == 0.0)
-        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
-                            "weighted mean is 0, so the difference "
-                            "coefficient is undefined");
+        return jh_error_set2(err, JH_ERR_STATS, NULL, 0, 0,
+                             "加权平均值为0，差异系数无法计算",
+                             "weighted mean is 0, so the difference "
+                             "coefficient is undefined");
     out->cv = sd / mean;
     return JH_OK;
 }
@@ -146,22 +151,32 @@ level_indicator(jh_analysis *a, jh_level_result *lr, size_t k, double *x,
         is->cv_defined = false;
         is->cv_pass = false;
         jh_error_clear(err);
+        /* Each text skips the other's names with %.0s. */
         if (jh_diags_add2(warn, NULL, 0, 0, NULL, NULL,
-                          "%s：%s的县域均值为0，差异系数无法计算（按未达标计）",
-                          "%s: the county mean of %s is 0, so its difference "
-                         "coefficient is undefined (counted as not met)",
-                         jh_level_key(lr->level), ind->id) != JH_OK)
-            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                "out of memory");
+                          "%s%.0s：“%s”%.0s的县域平均值为0，差异系数无法计算"
+                          "（按未达标计）",
+                          "%.0s%s: the county mean of %.0s%s is 0, so its "
+                          "difference coefficient is undefined (counted as "
+                          "not met)",
+                          jh__level_zh[lr->level], jh_level_key(lr->level),
+                          ind->name_zh, ind->id) != JH_OK)
+            return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                                 "out of memory");
     } else if (st != JH_OK) {
-        /* jh_error_set clears err before it formats: the callee's message
-         * must be copied out first, or it formats into itself. */
-        char why[sizeof(err->message)];
+        /* jh_error_set2 clears err before it formats: the callee's
+         * messages must be copied out first, or it formats into itself. */
+        char why[sizeof(err->message)], why_zh[sizeof(err->message_zh)];
         snprintf(why, sizeof(why), "%s",
                  err != NULL ? err->message : "statistics failed");
-        return jh_error_set(err, st == JH_ERR_NOMEM ? st : JH_ERR_INTERNAL,
-                            NULL, 0, 0, "%s %s: %s", jh_level_key(lr->level),
-                            ind->id, why);
+        snprintf(why_zh, sizeof(why_zh), "%s",
+                 err != NULL && err->message_zh[0] != '\0' ? err->message_zh
+                 : err != NULL                             ? err->message
+                                                           : "统计失败");
+        return jh_error_set2(err, st == JH_ERR_NOMEM ? st : JH_ERR_INTERNAL,
+                             NULL, 0, 0, "%s%.0s“%s”%.0s：%s%.0s",
+                             "%.0s%s %.0s%s: %.0s%s", jh__level_zh[lr->level],
+                             jh_level_key(lr->level), ind->name_zh, ind->id,
+                             why_zh, why);
     } else {
         is->cv_defined = true;
         is->cv_pass = isnan(is->cv_limit) || within(is->cv, is->cv_limit);
@@ -176,11 +191,13 @@ level_indicator(jh_analysis *a, jh_level_result *lr, size_t k, double *x,
     /* Invariant: the weighted mean is the county total per student. */
     expected = is->total / lr->students * ind->scale;
     if (fabs(is->mean - expected) > 1e-9 * fmax(fabs(expected), 1e-300))
-        return jh_error_set(err, JH_ERR_INTERNAL, NULL, 0, 0,
-                            "%s %s: weighted mean %.17g differs from county "
-                            "total per student %.17g",
-                            jh_level_key(lr->level), ind->id, is->mean,
-                            expected);
+        return jh_error_set2(err, JH_ERR_INTERNAL, NULL, 0, 0,
+                             "%s%.0s“%s”%.0s：加权平均值%.17g与县域合计除以"
+                             "在校生数所得%.17g不一致",
+                             "%.0s%s %.0s%s: weighted mean %.17g differs from "
+                             "county total per student %.17g",
+                             jh__level_zh[lr->level], jh_level_key(lr->level),
+                             ind->name_zh, ind->id, is->mean, expected);
     gsl_stats_minmax(&is->min, &is->max, x, 1, lr->nsections);
     /* gsl_stats_median() reorders (a selection, not a full sort): x is our
      * own scratch copy. */
@@ -229,20 +246,24 @@ jh_analysis_run(jh_analysis **out, const jh_model *m, jh_diags *warn,
     bool any = false;
 
     if (m->nsections == 0)
-        return jh_error_set(err, JH_ERR_DATA, m->county->source, 0, 0,
-                            "no school is evaluated: all %zu rows were "
-                            "excluded",
-                            m->county->nschools);
+        return jh_error_set2(err, JH_ERR_DATA, m->county->source, 0, 0,
+                             "没有参与评估的学校：全部%zu行都被排除在外，"
+                             "请检查学校类型、在校生数和「纳入计算」列",
+                             "no school is evaluated: all %zu rows were "
+                             "excluded",
+                             m->county->nschools);
     a = calloc(1, sizeof(*a));
     if (a == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     a->model = m;
     a->standard = std;
     a->results = calloc(m->nsections, sizeof(*a->results));
     x = malloc(m->nsections * sizeof(*x));
     w = malloc(m->nsections * sizeof(*w));
     if (a->results == NULL || x == NULL || w == NULL) {
-        st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                           "out of memory");
         goto done;
     }
     a->pass = true;
@@ -251,8 +272,8 @@ jh_analysis_run(jh_analysis **out, const jh_model *m, jh_diags *warn,
         lr->level = (jh_level)l;
         lr->sections = malloc(m->nsections * sizeof(*lr->sections));
         if (lr->sections == NULL) {
-            st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                              "out of memory");
+            st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                               "out of memory");
             goto done;
         }
         for (size_t i = 0; i < m->nsections; i++) {

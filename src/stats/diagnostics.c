@@ -18,24 +18,26 @@ check_input(const double *x, const double *w, size_t n, bool need_mean,
     double sw = 0.0, swx = 0.0;
 
     if (n == 0)
-        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
-                            "no values to summarise");
+        return jh_error_set2(err, JH_ERR_STATS, NULL, 0, 0, "没有可统计的数值",
+                             "no values to summarise");
     for (size_t i = 0; i < n; i++) {
         if (!isfinite(x[i]) || !isfinite(w[i]) || w[i] < 0 || x[i] < 0)
-            return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
-                                "value %zu (%g, weight %g) is negative or "
-                                "not finite",
-                                i + 1, x[i], w[i]);
+            return jh_error_set2(err, JH_ERR_STATS, NULL, 0, 0,
+                                 "第%zu个数值（%g，权重%g）为负数或不是有限数",
+                                 "value %zu (%g, weight %g) is negative or "
+                                 "not finite",
+                                 i + 1, x[i], w[i]);
         sw += w[i];
         swx += w[i] * x[i];
     }
     if (sw <= 0)
-        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0, "total weight is 0");
+        return jh_error_set2(err, JH_ERR_STATS, NULL, 0, 0,
+                             "权重（在校生数）合计为0", "total weight is 0");
     *total = sw;
     *mean = swx / sw;
     if (need_mean && *mean == 0.0)
-        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
-                            "weighted mean is 0");
+        return jh_error_set2(err, JH_ERR_STATS, NULL, 0, 0, "加权平均值为0",
+                             "weighted mean is 0");
     return JH_OK;
 }
 
@@ -106,7 +108,8 @@ start_scaled(double *out, const double *x_in, const double *w, size_t n,
         return st;
     *x = pow2_scaled(x_in, n, tmp, &e);
     if (*x == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     if (*tmp != NULL)
         *mean = scaled_mean(*x, w, n);
     return JH_OK;
@@ -148,14 +151,16 @@ jh_diagnostics_quantile(double *out, const double *x, const double *w, size_t n,
 
     *out = NAN;
     if (!(p >= 0.0 && p <= 1.0))
-        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
-                            "percentile %g is outside 0..1", p);
+        return jh_error_set2(err, JH_ERR_STATS, NULL, 0, 0,
+                             "百分位%g不在0到1之间",
+                             "percentile %g is outside 0..1", p);
     st = check_input(x, w, n, false, &total, &mean, err);
     if (st != JH_OK)
         return st;
     order = sort_order(x, n);
     if (order == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     *out = quantile_sorted(x, w, order, n, total, p);
     free(order);
     return JH_OK;
@@ -175,7 +180,8 @@ jh_diagnostics_gini(double *out, const double *x, const double *w, size_t n,
         return st;
     order = sort_order(x, n);
     if (order == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     /* Σ_i Σ_j P_i P_j |X_i − X_j| = 2 Σ_i P_i X_i (W_before − W_after)
      * over the sorted order; tied values cancel pairwise. */
     for (size_t k = 0; k < n; k++) {
@@ -227,12 +233,13 @@ jh_diagnostics_mcloone(double *out, const double *x, const double *w, size_t n,
         return st;
     order = sort_order(x, n);
     if (order == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     median = quantile_sorted(x, w, order, n, total, 0.5);
     free(order);
     if (median == 0.0)
-        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
-                            "weighted median is 0");
+        return jh_error_set2(err, JH_ERR_STATS, NULL, 0, 0, "加权中位数为0",
+                             "weighted median is 0");
     for (size_t i = 0; i < n; i++) {
         if (x[i] < median) {
             below_w += w[i];
@@ -257,7 +264,8 @@ jh_diagnostics_range_ratio(double *out, const double *x, const double *w,
         return st;
     order = sort_order(x, n);
     if (order == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     p05 = quantile_sorted(x, w, order, n, total, 0.05);
     p95 = quantile_sorted(x, w, order, n, total, 0.95);
     free(order);
@@ -345,15 +353,16 @@ jh_diagnostics_decompose(jh_decomposition *out, const double *x_in,
         return st;
     for (size_t i = 0; i < n; i++) {
         if (group[i] < 0 || group[i] >= JH_LOCALITY_GROUPS)
-            return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                                "group %d of value %zu is out of range",
-                                group[i], i + 1);
+            return jh_error_set2(
+                err, JH_ERR_ARG, NULL, 0, 0, "分组%d超出范围（第%zu个数值）",
+                "group %d of value %zu is out of range", group[i], i + 1);
     }
     /* Every figure below is a ratio but the group means: computed on
      * values scaled into a safe range, the means scaled back. */
     x = pow2_scaled(x_in, n, &tmp, &sc);
     if (x == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     if (tmp != NULL)
         mean = scaled_mean(x, w, n);
     for (size_t i = 0; i < n; i++) {
@@ -396,10 +405,12 @@ jh_diagnostics_decompose(jh_decomposition *out, const double *x_in,
      * because each group's deviations from its own mean sum to 0). */
     if (fabs(out->within + out->between - out->cv2) >
         1e-9 * fmax(out->cv2, 1e-300) + 1e-15)
-        return jh_error_set(err, JH_ERR_INTERNAL, NULL, 0, 0,
-                            "CV² decomposition does not add up: %.17g + "
-                            "%.17g != %.17g",
-                            out->within, out->between, out->cv2);
+        return jh_error_set2(err, JH_ERR_INTERNAL, NULL, 0, 0,
+                             "差异系数平方的分解不吻合：组内%.17g＋组间%.17g"
+                             "≠总体%.17g",
+                             "CV² decomposition does not add up: %.17g + "
+                             "%.17g != %.17g",
+                             out->within, out->between, out->cv2);
     return JH_OK;
 }
 
@@ -416,7 +427,8 @@ jh_diagnostics_lorenz(double *pupils, double *share, const double *x,
         return st;
     order = sort_order(x, n);
     if (order == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     pupils[0] = share[0] = 0.0;
     for (size_t k = 0; k < n; k++) {
         size_t i = order[k];
@@ -470,7 +482,8 @@ indicator_run(jh_indicator_diagnostics *d, const jh_analysis *a,
     d->lorenz_share = malloc((n + 1) * sizeof(double));
     if (d->contribution == NULL || d->loo_cv == NULL ||
         d->lorenz_pupils == NULL || d->lorenz_share == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     for (size_t j = 0; j < n; j++) {
         const jh_section *s = &m->sections[lr->sections[j]];
         x[j] = a->results[lr->sections[j]].value[k];
@@ -523,7 +536,8 @@ jh_diagnostics_run(jh_diagnostics **out, const jh_analysis *a, jh_error *err)
     jh_status st = JH_OK;
 
     if (d == NULL || x == NULL || w == NULL || group == NULL) {
-        st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                           "out of memory");
         goto done;
     }
     d->analysis = a;

@@ -561,9 +561,10 @@ survey_warning(builder *b, jh_diags *warn, jh_fact_id part, jh_fact_id whole)
         return JH_OK;
     return jh_diags_add2(warn, b->facts->source, p->line, 0,
                          p->cell[0] != '\0' ? p->cell : NULL, NULL,
-                         "%s（%.0f）大于%s（%.0f）",
-                         "%s (%.0f) is more than %s (%.0f)", jh_fact_key(part),
-                        p->value, jh_fact_key(whole), w->value);
+                         "%.0s%s（%.0f）大于%.0s%s（%.0f）",
+                         "%s%.0s (%.0f) is more than %s%.0s (%.0f)",
+                         jh_fact_key(part), jh_fact_zh(part), p->value,
+                         jh_fact_key(whole), jh_fact_zh(whole), w->value);
 }
 
 /*
@@ -889,11 +890,14 @@ jh_evaluate(jh_evaluation **out, const jh_analysis *a, const jh_facts *f,
     jh_status st;
 
     if (!std->guarantee.defined || !std->county.defined)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "standard '%s' has no [guarantee] and [county] "
-                            "sections: it cannot evaluate a whole county "
-                            "(use quality-2017 or a file based on it)",
-                            std->id);
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "标准“%s”没有[guarantee]和[county]两节，不能评估"
+                             "整个县（区）：请使用quality-2017或以它为基础的"
+                             "标准文件",
+                             "standard '%s' has no [guarantee] and [county] "
+                             "sections: it cannot evaluate a whole county "
+                             "(use quality-2017 or a file based on it)",
+                             std->id);
     ev = calloc(1, sizeof(*ev));
     if (ev == NULL)
         goto nomem;
@@ -952,5 +956,6 @@ jh_evaluate(jh_evaluation **out, const jh_analysis *a, const jh_facts *f,
 
 nomem:
     jh_evaluation_free(ev);
-    return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                         "out of memory");
 }

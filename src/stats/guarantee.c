@@ -361,9 +361,9 @@ jh_guarantee_run(jh_guarantee **out, const jh_county *c, const jh_standard *std,
     jh_guarantee *g;
 
     if (!std->guarantee.defined)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "standard '%s' has no [guarantee] section",
-                            std->id);
+        return jh_error_set2(
+            err, JH_ERR_ARG, NULL, 0, 0, "标准“%s”没有[guarantee]节",
+            "standard '%s' has no [guarantee] section", std->id);
     g = calloc(1, sizeof(*g));
     if (g == NULL)
         goto nomem;
@@ -429,7 +429,8 @@ jh_guarantee_run(jh_guarantee **out, const jh_county *c, const jh_standard *std,
 
 nomem:
     jh_guarantee_free(g);
-    return jh_error_set(err, JH_ERR_NOMEM, c->source, 0, 0, "out of memory");
+    return jh_error_set2(err, JH_ERR_NOMEM, c->source, 0, 0, "内存不足",
+                         "out of memory");
 }
 
 void

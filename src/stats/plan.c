@@ -30,8 +30,9 @@ jh_plan_cv_level(double *level, double *y, const double *x, const double *w,
 
     *level = NAN;
     if (!(limit >= 0))
-        return jh_error_set(err, JH_ERR_STATS, NULL, 0, 0,
-                            "CV limit %g is negative", limit);
+        return jh_error_set2(err, JH_ERR_STATS, NULL, 0, 0,
+                             "差异系数限值%g为负数", "CV limit %g is negative",
+                             limit);
     st = jh_wstats_compute(&s, x, w, n, err);
     if (st != JH_OK)
         return st;
@@ -107,17 +108,20 @@ reanalyse(work *wk, jh_error *err)
         st = jh_analysis_run(&a, m, &scratch, err);
     jh_diags_release(&scratch);
     if (st == JH_OK && m->nsections != m0->nsections)
-        st = jh_error_set(err, JH_ERR_INTERNAL, NULL, 0, 0,
-                          "the projected county has %zu sections instead "
-                          "of %zu",
-                          m->nsections, m0->nsections);
+        st = jh_error_set2(err, JH_ERR_INTERNAL, NULL, 0, 0,
+                           "整改后推算的县（区）有%zu个学校学段，应为%zu个",
+                           "the projected county has %zu sections instead "
+                           "of %zu",
+                           m->nsections, m0->nsections);
     for (size_t i = 0; st == JH_OK && i < m->nsections; i++) {
         if (m->sections[i].school != m0->sections[i].school ||
             m->sections[i].level != m0->sections[i].level)
-            st = jh_error_set(err, JH_ERR_INTERNAL, NULL, 0, 0,
-                              "section %zu of the projected county is not "
-                              "the same school section",
-                              i + 1);
+            st = jh_error_set2(err, JH_ERR_INTERNAL, NULL, 0, 0,
+                               "整改后推算的县（区）第%zu个学段与原来的学校"
+                               "学段对不上",
+                               "section %zu of the projected county is not "
+                               "the same school section",
+                               i + 1);
     }
     if (st != JH_OK) {
         jh_analysis_free(a);
@@ -323,7 +327,8 @@ school_fixes(jh_plan *p, work *wk, bool fix_all, jh_error *err)
     need = calloc(m->county->nschools * JH_Q_COUNT + 1, sizeof(*need));
     if (p->sections == NULL || need == NULL) {
         free(need);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     }
     for (size_t si = 0; si < m->nsections; si++) {
         const jh_section *sec = &m->sections[si];
@@ -408,13 +413,15 @@ cv_fix(jh_plan *p, work *wk, int l, size_t k, size_t round, double *x,
 
     grown = realloc(p->cv_fixes, (p->ncv_fixes + 1) * sizeof(*grown));
     if (grown == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     p->cv_fixes = grown;
     fx = &p->cv_fixes[p->ncv_fixes];
     memset(fx, 0, sizeof(*fx));
     fx->schools = calloc(lr->nsections, sizeof(*fx->schools));
     if (fx->schools == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     p->ncv_fixes++;
     fx->level = (jh_level)l;
     fx->indicator = k;
@@ -475,7 +482,8 @@ cv_fixes(jh_plan *p, work *wk, jh_error *err)
     jh_status st = JH_OK;
 
     if (x == NULL || w == NULL || y == NULL) {
-        st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                           "out of memory");
         goto done;
     }
     for (size_t round = 1; round <= JH_PLAN_MAX_ROUNDS && st == JH_OK;
@@ -530,7 +538,8 @@ summarise(jh_plan *p, const work *wk, jh_error *err)
 
     p->schools = calloc(c->nschools > 0 ? c->nschools : 1, sizeof(*p->schools));
     if (p->schools == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     p->total_cost = 0.0;
     p->cost_complete = true;
     for (size_t s = 0; s < c->nschools; s++) {
@@ -595,7 +604,8 @@ jh_plan_run(jh_plan **out, const jh_analysis *before,
         jh__county_copy_free(wk.county);
         free(wk.added);
         free(wk.added_level);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     }
     p->before = before;
     p->costs = wk.costs;

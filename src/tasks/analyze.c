@@ -18,7 +18,8 @@ jh_analyze_load(jh_analyze_result **out, const char *path,
 
     *out = r;
     if (r == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     r->standard = std;
     r->warnings = (jh_diags)JH_DIAGS_INIT;
     st = jh_import_county(&r->county, path, fopts != NULL ? fopts : &none,
@@ -40,8 +41,8 @@ jh_analyze_checks_of(jh_guarantee **guarantee, jh_diagnostics **diagnostics,
         *guarantee = NULL;
     *diagnostics = NULL;
     if (a == NULL || a->model == NULL || a->standard == NULL)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "the checks need an analysis");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0, "检查需要先完成分析",
+                             "the checks need an analysis");
     /* Without warnings, as every report ran them: the evaluation's own
      * run reports the one warning they have (more certified than
      * full-time teachers). */
@@ -61,8 +62,8 @@ jh_analyze_checks(jh_analyze_result *r, jh_error *err)
     jh_status st;
 
     if (r == NULL || r->analysis == NULL)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "the checks need an analysis");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0, "检查需要先完成分析",
+                             "the checks need an analysis");
     if (r->diagnostics != NULL)
         return JH_OK;
     st = jh_analyze_checks_of(&g, &d, r->analysis, err);

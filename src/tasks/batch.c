@@ -165,19 +165,19 @@ make_folders(jh_batch *b)
 /* ---------------------------------------------------------------------- */
 /* Analyzing a group                                                       */
 
-/* "<label>: <message>" in place, cut to fit the @p size bytes. */
+/* "<label><sep><message>" in place, cut to fit the @p size bytes. */
 static void
-prefix_label(char *message, size_t size, const char *label)
+prefix_label(char *message, size_t size, const char *label, const char *sep)
 {
     char msg[1024];
-    size_t n = strlen(label);
+    size_t n = strlen(label) + strlen(sep);
 
     snprintf(msg, sizeof(msg), "%s", message);
-    snprintf(message, size, "%s: ", label);
-    if (n + 3 < size) {
-        size_t k = strnlen(msg, size - n - 3);
-        memcpy(message + n + 2, msg, k);
-        message[n + 2 + k] = '\0';
+    snprintf(message, size, "%s%s", label, sep);
+    if (n + 1 < size) {
+        size_t k = strnlen(msg, size - n - 1);
+        memcpy(message + n, msg, k);
+        message[n + k] = '\0';
     }
 }
 
@@ -190,9 +190,9 @@ name_group(jh_status st, const jh_batch *b, size_t gi, jh_error *err)
     if (st == JH_OK || err == NULL || err->line != 0)
         return st;
     jh_batch_group_label(b, gi, label, sizeof(label));
-    prefix_label(err->message, sizeof(err->message), label);
+    prefix_label(err->message, sizeof(err->message), label, ": ");
     if (err->message_zh[0] != '\0')
-        prefix_label(err->message_zh, sizeof(err->message_zh), label);
+        prefix_label(err->message_zh, sizeof(err->message_zh), label, "：");
     if (err->file[0] == '\0')
         snprintf(err->file, sizeof(err->file), "%s",
                  b->files[b->input->groups[gi].file]);
@@ -206,11 +206,12 @@ jh_batch_open(jh_batch_unit **out, const jh_batch *b, size_t gi, jh_error *err)
     jh_status st;
 
     if (gi >= b->ngroups)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "no group %zu in the batch", gi);
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0, "批处理中没有第%zu组",
+                             "no group %zu in the batch", gi);
     u = calloc(1, sizeof(*u));
     if (u == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     u->warnings = (jh_diags)JH_DIAGS_INIT;
     st = jh_batch_input_county(&u->county, b->input, gi, &u->warnings, err);
     if (st == JH_OK)
@@ -423,10 +424,12 @@ jh_batch_run(jh_batch **out, const char *const *paths, size_t npaths,
     if (opts == NULL)
         opts = &defaults;
     if (npaths == 0)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0, "no input files");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0, "没有输入文件",
+                             "no input files");
     b = calloc(1, sizeof(*b));
     if (b == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     b->warnings = (jh_diags)JH_DIAGS_INIT;
     b->standard =
         opts->standard != NULL ? opts->standard : jh_standard_builtin(NULL);
@@ -457,7 +460,8 @@ jh_batch_run(jh_batch **out, const char *const *paths, size_t npaths,
     return JH_OK;
 
 nomem:
-    st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                       "out of memory");
 fail:
     jh_batch_free(b);
     return st;

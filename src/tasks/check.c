@@ -170,8 +170,8 @@ check_school_values(checker *ch, size_t i, const bool *missing)
         if (levels & (1u << l)) {
             if (isnan(v) && cell_blank(ch, s, col))
                 add_at(ch, &ch->r->errors, s, col,
-                       "%s（%s，%s）没有填%s在校生数（students_%s）：空白"
-                       "不等于0，没有学生请填0",
+                       "%s（%s，%s）没有填%s在校生数%.0s：空白不等于0，"
+                       "没有学生请填0",
                        "%s (%s, %s) has no %s在校生数 (students_%s): blank "
                        "is not zero, enter 0 if there are none",
                        s->name, s->code, jh_school_type_zh(s->type),
@@ -236,9 +236,17 @@ check_school_values(checker *ch, size_t i, const bool *missing)
 static void
 add_error(checker *ch, const jh_error *e)
 {
-    if (jh_diags_add(&ch->r->errors, e->file[0] != '\0' ? e->file : NULL,
-                     e->line, e->column, e->cell[0] != '\0' ? e->cell : NULL,
-                     NULL, "%s", e->message) != JH_OK)
+    /* Both texts as they are: the Chinese one when the error has it. */
+    jh_diag d = {
+        .file = e->file[0] != '\0' ? (char *)e->file : NULL,
+        .line = e->line,
+        .column = e->column,
+        .cell = e->cell[0] != '\0' ? (char *)e->cell : NULL,
+        .message = (char *)e->message,
+        .message_zh = e->message_zh[0] != '\0' ? (char *)e->message_zh : NULL,
+    };
+
+    if (jh_diags_append(&ch->r->errors, &d) != JH_OK)
         ch->nomem = true;
 }
 
@@ -627,7 +635,8 @@ check_county(jh_check_result *r, const jh_county *c, const jh_table *t,
         !(sort_findings(&r->errors) && sort_findings(&r->warnings)))
         st = JH_ERR_NOMEM;
     if (st != JH_OK)
-        return jh_error_set(err, st, t->source, 0, 0, "out of memory");
+        return jh_error_set2(err, st, t->source, 0, 0, "内存不足",
+                             "out of memory");
     r->with_errors = rows_with_errors(&r->errors);
     return JH_OK;
 }
@@ -645,8 +654,8 @@ jh_check_table(jh_check_result **out, const jh_table *t, const jh_standard *std,
         std = jh_standard_builtin(NULL);
     r = result_new(t);
     if (r == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, t->source, 0, 0,
-                            "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, t->source, 0, 0, "内存不足",
+                             "out of memory");
     io.find_header = true;
     io.errors = &r->errors;
     st = jh_county_from_table(&c, t, &io, &r->warnings, err);
@@ -680,7 +689,8 @@ jh_check_file(jh_check_result **out, const char *path,
     if (st == JH_OK) {
         r = result_new(t);
         if (r == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+            st = jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                               "out of memory");
     }
     if (st == JH_OK) {
         r->errors = errors;

@@ -317,7 +317,8 @@ new_finding(verifier *v, jh_finding_kind kind, size_t claim, jh_error *err)
         size_t ncap = v->cap == 0 ? 16 : v->cap * 2;
         jh_verify_finding *grown = realloc(r->findings, ncap * sizeof(*grown));
         if (grown == NULL) {
-            jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+            jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                          "out of memory");
             return NULL;
         }
         r->findings = grown;
@@ -637,10 +638,12 @@ check_school_claim(verifier *v, size_t ci, bool *claimed, bool *level_claims,
     }
     if (!c->level_given) {
         if (nsec > 1) {
-            jh_error_set(err, JH_ERR_DATA, c->source, c->line, c->column,
-                         "%s (%s) has primary and junior sections: give the "
-                         "level of its value",
-                         county->schools[school].name, c->code);
+            jh_error_set2(err, JH_ERR_DATA, c->source, c->line, c->column,
+                          "%s（%s）有小学和初中两个学段：请在「学段」列注明"
+                          "这个数值属于哪个学段",
+                          "%s (%s) has primary and junior sections: give the "
+                          "level of its value",
+                          county->schools[school].name, c->code);
             if (err != NULL && c->cell[0] != '\0')
                 snprintf(err->cell, sizeof(err->cell), "%s", c->cell);
             return JH_ERR_DATA;
@@ -748,7 +751,8 @@ jh_verify_run(jh_verify_result **out, const jh_analysis *a,
     v.ws = malloc(n * sizeof(double));
     if (claimed == NULL || v.res == NULL || v.added == NULL || v.x == NULL ||
         v.w == NULL || v.xs == NULL || v.ws == NULL) {
-        st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                           "out of memory");
         goto done;
     }
     v.res->analysis = a;
@@ -760,9 +764,11 @@ jh_verify_run(jh_verify_result **out, const jh_analysis *a,
                         (c->composite && c->field == JH_CLAIM_CV);
         if (c->indicator >= a->standard->nindicators &&
             !(c->indicator == JH_NONE && whole_ok)) {
-            st = jh_error_set(err, JH_ERR_ARG, c->source, c->line, c->column,
-                              "claim %zu names indicator %zu of %zu", i + 1,
-                              c->indicator + 1, a->standard->nindicators);
+            st = jh_error_set2(err, JH_ERR_ARG, c->source, c->line, c->column,
+                               "第%zu条上报数据指向第%zu个指标，但标准只有%zu个"
+                               "指标",
+                               "claim %zu names indicator %zu of %zu", i + 1,
+                               c->indicator + 1, a->standard->nindicators);
             break;
         }
         v.res->nchecked++;

@@ -120,6 +120,19 @@ expect_exit "codes: a code repeated within a county" 3 \
     "$BIN" batch "$TMP/dup.csv" --no-charts --lang en
 check "codes: the message names the line and the duplicate" \
     grep -q "dup.csv:5:2: .*duplicate school code '001'" "$TMP/err"
+# A county with no school to evaluate: the error says which county, in
+# Chinese by default (a full-width colon after the label), English with
+# --lang en.
+sed 's/^甲县,001,甲一小,小学,[0-9]*/甲县,001,甲一小,教学点,10/; s/^甲县,002,甲二小,小学,[0-9]*/甲县,002,甲二小,教学点,20/' \
+    "$TMP/codes.csv" >"$TMP/nokids.csv"
+expect_exit "no school evaluated in one county" 3 \
+    "$BIN" batch "$TMP/nokids.csv" --no-charts --out "$TMP/nokids"
+check "no school evaluated: Chinese, labelled with the county" \
+    grep -q "nokids.csv: 甲县：没有参与评估的学校：全部2行都被排除在外" "$TMP/err"
+expect_exit "no school evaluated in one county, english" 3 \
+    "$BIN" batch "$TMP/nokids.csv" --no-charts --out "$TMP/nokids" --lang en
+check "no school evaluated: English, labelled with the county" \
+    grep -q "nokids.csv: 甲县: no school is evaluated: all 2 rows were excluded$" "$TMP/err"
 
 # --- 3. per-county folders and hostile county names -------------------------
 mkdir -p "$TMP/h"

@@ -393,4 +393,25 @@ run "$tmp/o" "$tmp/e" analyze "$tmp/long32767.csv" --out "$tmp/cjk" --no-charts
 [ "$rc" -eq 0 ] && [ -s "$tmp/cjk/report.xlsx" ] && ok "a 21,000-character Chinese name (63,000 bytes) fits the workbook" || bad "a 21,000-character Chinese name: exit $rc $(head -c 300 "$tmp/e")"
 refuses "a long county name is refused too" "longcounty.csv:2:14: " analyze "$(csv longcounty.csv "$H,county" "$R1,$("$py" -c "print('x'*33000)")" "$R2," "$R3,")" --out "$tmp/never"
 
+# ---------------------------------------------------------------------------
+family check_text
+# check's findings in Chinese by default: a blank enrollment without the
+# column key, and the analysis's own error (no school left to evaluate)
+# with its Chinese text; English with --lang en.
+f=$(csv blank.csv "$H" "1000000001,甲小学,小学,,0,0,5,1,1,600,800,250000,3" "$R2" "$R3")
+run "$tmp/o" "$tmp/e" check "$f"
+if grep -q "blank.csv:2:4: 甲小学（1000000001，小学）没有填小学在校生数：空白不等于0，没有学生请填0$" "$tmp/o" &&
+    ! grep -q "students_primary" "$tmp/o"; then ok "check: blank enrollment in Chinese, no column key"
+else bad "check: blank enrollment: $(head -c 600 "$tmp/o")"; fi
+run "$tmp/o" "$tmp/e" check "$f" --lang en
+grep -q "blank.csv:2:4: .*甲小学 (1000000001, 小学) has no 小学在校生数 (students_primary): blank is not zero" "$tmp/o" &&
+    ok "check --lang en: blank enrollment in English" || bad "check --lang en: $(head -c 600 "$tmp/o")"
+f=$(csv onlytp.csv "$H" "1000000001,甲教学点,教学点,10,0,0,1,1,1,50,80,25000,1")
+run "$tmp/o" "$tmp/e" check "$f"
+grep -q "onlytp.csv: 没有参与评估的学校：全部1行都被排除在外，请检查学校类型、在校生数和「纳入计算」列$" "$tmp/o" &&
+    ok "check: the analysis's error in Chinese" || bad "check: no school evaluated: $(head -c 600 "$tmp/o")"
+run "$tmp/o" "$tmp/e" check "$f" --lang en
+grep -q "onlytp.csv: no school is evaluated: all 1 rows were excluded$" "$tmp/o" &&
+    ok "check --lang en: the analysis's error in English" || bad "check --lang en: no school evaluated: $(head -c 600 "$tmp/o")"
+
 finish

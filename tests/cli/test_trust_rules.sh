@@ -226,6 +226,36 @@ else
     bad "diagnostics of 1e-300-scale values differ from 1-scale values"
 fi
 
+# A county mean of 0 leaves the CV undefined: a warning in Chinese by
+# default (the level and the indicator named in Chinese), in English with
+# --lang en; the CV counts as not met.
+f=$(csv zero.csv "$H" "1,甲小学,小学,100,0,0,5,1,1,500,800,250000,0" \
+    "2,乙小学,小学,200,0,0,10,2,2,1000,1600,460000,0")
+"$bin" analyze "$f" -f json >"$tmp/zero.json" 2>"$tmp/stderr"
+if grep -q "小学：“每百名学生拥有网络多媒体教室数”的县域平均值为0，差异系数无法计算（按未达标计）" "$tmp/stderr" &&
+    ! grep -q "multimedia_rooms_per100\|primary" "$tmp/stderr"; then
+    ok "zero county mean: Chinese warning, no English id"
+else
+    bad "zero county mean: stderr '$(head -c 400 "$tmp/stderr")'"
+fi
+jcheck "zero county mean: that CV is null and not met" "$tmp/zero.json" \
+    "[(i['cv'], i['cv_pass']) for i in d['levels'][0]['indicators'] if i['id'] == 'multimedia_rooms_per100'] == [(None, False)]"
+"$bin" analyze "$f" --lang en >/dev/null 2>"$tmp/stderr"
+if grep -q "primary: the county mean of multimedia_rooms_per100 is 0, so its difference coefficient is undefined (counted as not met)" "$tmp/stderr"; then
+    ok "zero county mean: English warning with --lang en"
+else
+    bad "zero county mean, English: stderr '$(head -c 400 "$tmp/stderr")'"
+fi
+# No school left to evaluate (a teaching point under 50 pupils): refused,
+# saying what to check.
+f=$(csv none.csv "$H" "1,甲教学点,教学点,10,0,0,1,1,1,50,80,25000,1")
+refused "no school evaluated: Chinese, says what to check" \
+    "none.csv: 没有参与评估的学校：全部1行都被排除在外，请检查学校类型、在校生数和「纳入计算」列$" \
+    "$bin" analyze "$f" --out "$tmp/out"
+refused "no school evaluated: English with --lang en" \
+    "none.csv: no school is evaluated: all 1 rows were excluded$" \
+    "$bin" analyze "$f" --out "$tmp/out" --lang en
+
 # ---------------------------------------------------------------------------
 family facts
 
@@ -251,6 +281,15 @@ f=$(facts_with one.csv 's/^disabled_enrollment,残疾儿童少年入学率,96.2%
 if "$bin" evaluate "$demo" --county "$f" -f json >/dev/null 2>"$tmp/stderr"; then
     ok "a rate written 1 is accepted"
 else bad "a rate written 1: $(head -c 300 "$tmp/stderr")"; fi
+# More satisfied parents than valid questionnaires: a warning naming both
+# counts, in Chinese by their Chinese names, in English by their keys.
+f=$(facts_with sat.csv 's/^parents_satisfied,家长满意问卷数,1611,/parents_satisfied,家长满意问卷数,99999,/')
+"$bin" evaluate "$demo" --county "$f" >/dev/null 2>"$tmp/stderr"
+grep -q "sat.csv:32: 家长满意问卷数（99999）大于家长有效问卷数（1800）$" "$tmp/stderr" &&
+    ok "survey count over its whole: Chinese warning" || bad "survey warning: $(head -c 400 "$tmp/stderr")"
+"$bin" evaluate "$demo" --county "$f" --lang en >/dev/null 2>"$tmp/stderr"
+grep -q "sat.csv:32: parents_satisfied (99999) is more than parents_valid (1800)$" "$tmp/stderr" &&
+    ok "survey count over its whole: English warning" || bad "survey warning, English: $(head -c 400 "$tmp/stderr")"
 f=$(facts_with blank.csv 's/^salary_ratio,教师平均工资收入与当地公务员平均工资收入之比,1.02,/salary_ratio,教师平均工资收入与当地公务员平均工资收入之比,,/')
 if "$bin" evaluate "$demo" --county "$f" -f json >"$tmp/blank.json" 2>"$tmp/stderr"; then
     jcheck "a blank where a number is required is 'not given'" "$tmp/blank.json" \

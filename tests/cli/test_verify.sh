@@ -281,6 +281,11 @@ printf 'level,indicator,cv\nsenior,sports_area_per_student,0.5\n' >"$tmp/lvl.csv
 expect_exit "unknown level" 3 "$bin" verify "$demo" --claims "$tmp/lvl.csv"
 printf 'code,indicator,value\n3623010036,sports_area_per_student,10\n' >"$tmp/amb.csv"
 expect_exit "combined school without a level" 3 "$bin" verify "$demo" --claims "$tmp/amb.csv"
+check "combined school without a level: Chinese, names the cell and the 学段 column" \
+    grep -q "amb.csv:2:3: 石门九年一贯制学校（3623010036）有小学和初中两个学段：请在「学段」列注明这个数值属于哪个学段$" "$tmp/err"
+expect_exit "combined school without a level, english" 3 "$bin" verify "$demo" --claims "$tmp/amb.csv" --lang en
+check "english: the level of its value" \
+    grep -q "amb.csv:2:3: 石门九年一贯制学校 (3623010036) has primary and junior sections: give the level of its value$" "$tmp/err"
 expect_exit "no claims option" 2 "$bin" verify "$demo"
 
 echo "$pass passed, $fail failed"

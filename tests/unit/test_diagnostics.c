@@ -146,8 +146,9 @@ gini_theil_by_hand(void **state)
 static void
 percentiles_mcloone_range(void **state)
 {
-    const double x[] = {3, 1, 2}, w[] = {2, 1, 1};
+    const double x[] = {3, 1, 2}, w[] = {2, 1, 1}, z[] = {0, 0, 1};
     double q, m, r;
+    jh_error e;
 
     (void)state;
     assert_int_equal(jh_diagnostics_quantile(&q, x, w, 3, 0.25, NULL), JH_OK);
@@ -158,8 +159,12 @@ percentiles_mcloone_range(void **state)
     assert_close(q, 3, 0);
     assert_int_equal(jh_diagnostics_quantile(&q, x, w, 3, 0.0, NULL), JH_OK);
     assert_close(q, 1, 0);
-    assert_int_equal(jh_diagnostics_quantile(&q, x, w, 3, 1.5, NULL),
+    assert_int_equal(jh_diagnostics_quantile(&q, x, w, 3, 1.5, &e),
                      JH_ERR_STATS);
+    assert_string_equal(e.message, "percentile 1.5 is outside 0..1");
+    assert_string_equal(e.message_zh, "百分位1.5不在0到1之间");
+    assert_int_equal(jh_diagnostics_mcloone(&m, z, w, 3, &e), JH_ERR_STATS);
+    assert_string_equal(e.message_zh, "加权中位数为0");
     assert_int_equal(jh_diagnostics_mcloone(&m, x, w, 3, NULL), JH_OK);
     assert_close(m, 0.5, 1e-15);
     assert_int_equal(jh_diagnostics_range_ratio(&r, x, w, 3, NULL), JH_OK);

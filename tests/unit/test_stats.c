@@ -83,8 +83,15 @@ undefined_statistics_are_errors(void **state)
     assert_int_equal(jh_wstats_compute(&s, x0, w, 2, &e), JH_ERR_STATS);
     assert_true(isnan(s.cv));
     assert_non_null(strstr(e.message, "mean is 0"));
-    assert_int_equal(jh_wstats_compute(&s, x, w0, 2, NULL), JH_ERR_STATS);
-    assert_int_equal(jh_wstats_compute(&s, x, w, 0, NULL), JH_ERR_STATS);
+    assert_string_equal(e.message_zh, "加权平均值为0，差异系数无法计算");
+    assert_int_equal(jh_wstats_compute(&s, x, w0, 2, &e), JH_ERR_STATS);
+    assert_string_equal(e.message, "total weight is 0");
+    assert_string_equal(e.message_zh, "权重（在校生数）合计为0");
+    assert_int_equal(jh_wstats_compute(&s, x, w, 0, &e), JH_ERR_STATS);
+    assert_string_equal(e.message_zh, "没有可统计的数值");
+    assert_int_equal(jh_wstats_compute(&s, bad, w, 2, &e), JH_ERR_STATS);
+    assert_string_equal(e.message_zh,
+                        "第2个数值（nan，权重20）为负数或不是有限数");
     assert_int_equal(jh_wstats_compute(&s, bad, w, 2, NULL), JH_ERR_STATS);
     /* A single school: no spread, CV 0. */
     assert_int_equal(jh_wstats_compute(&s, x, w, 1, NULL), JH_OK);
@@ -128,6 +135,10 @@ zero_mean_gives_undefined_cv(void **state)
     assert_false(f.analysis->pass);
     assert_true(f.warnings.count >= 1);
     assert_non_null(strstr(f.warnings.items[0].message, "undefined"));
+    /* The Chinese text names the level and the indicator in Chinese. */
+    assert_string_equal(f.warnings.items[0].message_zh,
+                        "小学：“每百名学生拥有网络多媒体教室数”的县域平均值"
+                        "为0，差异系数无法计算（按未达标计）");
     fixture_free(&f);
 }
 
