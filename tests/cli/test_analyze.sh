@@ -159,6 +159,13 @@ printf 'code,name,type,students_primary\n"1,broken\n' >"$tmp/quote.csv"
 expect_exit "broken quote" 3 "$bin" analyze "$tmp/quote.csv"
 check "broken quote names the line" grep -q "quote.csv:2: broken quoting" "$tmp/err"
 
+# Without gnuplot the charts are skipped with a warning, the rest written.
+expect_exit "no gnuplot" 0 "$bin" analyze "$demo" --out "$tmp/nogp" --gnuplot "$tmp/no-such-gnuplot"
+check "no gnuplot: 警告 ... 未生成图表，其余均已写出" grep -q "^junheng: 警告：.*no-such-gnuplot.*；未生成图表，其余均已写出$" "$tmp/err"
+check "no gnuplot: report.xlsx written all the same" test -s "$tmp/nogp/report.xlsx"
+expect_exit "no gnuplot, English" 0 "$bin" analyze "$demo" --out "$tmp/nogp" --gnuplot "$tmp/no-such-gnuplot" --lang en
+check "no gnuplot in English: charts skipped, everything else written" grep -q "^junheng: warning: .*no-such-gnuplot.*; charts skipped, everything else written$" "$tmp/err"
+
 # 6. Reports folder: JSON there equals stdout's JSON; nothing staged is left.
 expect_exit "reports" 0 "$bin" analyze "$demo" --out "$tmp/rep" --no-charts -f json
 check "report.json written" cmp -s "$tmp/out" "$tmp/rep/report.json"

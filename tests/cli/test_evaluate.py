@@ -295,6 +295,22 @@ def main():
     check(rc == 2 and err == "junheng: no facts file given: --county FACTS "
           "(see 'junheng evaluate --help' and docs/evaluate.md)\n",
           "no facts file, --lang en: the English message: %r" % err)
+    # Without gnuplot the board chart is skipped, the rest written; said in
+    # Chinese by default, in English with --lang en.
+    for lang, said in (("zh", "；未生成展板图，其余均已写出\n"),
+                       ("en", "; the board chart skipped, everything else "
+                              "written\n")):
+        nogp = os.path.join(tmp, "nogp-" + lang)
+        out, err, rc = run(["evaluate",
+                            os.path.join(SRC, "datasets", "qingxi-county.csv"),
+                            "--county", os.path.join(tmp, "pass-facts.csv"),
+                            "--out", nogp, "--gnuplot",
+                            os.path.join(tmp, "no-such-gnuplot"),
+                            "--lang", lang])
+        check(rc == 0 and err.endswith(said) and
+              os.path.exists(os.path.join(nogp, "evaluation.xlsx")),
+              "no gnuplot (%s): board chart skipped, said as %r: %r"
+              % (lang, said, err[-200:]))
     out, err, rc = run(["evaluate"], 2)
     check(rc == 2 and "没有给出学校数据文件" in err,
           "no school file: 没有给出学校数据文件: %r" % err)
