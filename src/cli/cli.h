@@ -218,7 +218,8 @@ int jh_cli_format_lang_option(int c, const char *arg, bool *json,
 /**
  * The one operand of `junheng @p command` (argv[optind]), a @p what
  * ("input file"); NULL after saying there is none or that only one is
- * @p verb ("analyzed") at a time.
+ * @p verb ("analyzed") at a time.  The Chinese words come from a table
+ * by @p command in cli_input.c (a new command adds its row there).
  */
 const char *jh_cli_one_operand(int argc, char **argv, const char *command,
                                const char *what, const char *verb);
@@ -284,13 +285,22 @@ typedef jh_status (*jh_cli_charts_fn)(const char *dir, const void *data,
 /**
  * Render charts into folder @p name of the staging folder @p dir (made
  * here) with @p render.  Without gnuplot the charts are skipped with a
- * warning naming @p what ("charts") and JH_OK is returned: everything
- * else is still written.
+ * warning naming @p what ("charts"; 图表 in Chinese) and JH_OK is
+ * returned: everything else is still written.
  */
 jh_status jh_cli_stage_charts(struct jh_outdir *dir, const char *name,
                               const char *what, jh_cli_charts_fn render,
                               const void *data, const jh_chart_options *opts,
                               jh_error *err);
+
+/**
+ * Warn that an optional output was skipped because a program is missing
+ * (@p err, JH_ERR_NOTFOUND): "junheng: 警告：<why>；未生成<what_zh>，其余均已
+ * 写出", or in English "junheng: warning: <why>; <what> skipped, everything
+ * else written".
+ */
+void jh_cli_skipped(const jh_error *err, const char *what_zh,
+                    const char *what);
 
 /**
  * End a command's outputs: when @p st failed, print @p err and discard

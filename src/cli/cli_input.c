@@ -87,9 +87,11 @@ jh_cli_input_option(jh_cli_input *in, int c, const char *arg)
     switch (c) {
     case 'e':
         if (jh_encoding_parse(arg, &enc) != JH_OK) {
-            jh_cli_fail("unknown encoding '%s' (auto, utf-8, gbk, gb18030, "
-                        "utf-16le)",
-                        arg);
+            jh_cli_fail2("未知的编码“%s”：--encoding 可写 auto、utf-8、gbk、"
+                         "gb18030 或 utf-16le",
+                         "unknown encoding '%s' (auto, utf-8, gbk, gb18030, "
+                         "utf-16le)",
+                         arg);
             return -JH_EXIT_USAGE;
         }
         in->encoding = (int)enc;
@@ -103,8 +105,9 @@ jh_cli_input_option(jh_cli_input *in, int c, const char *arg)
     case JH_OPT_PROVISION:
     case JH_OPT_NO_PROVISION:
         if (in->nprovisions == JH_CLI_MAX_PROVISIONS) {
-            jh_cli_fail("more than %d --provision options",
-                        JH_CLI_MAX_PROVISIONS);
+            jh_cli_fail2("--provision 和 --no-provision 选项最多 %d 个",
+                         "more than %d --provision options",
+                         JH_CLI_MAX_PROVISIONS);
             return -JH_EXIT_USAGE;
         }
         in->provisions[in->nprovisions].id = arg;
@@ -128,7 +131,8 @@ jh_cli_parse_lang(const char *arg, jh_lang *out)
     else if (strcmp(arg, "en") == 0)
         *out = JH_LANG_EN;
     else {
-        jh_cli_fail("unknown language '%s' (zh or en)", arg);
+        jh_cli_fail2("未知的语言“%s”：--lang 可写 zh（中文）或 en（英文）",
+                     "unknown language '%s' (zh or en)", arg);
         return false;
     }
     jh_cli_set_error_lang(*out);
@@ -143,7 +147,8 @@ jh_cli_parse_format(const char *arg, bool *json)
     else if (strcmp(arg, "text") == 0)
         *json = false;
     else {
-        jh_cli_fail("unknown format '%s' (text or json)", arg);
+        jh_cli_fail2("未知的格式“%s”：--format 可写 text（文字）或 json",
+                     "unknown format '%s' (text or json)", arg);
         return false;
     }
     return true;
@@ -208,7 +213,7 @@ jh_cli_input_load(jh_cli_input *in)
     /* county->source is the file name in UTF-8, whatever its bytes. */
     in->county_name = county_name(in->res->county, in->res->county->source);
     if (in->county_name == NULL) {
-        jh_cli_fail("out of memory");
+        jh_cli_fail2("内存不足", "out of memory");
         return JH_EXIT_INTERNAL;
     }
     return JH_EXIT_OK;
@@ -228,7 +233,8 @@ bool
 jh_cli_out_ok(const char *arg)
 {
     if (arg[0] == '\0') {
-        jh_cli_fail("--out needs a folder name, not an empty one");
+        jh_cli_fail2("--out 后面要写文件夹名称，不能为空",
+                     "--out needs a folder name, not an empty one");
         return false;
     }
     return true;
@@ -281,15 +287,15 @@ jh_cli_stage_stream(jh_outdir *dir, const char *name,
     jh_status st;
 
     if (f == NULL) {
-        st = jh_error_set(err, path != NULL ? JH_ERR_IO : JH_ERR_NOMEM, path, 0,
-                          0, "cannot create: %s", strerror(errno));
+        st = jh_error_errno2(err, path != NULL ? JH_ERR_IO : JH_ERR_NOMEM,
+                             path, errno, "无法创建文件", "cannot create");
         free(path);
         return st;
     }
     st = write(f, data, err);
     if (fclose(f) != 0 && st == JH_OK)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_IO, path, errno, "无法写入文件",
+                             "cannot write");
     free(path);
     return st;
 }
@@ -330,16 +336,28 @@ jh_cli_stage_charts(jh_outdir *dir, const char *name, const char *what,
     snprintf(rel, sizeof(rel), "%s/.keep", name);
     folder = jh_cli_staged_folder(dir, rel);
     if (folder == NULL)
-        return jh_error_set(err, JH_ERR_IO, name, 0, 0,
-                            "cannot create the %s folder", name);
+        return jh_error_set2(err, JH_ERR_IO, name, 0, 0,
+                             "无法创建文件夹“%s”", "cannot create the %s folder",
+                             name);
     st = render(folder, data, opts, err);
     free(folder);
     if (st == JH_ERR_NOTFOUND) {
-        jh_cli_fail("warning: %s; %s skipped, everything else written",
-                    err->message, what);
+        jh_cli_skipped(err, "图表", what);
         st = JH_OK;
     }
     return st;
+}
+
+void
+jh_cli_skipped(const jh_error *err, const char *what_zh, const char *what)
+{
+    bool zh = jh_cli_zh();
+
+    jh_cli_fail2("警告：%s；未生成%s，其余均已写出",
+                 "warning: %s; %s skipped, everything else written",
+                 zh && err->message_zh[0] != '\0' ? err->message_zh
+                                                  : err->message,
+                 zh ? what_zh : what);
 }
 
 int
@@ -404,16 +422,34 @@ jh_cli_format_lang_option(int c, const char *arg, bool *json, jh_lang *lang)
     return 0;
 }
 
+/* jh_cli_one_operand()'s @p what and @p verb in Chinese, by command (the
+ * callers pass the English words). */
+static const struct {
+    const char *command, *what_zh, *verb_zh;
+} operand_zh[] = {
+    {"analyze", "输入文件", "分析"},   {"check", "输入文件", "检查"},
+    {"plan", "输入文件", "测算"},      {"verify", "学校数据文件", "核对"},
+    {"evaluate", "学校数据文件", "评估"},
+};
+
 const char *
 jh_cli_one_operand(int argc, char **argv, const char *command,
                    const char *what, const char *verb)
 {
     if (optind == argc - 1)
         return argv[optind];
+    for (size_t i = 0; i < sizeof(operand_zh) / sizeof(operand_zh[0]); i++) {
+        if (jh_cli_zh() && strcmp(command, operand_zh[i].command) == 0) {
+            what = operand_zh[i].what_zh;
+            verb = operand_zh[i].verb_zh;
+        }
+    }
     if (optind >= argc)
-        jh_cli_fail("no %s given (see 'junheng %s --help')", what, command);
+        jh_cli_fail2("没有给出%s（用法见“junheng %s --help”）",
+                     "no %s given (see 'junheng %s --help')", what, command);
     else
-        jh_cli_fail("only one %s is %s at a time", what, verb);
+        jh_cli_fail2("只能给出一个%s（每次只%s一个）",
+                     "only one %s is %s at a time", what, verb);
     return NULL;
 }
 
@@ -484,22 +520,27 @@ int
 jh_cli_bad_option(int c, char **argv, const char *command)
 {
     if (c == ':') {
-        jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
+        jh_cli_fail2("选项“%s”后面缺少参数值（各选项的参数见 --help）",
+                     "option '%s' needs a value", argv[optind - 1]);
         return JH_EXIT_USAGE;
     }
     for (size_t i = 0; i < sizeof(retired_letters) / sizeof(retired_letters[0]);
          i++) {
         if (c == '?' && optopt == retired_letters[i].letter &&
             strcmp(command, retired_letters[i].command) == 0) {
-            jh_cli_fail("unknown option '-%c': in 'junheng %s' write %s "
-                        "('-%c' is short for %s wherever it exists; see "
-                        "docs/options.md)",
-                        optopt, command, retired_letters[i].now, optopt,
-                        retired_letters[i].meaning);
+            jh_cli_fail2("未知选项“-%c”：在“junheng %s”中请写 %s"
+                         "（凡是有“-%c”的命令，它都是 %s 的简写；"
+                         "见 docs/options.md）",
+                         "unknown option '-%c': in 'junheng %s' write %s "
+                         "('-%c' is short for %s wherever it exists; see "
+                         "docs/options.md)",
+                         optopt, command, retired_letters[i].now, optopt,
+                         retired_letters[i].meaning);
             return JH_EXIT_USAGE;
         }
     }
-    jh_cli_fail("unknown option '%s' (see 'junheng %s --help')",
-                argv[optind - 1], command);
+    jh_cli_fail2("未知选项“%s”（可用的选项见“junheng %s --help”）",
+                 "unknown option '%s' (see 'junheng %s --help')",
+                 argv[optind - 1], command);
     return JH_EXIT_USAGE;
 }

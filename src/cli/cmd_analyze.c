@@ -23,7 +23,23 @@
 static void
 help(FILE *out)
 {
-    fputs(
+    jh_cli_help(
+        out,
+        "用法：junheng analyze 文件 [选项]\n\n"
+        "按标准（默认：2017年优质均衡标准）评估“文件”中的学校（CSV，UTF-8\n"
+        "或 GBK 编码，或 .xlsx、.xls）：每所学校的资源配置指标、各指标按\n"
+        "在校生数加权的差异系数，以及小学和初中是否达标。\n\n"
+        "选项：\n"
+        "  -o, --out DIR        把 report.xlsx、report.json 和 charts/ 写入"
+        "文件夹 DIR\n"
+        "  -f, --format FMT     标准输出的格式：text（默认）或 json\n"
+        "  -l, --lang LANG      zh（默认）或 en：工作簿、图表、文字和提示的"
+        "语言\n"
+        "      --no-charts      不运行 gnuplot（不画图表）\n"
+        JH_CLI_FORCE_HELP_ZH JH_CLI_INPUT_HELP_ZH
+        "      --strict         未达到标准时退出状态为 1\n"
+        "      --gnuplot PROG   要运行的 gnuplot 程序（默认 gnuplot）\n"
+        "  -h, --help           显示本帮助\n",
         "usage: junheng analyze FILE [options]\n\n"
         "Evaluate the schools in FILE (CSV in UTF-8 or GBK, .xlsx or .xls)\n"
         "under a standard (default: the 2017 quality-balance standard): each\n"
@@ -40,8 +56,7 @@ help(FILE *out)
         JH_CLI_INPUT_HELP
         "      --strict         exit 1 when the standard is not met\n"
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
-        "  -h, --help           show this help\n",
-        out);
+        "  -h, --help           show this help\n");
     jh_cli_exit_help(out);
 }
 
@@ -156,7 +171,7 @@ jh_cmd_analyze(int argc, char **argv)
         goto done;
     }
     if (st != JH_OK || fflush(stdout) != 0) {
-        jh_cli_fail("cannot write to standard output");
+        jh_cli_fail2("无法写入标准输出", "cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
         goto done;
     }

@@ -19,7 +19,28 @@
 static void
 help(FILE *out)
 {
-    fputs(
+    jh_cli_help(
+        out,
+        "用法：junheng check 文件 [选项]\n"
+        "      junheng check [文件] --county FACTS [选项]\n\n"
+        "不做分析，只检查学校数据文件（CSV，UTF-8 或 GBK 编码，或 .xlsx、\n"
+        ".xls）：列出每个错误及其单元格（数值有误或缺失、学校代码重复、\n"
+        "学校类型未知、单元格错误值），不合理数值的警告，以及分析时哪些\n"
+        "学校参与计算、哪些不参与。\n\n"
+        "加 --county 时还检查（或只检查）“junheng evaluate”读取的县级指标\n"
+        "文件：列出每个问题及其行或单元格（项目未知或重复、数值无法识别、\n"
+        "单元格错误值），而 evaluate 遇到第一个问题就会停止。\n\n"
+        "选项：\n"
+        "  -o, --out DIR        把 check.xlsx 写入文件夹 DIR：每个发现一行\n"
+        "                       （文件、工作表、行、单元格、列、错误/警告、\n"
+        "                       说明），无论有无发现都写\n" JH_CLI_FORCE_HELP_ZH
+        "      --county FACTS   同时检查县级指标文件 FACTS\n"
+        "      --county-sheet S 工作簿：县级指标所在的工作表（默认：第一个）\n"
+        "  -f, --format FMT     text（默认）或 json\n"
+        "  -l, --lang LANG      zh（默认）或 en：标题和提示的"
+        "语言\n" JH_CLI_INPUT_HELP_ZH
+        "  -h, --help           显示本帮助\n\n"
+        "标准选项使检查按 analyze 的读法进行（所用的列、适用范围和条款）。\n",
         "usage: junheng check FILE [options]\n"
         "       junheng check [FILE] --county FACTS [options]\n\n"
         "Check a school data file (CSV in UTF-8 or GBK, .xlsx or .xls)\n"
@@ -45,8 +66,7 @@ help(FILE *out)
         "headings\n" JH_CLI_INPUT_HELP
         "  -h, --help           show this help\n\n"
         "The standard options check the file as analyze would read it\n"
-        "(its columns, scope and provisions).\n",
-        out);
+        "(its columns, scope and provisions).\n");
     jh_cli_exit_help(out);
 }
 
@@ -459,7 +479,8 @@ write_outputs(const check_args *a, const jh_check_result *r,
     st = path != NULL
              ? jh_report_check_workbook(path, parts, n, a->lang,
                                         jh_cli_document_epoch(), &err)
-             : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+             : jh_error_set2(&err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     free(path);
     return jh_cli_outputs_finish(dir, st, &err);
 }
@@ -537,7 +558,7 @@ jh_cmd_check(int argc, char **argv)
             print_facts_text(&fc, a.lang);
     }
     if (fflush(stdout) != 0) {
-        jh_cli_fail("cannot write to standard output");
+        jh_cli_fail2("无法写入标准输出", "cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
     }
     if (rc == JH_EXIT_OK &&

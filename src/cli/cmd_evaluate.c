@@ -18,7 +18,30 @@ extern char **environ;
 static void
 help(FILE *out)
 {
-    fputs(
+    jh_cli_help(
+        out,
+        "用法：junheng evaluate 学校数据文件 --county FACTS [选项]\n\n"
+        "按2017年优质均衡标准对一个县做全面评估：资源配置（由学校数据文件\n"
+        "计算，同 analyze）、政府保障程度 15 项、教育质量 9 项、社会认可度\n"
+        "和一票否决项。能由学校数据算出的项目自动计算（学校规模和班额、\n"
+        "音乐美术专用教室、教师持证、培训经费、小规模学校公用经费、表Ⅰ）；\n"
+        "其余来自县级指标文件 FACTS：CSV 或 Excel 工作表，每项一行\n"
+        "（项目,数值,备注；见 docs/evaluate.md）。\n"
+        "未填写的项目使结论为“不完整”，绝不会算作达标。\n\n"
+        "选项：\n"
+        "  -c, --county FACTS   县级指标文件（必填）\n"
+        "      --county-sheet S 工作簿：县级指标所在的工作表（默认：第一个）\n"
+        "  -o, --out DIR        把 evaluation.xlsx、evaluation.json 和展板图\n"
+        "                       board.png/.pdf 写入文件夹 DIR\n"
+        "      --pdf            另用 LibreOffice（soffice）把工作簿打印为\n"
+        "                       evaluation.pdf，用于装订\n"
+        "  -f, --format FMT     标准输出的格式：text（默认）或 json\n"
+        "  -l, --lang LANG      zh（默认）或 en\n" JH_CLI_INPUT_HELP_ZH
+        "      --no-charts      不运行 gnuplot（不画图表）\n"
+        "      --gnuplot PROG   要运行的 gnuplot 程序（默认 gnuplot）\n"
+        JH_CLI_FORCE_HELP_ZH
+        "      --strict         县未通过评估时退出状态为 1\n"
+        "  -h, --help           显示本帮助\n",
         "usage: junheng evaluate SCHOOLS --county FACTS [options]\n\n"
         "Evaluate a county under the 2017 quality-balance standard as a "
         "whole:\nresource allocation (from SCHOOLS, as 'analyze' does), the "
@@ -44,8 +67,7 @@ help(FILE *out)
         "      --gnuplot PROG   gnuplot program to run (default gnuplot)\n"
         JH_CLI_FORCE_HELP
         "      --strict         exit 1 unless the county passes\n"
-        "  -h, --help           show this help\n",
-        out);
+        "  -h, --help           show this help\n");
     jh_cli_exit_help(out);
 }
 
@@ -105,8 +127,10 @@ parse_args(evaluate_args *a, int argc, char **argv)
     if (a->in.file == NULL)
         return JH_EXIT_USAGE;
     if (a->facts == NULL) {
-        jh_cli_fail("no facts file given: --county FACTS (see 'junheng "
-                    "evaluate --help' and docs/evaluate.md)");
+        jh_cli_fail2("没有给出县级指标文件：请加 --county FACTS（见“junheng "
+                     "evaluate --help”和 docs/evaluate.md）",
+                     "no facts file given: --county FACTS (see 'junheng "
+                     "evaluate --help' and docs/evaluate.md)");
         return JH_EXIT_USAGE;
     }
     return JH_EXIT_OK;
@@ -171,7 +195,8 @@ write_outputs(const evaluate_args *a, const jh_report_context *ctx,
     path = jh_outdir_path(dir, "evaluation.xlsx");
     st = path != NULL
              ? jh_report_evaluation_workbook(path, ctx, ev, &err)
-             : jh_error_set(&err, JH_ERR_NOMEM, a->rep.out, 0, 0, "out of memory");
+             : jh_error_set2(&err, JH_ERR_NOMEM, a->rep.out, 0, 0,
+                             "内存不足", "out of memory");
     free(path);
     if (st == JH_OK)
         st =
@@ -180,9 +205,7 @@ write_outputs(const evaluate_args *a, const jh_report_context *ctx,
         jh_chart_options copts = jh_cli_chart_options(&a->rep);
         st = jh_report_evaluation_board(dir->staging, ctx, ev, &copts, &err);
         if (st == JH_ERR_NOTFOUND) {
-            jh_cli_fail("warning: %s; the board chart skipped, everything "
-                        "else written",
-                        err.message);
+            jh_cli_skipped(&err, "展板图", "the board chart");
             st = JH_OK;
         }
     }
@@ -193,9 +216,7 @@ write_outputs(const evaluate_args *a, const jh_report_context *ctx,
                           : JH_ERR_NOMEM;
         free(path);
         if (st == JH_ERR_NOTFOUND) {
-            jh_cli_fail("warning: %s; the PDF skipped, everything else "
-                        "written",
-                        err.message);
+            jh_cli_skipped(&err, " PDF", "the PDF");
             st = JH_OK;
         }
     }
@@ -254,7 +275,7 @@ jh_cmd_evaluate(int argc, char **argv)
     st = a.rep.json ? jh_report_evaluation_json(stdout, &ctx, ev, &err)
                 : jh_report_evaluation_text(stdout, &ctx, ev);
     if (st != JH_OK || fflush(stdout) != 0) {
-        jh_cli_fail("cannot write to standard output");
+        jh_cli_fail2("无法写入标准输出", "cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
         goto done;
     }

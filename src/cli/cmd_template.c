@@ -17,7 +17,35 @@
 static void
 help(FILE *out)
 {
-    fputs(
+    jh_cli_help(
+        out,
+        "用法：junheng template [--county] [--standard ID|FILE] [--out DIR]\n"
+        "                       [--lang zh|en] [--force]\n\n"
+        "生成各县填写的 junheng 数据工作簿：一张学校数据工作表，表头即\n"
+        "junheng 读取的列名（单位写在表头里；教师数按学段分列，九年一贯制\n"
+        "等跨学段学校可以分学段填写），每种学校类型一行示例，标有“示例”\n"
+        "（从不计入：填写时删除），学校类型、城乡类型、举办者类型和\n"
+        "“纳入计算”有下拉选项，各数量和面积有数值检查和输入提示，另有一张\n"
+        "填写说明工作表（“说明”）。analyze（两种标准）、学校办学条件检查\n"
+        "和 evaluate 读取的每一列都在其中，分组排列；所选标准需要的表头为\n"
+        "橙色（必填），其余为蓝色（选填），每个表头的批注写明哪个指标或\n"
+        "检查读取它。SOURCE_DATE_EPOCH 设定工作簿的日期，因此同样的选项\n"
+        "总是生成完全相同的文件。\n\n"
+        "加 --county 时改为生成“junheng evaluate --county FACTS”读取的\n"
+        "县级指标文件：2017年评估的每一项一行，写明限值和填法。\n\n"
+        "工作簿写入文件夹 DIR（默认：当前文件夹），即\n"
+        "DIR/junheng-template.xlsx，加 --county 时为\n"
+        "DIR/junheng-county-facts.xlsx。写出后即归您填写：以后再运行，不加\n"
+        "--force 绝不会替换它；“junheng batch DIR”会读取它。\n\n"
+        "选项：\n"
+        "      --county         生成县级指标文件（docs/evaluate.md）\n"
+        "      --standard ID|FILE\n"
+        "                       把该标准需要的列标为必填\n"
+        "                       （默认 quality-2017；见“junheng standards”）\n"
+        "  -o, --out DIR        写入的文件夹（默认：当前文件夹）\n"
+        "  -l, --lang LANG      zh（默认）：中文表头；en：英文列名\n"
+        "      --force          DIR 中已有该工作簿时替换它\n"
+        "  -h, --help           显示本帮助\n",
         "usage: junheng template [--county] [--standard ID|FILE] "
         "[--out DIR]\n"
         "                        [--lang zh|en] [--force]\n\n"
@@ -54,8 +82,7 @@ help(FILE *out)
         "  -l, --lang LANG      zh (default): Chinese headers; en: English "
         "keys\n"
         "      --force          replace the workbook if DIR holds one\n"
-        "  -h, --help           show this help\n",
-        out);
+        "  -h, --help           show this help\n");
     jh_cli_exit_help(out);
 }
 
@@ -89,16 +116,18 @@ write_into(const char *dir, const char *name, bool county, bool force,
 
     path = malloc(len);
     if (path == NULL) {
-        jh_cli_fail("out of memory");
+        jh_cli_fail2("内存不足", "out of memory");
         return JH_EXIT_INTERNAL;
     }
     snprintf(path, len, "%s/%s", dir, name);
     /* A filled-in template must never be lost to a second run. */
     if (!force && lstat(path, &sb) == 0) {
-        jh_cli_fail("%s: already exists (it may be filled in); nothing was "
-                    "changed (move it away, or rerun with --force to "
-                    "replace it)",
-                    path);
+        jh_cli_fail2("%s：已经存在（可能已经填写）；没有做任何改动（请先把它"
+                     "移走，或加 --force 重新运行以替换它）",
+                     "%s: already exists (it may be filled in); nothing was "
+                     "changed (move it away, or rerun with --force to "
+                     "replace it)",
+                     path);
         free(path);
         return JH_EXIT_INTERNAL;
     }
@@ -113,7 +142,8 @@ write_into(const char *dir, const char *name, bool county, bool force,
     }
     path = jh_outdir_path(od, name);
     if (path == NULL)
-        st = jh_error_set(&err, JH_ERR_NOMEM, dir, 0, 0, "out of memory");
+        st = jh_error_set2(&err, JH_ERR_NOMEM, dir, 0, 0, "内存不足",
+                           "out of memory");
     else if (county)
         st = jh_report_facts_template(path,
                                       opts->std != NULL
@@ -156,14 +186,8 @@ jh_cmd_template(int argc, char **argv)
                 return JH_EXIT_USAGE;
             break;
         case 'l':
-            if (strcmp(optarg, "en") == 0)
-                opts.lang = JH_LANG_EN;
-            else if (strcmp(optarg, "zh") == 0)
-                opts.lang = JH_LANG_ZH;
-            else {
-                jh_cli_fail("unknown language '%s' (zh or en)", optarg);
+            if (!jh_cli_parse_lang(optarg, &opts.lang))
                 return JH_EXIT_USAGE;
-            }
             break;
         case OPT_FORCE:
             force = true;
@@ -177,19 +201,16 @@ jh_cmd_template(int argc, char **argv)
         case 'h':
             help(stdout);
             return JH_EXIT_OK;
-        case ':':
-            jh_cli_fail("option '%s' needs a value", argv[optind - 1]);
-            return JH_EXIT_USAGE;
         default:
-            jh_cli_fail("unknown option '%s' (see 'junheng template --help')",
-                        argv[optind - 1]);
-            return JH_EXIT_USAGE;
+            return jh_cli_bad_option(c, argv, "template");
         }
     }
     if (optind != argc) {
-        jh_cli_fail("unexpected argument '%s' (see 'junheng template "
-                    "--help')",
-                    argv[optind]);
+        jh_cli_fail2("多余的参数“%s”：template 不读取文件（见“junheng "
+                     "template --help”）",
+                     "unexpected argument '%s' (see 'junheng template "
+                     "--help')",
+                     argv[optind]);
         return JH_EXIT_USAGE;
     }
     name = county ? "junheng-county-facts.xlsx" : "junheng-template.xlsx";
@@ -206,15 +227,17 @@ jh_cmd_template(int argc, char **argv)
     /* --out used to name the file: say so rather than make a folder
      * called "x.xlsx". */
     if (workbook_name(out) && !(stat(out, &sb) == 0 && S_ISDIR(sb.st_mode))) {
-        jh_cli_fail("--out names a folder, not a workbook: write --out DIR "
-                    "(the workbook is written as DIR/%s)",
-                    name);
+        jh_cli_fail2("--out 应写文件夹，而不是工作簿：请写 --out DIR"
+                     "（工作簿写为 DIR/%s）",
+                     "--out names a folder, not a workbook: write --out DIR "
+                     "(the workbook is written as DIR/%s)",
+                     name);
         return JH_EXIT_USAGE;
     }
     opts.created = jh_cli_document_epoch();
     rc = write_into(out, name, county, force, &opts);
     if (rc != JH_EXIT_OK)
         return rc;
-    fprintf(stderr, "junheng: wrote %s/%s\n", out, name);
+    jh_cli_fail2("已写出 %s/%s", "wrote %s/%s", out, name);
     return JH_EXIT_OK;
 }

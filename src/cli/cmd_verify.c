@@ -16,7 +16,31 @@
 static void
 help(FILE *out)
 {
-    fputs("usage: junheng verify FILE --claims CLAIMS [options]\n\n"
+    jh_cli_help(
+        out,
+        "用法：junheng verify 文件 --claims CLAIMS [选项]\n\n"
+        "用“文件”中的学校数据重新计算全部数字，核对县里在上报数据文件\n"
+        "CLAIMS 中上报的数字：县域平均值和差异系数（表Ⅲ）、每校指标值和\n"
+        "是否达标（表Ⅱ-2）、达标学校数（表Ⅱ-1），可以是 CSV 或工作簿的\n"
+        "工作表（格式见 docs/claims.md）。上报数与重算数按官方表格的位数\n"
+        "印出来相同即为相符（差异系数 3 位小数，平均值和指标值 2 位，\n"
+        "学校数精确）；差异系数只是印出来才达到限值的（0.5004 印作 0.500）\n"
+        "算作一项发现。\n"
+        "每项不符列出重算数和差值，能复现时给出可能的原因（未按在校生数\n"
+        "加权、用了样本标准差、跨学段学校未拆分、万元当成元、漏算或多算\n"
+        "学校）。\n\n"
+        "选项：\n"
+        "      --claims FILE    上报数据文件（可重复）\n"
+        "      --claims-sheet NAME|N\n"
+        "                       上报数据工作簿中的工作表（默认：每个含上报\n"
+        "                       数据的工作表）\n"
+        "  -o, --out DIR        把 verify.xlsx 和 verify.json 写入文件夹 DIR\n"
+        JH_CLI_FORCE_HELP_ZH
+        "  -f, --format FMT     标准输出的格式：text（默认）或 json\n"
+        "  -l, --lang LANG      zh（默认）或 en\n" JH_CLI_INPUT_HELP_ZH
+        "  -h, --help           显示本帮助\n\n"
+        "与 diff 相同：每项上报数都相符时退出状态为 0，有不符时为 1。\n",
+        "usage: junheng verify FILE --claims CLAIMS [options]\n\n"
           "Recompute every figure from the school data in FILE and check the\n"
           "figures the county submitted in CLAIMS: county means and CVs\n"
           "(表Ⅲ), per-school values and verdicts (表Ⅱ-2) and counts of\n"
@@ -40,8 +64,7 @@ help(FILE *out)
           "  -l, --lang LANG      zh (default) or en\n" JH_CLI_INPUT_HELP
           "  -h, --help           show this help\n\n"
           "As diff: exit 0 when every claim holds, 1 when some claim "
-          "differs.\n",
-          out);
+          "differs.\n");
     jh_cli_exit_help(out);
 }
 
@@ -69,7 +92,7 @@ take_option(void *args, int c, const char *arg)
         const char **grown =
             realloc(a->claims, (a->nclaims + 1) * sizeof(*grown));
         if (grown == NULL) {
-            jh_cli_fail("out of memory");
+            jh_cli_fail2("内存不足", "out of memory");
             return -JH_EXIT_INTERNAL;
         }
         a->claims = grown;
@@ -115,8 +138,10 @@ parse_args(verify_args *a, int argc, char **argv)
     if (a->in.file == NULL)
         return JH_EXIT_USAGE;
     if (a->nclaims == 0) {
-        jh_cli_fail("no claims given: use --claims FILE (see 'junheng "
-                    "verify --help')");
+        jh_cli_fail2("没有给出上报数据文件：请加 --claims FILE（见“junheng "
+                     "verify --help”）",
+                     "no claims given: use --claims FILE (see 'junheng "
+                     "verify --help')");
         return JH_EXIT_USAGE;
     }
     return JH_EXIT_OK;
@@ -162,6 +187,35 @@ read_claims_file(const verify_args *a, const char *path, jh_claims *claims,
     return st;
 }
 
+/* " (sheets passed over: 'A', 'B')" for the sheets of the blocks from
+ * @p first on, in the language of the messages (“A”、“B” in Chinese);
+ * "" when none. */
+static void
+passed_over(const jh_claims *claims, size_t first, char *buf, size_t size)
+{
+    bool zh = jh_cli_zh();
+    size_t n = 0;
+
+    buf[0] = '\0';
+    for (size_t b = first; b < claims->nblocks; b++) {
+        const char *name = claims->blocks[b].sheet;
+        int w;
+        if (name == NULL || n + 1 >= size)
+            continue;
+        if (zh)
+            w = snprintf(buf + n, size - n, "%s“%s”",
+                         n == 0 ? "（跳过的工作表：" : "、", name);
+        else
+            w = snprintf(buf + n, size - n, "%s'%s'",
+                         n == 0 ? " (sheets passed over: " : ", ", name);
+        if (w < 0 || (size_t)w >= size - n)
+            break;
+        n += (size_t)w;
+    }
+    if (n > 0 && n + 4 < size)
+        memcpy(buf + n, zh ? "）" : ")", zh ? 4 : 2);
+}
+
 /* Read every claims file; prints the error and returns an exit code.
  * A claims file in which nothing at all could be read is an error (its
  * sheets passed over are named): an empty check must never read as
@@ -179,27 +233,17 @@ read_claims(const verify_args *a, jh_claims *claims)
             return st == JH_ERR_NOMEM ? JH_EXIT_INTERNAL : JH_EXIT_DATA;
         }
         if (claims->count == before) {
-            char sheets[400] = "";
-            size_t n = 0;
-            for (size_t b = first_block; b < claims->nblocks; b++) {
-                const char *name = claims->blocks[b].sheet;
-                int w;
-                if (name == NULL || n + 1 >= sizeof(sheets))
-                    continue;
-                w = snprintf(sheets + n, sizeof(sheets) - n, "%s'%s'",
-                             n == 0 ? " (sheets passed over: " : ", ", name);
-                if (w < 0 || (size_t)w >= sizeof(sheets) - n)
-                    break;
-                n += (size_t)w;
-            }
-            if (n > 0 && n + 2 < sizeof(sheets))
-                memcpy(sheets + n, ")", 2);
+            char sheets[400];
+            passed_over(claims, first_block, sheets, sizeof(sheets));
             jh_error_clear(&err);
-            jh_error_set(&err, JH_ERR_DATA, a->claims[i], 0, 0,
-                         "no claims found%s: expected a header such as "
-                         "level,indicator,mean,cv or code,level,indicator,"
-                         "value (see docs/claims.md)",
-                         sheets);
+            jh_error_set2(&err, JH_ERR_DATA, a->claims[i], 0, 0,
+                          "没有找到上报数据%s：表头应类似 level,indicator,"
+                          "mean,cv 或 code,level,indicator,value"
+                          "（见 docs/claims.md）",
+                          "no claims found%s: expected a header such as "
+                          "level,indicator,mean,cv or code,level,indicator,"
+                          "value (see docs/claims.md)",
+                          sheets);
             jh_cli_error(&err);
             return JH_EXIT_DATA;
         }
@@ -233,7 +277,7 @@ write_outputs(const verify_args *a, const jh_report_context *ctx,
     char *path;
 
     if (inputs == NULL) {
-        jh_cli_fail("out of memory");
+        jh_cli_fail2("内存不足", "out of memory");
         return JH_EXIT_INTERNAL;
     }
     inputs[0] = a->in.file;
@@ -249,7 +293,8 @@ write_outputs(const verify_args *a, const jh_report_context *ctx,
     path = jh_outdir_path(dir, "verify.xlsx");
     st = path != NULL
              ? jh_report_verify_workbook(path, ctx, res, &err)
-             : jh_error_set(&err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+             : jh_error_set2(&err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     free(path);
     if (st == JH_OK)
         st = jh_cli_stage_stream(dir, "verify.json", write_json, &v, &err);
@@ -295,7 +340,7 @@ jh_cmd_verify(int argc, char **argv)
     st = a.json ? jh_report_verify_json(stdout, &ctx, res, &err)
                 : jh_report_verify_text(stdout, &ctx, res);
     if (st != JH_OK || fflush(stdout) != 0) {
-        jh_cli_fail("cannot write to standard output");
+        jh_cli_fail2("无法写入标准输出", "cannot write to standard output");
         rc = JH_EXIT_INTERNAL;
         goto done;
     }

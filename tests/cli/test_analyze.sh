@@ -110,13 +110,36 @@ check "text shows the locality table" grep -q "Urban" "$tmp/out"
 # 4. Exit codes.
 expect_exit "--strict on a failing county" 1 "$bin" analyze "$demo" --strict
 expect_exit "--strict on a passing county" 0 "$bin" analyze "$src/tests/data/hand3.csv" --strict
+# The usage errors say in Chinese (the default) what to write instead.
 expect_exit "no file" 2 "$bin" analyze
+check "no file: 没有给出输入文件, pointing at --help" grep -q "^junheng: 没有给出输入文件（用法见“junheng analyze --help”）$" "$tmp/err"
+expect_exit "two files" 2 "$bin" analyze "$demo" "$demo"
+check "two files: 只能给出一个输入文件" grep -q "^junheng: 只能给出一个输入文件（每次只分析一个）$" "$tmp/err"
 expect_exit "unknown option" 2 "$bin" analyze "$demo" --bogus
+check "unknown option: 未知选项, pointing at --help" grep -q "^junheng: 未知选项“--bogus”（可用的选项见“junheng analyze --help”）$" "$tmp/err"
+expect_exit "option without its value" 2 "$bin" analyze "$demo" --out
+check "option without its value: 缺少参数值" grep -q "^junheng: 选项“--out”后面缺少参数值" "$tmp/err"
 expect_exit "bad format" 2 "$bin" analyze "$demo" --format xml
+check "bad format: says text or json" grep -q "^junheng: 未知的格式“xml”：--format 可写 text（文字）或 json$" "$tmp/err"
 expect_exit "bad encoding" 2 "$bin" analyze "$demo" --encoding latin9
+check "bad encoding: lists the encodings" grep -q "^junheng: 未知的编码“latin9”：--encoding 可写 auto、utf-8、gbk、gb18030 或 utf-16le$" "$tmp/err"
+expect_exit "bad language" 2 "$bin" analyze "$demo" --lang fr
+check "bad language: says zh or en" grep -q "^junheng: 未知的语言“fr”：--lang 可写 zh（中文）或 en（英文）$" "$tmp/err"
+expect_exit "empty --out" 2 "$bin" analyze "$demo" --out ""
+check "empty --out: asks for a folder name" grep -q "^junheng: --out 后面要写文件夹名称，不能为空$" "$tmp/err"
+# English with --lang en, byte for byte as before, wherever --lang stands.
+expect_exit "unknown option, English" 2 "$bin" analyze --lang en "$demo" --bogus
+check "unknown option in English" grep -qx "junheng: unknown option '--bogus' (see 'junheng analyze --help')" "$tmp/err"
+expect_exit "bad encoding, English" 2 "$bin" analyze "$demo" --encoding latin9 --lang en
+check "bad encoding in English" grep -qx "junheng: unknown encoding 'latin9' (auto, utf-8, gbk, gb18030, utf-16le)" "$tmp/err"
+JUNHENG_LANG=en expect_exit "no file, JUNHENG_LANG=en" 2 "$bin" analyze
+check "no file in English with JUNHENG_LANG=en" grep -qx "junheng: no input file given (see 'junheng analyze --help')" "$tmp/err"
 expect_exit "unknown command" 2 "$bin" frobnicate
 expect_exit "--help" 0 "$bin" analyze --help
-check "--help shows usage" grep -q "usage: junheng analyze" "$tmp/out"
+check "--help shows the Chinese usage" grep -q "^用法：junheng analyze 文件 \[选项\]$" "$tmp/out"
+check "--help is Chinese: no English option text" bash -c "! grep -q 'write report.xlsx' '$tmp/out'"
+expect_exit "--help --lang en" 0 "$bin" analyze --help --lang en
+check "--help --lang en shows the English usage" grep -q "^usage: junheng analyze FILE \[options\]$" "$tmp/out"
 expect_exit "top --help" 0 "$bin" --help
 check "top --help lists analyze" grep -q "analyze" "$tmp/out"
 expect_exit "--version" 0 "$bin" --version
@@ -137,6 +160,13 @@ expect_exit "broken quote" 3 "$bin" analyze "$tmp/quote.csv"
 check "broken quote names the line and column" grep -q "quote.csv:2:1: 引号有误：从这一行开始的带引号单元格直到文件末尾都没有闭合" "$tmp/err"
 expect_exit "broken quote (--lang en)" 3 "$bin" analyze "$tmp/quote.csv" --lang en
 check "broken quote names the line and column (--lang en)" grep -q "quote.csv:2:1: broken quoting" "$tmp/err"
+
+# Without gnuplot the charts are skipped with a warning, the rest written.
+expect_exit "no gnuplot" 0 "$bin" analyze "$demo" --out "$tmp/nogp" --gnuplot "$tmp/no-such-gnuplot"
+check "no gnuplot: 警告 ... 未生成图表，其余均已写出" grep -q "^junheng: 警告：.*no-such-gnuplot.*；未生成图表，其余均已写出$" "$tmp/err"
+check "no gnuplot: report.xlsx written all the same" test -s "$tmp/nogp/report.xlsx"
+expect_exit "no gnuplot, English" 0 "$bin" analyze "$demo" --out "$tmp/nogp" --gnuplot "$tmp/no-such-gnuplot" --lang en
+check "no gnuplot in English: charts skipped, everything else written" grep -q "^junheng: warning: .*no-such-gnuplot.*; charts skipped, everything else written$" "$tmp/err"
 
 # 6. Reports folder: JSON there equals stdout's JSON; nothing staged is left.
 expect_exit "reports" 0 "$bin" analyze "$demo" --out "$tmp/rep" --no-charts -f json

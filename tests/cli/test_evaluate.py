@@ -288,7 +288,32 @@ def main():
         check(not os.path.exists(os.path.join(outdir, "evaluation.json")),
               "bad facts (%s): no output" % name)
     out, err, rc = run(["evaluate", sp], 2)
-    check(rc == 2 and "--county" in err, "no facts file: usage error")
+    check(rc == 2 and err == "junheng: 没有给出县级指标文件：请加 --county "
+          "FACTS（见“junheng evaluate --help”和 docs/evaluate.md）\n",
+          "no facts file: usage error, in Chinese: %r" % err)
+    out, err, rc = run(["evaluate", sp, "--lang", "en"], 2)
+    check(rc == 2 and err == "junheng: no facts file given: --county FACTS "
+          "(see 'junheng evaluate --help' and docs/evaluate.md)\n",
+          "no facts file, --lang en: the English message: %r" % err)
+    # Without gnuplot the board chart is skipped, the rest written; said in
+    # Chinese by default, in English with --lang en.
+    for lang, said in (("zh", "；未生成展板图，其余均已写出\n"),
+                       ("en", "; the board chart skipped, everything else "
+                              "written\n")):
+        nogp = os.path.join(tmp, "nogp-" + lang)
+        out, err, rc = run(["evaluate",
+                            os.path.join(SRC, "datasets", "qingxi-county.csv"),
+                            "--county", os.path.join(tmp, "pass-facts.csv"),
+                            "--out", nogp, "--gnuplot",
+                            os.path.join(tmp, "no-such-gnuplot"),
+                            "--lang", lang])
+        check(rc == 0 and err.endswith(said) and
+              os.path.exists(os.path.join(nogp, "evaluation.xlsx")),
+              "no gnuplot (%s): board chart skipped, said as %r: %r"
+              % (lang, said, err[-200:]))
+    out, err, rc = run(["evaluate"], 2)
+    check(rc == 2 and "没有给出学校数据文件" in err,
+          "no school file: 没有给出学校数据文件: %r" % err)
     out, err, rc = run(["evaluate",
                         os.path.join(SRC, "datasets", "qingxi-county.csv"),
                         "--county", os.path.join(tmp, "pass-facts.csv"),
@@ -382,7 +407,12 @@ def main():
     run(["template", "--county", "--out", os.path.dirname(tp)])
     out, err, rc = run(["template", "--county", "--out",
                         os.path.dirname(tp)], 4)
-    check(rc == 4 and "already exists" in err, "template keeps a filled file")
+    check(rc == 4 and "已经存在（可能已经填写）" in err and "--force" in err,
+          "template keeps a filled file, saying so in Chinese: %r" % err)
+    out, err, rc = run(["template", "--county", "--out",
+                        os.path.dirname(tp), "--lang", "en"], 4)
+    check(rc == 4 and "already exists" in err,
+          "template --lang en: 'already exists' in English")
     wb = openpyxl.load_workbook(tp)
     ws = wb["评估事实"]
     head = [c.value for c in ws[1]]

@@ -419,8 +419,8 @@ else:
     else:
         bad("(b) English template", err + err2)
     rc, out, err = run("template", "--out", os.path.dirname(tpl), env=env)
-    if rc == 4 and "exists" in err:
-        ok("(b) template refuses to overwrite without --force")
+    if rc == 4 and "已经存在" in err and "--force" in err:
+        ok("(b) template refuses to overwrite without --force (已经存在)")
     else:
         bad("(b) template overwrite", "exit %d" % rc)
 

@@ -14,11 +14,18 @@ facts="$src/datasets/qingxi-county-facts.csv"
 run() { local o=$1 e=$2; shift 2; timeout 120 "$bin" "$@" >"$o" 2>"$e"; rc=$?; }
 sum() { sha256sum "$1" 2>/dev/null | cut -d' ' -f1; }
 
-# The commands, from the top-level help (a new command is covered at once).
-mapfile -t cmds < <("$bin" --help | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
-mkdir -p "$tmp/help"
-"$bin" --help >"$tmp/help/_top" 2>/dev/null
-for c in "${cmds[@]}"; do "$bin" "$c" --help >"$tmp/help/$c" 2>"$tmp/help/$c.err"; echo $? >"$tmp/help/$c.rc"; done
+# The commands, from the top-level help in English (a new command is
+# covered at once); every help is kept in both languages: $tmp/help/zh/C
+# (the default) and $tmp/help/en/C (--lang en).
+mapfile -t cmds < <("$bin" --help --lang en | sed -n '/^Commands:/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
+mapfile -t cmds_zh < <("$bin" --help | sed -n '/^命令：/,/^$/p' | awk 'NR > 1 && NF { print $1 }')
+mkdir -p "$tmp/help/zh" "$tmp/help/en"
+"$bin" --help >"$tmp/help/zh/_top" 2>/dev/null
+"$bin" --help --lang en >"$tmp/help/en/_top" 2>/dev/null
+for c in "${cmds[@]}"; do
+    "$bin" "$c" --help >"$tmp/help/zh/$c" 2>"$tmp/help/zh/$c.err"; echo $? >"$tmp/help/zh/$c.rc"
+    "$bin" "$c" --help --lang en >"$tmp/help/en/$c" 2>"$tmp/help/en/$c.err"; echo $? >"$tmp/help/en/$c.rc"
+done
 
 # Every check over the help texts is one Python run: it prints ok/FAIL lines.
 # pyrun FAMILY: the cases of FAMILY in tests/cli/test_options.sh's Python.
@@ -33,11 +40,22 @@ pyrun() {
     done < <("$py" - "$1" "$tmp/help" "$src" "${cmds[@]}" <<'EOF'
 import os, re, sys
 family, hdir, src, cmds = sys.argv[1], sys.argv[2], sys.argv[3], sys.argv[4:]
+sys.path.insert(0, os.path.join(src, "cmake"))
+from check_messages import english_phrase
 def ok(m): print("ok: " + m)
 def bad(m): print("FAIL: " + m)
-def text(name): return open(os.path.join(hdir, name), encoding="utf-8").read()
-helps = {c: text(c) for c in cmds}
-top = text("_top")
+def text(lang, name): return open(os.path.join(hdir, lang, name), encoding="utf-8").read()
+LANGS = ("zh", "en")
+helps = {lang: {c: text(lang, c) for c in cmds} for lang in LANGS}
+tops = {lang: text(lang, "_top") for lang in LANGS}
+# The exit-status heading of each language.
+EXIT = {"zh": "\n退出状态", "en": "\nExit status"}
+# What a --county FACTS line says in each language.
+FACTS = {"zh": "县级指标文件", "en": "county-facts file"}
+# Commands whose --help is translated on another branch (msg-cli2): their
+# Chinese help is not yet required to be free of English.  The lead empties
+# this set when that branch is merged.
+PENDING_ZH = set()
 # An option line: "  -x, --long ARG   meaning" or "      --long ARG".
 OPT = re.compile(r"^  (?:-([A-Za-z]), |    )(--[a-z][a-z-]*)(?: ([A-Z][A-Za-z=|]*))?(?:,| {2,}|$)(.*)")
 def options(h):
@@ -50,53 +68,100 @@ def options(h):
             for extra in re.findall(r", (--[a-z][a-z-]*)", line[m.end(2):m.end(2) + 40]):
                 out.append((None, extra, None, "", line))
     return out
+# The meaning of each option line starts at one column in both languages.
+def desc_column(line):
+    m = re.match(r"^(  (?:-[A-Za-z], |    )--[a-z][a-z-]*(?: [A-Z][A-Za-z=|]*)? {2,})\S", line)
+    return len(m.group(1)) if m else None
 
 if family == "help_exit":
-    sect = top[top.find("\nExit status"):]
-    if not sect.startswith("\nExit status") or [l[:3] for l in sect.splitlines()[2:] if l[2:3].isdigit()] != ["  0", "  1", "  2", "  3", "  4"]:
-        bad("top-level help: exit-status section with 0 to 4: %r" % sect[:300])
-    else:
-        ok("junheng --help ends with the exit-status section, codes 0 to 4")
+    sects = {}
+    for lang in LANGS:
+        top = tops[lang]
+        sect = top[top.find(EXIT[lang]):]
+        sects[lang] = sect
+        if not sect.startswith(EXIT[lang]) or [l[:3] for l in sect.splitlines()[2:] if l[2:3].isdigit()] != ["  0", "  1", "  2", "  3", "  4"]:
+            bad("top-level help (%s): exit-status section with 0 to 4: %r" % (lang, sect[:300]))
+        else:
+            ok("junheng --help (%s) ends with the exit-status section, codes 0 to 4" % lang)
+        for c in cmds:
+            h = helps[lang][c]
+            rc = open(os.path.join(hdir, lang, c + ".rc")).read().strip()
+            if rc != "0":
+                bad("%s --help (%s): exit %s" % (c, lang, rc)); continue
+            if h.count(EXIT[lang]) != 1:
+                bad("%s --help (%s): %r %d times" % (c, lang, EXIT[lang], h.count(EXIT[lang]))); continue
+            if not h.endswith(sect):
+                bad("%s --help (%s) does not end with the one exit-status section: %r" % (c, lang, h[-300:])); continue
+            ok("%s --help (%s) ends with the same exit-status section" % (c, lang))
+    # The Chinese help is Chinese: a usage line 用法：, no English sentence
+    # (option spellings, commands and file names aside).
     for c in cmds:
-        h = helps[c]
-        rc = open(os.path.join(hdir, c + ".rc")).read().strip()
-        if rc != "0":
-            bad("%s --help: exit %s" % (c, rc)); continue
-        if h.count("Exit status") != 1:
-            bad("%s --help: 'Exit status' %d times" % (c, h.count("Exit status"))); continue
-        if not h.endswith(sect):
-            bad("%s --help does not end with the one exit-status section: %r" % (c, h[-300:])); continue
-        ok("%s --help ends with the same exit-status section" % c)
-    # README's table says the same, word for word (code font aside).
+        h = helps["zh"][c]
+        first = h.splitlines()[0] if h else ""
+        if c in PENDING_ZH:
+            print("skip: %s --help: Chinese text pending on msg-cli2" % c)
+        elif not first.startswith("用法：junheng " + c):
+            bad("%s --help starts with %r, not 用法：junheng %s" % (c, first, c))
+        else:
+            phrases = [(l, english_phrase(l)) for l in h.splitlines() if english_phrase(l)]
+            if phrases:
+                bad("%s --help (zh) holds English: %r" % (c, phrases[:3]))
+            else:
+                ok("%s --help (zh): 用法：, no English sentence" % c)
+        if helps["en"][c].startswith("usage: junheng " + c):
+            ok("%s --help --lang en: usage: junheng %s" % (c, c))
+        else:
+            bad("%s --help --lang en starts with %r" % (c, helps["en"][c][:80]))
+    # README's table says what the English --help says, word for word
+    # (code font aside).
     readme = open(os.path.join(src, "README.md"), encoding="utf-8").read()
     rows = re.findall(r"^\| ([0-4]) \| (.*) \|$", readme.split("### Exit status", 1)[1].split("\n#", 1)[0], re.M)
-    said = re.sub(r"\n {5}", " ", sect)
+    said = re.sub(r"\n {5}", " ", sects["en"])
     mean = dict(re.findall(r"^  ([0-4])  (.*)$", said, re.M))
     if [r[0] for r in rows] == ["0", "1", "2", "3", "4"] and all(mean.get(r[0]) == r[1].replace("`", "") for r in rows):
         ok("README's exit table says what --help says, code by code")
     else:
         bad("README's exit table %r against --help %r" % (rows, mean))
 
+elif family == "both_languages":
+    # The same option lines, in the same order, in both languages, the
+    # meaning starting at the same column.
+    for c in cmds:
+        zh = [(s_, l, a) for s_, l, a, d, line in options(helps["zh"][c])]
+        en = [(s_, l, a) for s_, l, a, d, line in options(helps["en"][c])]
+        if not en:
+            bad("%s --help --lang en: no option line found" % c)
+        elif zh != en:
+            bad("%s: the option lines differ: zh %r, en %r" % (c, zh, en))
+        else:
+            ok("%s: the same %d option lines in zh and en" % (c, len(en)))
+        cols = {lang: sorted({desc_column(line) for s_, l, a, d, line in options(helps[lang][c]) if desc_column(line)}) for lang in LANGS}
+        if cols["zh"] != cols["en"]:
+            bad("%s: option meanings start at columns zh %r, en %r" % (c, cols["zh"], cols["en"]))
+        else:
+            ok("%s: option meanings at column %r in both languages" % (c, cols["en"]))
+
 elif family == "letters":
     meaning = {}
-    for c in cmds:
-        for short, long_, arg, desc, line in options(helps[c]):
-            if short:
-                meaning.setdefault(short, {}).setdefault(long_, []).append(c)
+    for lang in LANGS:
+        for c in cmds:
+            for short, long_, arg, desc, line in options(helps[lang][c]):
+                if short:
+                    meaning.setdefault(short, {}).setdefault(long_, set()).add(c)
     if not meaning:
         bad("no option found in any --help: the parser is broken")
     for short, longs in sorted(meaning.items()):
         if len(longs) == 1:
             (l, cs), = longs.items()
-            ok("-%s means %s in every command (%s)" % (short, l, ", ".join(cs)))
+            ok("-%s means %s in every command (%s)" % (short, l, ", ".join(sorted(cs))))
         else:
             bad("-%s has %d meanings: %r" % (short, len(longs), longs))
     if "c" not in meaning or list(meaning["c"]) != ["--county"]:
         bad("-c is not --county: %r" % meaning.get("c"))
     else:
         ok("-c is --county (the county-facts file)")
-    # docs/options.md: every option a --help shows is a row with the same
-    # letter and the command named.
+    # docs/options.md: every option a --help shows (in either language) is
+    # a row with the same letter and the command named.
     doc = open(os.path.join(src, "docs", "options.md"), encoding="utf-8").read()
     table = doc.split("## ", 1)[0]
     rows = {}
@@ -106,58 +171,61 @@ elif family == "letters":
             for l in re.findall(r"--[a-z][a-z-]*", cells[0]):
                 rows[l] = (re.findall(r"`(-[A-Za-z])`", cells[0]), cells[3])
     missing = []
-    for c in cmds:
-        for short, long_, arg, desc, line in options(helps[c]):
-            r = rows.get(long_)
-            if r is None:
-                missing.append("%s %s: no row" % (c, long_))
-            elif short and ["-" + short] != r[0]:
-                missing.append("%s %s: letter %r, docs %r" % (c, long_, short, r[0]))
-            elif not re.search(r"\b%s\b|every command" % c, r[1]):
-                missing.append("%s %s: command not in the row" % (c, long_))
+    for lang in LANGS:
+        for c in cmds:
+            for short, long_, arg, desc, line in options(helps[lang][c]):
+                r = rows.get(long_)
+                if r is None:
+                    missing.append("%s %s (%s): no row" % (c, long_, lang))
+                elif short and ["-" + short] != r[0]:
+                    missing.append("%s %s: letter %r, docs %r" % (c, long_, short, r[0]))
+                elif not re.search(r"\b%s\b|every command" % c, r[1]):
+                    missing.append("%s %s: command not in the row" % (c, long_))
     if missing:
-        bad("docs/options.md disagrees with --help: " + "; ".join(missing[:8]))
+        bad("docs/options.md disagrees with --help: " + "; ".join(sorted(set(missing))[:8]))
     else:
-        ok("docs/options.md has every option of every --help, same letter, same commands")
+        ok("docs/options.md has every option of every --help (zh and en), same letter, same commands")
 
 elif family == "county_file":
-    n = 0
-    for c in cmds:
-        for short, long_, arg, desc, line in options(helps[c]):
-            if long_ != "--county":
-                continue
-            n += 1
-            if arg not in (None, "FACTS") or "county-facts file" not in desc:
-                bad("%s: --county is not the county-facts file: %r" % (c, line))
-            else:
-                ok("%s: --county is the county-facts file" % c)
-    if n < 2:
-        bad("--county found in %d helps, expected evaluate and template" % n)
-    hits = [c for c in cmds if re.search(r"--county (NAME|N\b)", helps[c])]
-    if hits:
-        bad("--county NAME still in %r" % hits)
-    else:
-        ok("no --help says --county NAME")
-    if re.search(r"--county-name NAME", helps.get("trend", "")):
-        ok("trend --help names the county with --county-name NAME")
-    else:
-        bad("trend --help lacks --county-name NAME")
+    for lang in LANGS:
+        n = 0
+        for c in cmds:
+            for short, long_, arg, desc, line in options(helps[lang][c]):
+                if long_ != "--county":
+                    continue
+                n += 1
+                if arg not in (None, "FACTS") or FACTS[lang] not in desc:
+                    bad("%s (%s): --county is not the county-facts file (%s): %r" % (c, lang, FACTS[lang], line))
+                else:
+                    ok("%s (%s): --county is the county-facts file, %s" % (c, lang, FACTS[lang]))
+        if n < 2:
+            bad("--county found in %d helps (%s), expected evaluate and template" % (n, lang))
+        hits = [c for c in cmds if re.search(r"--county (NAME|N\b)", helps[lang][c])]
+        if hits:
+            bad("--county NAME still in %r (%s)" % (hits, lang))
+        else:
+            ok("no --help (%s) says --county NAME" % lang)
+        if re.search(r"--county-name NAME", helps[lang].get("trend", "")):
+            ok("trend --help (%s) names the county with --county-name NAME" % lang)
+        else:
+            bad("trend --help (%s) lacks --county-name NAME" % lang)
 
 elif family == "out_folder":
-    n = 0
-    for c in cmds:
-        for short, long_, arg, desc, line in options(helps[c]):
-            if long_ != "--out":
-                continue
-            n += 1
-            if arg != "DIR" or re.search(r"\bFILE\b", line):
-                bad("%s: --out is not a folder: %r" % (c, line))
-            else:
-                ok("%s: --out DIR" % c)
-        if re.search(r"--out (FILE|F\b)", helps[c]):
-            bad("%s --help still says --out FILE" % c)
-    if n < 7:
-        bad("--out found in %d helps only" % n)
+    for lang in LANGS:
+        n = 0
+        for c in cmds:
+            for short, long_, arg, desc, line in options(helps[lang][c]):
+                if long_ != "--out":
+                    continue
+                n += 1
+                if arg != "DIR" or re.search(r"\bFILE\b", line):
+                    bad("%s (%s): --out is not a folder: %r" % (c, lang, line))
+                else:
+                    ok("%s (%s): --out DIR" % (c, lang))
+            if re.search(r"--out (FILE|F\b)", helps[lang][c]):
+                bad("%s --help (%s) still says --out FILE" % (c, lang))
+        if n < 7:
+            bad("--out found in %d helps (%s) only" % (n, lang))
 EOF
     )
 }
@@ -165,10 +233,19 @@ EOF
 # ---------------------------------------------------------------------
 family help_exit
 [ "${#cmds[@]}" -ge 9 ] && ok "the top-level help lists ${#cmds[@]} commands" || bad "commands found: ${cmds[*]}"
+[ "${cmds[*]}" = "${cmds_zh[*]}" ] && ok "the Chinese top-level help (命令：) lists the same commands" ||
+    bad "commands: en ${cmds[*]}, zh ${cmds_zh[*]}"
 pyrun help_exit
 run "$tmp/o" "$tmp/e"
-[ "$rc" -eq 2 ] && grep -q "Exit status" "$tmp/e" && ok "junheng with no command: exit 2, the usage with the exit status" ||
+[ "$rc" -eq 2 ] && grep -q "^退出状态" "$tmp/e" && ok "junheng with no command: exit 2, the usage with the exit status (退出状态)" ||
     bad "junheng with no command: exit $rc"
+JUNHENG_LANG=en run "$tmp/o" "$tmp/e"
+[ "$rc" -eq 2 ] && grep -q "^Exit status" "$tmp/e" && ok "JUNHENG_LANG=en junheng: exit 2, the English usage with the exit status" ||
+    bad "JUNHENG_LANG=en junheng: exit $rc"
+
+# ---------------------------------------------------------------------
+family both_languages
+pyrun both_languages
 
 # ---------------------------------------------------------------------
 family letters
@@ -218,9 +295,13 @@ for old in "--county 乙县" "-c 乙县" "-c乙县" "--county=乙县"; do
     else bad "trend $old: exit $rc, $(head -c 300 "$tmp/e")"; fi
 done
 run "$tmp/o" "$tmp/e" batch "$years" --county-name 乙县
-[ "$rc" -eq 2 ] && grep -q "trend" "$tmp/e" && ok "batch --county-name: exit 2, an option of trend" || bad "batch --county-name: exit $rc"
+[ "$rc" -eq 2 ] && grep -q "trend" "$tmp/e" && ! grep -q "option" "$tmp/e" && ok "batch --county-name: exit 2, an option of trend (in Chinese)" || bad "batch --county-name: exit $rc, $(head -c 300 "$tmp/e")"
+run "$tmp/o" "$tmp/e" batch "$years" --county-name 乙县 --lang en
+[ "$rc" -eq 2 ] && grep -q "trend" "$tmp/e" && ok "batch --county-name --lang en: exit 2, an option of trend" || bad "batch --county-name --lang en: exit $rc"
 run "$tmp/o" "$tmp/e" batch "$years" --county "$facts"
-[ "$rc" -eq 2 ] && grep -q "county-facts" "$tmp/e" && ok "batch --county FACTS: exit 2, --county is evaluate's facts file" || bad "batch --county: exit $rc"
+[ "$rc" -eq 2 ] && grep -q "县级指标文件" "$tmp/e" && ok "batch --county FACTS: exit 2, --county is evaluate's 县级指标文件" || bad "batch --county: exit $rc, $(head -c 300 "$tmp/e")"
+run "$tmp/o" "$tmp/e" batch "$years" --county "$facts" --lang en
+[ "$rc" -eq 2 ] && grep -q "county-facts" "$tmp/e" && ok "batch --county FACTS --lang en: exit 2, --county is evaluate's facts file" || bad "batch --county: exit $rc"
 
 # ---------------------------------------------------------------------
 family template_out
@@ -247,7 +328,7 @@ import sys; from openpyxl import load_workbook
 wb = load_workbook(sys.argv[1]); wb.worksheets[0]['B12'] = '已填写'; wb.save(sys.argv[1])" "$t"
 before=$(sum "$t")
 run "$tmp/o" "$tmp/e" template --out "$tmp/tpl"
-[ "$rc" -eq 4 ] && grep -q "already exists" "$tmp/e" && grep -q -- "--force" "$tmp/e" && [ "$(sum "$t")" = "$before" ] &&
+[ "$rc" -eq 4 ] && grep -q "已经存在" "$tmp/e" && grep -q -- "--force" "$tmp/e" && [ "$(sum "$t")" = "$before" ] &&
     ok "a second template --out DIR: exit 4, the filled template unchanged" ||
     bad "second template run: exit $rc, $(head -c 300 "$tmp/e")"
 run "$tmp/o" "$tmp/e" template --out "$tmp/tpl" --force

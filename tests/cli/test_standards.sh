@@ -23,9 +23,16 @@ run() {
 json() { "$py" -c "import json,sys; d=json.load(open('$tmp/out')); sys.exit(0 if ($1) else 1)"; }
 demo=$src/datasets/qingxi-county.csv
 
-run 0 standards && check "standards lists both, 2017 the default" \
-    grep -q "quality-2017 .*\[default\]" "$tmp/out"
+run 0 standards && check "standards lists both, 2017 the default (（默认）)" \
+    grep -q "^quality-2017 .*（教督〔2017〕6号）（默认）$" "$tmp/out"
 check "basic-2012 listed" grep -q "^basic-2012 " "$tmp/out"
+run 0 standards --lang en && check "standards --lang en: the English list" \
+    grep -q "^quality-2017 .* (教督〔2017〕6号) \[default\]$" "$tmp/out"
+run 2 standards show && check "standards show without ID: 用法, pointing at --help" \
+    grep -qx "junheng: 用法：junheng standards \[show ID|FILE\]（见“junheng standards --help”）" "$tmp/err"
+run 2 standards --lang fr && check "standards --lang fr: says zh or en" \
+    grep -q "未知的语言“fr”" "$tmp/err"
+run 0 standards --help && check "standards --help in Chinese" grep -q "^用法：junheng standards" "$tmp/out"
 run 0 standards show quality-2017 && check "show prints the thresholds" \
     grep -q "^threshold_junior = 10.2$" "$tmp/out"
 

@@ -19,7 +19,7 @@ run() { local o=$1 e=$2; shift 2; timeout 120 "$bin" "$@" >"$o" 2>"$e"; rc=$?; }
 template_to() {
     local dest=$1; shift
     run "$tmp/o" "$tmp/e" template "$@" --out "$dest"
-    if [ "$rc" -eq 2 ] && grep -q "folder" "$tmp/e"; then
+    if [ "$rc" -eq 2 ] && grep -q -- "--out DIR" "$tmp/e"; then
         local d="$dest.d"
         rm -rf "$d"
         run "$tmp/o" "$tmp/e" template "$@" --out "$d"
@@ -215,7 +215,8 @@ f=$(csv nohead.csv "a,b" "1,2")
 run "$tmp/o" "$tmp/e" check --county "$f"
 [ "$rc" -eq 3 ] && grep -q "没有表头" "$tmp/o" && ok "check --county: a file without item/value header is one finding" || bad "no header facts: exit $rc $(head -c 300 "$tmp/o" "$tmp/e")"
 run "$tmp/o" "$tmp/e" check
-[ "$rc" -eq 2 ] && ok "check with neither a file nor --county: usage error" || bad "check without operands: exit $rc"
+[ "$rc" -eq 2 ] && grep -qx "junheng: 没有给出输入文件（用法见“junheng check --help”）" "$tmp/e" &&
+    ok "check with neither a file nor --county: usage error, 没有给出输入文件" || bad "check without operands: exit $rc $(cat "$tmp/e")"
 
 # ---------------------------------------------------------------------------
 family check_out
@@ -249,5 +250,35 @@ run "$tmp/o" "$tmp/e" check "$tmp/in/check.xlsx" --out "$tmp/in" --force
 [ "$rc" -ne 0 ] && [ "$sha" = "$(sha256sum "$tmp/in/check.xlsx")" ] && ok "an input named check.xlsx in DIR is never replaced, even with --force (exit $rc)" || bad "input check.xlsx: exit $rc"
 run "$tmp/o" "$tmp/e" check "$tmp/filled.xlsx" --out ""
 [ "$rc" -eq 2 ] && ok "check --out '': usage error" || bad "check --out '': exit $rc"
+
+# ---------------------------------------------------------------------------
+family template_messages
+# What template says, in Chinese by default and in English with --lang en.
+mkdir -p "$tmp/msg"
+(cd "$tmp/msg" && exec "$bin" template >/dev/null 2>"$tmp/e"); rc=$?
+[ "$rc" -eq 0 ] && grep -qx "junheng: 已写出 ./junheng-template.xlsx" "$tmp/e" &&
+    ok "template: 已写出 ./junheng-template.xlsx" || bad "template written message: exit $rc $(cat "$tmp/e")"
+(cd "$tmp/msg" && exec "$bin" template --county --lang en >/dev/null 2>"$tmp/e"); rc=$?
+[ "$rc" -eq 0 ] && grep -qx "junheng: wrote ./junheng-county-facts.xlsx" "$tmp/e" &&
+    ok "template --county --lang en: wrote ./junheng-county-facts.xlsx" || bad "English written message: exit $rc $(cat "$tmp/e")"
+(cd "$tmp/msg" && exec "$bin" template >/dev/null 2>"$tmp/e"); rc=$?
+[ "$rc" -eq 4 ] && grep -qx "junheng: ./junheng-template.xlsx：已经存在（可能已经填写）；没有做任何改动（请先把它移走，或加 --force 重新运行以替换它）" "$tmp/e" &&
+    ok "a second template: exit 4, 已经存在 ... 加 --force" || bad "second template: exit $rc $(cat "$tmp/e")"
+run "$tmp/o" "$tmp/e" template extra.csv
+[ "$rc" -eq 2 ] && grep -q "多余的参数“extra.csv”" "$tmp/e" && ok "template FILE: exit 2, 多余的参数" || bad "template extra operand: exit $rc $(cat "$tmp/e")"
+run "$tmp/o" "$tmp/e" template --bogus
+[ "$rc" -eq 2 ] && grep -qx "junheng: 未知选项“--bogus”（可用的选项见“junheng template --help”）" "$tmp/e" &&
+    ok "template --bogus: exit 2, 未知选项" || bad "template --bogus: exit $rc $(cat "$tmp/e")"
+run "$tmp/o" "$tmp/e" template --bogus --lang en
+[ "$rc" -eq 2 ] && grep -qx "junheng: unknown option '--bogus' (see 'junheng template --help')" "$tmp/e" &&
+    ok "template --bogus --lang en: the English message" || bad "template --bogus --lang en: exit $rc $(cat "$tmp/e")"
+run "$tmp/o" "$tmp/e" template --out
+[ "$rc" -eq 2 ] && grep -q "选项“--out”后面缺少参数值" "$tmp/e" && ok "template --out without a value: exit 2, 缺少参数值" || bad "template --out: exit $rc $(cat "$tmp/e")"
+run "$tmp/o" "$tmp/e" template --out x.xlsx
+[ "$rc" -eq 2 ] && grep -qx "junheng: --out 应写文件夹，而不是工作簿：请写 --out DIR（工作簿写为 DIR/junheng-template.xlsx）" "$tmp/e" &&
+    ok "template --out x.xlsx: exit 2, --out 应写文件夹" || bad "template --out x.xlsx: exit $rc $(cat "$tmp/e")"
+run "$tmp/o" "$tmp/e" template --help
+[ "$rc" -eq 0 ] && grep -q "^用法：junheng template" "$tmp/o" && grep -q "^退出状态" "$tmp/o" &&
+    ok "template --help: Chinese, with 退出状态" || bad "template --help: exit $rc"
 
 finish

@@ -253,13 +253,15 @@ printf '%s\n1,"甲\r伪造",小学,100,0,0,5,1,1,600,700,250000,3\n%s\n' "$H" "$
 
 # ---------------------------------------------------------------------
 family write_errors
-# full NAME ARGS...: stdout on /dev/full gives exit 4 and a message.
+# full NAME ARGS...: stdout on /dev/full gives exit 4 and a message, in
+# Chinese by default (无法写入标准输出), in English with --lang en.
 full() {
-    local name=$1
+    local name=$1 want="无法写入标准输出"
     shift
+    case " $* " in *" --lang en "*) want="cannot write to standard output" ;; esac
     "$bin" "$@" >/dev/full 2>"$tmp/err"
     local rc=$?
-    if [ $rc -eq 4 ] && grep -qE "standard output|标准输出" "$tmp/err"; then ok "$name > /dev/full: exit 4"
+    if [ $rc -eq 4 ] && grep -q "^junheng: $want" "$tmp/err"; then ok "$name > /dev/full: exit 4, $want"
     else bad "$name > /dev/full: exit $rc, $(head -c 200 "$tmp/err")"; fi
 }
 full "standards" standards
@@ -267,6 +269,7 @@ full "standards show quality-2017" standards show quality-2017
 full "--version" --version
 full "--help" --help
 full "analyze --help" analyze --help
+full "analyze --help --lang en" analyze --help --lang en
 full "analyze" analyze "$D/qingxi-county.csv"
 full "analyze -f json" analyze "$D/qingxi-county.csv" -f json
 full "check" check "$D/qingxi-county.csv"
@@ -289,7 +292,7 @@ for c in batch trend plan; do
 done
 printf 'level,indicator,cv\nprimary,sports_area_per_student,0.5\n' >"$tmp/claims.csv"
 full "verify" verify "$D/qingxi-county.csv" --claims "$tmp/claims.csv"
-full "verify -f json" verify "$D/qingxi-county.csv" --claims "$tmp/claims.csv" -f json
+full "verify -f json" verify "$D/qingxi-county.csv" --claims "$tmp/claims.csv" -f json --lang en
 # With --out as well: the folder is written, but the run still fails.
 "$bin" analyze "$D/qingxi-county.csv" --out "$tmp/full-out" --no-charts >/dev/full 2>"$tmp/err"
 rc=$?

@@ -245,9 +245,13 @@ run "a workbook without any claim is an error, not 全部相符" 3 "$c49" --clai
     else bad "no claim at all: exit 3 naming the file: $(cat "$tmp/err")"; fi
 run "one claims file of two without any claim is an error" 3 "$c49" \
     --claims "$tmp/cover.xlsx" --claims "$tmp/nothing.xlsx" &&
-    if grep -q "nothing.xlsx: no claims found (sheets passed over: '封面')" "$tmp/err"
-    then ok "the empty claims file is named, with its sheets"
+    if grep -q "nothing.xlsx: 没有找到上报数据（跳过的工作表：“封面”）：表头应类似 level,indicator,mean,cv" "$tmp/err"
+    then ok "the empty claims file is named, with its sheets (in Chinese)"
     else bad "the empty claims file is named, with its sheets: $(cat "$tmp/err")"; fi
+run "the same, --lang en" 3 "$c49" --claims "$tmp/cover.xlsx" --claims "$tmp/nothing.xlsx" --lang en &&
+    if grep -q "nothing.xlsx: no claims found (sheets passed over: '封面')" "$tmp/err"
+    then ok "--lang en: the empty claims file is named, with its sheets, in English"
+    else bad "--lang en: the empty claims file: $(cat "$tmp/err")"; fi
 run "a header without rows is no claim: an error" 3 "$c49" --claims "$(csv hdr.csv level,indicator,cv)" &&
     ok "a header without rows is an error"
 run "a CSV without any claim is an error" 3 "$c49" --claims "$(csv none.csv "学校,备注" "甲小学,无")" &&

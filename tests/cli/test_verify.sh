@@ -287,6 +287,18 @@ expect_exit "combined school without a level, english" 3 "$bin" verify "$demo" -
 check "english: the level of its value" \
     grep -q "amb.csv:2:3: 石门九年一贯制学校 (3623010036) has primary and junior sections: give the level of its value$" "$tmp/err"
 expect_exit "no claims option" 2 "$bin" verify "$demo"
+check "no claims option: 没有给出上报数据文件, asks for --claims FILE" \
+    grep -qx "junheng: 没有给出上报数据文件：请加 --claims FILE（见“junheng verify --help”）" "$tmp/err"
+expect_exit "no claims option, --lang en" 2 "$bin" verify "$demo" --lang en
+check "no claims option in English" \
+    grep -qx "junheng: no claims given: use --claims FILE (see 'junheng verify --help')" "$tmp/err"
+expect_exit "two school files" 2 "$bin" verify "$demo" "$demo" --claims "$tmp/lvl.csv"
+check "two school files: 只能给出一个学校数据文件" grep -qx "junheng: 只能给出一个学校数据文件（每次只核对一个）" "$tmp/err"
+expect_exit "verify -c (retired letter)" 2 "$bin" verify "$demo" -c "$tmp/lvl.csv"
+check "verify -c: says to write --claims FILE, in Chinese" \
+    grep -qx "junheng: 未知选项“-c”：在“junheng verify”中请写 --claims FILE（凡是有“-c”的命令，它都是 --county FACTS 的简写；见 docs/options.md）" "$tmp/err"
+expect_exit "verify --help" 0 "$bin" verify --help
+check "verify --help in Chinese" grep -q "^用法：junheng verify 文件 --claims CLAIMS \[选项\]$" "$tmp/out"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]
