@@ -112,7 +112,8 @@ jh_batch_input_county(jh_county **out, const jh_batch_input *in, size_t gi,
     sub.cap = sub.nrows;
     sub.rows = malloc(sub.nrows * sizeof(*sub.rows));
     if (sub.rows == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     for (size_t k = 0; k < src->nh; k++)
         sub.rows[k] = t->rows[src->hr + k];
     for (size_t k = 0; k < gr->nrows; k++)
@@ -328,17 +329,20 @@ typedef struct grouper {
 static jh_status
 nomem(jh_error *err)
 {
-    return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                         "out of memory");
 }
 
 /*
- * A blank county or year (@p what) in row @p i: in a workbook, *fill
- * (take the row above's); in a row without a code after a group, the row
- * goes with the row above (*done); else an error at column @p col.
+ * A blank county or year (@p what, in Chinese @p what_zh) in row @p i: in
+ * a workbook, *fill (take the row above's); in a row without a code after
+ * a group, the row goes with the row above (*done); else an error at
+ * column @p col.
  */
 static jh_status
 blank_key(grouper *g, size_t i, bool no_code, bool can_fill, long col,
-          const char *what, bool *fill, bool *done, jh_error *err)
+          const char *what_zh, const char *what, bool *fill, bool *done,
+          jh_error *err)
 {
     if (g->sheet && can_fill) {
         *fill = true;
@@ -348,10 +352,11 @@ blank_key(grouper *g, size_t i, bool no_code, bool can_fill, long col,
         *done = true;
         return add_row(g->in, g->group, i) == JH_OK ? JH_OK : nomem(err);
     }
-    return jh_table_error(err, JH_ERR_DATA, g->t, i, (size_t)col,
-                      "the %s is blank; every row needs one when the column "
-                      "is there",
-                      what);
+    return jh_table_error2(err, JH_ERR_DATA, g->t, i, (size_t)col,
+                           "%s%.0s是空的：有这一列时，每一行都要填写",
+                           "%.0sthe %s is blank; every row needs one when the "
+                           "column is there",
+                           what_zh, what);
 }
 
 /* The county of row @p i into *county (*fill when it is the row
@@ -367,7 +372,7 @@ row_county(grouper *g, size_t i, bool no_code, size_t *county, bool *fill,
 
     if (len == 0) {
         st = blank_key(g, i, no_code, g->prev_county != NULL, g->ccol,
-                       "county (县区)", fill, done, err);
+                       "县区", "county (县区)", fill, done, err);
         if (st != JH_OK || *done)
             return st;
         name = g->prev_county;
@@ -392,14 +397,15 @@ row_year(grouper *g, size_t i, bool no_code, int *year, bool *fill, bool *done,
 
     if (ylen == 0) {
         st = blank_key(g, i, no_code, g->group != (size_t)-1, g->ycol,
-                       "year (年份)", fill, done, err);
+                       "年份", "year (年份)", fill, done, err);
         if (st != JH_OK || *done)
             return st;
         *year = g->prev_year;
     } else if (!parse_year(ytext, ylen, year)) {
-        return jh_table_error(err, JH_ERR_DATA, g->t, i, (size_t)g->ycol,
-                          "'%.*s' is not a year (write it as 2023)",
-                          (int)(ylen > 64 ? 64 : ylen), ytext);
+        return jh_table_error2(err, JH_ERR_DATA, g->t, i, (size_t)g->ycol,
+                               "“%.*s”不是年份（请写成 2023 这样的四位数）",
+                               "'%.*s' is not a year (write it as 2023)",
+                               (int)(ylen > 64 ? 64 : ylen), ytext);
     }
     g->prev_year = *year;
     return JH_OK;
@@ -416,8 +422,12 @@ place_row(grouper *g, size_t i, size_t county, int year, jh_error *err)
     if (st == JH_OK && in->groups[g->group].file != g->f) {
         const jh_batch_rows *o = &in->groups[g->group];
         char label[160];
-        return jh_table_error(
+        return jh_table_error2(
             err, JH_ERR_DATA, g->t, i, g->ccol >= 0 ? (size_t)g->ccol : 0,
+            "%s 的数据出现在两个文件中：“%s”（第 %ld 行）和“%s”；"
+            "同一县（区）同一年份的数据只能来自一个文件（请删去其中一个，"
+            "或为每个文件注明各自的年份：加一列“年份”，在文件名或文件夹名中"
+            "写上年份，或用 --year 文件名=2023 指定）",
             "%s comes from two files, %s (line %ld) and %s: each "
             "county-year must come from one file (remove one, or give "
             "each its own year)",
@@ -593,9 +603,11 @@ read_task(void *data, size_t f, jh_error *err)
         st = jh_county_from_table(&c, src->table, &io, NULL, err);
         jh_county_free(c);
         if (st == JH_OK)
-            st = jh_error_set(err, JH_ERR_DATA, in->files[f], 0, 0,
-                              "no header row names 学校代码, 学校名称 and "
-                              "学校类型");
+            st = jh_error_set2(err, JH_ERR_DATA, in->files[f], 0, 0,
+                               "没有一行表头同时写有学校代码、学校名称和"
+                               "学校类型",
+                               "no header row names 学校代码, 学校名称 and "
+                               "学校类型");
         return st;
     }
     if (jh_import_header_new(&src->header, src->table, src->hr, src->nh,
@@ -702,7 +714,8 @@ jh_batch_input_read(jh_batch_input **out, const char *const *paths,
     if (opts == NULL)
         opts = &defaults;
     if (npaths == 0)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0, "no input files");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0, "没有输入文件",
+                             "no input files");
     in = input_new(paths, npaths);
     if (in == NULL)
         return nomem(err);

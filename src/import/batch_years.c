@@ -263,7 +263,8 @@ nomem:
     free(stem);
     free(real);
     free(folder);
-    return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+    return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                         "out of memory");
 }
 
 jh_status
@@ -282,8 +283,10 @@ jh__batch_years(jh__batch_source *sources, char *const *files, size_t nfiles,
 
         if (jh__batch_column_used(t, src->hr + src->nh, ycol)) {
             if (given != 0)
-                return jh_error_set(
+                return jh_error_set2(
                     err, JH_ERR_DATA, files[f], 0, 0,
+                    "文件中已有“年份”列，不再采用 --year %d（请删去该选项，"
+                    "或删去“年份”列）",
                     "the file has a year (年份) column: --year %d is not "
                     "taken for it (remove the option or the column)",
                     given);
@@ -299,8 +302,12 @@ jh__batch_years(jh__batch_source *sources, char *const *files, size_t nfiles,
             missing = f;
     }
     if (missing < nfiles && (any || require_years))
-        return jh_error_set(
+        return jh_error_set2(
             err, JH_ERR_DATA, files[missing], 0, 0,
+            "无法确定这个文件的年份：请任选一种方法注明年份——"
+            "在表中加一列“年份”；或在文件名或所在文件夹名中写上年份"
+            "（如 2023.csv、2023年青溪县.xlsx、青溪县2023/）；"
+            "或在命令中加 --year %s=2023",
             "no year for this file (无法确定年份): give the table a year "
             "(年份) column, or put the year in the file's or its folder's "
             "name (2023.csv, 2023年青溪县.xlsx, 青溪县2023/), or pass "

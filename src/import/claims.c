@@ -463,7 +463,8 @@ block_append(jh_claims *cl, const jh_table *t, long first, long last,
         size_t ncap = cl->blocks_cap == 0 ? 8 : cl->blocks_cap * 2;
         jh_claims_block *grown = realloc(cl->blocks, ncap * sizeof(*grown));
         if (grown == NULL)
-            return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+            return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
         cl->blocks = grown;
         cl->blocks_cap = ncap;
     }
@@ -474,7 +475,8 @@ block_append(jh_claims *cl, const jh_table *t, long first, long last,
     if (b->source == NULL || (t->sheet != NULL && b->sheet == NULL)) {
         free(b->source);
         free(b->sheet);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     }
     b->first = first;
     b->last = last;
@@ -584,10 +586,12 @@ read_row_keys(row_keys *k, bool *skip, const jh_table *t, size_t r,
             }
             k->level = level_of(b);
             if (k->level < 0)
-                return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                                      "unknown level '%s' (primary, "
-                                      "junior, 小学 or 初中)",
-                                      cell);
+                return jh_table_error2(err, JH_ERR_DATA, t, r, c,
+                                       "未知的学段“%s”（请填写小学或初中，"
+                                       "也可写 primary、junior）",
+                                       "unknown level '%s' (primary, "
+                                       "junior, 小学 or 初中)",
+                                       cell);
             *merged_level = k->level;
             level_blank = false;
         } else if (map[c].r == R_INDICATOR) {
@@ -596,8 +600,11 @@ read_row_keys(row_keys *k, bool *skip, const jh_table *t, size_t r,
                            : names_composite(b) ? IND_COMPOSITE
                                                 : indicator_of(std, b);
             if (k->indicator == IND_NONE)
-                return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                                      "unknown indicator '%s'", cell);
+                return jh_table_error2(
+                    err, JH_ERR_DATA, t, r, c,
+                    "未知的指标“%s”（请填写指标的中文名称、简称或标识，"
+                    "写法见 docs/claims.md）",
+                    "unknown indicator '%s'", cell);
         }
     }
     /* A 学段 cell merged down over the county rows of its level reads as
@@ -619,16 +626,20 @@ claim_figure(jh_claim *claim, const jh_table *t, size_t r, size_t c, role rl,
     if (claim->field == JH_CLAIM_VERDICT) {
         int v = verdict_of(normalised);
         if (v < 0)
-            return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                                  "claimed verdict '%s' is neither 是 "
-                                  "nor 否 (达标 / 未达标)",
-                                  cell);
+            return jh_table_error2(err, JH_ERR_DATA, t, r, c,
+                                   "上报的结论“%s”不是“是”或“否”"
+                                   "（也可写“达标”或“未达标”）",
+                                   "claimed verdict '%s' is neither 是 "
+                                   "nor 否 (达标 / 未达标)",
+                                   cell);
         claim->value = v;
         claim->decimals = 0;
     } else if (!jh_claim_parse_number(cell, &claim->value, &claim->decimals,
                                       &claim->tolerance)) {
-        return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                              "claimed figure '%s' is not a number", cell);
+        return jh_table_error2(err, JH_ERR_DATA, t, r, c,
+                               "上报的数值“%s”不是数字（请填写数字，"
+                               "如 12.08 或 55.2%%）",
+                               "claimed figure '%s' is not a number", cell);
     }
     return JH_OK;
 }
@@ -649,25 +660,31 @@ claim_scope(jh_claim *claim, const jh_table *t, size_t r, size_t c,
     claim->composite = k == IND_COMPOSITE && code == NULL &&
                        (f == JH_CLAIM_CV || f == JH_CLAIM_VERDICT);
     if (needs_indicator && k < 0 && !claim->composite)
-        return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                              "claimed figure '%s' has no indicator "
-                              "(add an indicator column)",
-                              cell);
+        return jh_table_error2(err, JH_ERR_DATA, t, r, c,
+                               "上报的数值“%s”没有对应的指标"
+                               "（请加一列“指标”）",
+                               "claimed figure '%s' has no indicator "
+                               "(add an indicator column)",
+                               cell);
     if (f == JH_CLAIM_MET_COUNT)
         k = IND_NONE;
     if ((f == JH_CLAIM_VALUE || f == JH_CLAIM_MET_COUNT) && code == NULL)
-        return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                              "school figure '%s' has no school code "
-                              "(add a code column)",
-                              cell);
+        return jh_table_error2(err, JH_ERR_DATA, t, r, c,
+                               "学校的数值“%s”没有学校代码"
+                               "（请加一列“学校代码”）",
+                               "school figure '%s' has no school code "
+                               "(add a code column)",
+                               cell);
     if ((code == NULL || f == JH_CLAIM_MEAN || f == JH_CLAIM_CV ||
          f == JH_CLAIM_PASS_COUNT || f == JH_CLAIM_SECTION_COUNT ||
          f == JH_CLAIM_PASS_SHARE) &&
         l < 0)
-        return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                              "county figure '%s' has no level (add a "
-                              "level column)",
-                              cell);
+        return jh_table_error2(err, JH_ERR_DATA, t, r, c,
+                               "县（区）的数值“%s”没有学段"
+                               "（请加一列“学段”）",
+                               "county figure '%s' has no level (add a "
+                               "level column)",
+                               cell);
     claim->indicator = k >= 0 ? (size_t)k : JH_NONE;
     claim->level_given = l >= 0;
     claim->level = l >= 0 ? (jh_level)l : JH_LEVEL_PRIMARY;
@@ -708,7 +725,8 @@ claim_store(jh_claims *cl, jh_claim *claim, const jh_table *t, size_t r,
         free(claim->text);
         free(claim->source);
         free(claim->code);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     }
     return JH_OK;
 }
@@ -782,7 +800,8 @@ grow_maps(colmap **map, colmap **probe, size_t *cap, size_t n, jh_error *err)
     if (m2 != NULL)
         *probe = m2;
     if (m1 == NULL || m2 == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     *cap = n;
     return JH_OK;
 }
@@ -799,11 +818,13 @@ other_standard_columns(const jh_table *t, size_t r, const colmap *probe,
             continue;
         other = other_standard_indicator(t->rows[r].cells[c], std);
         if (other != NULL)
-            return jh_table_error(err, JH_ERR_DATA, t, r, c,
-                                  "column '%s' is an indicator of "
-                                  "standard %s, not of %s (see "
-                                  "--standard)",
-                                  t->rows[r].cells[c], other, std->id);
+            return jh_table_error2(err, JH_ERR_DATA, t, r, c,
+                                   "列「%s」是标准 %s 的指标，不属于标准 "
+                                   "%s（请用 --standard 选择标准）",
+                                   "column '%s' is an indicator of "
+                                   "standard %s, not of %s (see "
+                                   "--standard)",
+                                   t->rows[r].cells[c], other, std->id);
     }
     return JH_OK;
 }

@@ -44,15 +44,24 @@ set_cost(jh_plan_costs *c, const char *key, const char *text, jh_error *err)
     jh__number v;
 
     if (q < 0)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "unknown cost key '%s' (degree_teachers, "
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "未知的单价项目“%s”（可用：高于规定学历教师数 "
+                             "degree_teachers、县级以上骨干教师数 "
+                             "backbone_teachers、体育艺术专任教师数 "
+                             "pe_art_teachers、教学及辅助用房面积 "
+                             "teaching_area、体育运动场馆面积 sports_area、"
+                             "教学仪器设备值 equipment_value、网络多媒体教室数 "
+                             "multimedia_rooms）",
+                             "unknown cost key '%s' (degree_teachers, "
                             "backbone_teachers, pe_art_teachers, "
                             "teaching_area, sports_area, equipment_value, "
                             "multimedia_rooms)",
                             key);
     if (!jh__parse_number(text, 0, &v) || v.value < 0)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "cost of %s must be a non-negative number of "
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "%s 的单价须为不小于 0 的数字（单位：元），"
+                             "现为“%s”",
+                             "cost of %s must be a non-negative number of "
                             "yuan, not '%s'",
                             key, text);
     c->per_unit[q] = v.value;
@@ -68,12 +77,15 @@ jh_plan_costs_set(jh_plan_costs *c, const char *spec, jh_error *err)
     size_t n;
 
     if (eq == NULL)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "cost '%s' is not KEY=YUAN", spec);
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "单价“%s”的写法不对：应写成 项目=元，"
+                             "如 teaching_area=3000",
+                             "cost '%s' is not KEY=YUAN", spec);
     n = (size_t)(eq - spec);
     if (n >= sizeof(key) || strlen(eq + 1) >= sizeof(value))
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "cost '%.60s...' is too long", spec);
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "单价“%.60s...”太长", "cost '%.60s...' is too long",
+                             spec);
     memcpy(key, spec, n);
     key[n] = '\0';
     snprintf(value, sizeof(value), "%s", eq + 1);
@@ -105,10 +117,9 @@ jh_plan_costs_read(jh_plan_costs *c, const char *path, jh_error *err)
         any = true;
         st = set_cost(c, key, value, err);
         if (st != JH_OK) {
-            char msg[sizeof(err->message)];
-            snprintf(msg, sizeof(msg), "%s", err->message);
-            st = jh_table_error(err, JH_ERR_DATA, t, r,
-                                quantity_by_name(key) < 0 ? 0 : 1, "%s", msg);
+            /* The reason, in both languages, at the cell it is about. */
+            jh_table_locate(t, r, quantity_by_name(key) < 0 ? 0 : 1, err);
+            st = JH_ERR_DATA;
         }
     }
     jh_table_free(t);

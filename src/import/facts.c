@@ -345,21 +345,23 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
     *out = NULL;
     if (!find_header(t, &c)) {
         st = jh_diags_add2(found, t->source, 0, 0, NULL, NULL,
-                           "事实文件的前 %d 行中没有表头：需要“项目”（item）列"
-                           "和“值”（value）列",
+                           "县级指标文件的前 %d 行中没有表头：需要“项目”"
+                           "（或 item）列和“值”（或 value）列；模板可用 "
+                           "junheng template --county 生成",
                            "no header with an item column (item, 项目) and "
                            "a value column (value, 值) among the first %d "
                            "rows of the facts file",
                            FACTS_HEADER_ROWS);
         return st != JH_OK
-                   ? jh_error_set(err, st, t->source, 0, 0, "out of memory")
+                   ? jh_error_set2(err, st, t->source, 0, 0, "内存不足",
+                                   "out of memory")
                    : JH_ERR_DATA;
     }
     f = calloc(1, sizeof(*f));
     if (f == NULL || (f->source = jh__strdup(t->source)) == NULL) {
         jh_facts_free(f);
-        return jh_error_set(err, JH_ERR_NOMEM, t->source, 0, 0,
-                            "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, t->source, 0, 0, "内存不足",
+                             "out of memory");
     }
     for (int i = 0; i < JH_F_COUNT; i++)
         f->fact[i].value = NAN;
@@ -369,7 +371,8 @@ jh_facts_check_table(jh_facts **out, const jh_table *t, jh_diags *found,
         st = check_retention(f, row_of, found, t, &c);
     if (st != JH_OK) {
         jh_facts_free(f);
-        return jh_error_set(err, st, t->source, 0, 0, "out of memory");
+        return jh_error_set2(err, st, t->source, 0, 0, "内存不足",
+                             "out of memory");
     }
     if (found->count > before) {
         jh_facts_free(f);
@@ -386,11 +389,19 @@ jh_facts_from_table(jh_facts **out, const jh_table *t, jh_error *err)
     jh_status st = jh_facts_check_table(out, t, &found, err);
 
     /* Evaluate stops at an error: the first one, as it always did. */
-    if (st == JH_ERR_DATA && found.count > 0) {
+    if (st == JH_ERR_DATA && found.count > 0 && err != NULL) {
+        /* The problem as listed, in both its languages. */
         const jh_diag *d = &found.items[0];
-        jh_error_set(err, JH_ERR_DATA, d->file, d->line, d->column, "%s",
-                     d->message);
-        if (err != NULL && d->cell != NULL)
+        jh_error_clear(err);
+        snprintf(err->file, sizeof(err->file), "%s",
+                 d->file != NULL ? d->file : "");
+        err->line = d->line;
+        err->column = d->column;
+        snprintf(err->message, sizeof(err->message), "%s", d->message);
+        if (d->message_zh != NULL)
+            snprintf(err->message_zh, sizeof(err->message_zh), "%s",
+                     d->message_zh);
+        if (d->cell != NULL)
             snprintf(err->cell, sizeof(err->cell), "%s", d->cell);
     }
     jh_diags_release(&found);

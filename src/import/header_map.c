@@ -257,18 +257,21 @@ jh_import_header_new(jh_import_header **out, const jh_table *t,
 
     *out = NULL;
     if (header_row >= t->nrows)
-        return jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
-                            "no header row: the file is empty");
+        return jh_error_set2(err, JH_ERR_DATA, t->source, 0, 0,
+                             "没有表头行：文件是空的",
+                             "no header row: the file is empty");
     if (header_row + nh > t->nrows)
         nh = 1;
     h = calloc(1, sizeof(*h));
     if (h == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     h->ncols = jh__header_width(t, header_row, nh);
     h->fields = calloc(h->ncols + 1, sizeof(*h->fields));
     if (h->fields == NULL) {
         jh_import_header_free(h);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     }
     memset(&c, 0, sizeof(c));
     st = jh__map_columns(&im, &c, header_row, nh, h->fields, h->ncols);
@@ -278,7 +281,8 @@ jh_import_header_new(jh_import_header **out, const jh_table *t,
     if (st != JH_OK) {
         jh_import_header_free(h);
         return st == JH_ERR_NOMEM
-                   ? jh_error_set(err, st, NULL, 0, 0, "out of memory")
+                   ? jh_error_set2(err, st, NULL, 0, 0, "内存不足",
+                                   "out of memory")
                    : st;
     }
     h->columns = c.columns;

@@ -101,14 +101,15 @@ book_read(book *b, size_t i, jh_table **out, jh_error *err)
 
 /* "'学校数据', '说明'" into @p buf, shortened with "..." when long. */
 static void
-list_sheets(const book *b, char *buf, size_t size)
+list_sheets(const book *b, char *buf, size_t size, const char *open,
+            const char *close, const char *sep)
 {
     size_t n = 0;
 
     buf[0] = '\0';
     for (size_t i = 0; i < book_count(b) && n + 1 < size; i++) {
-        int w = snprintf(buf + n, size - n, "%s'%s'", i > 0 ? ", " : "",
-                         book_name(b, i));
+        int w = snprintf(buf + n, size - n, "%s%s%s%s", i > 0 ? sep : "",
+                         open, book_name(b, i), close);
         if (w < 0 || (size_t)w >= size - n) {
             if (size > 4)
                 memcpy(buf + size - 4, "...", 4);
@@ -143,7 +144,7 @@ static jh_status
 pick_sheet(book *b, const char *path, const char *want, jh_table **out,
            jh_error *err)
 {
-    char names[400];
+    char names[400], names_zh[400];
     size_t first_visible = (size_t)-1;
     jh_status st;
 
@@ -155,11 +156,13 @@ pick_sheet(book *b, const char *path, const char *want, jh_table **out,
         }
         if (num >= 1 && num <= book_count(b))
             return book_read(b, num - 1, out, err);
-        list_sheets(b, names, sizeof(names));
-        return jh_error_set(err, JH_ERR_NOTFOUND, path, 0, 0,
-                            "the workbook has no sheet '%s' (its sheets: "
-                            "%s)",
-                            want, names);
+        list_sheets(b, names, sizeof(names), "'", "'", ", ");
+        list_sheets(b, names_zh, sizeof(names_zh), "“", "”", "、");
+        return jh_error_set2(err, JH_ERR_NOTFOUND, path, 0, 0,
+                             "工作簿中没有工作表“%s”（现有工作表：%s%.0s）",
+                             "the workbook has no sheet '%s' (its sheets: "
+                             "%.0s%s)",
+                             want, names_zh, names);
     }
     for (size_t i = 0; i < book_count(b); i++) {
         jh_table *t = NULL;
@@ -179,8 +182,10 @@ pick_sheet(book *b, const char *path, const char *want, jh_table **out,
         jh_table_free(t);
     }
     if (first_visible == (size_t)-1)
-        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
-                            "every sheet of the workbook is hidden");
+        return jh_error_set2(err, JH_ERR_DATA, path, 0, 0,
+                             "工作簿的工作表全部是隐藏的：请在 Excel 中"
+                             "取消隐藏要读取的工作表",
+                             "every sheet of the workbook is hidden");
     return book_read(b, first_visible, out, err);
 }
 
@@ -225,9 +230,10 @@ read_pipe(jh_table **out, const char *path, const jh_file_options *opts,
         return st;
     if (len == 0) {
         free(data);
-        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
-                            "nothing to read: the pipe is empty or has no "
-                            "writer");
+        return jh_error_set2(err, JH_ERR_DATA, path, 0, 0,
+                             "没有可读的内容：管道是空的，或没有程序向它写入",
+                             "nothing to read: the pipe is empty or has no "
+                             "writer");
     }
     if (len >= 4 && memcmp(data, "PK\3\4", 4) == 0) {
         book b = {NULL, NULL};
@@ -241,10 +247,12 @@ read_pipe(jh_table **out, const char *path, const jh_file_options *opts,
     }
     if (len >= sizeof(ole2) && memcmp(data, ole2, sizeof(ole2)) == 0) {
         free(data);
-        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
-                            "an .xls workbook cannot be read from a pipe: "
-                            "save it to a file (or as .xlsx) and give its "
-                            "name");
+        return jh_error_set2(err, JH_ERR_DATA, path, 0, 0,
+                             "无法从管道读取 .xls 工作簿：请先保存为文件"
+                             "（或另存为 .xlsx），再给出文件名",
+                             "an .xls workbook cannot be read from a pipe: "
+                             "save it to a file (or as .xlsx) and give its "
+                             "name");
     }
     csv.encoding = opts->encoding;
     st = jh_csv_parse(out, data, len, path, &csv, err);
@@ -281,7 +289,8 @@ jh_import_table(jh_table **out, const char *path, const jh_file_options *opts,
                       "文本文件没有工作表：忽略工作表“%s”",
                       "a text file has no sheets: sheet '%s' ignored",
                      opts->sheet) != JH_OK)
-        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                             "out of memory");
     csv.encoding = opts->encoding;
     return jh_csv_read_file(out, path, &csv, err);
 }
@@ -344,6 +353,24 @@ xls_formula_hint(const jh_county *c, jh_diags *warn)
     }
 }
 
+/* The @p n names of @p names into @p buf, each between @p open and
+ * @p close (cut to 80 bytes), @p sep between them. */
+static void
+name_list(char *buf, size_t size, const char *const *names, size_t n,
+          const char *open, const char *close, const char *sep)
+{
+    size_t len = 0;
+
+    buf[0] = '\0';
+    for (size_t k = 0; k < n && len + 1 < size; k++) {
+        int w = snprintf(buf + len, size - len, "%s%s%.80s%s",
+                         k > 0 ? sep : "", open, names[k], close);
+        if (w < 0)
+            break;
+        len += (size_t)w;
+    }
+}
+
 /*
  * One county per file for the commands that analyze one: several values
  * in the 县区 column would be merged into one county of all their schools.
@@ -356,13 +383,14 @@ one_county(const jh_county *c, const char *path, jh_error *err)
     enum { SHOWN = 4 };
     const char *seen[SHOWN];
     size_t nseen = 0, ncounties = 0;
-    char list[400];
-    size_t n = 0;
+    char list[400], list_zh[400];
+    bool more;
     const char **all;
 
     all = malloc((c->nschools + 1) * sizeof(*all));
     if (all == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                             "out of memory");
     for (size_t i = 0; i < c->nschools; i++) {
         const char *name = c->schools[i].county;
         bool known = false;
@@ -381,21 +409,21 @@ one_county(const jh_county *c, const char *path, jh_error *err)
     free(all);
     if (ncounties <= 1)
         return JH_OK;
-    list[0] = '\0';
-    for (size_t k = 0; k < nseen && n + 1 < sizeof(list); k++) {
-        int w = snprintf(list + n, sizeof(list) - n, "%s'%.80s'",
-                         k > 0 ? ", " : "", seen[k]);
-        if (w < 0)
-            break;
-        n += (size_t)w;
-    }
-    return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
-                        "the 县区 column names %s%zu counties (%s%s): one "
-                        "county is analyzed at a time; use 'junheng batch "
-                        "%s' for all of them, or split the file by county",
-                        ncounties > 1000 ? "more than " : "",
-                        ncounties > 1000 ? (size_t)1000 : ncounties, list,
-                        ncounties > nseen ? ", ..." : "", path);
+    name_list(list, sizeof(list), seen, nseen, "'", "'", ", ");
+    name_list(list_zh, sizeof(list_zh), seen, nseen, "“", "”", "、");
+    more = ncounties > nseen;
+    /* Each format skips the other language's words with %.0s. */
+    return jh_error_set2(
+        err, JH_ERR_DATA, path, 0, 0,
+        "“县区”列中有%s%.0s %zu 个县（区）（%s%.0s%s%.0s）：一次只能分析"
+        "一个县（区）；请用 junheng batch %s 一次分析全部，或按县（区）"
+        "拆分文件",
+        "the 县区 column names %.0s%s%zu counties (%.0s%s%.0s%s): one "
+        "county is analyzed at a time; use 'junheng batch "
+        "%s' for all of them, or split the file by county",
+        ncounties > 1000 ? "超过" : "", ncounties > 1000 ? "more than " : "",
+        ncounties > 1000 ? (size_t)1000 : ncounties, list_zh, list,
+        more ? "……" : "", more ? ", ..." : "", path);
 }
 
 jh_status
@@ -428,7 +456,8 @@ jh_import_file(jh_county **county, jh_table **table, const char *path,
         if (st != JH_OK) {
             jh_county_free(*county);
             *county = NULL;
-            st = jh_error_set(err, st, path, 0, 0, "out of memory");
+            st = jh_error_set2(err, st, path, 0, 0, "内存不足",
+                               "out of memory");
         }
     }
     if (st == JH_OK && table != NULL)

@@ -535,23 +535,23 @@ missing_column_error(const jh_table *t, const jh_county *c, size_t hr,
         snprintf(hint_en, sizeof(hint_en), " found '%s', did you mean '%s'?",
                  found, known);
     }
-    jh_error_set(err, JH_ERR_DATA, t->source, row->line, 0,
-                 "required column %s (%s) is missing from the header%s "
-                 "(line %ld: %s);%s 'junheng template' writes a workbook "
-                 "with every column",
-                 required[which].zh, required[which].key,
-                 searched ? " (no row among the first 20 names 学校代码, "
-                            "学校名称 and 学校类型)"
-                          : "",
-                 row->line, cells, hint_en);
-    jh_error_set_zh(err,
-                    "缺少必需的列「%s」%s（第%ld行表头：%s）。%s"
-                    "可用 junheng template 生成含全部列的模板",
-                    required[which].zh,
-                    searched ? "（前20行中没有一行同时写有学校代码、学校名称"
-                               "和学校类型）"
-                             : "",
-                    row->line, cells, hint_zh);
+    /* The two texts take their arguments in the same order: the zh
+     * format skips the English key and hint with %.0s, the English one
+     * the Chinese note and hint. */
+    jh_error_set2(err, JH_ERR_DATA, t->source, row->line, 0,
+                  "缺少必需的列「%s」%.0s%s%.0s（第%ld行表头：%s）。%s%.0s"
+                  "可用 junheng template 生成含全部列的模板",
+                  "required column %s (%s) is missing from the header%.0s%s "
+                  "(line %ld: %s);%.0s%s 'junheng template' writes a workbook "
+                  "with every column",
+                  required[which].zh, required[which].key,
+                  searched ? "（前20行中没有一行同时写有学校代码、学校名称"
+                             "和学校类型）"
+                           : "",
+                  searched ? " (no row among the first 20 names 学校代码, "
+                             "学校名称 and 学校类型)"
+                           : "",
+                  row->line, cells, hint_zh, hint_en);
 }
 
 /*
@@ -577,15 +577,12 @@ check_header_columns(const jh_table *t, const jh_county *c, size_t hr,
             snprintf(hint_en, sizeof(hint_en),
                      "; found '%s', did you mean '%s'?", found, known);
         }
-        jh_error_set(err, JH_ERR_DATA, t->source, t->rows[hr + nh - 1].line, 0,
-                     "no enrollment column: the header needs 小学在校生数 "
-                     "(students_primary) or 初中在校生数 (students_junior)%s",
-                     hint_en);
-        jh_error_set_zh(err,
-                        "缺少在校生数列：表头须有小学在校生数或初中在校生数"
-                        "%s",
-                        hint_zh);
-        return JH_ERR_DATA;
+        return jh_error_set2(
+            err, JH_ERR_DATA, t->source, t->rows[hr + nh - 1].line, 0,
+            "缺少在校生数列：表头须有小学在校生数或初中在校生数%s%.0s",
+            "no enrollment column: the header needs 小学在校生数 "
+            "(students_primary) or 初中在校生数 (students_junior)%.0s%s",
+            hint_zh, hint_en);
     }
     return JH_OK;
 }
@@ -610,16 +607,15 @@ read_rows(jh__importer *im, jh_county *c, size_t first, const jh__field *fields,
             jh_error e;
             jh_error_clear(&e);
             jh_table_locate(t, i, 0, &e);
-            e.column = 0;
-            e.cell[0] = '\0';
-            snprintf(e.message, sizeof(e.message),
-                     "more than %d schools in one county: a county has a "
-                     "few hundred; if the file holds several counties, give "
-                     "it a 县区 column and use 'junheng batch'",
-                     JH_MAX_SCHOOLS);
-            if (err != NULL)
-                *err = e;
-            return JH_ERR_DATA;
+            return jh_error_set2(
+                err, JH_ERR_DATA, e.file, e.line, 0,
+                "一个县（区）的学校超过 %d 所：一个县通常只有几百所学校；"
+                "如果文件中有多个县（区），请加一列“县区”，"
+                "并改用 junheng batch",
+                "more than %d schools in one county: a county has a "
+                "few hundred; if the file holds several counties, give "
+                "it a 县区 column and use 'junheng batch'",
+                JH_MAX_SCHOOLS);
         }
     }
     return JH_OK;
@@ -639,25 +635,22 @@ finish_county(jh__importer *im, jh_county *c, size_t nerrors, jh_diags *warn,
     jh_status st;
 
     if (c->nschools == 0 && im->examples > 0) {
-        st = jh_error_set(err, JH_ERR_DATA, t->source, im->first_example, 0,
-                          "the file holds only the template's example rows "
-                          "(%zu rows, lines %ld to %ld, marked 示例), which "
-                          "are never counted: enter your county's schools "
-                          "in their place",
-                          im->examples, im->first_example, im->last_example);
-        jh_error_set_zh(err,
-                        "文件中只有模板的示例行（%zu行，第%ld至%ld行，标有"
-                        "“示例”），示例行从不计入：请在原处填写本县的学校",
-                        im->examples, im->first_example, im->last_example);
-        return st;
+        return jh_error_set2(
+            err, JH_ERR_DATA, t->source, im->first_example, 0,
+            "文件中只有模板的示例行（%zu行，第%ld至%ld行，标有"
+            "“示例”），示例行从不计入：请在原处填写本县的学校",
+            "the file holds only the template's example rows "
+            "(%zu rows, lines %ld to %ld, marked 示例), which "
+            "are never counted: enter your county's schools "
+            "in their place",
+            im->examples, im->first_example, im->last_example);
     }
     if (c->nschools == 0 &&
         (im->errors == NULL || im->errors->count == nerrors)) {
-        st = jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
-                          "no schools: the table has a header but no data "
-                          "rows");
-        jh_error_set_zh(err, "没有学校：表格只有表头，没有数据行");
-        return st;
+        return jh_error_set2(err, JH_ERR_DATA, t->source, 0, 0,
+                             "没有学校：表格只有表头，没有数据行",
+                             "no schools: the table has a header but no data "
+                             "rows");
     }
     st = check_duplicates(im, c, (size_t)c->columns.code);
     if (st != JH_OK)
@@ -707,10 +700,9 @@ jh_county_from_table(jh_county **out, const jh_table *t,
     if (opts->find_header)
         (void)jh__find_header(t, &hr, &nh);
     if (hr >= t->nrows) {
-        jh_error_set(err, JH_ERR_DATA, t->source, 0, 0,
-                     "no header row: the file is empty");
-        jh_error_set_zh(err, "没有表头行：文件是空的");
-        return JH_ERR_DATA;
+        return jh_error_set2(err, JH_ERR_DATA, t->source, 0, 0,
+                             "没有表头行：文件是空的",
+                             "no header row: the file is empty");
     }
     if (hr + nh > t->nrows)
         nh = 1;
@@ -760,7 +752,8 @@ jh_county_from_table(jh_county **out, const jh_table *t,
     return JH_OK;
 
 nomem:
-    st = jh_error_set(err, JH_ERR_NOMEM, t->source, 0, 0, "out of memory");
+    st = jh_error_set2(err, JH_ERR_NOMEM, t->source, 0, 0, "内存不足",
+                       "out of memory");
 fail:
     free(fields);
     jh_county_free(c);

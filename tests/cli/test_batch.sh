@@ -297,6 +297,9 @@ PY
 cp "$TMP/split/$(ls "$TMP/split" | head -1)" "$TMP/split/copy.csv"
 expect_exit "folder: one county in two files" 3 "$BIN" batch "$TMP/split" --no-charts
 check "folder: the message names both files" \
+    grep -q "的数据出现在两个文件中：“$TMP/split/.*”（第 [0-9]* 行）和“$TMP/split/.*”；同一县（区）同一年份的数据只能来自一个文件" "$TMP/err"
+expect_exit "folder: one county in two files, --lang en" 3 "$BIN" batch "$TMP/split" --no-charts --lang en
+check "folder: the message names both files in English" \
     grep -q "each county-year must come from one file" "$TMP/err"
 
 # --- 7. progress only on a terminal; usage ------------------------------------

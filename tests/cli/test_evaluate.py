@@ -262,20 +262,30 @@ def main():
 
     # --- bad facts files -----------------------------------------------
     sp = os.path.join(tmp, "pass-schools.csv")
-    for name, rows, msg in [
+    # Each error in Chinese (the default) and in English (--lang en).
+    for name, rows, msg, msg_en in [
         ("unknown", [["item", "value"], ["no_such_item", "1"]],
+         "unknown.csv:2:1: 未知的项目“no_such_item”（项目名见 "
+         "docs/evaluate.md 或 junheng template --county）",
          "unknown.csv:2:1: unknown item 'no_such_item'"),
         ("share", [["item", "value"], ["rotation_share", "120%"]],
+         "share.csv:2:2: rotation_share（交流轮岗教师比例）：“120%”超过100%",
          "share.csv:2:2: rotation_share (交流轮岗教师比例): '120%' is more "
          "than 100%"),
         ("twice", [["item", "value"], ["salary_ratio", "1"],
                    ["教师平均工资收入与当地公务员平均工资收入之比", "1"]],
+         "twice.csv:3:1: 项目“教师平均工资收入与当地公务员平均工资收入之比”"
+         "填了两次（第一次在第 2 行）",
          "twice.csv:3:1: item '教师平均工资收入与当地公务员平均工资收入之比' "
          "is given twice (first on line 2)"),
         ("yesno", [["item", "value"], ["veto_falsification", "也许"]],
+         "yesno.csv:2:2: veto_falsification（弄虚作假）：“也许”不是“是”或“否”",
          "yesno.csv:2:2: veto_falsification (弄虚作假): '也许' is neither 是 "
          "nor 否"),
-        ("header", [["a", "b"], ["x", "y"]], "header.csv: no header"),
+        ("header", [["a", "b"], ["x", "y"]],
+         "header.csv: 县级指标文件的前 10 行中没有表头：需要“项目”（或 item）"
+         "列和“值”（或 value）列；模板可用 junheng template --county 生成",
+         "header.csv: no header"),
     ]:
         fp = os.path.join(tmp, name + ".csv")
         with open(fp, "w", encoding="utf-8", newline="") as f:
@@ -287,6 +297,10 @@ def main():
                                                               err.strip()))
         check(not os.path.exists(os.path.join(outdir, "evaluation.json")),
               "bad facts (%s): no output" % name)
+        out, err, rc = run(["evaluate", sp, "--county", fp, "--lang", "en"],
+                           3)
+        check(rc == 3 and msg_en in err, "bad facts (%s), --lang en: %s"
+              % (name, err.strip()))
     out, err, rc = run(["evaluate", sp], 2)
     check(rc == 2 and err == "junheng: 没有给出县级指标文件：请加 --county "
           "FACTS（见“junheng evaluate --help”和 docs/evaluate.md）\n",

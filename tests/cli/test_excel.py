@@ -248,10 +248,17 @@ if err is not None:
 same_figures("(a) --sheet 学校数据", baseline, a_path, "--sheet", "学校数据")
 same_figures("(a) --sheet 2", baseline, a_path, "--sheet", "2")
 rc, out, err = run("analyze", a_path, "--sheet", "没有", "-f", "json")
-if rc == 3 and "'没有'" in err and "'学校数据'" in err:
-    ok("(a) unknown sheet: exit 3, sheets listed")
+if rc == 3 and "工作簿中没有工作表“没有”（现有工作表：" in err and \
+        "“学校数据”" in err:
+    ok("(a) unknown sheet: exit 3, sheets listed (Chinese)")
 else:
     bad("(a) unknown sheet", "exit %d: %s" % (rc, err[:200]))
+rc, out, err = run("analyze", a_path, "--sheet", "没有", "-f", "json",
+                   "--lang", "en")
+if rc == 3 and "no sheet '没有'" in err and "'学校数据'" in err:
+    ok("(a) unknown sheet: the sheets listed in English with --lang en")
+else:
+    bad("(a) unknown sheet --lang en", "exit %d: %s" % (rc, err[:200]))
 rc, out, err = run("analyze", a_path, "--sheet", "1", "-f", "json")
 if rc == 3 and "学校代码" in err:
     ok("(a) --sheet 1 (no header): exit 3 naming the missing column")

@@ -186,7 +186,15 @@ assert p['costs']['sports_area'] == 900 and p['costs']['multimedia_rooms'] == 60
 assert p['costs_given'] is True and p['totals']['cost_complete'] is False" "$tmp/out"
 printf 'key,yuan_per_unit\ngym,800\n' >"$tmp/badcosts.csv"
 expect_exit "unknown key in the costs file" 3 "$bin" plan "$demo" --costs "$tmp/badcosts.csv"
-check "error names the cell" grep -q "badcosts.csv:2:1: unknown cost key 'gym'" "$tmp/err"
+check "error names the cell" grep -q "badcosts.csv:2:1: 未知的单价项目“gym”（可用：高于规定学历教师数 degree_teachers、" "$tmp/err"
+expect_exit "unknown key in the costs file, --lang en" 3 "$bin" plan "$demo" --costs "$tmp/badcosts.csv" --lang en
+check "error names the cell in English" grep -q "badcosts.csv:2:1: unknown cost key 'gym'" "$tmp/err"
+printf 'key,yuan_per_unit
+sports_area,800
+体育运动场馆面积,-5
+' >"$tmp/negcosts.csv"
+expect_exit "negative cost in the costs file" 3 "$bin" plan "$demo" --costs "$tmp/negcosts.csv"
+check "negative cost: the value cell, in Chinese" grep -q "negcosts.csv:3:2: 体育运动场馆面积 的单价须为不小于 0 的数字（单位：元），现为“-5”" "$tmp/err"
 expect_exit "bad --cost" 2 "$bin" plan "$demo" --cost sports_area=cheap
 check "bad --cost: the Chinese message" grep -q "^junheng: --cost：.*cheap" "$tmp/err"
 expect_exit "bad --cost, --lang en" 2 "$bin" plan "$demo" --cost sports_area=cheap --lang en
@@ -198,6 +206,7 @@ check "plan --help: the --cost keys in Chinese text" \
     grep -qF -- "--cost KEY=YUAN  单价，单位为元（可重复）；KEY 可为：" "$tmp/out"
 expect_exit "plan --help --lang en" 0 "$bin" plan --help --lang en
 check "plan --help --lang en: English" grep -qx "usage: junheng plan FILE \[options\]" "$tmp/out"
+expect_exit "--cost without =" 2 "$bin" plan "$demo" --cost sports_area
 expect_exit "missing costs file" 3 "$bin" plan "$demo" --costs "$tmp/nope.csv"
 
 # 4. Workbook and JSON files.

@@ -157,13 +157,14 @@ with open(tmp + "/twelve.csv", "w") as f:
             f.write(f"{n},学校{n},小学,{p},0,0,{p // 20},{p // 80},{p // 90 + 1},"
                     f"{p * 5},{p * 8},{p * 2500},{p // 40 + 1},第{c + 1}县\n")
 EOF
-refuses "12 counties: analyze refuses, names them and the file" "twelve.csv: .*12 counties.*第1县.*batch" analyze "$tmp/twelve.csv" --out "$tmp/never"
-refuses "12 counties: check refuses" "twelve.csv: .*12 counties.*batch" check "$tmp/twelve.csv"
-refuses "12 counties: plan refuses" "twelve.csv: .*12 counties" plan "$tmp/twelve.csv" --out "$tmp/never"
+refuses "12 counties: analyze refuses, names them and the file" "twelve.csv: “县区”列中有 12 个县（区）（“第1县”、“第2县”、“第3县”、“第4县”……）：一次只能分析一个县（区）；请用 junheng batch .*twelve.csv 一次分析全部" analyze "$tmp/twelve.csv" --out "$tmp/never"
+refuses "12 counties, --lang en: in English" "twelve.csv: .*12 counties.*'第1县'.*batch" analyze "$tmp/twelve.csv" --out "$tmp/never" --lang en
+refuses "12 counties: check refuses" "twelve.csv: .*12 个县（区）.*junheng batch" check "$tmp/twelve.csv"
+refuses "12 counties: plan refuses" "twelve.csv: .*12 个县（区）" plan "$tmp/twelve.csv" --out "$tmp/never"
 f=$(csv two.csv "$H,county" "$R1,东县" "$R2,东县" "$R3,西县")
-refuses "two counties, one school in the second" "two.csv: .*2 counties.*东县.*西县" analyze "$f" -f json
-refuses "two counties: verify refuses" "two.csv: .*2 counties.*batch" verify "$f" --claims "$f"
-refuses "two counties: evaluate refuses" "two.csv: .*2 counties.*batch" evaluate "$f" --county "$f"
+refuses "two counties, one school in the second" "two.csv: .*2 个县（区）（“东县”、“西县”）" analyze "$f" -f json
+refuses "two counties: verify refuses" "two.csv: .*2 个县（区）.*junheng batch" verify "$f" --claims "$f"
+refuses "two counties: evaluate refuses" "two.csv: .*2 个县（区）.*junheng batch" evaluate "$f" --county "$f"
 f=$(csv blankc.csv "$H,county" "$R1,东县" "$R2," "$R3,东县")
 run "$tmp/o" "$tmp/e" analyze "$f" -f json
 pycheck "one county with a blank cell is one county" "$tmp/o" "d['county'] == '东县' and len(d['schools']) == 3"
@@ -361,10 +362,10 @@ wait "$writer" 2>/dev/null
 cmp -s "$tmp/file.json" "$tmp/fifo.json" && ok "a FIFO whose writer waits: read whole, the same figures" || bad "a FIFO with a writer: $(head -c 300 "$tmp/e")"
 start=$(date +%s)
 refuses "a pipe over the 1 MiB standards limit: refused while reading" "/dev/fd/[0-9]+: file is larger than the limit of 1048576" analyze "$tmp/crok.csv" --standard <(head -c 3000000 /dev/zero | tr '\0' a) --out "$tmp/never"
-refuses "a FIFO without a writer: refused at once, no hang" "fifo: nothing to read" analyze "$tmp/fifo" --out "$tmp/never"
+refuses "a FIFO without a writer: refused at once, no hang" "fifo: 没有可读的内容：管道是空的，或没有程序向它写入" analyze "$tmp/fifo" --out "$tmp/never"
 [ $(( $(date +%s) - start )) -lt 10 ] && ok "the FIFO took under 10 s" || bad "the FIFO took $(( $(date +%s) - start )) s"
 start=$(date +%s)
-refuses "batch on a FIFO without a writer: refused at once" "fifo: nothing to read" batch "$tmp/fifo" --out "$tmp/never" --no-charts
+refuses "batch on a FIFO without a writer: refused at once" "fifo: nothing to read" batch "$tmp/fifo" --out "$tmp/never" --no-charts --lang en
 [ $(( $(date +%s) - start )) -lt 10 ] && ok "batch: the FIFO took under 10 s" || bad "batch: the FIFO took $(( $(date +%s) - start )) s"
 start=$(date +%s)
 refuses "/dev/zero: refused at once" "/dev/zero: .*(not a file|device)" analyze /dev/zero --out "$tmp/never"

@@ -264,8 +264,11 @@ facts_with() { sed "$2" "$demo_facts" >"$tmp/$1"; echo "$tmp/$1"; }
 
 f=$(facts_with ret.csv 's/^junior_entrants,三年前初一入学人数,4260,/junior_entrants,三年前初一入学人数,175,/')
 refused "a computed retention of 2,344% (4102 / 175) is refused with both lines" \
-    "ret.csv:16.*junior_entrants.*junior_grade3.*(line 17|:17)" \
+    "ret.csv:16:3: junior_entrants（三年前初一入学人数 175）少于 junior_grade3（现初三在校生数 4102，第 17 行）：巩固率 2344.00%，超过100%（请填写 junior_retention，或改正人数）" \
     "$bin" evaluate "$demo" --county "$f" --out "$tmp/out"
+refused "the computed retention, --lang en: in English with both lines" \
+    "ret.csv:16.*junior_entrants.*junior_grade3.*(line 17|:17)" \
+    "$bin" evaluate "$demo" --county "$f" --out "$tmp/out" --lang en
 f=$(facts_with ret2.csv 's/^junior_entrants,三年前初一入学人数,4260,/junior_retention,初中三年巩固率,2347%,/')
 refused "a stated retention of 2347% is refused at its cell" "ret2.csv:16:3: .*junior_retention.*100%" \
     "$bin" evaluate "$demo" --county "$f" --out "$tmp/out"

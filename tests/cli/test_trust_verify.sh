@@ -329,13 +329,18 @@ expect "an empty cell is no claim, the others are checked" 1 "d['checked'] == 1 
     "$c49" --claims "$(csv empty.csv level,indicator,mean,cv "primary,$S,,0.480")"
 run "an indicator the standard does not have is an error naming the cell" 3 \
     "$c49" --claims "$(csv noind.csv level,indicator,cv primary,computers_per100,0.1)" &&
-    if grep -q "noind.csv:2:2: unknown indicator 'computers_per100'" "$tmp/err"; then ok "unknown indicator names the cell"
+    if grep -q "noind.csv:2:2: 未知的指标“computers_per100”（请填写指标的中文名称、简称或标识，写法见 docs/claims.md）" "$tmp/err"; then ok "unknown indicator names the cell"
     else bad "unknown indicator names the cell: $(cat "$tmp/err")"; fi
 run "a wide column for an indicator of another standard is an error naming it" 3 \
     "$c49" --claims "$(csv wideind.csv "学校代码,$S,生均图书册数" "1,14.90,30" "2,5.10,25")" &&
-    if grep -q "wideind.csv:1:3: column '生均图书册数' is an indicator of standard basic-2012, not of quality-2017" "$tmp/err"
+    if grep -q "wideind.csv:1:3: 列「生均图书册数」是标准 basic-2012 的指标，不属于标准 quality-2017（请用 --standard 选择标准）" "$tmp/err"
     then ok "the other standard's column is named"
     else bad "the other standard's column is named: $(cat "$tmp/err")"; fi
+run "the other standard's column, --lang en" 3 \
+    "$c49" --lang en --claims "$tmp/wideind.csv" &&
+    if grep -q "wideind.csv:1:3: column '生均图书册数' is an indicator of standard basic-2012, not of quality-2017" "$tmp/err"
+    then ok "the other standard's column is named in English"
+    else bad "the other standard's column is named in English: $(cat "$tmp/err")"; fi
 expect "duplicate claims with different values: the wrong one is found" 1 \
     "len(f) == 1 and f[0]['claim']['line'] == 3 and 'duplicate' in f[0]['notes']" \
     "$c49" --claims "$(csv dup.csv level,indicator,cv "primary,$S,0.490" "primary,$S,0.495")"

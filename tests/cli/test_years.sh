@@ -415,13 +415,16 @@ echo keep >"$tmp/m/out/mine.txt"
 if run "trend of a file without a year is refused" 3 trend "$tmp/p/plain/f21x.csv" --out "$tmp/m/out"; then
     has "the message names the file" "$tmp/err" "f21x.csv"
     has "the message names the 年份 column" "$tmp/err" "年份"
-    has "the message names the file's or folder's name" "$tmp/err" "folder's name"
+    has "the message names the file's or folder's name" "$tmp/err" "或在文件名或所在文件夹名中写上年份（如 2023.csv、2023年青溪县.xlsx、青溪县2023/）"
+    has "the message gives the three ways, in Chinese" "$tmp/err" "无法确定这个文件的年份：请任选一种方法注明年份——在表中加一列“年份”；"
     has "the message names --year" "$tmp/err" "--year $tmp/p/plain/f21x.csv=2023"
     if [ "$(ls "$tmp/m/out")" = "mine.txt" ]; then ok "nothing written"
     else bad "missing year: written $(ls "$tmp/m/out")"; fi
 fi
 run "batch mixing a file with a year and one without is refused" 3 batch "$tmp/w/青溪县/2021.csv" "$tmp/p/plain/f22x.csv" --no-charts &&
-    has "batch: the message names the file without a year" "$tmp/err" "f22x.csv: no year"
+    has "batch: the message names the file without a year" "$tmp/err" "f22x.csv: 无法确定这个文件的年份"
+run "batch mixing a file with a year and one without, --lang en" 3 batch "$tmp/w/青溪县/2021.csv" "$tmp/p/plain/f22x.csv" --no-charts --lang en &&
+    has "batch: the English message names the file and the folder's name" "$tmp/err" "f22x.csv: no year for this file (无法确定年份): give the table a year (年份) column, or put the year in the file's or its folder's name"
 run "batch of one file without any year still works" 0 batch "$tmp/p/plain/f22x.csv" --no-charts && ok "batch of one file without any year still works"
 mkdir -p "$tmp/m/two"
 cp "$tmp/w/青溪县/2021.csv" "$tmp/m/two/2021-2022.csv"
@@ -436,10 +439,13 @@ cp "$tmp/w/青溪县/2022.csv" "$tmp/d/2022.csv"
 cp "$tmp/w/青溪县/2023.csv" "$tmp/d/2023.csv"
 cp "$tmp/w/青溪县/2023.csv" "$tmp/d/2023年青溪县.csv"
 if run "two files of 青溪县 2023 are refused" 3 trend "$tmp/d"; then
-    has "the message names the county-year" "$tmp/err" "青溪县 2023 comes from two files"
+    has "the message names the county-year" "$tmp/err" "青溪县 2023 的数据出现在两个文件中"
+    has "the message says how to fix it" "$tmp/err" "或为每个文件注明各自的年份：加一列“年份”，在文件名或文件夹名中写上年份，或用 --year 文件名=2023 指定"
     has "the message names the first file" "$tmp/err" "$tmp/d/2023.csv"
     has "the message names the second file" "$tmp/err" "$tmp/d/2023年青溪县.csv"
 fi
+run "two files of 青溪县 2023, --lang en" 3 trend "$tmp/d" --lang en &&
+    has "the English message names the county-year" "$tmp/err" "青溪县 2023 comes from two files"
 run "batch refuses them too" 3 batch "$tmp/d" --no-charts &&
     has "batch: the message names both" "$tmp/err" "2023年青溪县.csv"
 run "--year making two files one county-year is refused" 3 trend "$tmp/d/2022.csv" "$tmp/p/plain/f21x.csv" \
