@@ -445,7 +445,7 @@ reap(const gp_proc *proc, const jh_chart_options *opts, const char *scratch,
     r = jh__wait_until(proc->pid, deadline, 5, &status);
     if (r > 0)
         return jh_error_set2(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                             "gnuplot 画图（%s）超过 %d 秒仍未完成，已被停止；"
+                             "gnuplot 按图表模板 %s 画图超过 %d 秒仍未完成，已被停止；"
                              "请检查图表模板，或加 --no-charts 不生成图表",
                              "gnuplot did not finish %s within %d seconds and "
                              "was stopped",
@@ -463,12 +463,12 @@ reap(const gp_proc *proc, const jh_chart_options *opts, const char *scratch,
     sep_zh = line[0] != '\0' ? "。gnuplot 的提示：" : "";
     if (WIFSIGNALED(status))
         return jh_error_set2(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                             "gnuplot 被信号 %d 终止（正在画 %s）%.0s%s%s",
+                             "gnuplot 被信号 %d 终止（图表模板 %s）%.0s%s%s",
                              "gnuplot was killed by signal %d rendering "
                              "%s%s%.0s%s",
                              WTERMSIG(status), proc->names, sep, sep_zh, line);
     return jh_error_set2(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                         "gnuplot 出错退出（退出状态 %d，正在画 %s）%.0s%s%s",
+                         "gnuplot 出错退出（退出状态 %d，图表模板 %s）%.0s%s%s",
                          "gnuplot failed with status %d rendering %s%s%.0s%s",
                          WIFEXITED(status) ? WEXITSTATUS(status) : -1,
                          proc->names, sep, sep_zh, line);

@@ -253,11 +253,13 @@ printf '%s\n1,"甲\r伪造",小学,100,0,0,5,1,1,600,700,250000,3\n%s\n' "$H" "$
 
 # ---------------------------------------------------------------------
 family write_errors
-# full NAME ARGS...: stdout on /dev/full gives exit 4 and a message.
+# full NAME ARGS...: stdout on /dev/full gives exit 4 and a message (in
+# English: the cases are about the exit status; the Chinese text is
+# checked below).
 full() {
     local name=$1
     shift
-    "$bin" "$@" >/dev/full 2>"$tmp/err"
+    JUNHENG_LANG=en "$bin" "$@" >/dev/full 2>"$tmp/err"
     local rc=$?
     if [ $rc -eq 4 ] && grep -q "standard output" "$tmp/err"; then ok "$name > /dev/full: exit 4"
     else bad "$name > /dev/full: exit $rc, $(head -c 200 "$tmp/err")"; fi
@@ -279,6 +281,12 @@ full "trend" trend "$D/qingxi-county.csv" --year "$D/qingxi-county.csv=2023"
 printf 'level,indicator,cv\nprimary,sports_area_per_student,0.5\n' >"$tmp/claims.csv"
 full "verify" verify "$D/qingxi-county.csv" --claims "$tmp/claims.csv"
 full "verify -f json" verify "$D/qingxi-county.csv" --claims "$tmp/claims.csv" -f json
+# By default the message is Chinese.
+"$bin" standards >/dev/full 2>"$tmp/err"
+rc=$?
+if [ $rc -eq 4 ] && grep -q "^junheng: 无法写入标准输出" "$tmp/err" &&
+    ! grep -q "standard output" "$tmp/err"; then ok "standards > /dev/full: Chinese message"
+else bad "standards > /dev/full (Chinese): exit $rc, $(head -c 200 "$tmp/err")"; fi
 # With --out as well: the folder is written, but the run still fails.
 "$bin" analyze "$D/qingxi-county.csv" --out "$tmp/full-out" --no-charts >/dev/full 2>"$tmp/err"
 rc=$?
