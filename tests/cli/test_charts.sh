@@ -244,6 +244,14 @@ check "failing gnuplot: --lang en exits 4 with the English error" \
     eval '[ $rc -eq 4 ] &&
           grep -q "^junheng: gnuplot failed with status 1 rendering [a-z_-]*\.gp" \
               "$TMP/failing-en.err"'
+# A gnuplot that succeeds without drawing: the missing chart is named.
+"$BIN" analyze "$DEMO" --out "$TMP/silent" --gnuplot true >/dev/null \
+    2>"$TMP/silent.err"
+rc=$?
+check "silent gnuplot: exit 4 naming the chart that was not drawn, in Chinese" \
+    eval '[ $rc -eq 4 ] &&
+          grep -q "^junheng: gnuplot 没有生成 png 文件：图表“[a-z_0-9-]*”（模板 [a-z_-]*\.gp）$" \
+              "$TMP/silent.err"'
 
 # --- 6. one wave: the charts shared out between one process per core -----
 # A gnuplot that records what it is asked to render, then renders it.
