@@ -15,9 +15,11 @@ jh__cs_open(jh__chartset *cs, const char *dir, const jh_chart_options *opts,
     if (dir == NULL || dir[0] == '\0' || opts == NULL ||
         opts->gnuplot == NULL || opts->gnuplot[0] == '\0' ||
         opts->plots_dir == NULL || opts->plots_dir[0] == '\0')
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "charts need a folder, a gnuplot program and a "
-                            "templates folder");
+        return jh_error_set2(
+            err, JH_ERR_ARG, NULL, 0, 0,
+            "生成图表需要输出文件夹、gnuplot 程序和图表模板文件夹",
+            "charts need a folder, a gnuplot program and a "
+            "templates folder");
     cs->opts = opts;
     cs->created = created;
     return jh__gp_scratch(&cs->dir, &cs->scratch, dir, err);
@@ -61,8 +63,9 @@ jh__cs_add(jh__chartset *cs, const char *kind_name, const char *level_key,
     jh__cs_chart *grown;
 
     if (kind == JH__CS_MAX_KINDS)
-        return jh_error_set(err, JH_ERR_INTERNAL, NULL, 0, 0,
-                            "too many chart templates in one set");
+        return jh_error_set2(err, JH_ERR_INTERNAL, NULL, 0, 0,
+                             "同一组中的图表模板过多",
+                             "too many chart templates in one set");
     p = file_part(part);
     name = p != NULL ? jh__asprintf("%s-%s", level_key, p) : NULL;
 
@@ -72,7 +75,8 @@ jh__cs_add(jh__chartset *cs, const char *kind_name, const char *level_key,
                 : NULL;
     if (grown == NULL) {
         free(name);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     }
     cs->list = grown;
     cs->per_kind[kind]++;
@@ -91,11 +95,12 @@ jh__cs_data(FILE **out, const jh__chartset *cs, const char *kind,
 
     *out = path != NULL ? fopen(path, "w") : NULL;
     if (path == NULL)
-        st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                           "out of memory");
     else if (*out == NULL)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0,
-                          "cannot create a chart data file: %s",
-                          strerror(errno));
+        st =
+            jh_error_errno2(err, JH_ERR_IO, path, errno, "无法创建图表数据文件",
+                            "cannot create a chart data file");
     free(path);
     return st;
 }
@@ -106,9 +111,9 @@ jh__cs_close(FILE *f, const jh__chartset *cs, jh_error *err)
     bool bad = ferror(f) != 0;
 
     if (fclose(f) != 0 || bad)
-        return jh_error_set(err, JH_ERR_IO, cs->scratch, 0, 0,
-                            "cannot write a chart data file: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_IO, cs->scratch, errno,
+                               "无法写入图表数据文件",
+                               "cannot write a chart data file");
     return JH_OK;
 }
 
@@ -136,8 +141,8 @@ jh__cs_render(jh__chartset *cs, jh_error *err)
     for (size_t i = 0; st == JH_OK && i < cs->count; i++) {
         for (size_t e = 0; st == JH_OK && e < next; e++) {
             char *p = temp_path(cs, &cs->list[i], exts[e]);
-            st = p == NULL ? jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                          "out of memory")
+            st = p == NULL ? jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                           "内存不足", "out of memory")
                            : jh__gp_check(p, cs->list[i].final,
                                           cs->kinds[cs->list[i].kind], e == 1,
                                           cs->created, err);
@@ -150,12 +155,12 @@ jh__cs_render(jh__chartset *cs, jh_error *err)
             char *to =
                 jh__asprintf("%s/%s.%s", cs->dir, cs->list[i].final, exts[e]);
             if (from == NULL || to == NULL)
-                st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                  "out of memory");
+                st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                                   "out of memory");
             else if (rename(from, to) != 0)
-                st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
-                                  "cannot move the chart into place: %s",
-                                  strerror(errno));
+                st = jh_error_errno2(err, JH_ERR_IO, to, errno,
+                                     "无法把图表移到输出文件夹",
+                                     "cannot move the chart into place");
             free(from);
             free(to);
         }

@@ -150,12 +150,13 @@ jh__gp_scratch(char **dir_out, char **scratch_out, const char *dir,
     *dir_out = *scratch_out = NULL;
     if (s == NULL) {
         free(d);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     }
     if (mkdtemp(s) == NULL) {
-        st = jh_error_set(err, JH_ERR_IO, dir, 0, 0,
-                          "cannot create a scratch folder for charts: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_IO, dir, errno,
+                             "无法为图表创建临时文件夹",
+                             "cannot create a scratch folder for charts");
         free(s);
         free(d);
         return st;
@@ -270,11 +271,12 @@ check_template(const jh_chart_options *opts, const char *base, jh_error *err)
     jh_status st = JH_OK;
 
     if (path == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     if (access(path, R_OK) != 0)
-        st = jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                          "cannot read the chart template: %s",
-                          strerror(errno));
+        st =
+            jh_error_errno2(err, JH_ERR_OUTPUT, path, errno, "无法读取图表模板",
+                            "cannot read the chart template");
     free(path);
     return st;
 }
@@ -297,11 +299,11 @@ write_list(gp_proc *proc, const jh_chart_options *opts, const char *scratch,
 
     proc->names[0] = '\0';
     if (f == NULL) {
-        st = path == NULL ? jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                         "out of memory")
-                          : jh_error_set(err, JH_ERR_IO, path, 0, 0,
-                                         "cannot create a chart list: %s",
-                                         strerror(errno));
+        st = path == NULL ? jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                          "内存不足", "out of memory")
+                          : jh_error_errno2(err, JH_ERR_IO, path, errno,
+                                            "无法创建图表清单",
+                                            "cannot create a chart list");
         free(path);
         return st;
     }
@@ -315,8 +317,8 @@ write_list(gp_proc *proc, const jh_chart_options *opts, const char *scratch,
         if (to > at && from < at + n && lo < hi) {
             tmpl = template_path(opts, jobs[k].tmpl);
             if (tmpl == NULL) {
-                st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                  "out of memory");
+                st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                                   "out of memory");
                 break;
             }
             jh__gp_put_text(f, tmpl);
@@ -336,8 +338,8 @@ write_list(gp_proc *proc, const jh_chart_options *opts, const char *scratch,
     }
     bad = ferror(f) != 0;
     if ((fclose(f) != 0 || bad) && st == JH_OK)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0,
-                          "cannot write a chart list: %s", strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_IO, path, errno, "无法写入图表清单",
+                             "cannot write a chart list");
     free(path);
     return st;
 }
@@ -361,7 +363,8 @@ spawn(gp_proc *proc, const jh_chart_options *opts, const char *scratch,
         free(runner);
         free(list);
         free(log);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     }
     argv[0] = (char *)opts->gnuplot;
     argv[1] = (char *)"-d";
@@ -373,17 +376,19 @@ spawn(gp_proc *proc, const jh_chart_options *opts, const char *scratch,
     argv[7] = NULL;
     rc = jh__spawn(&proc->pid, argv, envp, log);
     if (rc == ENOENT || rc == ENOTDIR || rc == ELOOP)
-        st = jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
-                          "gnuplot not found ('%s'): install gnuplot-nox",
-                          opts->gnuplot);
+        st = jh_error_set2(err, JH_ERR_NOTFOUND, NULL, 0, 0,
+                           "找不到 gnuplot（“%s”）：请安装 gnuplot-nox，或加 "
+                           "--no-charts 不生成图表",
+                           "gnuplot not found ('%s'): install gnuplot-nox",
+                           opts->gnuplot);
     else if (rc == EACCES || rc == ENOEXEC || rc == EISDIR)
-        st = jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
-                          "gnuplot cannot be run ('%s'): %s", opts->gnuplot,
-                          strerror(rc));
+        st = jh_error_errno2(err, JH_ERR_NOTFOUND, NULL, rc,
+                             "无法运行 gnuplot（“%s”）",
+                             "gnuplot cannot be run ('%s')", opts->gnuplot);
     else if (rc != 0)
-        st = jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                          "cannot start gnuplot ('%s'): %s", opts->gnuplot,
-                          strerror(rc));
+        st = jh_error_errno2(err, JH_ERR_OUTPUT, NULL, rc,
+                             "无法启动 gnuplot（“%s”）",
+                             "cannot start gnuplot ('%s')", opts->gnuplot);
     free(runner);
     free(list);
     free(log);
@@ -433,31 +438,40 @@ reap(const gp_proc *proc, const jh_chart_options *opts, const char *scratch,
      const struct timespec *deadline, jh_error *err)
 {
     char line[400];
+    const char *sep, *sep_zh;
     int status = 0, r;
 
     /* Poll so that a template that hangs is killed at the deadline. */
     r = jh__wait_until(proc->pid, deadline, 5, &status);
     if (r > 0)
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "gnuplot did not finish %s within %d seconds and "
-                            "was stopped",
-                            proc->names, timeout_of(opts));
+        return jh_error_set2(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                             "gnuplot 按图表模板 %s 画图超过 %d 秒仍未完成，已被停止；"
+                             "请检查图表模板，或加 --no-charts 不生成图表",
+                             "gnuplot did not finish %s within %d seconds and "
+                             "was stopped",
+                             proc->names, timeout_of(opts));
     if (r < 0)
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "cannot wait for gnuplot: %s", strerror(errno));
+        return jh_error_errno2(err, JH_ERR_OUTPUT, NULL, errno,
+                               "无法等待 gnuplot 结束",
+                               "cannot wait for gnuplot");
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return JH_OK;
     log_line(scratch, proc, line, sizeof(line));
+    /* gnuplot's own message follows; each text skips the other's
+     * separator with %.0s. */
+    sep = line[0] != '\0' ? ": " : "";
+    sep_zh = line[0] != '\0' ? "。gnuplot 的提示：" : "";
     if (WIFSIGNALED(status))
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "gnuplot was killed by signal %d rendering "
-                            "%s%s%s",
-                            WTERMSIG(status), proc->names,
-                            line[0] != '\0' ? ": " : "", line);
-    return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                        "gnuplot failed with status %d rendering %s%s%s",
-                        WIFEXITED(status) ? WEXITSTATUS(status) : -1,
-                        proc->names, line[0] != '\0' ? ": " : "", line);
+        return jh_error_set2(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                             "gnuplot 被信号 %d 终止（图表模板 %s）%.0s%s%s",
+                             "gnuplot was killed by signal %d rendering "
+                             "%s%s%.0s%s",
+                             WTERMSIG(status), proc->names, sep, sep_zh, line);
+    return jh_error_set2(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                         "gnuplot 出错退出（退出状态 %d，图表模板 %s）%.0s%s%s",
+                         "gnuplot failed with status %d rendering %s%s%.0s%s",
+                         WIFEXITED(status) ? WEXITSTATUS(status) : -1,
+                         proc->names, sep, sep_zh, line);
 }
 
 /* How many processes share @p charts charts. */
@@ -510,7 +524,8 @@ jh__gp_run(const jh_chart_options *opts, const char *scratch,
         return st;
     envp = child_env(opts->envp, &lang);
     if (envp == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     clock_gettime(CLOCK_MONOTONIC, &deadline);
     deadline.tv_sec += timeout_of(opts);
     for (size_t p = 0; st == JH_OK && p < nprocs; p++) {
@@ -580,11 +595,11 @@ stamp_pdf(const char *path, long long created, jh_error *err)
     f = fopen(path, "r+b");
     if (f == NULL || fseek(f, (long)(hit - data), SEEK_SET) != 0 ||
         fwrite(digits, 1, 14, f) != 14)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_IO, path, errno, "无法写入",
+                             "cannot write");
     if (f != NULL && fclose(f) != 0 && st == JH_OK)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_IO, path, errno, "无法写入",
+                             "cannot write");
     free(data);
     return st;
 }
@@ -596,9 +611,10 @@ jh__gp_check(const char *path, const char *name, const char *tmpl, bool pdf,
     struct stat sb;
 
     if (stat(path, &sb) != 0 || !S_ISREG(sb.st_mode) || sb.st_size <= 0)
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "gnuplot wrote no %s for chart '%s' (%s.gp)",
-                            pdf ? "pdf" : "png", name, tmpl);
+        return jh_error_set2(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                             "gnuplot 没有生成 %s 文件：图表“%s”（模板 %s.gp）",
+                             "gnuplot wrote no %s for chart '%s' (%s.gp)",
+                             pdf ? "pdf" : "png", name, tmpl);
     return pdf ? stamp_pdf(path, created, err) : JH_OK;
 }
 

@@ -29,11 +29,12 @@ jh__json_write(FILE *out, json_t *root, jh_error *err)
     int rc;
 
     if (root == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_REAL_PRECISION(17));
     json_decref(root);
     if (rc != 0 || fputc('\n', out) == EOF)
-        return jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                            "cannot write JSON output");
+        return jh_error_set2(err, JH_ERR_IO, NULL, 0, 0, "无法写出 JSON 结果",
+                             "cannot write JSON output");
     return JH_OK;
 }

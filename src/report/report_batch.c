@@ -88,8 +88,8 @@ bs_writer_begin(bs_writer *w, const jh_batch_report_context *ctx,
     w->book.first = LXW_NO_ERROR;
     probe = fopen(path, "wb");
     if (probe == NULL)
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s", strerror(errno));
+        return jh_error_errno2(err, JH_ERR_OUTPUT, path, errno,
+                               "无法写入工作簿", "cannot write workbook");
     fclose(probe);
     return JH_OK;
 }
@@ -455,8 +455,9 @@ jh_report_batch_workbook(const char *path, const jh_batch_report_context *ctx,
     jh_status begun;
 
     if (path == NULL || ctx == NULL || ctx->batch == NULL)
-        return jh_error_set(err, JH_ERR_ARG, path, 0, 0,
-                            "cannot write workbook: no batch");
+        return jh_error_set2(err, JH_ERR_ARG, path, 0, 0,
+                             "无法写入工作簿：没有批量评估结果",
+                             "cannot write workbook: no batch");
     begun = bs_writer_begin(&w, ctx, path, err);
     if (begun != JH_OK)
         return begun;
@@ -469,9 +470,11 @@ jh_report_batch_workbook(const char *path, const jh_batch_report_context *ctx,
     }
     if (w.book.wb == NULL) {
         remove(path);
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s",
-                            lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+        return jh_error_set2(err, JH_ERR_OUTPUT, path, 0, 0,
+                             "无法写入工作簿：%s%.0s",
+                             "cannot write workbook: %.0s%s",
+                             jh__lxw_zh(LXW_ERROR_MEMORY_MALLOC_FAILED),
+                             lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
     }
     bs_properties(&w, ctx, "batch_title");
     bs_formats_make(&w);
@@ -483,9 +486,10 @@ jh_report_batch_workbook(const char *path, const jh_batch_report_context *ctx,
         w.book.first = close_error;
     if (w.book.first != LXW_NO_ERROR) {
         remove(path);
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s",
-                            lxw_strerror(w.book.first));
+        return jh_error_set2(
+            err, JH_ERR_OUTPUT, path, 0, 0, "无法写入工作簿：%s%.0s",
+            "cannot write workbook: %.0s%s", jh__lxw_zh(w.book.first),
+            lxw_strerror(w.book.first));
     }
     return JH_OK;
 }
@@ -614,8 +618,9 @@ jh_report_trend_workbook(const char *path, const jh_batch_report_context *ctx,
 
     if (path == NULL || ctx == NULL || ctx->batch == NULL ||
         county >= ctx->batch->ncounties)
-        return jh_error_set(err, JH_ERR_ARG, path, 0, 0,
-                            "cannot write workbook: no county");
+        return jh_error_set2(err, JH_ERR_ARG, path, 0, 0,
+                             "无法写入工作簿：没有这个县（区）",
+                             "cannot write workbook: no county");
     begun = bs_writer_begin(&w, ctx, path, err);
     if (begun != JH_OK)
         return begun;
@@ -624,9 +629,11 @@ jh_report_trend_workbook(const char *path, const jh_batch_report_context *ctx,
     if (w.book.wb == NULL) {
         free(steps);
         remove(path);
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s",
-                            lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+        return jh_error_set2(err, JH_ERR_OUTPUT, path, 0, 0,
+                             "无法写入工作簿：%s%.0s",
+                             "cannot write workbook: %.0s%s",
+                             jh__lxw_zh(LXW_ERROR_MEMORY_MALLOC_FAILED),
+                             lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
     }
     bs_properties(&w, ctx, "batch_trend_title");
     bs_formats_make(&w);
@@ -638,9 +645,10 @@ jh_report_trend_workbook(const char *path, const jh_batch_report_context *ctx,
         w.book.first = close_error;
     if (w.book.first != LXW_NO_ERROR) {
         remove(path);
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s",
-                            lxw_strerror(w.book.first));
+        return jh_error_set2(
+            err, JH_ERR_OUTPUT, path, 0, 0, "无法写入工作簿：%s%.0s",
+            "cannot write workbook: %.0s%s", jh__lxw_zh(w.book.first),
+            lxw_strerror(w.book.first));
     }
     return JH_OK;
 }

@@ -43,11 +43,12 @@ bc_open(const bc_set *s, size_t n, const char *suffix, jh_status *st,
     FILE *f = path != NULL ? fopen(path, "w") : NULL;
 
     if (path == NULL)
-        *st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        *st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                            "out of memory");
     else if (f == NULL)
-        *st = jh_error_set(err, JH_ERR_IO, path, 0, 0,
-                           "cannot create a chart data file: %s",
-                           strerror(errno));
+        *st =
+            jh_error_errno2(err, JH_ERR_IO, path, errno, "无法创建图表数据文件",
+                            "cannot create a chart data file");
     free(path);
     return f;
 }
@@ -58,9 +59,9 @@ bc_close(FILE *f, const bc_set *s, jh_status st, jh_error *err)
     bool bad = ferror(f) != 0;
 
     if ((fclose(f) != 0 || bad) && st == JH_OK)
-        return jh_error_set(err, JH_ERR_IO, s->scratch, 0, 0,
-                            "cannot write a chart data file: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_IO, s->scratch, errno,
+                               "无法写入图表数据文件",
+                               "cannot write a chart data file");
     return st;
 }
 
@@ -70,11 +71,13 @@ bc_add(bc_set *s, char *final, jh_error *err)
     char **grown;
 
     if (final == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     grown = realloc(s->finals, (s->count + 1) * sizeof(*grown));
     if (grown == NULL) {
         free(final);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     }
     s->finals = grown;
     s->finals[s->count++] = final;
@@ -92,9 +95,11 @@ bc_begin(bc_set *s, const char *dir, const jh_batch_report_context *ctx,
     if (dir == NULL || dir[0] == '\0' || ctx == NULL || ctx->batch == NULL ||
         opts == NULL || opts->gnuplot == NULL || opts->gnuplot[0] == '\0' ||
         opts->plots_dir == NULL || opts->plots_dir[0] == '\0')
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "charts need a folder, a batch, a gnuplot "
-                            "program and a templates folder");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "生成图表需要输出文件夹、批量评估结果、gnuplot "
+                             "程序和图表模板文件夹",
+                             "charts need a folder, a batch, a gnuplot "
+                             "program and a templates folder");
     return jh__gp_scratch(&s->dir, &s->scratch, dir, err);
 }
 
@@ -118,15 +123,15 @@ bc_finish(bc_set *s, jh_status st, jh_error *err)
                 char *to =
                     jh__asprintf("%s/%s.%s", s->dir, s->finals[i], exts[e]);
                 if (from == NULL || to == NULL)
-                    st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                      "out of memory");
+                    st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0,
+                                       "内存不足", "out of memory");
                 else if (pass == 0)
                     st = jh__gp_check(from, s->finals[i], s->tmpl, e == 1,
                                       s->ctx->created, err);
                 else if (rename(from, to) != 0)
-                    st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
-                                      "cannot move the chart into place: %s",
-                                      strerror(errno));
+                    st = jh_error_errno2(err, JH_ERR_IO, to, errno,
+                                         "无法把图表移到输出文件夹",
+                                         "cannot move the chart into place");
                 free(from);
                 free(to);
             }
@@ -370,7 +375,8 @@ write_dist(bc_set *s, size_t n, int level, bool by_year, int year,
 
     d.v = malloc((b->ngroups > 0 ? b->ngroups : 1) * sizeof(*d.v));
     if (d.v == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     for (size_t g = 0; g < b->ngroups; g++)
         d.ngroups += dist_in(&d, g);
     dist_range(&d);
@@ -415,7 +421,8 @@ jh_report_batch_charts(const char *dir, const jh_batch_report_context *ctx,
     /* The distinct years, ascending (one 0 when there are none). */
     years = malloc((b->ngroups > 0 ? b->ngroups : 1) * sizeof(*years));
     if (years == NULL)
-        st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                           "out of memory");
     for (size_t g = 0; st == JH_OK && g < b->ngroups; g++)
         years[nyears++] = b->groups[g].year;
     if (years != NULL)
@@ -545,7 +552,8 @@ jh_report_trend_charts(const char *dir, const jh_batch_report_context *ctx,
     jh_status st;
 
     if (b == NULL || county >= b->ncounties)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0, "no such county");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0, "没有这个县（区）",
+                             "no such county");
     for (size_t g = 0; g < b->ngroups; g++)
         years += b->groups[g].county == county && b->groups[g].year != 0;
     if (years < 2)

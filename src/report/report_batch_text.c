@@ -275,13 +275,15 @@ jh_report_batch_json(FILE *out, const jh_batch_report_context *ctx,
                      jh_error *err)
 {
     if (ctx == NULL || ctx->batch == NULL)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0, "no batch");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0, "没有批量评估结果",
+                             "no batch");
     /* Compact: a national batch is some 10 MB even so.  Pretty-print it
      * with any JSON tool when reading it by eye. */
     if (bs_put_summary(out, ctx) != 0)
-        return jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                            "cannot write JSON output (out of memory or "
-                            "disk full)");
+        return jh_error_set2(err, JH_ERR_IO, NULL, 0, 0,
+                             "无法写出 JSON 结果（内存不足或磁盘已满）",
+                             "cannot write JSON output (out of memory or "
+                             "disk full)");
     return JH_OK;
 }
 

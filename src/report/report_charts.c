@@ -127,7 +127,8 @@ write_bars(jh__chartset *cs, const jh_report_context *ctx, size_t n,
     jh_status st;
 
     if (bars == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     for (size_t j = 0; j < lr->nsections; j++) {
         bars[j].section = lr->sections[j];
         bars[j].order = j;
@@ -326,8 +327,8 @@ jh__charts_render(const char *dir, const jh_report_context *ctx,
     jh_status st;
 
     if (ctx == NULL || ctx->analysis == NULL)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "charts need an analysis");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "生成图表需要分析结果", "charts need an analysis");
     st = jh__cs_open(&cs, dir, opts, ctx->created, err);
     if (st != JH_OK)
         return st;

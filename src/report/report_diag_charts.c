@@ -152,7 +152,8 @@ write_contrib(jh__chartset *cs, size_t n, const jh_report_context *ctx,
     jh_status st;
 
     if (bars == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     for (size_t j = 0; j < lr->nsections; j++) {
         bars[j].section = lr->sections[j];
         bars[j].order = j;
@@ -227,8 +228,9 @@ jh__diag_charts_add(jh__chartset *cs, const jh_report_context *ctx,
     jh_status st;
 
     if (ctx == NULL || ctx->analysis == NULL)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "diagnostics charts need an analysis");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "生成诊断图表需要分析结果",
+                             "diagnostics charts need an analysis");
     /* The diagnostics come computed (jh_analyze_checks()). */
     st = jh__report_checks(ctx, false, err);
     diag = ctx->diagnostics;
@@ -249,8 +251,8 @@ jh__diag_charts_add(jh__chartset *cs, const jh_report_context *ctx,
                 continue;
             part = jh__asprintf("contribution-%s", std->indicators[k].id);
             st = part == NULL
-                     ? jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                                    "out of memory")
+                     ? jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                                     "out of memory")
                      : jh__cs_add(cs, kinds[KIND_CONTRIB],
                                   jh_level_key(lr->level), part, &n, err);
             free(part);

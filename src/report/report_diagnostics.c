@@ -240,17 +240,22 @@ jh_status
 jh__report_checks(const jh_report_context *ctx, bool guarantee, jh_error *err)
 {
     if (ctx == NULL || ctx->analysis == NULL)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "the report needs an analysis");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "生成报告需要分析结果",
+                             "the report needs an analysis");
     if (ctx->diagnostics == NULL || ctx->diagnostics->analysis != ctx->analysis)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "the report needs the diagnostics of its "
-                            "analysis (jh_analyze_checks)");
+        return jh_error_set2(
+            err, JH_ERR_ARG, NULL, 0, 0,
+            "生成报告需要同一分析的诊断结果（jh_analyze_checks）",
+            "the report needs the diagnostics of its "
+            "analysis (jh_analyze_checks)");
     if (guarantee && ctx->analysis->standard->guarantee.defined &&
         ctx->guarantee == NULL)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "the report needs the guarantee checks "
-                            "(jh_analyze_checks)");
+        return jh_error_set2(
+            err, JH_ERR_ARG, NULL, 0, 0,
+            "生成报告需要政府保障程度的检查结果（jh_analyze_checks）",
+            "the report needs the guarantee checks "
+            "(jh_analyze_checks)");
     return JH_OK;
 }
 
@@ -377,9 +382,10 @@ jh_report_diagnostics_sheet(struct lxw_workbook *wb,
     jh__sheet_formats(&book);
     ws = jh__book_sheet(&book, jh__xlabel(lang, "diag_sheet"));
     if (ws == NULL)
-        return jh_error_set(
-            err, JH_ERR_OUTPUT, NULL, 0, 0, "cannot add the sheet '%s': %s",
-            jh__xlabel(lang, "diag_sheet"), lxw_strerror(book.first));
+        return jh_error_set2(
+            err, JH_ERR_OUTPUT, NULL, 0, 0, "无法添加工作表“%s”：%s%.0s",
+            "cannot add the sheet '%s': %.0s%s", jh__xlabel(lang, "diag_sheet"),
+            jh__lxw_zh(book.first), lxw_strerror(book.first));
     jh__cell_str(&book, ws, row++, 0, jh__xlabel(lang, "diag_title"),
                  book.f.title);
     jh__book_check(&book, worksheet_merge_range(
@@ -408,8 +414,9 @@ jh_report_diagnostics_sheet(struct lxw_workbook *wb,
     jh__col_width(&book, ws, 1, 1, 30);
     jh__col_width(&book, ws, 2, 30, 11);
     if (book.first != LXW_NO_ERROR)
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "cannot write the diagnostics sheet: %s",
-                            lxw_strerror(book.first));
+        return jh_error_set2(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                             "无法写入诊断工作表：%s%.0s",
+                             "cannot write the diagnostics sheet: %.0s%s",
+                             jh__lxw_zh(book.first), lxw_strerror(book.first));
     return JH_OK;
 }

@@ -409,7 +409,8 @@ jh_report_evaluation_json(FILE *out, const jh_report_context *ctx,
         json_object_set_new(root, "guarantee", g);
     if (nomem) {
         json_decref(root);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     }
     return jh__json_write(out, root, err);
 }

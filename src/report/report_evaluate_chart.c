@@ -29,11 +29,12 @@ open_file(FILE **f, const char *scratch, const char *suffix, jh_error *err)
 
     *f = path != NULL ? fopen(path, "w") : NULL;
     if (path == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     if (*f == NULL) {
-        jh_status st = jh_error_set(err, JH_ERR_IO, path, 0, 0,
-                                    "cannot create a chart data file: %s",
-                                    strerror(errno));
+        jh_status st =
+            jh_error_errno2(err, JH_ERR_IO, path, errno, "无法创建图表数据文件",
+                            "cannot create a chart data file");
         free(path);
         return st;
     }
@@ -47,8 +48,9 @@ close_file(FILE *f, const char *scratch, jh_error *err)
     bool bad = ferror(f) != 0;
 
     if (fclose(f) != 0 || bad)
-        return jh_error_set(err, JH_ERR_IO, scratch, 0, 0,
-                            "cannot write a chart data file");
+        return jh_error_set2(err, JH_ERR_IO, scratch, 0, 0,
+                             "无法写入图表数据文件",
+                             "cannot write a chart data file");
     return JH_OK;
 }
 
@@ -272,15 +274,15 @@ jh_report_evaluation_board(const char *dir, const jh_report_context *ctx,
         char *from = jh__asprintf("%s/board-1.%s", scratch, exts[e]);
         char *to = jh__asprintf("%s/board.%s", dir, exts[e]);
         if (from == NULL || to == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0,
-                              "out of memory");
+            st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                               "out of memory");
         else
             st = jh__gp_check(from, "board", "board", e == 1, ctx->created,
                               err);
         if (st == JH_OK && rename(from, to) != 0)
-            st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
-                              "cannot move the chart into place: %s",
-                              strerror(errno));
+            st = jh_error_errno2(err, JH_ERR_IO, to, errno,
+                                 "无法把图表移到输出文件夹",
+                                 "cannot move the chart into place");
         free(from);
         free(to);
     }

@@ -698,9 +698,10 @@ jh__guarantee_sheet(lxw_workbook *wb, const jh_report_context *ctx,
     }
     ws = jh__book_sheet(&book, jh_label(lang, "g_sheet"));
     if (ws == NULL)
-        return jh_error_set(
-            err, JH_ERR_OUTPUT, NULL, 0, 0, "cannot add the sheet '%s': %s",
-            jh_label(lang, "g_sheet"), lxw_strerror(book.first));
+        return jh_error_set2(
+            err, JH_ERR_OUTPUT, NULL, 0, 0, "无法添加工作表“%s”：%s%.0s",
+            "cannot add the sheet '%s': %.0s%s", jh_label(lang, "g_sheet"),
+            jh__lxw_zh(book.first), lxw_strerror(book.first));
 
     snprintf(buf, sizeof(buf), "%s %s", ctx->county_name,
              jh_label(lang, "g_title"));
@@ -744,8 +745,9 @@ jh__guarantee_sheet(lxw_workbook *wb, const jh_report_context *ctx,
     worksheet_freeze_panes(ws, head + 1, C_NAME + 1);
     jh__book_check(&book, worksheet_repeat_rows(ws, head, head));
     if (book.first != LXW_NO_ERROR)
-        return jh_error_set(
-            err, JH_ERR_OUTPUT, NULL, 0, 0, "cannot write the sheet '%s': %s",
-            jh_label(lang, "g_sheet"), lxw_strerror(book.first));
+        return jh_error_set2(
+            err, JH_ERR_OUTPUT, NULL, 0, 0, "无法写入工作表“%s”：%s%.0s",
+            "cannot write the sheet '%s': %.0s%s", jh_label(lang, "g_sheet"),
+            jh__lxw_zh(book.first), lxw_strerror(book.first));
     return JH_OK;
 }

@@ -291,7 +291,8 @@ jh_report_json(FILE *out, const jh_report_context *ctx, jh_error *err)
     if (root == NULL || (a->standard->guarantee.defined && gj == NULL) ||
         dj == NULL) {
         json_decref(root);
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     }
     return jh__json_write(out, root, err);
 }

@@ -185,11 +185,11 @@ stamp_pdf(const char *path, long long created, jh_error *err)
     }
     f = fopen(path, "wb");
     if (f == NULL || fwrite(data, 1, len, f) != len)
-        st = jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0, "cannot write: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_OUTPUT, path, errno, "无法写入",
+                             "cannot write");
     if (f != NULL && fclose(f) != 0 && st == JH_OK)
-        st = jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0, "cannot write: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_OUTPUT, path, errno, "无法写入",
+                             "cannot write");
     free(data);
     return st;
 }
@@ -207,11 +207,11 @@ copy_file(const char *from, const char *to, jh_error *err)
         return st;
     f = fopen(to, "wb");
     if (f == NULL || fwrite(data, 1, len, f) != len)
-        st = jh_error_set(err, JH_ERR_OUTPUT, to, 0, 0, "cannot write: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_OUTPUT, to, errno, "无法写入",
+                             "cannot write");
     if (f != NULL && fclose(f) != 0 && st == JH_OK)
-        st = jh_error_set(err, JH_ERR_OUTPUT, to, 0, 0, "cannot write: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_OUTPUT, to, errno, "无法写入",
+                             "cannot write");
     free(data);
     return st;
 }
@@ -234,18 +234,18 @@ jh_report_pdf(const char *xlsx, const char *dir, const char *soffice,
     jh_status st;
 
     if (realpath(dir, absdir) == NULL || realpath(xlsx, absxlsx) == NULL)
-        return jh_error_set(err, JH_ERR_OUTPUT, dir, 0, 0,
-                            "cannot print the workbook to PDF: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_OUTPUT, dir, errno,
+                               "无法把工作簿打印为 PDF",
+                               "cannot print the workbook to PDF");
     /* soffice takes --outdir as a name in the locale's encoding and fails
      * on bytes that are not UTF-8 (a GBK folder name): then it works in a
      * folder of its own under /tmp, and reads the workbook through its
      * URL, which carries any byte. */
     utf8 = jh__utf8_valid(absdir, strlen(absdir));
     if (!utf8 && mkdtemp(tmpdir) == NULL)
-        return jh_error_set(err, JH_ERR_OUTPUT, tmpdir, 0, 0,
-                            "cannot print the workbook to PDF: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_OUTPUT, tmpdir, errno,
+                               "无法把工作簿打印为 PDF",
+                               "cannot print the workbook to PDF");
     work = utf8 ? absdir : tmpdir;
     profile_dir = jh__asprintf("%s/.lo-profile", work);
     url = profile_dir != NULL ? file_url(profile_dir) : NULL;
@@ -258,7 +258,8 @@ jh_report_pdf(const char *xlsx, const char *dir, const char *soffice,
     env = child_env(envp);
     if (profile == NULL || input == NULL || log == NULL || made == NULL ||
         pdf == NULL || env == NULL) {
-        st = jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        st = jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                           "out of memory");
         goto done;
     }
     {
@@ -276,17 +277,20 @@ jh_report_pdf(const char *xlsx, const char *dir, const char *soffice,
     }
     /* soffice names the PDF after the workbook. */
     if (st == JH_OK && (stat(made, &sb) != 0 || sb.st_size == 0))
-        st = jh_error_set(err, JH_ERR_OUTPUT, pdf, 0, 0,
-                          "LibreOffice wrote no PDF");
+        st = jh_error_set2(err, JH_ERR_OUTPUT, pdf, 0, 0,
+                           "LibreOffice 没有生成 PDF 文件",
+                           "LibreOffice wrote no PDF");
     if (st == JH_OK && !utf8)
         st = copy_file(made, pdf, err);
     if (st == JH_OK)
         st = stamp_pdf(pdf, created, err);
     if (st == JH_ERR_NOTFOUND)
-        jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
-                     "LibreOffice not found ('%s'): install "
-                     "libreoffice-calc-nogui for --pdf",
-                     soffice);
+        jh_error_set2(err, JH_ERR_NOTFOUND, NULL, 0, 0,
+                      "找不到 LibreOffice（“%s”）：要用 --pdf，请安装 "
+                      "libreoffice-calc-nogui",
+                      "LibreOffice not found ('%s'): install "
+                      "libreoffice-calc-nogui for --pdf",
+                      soffice);
 done:
     /* The scratch profile and the log never become outputs. */
     if (profile_dir != NULL)

@@ -167,7 +167,8 @@ write_bars(jh__chartset *cs, size_t n, const jh_report_context *ctx,
     jh_status st;
 
     if (pairs == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     for (size_t j = 0; j < la->nsections; j++) {
         pairs[j].section = la->sections[j];
         pairs[j].order = j;
@@ -303,8 +304,9 @@ jh_report_plan_charts(const char *dir, const jh_report_context *ctx,
 
     if (ctx == NULL || plan == NULL || plan->before == NULL ||
         plan->after == NULL)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "plan charts need a plan and its projection");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "生成规划图表需要规划及其预测结果",
+                             "plan charts need a plan and its projection");
     st = jh__cs_open(&cs, dir, opts, ctx->created, err);
     if (st != JH_OK)
         return st;

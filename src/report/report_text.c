@@ -345,7 +345,8 @@ jh_report_text(FILE *out, const jh_report_context *ctx, jh_error *err)
     jh__diagnostics_text(out, ctx, ctx->diagnostics);
     fprintf(out, "\n%s: %s\n", jh_label(lang, "overall"),
             jh_county_verdict(lang, a->standard, a->pass));
-    return ferror(out) ? jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                                      "cannot write the text summary")
-                       : JH_OK;
+    return ferror(out)
+               ? jh_error_set2(err, JH_ERR_IO, NULL, 0, 0, "无法写出文字摘要",
+                               "cannot write the text summary")
+               : JH_OK;
 }

@@ -316,7 +316,8 @@ jh__workbook_add_analysis(jh__analysis_sheets **out, lxw_workbook *wb,
 
     *out = as;
     if (as == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, NULL, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, NULL, 0, 0, "内存不足",
+                             "out of memory");
     as->w.ctx = ctx;
     as->w.lang = ctx->lang;
     jh__book_init(&as->w.book, wb);
@@ -328,9 +329,10 @@ jh__workbook_add_analysis(jh__analysis_sheets **out, lxw_workbook *wb,
     if (as->w.st != JH_OK)
         return as->w.st;
     if (as->w.book.first != LXW_NO_ERROR)
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "cannot write the analysis sheets: %s",
-                            lxw_strerror(as->w.book.first));
+        return jh_error_set2(
+            err, JH_ERR_OUTPUT, NULL, 0, 0, "无法写入分析工作表：%s%.0s",
+            "cannot write the analysis sheets: %.0s%s",
+            jh__lxw_zh(as->w.book.first), lxw_strerror(as->w.book.first));
     return JH_OK;
 }
 
@@ -360,8 +362,9 @@ jh_report_workbook(const char *path, const jh_report_context *ctx,
     char title[512], subject[256], comments[128];
 
     if (path == NULL || ctx == NULL || ctx->analysis == NULL)
-        return jh_error_set(err, JH_ERR_ARG, path, 0, 0,
-                            "cannot write workbook: no analysis");
+        return jh_error_set2(err, JH_ERR_ARG, path, 0, 0,
+                             "无法写入工作簿：没有分析结果",
+                             "cannot write workbook: no analysis");
     if (jh__report_checks(ctx, true, err) != JH_OK)
         return JH_ERR_ARG;
     std = ctx->analysis->standard;
@@ -374,15 +377,17 @@ jh_report_workbook(const char *path, const jh_report_context *ctx,
      * work, and then prints its own message on stderr: find out first. */
     probe = fopen(path, "wb");
     if (probe == NULL)
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s", strerror(errno));
+        return jh_error_errno2(err, JH_ERR_OUTPUT, path, errno,
+                               "无法写入工作簿", "cannot write workbook");
     fclose(probe);
     w.book.wb = workbook_new(path);
     if (w.book.wb == NULL) {
         remove(path);
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s",
-                            lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
+        return jh_error_set2(err, JH_ERR_OUTPUT, path, 0, 0,
+                             "无法写入工作簿：%s%.0s",
+                             "cannot write workbook: %.0s%s",
+                             jh__lxw_zh(LXW_ERROR_MEMORY_MALLOC_FAILED),
+                             lxw_strerror(LXW_ERROR_MEMORY_MALLOC_FAILED));
     }
 
     memset(&props, 0, sizeof(props));
@@ -415,9 +420,10 @@ jh_report_workbook(const char *path, const jh_report_context *ctx,
         w.book.first = close_error;
     if (w.book.first != LXW_NO_ERROR) {
         remove(path);
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write workbook: %s",
-                            lxw_strerror(w.book.first));
+        return jh_error_set2(
+            err, JH_ERR_OUTPUT, path, 0, 0, "无法写入工作簿：%s%.0s",
+            "cannot write workbook: %.0s%s", jh__lxw_zh(w.book.first),
+            lxw_strerror(w.book.first));
     }
     return JH_OK;
 }

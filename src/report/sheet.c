@@ -91,6 +91,50 @@ jh__sheet_formats(jh__book *b)
     f->note = add_format(b, false, NULL, false, true);
 }
 
+/* The libxlsxwriter errors in Chinese, by value (lxw_error order); the
+ * few that happen (memory, files, temporary files, zip) say what to check. */
+static const char *const lxw_zh[] = {
+    "没有错误",
+    "内存不足",
+    "无法创建 .xlsx "
+    "文件（请检查文件夹是否存在、是否可写，文件是否正被其他程序打开）",
+    "无法创建临时文件（请检查临时文件夹是否可写、磁盘是否已满）",
+    "无法读取临时文件",
+    "写入压缩包出错（磁盘可能已满）",
+    "压缩参数有误",
+    "压缩包已损坏",
+    "压缩出现内部错误",
+    "无法向压缩包添加内容（磁盘可能已满）",
+    "无法完成压缩包（磁盘可能已满）",
+    "不支持的功能",
+    "参数为空，已忽略",
+    "参数超出允许范围",
+    "工作表名称超过 31 个字符",
+    "工作表名称含有不允许的字符",
+    "工作表名称不能以单引号开头或结尾",
+    "工作表名称已被使用",
+    "文字超过 32 个字符",
+    "文字超过 128 个字符",
+    "文字超过 255 个字符",
+    "文字超过单元格允许的最大长度",
+    "找不到共享文字",
+    "行号或列号超出工作表范围",
+    "链接地址太长",
+    "链接太多",
+    "无法读取图片尺寸",
+};
+
+_Static_assert(LXW_ERROR_IMAGE_DIMENSIONS == 26,
+               "lxw_zh follows the order of lxw_error");
+
+const char *
+jh__lxw_zh(lxw_error e)
+{
+    if ((size_t)e < sizeof(lxw_zh) / sizeof(lxw_zh[0]))
+        return lxw_zh[e];
+    return "libxlsxwriter 未知错误";
+}
+
 jh_status
 jh__book_open(jh__book *b, const char *path, const char *title,
               long long created, jh_error *err)
@@ -105,8 +149,8 @@ jh__book_open(jh__book *b, const char *path, const char *title,
     jh__xml_visible(title_buf, sizeof(title_buf));
     b->wb = workbook_new(path);
     if (b->wb == NULL)
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot create the workbook");
+        return jh_error_set2(err, JH_ERR_OUTPUT, path, 0, 0, "无法创建工作簿",
+                             "cannot create the workbook");
     memset(&props, 0, sizeof(props));
     /* libxlsxwriter's fields are not const; it only reads them. */
     props.title = title_buf;
@@ -130,9 +174,10 @@ jh__book_close(jh__book *b, const char *path, jh_error *err)
     if (b->first == LXW_NO_ERROR)
         b->first = e;
     if (b->first != LXW_NO_ERROR)
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write the workbook: %s",
-                            lxw_strerror(b->first));
+        return jh_error_set2(err, JH_ERR_OUTPUT, path, 0, 0,
+                             "无法写入工作簿：%s%.0s",
+                             "cannot write the workbook: %.0s%s",
+                             jh__lxw_zh(b->first), lxw_strerror(b->first));
     return JH_OK;
 }
 

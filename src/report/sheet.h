@@ -59,6 +59,10 @@ void jh__sheet_formats(jh__book *book);
 jh_status jh__book_open(jh__book *book, const char *path, const char *title,
                         long long created, jh_error *err);
 
+/** Chinese text of a libxlsxwriter error, as lxw_strerror() is the
+ * English one: static, never NULL. */
+const char *jh__lxw_zh(lxw_error e);
+
 /** Close and write the workbook; reports the first error. */
 jh_status jh__book_close(jh__book *book, const char *path, jh_error *err);
 

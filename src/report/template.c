@@ -618,15 +618,16 @@ jh_template_write(const char *path, const jh_template_options *opts,
         opts = &defaults;
     tmp = jh__asprintf("%s.part", path);
     if (tmp == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                             "out of memory");
     memset(&p, 0, sizeof(p));
     p.lang = opts->lang;
     p.std = opts->std != NULL ? opts->std : jh_standard_builtin(NULL);
     p.book.wb = workbook_new(tmp);
     if (p.book.wb == NULL) {
         free(tmp);
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot create the workbook");
+        return jh_error_set2(err, JH_ERR_OUTPUT, path, 0, 0, "无法创建工作簿",
+                             "cannot create the workbook");
     }
     memset(&props, 0, sizeof(props));
     props.title =
@@ -649,23 +650,27 @@ jh_template_write(const char *path, const jh_template_options *opts,
         (void)workbook_close(p.book.wb);
         remove(tmp);
         free(tmp);
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot build the template: %s", lxw_strerror(e));
+        return jh_error_set2(err, JH_ERR_OUTPUT, path, 0, 0,
+                             "无法生成模板：%s%.0s",
+                             "cannot build the template: %.0s%s", jh__lxw_zh(e),
+                             lxw_strerror(e));
     }
     e = workbook_close(p.book.wb);
     if (e != LXW_NO_ERROR) {
         remove(tmp);
         free(tmp);
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot write the template: %s", lxw_strerror(e));
+        return jh_error_set2(err, JH_ERR_OUTPUT, path, 0, 0,
+                             "无法写入模板：%s%.0s",
+                             "cannot write the template: %.0s%s", jh__lxw_zh(e),
+                             lxw_strerror(e));
     }
     if (rename(tmp, path) != 0) {
         int saved = errno;
         remove(tmp);
         free(tmp);
-        return jh_error_set(err, JH_ERR_OUTPUT, path, 0, 0,
-                            "cannot move the template into place: %s",
-                            strerror(saved));
+        return jh_error_errno2(err, JH_ERR_OUTPUT, path, saved,
+                               "无法把模板移到目标位置",
+                               "cannot move the template into place");
     }
     free(tmp);
     return JH_OK;

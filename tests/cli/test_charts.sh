@@ -232,10 +232,26 @@ out=$TMP/failing
 "$BIN" analyze "$DEMO" --out "$out" --gnuplot false >/dev/null \
     2>"$TMP/failing.err"
 check "failing gnuplot: analyze exits 4" [ $? -eq 4 ]
-check "failing gnuplot: the error names gnuplot" \
-    grep -q "gnuplot failed" "$TMP/failing.err"
+check "failing gnuplot: the error names gnuplot, in Chinese" \
+    grep -q "^junheng: gnuplot 出错退出（退出状态 1，图表模板 [a-z_-]*\.gp" \
+    "$TMP/failing.err"
 check "failing gnuplot: nothing is written" \
     [ -z "$(find "$out" -mindepth 1 2>/dev/null)" ]
+"$BIN" analyze "$DEMO" --out "$out" --gnuplot false --lang en >/dev/null \
+    2>"$TMP/failing-en.err"
+rc=$?
+check "failing gnuplot: --lang en exits 4 with the English error" \
+    eval '[ $rc -eq 4 ] &&
+          grep -q "^junheng: gnuplot failed with status 1 rendering [a-z_-]*\.gp" \
+              "$TMP/failing-en.err"'
+# A gnuplot that succeeds without drawing: the missing chart is named.
+"$BIN" analyze "$DEMO" --out "$TMP/silent" --gnuplot true >/dev/null \
+    2>"$TMP/silent.err"
+rc=$?
+check "silent gnuplot: exit 4 naming the chart that was not drawn, in Chinese" \
+    eval '[ $rc -eq 4 ] &&
+          grep -q "^junheng: gnuplot 没有生成 png 文件：图表“[a-z_0-9-]*”（模板 [a-z_-]*\.gp）$" \
+              "$TMP/silent.err"'
 
 # --- 6. one wave: the charts shared out between one process per core -----
 # A gnuplot that records what it is asked to render, then renders it.

@@ -196,12 +196,14 @@ reports_need_the_checks(void **state)
     ctx.diagnostics = NULL;
     assert_int_equal(jh_report_json(null, &ctx, &e), JH_ERR_ARG);
     assert_non_null(strstr(e.message, "diagnostics"));
+    assert_non_null(strstr(e.message_zh, "生成报告需要同一分析的诊断结果"));
     assert_int_equal(jh_report_text(null, &ctx, &e), JH_ERR_ARG);
     assert_int_equal(jh_report_workbook(path, &ctx, &e), JH_ERR_ARG);
     ctx = context(r);
     ctx.guarantee = NULL;
     assert_int_equal(jh_report_json(null, &ctx, &e), JH_ERR_ARG);
     assert_non_null(strstr(e.message, "guarantee"));
+    assert_non_null(strstr(e.message_zh, "政府保障程度"));
     assert_int_equal(jh_report_text(null, &ctx, &e), JH_ERR_ARG);
     assert_int_equal(jh_report_workbook(path, &ctx, &e), JH_ERR_ARG);
     ctx = context(r);

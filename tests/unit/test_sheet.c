@@ -95,6 +95,7 @@ first_error(void **state)
     int fd = mkstemp(path);
     jh__book b;
     jh_error err;
+    char english[512];
 
     (void)state;
     assert_true(fd >= 0);
@@ -112,7 +113,46 @@ first_error(void **state)
     assert_int_equal(b.first, LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED);
     assert_int_equal(jh__book_close(&b, path, &err), JH_ERR_OUTPUT);
     assert_non_null(strstr(err.message, "31 characters"));
+    /* Both texts: the Chinese one with the library's error in Chinese, the
+     * English one as before. */
+    assert_string_equal(err.message_zh,
+                        "无法写入工作簿：工作表名称超过 31 个字符");
+    snprintf(english, sizeof(english), "cannot write the workbook: %s",
+             lxw_strerror(LXW_ERROR_SHEETNAME_LENGTH_EXCEEDED));
+    assert_string_equal(err.message, english);
+    assert_string_equal(err.file, path);
     remove(path);
+}
+
+/* Every libxlsxwriter error has a Chinese text with no English in it; the
+ * ones a county office meets say what they are; an unknown value is still
+ * text. */
+static void
+lxw_chinese(void **state)
+{
+    (void)state;
+    for (int e = 0; e < LXW_MAX_ERRNO; e++) {
+        const char *zh = jh__lxw_zh((lxw_error)e);
+        char buf[256], *at;
+        bool cjk = false;
+        assert_non_null(zh);
+        /* No English: ".xlsx" is the only run of letters allowed. */
+        snprintf(buf, sizeof(buf), "%s", zh);
+        while ((at = strstr(buf, ".xlsx")) != NULL)
+            memset(at, ' ', 5);
+        for (const char *p = buf; *p != '\0'; p++) {
+            cjk = cjk || (unsigned char)*p >= 0xe4;
+            assert_false((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z'));
+        }
+        assert_true(cjk);
+    }
+    assert_string_equal(jh__lxw_zh(LXW_ERROR_MEMORY_MALLOC_FAILED), "内存不足");
+    assert_non_null(strstr(jh__lxw_zh(LXW_ERROR_CREATING_TMPFILE), "临时文件"));
+    assert_non_null(
+        strstr(jh__lxw_zh(LXW_ERROR_CREATING_XLSX_FILE), "无法创建 .xlsx 文件"));
+    assert_non_null(strstr(jh__lxw_zh(LXW_ERROR_ZIP_CLOSE), "磁盘"));
+    assert_string_equal(jh__lxw_zh(LXW_MAX_ERRNO), "libxlsxwriter 未知错误");
+    assert_string_equal(jh__lxw_zh((lxw_error)-1), "libxlsxwriter 未知错误");
 }
 
 int
@@ -122,7 +162,7 @@ main(void)
         cmocka_unit_test(text_width),  cmocka_unit_test(text_fit),
         cmocka_unit_test(wrap_height), cmocka_unit_test(wrap_lines),
         cmocka_unit_test(number_text), cmocka_unit_test(cell_ref),
-        cmocka_unit_test(first_error),
+        cmocka_unit_test(first_error), cmocka_unit_test(lxw_chinese),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
