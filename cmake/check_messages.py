@@ -248,26 +248,37 @@ def check_file(path, problems):
         if len(args) <= ei:
             continue
         zh, en = args[zi].strip(), args[ei].strip()
-        zl, el = literal(zh), literal(en)
-        if zh == "NULL":
-            problems.append(f"{where}: {name}() without its Chinese text")
-        elif zl is None:
-            if "zh" not in zh.lower():
-                problems.append(
-                    f"{where}: {name}(): the Chinese text \"{zh[:40]}\" "
-                    "cannot be checked (a literal, or a name with zh)")
-        elif not CHINESE.search(zl):
-            problems.append(f"{where}: {name}(): the Chinese text "
-                            f"\"{zl[:50]}\" has no Chinese")
-        elif english_phrase(zl):
-            problems.append(f"{where}: {name}(): the Chinese text has the "
-                            f"English \"{english_phrase(zl)}\"")
-        elif el is not None and conversions(zl) != conversions(el):
-            problems.append(
-                f"{where}: {name}(): the two texts take different "
-                f"arguments ({' '.join(conversions(zl))} against "
-                f"{' '.join(conversions(el))})")
+        zt, et = ternary(zh), ternary(en)
+        if zt is not None and literal(zt[0]) is not None:
+            # c ? "中文甲" : "中文乙" with c ? "English A" : "English B"
+            pairs = [(zt[0], et[0] if et else en), (zt[1], et[1] if et else en)]
+        else:
+            pairs = [(zh, en)]
+        for z, e in pairs:
+            check_pair(where, name, z.strip(), e.strip(), problems)
 
+
+def check_pair(where, name, zh, en, problems):
+    """The problems of one Chinese text @zh and its English @en."""
+    zl, el = literal(zh), literal(en)
+    if zh == "NULL":
+        problems.append(f"{where}: {name}() without its Chinese text")
+    elif zl is None:
+        if "zh" not in zh.lower():
+            problems.append(
+                f"{where}: {name}(): the Chinese text \"{zh[:40]}\" "
+                "cannot be checked (a literal, or a name with zh)")
+    elif not CHINESE.search(zl):
+        problems.append(f"{where}: {name}(): the Chinese text "
+                        f"\"{zl[:50]}\" has no Chinese")
+    elif english_phrase(zl):
+        problems.append(f"{where}: {name}(): the Chinese text has the "
+                        f"English \"{english_phrase(zl)}\"")
+    elif el is not None and conversions(zl) != conversions(el):
+        problems.append(
+            f"{where}: {name}(): the two texts take different "
+            f"arguments ({' '.join(conversions(zl))} against "
+            f"{' '.join(conversions(el))})")
 
 DECL = re.compile(r"\b([A-Za-z_]\w*)\s*\(([^()]*?\bconst char \*\s*\w*zh\s*,"
                   r"[^()]*?\.\.\.\s*)\)", re.S)
