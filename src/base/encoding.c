@@ -202,8 +202,11 @@ jh_encoding_to_utf8(char **out, size_t *out_len, jh_encoding *detected,
             if (st == JH_ERR_ENCODING && bad_utf8 > bad)
                 bad = bad_utf8;
             if (st == JH_ERR_ENCODING)
-                return jh_error_set(
+                return jh_error_set2(
                     err, JH_ERR_ENCODING, file, line_of(data, bad), 0,
+                    "文字编码既不是 UTF-8 也不是 GBK/GB18030（无效字节 "
+                    "0x%02X，位于第 %zu 字节后）；请用 --encoding 指明编码，"
+                    "或把文件另存为 UTF-8 编码的 CSV",
                     "text is neither UTF-8 nor GBK/GB18030: invalid byte "
                     "0x%02X at offset %zu (use --encoding to say which)",
                     (unsigned char)data[bad], bad);
@@ -215,25 +218,31 @@ jh_encoding_to_utf8(char **out, size_t *out_len, jh_encoding *detected,
                                        : "UTF-8";
         st = convert(name, data, len, &buf, &n, &bad);
         if (st == JH_ERR_ENCODING)
-            return jh_error_set(
+            return jh_error_set2(
                 err, JH_ERR_ENCODING, file,
                 enc == JH_ENC_UTF16LE ? 0 : line_of(data, bad), 0,
-                "text is not valid %s: invalid byte 0x%02X at offset %zu",
-                name, (unsigned char)data[bad], bad);
+                "文字不是有效的 %s 编码（无效字节 0x%02X，位于第 %zu 字节后）；"
+                "请检查 --encoding 是否选对",
+                "text is not valid %s: invalid byte 0x%02X at offset %zu", name,
+                (unsigned char)data[bad], bad);
     }
     if (st == JH_ERR_NOMEM)
-        return jh_error_set(err, st, file, 0, 0, "out of memory");
+        return jh_error_set2(err, st, file, 0, 0, "内存不足", "out of memory");
     if (st != JH_OK)
-        return jh_error_set(err, st, file, 0, 0,
-                            "iconv cannot convert this encoding");
+        return jh_error_set2(err, st, file, 0, 0,
+                             "系统的 iconv 无法转换这种编码",
+                             "iconv cannot convert this encoding");
     /* A NUL byte would silently cut every string short. */
     if (memchr(buf, '\0', n) != NULL) {
         size_t at = (size_t)((char *)memchr(buf, '\0', n) - buf);
         long line = line_of(buf, at);
         free(buf);
-        return jh_error_set(err, JH_ERR_ENCODING, file, line, 0,
-                            "text contains a NUL byte (a binary file, or "
-                            "UTF-16 without a byte-order mark?)");
+        return jh_error_set2(err, JH_ERR_ENCODING, file, line, 0,
+                             "文件中有 NUL 字节：可能是二进制文件，或是没有字节"
+                             "顺序标记（BOM）的 UTF-16 文本；请另存为 UTF-8 "
+                             "编码的 CSV",
+                             "text contains a NUL byte (a binary file, or "
+                             "UTF-16 without a byte-order mark?)");
     }
     /* A BOM inside UTF-16 or a forced encoding shows up as U+FEFF. */
     if (n >= 3 && (unsigned char)buf[0] == 0xEF &&

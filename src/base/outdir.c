@@ -85,6 +85,16 @@ is_input(const jh__outdir_inputs *in, dev_t dev, ino_t ino)
     return false;
 }
 
+/* The Chinese text of @p e, or its English one when it has none.  A
+ * message that quotes another error's takes both: "%s%.0s" in the English
+ * format and "%.0s%s" in the Chinese one (each skips the other's text),
+ * with the arguments e->message, zh_text(e). */
+static const char *
+zh_text(const jh_error *e)
+{
+    return e->message_zh[0] != '\0' ? e->message_zh : e->message;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Rollback and recovery                                                   */
 
@@ -106,7 +116,8 @@ rollback(const char *target, const char *staging, jh_error *err)
     if (journal == NULL || old == NULL) {
         free(journal);
         free(old);
-        return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, target, 0, 0, "内存不足",
+                             "out of memory");
     }
     /* The new entries moved in: back into the staging folder. */
     if (jh__path_exists(journal) &&
@@ -121,9 +132,9 @@ rollback(const char *target, const char *staging, jh_error *err)
                 if (in_dir != NULL && in_stage != NULL &&
                     !jh__path_exists(in_stage) && jh__path_exists(in_dir) &&
                     jh__move_noreplace(in_dir, in_stage) != 0 && st == JH_OK)
-                    st = jh_error_set(err, JH_ERR_IO, in_dir, 0, 0,
-                                      "cannot take back a new output: %s",
-                                      strerror(errno));
+                    st = jh_error_errno2(err, JH_ERR_IO, in_dir, errno,
+                                         "无法撤回新写入的输出",
+                                         "cannot take back a new output");
                 free(in_dir);
                 free(in_stage);
             }
@@ -141,13 +152,14 @@ rollback(const char *target, const char *staging, jh_error *err)
         to = jh__asprintf("%s/%s", target, e->d_name);
         if (from == NULL || to == NULL) {
             if (st == JH_OK)
-                st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0,
-                                  "out of memory");
+                st = jh_error_set2(err, JH_ERR_NOMEM, target, 0, 0, "内存不足",
+                                   "out of memory");
         } else if (jh__move_noreplace(from, to) != 0 && st == JH_OK) {
-            st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
-                              "cannot put the earlier output back (it is "
-                              "in %s): %s",
-                              from, strerror(errno));
+            st = jh_error_errno2(err, JH_ERR_IO, to, errno,
+                                 "无法把原来的输出放回原处（它现在在“%s”）",
+                                 "cannot put the earlier output back (it is "
+                                 "in %s)",
+                                 from);
         }
         free(from);
         free(to);
@@ -172,8 +184,8 @@ recover(const char *target, jh_error *err)
     jh_status st = JH_OK;
 
     if (d == NULL)
-        return jh_error_set(err, JH_ERR_IO, target, 0, 0, "cannot list: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_IO, target, errno,
+                               "无法列出文件夹的内容", "cannot list");
     while (st == JH_OK && (e = readdir(d)) != NULL) {
         char *s, *old, *man;
         if (strncmp(e->d_name, STAGING_PREFIX, sizeof(STAGING_PREFIX) - 1) != 0)
@@ -182,18 +194,21 @@ recover(const char *target, jh_error *err)
         old = jh__asprintf("%s/%s/" OLD_NAME, target, e->d_name);
         man = jh__asprintf("%s/%s/" JH_OUTDIR_MANIFEST, target, e->d_name);
         if (s == NULL || old == NULL || man == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
+            st = jh_error_set2(err, JH_ERR_NOMEM, target, 0, 0, "内存不足",
+                               "out of memory");
         else if (jh__path_exists(old) && jh__path_exists(man))
             st = rollback(target, s, err);
         if (st == JH_OK) {
             jh__remove_tree(s);
         } else if (s != NULL && err != NULL) {
-            char why[sizeof(err->message)];
-            snprintf(why, sizeof(why), "%s", err->message);
-            jh_error_set(err, st, s, 0, 0,
-                         "cannot undo an interrupted run: %s; the earlier "
-                         "outputs are kept in this folder",
-                         why);
+            jh_error why;
+            why = *err; /* its texts go into the new ones */
+            jh_error_set2(err, st, s, 0, 0,
+                          "无法还原上次中断的运行：%.0s%s；原来的输出保留在"
+                          "这个文件夹中",
+                          "cannot undo an interrupted run: %s%.0s; the "
+                          "earlier outputs are kept in this folder",
+                          why.message, zh_text(&why));
         }
         free(s);
         free(old);
@@ -232,14 +247,17 @@ jh_outdir_open(jh_outdir **out, const char *target,
 
     *out = NULL;
     if (target == NULL || target[0] == '\0')
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "the output folder name is empty");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "输出文件夹的名称是空的；请在 --out 后写一个"
+                             "文件夹名称",
+                             "the output folder name is empty");
     st = jh__mkdir_p(target, err);
     if (st != JH_OK)
         return st;
     d = calloc(1, sizeof(*d));
     if (d == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, target, 0, 0, "内存不足",
+                             "out of memory");
     d->lock_fd = -1;
     d->target = jh__strdup(target);
     d->kind =
@@ -255,7 +273,8 @@ jh_outdir_open(jh_outdir **out, const char *target,
     if (d->target == NULL || d->kind == NULL || d->inputs == NULL ||
         (n > 0 && (d->inputs->v = calloc(n, sizeof(struct stat))) == NULL)) {
         outdir_free(d);
-        return jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, target, 0, 0, "内存不足",
+                             "out of memory");
     }
     for (size_t i = 0; i < n; i++) {
         if (opts->inputs[i] != NULL &&
@@ -264,16 +283,21 @@ jh_outdir_open(jh_outdir **out, const char *target,
     }
     d->lock_fd = open(target, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (d->lock_fd < 0) {
-        st = jh_error_set(err, JH_ERR_IO, target, 0, 0, "cannot open: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_IO, target, errno,
+                             "无法打开输出文件夹", "cannot open");
     } else if (flock(d->lock_fd, LOCK_EX | LOCK_NB) != 0) {
-        st = jh_error_set(err, JH_ERR_IO, target, 0, 0,
-                          errno == EWOULDBLOCK
-                              ? "the output folder is in use by another "
-                                "junheng run; nothing was changed (try "
-                                "again when it ends)"
-                              : "cannot lock the output folder: %s",
-                          strerror(errno));
+        if (errno == EWOULDBLOCK)
+            st = jh_error_set2(err, JH_ERR_IO, target, 0, 0,
+                               "输出文件夹正被另一次 junheng 运行使用，未作"
+                               "任何改动；请等那次运行结束后再试，或用 --out "
+                               "换一个文件夹",
+                               "the output folder is in use by another "
+                               "junheng run; nothing was changed (try "
+                               "again when it ends)");
+        else
+            st = jh_error_errno2(err, JH_ERR_IO, target, errno,
+                                 "无法锁定输出文件夹",
+                                 "cannot lock the output folder");
     }
     if (st == JH_OK)
         st = recover(target, err);
@@ -281,11 +305,12 @@ jh_outdir_open(jh_outdir **out, const char *target,
         d->staging = jh__asprintf("%s/" STAGING_PREFIX "%ld-XXXXXX", target,
                                   (long)getpid());
         if (d->staging == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, target, 0, 0, "out of memory");
+            st = jh_error_set2(err, JH_ERR_NOMEM, target, 0, 0, "内存不足",
+                               "out of memory");
         else if (mkdtemp(d->staging) == NULL)
-            st = jh_error_set(err, JH_ERR_IO, target, 0, 0,
-                              "cannot create a staging folder: %s",
-                              strerror(errno));
+            st = jh_error_errno2(err, JH_ERR_IO, target, errno,
+                                 "无法在输出文件夹中建立临时文件夹",
+                                 "cannot create a staging folder");
     }
     if (st != JH_OK) {
         free(d->staging);
@@ -334,14 +359,14 @@ write_text(const char *path, const char *text, size_t len, jh_error *err)
     jh_status st = JH_OK;
 
     if (f == NULL)
-        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot create: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_IO, path, errno, "无法创建文件",
+                               "cannot create");
     if (fwrite(text, 1, len, f) != len)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_IO, path, errno, "无法写入文件",
+                             "cannot write");
     if (fclose(f) != 0 && st == JH_OK)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot write: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_IO, path, errno, "无法写入文件",
+                             "cannot write");
     return st;
 }
 
@@ -449,8 +474,8 @@ commit_release(commit *c)
 static jh_status
 commit_nomem(commit *c, jh_error *err)
 {
-    return jh_error_set(err, JH_ERR_NOMEM, c->dir->target, 0, 0,
-                        "out of memory");
+    return jh_error_set2(err, JH_ERR_NOMEM, c->dir->target, 0, 0, "内存不足",
+                         "out of memory");
 }
 
 /* One rename of the swap (steps 3-5), through the test hooks. */
@@ -481,8 +506,8 @@ list_staged(commit *c, jh_error *err)
     struct dirent *e;
 
     if (d == NULL)
-        st = jh_error_set(err, JH_ERR_IO, dir->staging, 0, 0, "cannot list: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_IO, dir->staging, errno,
+                             "无法列出文件夹的内容", "cannot list");
     while (st == JH_OK && (e = readdir(d)) != NULL) {
         char *sub;
         struct stat sb;
@@ -509,8 +534,10 @@ list_staged(commit *c, jh_error *err)
     for (size_t i = 0; st == JH_OK && i < c->staged.n; i++) {
         const jh__found *f = &c->staged.v[i];
         if (strchr(f->path, '\n') != NULL || f->type == 'o')
-            st = jh_error_set(err, JH_ERR_INTERNAL, f->path, 0, 0,
-                              "an output that cannot be recorded");
+            st = jh_error_set2(err, JH_ERR_INTERNAL, f->path, 0, 0,
+                               "这个输出无法记入输出清单（名称中有换行，或"
+                               "不是普通文件或文件夹）",
+                               "an output that cannot be recorded");
     }
     return st;
 }
@@ -566,14 +593,20 @@ check_name(commit *c, const char *t, jh_error *err)
             foreign = f->path;
     }
     if (st == JH_OK && written && input != NULL)
-        st = jh_error_set(err, JH_ERR_IO, NULL, 0, 0,
-                          "%s/%s: an input of this run would be "
-                          "replaced by an output; nothing was changed "
-                          "(choose another --out folder)",
-                          dir->target, input);
+        st = jh_error_set2(err, JH_ERR_IO, NULL, 0, 0,
+                           "输出文件夹“%s”中的“%s”是这次运行读取的文件，"
+                           "写出结果会替换它；未作任何改动。请用 --out 换一个"
+                           "输出文件夹",
+                           "%s/%s: an input of this run would be "
+                           "replaced by an output; nothing was changed "
+                           "(choose another --out folder)",
+                           dir->target, input);
     else if (st == JH_OK && written && foreign != NULL && !dir->force)
-        st = jh_error_set(
+        st = jh_error_set2(
             err, JH_ERR_IO, NULL, 0, 0,
+            "输出文件夹“%s”中的“%s”不是 junheng 写的，挡住了要写出的结果；"
+            "未作任何改动。请把它移走，或换一个输出文件夹（--out），或加 "
+            "--force 替换它",
             "%s/%s: not written by junheng (not in " JH_OUTDIR_MANIFEST
             "), in the way of an "
             "output; nothing was changed (move it away, "
@@ -678,27 +711,35 @@ begin_swap(commit *c, jh_error *err)
         return st;
     c->old_dir = jh__asprintf("%s/" OLD_NAME, staging);
     if (c->old_dir == NULL || mkdir(c->old_dir, 0700) != 0)
-        return jh_error_set(err, JH_ERR_IO, staging, 0, 0,
-                            "cannot begin the swap: %s", strerror(errno));
+        return jh_error_errno2(err, JH_ERR_IO, staging, errno,
+                               "无法开始替换输出", "cannot begin the swap");
     c->began = true;
     return JH_OK;
 }
 
 /* Steps 3 and 4: move each name of @p names from folder @p from_dir to
- * folder @p to_dir; a failure names the source (@p at_dest false) or the
- * destination, saying "cannot move the @p what". */
+ * folder @p to_dir.  A failure of step 4 (@p into_place) names the
+ * destination, of step 3 the source. */
 static jh_status
 move_names(commit *c, const jh__strvec *names, const char *from_dir,
-           const char *to_dir, bool at_dest, const char *what, jh_error *err)
+           const char *to_dir, bool into_place, jh_error *err)
 {
     jh_status st = JH_OK;
 
     for (size_t i = 0; st == JH_OK && i < names->n; i++) {
         char *from = jh__asprintf("%s/%s", from_dir, names->v[i]);
         char *to = jh__asprintf("%s/%s", to_dir, names->v[i]);
-        if (from == NULL || to == NULL || swap_rename(c, from, to, false))
-            st = jh_error_set(err, JH_ERR_IO, at_dest ? to : from, 0, 0,
-                              "cannot move the %s: %s", what, strerror(errno));
+        if (from != NULL && to != NULL && !swap_rename(c, from, to, false))
+            ;
+        else if (into_place)
+            st = jh_error_errno2(err, JH_ERR_IO, to, errno,
+                                 "无法把写好的输出移入输出文件夹",
+                                 "cannot move the finished output into "
+                                 "place");
+        else
+            st = jh_error_errno2(err, JH_ERR_IO, from, errno,
+                                 "无法把原来的输出移开",
+                                 "cannot move the earlier output aside");
         free(from);
         free(to);
     }
@@ -714,8 +755,8 @@ commit_point(commit *c, jh_error *err)
     jh_status st = JH_OK;
 
     if (from == NULL || to == NULL || swap_rename(c, from, to, true))
-        st = jh_error_set(err, JH_ERR_IO, to, 0, 0,
-                          "cannot record the outputs: %s", strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_IO, to, errno, "无法记录输出清单",
+                             "cannot record the outputs");
     free(from);
     free(to);
     return st;
@@ -747,12 +788,15 @@ finish(commit *c, jh_status st, jh_error *err)
         if (rollback(dir->target, dir->staging, &keep) == JH_OK)
             jh__remove_tree(dir->staging);
         else if (err != NULL) {
-            char why[sizeof(err->message)];
-            snprintf(why, sizeof(why), "%s", err->message);
-            jh_error_set(err, st, keep.file, 0, 0,
-                         "%s; undoing it failed too: %s (the earlier "
-                         "outputs are kept in %s)",
-                         why, keep.message, dir->staging);
+            jh_error why;
+            why = *err; /* its texts go into the new ones */
+            jh_error_set2(err, st, keep.file, 0, 0,
+                          "%.0s%s；撤销也失败了：%.0s%s（原来的输出保留在"
+                          "“%s”中）",
+                          "%s%.0s; undoing it failed too: %s%.0s (the "
+                          "earlier outputs are kept in %s)",
+                          why.message, zh_text(&why), keep.message,
+                          zh_text(&keep), dir->staging);
         }
     } else {
         jh__remove_tree(dir->staging);
@@ -779,11 +823,9 @@ jh_outdir_commit(jh_outdir *dir, jh_error *err)
     if (st == JH_OK)
         st = begin_swap(&c, err);
     if (st == JH_OK) /* Step 3: the old entries aside. */
-        st = move_names(&c, &c.move_out, dir->target, c.old_dir, false,
-                        "earlier output aside", err);
+        st = move_names(&c, &c.move_out, dir->target, c.old_dir, false, err);
     if (st == JH_OK) /* Step 4: the new entries in. */
-        st = move_names(&c, &c.tops, dir->staging, dir->target, true,
-                        "finished output into place", err);
+        st = move_names(&c, &c.tops, dir->staging, dir->target, true, err);
     if (st == JH_OK)
         st = commit_point(&c, err);
     st = finish(&c, st, err);
@@ -822,8 +864,8 @@ jh_outdir_owned_names(const char *folder, char ***out, size_t *n, jh_error *err)
                 p += rl > 0 ? rl + 1 : 0;
                 if (strchr(p, '/') == NULL &&
                     !jh__strvec_push(&names, jh__strdup(p)))
-                    st = jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0,
-                                      "out of memory");
+                    st = jh_error_set2(err, JH_ERR_NOMEM, folder, 0, 0,
+                                       "内存不足", "out of memory");
             }
             jh__manifest_release(&m);
         }
@@ -838,7 +880,8 @@ jh_outdir_owned_names(const char *folder, char ***out, size_t *n, jh_error *err)
         }
         *slash = '\0'; /* "/a" becomes "": the root, read as "/" below */
         if (rel == NULL)
-            st = jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0, "out of memory");
+            st = jh_error_set2(err, JH_ERR_NOMEM, folder, 0, 0, "内存不足",
+                               "out of memory");
     }
     free(rel);
     free(real);

@@ -27,11 +27,14 @@ jh__mkdir_p(const char *path, jh_error *err)
     struct stat sb;
 
     if (len == 0)
-        return jh_error_set(err, JH_ERR_ARG, NULL, 0, 0,
-                            "the output folder name is empty");
+        return jh_error_set2(err, JH_ERR_ARG, NULL, 0, 0,
+                             "输出文件夹的名称是空的；请在 --out 后写一个"
+                             "文件夹名称",
+                             "the output folder name is empty");
     copy = jh__strdup(path);
     if (copy == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "内存不足",
+                             "out of memory");
     /* From the second byte: a leading '/' is the root, not a folder to
      * make; len >= 1, so copy + 1 is at most the terminating NUL. */
     for (char *p = copy + 1;; p++) {
@@ -39,8 +42,8 @@ jh__mkdir_p(const char *path, jh_error *err)
             char c = *p;
             *p = '\0';
             if (mkdir(copy, 0777) != 0 && errno != EEXIST) {
-                st = jh_error_set(err, JH_ERR_IO, copy, 0, 0,
-                                  "cannot create folder: %s", strerror(errno));
+                st = jh_error_errno2(err, JH_ERR_IO, copy, errno,
+                                     "无法创建文件夹", "cannot create folder");
                 break;
             }
             *p = c;
@@ -50,8 +53,10 @@ jh__mkdir_p(const char *path, jh_error *err)
     }
     free(copy);
     if (st == JH_OK && (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode)))
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0,
-                          "output path exists and is not a folder");
+        st = jh_error_set2(err, JH_ERR_IO, path, 0, 0,
+                           "这是一个已有的文件，不是文件夹；--out 要写一个"
+                           "文件夹（不存在时会新建），请换一个名称",
+                           "output path exists and is not a folder");
     return st;
 }
 
@@ -263,14 +268,17 @@ jh__manifest_load(jh__manifest *m, const char *folder, const char *name,
 
     memset(m, 0, sizeof(*m));
     if (path == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, folder, 0, 0, "内存不足",
+                             "out of memory");
     if (lstat(path, &sb) != 0 && errno == ENOENT) {
         free(path);
         return JH_OK;
     }
     if (lstat(path, &sb) != 0 || !S_ISREG(sb.st_mode)) {
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0,
-                          "junheng's manifest is not a plain file");
+        st = jh_error_set2(err, JH_ERR_IO, path, 0, 0,
+                           "junheng 的输出清单不是普通文件；请删除它或换一个"
+                           "输出文件夹",
+                           "junheng's manifest is not a plain file");
         free(path);
         return st;
     }
@@ -296,8 +304,8 @@ jh__manifest_load(jh__manifest *m, const char *folder, const char *name,
                 if (!jh__manifest_push(m, p, plen, kind, dir)) {
                     free(text);
                     jh__manifest_release(m);
-                    return jh_error_set(err, JH_ERR_NOMEM, folder, 0, 0,
-                                        "out of memory");
+                    return jh_error_set2(err, JH_ERR_NOMEM, folder, 0, 0,
+                                         "内存不足", "out of memory");
                 }
             }
         }
@@ -343,9 +351,13 @@ jh__walk(const char *base, const char *rel, jh__foundvec *out, jh_error *err)
     jh_status st = JH_OK;
 
     if (full == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, base, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, base, 0, 0, "内存不足",
+                             "out of memory");
     if (lstat(full, &sb) != 0) {
-        st = jh_error_set(err, JH_ERR_IO, full, 0, 0, "%s", strerror(errno));
+        int e = errno;
+        /* The English text is strerror's alone, the Chinese one its own. */
+        st = jh_error_set2(err, JH_ERR_IO, full, 0, 0, "无法访问%.0s：%s",
+                           "%s%.0s", strerror(e), jh_errno_zh(e));
         free(full);
         return st;
     }
@@ -354,7 +366,8 @@ jh__walk(const char *base, const char *rel, jh__foundvec *out, jh_error *err)
         jh__found *grown = realloc(out->v, cap * sizeof(*grown));
         if (grown == NULL) {
             free(full);
-            return jh_error_set(err, JH_ERR_NOMEM, base, 0, 0, "out of memory");
+            return jh_error_set2(err, JH_ERR_NOMEM, base, 0, 0, "内存不足",
+                                 "out of memory");
         }
         out->v = grown;
         out->cap = cap;
@@ -363,7 +376,8 @@ jh__walk(const char *base, const char *rel, jh__foundvec *out, jh_error *err)
     f->path = jh__strdup(rel);
     if (f->path == NULL) {
         free(full);
-        return jh_error_set(err, JH_ERR_NOMEM, base, 0, 0, "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, base, 0, 0, "内存不足",
+                             "out of memory");
     }
     f->type = S_ISDIR(sb.st_mode) ? 'd' : S_ISREG(sb.st_mode) ? 'f' : 'o';
     f->dev = sb.st_dev;
@@ -373,16 +387,16 @@ jh__walk(const char *base, const char *rel, jh__foundvec *out, jh_error *err)
         DIR *d = opendir(full);
         struct dirent *e;
         if (d == NULL)
-            st = jh_error_set(err, JH_ERR_IO, full, 0, 0, "cannot list: %s",
-                              strerror(errno));
+            st = jh_error_errno2(err, JH_ERR_IO, full, errno,
+                                 "无法列出文件夹的内容", "cannot list");
         while (st == JH_OK && (e = readdir(d)) != NULL) {
             char *sub;
             if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0)
                 continue;
             sub = jh__asprintf("%s/%s", rel, e->d_name);
             st = sub != NULL ? jh__walk(base, sub, out, err)
-                             : jh_error_set(err, JH_ERR_NOMEM, base, 0, 0,
-                                            "out of memory");
+                             : jh_error_set2(err, JH_ERR_NOMEM, base, 0, 0,
+                                             "内存不足", "out of memory");
             free(sub);
         }
         if (d != NULL)

@@ -79,8 +79,8 @@ jh_pool_run(size_t n, unsigned jobs, jh_pool_task_fn task, void *data,
     p.progress = progress;
     p.progress_data = progress_data;
     if (pthread_mutex_init(&p.lock, NULL) != 0)
-        return jh_error_set(err, JH_ERR_INTERNAL, NULL, 0, 0,
-                            "cannot create a mutex");
+        return jh_error_set2(err, JH_ERR_INTERNAL, NULL, 0, 0,
+                             "无法创建线程互斥锁", "cannot create a mutex");
     if (nthreads > 1) {
         threads = calloc(nthreads - 1, sizeof(*threads));
         for (size_t t = 0; threads != NULL && t + 1 < nthreads; t++) {

@@ -5,7 +5,6 @@
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
-#include <string.h>
 #include <sys/wait.h>
 
 int
@@ -69,30 +68,34 @@ jh__spawn_wait(char *const *argv, char *const *envp, const char *log_path,
 
     rc = jh__spawn(&pid, argv, envp, log_path);
     if (rc == ENOENT || rc == EACCES)
-        return jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
-                            "%s not found", argv[0]);
+        return jh_error_set2(err, JH_ERR_NOTFOUND, NULL, 0, 0,
+                             "找不到程序 %s（没有安装，或不在 PATH 中）",
+                             "%s not found", argv[0]);
     if (rc != 0)
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "cannot start %s: %s", argv[0], strerror(rc));
+        return jh_error_errno2(err, JH_ERR_OUTPUT, NULL, rc, "无法启动 %s",
+                               "cannot start %s", argv[0]);
     clock_gettime(CLOCK_MONOTONIC, &deadline);
     deadline.tv_sec += timeout_seconds;
     rc = jh__wait_until(pid, &deadline, 50, &status);
     if (rc < 0)
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "cannot wait for %s: %s", argv[0],
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_OUTPUT, NULL, errno,
+                               "无法等待 %s 结束", "cannot wait for %s",
+                               argv[0]);
     if (rc > 0)
-        return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                            "%s did not finish within %d seconds", argv[0],
-                            timeout_seconds);
+        return jh_error_set2(
+            err, JH_ERR_OUTPUT, NULL, 0, 0, "%s 在 %d 秒内没有结束，已停止它",
+            "%s did not finish within %d seconds", argv[0], timeout_seconds);
     if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
         return JH_OK;
     if (WIFEXITED(status) && WEXITSTATUS(status) == 127)
-        return jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
-                            "%s not found", argv[0]);
-    return jh_error_set(err, JH_ERR_OUTPUT, NULL, 0, 0,
-                        "%s failed (%s %d)", argv[0],
-                        WIFSIGNALED(status) ? "signal" : "status",
-                        WIFSIGNALED(status) ? WTERMSIG(status)
-                                            : WEXITSTATUS(status));
+        return jh_error_set2(err, JH_ERR_NOTFOUND, NULL, 0, 0,
+                             "找不到程序 %s（没有安装，或不在 PATH 中）",
+                             "%s not found", argv[0]);
+    if (WIFSIGNALED(status))
+        return jh_error_set2(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                             "%s 异常终止（信号 %d）", "%s failed (signal %d)",
+                             argv[0], WTERMSIG(status));
+    return jh_error_set2(err, JH_ERR_OUTPUT, NULL, 0, 0,
+                         "%s 运行失败（退出状态 %d）", "%s failed (status %d)",
+                         argv[0], WEXITSTATUS(status));
 }

@@ -284,13 +284,43 @@ jh__input_kind(const char *path, struct stat *sb, jh_error *err)
     if (S_ISREG(sb->st_mode) || S_ISFIFO(sb->st_mode))
         return JH_OK;
     if (S_ISDIR(sb->st_mode))
-        return jh_error_set(err, JH_ERR_IO, path, 0, 0,
-                            "is a folder, not a file");
-    return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
-                        "not a file but a %s: junheng reads files and pipes",
-                        S_ISCHR(sb->st_mode) || S_ISBLK(sb->st_mode)
-                            ? "device"
-                            : "socket or other special file");
+        return jh_error_set2(err, JH_ERR_IO, path, 0, 0,
+                             "这是一个文件夹，不是文件；请写出其中要读取的"
+                             "文件名",
+                             "is a folder, not a file");
+    if (S_ISCHR(sb->st_mode) || S_ISBLK(sb->st_mode))
+        return jh_error_set2(err, JH_ERR_DATA, path, 0, 0,
+                             "这不是文件，而是设备；junheng 只读取文件和管道",
+                             "not a file but a device: junheng reads files "
+                             "and pipes");
+    return jh_error_set2(err, JH_ERR_DATA, path, 0, 0,
+                         "这不是文件，而是套接字或其他特殊文件；junheng 只"
+                         "读取文件和管道",
+                         "not a file but a socket or other special file: "
+                         "junheng reads files and pipes");
+}
+
+/* jh__read_file() gives up on @p path, larger than @p max bytes: closes
+ * @p f, frees @p buf. */
+static jh_status
+refuse_large(FILE *f, char *buf, const char *path, size_t max, jh_error *err)
+{
+    free(buf);
+    fclose(f);
+    return jh_error_set2(err, JH_ERR_DATA, path, 0, 0,
+                         "文件太大，超过了 %zu 字节的上限；请确认选对了文件",
+                         "file is larger than the limit of %zu bytes", max);
+}
+
+/* jh__read_file() runs out of memory reading @p path: closes @p f, frees
+ * @p buf. */
+static jh_status
+refuse_nomem(FILE *f, char *buf, const char *path, jh_error *err)
+{
+    free(buf);
+    fclose(f);
+    return jh_error_set2(err, JH_ERR_NOMEM, path, 0, 0, "读取文件时内存不足",
+                         "out of memory reading file");
 }
 
 jh_status
@@ -308,46 +338,40 @@ jh__read_file(const char *path, size_t max, char **out, size_t *len,
     struct stat sb;
 
     if (fd < 0)
-        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot open: %s",
-                            strerror(errno));
+        return jh_error_errno2(err, JH_ERR_IO, path, errno, "无法打开文件",
+                               "cannot open");
     /* A device (/dev/zero, a terminal) or a folder is refused before a
      * byte is read; a pipe is read to its end, the limit checked as it
      * comes. */
     if (fstat(fd, &sb) != 0) {
         int e = errno;
         close(fd);
-        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot open: %s",
-                            strerror(e));
+        return jh_error_errno2(err, JH_ERR_IO, path, e, "无法打开文件",
+                               "cannot open");
     }
     st = jh__input_kind(path, &sb, err);
     if (st == JH_OK &&
         fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0)
-        st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot read: %s",
-                          strerror(errno));
+        st = jh_error_errno2(err, JH_ERR_IO, path, errno, "无法读取文件",
+                             "cannot read");
     f = st == JH_OK ? fdopen(fd, "rb") : NULL;
     if (f == NULL) {
         if (st == JH_OK)
-            st = jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot open: %s",
-                              strerror(errno));
+            st = jh_error_errno2(err, JH_ERR_IO, path, errno, "无法打开文件",
+                                 "cannot open");
         close(fd);
         return st;
     }
     /* A regular file's size is known: refused before reading when it is
      * too big; else one allocation, no copies while growing (the loop
      * below still reads until the end). */
-    if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > max) {
-        fclose(f);
-        return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
-                            "file is larger than the limit of %zu bytes", max);
-    }
+    if (S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size > max)
+        return refuse_large(f, NULL, path, max, err);
     if (S_ISREG(sb.st_mode)) {
         cap = (size_t)sb.st_size + 65537;
         buf = malloc(cap);
-        if (buf == NULL) {
-            fclose(f);
-            return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0,
-                                "out of memory reading file");
-        }
+        if (buf == NULL)
+            return refuse_nomem(f, NULL, path, err);
         /* The bytes go straight into the buffer, not through stdio's. */
         setvbuf(f, NULL, _IONBF, 0);
     }
@@ -359,24 +383,15 @@ jh__read_file(const char *path, size_t max, char **out, size_t *len,
             if (ncap > max + 65537)
                 ncap = max + 65537;
             nb = realloc(buf, ncap);
-            if (nb == NULL) {
-                free(buf);
-                fclose(f);
-                return jh_error_set(err, JH_ERR_NOMEM, path, 0, 0,
-                                    "out of memory reading file");
-            }
+            if (nb == NULL)
+                return refuse_nomem(f, buf, path, err);
             buf = nb;
             cap = ncap;
         }
         got = fread(buf + n, 1, cap - n - 1, f);
         n += got;
-        if (n > max) {
-            free(buf);
-            fclose(f);
-            return jh_error_set(err, JH_ERR_DATA, path, 0, 0,
-                                "file is larger than the limit of %zu bytes",
-                                max);
-        }
+        if (n > max)
+            return refuse_large(f, buf, path, max, err);
         if (got == 0)
             break;
     }
@@ -384,8 +399,8 @@ jh__read_file(const char *path, size_t max, char **out, size_t *len,
         int e = errno;
         free(buf);
         fclose(f);
-        return jh_error_set(err, JH_ERR_IO, path, 0, 0, "cannot read: %s",
-                            strerror(e));
+        return jh_error_errno2(err, JH_ERR_IO, path, e, "无法读取文件",
+                               "cannot read");
     }
     fclose(f);
     buf[n] = '\0';

@@ -66,23 +66,6 @@ type_levels(jh_school_type type)
 
 static const char *const level_zh[3] = {"小学", "初中", "高中"};
 
-/* Point @p err at the cell of column @p col (0-based, -1 none) of @p s. */
-static void
-locate(const jh_county *c, const jh_school *s, long col, jh_error *err)
-{
-    char letters[16];
-
-    if (err == NULL)
-        return;
-    jh_error_clear(err);
-    snprintf(err->file, sizeof(err->file), "%s", c->source);
-    err->line = s->line;
-    err->column = col >= 0 ? col + 1 : 0;
-    if (c->sheet != NULL && col >= 0)
-        snprintf(err->cell, sizeof(err->cell), "%s!%s%ld", c->sheet,
-                 jh_column_letters(col + 1, letters, sizeof(letters)),
-                 s->line);
-}
 
 /* Whether relax_2019_pe_art_parttime applies to school @p s with
  * @p students compulsory pupils: switched on, a rural school, and its
@@ -102,23 +85,31 @@ relax_pe_art_applies(const jh_standard *std, const jh_school *s,
            (isnan(pv->max_students) || students <= pv->max_students);
 }
 
-/* Report bad data at a cell of school @p s; returns JH_ERR_DATA. */
+/* Report bad data at the cell of column @p col (0-based, -1 none) of
+ * school @p s, in Chinese (@p fmt_zh) and English (@p fmt) as
+ * jh_error_set2(); returns JH_ERR_DATA. */
 static jh_status
 school_error(jh_error *err, const jh_county *c, const jh_school *s, long col,
-             const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+             const char *fmt_zh, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
 
 static jh_status
 school_error(jh_error *err, const jh_county *c, const jh_school *s, long col,
-             const char *fmt, ...)
+             const char *fmt_zh, const char *fmt, ...)
 {
     va_list ap;
+    char letters[16];
 
     if (err == NULL)
         return JH_ERR_DATA;
-    locate(c, s, col, err);
     va_start(ap, fmt);
-    vsnprintf(err->message, sizeof(err->message), fmt, ap);
+    jh_error_vset2(err, JH_ERR_DATA, c->source, s->line,
+                   col >= 0 ? col + 1 : 0, fmt_zh, fmt, ap);
     va_end(ap);
+    if (c->sheet != NULL && col >= 0)
+        snprintf(err->cell, sizeof(err->cell), "%s!%s%ld", c->sheet,
+                 jh_column_letters(col + 1, letters, sizeof(letters)),
+                 s->line);
     return JH_ERR_DATA;
 }
 
@@ -154,11 +145,14 @@ check_columns(const jh_county *c, const jh_standard *std,
                 if ((int)std->indicators[i].quantity == q)
                     ind = std->indicators[i].name_zh;
             }
-            return jh_error_set(err, JH_ERR_DATA, c->source, 0, 0,
-                                "required column %s (%s) is missing; %s "
-                                "needs it",
-                                jh_quantity_zh((jh_quantity)q),
-                                jh_quantity_key((jh_quantity)q), ind);
+            return jh_error_set2(err, JH_ERR_DATA, c->source, 0, 0,
+                                 "缺少必需的列「%s」%.0s，指标“%s”要用到它；"
+                                 "请在表头中加上这一列（junheng template "
+                                 "生成的模板中有这一列）",
+                                 "required column %s (%s) is missing; %s "
+                                 "needs it",
+                                 jh_quantity_zh((jh_quantity)q),
+                                 jh_quantity_key((jh_quantity)q), ind);
         }
     }
     return JH_OK;
@@ -233,6 +227,7 @@ school_shape(shape *sh, const jh_county *c, const jh_school *s,
             if (isnan(v)) {
                 return school_error(
                     err, c, s, c->columns.students[l],
+                    "%s（%s，%s）缺少%s在校生数%.0s；请在这个单元格填写人数",
                     "%s (%s, %s) has no %s在校生数 (students_%s)", s->name,
                     s->code, jh_school_type_zh(s->type), level_zh[l],
                     jh_level_key((jh_level)l));
@@ -241,6 +236,8 @@ school_shape(shape *sh, const jh_county *c, const jh_school *s,
             sh->nlevels++;
         } else if (!isnan(v) && v > 0) {
             return school_error(err, c, s, c->columns.students[l],
+                                "%s（%s）是%s，却有 %.0f 名%s学生；请核对学校"
+                                "类型是否填对",
                                 "%s (%s) is a %s but has %.0f %s pupils; is "
                                 "its school type right?",
                                 s->name, s->code,
@@ -269,6 +266,8 @@ adjust_areas(const jh_school **out, jh_school *adjusted, const jh_county *c,
             if (!isnan(teaching) && indoor > teaching)
                 return school_error(
                     err, c, s, c->columns.whole[JH_Q_INDOOR_SPORTS_AREA],
+                    "%s（%s）：其中室内体育用房（%g 平方米）比包含它的"
+                    "教学及辅助用房面积（%g 平方米）还大；请核对这两个数",
                     "%s (%s): 其中室内体育用房 (%g m2) is more than the "
                     "教学及辅助用房面积 (%g m2) that includes it",
                     s->name, s->code, indoor, teaching);
@@ -335,6 +334,7 @@ section_quantities(jh_section *sec, int l, const jh_county *c,
                                : c->columns.whole[q];
                 return school_error(
                     err, c, s, col,
+                    "%s（%s）缺少“%s”（%s学段）；空白不等于零，没有请填 0",
                     "%s (%s) has no %s for its %s section (blank is not "
                     "zero: enter 0 if there are none)",
                     s->name, s->code, jh_quantity_zh((jh_quantity)q),
@@ -345,6 +345,7 @@ section_quantities(jh_section *sec, int l, const jh_county *c,
             if (isnan(v) && needed[q]) {
                 return school_error(
                     err, c, s, c->columns.whole[q],
+                    "%s（%s）缺少“%s”；空白不等于零，没有请填 0",
                     "%s (%s) has no %s (blank is not zero: enter 0 if "
                     "there is none)",
                     s->name, s->code, jh_quantity_zh((jh_quantity)q));
@@ -451,12 +452,12 @@ jh_model_build(jh_model **out, const jh_county *c, const jh_standard *std,
                       "indoor sports rooms are to be moved to the sports "
                      "area, but there is no 其中室内体育用房 "
                      "(indoor_sports_area) column: nothing moved") != JH_OK)
-        return jh_error_set(err, JH_ERR_NOMEM, c->source, 0, 0,
-                            "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, c->source, 0, 0, "内存不足",
+                             "out of memory");
     b.m = calloc(1, sizeof(*b.m));
     if (b.m == NULL)
-        return jh_error_set(err, JH_ERR_NOMEM, c->source, 0, 0,
-                            "out of memory");
+        return jh_error_set2(err, JH_ERR_NOMEM, c->source, 0, 0, "内存不足",
+                             "out of memory");
     b.m->county = c;
     b.m->standard = std;
 
@@ -482,7 +483,7 @@ jh_model_build(jh_model **out, const jh_county *c, const jh_standard *std,
             st = build_school(&b, c, i, std, needed, warn, err);
     }
     if (st == JH_ERR_NOMEM)
-        jh_error_set(err, st, c->source, 0, 0, "out of memory");
+        jh_error_set2(err, st, c->source, 0, 0, "内存不足", "out of memory");
     if (st != JH_OK) {
         jh_model_free(b.m);
         return st;

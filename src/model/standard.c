@@ -145,10 +145,17 @@ jh_standard_set_provision(jh_standard *std, const char *id, bool enabled,
             snprintf(list + n, sizeof(list) - n, "%s%s", k > 0 ? ", " : "",
                      std->provisions[k].id);
         }
-        return jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
-                            "standard '%s' has no provision '%s' (it has: "
-                            "%s)",
-                            std->id, id, list[0] != '\0' ? list : "none");
+        if (list[0] == '\0')
+            return jh_error_set2(err, JH_ERR_NOTFOUND, NULL, 0, 0,
+                                 "标准“%s”没有条款“%s”（它没有任何条款）",
+                                 "standard '%s' has no provision '%s' (it "
+                                 "has: none)",
+                                 std->id, id);
+        return jh_error_set2(err, JH_ERR_NOTFOUND, NULL, 0, 0,
+                             "标准“%s”没有条款“%s”（它的条款有：%s）",
+                             "standard '%s' has no provision '%s' (it has: "
+                             "%s)",
+                             std->id, id, list);
     }
     std->provisions[i].enabled = enabled;
     jh__standard_sync_flags(std);
@@ -184,7 +191,7 @@ static const jh__limit_key guarantee_keys[] = {
 const jh__limit_table jh__guarantee_table = {
     "guarantee", guarantee_keys,
     sizeof(guarantee_keys) / sizeof(guarantee_keys[0]),
-    offsetof(jh_standard, guarantee), "0.05 for 5%"};
+    offsetof(jh_standard, guarantee), "0.05 for 5%", "5% 请写 0.05"};
 
 /* Numbers of [county], by key. */
 static const jh__limit_key county_keys[] = {
@@ -215,7 +222,8 @@ static const jh__limit_key county_keys[] = {
 };
 const jh__limit_table jh__county_table = {
     "county", county_keys, sizeof(county_keys) / sizeof(county_keys[0]),
-    offsetof(jh_standard, county), "0.95 for 95%"};
+    offsetof(jh_standard, county), "0.95 for 95%",
+    "95% 请写 0.95"};
 
 double *
 jh__limit_field(jh_standard *s, const jh__limit_table *t, size_t i)
@@ -244,10 +252,13 @@ jh_standard_resolve(jh_standard *out, const char *arg, jh_error *err)
         return JH_OK;
     }
     if (strchr(arg, '/') == NULL && strchr(arg, '.') == NULL)
-        return jh_error_set(err, JH_ERR_NOTFOUND, NULL, 0, 0,
-                            "no built-in standard '%s' (see 'junheng "
-                            "standards'), and it is not a file name",
-                            arg);
+        return jh_error_set2(err, JH_ERR_NOTFOUND, NULL, 0, 0,
+                             "没有名为“%s”的内置标准（可用 junheng standards "
+                             "查看），它也不是文件名；请写内置标准的名称，或"
+                             "标准文件的路径",
+                             "no built-in standard '%s' (see 'junheng "
+                             "standards'), and it is not a file name",
+                             arg);
     st = jh__read_file(arg, 1 << 20, &text, &len, err);
     if (st != JH_OK)
         return st;

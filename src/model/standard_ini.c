@@ -73,8 +73,8 @@ provision_known(const char *id, char *list, size_t size)
     return known;
 }
 
-static int fail(parser *p, jh_status st, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+static int fail(parser *p, jh_status st, const char *fmt_zh, const char *fmt,
+                ...) __attribute__((format(printf, 4, 5)));
 
 /*
  * A [section] header on the line just read: an unknown provision is
@@ -95,8 +95,8 @@ check_header(parser *p, const char *line)
     memcpy(name, line + 1, n);
     name[n] = '\0';
     if (!provision_known(name + 10, list, sizeof(list)))
-        fail(p, JH_ERR_DATA, "unknown provision '%s' (junheng knows: %s)",
-             name + 10, list);
+        fail(p, JH_ERR_DATA, "未知的条款“%s”（junheng 认识的条款：%s）",
+             "unknown provision '%s' (junheng knows: %s)", name + 10, list);
 }
 
 /* inih reads through this, so that we know the line of every key. */
@@ -128,8 +128,10 @@ reader(char *buf, int size, void *stream)
     return buf;
 }
 
+/* Record the first error, at the current line, in Chinese (@p fmt_zh)
+ * and English (@p fmt), as jh_error_set2(); returns 0 (inih: stop). */
 static int
-fail(parser *p, jh_status st, const char *fmt, ...)
+fail(parser *p, jh_status st, const char *fmt_zh, const char *fmt, ...)
 {
     va_list ap;
 
@@ -137,14 +139,9 @@ fail(parser *p, jh_status st, const char *fmt, ...)
         return 0;
     p->status = st;
     p->error_line = p->line;
-    if (p->err != NULL) {
-        jh_error_clear(p->err);
-        snprintf(p->err->file, sizeof(p->err->file), "%s", p->name);
-        p->err->line = p->line;
-        va_start(ap, fmt);
-        vsnprintf(p->err->message, sizeof(p->err->message), fmt, ap);
-        va_end(ap);
-    }
+    va_start(ap, fmt);
+    jh_error_vset2(p->err, st, p->name, p->line, 0, fmt_zh, fmt, ap);
+    va_end(ap);
     return 0;
 }
 
@@ -153,13 +150,13 @@ set_text(parser *p, char *dst, size_t size, const char *key,
          const char *value)
 {
     if (strlen(value) >= size)
-        return fail(p, JH_ERR_DATA, "%s: value is longer than %zu bytes",
-                    key, size - 1);
+        return fail(p, JH_ERR_DATA, "%s：值超过了 %zu 字节",
+                    "%s: value is longer than %zu bytes", key, size - 1);
     /* Written back as "key = ;...", it would read as a comment (found by
      * fuzz_standard): refuse it here instead. */
     if (value[0] == ';')
-        return fail(p, JH_ERR_DATA, "%s: a value must not start with ';'",
-                    key);
+        return fail(p, JH_ERR_DATA, "%s：值不能以“;”开头",
+                    "%s: a value must not start with ';'", key);
     memcpy(dst, value, strlen(value) + 1);
     return 1;
 }
@@ -175,20 +172,22 @@ set_number(parser *p, double *dst, const char *key, const char *value,
         return 1;
     }
     if (!jh__parse_double(value, &v) || v < 0)
-        return fail(p, JH_ERR_DATA, "%s: '%s' is not a non-negative number",
-                    key, value);
+        return fail(p, JH_ERR_DATA, "%s：“%s”不是非负数",
+                    "%s: '%s' is not a non-negative number", key, value);
     *dst = v;
     return 1;
 }
 
 /*
  * A number of @p key in [lo, hi] (an open end when lo_open / hi_open),
- * or "none" when @p allow_none; fails naming the range otherwise.
+ * or "none" when @p allow_none; fails naming the range otherwise, with
+ * @p hint (English, in parentheses) and @p hint_zh (Chinese, starting
+ * with its own punctuation) when not NULL.
  */
 static int
 set_ranged(parser *p, double *dst, const char *key, const char *value,
            bool allow_none, double lo, bool lo_open, double hi, bool hi_open,
-           const char *hint)
+           const char *hint, const char *hint_zh)
 {
     double v = 0.0;
 
@@ -199,9 +198,12 @@ set_ranged(parser *p, double *dst, const char *key, const char *value,
         char a[32], b[32];
         jh__fmt_general(lo, 6, a, sizeof(a));
         jh__fmt_general(hi, 6, b, sizeof(b));
-        return fail(p, JH_ERR_DATA, "%s: '%s' is outside %s%s, %s%s%s%s", key,
-                    value, lo_open ? "(" : "[", a, b, hi_open ? ")" : "]",
-                    hint != NULL ? " " : "", hint != NULL ? hint : "");
+        /* Each text skips the other's hint ("%.0s"). */
+        return fail(p, JH_ERR_DATA, "%s：“%s”不在范围 %s%s, %s%s 内%.0s%.0s%s",
+                    "%s: '%s' is outside %s%s, %s%s%s%s%.0s", key, value,
+                    lo_open ? "(" : "[", a, b, hi_open ? ")" : "]",
+                    hint != NULL ? " " : "", hint != NULL ? hint : "",
+                    hint_zh != NULL ? hint_zh : "");
     }
     *dst = v;
     return 1;
@@ -218,9 +220,9 @@ set_whole(parser *p, double *dst, const char *key, const char *value, double lo,
         return 0;
     if (v != floor(v) || v < lo || v > hi) {
         char a[32], b[32];
-        return fail(p, JH_ERR_DATA,
-                    "%s: '%s' is not a whole number from %s to %s", key,
-                    value, jh__fmt_fixed(lo, 0, a, sizeof(a)),
+        return fail(p, JH_ERR_DATA, "%s：“%s”不是 %s 到 %s 之间的整数",
+                    "%s: '%s' is not a whole number from %s to %s", key, value,
+                    jh__fmt_fixed(lo, 0, a, sizeof(a)),
                     jh__fmt_fixed(hi, 0, b, sizeof(b)));
     }
     *dst = v;
@@ -241,8 +243,8 @@ set_bool(parser *p, bool *dst, const char *key, const char *value,
         *dst = false;
         return 1;
     }
-    return fail(p, JH_ERR_DATA, "%s: '%s' is neither %s nor %s", key, value,
-                yes, no);
+    return fail(p, JH_ERR_DATA, "%s：“%s”既不是 %s 也不是 %s",
+                "%s: '%s' is neither %s nor %s", key, value, yes, no);
 }
 
 /* Level suffix of a key ("threshold_primary" → 0), or -1. */
@@ -269,14 +271,16 @@ standard_key(parser *p, const char *key, const char *value)
     if (strcmp(key, "base") == 0) {
         const jh_standard *b;
         if (p->any_key)
-            return fail(p, JH_ERR_DATA,
+            return fail(p, JH_ERR_DATA, "base 必须写在文件的第一项",
                         "base must be the first key of the file");
         b = jh_standard_builtin(value);
         if (b == NULL)
-            return fail(p, JH_ERR_DATA,
-                        "base: no built-in standard '%s' (see 'junheng "
-                        "standards')",
-                        value);
+            return fail(
+                p, JH_ERR_DATA,
+                "base：没有名为“%s”的内置标准（可用 junheng standards 查看）",
+                "base: no built-in standard '%s' (see 'junheng "
+                "standards')",
+                value);
         *s = *b;
         snprintf(s->base, sizeof(s->base), "%s", value);
         p->any_key = true;
@@ -302,25 +306,27 @@ standard_key(parser *p, const char *key, const char *value)
             s->cv_rule = JH_CV_NONE;
         else
             return fail(p, JH_ERR_DATA,
-                        "cv_rule: '%s' is not each, composite or none",
-                        value);
+                        "cv_rule：“%s”不是 each、composite 或 none",
+                        "cv_rule: '%s' is not each, composite or none", value);
         return 1;
     }
     /* A difference coefficient above 2 means one school holds nearly
      * everything; a limit of 0 or less can never be met. */
     if ((l = level_of(key, "cv_limit")) >= 0)
         return set_ranged(p, &s->cv_limit[l], key, value, true, 0, true,
-                          JH_CV_LIMIT_MAX, false, "(write 0.50, or none)");
+                          JH_CV_LIMIT_MAX, false, "(write 0.50, or none)",
+                          "；请写如 0.50 的数，或写 none");
     if ((l = level_of(key, "composite_limit")) >= 0)
         return set_ranged(p, &s->composite_limit[l], key, value, true, 0, true,
-                          JH_CV_LIMIT_MAX, false, "(write 0.65, or none)");
+                          JH_CV_LIMIT_MAX, false, "(write 0.65, or none)",
+                          "；请写如 0.65 的数，或写 none");
     if (strcmp(key, "min_met") == 0) {
         double v = 0.0;
         if (!set_number(p, &v, key, value, false))
             return 0;
         if (v != floor(v) || v > JH_MAX_INDICATORS)
-            return fail(p, JH_ERR_DATA, "min_met: '%s' is not a count",
-                        value);
+            return fail(p, JH_ERR_DATA, "min_met：“%s”不是有效的个数",
+                        "min_met: '%s' is not a count", value);
         s->min_met = (size_t)v;
         return 1;
     }
@@ -329,6 +335,7 @@ standard_key(parser *p, const char *key, const char *value)
             return 0;
         if (s->partial_floor > 1)
             return fail(p, JH_ERR_DATA,
+                        "partial_floor：“%s”大于 1（85%% 请写 0.85）",
                         "partial_floor: '%s' is more than 1 (write 0.85 "
                         "for 85%%)",
                         value);
@@ -337,7 +344,8 @@ standard_key(parser *p, const char *key, const char *value)
         p->partial_floor_line = p->line;
         return 1;
     }
-    return fail(p, JH_ERR_DATA, "unknown key '%s' in [standard]", key);
+    return fail(p, JH_ERR_DATA, "[standard] 中有未知的键“%s”",
+                "unknown key '%s' in [standard]", key);
 }
 
 static int
@@ -360,10 +368,13 @@ weights_key(parser *p, const char *key, const char *value)
                               JH_WEIGHT_MAX, false,
                               "(a pupil's weight relative to a primary "
                               "pupil, 1; the 2017 rules use 1.1, 1.2 and "
-                              "1.32)");
+                              "1.32)",
+                              "；这是相对于小学生（为 1）的折算系数，2017 年"
+                              "的办法用 1.1、1.2 和 1.32");
         }
     }
-    return fail(p, JH_ERR_DATA, "unknown key '%s' in [weights]", key);
+    return fail(p, JH_ERR_DATA, "[weights] 中有未知的键“%s”",
+                "unknown key '%s' in [weights]", key);
 }
 
 static int
@@ -395,12 +406,14 @@ scope_key(parser *p, const char *key, const char *value)
             s->teaching_points = JH_TP_INCLUDE;
         else
             return fail(p, JH_ERR_DATA,
+                        "teaching_points：“%s”不是 min、exclude 或 include",
                         "teaching_points: '%s' is not min, exclude or "
                         "include",
                         value);
         return 1;
     }
-    return fail(p, JH_ERR_DATA, "unknown key '%s' in [scope]", key);
+    return fail(p, JH_ERR_DATA, "[scope] 中有未知的键“%s”",
+                "unknown key '%s' in [scope]", key);
 }
 
 /* The indicator named in a section header, created when new. */
@@ -414,11 +427,13 @@ indicator_for(parser *p, const char *id)
     if (k >= 0)
         return &s->indicators[k];
     if (s->nindicators == JH_MAX_INDICATORS) {
-        fail(p, JH_ERR_DATA, "more than %d indicators", JH_MAX_INDICATORS);
+        fail(p, JH_ERR_DATA, "指标超过了 %d 个", "more than %d indicators",
+             JH_MAX_INDICATORS);
         return NULL;
     }
     if (strlen(id) >= sizeof(ind->id) || id[0] == '\0') {
-        fail(p, JH_ERR_DATA, "indicator id '%s' is empty or too long", id);
+        fail(p, JH_ERR_DATA, "指标编号“%s”为空或太长",
+             "indicator id '%s' is empty or too long", id);
         return NULL;
     }
     ind = &s->indicators[s->nindicators++];
@@ -473,8 +488,8 @@ indicator_key(parser *p, const char *id, const char *key, const char *value)
         else if (strcmp(value, "100") == 0)
             ind->scale = 100.0;
         else
-            return fail(p, JH_ERR_DATA, "per: '%s' is neither 1 nor 100",
-                        value);
+            return fail(p, JH_ERR_DATA, "per：“%s”既不是 1 也不是 100",
+                        "per: '%s' is neither 1 nor 100", value);
         return 1;
     }
     if (strcmp(key, "quantity") == 0) {
@@ -484,25 +499,26 @@ indicator_key(parser *p, const char *id, const char *key, const char *value)
                 return 1;
             }
         }
-        return fail(p, JH_ERR_DATA, "quantity: unknown column key '%s'",
-                    value);
+        return fail(p, JH_ERR_DATA, "quantity：“%s”不是已知的列键",
+                    "quantity: unknown column key '%s'", value);
     }
     /* A threshold of 0 is met by every school: write none instead. */
     if ((l = level_of(key, "threshold")) >= 0)
         return set_ranged(p, &ind->threshold[l], key, value, true, 0, true,
-                          JH_MAX_QUANTITY, false, "(or none)");
+                          JH_MAX_QUANTITY, false, "(or none)",
+                          "；不设标准值请写 none");
     if (strcmp(key, "decimals") == 0) {
         double v = 0.0;
         if (!set_number(p, &v, key, value, false))
             return 0;
         if (v != floor(v) || v > 6)
-            return fail(p, JH_ERR_DATA, "decimals: '%s' is not 0 to 6",
-                        value);
+            return fail(p, JH_ERR_DATA, "decimals：“%s”不是 0 到 6 的整数",
+                        "decimals: '%s' is not 0 to 6", value);
         ind->decimals = (int)v;
         return 1;
     }
-    return fail(p, JH_ERR_DATA, "unknown key '%s' in [indicator %s]", key,
-                id);
+    return fail(p, JH_ERR_DATA, "未知的键“%s”（在 [indicator %s] 中）",
+                "unknown key '%s' in [indicator %s]", key, id);
 }
 
 static int
@@ -517,16 +533,16 @@ provision_key(parser *p, const char *id, const char *key, const char *value)
         if (!provision_known(id, list, sizeof(list))) {
             long line = p->line;
             p->line = p->section_line; /* name the header, not the key */
-            fail(p, JH_ERR_DATA, "unknown provision '%s' (junheng knows: %s)",
-                 id, list);
+            fail(p, JH_ERR_DATA, "未知的条款“%s”（junheng 认识的条款：%s）",
+                 "unknown provision '%s' (junheng knows: %s)", id, list);
             p->line = line;
             return 0;
         }
         if (s->nprovisions == JH_MAX_PROVISIONS)
-            return fail(p, JH_ERR_DATA, "more than %d provisions",
-                        JH_MAX_PROVISIONS);
+            return fail(p, JH_ERR_DATA, "条款超过了 %d 个",
+                        "more than %d provisions", JH_MAX_PROVISIONS);
         if (strlen(id) >= sizeof(pv->id) || id[0] == '\0')
-            return fail(p, JH_ERR_DATA,
+            return fail(p, JH_ERR_DATA, "条款编号“%s”为空或太长",
                         "provision id '%s' is empty or too long", id);
         pv = &s->provisions[s->nprovisions++];
         memset(pv, 0, sizeof(*pv));
@@ -550,12 +566,12 @@ provision_key(parser *p, const char *id, const char *key, const char *value)
         if (!set_whole(p, dst, key, value, 0, JH_MAX_SCHOOL_PUPILS))
             return 0;
         if (pv->min_students > pv->max_students)
-            return fail(p, JH_ERR_DATA,
+            return fail(p, JH_ERR_DATA, "%s：min_students 大于 max_students",
                         "%s: min_students is more than max_students", key);
         return 1;
     }
-    return fail(p, JH_ERR_DATA, "unknown key '%s' in [provision %s]", key,
-                id);
+    return fail(p, JH_ERR_DATA, "未知的键“%s”（在 [provision %s] 中）",
+                "unknown key '%s' in [provision %s]", key, id);
 }
 
 /* Key @p key of limits table @p tab ([guarantee] or [county]). */
@@ -574,19 +590,22 @@ limit_key(parser *p, const jh__limit_table *tab, const char *key,
         if (!set_number(p, dst, key, value, k->kind == 2))
             return 0;
         if (k->kind > 0 && *dst > 1)
-            return fail(p, JH_ERR_DATA, "%s: '%s' is more than 1 (write %s)",
-                        key, value, tab->share_example);
+            return fail(p, JH_ERR_DATA, "%s：“%s”大于 1（%.0s%s）",
+                        "%s: '%s' is more than 1 (write %s%.0s)", key, value,
+                        tab->share_example, tab->share_example_zh);
         /* Every [guarantee] figure is a limit or a count a school is held
          * to: 0 would make its check meaningless.  In [county], a minimum
          * of 0 is met by any county, a maximum of 0 by none. */
         if (*dst <= 0)
-            return fail(p, JH_ERR_DATA, "%s: must be more than 0", key);
+            return fail(p, JH_ERR_DATA, "%s：必须大于 0",
+                        "%s: must be more than 0", key);
         if (*dst > JH_MAX_QUANTITY)
-            return fail(p, JH_ERR_DATA, "%s: '%s' is implausibly large", key,
-                        value);
+            return fail(p, JH_ERR_DATA, "%s：“%s”大得不合常理",
+                        "%s: '%s' is implausibly large", key, value);
         return 1;
     }
-    return fail(p, JH_ERR_DATA, "unknown key '%s' in [%s]", key, tab->section);
+    return fail(p, JH_ERR_DATA, "未知的键“%s”（在 [%s] 中）",
+                "unknown key '%s' in [%s]", key, tab->section);
 }
 
 /* [guarantee]: limits of the school-level government-guarantee items. */
@@ -626,24 +645,26 @@ note_key(parser *p, const char *section, const char *key)
         if (strncmp(n, section, ls) == 0 && n[ls] == '\n' &&
             strcmp(n + ls + 1, key) == 0)
             return fail(p, JH_ERR_DATA,
+                        "%s 在 [%s] 中写了两次（第一次在第 %ld "
+                        "行；缩进的行会接在上一个键的值后面）",
                         "%s is given twice in [%s] (first on line %ld; an "
                         "indented line continues the key above it)",
                         key, section, p->seen[i].line);
     }
     if (p->nseen == MAX_KEYS)
-        return fail(p, JH_ERR_DATA,
+        return fail(p, JH_ERR_DATA, "键超过了 %d 个：这不是标准文件",
                     "more than %d keys: this is no standards file", MAX_KEYS);
     if (p->nseen == p->capseen) {
         size_t cap = p->capseen ? p->capseen * 2 : 64;
         seen_key *v = realloc(p->seen, cap * sizeof(*v));
         if (v == NULL)
-            return fail(p, JH_ERR_NOMEM, "out of memory");
+            return fail(p, JH_ERR_NOMEM, "内存不足", "out of memory");
         p->seen = v;
         p->capseen = cap;
     }
     name = malloc(ls + lk + 2);
     if (name == NULL)
-        return fail(p, JH_ERR_NOMEM, "out of memory");
+        return fail(p, JH_ERR_NOMEM, "内存不足", "out of memory");
     memcpy(name, section, ls);
     name[ls] = '\n';
     memcpy(name + ls + 1, key, lk + 1);
@@ -674,6 +695,7 @@ handler(void *user, const char *section, const char *key, const char *value)
         return 0;
     if (section[0] == '\0')
         return fail(p, JH_ERR_DATA,
+                    "“%s”写在了所有 [节名] 之前（或它所在节的标题写错了）",
                     "'%s' comes before any [section] (or its section "
                     "header is broken)",
                     key);
@@ -692,11 +714,14 @@ handler(void *user, const char *section, const char *key, const char *value)
         return guarantee_key(p, key, value);
     if (strcmp(section, "county") == 0)
         return county_key(p, key, value);
-    return fail(p, JH_ERR_DATA,
-                "unknown section [%s] (expected [standard], [weights], "
-                "[scope], [indicator ID], [provision ID], [guarantee] or "
-                "[county])",
-                section);
+    return fail(
+        p, JH_ERR_DATA,
+        "未知的节 [%s]（应为 [standard]、[weights]、[scope]、[indicator "
+        "编号]、[provision 编号]、[guarantee] 或 [county]）",
+        "unknown section [%s] (expected [standard], [weights], "
+        "[scope], [indicator ID], [provision ID], [guarantee] or "
+        "[county])",
+        section);
 }
 
 /* Every number of limits table @p tab is set, but a share that may be
@@ -706,7 +731,7 @@ require_limits(parser *p, const jh__limit_table *tab)
 {
     for (size_t i = 0; p->status == JH_OK && i < tab->n; i++) {
         if (tab->keys[i].kind != 2 && isnan(*jh__limit_field(p->std, tab, i)))
-            fail(p, JH_ERR_DATA, "[%s] needs %s", tab->section,
+            fail(p, JH_ERR_DATA, "[%s] 缺少 %s", "[%s] needs %s", tab->section,
                  tab->keys[i].key);
     }
 }
@@ -720,11 +745,13 @@ validate(parser *p)
 
     p->line = 0;
     if (s->id[0] == '\0')
-        fail(p, JH_ERR_DATA, "[standard] needs an id (or a base)");
+        fail(p, JH_ERR_DATA, "[standard] 缺少 id（或 base）",
+             "[standard] needs an id (or a base)");
     else if (s->nindicators == 0)
-        fail(p, JH_ERR_DATA, "the standard defines no indicator");
+        fail(p, JH_ERR_DATA, "标准中没有定义任何指标",
+             "the standard defines no indicator");
     else if (s->min_met > s->nindicators)
-        fail(p, JH_ERR_DATA,
+        fail(p, JH_ERR_DATA, "min_met 为 %zu，但只有 %zu 个指标",
              "min_met is %zu but there are only %zu indicators", s->min_met,
              s->nindicators);
     else if (s->min_met > 0 && s->min_met < s->nindicators &&
@@ -732,6 +759,9 @@ validate(parser *p)
         /* Some indicator may fall short: by how much must be said. */
         p->line = p->partial_floor_line;
         fail(p, JH_ERR_DATA,
+             "partial_floor：%g 不是 (0, 1] 之间的比例（85%% 请写 "
+             "0.85）；min_met = %zu（共 %zu "
+             "个指标）允许有指标未达到，须写明至少达到标准值的多少",
              "partial_floor: %g is not a share in (0, 1] (write 0.85 for "
              "85%%); min_met = %zu of %zu indicators lets one fall short",
              s->partial_floor, s->min_met, s->nindicators);
@@ -740,15 +770,17 @@ validate(parser *p)
     for (size_t i = 0; p->status == JH_OK && i < s->nindicators; i++) {
         const jh_indicator *ind = &s->indicators[i];
         if (ind->quantity >= JH_Q_COUNT)
-            fail(p, JH_ERR_DATA,
+            fail(p, JH_ERR_DATA, "[indicator %s] 缺少 quantity（它统计的列）",
                  "[indicator %s] needs a quantity (the column it counts)",
                  ind->id);
         else if (ind->name_zh[0] == '\0' || ind->name_en[0] == '\0')
-            fail(p, JH_ERR_DATA, "[indicator %s] needs name_zh and name_en",
-                 ind->id);
+            fail(p, JH_ERR_DATA, "[indicator %s] 缺少 name_zh 和 name_en",
+                 "[indicator %s] needs name_zh and name_en", ind->id);
         for (int l = 0; s->min_met > 0 && l < JH_LEVEL_COUNT; l++) {
             if (!jh_indicator_has_threshold(ind, l))
                 fail(p, JH_ERR_DATA,
+                     "[indicator %s] 缺少 threshold_%s：逐校达标规则（min_met "
+                     "= %zu）要用到它",
                      "[indicator %s] needs threshold_%s: the per-school "
                      "rule (min_met = %zu) uses it",
                      ind->id, l == 0 ? "primary" : "junior", s->min_met);
@@ -761,9 +793,11 @@ validate(parser *p)
     for (int l = 0; p->status == JH_OK && l < JH_LEVEL_COUNT; l++) {
         const char *level = l == 0 ? "primary" : "junior";
         if (s->cv_rule == JH_CV_EACH && isnan(s->cv_limit[l]))
-            fail(p, JH_ERR_DATA, "cv_rule = each needs cv_limit_%s", level);
+            fail(p, JH_ERR_DATA, "cv_rule = each 时必须写 cv_limit_%s",
+                 "cv_rule = each needs cv_limit_%s", level);
         if (s->cv_rule == JH_CV_COMPOSITE && isnan(s->composite_limit[l]))
             fail(p, JH_ERR_DATA,
+                 "cv_rule = composite 时必须写 composite_limit_%s",
                  "cv_rule = composite needs composite_limit_%s", level);
     }
     return p->status;
@@ -801,9 +835,11 @@ jh_standard_parse(jh_standard *out, const char *text, size_t len,
         return p.status;
     if (rc != 0) {
         /* A syntax error inih found (rc is its line), not a bad value. */
-        jh_error_set(err, JH_ERR_PARSE, p.name, rc > 0 ? rc : 0, 0,
-                     "malformed line: expected [section], key = value or "
-                     "a ; comment");
+        jh_error_set2(err, JH_ERR_PARSE, p.name, rc > 0 ? rc : 0, 0,
+                      "这一行的格式不对：应为 [节名]、键 = 值，或以 ; 开头"
+                      "的注释",
+                      "malformed line: expected [section], key = value or "
+                      "a ; comment");
         return JH_ERR_PARSE;
     }
     if (validate(&p) != JH_OK)

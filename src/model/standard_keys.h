@@ -27,6 +27,7 @@ typedef struct jh__limit_table {
     size_t n;
     size_t offset;             /* of the limits in jh_standard */
     const char *share_example; /* how to write a share, for messages */
+    const char *share_example_zh; /* the same in Chinese */
 } jh__limit_table;
 
 extern const jh__limit_table jh__guarantee_table;

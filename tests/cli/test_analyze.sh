@@ -154,7 +154,9 @@ check "message names file, line and column" \
     grep -q "bad.csv:3:10: .*'abc' is not a number" "$tmp/err"
 check "no output folder for bad input" test ! -e "$tmp/badout"
 expect_exit "missing file" 3 "$bin" analyze "$tmp/nonexistent.csv"
-check "missing file message" grep -q "nonexistent.csv: cannot open" "$tmp/err"
+check "missing file message" grep -q "nonexistent.csv: 无法打开文件：没有这个文件或文件夹$" "$tmp/err"
+expect_exit "missing file, --lang en" 3 "$bin" analyze "$tmp/nonexistent.csv" --lang en
+check "missing file message in English" grep -q "nonexistent.csv: cannot open: No such file or directory$" "$tmp/err"
 printf 'code,name,type,students_primary\n"1,broken\n' >"$tmp/quote.csv"
 expect_exit "broken quote" 3 "$bin" analyze "$tmp/quote.csv"
 check "broken quote names the line and column" grep -q "quote.csv:2:1: 引号有误：从这一行开始的带引号单元格直到文件末尾都没有闭合" "$tmp/err"

@@ -258,12 +258,16 @@ echo "exit $?" >>"$TMP/err2"
 check "pieces: a byte that is not UTF-8 near the end: refused at its line, as with one job" \
     eval '[ "$(grep -c "$(printf "\\377")" "$TMP/notutf8.csv")" -eq 1 ] &&
           cmp -s "$TMP/err1" "$TMP/err2" && [ ! -e "$TMP/u2" ] &&
-          grep -q "notutf8.csv:$late: text is neither UTF-8 nor GBK/GB18030: invalid byte 0xFF" "$TMP/err2"'
+          grep -q "notutf8.csv:$late: 文字编码既不是 UTF-8 也不是 GBK/GB18030（无效字节 0xFF，位于第 [0-9]* 字节后）；请用 --encoding 指明编码" "$TMP/err2"'
 
 expect_exit "pieces: --encoding utf-8 and a byte that is not: exit 3" 3 \
     "$BIN" batch "$TMP/notutf8.csv" --encoding utf-8 --jobs 2 --no-charts
 check "pieces: ... named at its line of the whole file" \
-    grep -q "notutf8.csv:$late: text is not valid UTF-8: invalid byte 0xFF" "$TMP/err"
+    grep -q "notutf8.csv:$late: 文字不是有效的 UTF-8 编码（无效字节 0xFF，位于第 [0-9]* 字节后）" "$TMP/err"
+expect_exit "pieces: the same with --lang en" 3 \
+    "$BIN" batch "$TMP/notutf8.csv" --encoding utf-8 --jobs 2 --no-charts --lang en
+check "pieces: ... in English with --lang en" \
+    grep -q "notutf8.csv:$late: text is not valid UTF-8: invalid byte 0xFF at offset [0-9]*$" "$TMP/err"
 
 # --- 5. a bad row in one county: exit 3, file:line:col, nothing written -----
 awk -F, 'NR == 1000 { OFS = ","; $7 = "abc" } { print }' "$TMP/c60.csv" \

@@ -289,7 +289,7 @@ def put_both(ws):
 
 for label, mutate, cell, words in (
         ("#DIV/0! cell", put_div, div_cell, "#DIV/0!"),
-        ("blank required value", put_blank, blank_cell, "blank is not zero")):
+        ("blank required value", put_blank, blank_cell, "空白不等于零，没有请填 0")):
     p = os.path.join(TMP, "err-%s.xlsx" % mutate.__name__)
     openpyxl_book(p, mutate)
     rc, out, err = run("analyze", p, "-f", "json", "--no-charts")

@@ -77,7 +77,7 @@ run 0 analyze "$demo" --provision relax_2019_rooms_pre2016 --no-provision relax_
     --standard "$tmp/prov.ini" -f json && check "--provision / --no-provision" json "
 d['standard_detail']['provisions_on'] == ['relax_2019_rooms_pre2016']"
 run 2 analyze "$demo" --provision no_such_thing && check "unknown provision is a usage error" \
-    grep -q "no provision 'no_such_thing'" "$tmp/err"
+    grep -q "标准“quality-2017”没有条款“no_such_thing”（它的条款有：subtract_indoor_sports" "$tmp/err"
 
 # check reads the file as analyze would under the same standard.
 run 0 check "$demo" --standard basic-2012 && check "check applies the standard's scope" \
@@ -86,10 +86,18 @@ run 0 check "$demo" --standard basic-2012 && check "check applies the standard's
 # Bad standards files: exit 3 with file and line.
 printf '[standard]\nbase = quality-2017\n[indicator sports_area_per_student]\nthreshold_primary = lots\n' >"$tmp/bad.ini"
 run 3 analyze "$demo" --standard "$tmp/bad.ini" --out "$tmp/o" && check "bad value names file and line" \
-    grep -q "bad.ini:4: threshold_primary: 'lots'" "$tmp/err"
+    grep -q "bad.ini:4: threshold_primary：“lots”不是非负数$" "$tmp/err"
 check "no output for a bad standard" test ! -e "$tmp/o"
+run 3 analyze "$demo" --standard "$tmp/bad.ini" --lang en && check "bad value in English with --lang en" \
+    grep -q "bad.ini:4: threshold_primary: 'lots' is not a non-negative number$" "$tmp/err"
+printf '[standard]\nbase = quality-2017\n[weights]\nnine_year_junior = 7\n' >"$tmp/bad2.ini"
+run 3 analyze "$demo" --standard "$tmp/bad2.ini" && check "out of range: the range and the hint in Chinese" \
+    grep -q "bad2.ini:4: nine_year_junior：“7”不在范围 \[0.5, 3\] 内；这是相对于小学生（为 1）的折算系数" "$tmp/err"
+printf '[standard]\nbase = quality-2017\n[guarantee]\ncertified_share = 5\n' >"$tmp/bad3.ini"
+run 3 analyze "$demo" --standard "$tmp/bad3.ini" && check "a share over 1: how to write it, in Chinese" \
+    grep -q "bad3.ini:4: .*：“5”大于 1（5% 请写 0.05）$" "$tmp/err"
 run 3 analyze "$demo" --standard no-such-standard && check "unknown standard" \
-    grep -q "no built-in standard 'no-such-standard'" "$tmp/err"
+    grep -q "没有名为“no-such-standard”的内置标准（可用 junheng standards 查看）" "$tmp/err"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

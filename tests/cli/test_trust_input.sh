@@ -329,6 +329,22 @@ pycheck "CR, blank CR line, CRLF and LF mixed: lines 3, 4, 5" "$tmp/o" "[s['line
 printf '%s\r%s\r1000000002,"乙\r小学",小学,200,0,0,10,2,2,1000,1600,460000,5\r%s\r' "$H" "$R1" "$R3" >"$tmp/crq.csv"
 run "$tmp/o" "$tmp/e" analyze "$tmp/crq.csv" -f json
 pycheck "a CR inside quotes: the next school is on line 5" "$tmp/o" "[s['line'] for s in d['schools']] == [2, 3, 5]"
+# Messages of the school data and of the bytes, in Chinese by default.
+refuses "a blank required value: its cell, in Chinese" \
+    "blank.csv:3:10: 乙小学（1000000002）缺少“教学及辅助用房面积”；空白不等于零，没有请填 0$" \
+    analyze "$(csv blank.csv "$H" "$R1" "1000000002,乙小学,小学,200,0,0,10,2,2,,1600,460000,5")" --out "$tmp/never"
+refuses "junior pupils in a primary school: check the type, in Chinese" \
+    "type.csv:3:5: 乙小学（1000000002）是小学，却有 30 名初中学生；请核对学校类型是否填对$" \
+    analyze "$(csv type.csv "$H" "$R1" "1000000002,乙小学,小学,200,30,0,10,2,2,1000,1600,460000,5")" --out "$tmp/never"
+cut -d, -f1-9,11- "$tmp/blank.csv" >"$tmp/nocol.csv"
+refuses "a column an indicator needs: named, in Chinese" \
+    "nocol.csv: 缺少必需的列「教学及辅助用房面积」，指标“生均教学及辅助用房面积”要用到它" analyze "$tmp/nocol.csv" --out "$tmp/never"
+printf '%s\n1000000001,甲\0小学\n' "$H" >"$tmp/nul.csv"
+refuses "a NUL byte, in Chinese" "nul.csv:2: 文件中有 NUL 字节：可能是二进制文件" analyze "$tmp/nul.csv" --out "$tmp/never"
+printf '%s\n1000000001,甲\x80\x80小学\n' "$H" >"$tmp/enc.csv"
+refuses "bytes in no encoding, in Chinese" \
+    "enc.csv:2: 文字编码既不是 UTF-8 也不是 GBK/GB18030（无效字节 0x80，位于第 [0-9]+ 字节后）；请用 --encoding 指明编码" \
+    analyze "$tmp/enc.csv" --out "$tmp/never"
 
 # ---------------------------------------------------------------------------
 family streams
@@ -361,17 +377,18 @@ timeout 30 "$bin" analyze "$tmp/fifo2" -f json 2>"$tmp/e" | grep -v '"source"\|"
 wait "$writer" 2>/dev/null
 cmp -s "$tmp/file.json" "$tmp/fifo.json" && ok "a FIFO whose writer waits: read whole, the same figures" || bad "a FIFO with a writer: $(head -c 300 "$tmp/e")"
 start=$(date +%s)
-refuses "a pipe over the 1 MiB standards limit: refused while reading" "/dev/fd/[0-9]+: file is larger than the limit of 1048576" analyze "$tmp/crok.csv" --standard <(head -c 3000000 /dev/zero | tr '\0' a) --out "$tmp/never"
+refuses "a pipe over the 1 MiB standards limit: refused while reading" "/dev/fd/[0-9]+: 文件太大，超过了 1048576 字节的上限" analyze "$tmp/crok.csv" --standard <(head -c 3000000 /dev/zero | tr '\0' a) --out "$tmp/never"
 refuses "a FIFO without a writer: refused at once, no hang" "fifo: 没有可读的内容：管道是空的，或没有程序向它写入" analyze "$tmp/fifo" --out "$tmp/never"
 [ $(( $(date +%s) - start )) -lt 10 ] && ok "the FIFO took under 10 s" || bad "the FIFO took $(( $(date +%s) - start )) s"
 start=$(date +%s)
 refuses "batch on a FIFO without a writer: refused at once" "fifo: nothing to read" batch "$tmp/fifo" --out "$tmp/never" --no-charts --lang en
 [ $(( $(date +%s) - start )) -lt 10 ] && ok "batch: the FIFO took under 10 s" || bad "batch: the FIFO took $(( $(date +%s) - start )) s"
 start=$(date +%s)
-refuses "/dev/zero: refused at once" "/dev/zero: .*(not a file|device)" analyze /dev/zero --out "$tmp/never"
+refuses "/dev/zero: refused at once" "/dev/zero: 这不是文件，而是设备；junheng 只读取文件和管道$" analyze /dev/zero --out "$tmp/never"
 [ $(( $(date +%s) - start )) -lt 3 ] && ok "/dev/zero took under 3 s" || bad "/dev/zero took $(( $(date +%s) - start )) s"
-refuses "a folder is refused" "is a folder|directory" analyze "$tmp" --out "$tmp/never"
-refuses "/dev/zero as a standards file" "/dev/zero: .*(not a file|device)" analyze "$tmp/crok.csv" --standard /dev/zero --out "$tmp/never"
+refuses "a folder is refused" ": 这是一个文件夹，不是文件；请写出其中要读取的文件名$" analyze "$tmp" --out "$tmp/never"
+refuses "/dev/zero as a standards file" "/dev/zero: 这不是文件，而是设备" analyze "$tmp/crok.csv" --standard /dev/zero --out "$tmp/never"
+refuses "/dev/zero, --lang en" "/dev/zero: not a file but a device: junheng reads files and pipes$" analyze /dev/zero --out "$tmp/never" --lang en
 
 # ---------------------------------------------------------------------------
 family names

@@ -36,6 +36,8 @@ run() {
     bad "$name: exit $rc, expected $code ($(head -c 300 "$tmp/err"))"
     return 1
 }
+# says NAME TEXT: the message in $tmp/err holds TEXT (a grep pattern).
+says() { grep -q -- "$2" "$tmp/err" && return 0; bad "$1: the message lacks '$2': $(head -c 400 "$tmp/err")"; return 1; }
 # same NAME BEFORE AFTER: the two checksum lists are equal.
 same() { if [ "$2" = "$3" ]; then return 0; fi; bad "$1: files changed: $(diff <(echo "$2") <(echo "$3") | head -5 | tr '\n' ' ')"; return 1; }
 
@@ -53,6 +55,13 @@ if run "template --out ''" 2 bash -c "cd '$tmp/cwd' && exec '$bin' template --ou
     grep -q -- "--out" "$tmp/err" && [ -z "$(ls -A "$tmp/cwd")" ] && ok "template --out '' refused with exit 2" ||
         bad "template --out '': $(cat "$tmp/err")"
 fi
+# --out naming a file: refused, the file untouched, the message says --out
+# takes a folder.
+echo "my file" >"$tmp/afile"
+if run "--out a file" 4 "$bin" analyze "$A" --out "$tmp/afile" --no-charts; then
+    says "--out a file" "afile: 这是一个已有的文件，不是文件夹；--out 要写一个文件夹（不存在时会新建），请换一个名称$" &&
+        [ "$(cat "$tmp/afile")" = "my file" ] && ok "--out naming a file: refused in Chinese, the file untouched"
+fi
 for c in analyze plan evaluate verify batch trend; do
     if "$bin" $c --help | grep -q -- "--force"; then ok "$c --help documents --force"
     else bad "$c --help lacks --force"; fi
@@ -63,7 +72,7 @@ if can_freeze; then
     mkdir -p "$tmp/ro" && "$bin" analyze "$A" --out "$tmp/ro" --no-charts >/dev/null 2>&1
     before=$(sums "$tmp/ro"); freeze "$tmp/ro"
     if run "read-only output folder" 4 "$bin" analyze "$B" --out "$tmp/ro" --no-charts; then
-        grep -q "$tmp/ro" "$tmp/err" && same "read-only folder" "$before" "$(sums "$tmp/ro")" &&
+        says "read-only output folder" "$tmp/ro: 无法在输出文件夹中建立临时文件夹：" && same "read-only folder" "$before" "$(sums "$tmp/ro")" &&
             ok "read-only output folder: exit 4 naming it, nothing changed"
     fi
     thaw "$tmp/ro"
@@ -75,7 +84,8 @@ family user_files
 mkdir -p "$tmp/u1/charts" && echo "my notes" >"$tmp/u1/charts/notes.txt" && cp "$A" "$tmp/u1/charts/in.csv"
 before=$(sums "$tmp/u1")
 if run "user's charts/ folder" 4 "$bin" analyze "$tmp/u1/charts/in.csv" --out "$tmp/u1"; then
-    grep -q "u1/charts" "$tmp/err" && same "user's charts/" "$before" "$(sums "$tmp/u1")" &&
+    says "user's charts/" "输出文件夹“$tmp/u1”中的“charts/in.csv”是这次运行读取的文件" &&
+        same "user's charts/" "$before" "$(sums "$tmp/u1")" &&
         ok "a user's charts/ folder stops the run naming it, nothing changed"
 fi
 if run "user's charts/ with --no-charts" 0 "$bin" analyze "$tmp/u1/charts/in.csv" --out "$tmp/u1" --no-charts; then
@@ -86,8 +96,13 @@ fi
 mkdir -p "$tmp/u2" && echo '{"mine": true}' >"$tmp/u2/report.json"
 before=$(sums "$tmp/u2")
 if run "user's report.json" 4 "$bin" analyze "$A" --out "$tmp/u2" --no-charts; then
-    grep -q "u2/report.json" "$tmp/err" && same "user's report.json" "$before" "$(sums "$tmp/u2")" &&
+    says "user's report.json" "输出文件夹“$tmp/u2”中的“report.json”不是 junheng 写的，挡住了要写出的结果；未作任何改动。请把它移走，或换一个输出文件夹（--out），或加 --force 替换它$" &&
+        same "user's report.json" "$before" "$(sums "$tmp/u2")" &&
         ok "a user's report.json stops the run before anything is written"
+fi
+if run "user's report.json, --lang en" 4 "$bin" analyze "$A" --out "$tmp/u2" --no-charts --lang en; then
+    says "user's report.json, --lang en" "u2/report.json: not written by junheng (not in .junheng-manifest), in the way of an output; nothing was changed (move it away, or rerun with --force to replace it)$" &&
+        ok "--lang en: the user's file in the way, in English"
 fi
 if run "--force over the user's report.json" 0 "$bin" analyze "$A" --out "$tmp/u2" --no-charts --force; then
     grep -q '"schools"' "$tmp/u2/report.json" && ok "--force replaces the user's report.json" ||
@@ -109,7 +124,7 @@ fi
 mkdir -p "$tmp/elsewhere" "$tmp/u7" && echo precious >"$tmp/elsewhere/cv.png" && ln -s "$tmp/elsewhere" "$tmp/u7/charts"
 e=$(sums "$tmp/elsewhere")
 if $have_gnuplot && run "symlink charts" 4 "$bin" analyze "$A" --out "$tmp/u7"; then
-    [ -L "$tmp/u7/charts" ] && [ "$e" = "$(sums "$tmp/elsewhere")" ] && grep -q "u7/charts" "$tmp/err" &&
+    [ -L "$tmp/u7/charts" ] && [ "$e" = "$(sums "$tmp/elsewhere")" ] && says "symlink charts" "u7”中的“charts”" &&
         ok "a symlink named charts stops the run, its target untouched" || bad "symlink charts followed"
 fi
 if $have_gnuplot && run "--force over a symlink named charts" 0 "$bin" analyze "$A" --out "$tmp/u7" --force; then
@@ -140,7 +155,7 @@ if $have_gnuplot; then
     echo mine >"$tmp/u6/charts/mine.txt"
     before=$(sums "$tmp/u6")
     if run "user file in junheng's charts/" 4 "$bin" analyze "$B" --out "$tmp/u6"; then
-        grep -q "charts/mine.txt" "$tmp/err" && same "file in charts/" "$before" "$(sums "$tmp/u6")" &&
+        says "user file in junheng's charts/" "u6”中的“charts/mine.txt”不是 junheng 写的" && same "file in charts/" "$before" "$(sums "$tmp/u6")" &&
             ok "a user's file inside junheng's charts/ stops a run that would replace it"
     fi
 fi
@@ -225,8 +240,13 @@ flock "$tmp/l1" sleep 30 &
 holder=$!
 sleep 0.3
 if run "folder in use" 4 "$bin" analyze "$B" --out "$tmp/l1" --no-charts; then
-    grep -q "in use" "$tmp/err" && same "folder in use" "$before" "$(sums "$tmp/l1")" &&
+    says "folder in use" "l1: 输出文件夹正被另一次 junheng 运行使用，未作任何改动；请等那次运行结束后再试，或用 --out 换一个文件夹" &&
+        same "folder in use" "$before" "$(sums "$tmp/l1")" &&
         ok "a run into a folder another run holds is refused with exit 4, nothing changed"
+fi
+if run "folder in use, --lang en" 4 "$bin" analyze "$B" --out "$tmp/l1" --no-charts --lang en; then
+    says "folder in use, --lang en" "l1: the output folder is in use by another junheng run; nothing was changed (try again when it ends)$" &&
+        ok "--lang en: the folder in use, in English"
 fi
 kill "$holder" 2>/dev/null; wait "$holder" 2>/dev/null
 # Two runs at once, 20 times: never a mix.
@@ -243,8 +263,8 @@ for i in $(seq 1 20); do
     for r in $r1 $r2; do
         case $r in 0) ;; 4) refused=$((refused + 1)) ;; *) badexit=$((badexit + 1)) ;; esac
     done
-    if [ $r1 -eq 4 ] && ! grep -q "in use" "$tmp/e1"; then badexit=$((badexit + 1)); fi
-    if [ $r2 -eq 4 ] && ! grep -q "in use" "$tmp/e2"; then badexit=$((badexit + 1)); fi
+    if [ $r1 -eq 4 ] && ! grep -q "正被另一次 junheng 运行使用" "$tmp/e1"; then badexit=$((badexit + 1)); fi
+    if [ $r2 -eq 4 ] && ! grep -q "正被另一次 junheng 运行使用" "$tmp/e2"; then badexit=$((badexit + 1)); fi
     got="$(sha256sum <"$tmp/l2/report.json") $(sha256sum <"$tmp/l2/report.xlsx")"
     [ "$got" = "$pa" ] || [ "$got" = "$pb" ] || mixed=$((mixed + 1))
 done
@@ -257,11 +277,11 @@ family inputs_in_out
 mkdir -p "$tmp/i1/青溪县" && cp "$A" "$tmp/i1/青溪县/2023.csv" && echo notes >"$tmp/i1/青溪县/notes.txt"
 before=$(sums "$tmp/i1")
 if run "per-county over the input's folder" 4 "$bin" batch "$tmp/i1/青溪县/2023.csv" --out "$tmp/i1" --per-county --no-charts; then
-    grep -q "青溪县" "$tmp/err" && same "input's folder" "$before" "$(sums "$tmp/i1")" &&
+    says "per-county over the input's folder" "输出文件夹“$tmp/i1”中的“青溪县/2023.csv”是这次运行读取的文件，写出结果会替换它；未作任何改动。请用 --out 换一个输出文件夹" && same "input's folder" "$before" "$(sums "$tmp/i1")" &&
         ok "batch --per-county stops at the folder holding the input, nothing changed"
 fi
 if run "per-county over the input's folder, --force" 4 "$bin" batch "$tmp/i1/青溪县/2023.csv" --out "$tmp/i1" --per-county --no-charts --force; then
-    grep -q "2023.csv" "$tmp/err" && same "input's folder --force" "$before" "$(sums "$tmp/i1")" &&
+    says "per-county over the input's folder, --force" "i1”中的“青溪县/2023.csv”是这次运行读取的文件" && same "input's folder --force" "$before" "$(sums "$tmp/i1")" &&
         ok "even --force never replaces a folder holding an input"
 fi
 # The input inside junheng's own charts/ folder, with --force.
@@ -270,7 +290,7 @@ if $have_gnuplot; then
     cp "$B" "$tmp/i2/charts/in.csv"
     before=$(sums "$tmp/i2")
     if run "input in junheng's charts/ --force" 4 "$bin" analyze "$tmp/i2/charts/in.csv" --out "$tmp/i2" --force; then
-        grep -q "in.csv" "$tmp/err" && same "input in charts/" "$before" "$(sums "$tmp/i2")" &&
+        says "input in junheng's charts/ --force" "i2”中的“charts/in.csv”是这次运行读取的文件" && same "input in charts/" "$before" "$(sums "$tmp/i2")" &&
             ok "--force never removes the input file inside charts/"
     fi
     # The same with --no-charts: junheng's old charts go, the input stays.
@@ -285,7 +305,7 @@ fi
 mkdir -p "$tmp/i5" && cp "$A" "$tmp/i5/in.csv" && ln "$tmp/i5/in.csv" "$tmp/i5/report.json"
 before=$(sums "$tmp/i5")
 if run "input hard-linked as report.json" 4 "$bin" analyze "$tmp/i5/in.csv" --out "$tmp/i5" --no-charts --force; then
-    grep -q "report.json" "$tmp/err" && same "hard link" "$before" "$(sums "$tmp/i5")" &&
+    says "input hard-linked as report.json" "i5”中的“report.json”是这次运行读取的文件" && same "hard link" "$before" "$(sums "$tmp/i5")" &&
         ok "an input under an output's name (hard link) is never replaced, even with --force"
 fi
 # The input beside the outputs: read, untouched.

@@ -56,7 +56,7 @@ bad_std() {
 family standards
 
 bad_std "an unknown provision is refused, not listed as switched on" \
-    "3: .*provision 'typo'" "[provision typo]" "enabled = yes"
+    "3: 未知的条款“typo”（junheng 认识的条款：" "[provision typo]" "enabled = yes"
 bad_std "nine-year weight 11 (typed for 1.1) is refused" \
     "4: .*nine_year_junior.*0.5.*3" "[weights]" "nine_year_junior = 11"
 bad_std "weight 1e300 is refused" "4: .*complete_secondary_senior" \
@@ -74,10 +74,14 @@ bad_std "CV limit 0 is refused" "3: .*cv_limit_primary" "cv_limit_primary = 0"
 bad_std "composite limit -1 is refused" "3: .*composite_limit_primary" \
     "composite_limit_primary = -1"
 bad_std "a key given twice is refused (second line named)" \
-    "4: .*cv_limit_primary.*twice.*line 3" \
+    "4: cv_limit_primary 在 \[standard\] 中写了两次（第一次在第 3 行" \
     "cv_limit_primary = 0.5" "cv_limit_primary = 0.6"
+f=$(std std-en.ini "cv_limit_primary = 0.5" "cv_limit_primary = 0.6")
+refused "a key given twice, in English with --lang en" \
+    "std-en.ini:4: cv_limit_primary is given twice in \[standard\] \(first on line 3" \
+    "$bin" analyze "$demo" --standard "$f" --out "$tmp/out" --lang en
 bad_std "a key given twice in an indicator section is refused" \
-    "5: .*threshold_primary.*twice" \
+    "5: threshold_primary 在 \[indicator backbone_teachers_per100\] 中写了两次" \
     "[indicator backbone_teachers_per100]" "threshold_primary = 1" \
     "threshold_primary = 1.2"
 bad_std "a negative threshold is refused" "4: .*threshold_junior" \
@@ -99,11 +103,11 @@ bad_std "a teaching-point minimum of 50.5 pupils is refused" \
     "4: .*teaching_point_min" "[scope]" "teaching_point_min = 50.5"
 
 bad_std "an indented line (a continuation) is a second value, refused" \
-    "4: .*cv_limit_primary.*twice" "cv_limit_primary = 0.5" "   0.9"
+    "4: cv_limit_primary 在 \[standard\] 中写了两次.*缩进的行" "cv_limit_primary = 0.5" "   0.9"
 bad_std "an unknown provision that sets nothing is refused at its header" \
-    "3: .*provision 'relax_2019_typo'" "[provision relax_2019_typo]" "[scope]" "private = include"
+    "3: 未知的条款“relax_2019_typo”" "[provision relax_2019_typo]" "[scope]" "private = include"
 bad_std "a provision id in the wrong case is unknown" \
-    "3: .*provision 'Relax_2019_school_size'" "[provision Relax_2019_school_size]" "enabled = yes"
+    "3: 未知的条款“Relax_2019_school_size”" "[provision Relax_2019_school_size]" "enabled = yes"
 bad_std "a provision's min_students above its max_students is refused" \
     "5: .*min_students" "[provision relax_2019_pe_art_parttime]" "max_students = 99" "min_students = 120"
 bad_std "a weight with a decimal comma (1,1) is refused" "4: .*nine_year_junior" \

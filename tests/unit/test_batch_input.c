@@ -15,7 +15,8 @@ fail_at_3_and_7(void *data, size_t i, jh_error *err)
 {
     (void)data;
     if (i == 3 || i == 7)
-        return jh_error_set(err, JH_ERR_DATA, NULL, 0, 0, "item %zu", i);
+        return jh_error_set2(err, JH_ERR_DATA, NULL, 0, 0, "第 %zu 项",
+                             "item %zu", i);
     return JH_OK;
 }
 
@@ -33,6 +34,7 @@ pool_first_failure(void **state)
                          JH_ERR_DATA);
         assert_int_equal(failed, 3);
         assert_string_equal(e.message, "item 3");
+        assert_string_equal(e.message_zh, "第 3 项");
     }
 }
 

@@ -29,8 +29,8 @@ two_languages(void **state)
     assert_string_equal(copy.items[0].message_zh, d->message_zh);
     assert_string_equal(copy.items[0].code, "0007");
     /* English only: the Chinese reader gets the English text. */
-    assert_int_equal(jh_diags_add(&list, NULL, 0, 0, NULL, NULL, "%d left",
-                                  4),
+    assert_int_equal(jh_diags_add2(&list, NULL, 0, 0, NULL, NULL, NULL,
+                                   "%d left", 4),
                      JH_OK);
     assert_null(list.items[1].message_zh);
     assert_string_equal(jh_diag_message(&list.items[1], true), "4 left");

@@ -197,11 +197,15 @@ model_errors_name_the_cell(void **state)
     assert_int_equal(f.err.line, 2);
     assert_int_equal(f.err.column, 10);
     assert_non_null(strstr(f.err.message, "教学及辅助用房面积"));
+    assert_string_equal(f.err.message_zh, "甲（1）缺少“教学及辅助用房面积”；"
+                                          "空白不等于零，没有请填 0");
     fixture_free(&f);
     /* A primary school with junior pupils has the wrong type. */
     fixture_run(&f, HEADER "1,甲,小学,100,20,0,5,1,1,600,800,250000,3\n");
     assert_int_equal(f.status, JH_ERR_DATA);
     assert_int_equal(f.err.column, 5);
+    assert_string_equal(f.err.message_zh, "甲（1）是小学，却有 20 名初中学生；"
+                                          "请核对学校类型是否填对");
     fixture_free(&f);
     /* A combined school without its own or whole-school teacher count. */
     fixture_run(&f, HEADER "9,九,九年一贯制学校,100,100,0,,1,1,600,800,"
@@ -219,6 +223,7 @@ model_errors_name_the_cell(void **state)
     fixture_run(&f, "code,name,type,students_primary\n1,甲,小学,100\n");
     assert_int_equal(f.status, JH_ERR_DATA);
     assert_non_null(strstr(f.err.message, "missing"));
+    assert_non_null(strstr(f.err.message_zh, "缺少必需的列「"));
     fixture_free(&f);
 }
 

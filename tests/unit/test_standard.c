@@ -173,36 +173,42 @@ province_threshold_and_scope(void **state)
     fixture_free(&f);
 }
 
-/* Malformed files: one error, naming the file and the line. */
+/* Malformed files: one error, naming the file and the line, in English
+ * and in Chinese. */
 static void
 malformed_files_name_the_line(void **state)
 {
     static const struct {
         const char *text;
         long line;
-        const char *words;
+        const char *words, *words_zh;
     } cases[] = {
         {"[standard]\nbase = quality-2017\n[indicator x\nname_zh = y\n", 3,
-         "malformed line"},
+         "malformed line", "这一行的格式不对：应为 [节名]"},
         {"[standard]\nbase = quality-2017\n\n"
          "[indicator sports_area_per_student]\nthreshold_primary = seven\n",
-         5, "not a non-negative number"},
+         5, "not a non-negative number", "threshold_primary：“seven”不是非负数"},
         {"[standard]\nbase = quality-2017\ncolour = blue\n", 3,
-         "unknown key 'colour'"},
-        {"[standard]\nid = x\nbase = quality-2017\n", 3, "first key"},
-        {"[standard]\nbase = nonesuch\n", 2, "no built-in standard"},
+         "unknown key 'colour'", "[standard] 中有未知的键“colour”"},
+        {"[standard]\nid = x\nbase = quality-2017\n", 3, "first key",
+         "base 必须写在文件的第一项"},
+        {"[standard]\nbase = nonesuch\n", 2, "no built-in standard",
+         "base：没有名为“nonesuch”的内置标准"},
         {"[standard]\nbase = quality-2017\n[scope]\nprivate = maybe\n", 4,
-         "neither include nor exclude"},
+         "neither include nor exclude",
+         "private：“maybe”既不是 include 也不是 exclude"},
         {"[standard]\nbase = quality-2017\n[indicator new_one]\n"
          "name_zh = 新\nname_en = new\n",
-         0, "needs a quantity"},
-        {"[standard]\nbase = quality-2017\nmin_met = 9\n", 0, "min_met"},
+         0, "needs a quantity", "[indicator new_one] 缺少 quantity"},
+        {"[standard]\nbase = quality-2017\nmin_met = 9\n", 0, "min_met",
+         "min_met 为 9，但只有 7 个指标"},
         /* found by fuzz_standard: it would not read back */
         {"[standard]\nbase = quality-2017\nname_en =;x\n", 3,
-         "must not start with ';'"},
+         "must not start with ';'", "name_en：值不能以“;”开头"},
         {"[standard]\nbase = quality-2017\n[indicator new_one]\n"
          "quantity = books\nname_zh = 新\nname_en = new\n",
-         0, "needs threshold_primary"},
+         0, "needs threshold_primary",
+         "[indicator new_one] 缺少 threshold_primary：逐校达标规则"},
     };
 
     (void)state;
@@ -211,9 +217,11 @@ malformed_files_name_the_line(void **state)
         jh_error e;
         jh_status st = parse(&s, cases[i].text, &e);
         if (st == JH_OK || e.line != cases[i].line ||
-            strstr(e.message, cases[i].words) == NULL)
-            fail_msg("case %zu: status %d, line %ld, message '%s'", i, st,
-                     e.line, st == JH_OK ? "" : e.message);
+            strstr(e.message, cases[i].words) == NULL ||
+            strstr(e.message_zh, cases[i].words_zh) == NULL)
+            fail_msg("case %zu: status %d, line %ld, message '%s' / '%s'", i,
+                     st, e.line, st == JH_OK ? "" : e.message,
+                     st == JH_OK ? "" : e.message_zh);
         assert_string_equal(e.file, "p.ini");
     }
 }
@@ -253,6 +261,8 @@ provisions_switch(void **state)
     assert_int_equal(jh_standard_set_provision(&s, "no_such", true, &e),
                      JH_ERR_NOTFOUND);
     assert_non_null(strstr(e.message, "relax_2019_rooms_pre2016"));
+    assert_non_null(strstr(e.message_zh, "标准“quality-2017”没有条款"
+                                         "“no_such”（它的条款有："));
     /* A file can switch a provision on. */
     assert_int_equal(parse(&s,
                            "[standard]\nbase = quality-2017\n"

@@ -64,6 +64,7 @@ a_hang_is_killed_at_the_deadline(void **state)
     clock_gettime(CLOCK_MONOTONIC, &t0);
     assert_int_equal(jh__spawn_wait(argv, envp, NULL, 1, &e), JH_ERR_OUTPUT);
     assert_non_null(strstr(e.message, "did not finish within 1 seconds"));
+    assert_non_null(strstr(e.message_zh, "在 1 秒内没有结束"));
     assert_true(seconds_since(&t0) < 10.0);
 }
 
@@ -80,6 +81,8 @@ a_missing_program(void **state)
     assert_int_equal(jh__spawn(&pid, argv, envp, NULL), ENOENT);
     assert_int_equal(jh__spawn_wait(argv, envp, NULL, 5, &e), JH_ERR_NOTFOUND);
     assert_non_null(strstr(e.message, "not found"));
+    assert_string_equal(e.message_zh, "找不到程序 junheng-no-such-program"
+                                      "（没有安装，或不在 PATH 中）");
 }
 
 int

@@ -161,13 +161,15 @@ error_set_from_itself(void **state)
     jh_error e;
 
     (void)state;
-    jh_error_set(&e, JH_ERR_STATS, "f.csv", 3, 0, "weighted mean is %s",
-                 "not finite");
-    assert_int_equal(jh_error_set(&e, JH_ERR_INTERNAL, e.file, e.line, 0,
-                                  "junior %s: %s", "teaching_area", e.message),
+    jh_error_set2(&e, JH_ERR_STATS, "f.csv", 3, 0, "加权平均值%s",
+                  "weighted mean is %s", "NaN");
+    /* Each text takes its own language of the inner one ("%.0s"). */
+    assert_int_equal(jh_error_set2(&e, JH_ERR_INTERNAL, e.file, e.line, 0,
+                                   "初中 %s：%.0s%s", "junior %s: %s%.0s",
+                                   "teaching_area", e.message, e.message_zh),
                      JH_ERR_INTERNAL);
-    assert_string_equal(e.message,
-                        "junior teaching_area: weighted mean is not finite");
+    assert_string_equal(e.message, "junior teaching_area: weighted mean is NaN");
+    assert_string_equal(e.message_zh, "初中 teaching_area：加权平均值NaN");
     assert_string_equal(e.file, "f.csv");
     assert_int_equal(e.line, 3);
 }
@@ -203,10 +205,14 @@ outdir_manifest_and_lock(void **state)
     assert_non_null(root);
     assert_int_equal(jh_outdir_open(&d, "", NULL, &err), JH_ERR_ARG);
     assert_null(d);
+    assert_string_equal(err.message, "the output folder name is empty");
+    assert_non_null(strstr(err.message_zh, "输出文件夹的名称是空的"));
     o.kind = "analyze";
     assert_int_equal(jh_outdir_open(&d, root, &o, &err), JH_OK);
     assert_int_equal(jh_outdir_open(&second, root, &o, &err), JH_ERR_IO);
     assert_non_null(strstr(err.message, "in use"));
+    assert_non_null(strstr(err.message_zh, "输出文件夹正被另一次 junheng "
+                                           "运行使用，未作任何改动"));
     stage(d, "report.json", "{}\n");
     stage(d, "charts/b.png", "png");
     stage(d, ".scratch", "not an output");
