@@ -137,13 +137,15 @@ jh_standard_set_provision(jh_standard *std, const char *id, bool enabled,
                           jh_error *err)
 {
     int i = jh_standard_provision_find(std, id);
-    char list[512] = "";
+    char list[512] = "", list_zh[512] = "";
 
     if (i < 0) {
         for (size_t k = 0; k < std->nprovisions; k++) {
-            size_t n = strlen(list);
+            size_t n = strlen(list), nz = strlen(list_zh);
             snprintf(list + n, sizeof(list) - n, "%s%s", k > 0 ? ", " : "",
                      std->provisions[k].id);
+            snprintf(list_zh + nz, sizeof(list_zh) - nz, "%s%s",
+                     k > 0 ? "、" : "", std->provisions[k].id);
         }
         if (list[0] == '\0')
             return jh_error_set2(err, JH_ERR_NOTFOUND, NULL, 0, 0,
@@ -152,10 +154,10 @@ jh_standard_set_provision(jh_standard *std, const char *id, bool enabled,
                                  "has: none)",
                                  std->id, id);
         return jh_error_set2(err, JH_ERR_NOTFOUND, NULL, 0, 0,
-                             "标准“%s”没有条款“%s”（它的条款有：%s）",
+                             "标准“%s”没有条款“%s”（它的条款有：%.0s%s）",
                              "standard '%s' has no provision '%s' (it has: "
-                             "%s)",
-                             std->id, id, list);
+                             "%s%.0s)",
+                             std->id, id, list, list_zh);
     }
     std->provisions[i].enabled = enabled;
     jh__standard_sync_flags(std);
