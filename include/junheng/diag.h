@@ -41,20 +41,13 @@ typedef struct jh_diags {
 void jh_diags_release(jh_diags *list);
 
 /**
- * Append a warning.  @p file, @p cell and @p code may be NULL.  Adding to a
- * NULL list is a no-op that succeeds.  Returns JH_ERR_NOMEM on allocation
- * failure (the list is left as it was).
- */
-jh_status jh_diags_add(jh_diags *list, const char *file, long line,
-                       long column, const char *cell, const char *code,
-                       const char *fmt, ...)
-    __attribute__((format(printf, 7, 8)));
-
-/**
  * Append a warning in English (@p fmt) and in Chinese (@p fmt_zh, taking
  * the same arguments in the same order).  When the conversions of the two
  * formats differ, the Chinese text is left out rather than formatted
- * wrongly.  Otherwise as jh_diags_add().
+ * wrongly (the build's cmake/check_messages.py catches that).  @p file,
+ * @p cell and @p code may be NULL.  Adding to a NULL list is a no-op that
+ * succeeds.  Returns JH_ERR_NOMEM on allocation failure (the list is left
+ * as it was).
  */
 jh_status jh_diags_add2(jh_diags *list, const char *file, long line,
                         long column, const char *cell, const char *code,

@@ -85,17 +85,11 @@ void jh_table_locate(const jh_table *table, size_t row, size_t col,
 
 /**
  * The one table-error helper of every reader: fill @p err with a
- * printf-style message (cut to fit jh_error.message) and the location of
- * cell (@p row, @p col) of @p table (jh_table_locate()); every other field
- * is cleared.  Returns @p status; @p err may be NULL.
+ * printf-style message in Chinese (@p fmt_zh) and English (@p fmt, the
+ * same arguments: jh_error_set2()) and the location of cell (@p row,
+ * @p col) of @p table (jh_table_locate()); every other field is cleared.
+ * Returns @p status; @p err may be NULL.
  */
-jh_status jh_table_error(jh_error *err, jh_status status,
-                         const jh_table *table, size_t row, size_t col,
-                         const char *fmt, ...)
-    __attribute__((format(printf, 6, 7)));
-
-/** jh_table_error() in two languages: @p fmt_zh (Chinese) and @p fmt
- * (English) take the same arguments (jh_error_set2()). */
 jh_status jh_table_error2(jh_error *err, jh_status status,
                           const jh_table *table, size_t row, size_t col,
                           const char *fmt_zh, const char *fmt, ...)

@@ -110,19 +110,6 @@ jh_diags_add2(jh_diags *list, const char *file, long line, long column,
 }
 
 jh_status
-jh_diags_add(jh_diags *list, const char *file, long line, long column,
-             const char *cell, const char *code, const char *fmt, ...)
-{
-    va_list ap;
-    jh_status st;
-
-    va_start(ap, fmt);
-    st = jh_diags_vadd2(list, file, line, column, cell, code, NULL, fmt, ap);
-    va_end(ap);
-    return st;
-}
-
-jh_status
 jh_diags_append(jh_diags *list, const jh_diag *d)
 {
     jh_diag copy = {0};

@@ -198,43 +198,6 @@ jh_error_clear(jh_error *err)
         memset(err, 0, sizeof(*err));
 }
 
-jh_status
-jh_error_set(jh_error *err, jh_status status, const char *file, long line,
-             long column, const char *fmt, ...)
-{
-    va_list ap;
-    char message[sizeof(err->message)], name[sizeof(err->file)];
-
-    if (err == NULL)
-        return status;
-    /* Format before clearing: an argument may be err's own message or
-     * file (snprintf into its own argument is undefined). */
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof(message), fmt, ap);
-    va_end(ap);
-    snprintf(name, sizeof(name), "%s", file != NULL ? file : "");
-    jh_error_clear(err);
-    memcpy(err->file, name, sizeof(name));
-    err->line = line;
-    err->column = column;
-    memcpy(err->message, message, sizeof(message));
-    return status;
-}
-
-void
-jh_error_set_zh(jh_error *err, const char *fmt, ...)
-{
-    va_list ap;
-    char message[sizeof(err->message_zh)];
-
-    if (err == NULL)
-        return;
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof(message), fmt, ap);
-    va_end(ap);
-    memcpy(err->message_zh, message, sizeof(message));
-}
-
 char *
 jh_error_format(const jh_error *err, char *buf, size_t size)
 {

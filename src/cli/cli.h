@@ -349,10 +349,6 @@ bool jh_cli_zh(void);
  * `--lang en` ("junheng: warning: …"). */
 void jh_cli_warning(const jh_diag *d);
 
-/** Print "junheng: <message>" to stderr.  English only: being replaced by
- * jh_cli_fail2() (issue 15); cmake/check_messages.py lists the callers. */
-void jh_cli_fail(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
-
 /**
  * Print "junheng: <message>" to stderr in the language of jh_cli_zh():
  * @p fmt_zh (Chinese) or @p fmt (English), which take the same arguments

@@ -121,17 +121,6 @@ jh_cli_warning(const jh_diag *d)
 }
 
 void
-jh_cli_fail(const char *fmt, ...)
-{
-    va_list ap;
-    fputs("junheng: ", stderr);
-    va_start(ap, fmt);
-    vfprintf(stderr, fmt, ap);
-    va_end(ap);
-    fputc('\n', stderr);
-}
-
-void
 jh_cli_fail2(const char *fmt_zh, const char *fmt, ...)
 {
     va_list ap;

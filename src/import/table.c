@@ -266,25 +266,6 @@ jh_table_locate(const jh_table *t, size_t row, size_t col, jh_error *err)
 }
 
 jh_status
-jh_table_error(jh_error *err, jh_status status, const jh_table *t, size_t row,
-               size_t col, const char *fmt, ...)
-{
-    char message[sizeof(err->message)];
-    va_list ap;
-
-    if (err == NULL)
-        return status;
-    /* Format before clearing: an argument may be err's own text. */
-    va_start(ap, fmt);
-    vsnprintf(message, sizeof(message), fmt, ap);
-    va_end(ap);
-    jh_error_clear(err);
-    jh_table_locate(t, row, col, err);
-    memcpy(err->message, message, sizeof(message));
-    return status;
-}
-
-jh_status
 jh_table_error2(jh_error *err, jh_status status, const jh_table *t,
                 size_t row, size_t col, const char *fmt_zh, const char *fmt,
                 ...)
