@@ -142,25 +142,19 @@ parse_args(check_args *a, int argc, char **argv)
     return a->in.file != NULL ? JH_EXIT_OK : JH_EXIT_USAGE;
 }
 
-/* Headings, Chinese and English. */
+/* Headings and punctuation, Chinese and English. */
 typedef struct words {
     const char *read, *sheet, *header, *errors, *warnings, *counted, *units,
         *pupils, *left_out, *by_type, *with_errors, *ok, *not_ok;
+    const char *colon, *comma, *open, *close, *schools, *row, *lq, *rq;
 } words;
 
-static const words zh_words = {"读入",
-                               "工作表",
-                               "表头在第",
-                               "错误",
-                               "警告",
-                               "参与计算",
-                               "个学段单位",
-                               "名学生",
-                               "不参与计算",
-                               "按学校类型",
-                               "有错误的行（未计入汇总）",
-                               "没有错误，可以运行 junheng analyze",
-                               "有错误：改正后再运行 junheng analyze"};
+static const words zh_words = {
+    "读入", "工作表", "表头在第", "错误", "警告", "参与计算", "个学段单位",
+    "名学生", "不参与计算", "按学校类型", "有错误的行（未计入汇总）",
+    "没有错误，可以运行 junheng analyze",
+    "有错误：改正后再运行 junheng analyze", "：", "，", "（", "）", " 所学校",
+    " 行", "“", "”"};
 
 static const words en_words = {"read",
                                "sheet",
@@ -174,19 +168,28 @@ static const words en_words = {"read",
                                "schools by type",
                                "rows with errors, not in the summary",
                                "no errors: ready for junheng analyze",
-                               "errors: fix them before junheng analyze"};
+                               "errors: fix them before junheng analyze",
+                               ": ",
+                               ", ",
+                               " (",
+                               ")",
+                               " schools",
+                               "",
+                               "'",
+                               "'"};
 
 static void
 print_list(const char *kind, const char *heading, const jh_diags *list,
-           jh_lang lang)
+           const words *w, jh_lang lang)
 {
     char buf[2048];
 
     if (list->count == 0)
         return;
-    printf("%s (%zu):\n", heading, list->count);
+    printf("%s%s%zu%s%s\n", heading, w->open, list->count, w->close,
+           w == &en_words ? ":" : w->colon);
     for (size_t i = 0; i < list->count; i++)
-        printf("  %s: %s\n", kind,
+        printf("  %s%s%s\n", kind, w->colon,
                jh_diag_format_lang(&list->items[i], lang == JH_LANG_ZH, buf,
                                    sizeof(buf)));
 }
@@ -197,63 +200,66 @@ type_name(jh_school_type t, jh_lang lang)
     return lang == JH_LANG_EN ? jh_school_type_key(t) : jh_school_type_zh(t);
 }
 
+/* "primary 21, junior 8" of the counts @p n by type; @p lead before the
+ * first, @p tail after the last when there was one. */
+static void
+print_by_type(const size_t *n, const words *w, const char *lead,
+              const char *tail, jh_lang lang)
+{
+    bool first = true;
+
+    for (int t = 0; t < JH_TYPE_COUNT; t++) {
+        if (n[t] == 0)
+            continue;
+        printf("%s%s %zu", first ? lead : w->comma,
+               type_name((jh_school_type)t, lang), n[t]);
+        first = false;
+    }
+    printf("%s", first ? "" : tail);
+}
+
 static void
 print_text(const jh_check_result *r, jh_lang lang)
 {
     const words *w = lang == JH_LANG_EN ? &en_words : &zh_words;
-    bool first;
+    bool en = lang == JH_LANG_EN;
 
-    printf("%s: %s %zu", r->source, w->read, r->schools);
-    printf(lang == JH_LANG_EN ? " schools" : " 所学校");
+    printf("%s%s%s %zu%s", r->source, w->colon, w->read, r->schools,
+           w->schools);
     if (r->sheet != NULL)
-        printf(" (%s '%s', %s %ld%s)", w->sheet, r->sheet, w->header,
-               r->header_line, lang == JH_LANG_EN ? "" : " 行");
+        printf("%s%s %s%s%s%s%s %ld%s%s", w->open, w->sheet, w->lq, r->sheet,
+               w->rq, w->comma, w->header, r->header_line, w->row, w->close);
     else
-        printf(" (%s %ld%s)", w->header, r->header_line,
-               lang == JH_LANG_EN ? "" : " 行");
+        printf("%s%s %ld%s%s", w->open, w->header, r->header_line, w->row,
+               w->close);
     printf("\n\n");
-    print_list(lang == JH_LANG_EN ? "error" : "错误", w->errors, &r->errors,
-               lang);
-    print_list(lang == JH_LANG_EN ? "warning" : "警告", w->warnings,
-               &r->warnings, lang);
+    print_list(en ? "error" : "错误", w->errors, &r->errors, w, lang);
+    print_list(en ? "warning" : "警告", w->warnings, &r->warnings, w, lang);
     if (r->errors.count > 0 || r->warnings.count > 0)
         printf("\n");
 
-    printf("%s:", w->by_type);
-    first = true;
-    for (int t = 0; t < JH_TYPE_COUNT; t++) {
-        if (r->by_type[t] == 0)
-            continue;
-        printf("%s %s %zu", first ? "" : ",",
-               type_name((jh_school_type)t, lang), r->by_type[t]);
-        first = false;
-    }
-    printf("\n%s:\n", w->counted);
+    printf("%s%s", w->by_type, en ? ":" : w->colon);
+    print_by_type(r->by_type, w, en ? " " : "", "", lang);
+    printf("\n%s%s\n", w->counted, en ? ":" : w->colon);
     for (int l = 0; l < JH_LEVEL_COUNT; l++) {
-        printf("  %s: %zu %s, %.0f %s", jh_level_name((jh_level)l, lang),
-               r->sections[l], w->units, r->students[l], w->pupils);
-        first = true;
-        for (int t = 0; t < JH_TYPE_COUNT; t++) {
-            if (r->sections_by_type[l][t] == 0)
-                continue;
-            printf("%s%s %zu", first ? " (" : ", ",
-                   type_name((jh_school_type)t, lang),
-                   r->sections_by_type[l][t]);
-            first = false;
-        }
-        printf("%s\n", first ? "" : ")");
+        printf("  %s%s%zu %s%s%.0f %s", jh_level_name((jh_level)l, lang),
+               w->colon, r->sections[l], w->units, w->comma, r->students[l],
+               w->pupils);
+        print_by_type(r->sections_by_type[l], w, w->open, w->close, lang);
+        printf("\n");
     }
     if (r->nexcluded > 0) {
-        printf("%s (%zu):\n", w->left_out, r->nexcluded);
+        printf("%s%s%zu%s%s\n", w->left_out, w->open, r->nexcluded, w->close,
+               en ? ":" : w->colon);
         for (size_t i = 0; i < r->nexcluded; i++) {
             const jh_check_exclusion *x = &r->excluded[i];
-            printf("  %s %s (%s, %.0f %s): %s\n", x->code, x->name,
-                   type_name(x->type, lang), x->students, w->pupils,
-                   jh_exclusion_name(x->reason, lang));
+            printf("  %s %s%s%s%s%.0f %s%s%s%s\n", x->code, x->name, w->open,
+                   type_name(x->type, lang), w->comma, x->students, w->pupils,
+                   w->close, w->colon, jh_exclusion_name(x->reason, lang));
         }
     }
     if (r->with_errors > 0)
-        printf("%s: %zu\n", w->with_errors, r->with_errors);
+        printf("%s%s%zu\n", w->with_errors, w->colon, r->with_errors);
     printf("\n%s\n", r->errors.count == 0 ? w->ok : w->not_ok);
 }
 
@@ -389,14 +395,15 @@ static void
 print_facts_text(const facts_check *fc, jh_lang lang)
 {
     bool en = lang == JH_LANG_EN;
+    const words *w = en ? &en_words : &zh_words;
 
     printf(en ? "%s: county facts file, %zu problems\n\n"
-              : "%s: 县域评估事实文件，%zu 个问题\n\n",
+              : "%s：县级指标文件，%zu 个问题\n\n",
            fc->file, fc->errors.count);
-    print_list(en ? "error" : "错误", en ? "errors" : "错误", &fc->errors,
+    print_list(en ? "error" : "错误", en ? "errors" : "错误", &fc->errors, w,
                lang);
     print_list(en ? "warning" : "警告", en ? "warnings" : "警告", &fc->warnings,
-               lang);
+               w, lang);
     if (fc->errors.count > 0 || fc->warnings.count > 0)
         printf("\n");
     printf("%s\n", fc->errors.count == 0

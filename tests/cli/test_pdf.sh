@@ -21,7 +21,10 @@ rc=$?
 # an earlier run removed.
 env PATH=/nonexistent "$bin" evaluate "${args[@]}" --out "$tmp/a" --pdf >/dev/null 2>"$tmp/err"
 rc=$?
-[ $rc -eq 0 ] && grep -q "LibreOffice not found" "$tmp/err" && ok "missing soffice: a warning" || bad "missing soffice: exit $rc"
+[ $rc -eq 0 ] && grep -q "^junheng: 警告：找不到 LibreOffice（“soffice”）：要用 --pdf，请安装 libreoffice-calc-nogui；未生成 PDF，其余均已写出$" "$tmp/err" && ok "missing soffice: a warning in Chinese" || bad "missing soffice: exit $rc, $(tail -1 "$tmp/err")"
+env PATH=/nonexistent "$bin" evaluate "${args[@]}" --out "$tmp/en" --pdf --lang en >/dev/null 2>"$tmp/err"
+rc=$?
+[ $rc -eq 0 ] && grep -q "LibreOffice not found" "$tmp/err" && ok "missing soffice, --lang en: the English warning" || bad "missing soffice --lang en: exit $rc, $(tail -1 "$tmp/err")"
 [ -s "$tmp/a/evaluation.xlsx" ] && [ ! -e "$tmp/a/evaluation.pdf" ] && ok "workbook written, stale PDF gone" || bad "outputs after a skipped PDF"
 
 echo "$pass passed, $fail failed"

@@ -177,7 +177,7 @@ family facts_check
 ff=$(csv badfacts.csv "item,value,note" "salary_ratio,abc," "foo,1," "visits,1," "visits,2," ",5," \
     "monitoring_level,#DIV/0!," "junior_entrants,100," "junior_grade3,120,")
 run "$tmp/o" "$tmp/e" check --county "$ff"
-if [ "$rc" -eq 3 ] && [ "$(grep -c '错误: .*badfacts.csv:' "$tmp/o")" -eq 6 ] &&
+if [ "$rc" -eq 3 ] && [ "$(grep -c '错误：.*badfacts.csv:' "$tmp/o")" -eq 6 ] &&
     grep -q "badfacts.csv:2:2: salary_ratio" "$tmp/o" && grep -q "badfacts.csv:3:1: 未知的项目“foo”" "$tmp/o" &&
     grep -q "badfacts.csv:5:1: 项目“visits”填了两次（第一次在第 4 行）" "$tmp/o" && grep -q "badfacts.csv:6:1: 有值“5”但没有项目" "$tmp/o" &&
     grep -q "badfacts.csv:7:2: monitoring_level.*#DIV/0!" "$tmp/o" && grep -q "badfacts.csv:8:2: junior_entrants" "$tmp/o" &&
@@ -206,7 +206,7 @@ pycheck "check FILE --county FACTS -f json: the schools ok, the facts' two probl
     "d['ok'] and not d['facts']['ok'] and len(d['facts']['errors']) == 2 and d['facts']['errors'][0]['cell'] == '评估事实!D5' and d['facts']['errors'][1]['cell'].startswith('评估事实!D') and all('message_zh' in e for e in d['facts']['errors'])"
 [ "$rc" -eq 3 ] && [ "$sha" = "$(sha256sum "$tmp/facts-bad.xlsx")" ] && ok "check with a bad facts file: exit 3, the file untouched" || bad "check json facts: exit $rc"
 run "$tmp/o" "$tmp/e" check "$tmp/facts-bad.xlsx"
-[ "$rc" -eq 3 ] && grep -q "县域评估事实文件，2 个问题" "$tmp/o" && grep -q "评估事实!D5: salary_ratio" "$tmp/o" &&
+[ "$rc" -eq 3 ] && grep -q "县级指标文件，2 个问题" "$tmp/o" && grep -q "评估事实!D5: salary_ratio" "$tmp/o" &&
     ok "check FACTS.xlsx (the facts template's sheet) is checked as a facts file" || bad "check facts workbook as FILE: exit $rc $(head -c 400 "$tmp/o" "$tmp/e")"
 run "$tmp/o" "$tmp/e" check "$tmp/facts.xlsx" --out "$tmp/cf"
 [ "$rc" -eq 0 ] && grep -q "没有错误，可以运行 junheng evaluate" "$tmp/o" && [ -s "$tmp/cf/check.xlsx" ] &&
