@@ -344,6 +344,12 @@ void jh_cli_set_error_lang(jh_lang lang);
  * jh_cli_set_error_lang()). */
 bool jh_cli_zh(void);
 
+/** The language of this run before its own options are parsed: --lang on
+ * the command line, else JUNHENG_LANG, else Chinese.  The default of every
+ * command's report language, so that JUNHENG_LANG=en is --lang en for
+ * every run. */
+jh_lang jh_cli_lang(void);
+
 /** Print a warning to stderr in the language of jh_cli_error(): its
  * Chinese text ("junheng: 警告：…") by default, its English text with
  * `--lang en` ("junheng: warning: …"). */

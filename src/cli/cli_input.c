@@ -46,7 +46,7 @@ void
 jh_cli_report_init(jh_cli_report *r)
 {
     memset(r, 0, sizeof(*r));
-    r->lang = JH_LANG_ZH;
+    r->lang = jh_cli_lang();
     r->charts = true;
     r->gnuplot = "gnuplot";
 }

@@ -130,6 +130,7 @@ parse_args(check_args *a, int argc, char **argv)
     int rc;
 
     memset(a, 0, sizeof(*a));
+    a->lang = jh_cli_lang();
     jh_cli_input_init(&a->in);
     rc = jh_cli_options(argc, argv, "check", ":s:e:f:l:o:h", longopts, &a->in,
                         NULL, take_option, a, help);

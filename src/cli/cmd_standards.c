@@ -57,7 +57,7 @@ jh_cmd_standards(int argc, char **argv)
         {"help", no_argument, NULL, 'h'},
         {"lang", required_argument, NULL, 'l'},
         {NULL, 0, NULL, 0}};
-    jh_lang lang = JH_LANG_ZH;
+    jh_lang lang = jh_cli_lang();
     int rc = jh_cli_options(argc, argv, "standards", ":l:h", longopts, NULL,
                             NULL, take_option, &lang, help);
 

@@ -168,7 +168,7 @@ jh_cmd_template(int argc, char **argv)
         {"standard", required_argument, NULL, OPT_STANDARD},
         {"help", no_argument, NULL, 'h'},
         {NULL, 0, NULL, 0}};
-    jh_template_options opts = {JH_LANG_ZH, 0, NULL};
+    jh_template_options opts = {jh_cli_lang(), 0, NULL};
     static jh_standard std; /* large: not on the stack */
     const char *out = NULL, *name, *standard = NULL;
     jh_error err;

@@ -313,6 +313,7 @@ jh_cmd_verify(int argc, char **argv)
     int rc;
 
     memset(&a, 0, sizeof(a));
+    a.lang = jh_cli_lang();
     memset(&claims, 0, sizeof(claims));
     rc = parse_args(&a, argc, argv);
     if (rc != JH_EXIT_OK) {

@@ -105,6 +105,12 @@ jh_cli_error(const jh_error *err)
         jh_error_format_lang(err, error_lang == JH_LANG_ZH, buf, sizeof(buf)));
 }
 
+jh_lang
+jh_cli_lang(void)
+{
+    return error_lang;
+}
+
 bool
 jh_cli_zh(void)
 {

@@ -404,4 +404,21 @@ mkdir -p "$tmp/handover" && (cd "$tmp/handover" && "$bin" template >/dev/null 2>
     ok "template into an empty folder leaves only the workbook" ||
     bad "template left: $(ls -A "$tmp/handover" | tr '\n' ' ')"
 
+# ---------------------------------------------------------------------
+family lang_env
+# JUNHENG_LANG=en is --lang en on every run: messages, help and the report
+# (docs/options.md, "Language of messages"); --lang zh still wins.
+JUNHENG_LANG=en run "$tmp/o" "$tmp/e" analyze "$demo"
+[ "$rc" -eq 0 ] && head -1 "$tmp/o" | grep -q "County quality-balance evaluation" && grep -q "^junheng: warning: " "$tmp/e" &&
+    ok "JUNHENG_LANG=en analyze: the English report and warnings" || bad "JUNHENG_LANG=en analyze: exit $rc, $(head -1 "$tmp/o")"
+JUNHENG_LANG=en run "$tmp/o" "$tmp/e" analyze "$demo" --lang zh
+[ "$rc" -eq 0 ] && head -1 "$tmp/o" | grep -q "县域义务教育优质均衡发展督导评估办法" && grep -q "^junheng: 警告：" "$tmp/e" &&
+    ok "JUNHENG_LANG=en analyze --lang zh: Chinese" || bad "JUNHENG_LANG=en --lang zh: exit $rc, $(head -1 "$tmp/o")"
+JUNHENG_LANG=en run "$tmp/o" "$tmp/e" check "$demo"
+grep -q "^no errors: ready for junheng analyze" "$tmp/o" && ok "JUNHENG_LANG=en check: English findings" || bad "JUNHENG_LANG=en check: $(tail -1 "$tmp/o")"
+LANG=en_US.UTF-8 LC_ALL=en_US.UTF-8 run "$tmp/o" "$tmp/e" check "$demo"
+grep -q "^没有错误，可以运行 junheng analyze" "$tmp/o" && ok "LC_ALL=en_US.UTF-8 check: still Chinese (the locale is not followed)" || bad "LC_ALL=en_US check: $(tail -1 "$tmp/o")"
+JUNHENG_LANG=fr run "$tmp/o" "$tmp/e" template --help
+head -1 "$tmp/o" | grep -q "^用法：junheng template" && ok "JUNHENG_LANG=fr: ignored, Chinese" || bad "JUNHENG_LANG=fr: $(head -1 "$tmp/o")"
+
 finish
