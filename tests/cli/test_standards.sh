@@ -81,7 +81,7 @@ run 2 analyze "$demo" --provision no_such_thing && check "unknown provision is a
 
 # check reads the file as analyze would under the same standard.
 run 0 check "$demo" --standard basic-2012 && check "check applies the standard's scope" \
-    grep -q "青溪外国语学校 .*民办学校（标准不计入）" "$tmp/out"
+    grep -q "青溪外国语学校（.*：民办学校（标准不计入）" "$tmp/out"
 
 # Bad standards files: exit 3 with file and line.
 printf '[standard]\nbase = quality-2017\n[indicator sports_area_per_student]\nthreshold_primary = lots\n' >"$tmp/bad.ini"
