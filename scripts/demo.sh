@@ -8,5 +8,5 @@ cmake -S . -B build/release -DCMAKE_BUILD_TYPE=Release -DJH_BUILD_TESTS=OFF >/de
 cmake --build build/release -j"$(nproc)" >/dev/null
 build/release/junheng analyze datasets/qingxi-county.csv --out reports
 echo
-echo "reports written to $(pwd)/reports:"
+echo "报告已写入 $(pwd)/reports："
 ls reports reports/charts 2>/dev/null | sed 's/^/  /'
