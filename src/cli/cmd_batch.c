@@ -325,7 +325,8 @@ add_input(batch_args *a, const char *path)
     }
     closedir(d);
     jh_outdir_names_free(owned, nowned);
-    qsort(names, n, sizeof(*names), cmp_str);
+    if (n > 0) /* qsort() takes no NULL, even for nothing */
+        qsort(names, n, sizeof(*names), cmp_str);
     for (size_t i = 0; i < n; i++) {
         if (rc == JH_EXIT_OK)
             rc = push_input(a, names[i]);
