@@ -69,11 +69,9 @@ def strip_comments(text):
     while i < n:
         c = text[i]
         if c in "\"'":
-            j = i + 1
-            while j < n and text[j] != c:
-                j += 2 if text[j] == "\\" else 1
-            out.append(text[i:j + 1])
-            i = j + 1
+            j = quoted_end(text, i)
+            out.append(text[i:j])
+            i = j
         elif text.startswith("/*", i):
             j = text.find("*/", i + 2)
             j = n if j < 0 else j + 2
@@ -107,29 +105,42 @@ def strip_comments(text):
     return "".join(out)
 
 
-def call_args(text, open_paren):
-    """The top-level arguments of the call whose '(' is at open_paren, as
-    source slices, and the index after ')'; None when unbalanced."""
-    args, depth, start, i, n = [], 0, open_paren + 1, open_paren, len(text)
+def quoted_end(text, i):
+    """The index after the string or character literal opening at i."""
+    j, n = i + 1, len(text)
+    while j < n and text[j] != text[i]:
+        j += 2 if text[j] == "\\" else 1
+    return j + 1
+
+
+def outside_quotes(text, start=0):
+    """(index, character, bracket depth before it) of every character of
+    text from start that is not inside a literal."""
+    depth, i, n = 0, start, len(text)
     while i < n:
         c = text[i]
         if c in "\"'":
-            j = i + 1
-            while j < n and text[j] != c:
-                j += 2 if text[j] == "\\" else 1
-            i = j + 1
+            i = quoted_end(text, i)
             continue
+        yield i, c, depth
         if c in "([{":
             depth += 1
         elif c in ")]}":
             depth -= 1
-            if depth == 0:
-                args.append(text[start:i])
-                return args, i + 1
-        elif c == "," and depth == 1:
+        i += 1
+
+
+def call_args(text, open_paren):
+    """The top-level arguments of the call whose '(' is at open_paren, as
+    source slices, and the index after ')'; None when unbalanced."""
+    args, start = [], open_paren + 1
+    for i, c, depth in outside_quotes(text, open_paren):
+        if c in ")]}" and depth == 1:
+            args.append(text[start:i])
+            return args, i + 1
+        if c == "," and depth == 1:
             args.append(text[start:i])
             start = i + 1
-        i += 1
     return None
 
 
@@ -149,24 +160,12 @@ def literal(arg):
 def ternary(arg):
     """(then, else) source slices of an argument `c ? a : b` at its top
     level, else None."""
-    depth, q, i, n = 0, -1, 0, len(arg)
-    while i < n:
-        c = arg[i]
-        if c in "\"'":
-            j = i + 1
-            while j < n and arg[j] != c:
-                j += 2 if arg[j] == "\\" else 1
-            i = j + 1
-            continue
-        if c in "([{":
-            depth += 1
-        elif c in ")]}":
-            depth -= 1
-        elif depth == 0 and c == "?" and q < 0:
+    q = -1
+    for i, c, depth in outside_quotes(arg):
+        if depth == 0 and c == "?" and q < 0:
             q = i
         elif depth == 0 and c == ":" and q >= 0:
             return arg[q + 1:i], arg[i + 1:]
-        i += 1
     return None
 
 
